@@ -1,0 +1,8 @@
+//! Customer cards: organisations and individuals, their key persons, their change history.
+
+pub mod history;
+mod model;
+pub(crate) mod store;
+pub mod validate;
+
+pub use model::*;

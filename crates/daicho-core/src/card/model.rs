@@ -1,0 +1,252 @@
+//! The customer card as the UI and the CLI see it.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! api_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The stored and serialised name, also the message-catalog key suffix.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+api_enum!(
+    /// Organisation (a company, a shop, a school...) or individual customer.
+    CardKind { Organisation = "organisation", Individual = "individual" }
+);
+api_enum!(
+    /// Where the customer stands: from prospect to lost.
+    CardStatus { Prospect = "prospect", Active = "active", Dormant = "dormant", Lost = "lost" }
+);
+api_enum!(
+    /// How the rep found the customer.
+    LeadSource {
+        ColdCanvass = "cold_canvass",
+        ReferralChain = "referral_chain",
+        CentreOfInfluence = "centre_of_influence",
+        PersonalConnection = "personal_connection",
+        OwnObservation = "own_observation",
+        Introducer = "introducer",
+        Advertising = "advertising",
+        DeskResearch = "desk_research",
+        InboundEnquiry = "inbound_enquiry",
+        Other = "other",
+    }
+);
+api_enum!(
+    /// Where an individual gets information before buying.
+    InfoSource {
+        OwnExperience = "own_experience",
+        Acquaintances = "acquaintances",
+        Documents = "documents",
+        Marketing = "marketing",
+        Trial = "trial",
+    }
+);
+api_enum!(
+    /// A key person's part in the customer's buying decision.
+    KeyRole {
+        DecisionMaker = "decision_maker",
+        Influencer = "influencer",
+        Purchaser = "purchaser",
+        User = "user",
+        Gatekeeper = "gatekeeper",
+    }
+);
+
+/// Everything a user types on a card. Used to create a card and, whole, to save an edit.
+/// Dates are ISO `YYYY-MM-DD` strings, checked by the core.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct CardFields {
+    pub kind: CardKind,
+    pub status: CardStatus,
+    pub name: String,
+    /// フリガナ / pinyin / romanisation: sorts the list.
+    pub reading: String,
+    /// For letters: 様, 御中, 先生, 님, Mr...
+    pub honorific: String,
+    /// Human customer code, unique in the ledger; generated when left empty.
+    pub code: String,
+    pub owner: String,
+    pub lead_source: Option<LeadSource>,
+    pub industry: String,
+    pub tags: Vec<String>,
+    pub postal_code: String,
+    pub region: String,
+    pub city: String,
+    pub street: String,
+    pub building: String,
+    pub phones: Vec<String>,
+    pub email: String,
+    pub website: String,
+    pub notes: String,
+    /// Present on organisation cards.
+    pub organisation: Option<OrganisationProfile>,
+    /// Present on individual cards.
+    pub individual: Option<IndividualProfile>,
+}
+
+impl Default for CardFields {
+    fn default() -> Self {
+        CardFields::new(CardKind::Organisation, "")
+    }
+}
+
+impl CardFields {
+    /// An empty prospect of `kind` with its matching empty profile.
+    pub fn new(kind: CardKind, name: &str) -> Self {
+        CardFields {
+            kind,
+            status: CardStatus::Prospect,
+            name: name.to_owned(),
+            reading: String::new(),
+            honorific: String::new(),
+            code: String::new(),
+            owner: String::new(),
+            lead_source: None,
+            industry: String::new(),
+            tags: Vec::new(),
+            postal_code: String::new(),
+            region: String::new(),
+            city: String::new(),
+            street: String::new(),
+            building: String::new(),
+            phones: Vec::new(),
+            email: String::new(),
+            website: String::new(),
+            notes: String::new(),
+            organisation: (kind == CardKind::Organisation).then(OrganisationProfile::default),
+            individual: (kind == CardKind::Individual).then(IndividualProfile::default),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct OrganisationProfile {
+    pub representative: String,
+    pub founded: Option<String>,
+    pub capital: Option<i64>,
+    pub annual_sales: Option<i64>,
+    pub annual_sales_year: Option<i32>,
+    pub employees: Option<i64>,
+    pub sites_count: Option<i64>,
+    pub sites_where: String,
+    pub fiscal_year_end_month: Option<i32>,
+    pub main_banks: String,
+    pub associations: String,
+    pub vehicles_count: Option<i64>,
+    pub vehicles_dealer: String,
+    /// Square metres.
+    pub floor_area: Option<i64>,
+    pub licence_number: String,
+    pub licence_issued: Option<String>,
+    pub licence_expires: Option<String>,
+    pub payment_method: String,
+    pub payment_terms: String,
+    pub order_cycle: String,
+    pub delivery_cycle: String,
+    pub purchasing_policy: String,
+    /// Decision route: who decides.
+    pub decision_maker: String,
+    /// Decision route: when and how to approach.
+    pub decision_approach: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct IndividualProfile {
+    pub family_name: String,
+    pub family_name_reading: String,
+    pub given_name: String,
+    pub given_name_reading: String,
+    pub birthday: Option<String>,
+    pub occupation: String,
+    pub position: String,
+    pub employer: String,
+    pub family: String,
+    pub income_band: String,
+    pub interests: String,
+    pub circumstances: String,
+    pub needs: String,
+    pub info_sources: Vec<InfoSource>,
+}
+
+/// A stored card with its key persons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Card {
+    pub id: String,
+    /// Increases with every save; an edit based on an older version is refused.
+    pub version: i32,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Set while the card is in the trash.
+    pub deleted_at: Option<String>,
+    pub fields: CardFields,
+    pub key_persons: Vec<KeyPerson>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct KeyPersonFields {
+    pub name: String,
+    pub reading: String,
+    pub department: String,
+    pub title: String,
+    pub role: Option<KeyRole>,
+    pub phone: String,
+    pub email: String,
+    pub birthday: Option<String>,
+    pub interests: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct KeyPerson {
+    pub id: String,
+    pub card_id: String,
+    pub fields: KeyPersonFields,
+}
+
+/// One recorded change: who changed which field of the card or of a key person, when, from what to what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor: String,
+    pub entity: HistoryEntity,
+    /// The key person's name when `entity` is a key person.
+    pub entity_label: String,
+    pub action: HistoryAction,
+    /// Field path such as `organisation.capital`; empty for created/deleted/restored.
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+api_enum!(
+    HistoryEntity { Card = "card", KeyPerson = "key_person" }
+);
+api_enum!(
+    HistoryAction { Created = "created", Changed = "changed", Deleted = "deleted", Restored = "restored" }
+);

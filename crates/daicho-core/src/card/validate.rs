@@ -1,0 +1,172 @@
+//! Validation: every field checked, all problems reported at once, values normalised
+//! (single-line fields trimmed, dates in ISO form, empty list items dropped).
+
+use crate::error::FieldIssue;
+use crate::text::{date, email, in_range, line, multiline, non_negative, required_line};
+
+use super::model::{CardFields, CardKind, IndividualProfile, KeyPersonFields, OrganisationProfile};
+
+/// Longest customer code, in characters.
+pub const MAX_CODE: usize = 40;
+/// Most phones or tags on one card.
+pub const MAX_LIST: usize = 50;
+
+pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
+    let mut issues = Vec::new();
+    let i = &mut issues;
+    let code = line("code", &input.code, i);
+    if code.chars().count() > MAX_CODE {
+        i.push(FieldIssue::with_limit("code", "too_long", MAX_CODE as i32));
+    }
+    let out = CardFields {
+        kind: input.kind,
+        status: input.status,
+        name: required_line("name", &input.name, i),
+        reading: line("reading", &input.reading, i),
+        honorific: line("honorific", &input.honorific, i),
+        code,
+        owner: line("owner", &input.owner, i),
+        lead_source: input.lead_source,
+        industry: line("industry", &input.industry, i),
+        tags: list("tags", &input.tags, i),
+        postal_code: line("postal_code", &input.postal_code, i),
+        region: line("region", &input.region, i),
+        city: line("city", &input.city, i),
+        street: line("street", &input.street, i),
+        building: line("building", &input.building, i),
+        phones: list("phones", &input.phones, i),
+        email: email("email", &input.email, i),
+        website: line("website", &input.website, i),
+        notes: multiline("notes", &input.notes, i),
+        organisation: match input.kind {
+            CardKind::Organisation => Some(organisation(input.organisation.as_ref(), i)),
+            CardKind::Individual => None,
+        },
+        individual: match input.kind {
+            CardKind::Individual => Some(individual(input.individual.as_ref(), i)),
+            CardKind::Organisation => None,
+        },
+    };
+    if out
+        .phones
+        .iter()
+        .any(|p| !p.chars().any(|c| c.is_numeric()))
+    {
+        i.push(FieldIssue::new("phones", "invalid_phone"));
+    }
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(issues)
+    }
+}
+
+/// A list of short items (tags, phones): items trimmed, empty ones and repeats dropped.
+fn list(field: &str, items: &[String], issues: &mut Vec<FieldIssue>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let item = line(field, item, issues);
+        if !item.is_empty() && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    if out.len() > MAX_LIST {
+        issues.push(FieldIssue::with_limit(field, "too_many", MAX_LIST as i32));
+    }
+    out
+}
+
+fn organisation(
+    input: Option<&OrganisationProfile>,
+    i: &mut Vec<FieldIssue>,
+) -> OrganisationProfile {
+    let empty = OrganisationProfile::default();
+    let p = input.unwrap_or(&empty);
+    let f = |name: &str| format!("organisation.{name}");
+    let founded = date(&f("founded"), &p.founded, i);
+    let licence_issued = date(&f("licence_issued"), &p.licence_issued, i);
+    let licence_expires = date(&f("licence_expires"), &p.licence_expires, i);
+    if let (Some(from), Some(to)) = (&licence_issued, &licence_expires) {
+        if from > to {
+            i.push(FieldIssue::new(f("licence_expires"), "before_issue"));
+        }
+    }
+    OrganisationProfile {
+        representative: line(&f("representative"), &p.representative, i),
+        founded,
+        capital: non_negative(&f("capital"), p.capital, i),
+        annual_sales: non_negative(&f("annual_sales"), p.annual_sales, i),
+        annual_sales_year: in_range(&f("annual_sales_year"), p.annual_sales_year, 1800, 2200, i),
+        employees: non_negative(&f("employees"), p.employees, i),
+        sites_count: non_negative(&f("sites_count"), p.sites_count, i),
+        sites_where: multiline(&f("sites_where"), &p.sites_where, i),
+        fiscal_year_end_month: in_range(
+            &f("fiscal_year_end_month"),
+            p.fiscal_year_end_month,
+            1,
+            12,
+            i,
+        ),
+        main_banks: line(&f("main_banks"), &p.main_banks, i),
+        associations: line(&f("associations"), &p.associations, i),
+        vehicles_count: non_negative(&f("vehicles_count"), p.vehicles_count, i),
+        vehicles_dealer: line(&f("vehicles_dealer"), &p.vehicles_dealer, i),
+        floor_area: non_negative(&f("floor_area"), p.floor_area, i),
+        licence_number: line(&f("licence_number"), &p.licence_number, i),
+        licence_issued,
+        licence_expires,
+        payment_method: line(&f("payment_method"), &p.payment_method, i),
+        payment_terms: line(&f("payment_terms"), &p.payment_terms, i),
+        order_cycle: line(&f("order_cycle"), &p.order_cycle, i),
+        delivery_cycle: line(&f("delivery_cycle"), &p.delivery_cycle, i),
+        purchasing_policy: multiline(&f("purchasing_policy"), &p.purchasing_policy, i),
+        decision_maker: line(&f("decision_maker"), &p.decision_maker, i),
+        decision_approach: multiline(&f("decision_approach"), &p.decision_approach, i),
+    }
+}
+
+fn individual(input: Option<&IndividualProfile>, i: &mut Vec<FieldIssue>) -> IndividualProfile {
+    let empty = IndividualProfile::default();
+    let p = input.unwrap_or(&empty);
+    let f = |name: &str| format!("individual.{name}");
+    let mut sources = p.info_sources.clone();
+    sources.dedup();
+    IndividualProfile {
+        family_name: line(&f("family_name"), &p.family_name, i),
+        family_name_reading: line(&f("family_name_reading"), &p.family_name_reading, i),
+        given_name: line(&f("given_name"), &p.given_name, i),
+        given_name_reading: line(&f("given_name_reading"), &p.given_name_reading, i),
+        birthday: date(&f("birthday"), &p.birthday, i),
+        occupation: line(&f("occupation"), &p.occupation, i),
+        position: line(&f("position"), &p.position, i),
+        employer: line(&f("employer"), &p.employer, i),
+        family: multiline(&f("family"), &p.family, i),
+        income_band: line(&f("income_band"), &p.income_band, i),
+        interests: multiline(&f("interests"), &p.interests, i),
+        circumstances: multiline(&f("circumstances"), &p.circumstances, i),
+        needs: multiline(&f("needs"), &p.needs, i),
+        info_sources: sources,
+    }
+}
+
+pub fn key_person(input: &KeyPersonFields) -> Result<KeyPersonFields, Vec<FieldIssue>> {
+    let mut issues = Vec::new();
+    let i = &mut issues;
+    let out = KeyPersonFields {
+        name: required_line("name", &input.name, i),
+        reading: line("reading", &input.reading, i),
+        department: line("department", &input.department, i),
+        title: line("title", &input.title, i),
+        role: input.role,
+        phone: line("phone", &input.phone, i),
+        email: email("email", &input.email, i),
+        birthday: date("birthday", &input.birthday, i),
+        interests: multiline("interests", &input.interests, i),
+        notes: multiline("notes", &input.notes, i),
+    };
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(issues)
+    }
+}

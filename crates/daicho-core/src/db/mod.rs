@@ -1,0 +1,157 @@
+//! The ledger file: opening with checks that leave foreign files untouched, pragmas, migrations.
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::LedgerError;
+
+/// `PRAGMA application_id` of every Daicho ledger (set by the first migration): "DCLH".
+pub const APPLICATION_ID: i64 = 0x4443_4C48;
+
+/// The schema, one migration per file. Append-only: never edit a landed migration.
+const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_cards.sql")];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATION_SQL.len() as i64
+}
+
+/// Creates a new ledger at `path`; refuses to touch an existing non-empty file.
+pub fn create(path: &Path) -> Result<Connection, LedgerError> {
+    let io = |source| LedgerError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > 0 => {
+            return Err(LedgerError::AlreadyExists {
+                path: path.to_owned(),
+            })
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let mut conn = Connection::open(path)?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens an existing ledger. A file that is not a Daicho ledger, is damaged or was made by a
+/// newer Daicho is refused after read-only checks, so it is left exactly as it was.
+pub fn open(path: &Path) -> Result<Connection, LedgerError> {
+    check_read_only(path)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    backup_before_upgrade(&conn, path)?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
+pub fn open_in_memory() -> Result<Connection, LedgerError> {
+    let mut conn = Connection::open_in_memory()?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
+fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+fn check_read_only(path: &Path) -> Result<(), LedgerError> {
+    let not_a_ledger = || LedgerError::NotALedger {
+        path: path.to_owned(),
+    };
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LedgerError::NotFound {
+            path: path.to_owned(),
+        },
+        _ => LedgerError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    if file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+        return Err(not_a_ledger());
+    }
+    drop(file);
+
+    let corrupt = |e: rusqlite::Error| LedgerError::Corrupt {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(corrupt)?;
+    if app_id != APPLICATION_ID {
+        return Err(not_a_ledger());
+    }
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(corrupt)?;
+    if version > latest_version() {
+        return Err(LedgerError::TooNew {
+            path: path.to_owned(),
+            found: version,
+            known: latest_version(),
+        });
+    }
+    let check: String = conn
+        .pragma_query_value(None, "quick_check", |r| r.get(0))
+        .map_err(corrupt)?;
+    if check != "ok" {
+        return Err(LedgerError::Corrupt {
+            path: path.to_owned(),
+            detail: check,
+        });
+    }
+    Ok(())
+}
+
+/// Before upgrading a ledger made by an older Daicho, keep a copy beside it (`NAME.schemaN.bak`).
+fn backup_before_upgrade(conn: &Connection, path: &Path) -> Result<(), LedgerError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == 0 || version >= latest_version() {
+        return Ok(());
+    }
+    let mut backup = path.as_os_str().to_owned();
+    backup.push(format!(".schema{version}.bak"));
+    let backup = std::path::PathBuf::from(backup);
+    if !backup.exists() {
+        conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+    }
+    Ok(())
+}
+
+/// SQLite's own integrity check: "ok" or the first problems it found.
+pub fn integrity_check(conn: &Connection) -> Result<String, rusqlite::Error> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows.join("; "))
+}

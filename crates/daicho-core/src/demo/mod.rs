@@ -1,0 +1,302 @@
+//! Demo ledgers: realistic cards for Japan, China, Korea and English-speaking markets, with
+//! key persons, tags and some edit history. The same seed always gives the same ledger.
+
+mod names;
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::card::store::{self, Edit};
+use crate::card::{
+    CardFields, CardKind, CardStatus, IndividualProfile, InfoSource, KeyPersonFields, KeyRole,
+    LeadSource, OrganisationProfile,
+};
+use crate::error::CardError;
+use crate::Ledger;
+use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA, OWNERS};
+
+pub const DEFAULT_CARDS: u32 = 300;
+
+#[derive(Debug, Clone, Copy)]
+pub struct DemoConfig {
+    pub cards: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoConfig {
+    fn default() -> Self {
+        DemoConfig {
+            cards: DEFAULT_CARDS,
+            seed: 1,
+        }
+    }
+}
+
+/// Adds `config.cards` demo cards to the ledger in one transaction.
+pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError> {
+    let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    // A fixed "today", so that the same seed gives the same ledger whenever it is made.
+    let today = Utc
+        .with_ymd_and_hms(2026, 10, 30, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let tx = ledger.transaction()?;
+    for _ in 0..config.cards {
+        let market = pick(
+            &mut rng,
+            &[
+                &JAPAN, &JAPAN, &JAPAN, &CHINA, &CHINA, &KOREA, &KOREA, &ENGLISH,
+            ],
+        );
+        let owner = *pick(&mut rng, OWNERS);
+        let created = today - Duration::minutes(rng.random_range(60 * 24 * 30..60 * 24 * 365 * 3));
+        let created_at = stamp(created);
+        let edit = Edit {
+            at: &created_at,
+            actor: owner,
+        };
+        let fields = if rng.random_bool(0.7) {
+            organisation(&mut rng, market, owner)
+        } else {
+            individual(&mut rng, market, owner)
+        };
+        let card = store::insert(&tx, &fields, &edit)?;
+        if card.fields.kind == CardKind::Organisation {
+            for _ in 0..rng.random_range(1..=3) {
+                store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+            }
+        }
+        // Some later edits, so that history has something to show.
+        if rng.random_bool(0.3) {
+            let later = stamp(created + Duration::days(rng.random_range(1..30)));
+            let mut changed = store::load(&tx, &card.id)?;
+            changed.fields.status = *pick(&mut rng, CardStatus::ALL);
+            changed.fields.phones.push(phone(&mut rng, market, true));
+            store::update(
+                &tx,
+                &card.id,
+                changed.version,
+                &changed.fields,
+                &Edit {
+                    at: &later,
+                    actor: owner,
+                },
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn stamp(at: chrono::DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
+    &items[rng.random_range(0..items.len())]
+}
+
+fn status(rng: &mut ChaCha8Rng) -> CardStatus {
+    match rng.random_range(0..20) {
+        0..=8 => CardStatus::Active,
+        9..=14 => CardStatus::Prospect,
+        15..=17 => CardStatus::Dormant,
+        _ => CardStatus::Lost,
+    }
+}
+
+fn person_name(rng: &mut ChaCha8Rng, m: &Market) -> (Word, Word, String, String) {
+    let family = *pick(rng, m.family_names);
+    let given = *pick(rng, m.given_names);
+    let (name, reading) = if m.family_name_first {
+        let sep = if m.family_names == KOREA.family_names {
+            ""
+        } else {
+            " "
+        };
+        (
+            format!("{}{sep}{}", family.0, given.0),
+            format!("{} {}", family.1, given.1),
+        )
+    } else {
+        (
+            format!("{} {}", given.0, family.0),
+            format!("{} {}", family.1, given.1),
+        )
+    };
+    (family, given, name, reading)
+}
+
+fn phone(rng: &mut ChaCha8Rng, m: &Market, mobile: bool) -> String {
+    let area = pick(rng, m.places).3;
+    let (a, b) = (rng.random_range(1000..9999), rng.random_range(1000..9999));
+    match (mobile, m.mobile_prefix) {
+        (true, "138") => format!("138{a}{b}"),
+        (true, prefix) if !prefix.is_empty() => format!("{prefix}-{a}-{b}"),
+        _ if m.mobile_prefix.is_empty() => {
+            format!("+1 {area}-555-{:04}", rng.random_range(100..200))
+        }
+        _ if m.mobile_prefix == "138" => format!("{area}-{a}{b}"),
+        _ => format!("{area}-{a}-{b}"),
+    }
+}
+
+fn postal_code(rng: &mut ChaCha8Rng, m: &Market) -> String {
+    match m.mobile_prefix {
+        "090" => format!(
+            "{:03}-{:04}",
+            rng.random_range(100..999),
+            rng.random_range(0..9999)
+        ),
+        "138" => format!("{:06}", rng.random_range(100000..999999)),
+        _ => format!("{:05}", rng.random_range(10000..99999)),
+    }
+}
+
+fn address(rng: &mut ChaCha8Rng, m: &Market, fields: &mut CardFields) {
+    let place = *pick(rng, m.places);
+    fields.region = place.0.to_owned();
+    fields.city = place.1.to_owned();
+    let (a, b) = (rng.random_range(1..9), rng.random_range(1..40));
+    fields.street = match m.mobile_prefix {
+        "090" => format!("{}{a}-{b}-{}", place.2, rng.random_range(1..20)),
+        "138" => format!("{}{}号", place.2, rng.random_range(1..999)),
+        "010" => format!("{} {}", place.2, rng.random_range(1..300)),
+        _ => format!("{} {}", rng.random_range(100..9999), place.2),
+    };
+    fields.postal_code = postal_code(rng, m);
+}
+
+fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
+    let stem = *pick(rng, m.company_stems);
+    let kind = *pick(rng, m.company_kinds);
+    let (name, reading) = match m.mobile_prefix {
+        "090" if rng.random_bool(0.5) => (
+            format!("株式会社{}{}", stem.0, kind.0),
+            format!("{}{}", stem.1, kind.1),
+        ),
+        "090" if rng.random_bool(0.3) => (
+            format!("{}{}有限会社", stem.0, kind.0),
+            format!("{}{}", stem.1, kind.1),
+        ),
+        "090" => (
+            format!("{}{}株式会社", stem.0, kind.0),
+            format!("{}{}", stem.1, kind.1),
+        ),
+        "138" => {
+            let city = pick(rng, &["上海", "北京", "深圳", "杭州", "苏州"]);
+            (
+                format!("{city}{}{}有限公司", stem.0, kind.0),
+                format!("{} {}", stem.1, kind.1),
+            )
+        }
+        "010" if rng.random_bool(0.5) => (
+            format!("(주){}{}", stem.0, kind.0),
+            format!("{} {}", stem.1, kind.1),
+        ),
+        "010" => (
+            format!("주식회사 {}{}", stem.0, kind.0),
+            format!("{} {}", stem.1, kind.1),
+        ),
+        _ => {
+            let legal = pick(rng, &["Inc.", "Ltd.", "LLC", "Co."]);
+            (
+                format!("{} {} {legal}", stem.0, kind.0),
+                format!("{} {}", stem.1, kind.1),
+            )
+        }
+    };
+    let mut fields = common(rng, m, CardKind::Organisation, name, reading, owner);
+    fields.honorific = m.honorific_org.to_owned();
+    fields.website = format!("https://www.{}.example", stem.1.to_lowercase());
+    fields.email = format!(
+        "info@{}-{}.example",
+        stem.1.to_lowercase(),
+        kind.1.to_lowercase()
+    );
+    let employees = rng.random_range(5..3000);
+    let representative = person_name(rng, m).2;
+    let founded = NaiveDate::from_ymd_opt(
+        rng.random_range(1950..2022),
+        rng.random_range(1..=12),
+        rng.random_range(1..=28),
+    );
+    fields.organisation = Some(OrganisationProfile {
+        representative: representative.clone(),
+        founded: founded.map(|d| d.format("%Y-%m-%d").to_string()),
+        capital: Some(rng.random_range(10..5000) * 1_000_000),
+        annual_sales: Some(employees * rng.random_range(10..40) * 1_000_000),
+        annual_sales_year: Some(2025),
+        employees: Some(employees),
+        sites_count: Some(rng.random_range(1..12)),
+        fiscal_year_end_month: Some(*pick(rng, &[3, 12, 6, 9])),
+        payment_terms: (*pick(rng, m.payment_terms)).to_owned(),
+        decision_maker: representative,
+        ..OrganisationProfile::default()
+    });
+    fields
+}
+
+fn individual(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
+    let (family, given, name, reading) = person_name(rng, m);
+    let mut fields = common(rng, m, CardKind::Individual, name, reading, owner);
+    fields.honorific = m.honorific_person.to_owned();
+    fields.email = format!(
+        "{}.{}@mail.example",
+        given.1.to_lowercase(),
+        family.1.to_lowercase()
+    );
+    let birthday = NaiveDate::from_ymd_opt(
+        rng.random_range(1950..2002),
+        rng.random_range(1..=12),
+        rng.random_range(1..=28),
+    );
+    fields.individual = Some(IndividualProfile {
+        family_name: family.0.to_owned(),
+        family_name_reading: family.1.to_owned(),
+        given_name: given.0.to_owned(),
+        given_name_reading: given.1.to_owned(),
+        birthday: birthday.map(|d| d.format("%Y-%m-%d").to_string()),
+        occupation: (*pick(rng, m.industries)).to_owned(),
+        info_sources: vec![*pick(rng, InfoSource::ALL)],
+        ..IndividualProfile::default()
+    });
+    fields
+}
+
+fn common(
+    rng: &mut ChaCha8Rng,
+    m: &Market,
+    kind: CardKind,
+    name: String,
+    reading: String,
+    owner: &str,
+) -> CardFields {
+    let mut fields = CardFields::new(kind, &name);
+    fields.reading = reading;
+    fields.status = status(rng);
+    fields.owner = owner.to_owned();
+    fields.lead_source = Some(*pick(rng, LeadSource::ALL));
+    fields.industry = (*pick(rng, m.industries)).to_owned();
+    fields.phones = vec![phone(rng, m, kind == CardKind::Individual)];
+    if rng.random_bool(0.5) {
+        fields.tags = vec![(*pick(rng, m.tags)).to_owned()];
+    }
+    address(rng, m, &mut fields);
+    fields
+}
+
+fn key_person(rng: &mut ChaCha8Rng, m: &Market) -> KeyPersonFields {
+    let (_, _, name, reading) = person_name(rng, m);
+    let (department, title) = *pick(rng, m.titles);
+    KeyPersonFields {
+        name,
+        reading,
+        department: department.to_owned(),
+        title: title.to_owned(),
+        role: Some(*pick(rng, KeyRole::ALL)),
+        phone: phone(rng, m, true),
+        ..KeyPersonFields::default()
+    }
+}

@@ -1,0 +1,227 @@
+//! Errors. Each module has its own `thiserror` enum; every variant has a stable code
+//! (`"card.not_found"`) that the UI and the CLI translate through the message catalog.
+//! An [`ErrorReport`] is what crosses to the UI: the code, its parameters and, for
+//! validation, one issue per field.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ErrorReport {
+    pub code: String,
+    pub params: BTreeMap<String, String>,
+    /// Validation problems, each shown beside its field.
+    pub fields: Vec<FieldIssue>,
+}
+
+/// One field that failed validation. `field` is a path such as `name` or `organisation.capital`;
+/// `rule` selects the message `rule.<rule>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldIssue {
+    pub field: String,
+    pub rule: String,
+    /// The limit the rule refers to (a maximum length, a range end), if any.
+    pub limit: Option<i32>,
+}
+
+impl FieldIssue {
+    pub fn new(field: impl Into<String>, rule: &str) -> Self {
+        FieldIssue {
+            field: field.into(),
+            rule: rule.to_owned(),
+            limit: None,
+        }
+    }
+    pub fn with_limit(field: impl Into<String>, rule: &str, limit: i32) -> Self {
+        FieldIssue {
+            field: field.into(),
+            rule: rule.to_owned(),
+            limit: Some(limit),
+        }
+    }
+}
+
+/// Anything that can become an [`ErrorReport`].
+pub trait Coded: std::error::Error {
+    fn code(&self) -> &'static str;
+    fn params(&self) -> BTreeMap<String, String> {
+        BTreeMap::new()
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        Vec::new()
+    }
+    fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code().to_owned(),
+            params: self.params(),
+            fields: self.fields(),
+        }
+    }
+}
+
+fn params<const N: usize>(pairs: [(&str, String); N]) -> BTreeMap<String, String> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// Opening, creating and upgrading a ledger file.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("{path}: no such file")]
+    NotFound { path: PathBuf },
+    #[error("{path}: a file with this name already exists")]
+    AlreadyExists { path: PathBuf },
+    #[error("{path}: not a Daicho ledger")]
+    NotALedger { path: PathBuf },
+    #[error("{path}: the ledger is damaged ({detail})")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: made by a newer Daicho (schema {found}; this Daicho knows up to {known})")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("schema upgrade failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl Coded for LedgerError {
+    fn code(&self) -> &'static str {
+        match self {
+            LedgerError::NotFound { .. } => "ledger.not_found",
+            LedgerError::AlreadyExists { .. } => "ledger.already_exists",
+            LedgerError::NotALedger { .. } => "ledger.not_a_ledger",
+            LedgerError::Corrupt { .. } => "ledger.corrupt",
+            LedgerError::TooNew { .. } => "ledger.too_new",
+            LedgerError::Io { .. } => "ledger.io",
+            LedgerError::Sqlite(_) => "ledger.storage",
+            LedgerError::Migration(_) => "ledger.migration",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            LedgerError::NotFound { path }
+            | LedgerError::AlreadyExists { path }
+            | LedgerError::NotALedger { path } => params([("path", path.display().to_string())]),
+            LedgerError::Corrupt { path, detail } => params([
+                ("path", path.display().to_string()),
+                ("detail", detail.clone()),
+            ]),
+            LedgerError::TooNew { path, found, known } => params([
+                ("path", path.display().to_string()),
+                ("found", found.to_string()),
+                ("known", known.to_string()),
+            ]),
+            LedgerError::Io { path, source } => params([
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ]),
+            LedgerError::Sqlite(e) => params([("detail", e.to_string())]),
+            LedgerError::Migration(e) => params([("detail", e.to_string())]),
+        }
+    }
+}
+
+/// Reading and changing cards and their key persons.
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("no card with id {id}")]
+    NotFound { id: String },
+    #[error("no key person with id {id}")]
+    KeyPersonNotFound { id: String },
+    #[error("the card is invalid: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("the card was changed elsewhere since it was opened")]
+    Stale { id: String },
+    #[error("the card is in the trash")]
+    InTrash { id: String },
+    #[error("the card is not in the trash")]
+    NotInTrash { id: String },
+    #[error("key persons belong to organisation cards")]
+    KeyPersonNeedsOrganisation,
+    #[error("{0}")]
+    BadId(String),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl CardError {
+    pub fn invalid(issue: FieldIssue) -> Self {
+        CardError::Invalid(vec![issue])
+    }
+}
+
+impl Coded for CardError {
+    fn code(&self) -> &'static str {
+        match self {
+            CardError::NotFound { .. } => "card.not_found",
+            CardError::KeyPersonNotFound { .. } => "card.key_person_not_found",
+            CardError::Invalid(_) => "card.invalid",
+            CardError::Stale { .. } => "card.stale",
+            CardError::InTrash { .. } => "card.in_trash",
+            CardError::NotInTrash { .. } => "card.not_in_trash",
+            CardError::KeyPersonNeedsOrganisation => "card.key_person_needs_organisation",
+            CardError::BadId(_) => "card.bad_id",
+            CardError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            CardError::NotFound { id }
+            | CardError::KeyPersonNotFound { id }
+            | CardError::Stale { id }
+            | CardError::InTrash { id }
+            | CardError::NotInTrash { id } => params([("id", id.clone())]),
+            CardError::BadId(id) => params([("id", id.clone())]),
+            CardError::Storage(e) => params([("detail", e.to_string())]),
+            CardError::Invalid(_) | CardError::KeyPersonNeedsOrganisation => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            CardError::Invalid(issues) => issues.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Reading and writing the app's settings file.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("unknown language {0}")]
+    UnknownLanguage(String),
+}
+
+impl Coded for SettingsError {
+    fn code(&self) -> &'static str {
+        match self {
+            SettingsError::Io { .. } => "settings.io",
+            SettingsError::UnknownLanguage(_) => "settings.unknown_language",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            SettingsError::Io { path, source } => params([
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ]),
+            SettingsError::UnknownLanguage(l) => params([("language", l.clone())]),
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The message catalog, shared with the UI: `ui/messages/{ja,zh,ko,en}.json` are compiled in
+//! here, so the CLI (and later the Excel reports) speak the user's language with the same words.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorReport;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    Zh,
+    Ko,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::Ja, Lang::Zh, Lang::Ko, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::Zh => "zh",
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// From a POSIX or BCP 47 locale such as `ja_JP.UTF-8` or `zh-CN`; English when unknown.
+    pub fn from_locale(locale: &str) -> Lang {
+        let lower = locale.to_ascii_lowercase();
+        Lang::parse(lower.get(..2).unwrap_or("")).unwrap_or(Lang::En)
+    }
+
+    /// The language of this process's environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .map_or(Lang::En, |v| Lang::from_locale(&v))
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::Ja => include_str!("../../../ui/messages/ja.json"),
+            Lang::Zh => include_str!("../../../ui/messages/zh.json"),
+            Lang::Ko => include_str!("../../../ui/messages/ko.json"),
+            Lang::En => include_str!("../../../ui/messages/en.json"),
+        }
+    }
+}
+
+pub type Catalog = BTreeMap<String, String>;
+
+/// The parsed catalog of a language (parsed once).
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    static CATALOGS: OnceLock<[Catalog; 4]> = OnceLock::new();
+    let all = CATALOGS.get_or_init(|| {
+        Lang::ALL.map(|l| {
+            let mut map: Catalog = serde_json::from_str(l.source()).unwrap_or_default();
+            map.remove("$schema");
+            map
+        })
+    });
+    &all[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3)]
+}
+
+/// The message `key` with `{param}` placeholders filled; the key itself when missing.
+pub fn message(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
+    let template = catalog(lang).get(key).map_or(key, String::as_str);
+    let mut out = template.to_owned();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// An error as the user reads it, with one line per field problem.
+pub fn error_message(lang: Lang, report: &ErrorReport) -> String {
+    let mut text = message(lang, &format!("error.{}", report.code), &report.params);
+    for issue in &report.fields {
+        let mut params = BTreeMap::new();
+        if let Some(limit) = issue.limit {
+            params.insert("limit".to_owned(), limit.to_string());
+        }
+        let field = message(lang, &format!("field.{}", issue.field), &BTreeMap::new());
+        text.push_str(&format!(
+            "\n  {field}: {}",
+            message(lang, &format!("rule.{}", issue.rule), &params)
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_pick_the_language() {
+        assert_eq!(Lang::from_locale("ja_JP.UTF-8"), Lang::Ja);
+        assert_eq!(Lang::from_locale("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_locale("ko_KR"), Lang::Ko);
+        assert_eq!(Lang::from_locale("fr_FR"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn every_language_has_every_key() {
+        let english: Vec<&String> = catalog(Lang::En).keys().collect();
+        assert!(english.len() > 100, "the catalog is loaded");
+        for lang in Lang::ALL {
+            let keys: Vec<&String> = catalog(lang).keys().collect();
+            assert_eq!(keys, english, "{lang:?} has the same keys as English");
+            for (key, text) in catalog(lang) {
+                assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let mut params = BTreeMap::new();
+        params.insert("path".to_owned(), "/tmp/x".to_owned());
+        assert!(message(Lang::En, "error.ledger.not_a_ledger", &params).contains("/tmp/x"));
+        assert!(message(Lang::Ja, "error.ledger.not_a_ledger", &params).contains("/tmp/x"));
+    }
+}

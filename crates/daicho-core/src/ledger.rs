@@ -1,0 +1,164 @@
+//! [`Ledger`]: one open ledger file and every operation on it. Each method that changes rows
+//! runs in one transaction and stamps the change with the actor and the clock's time.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::card::store::{self, Edit};
+use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
+use crate::db;
+use crate::error::{CardError, LedgerError};
+use crate::search::{self, CardPage, CardQuery, Facets};
+
+/// Where "now" comes from; tests pass a fixed one.
+pub type Clock = fn() -> chrono::DateTime<chrono::Utc>;
+
+pub struct Ledger {
+    conn: Connection,
+    path: Option<PathBuf>,
+    actor: String,
+    clock: Clock,
+}
+
+impl Ledger {
+    /// Creates a new, empty ledger file. An existing file is never overwritten.
+    pub fn create(path: &Path) -> Result<Ledger, LedgerError> {
+        Ok(Ledger::from_conn(db::create(path)?, Some(path)))
+    }
+
+    /// Opens an existing ledger, upgrading it if an older Daicho made it.
+    pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
+        Ok(Ledger::from_conn(db::open(path)?, Some(path)))
+    }
+
+    pub fn open_in_memory() -> Result<Ledger, LedgerError> {
+        Ok(Ledger::from_conn(db::open_in_memory()?, None))
+    }
+
+    fn from_conn(conn: Connection, path: Option<&Path>) -> Ledger {
+        Ledger {
+            conn,
+            path: path.map(Path::to_owned),
+            actor: String::new(),
+            clock: chrono::Utc::now,
+        }
+    }
+
+    /// The name recorded as "who" in the history of every change made through this ledger.
+    pub fn with_actor(mut self, actor: &str) -> Ledger {
+        self.actor = actor.to_owned();
+        self
+    }
+
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_owned();
+    }
+
+    pub fn with_clock(mut self, clock: Clock) -> Ledger {
+        self.clock = clock;
+        self
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// A transaction for bulk work inside the core (demo generation, later imports).
+    pub(crate) fn transaction(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn now(&self) -> String {
+        (self.clock)().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// Runs `f` in one immediate transaction: all of its changes land, or none.
+    pub(crate) fn write<T, E: From<rusqlite::Error>>(
+        &mut self,
+        f: impl FnOnce(&Connection, &Edit<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let at = self.now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(
+            &tx,
+            &Edit {
+                at: &at,
+                actor: &self.actor,
+            },
+        )?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn create_card(&mut self, fields: &CardFields) -> Result<Card, CardError> {
+        self.write(|tx, edit| store::insert(tx, fields, edit))
+    }
+
+    pub fn card(&self, id: &str) -> Result<Card, CardError> {
+        store::load(&self.conn, id)
+    }
+
+    /// Saves an edit made on version `version` of the card; refused if it changed since.
+    pub fn update_card(
+        &mut self,
+        id: &str,
+        version: i32,
+        fields: &CardFields,
+    ) -> Result<Card, CardError> {
+        self.write(|tx, edit| store::update(tx, id, version, fields, edit))
+    }
+
+    pub fn trash_card(&mut self, id: &str) -> Result<Card, CardError> {
+        self.write(|tx, edit| store::set_trashed(tx, id, true, edit))
+    }
+
+    pub fn restore_card(&mut self, id: &str) -> Result<Card, CardError> {
+        self.write(|tx, edit| store::set_trashed(tx, id, false, edit))
+    }
+
+    /// Deletes the cards in the trash for good; returns how many.
+    pub fn empty_trash(&mut self) -> Result<usize, CardError> {
+        self.write(|tx, _| store::empty_trash(tx))
+    }
+
+    pub fn add_key_person(
+        &mut self,
+        card_id: &str,
+        fields: &KeyPersonFields,
+    ) -> Result<KeyPerson, CardError> {
+        self.write(|tx, edit| store::add_key_person(tx, card_id, fields, edit))
+    }
+
+    pub fn update_key_person(
+        &mut self,
+        id: &str,
+        fields: &KeyPersonFields,
+    ) -> Result<KeyPerson, CardError> {
+        self.write(|tx, edit| store::update_key_person(tx, id, fields, edit))
+    }
+
+    pub fn delete_key_person(&mut self, id: &str) -> Result<(), CardError> {
+        self.write(|tx, edit| store::delete_key_person(tx, id, edit))
+    }
+
+    pub fn history(&self, card_id: &str) -> Result<Vec<HistoryEntry>, CardError> {
+        store::load(&self.conn, card_id)?;
+        Ok(history::load(&self.conn, card_id)?)
+    }
+
+    pub fn list_cards(&self, query: &CardQuery) -> Result<CardPage, CardError> {
+        Ok(search::list(&self.conn, query)?)
+    }
+
+    pub fn facets(&self) -> Result<Facets, CardError> {
+        Ok(search::facets(&self.conn)?)
+    }
+}

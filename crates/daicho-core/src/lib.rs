@@ -1,0 +1,19 @@
+//! Daicho's core: customer cards kept in one SQLite ledger file.
+//!
+//! Everything the app and the `daicho` CLI do goes through [`Ledger`]. This crate knows nothing about
+//! Tauri or any UI: its API types are plain serde data, which the app turns into TypeScript bindings.
+
+pub mod card;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod search;
+pub mod settings;
+pub mod stats;
+pub mod text;
+
+mod ledger;
+
+pub use error::{ErrorReport, FieldIssue};
+pub use ledger::{Clock, Ledger};

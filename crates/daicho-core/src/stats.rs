@@ -1,0 +1,51 @@
+//! Counts of every kind of record in a ledger, and SQLite's integrity check.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Stats {
+    pub schema_version: i32,
+    /// Cards not in the trash.
+    pub cards: u32,
+    pub cards_in_trash: u32,
+    /// Live cards per kind and per status.
+    pub cards_by_kind: BTreeMap<String, u32>,
+    pub cards_by_status: BTreeMap<String, u32>,
+    pub key_persons: u32,
+    pub tags: u32,
+    pub history_entries: u32,
+    /// "ok", or what SQLite's integrity check found.
+    pub integrity: String,
+}
+
+pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
+    let count = |sql: &str| -> rusqlite::Result<u32> { conn.query_row(sql, [], |r| r.get(0)) };
+    let grouped = |column: &str| -> rusqlite::Result<BTreeMap<String, u32>> {
+        conn.prepare(&format!(
+            "SELECT {column}, count(*) FROM cards WHERE deleted_at IS NULL GROUP BY {column} ORDER BY {column}"
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+    };
+    Ok(Stats {
+        schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        cards: count("SELECT count(*) FROM cards WHERE deleted_at IS NULL")?,
+        cards_in_trash: count("SELECT count(*) FROM cards WHERE deleted_at IS NOT NULL")?,
+        cards_by_kind: grouped("kind")?,
+        cards_by_status: grouped("status")?,
+        key_persons: count("SELECT count(*) FROM key_persons")?,
+        tags: count("SELECT count(DISTINCT tag) FROM card_tags")?,
+        history_entries: count("SELECT count(*) FROM card_history")?,
+        integrity: crate::db::integrity_check(conn)?,
+    })
+}
+
+impl crate::Ledger {
+    pub fn stats(&self) -> rusqlite::Result<Stats> {
+        collect(self.connection())
+    }
+}

@@ -1,0 +1,61 @@
+//! Demo ledgers: realistic, deterministic for a seed.
+
+use daicho_core::demo::{generate, DemoConfig};
+use daicho_core::search::CardQuery;
+
+use super::ledger;
+
+#[test]
+fn the_same_seed_gives_the_same_ledger() {
+    let make = |seed| {
+        let mut ledger = ledger();
+        generate(&mut ledger, DemoConfig { cards: 60, seed }).unwrap();
+        let rows = ledger
+            .list_cards(&CardQuery {
+                limit: 1000,
+                ..CardQuery::default()
+            })
+            .unwrap()
+            .rows;
+        (
+            ledger.stats().unwrap(),
+            rows.into_iter()
+                .map(|r| (r.code, r.name, r.phone))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(make(7), make(7));
+    assert_ne!(make(7).1, make(8).1);
+}
+
+#[test]
+fn a_demo_ledger_has_every_kind_status_and_market() {
+    let mut ledger = ledger();
+    generate(&mut ledger, DemoConfig::default()).unwrap();
+    let stats = ledger.stats().unwrap();
+    assert_eq!(stats.cards, 300);
+    assert_eq!(stats.cards_by_kind.len(), 2);
+    assert_eq!(stats.cards_by_status.len(), 4);
+    assert!(stats.key_persons > 200);
+    assert!(
+        stats.history_entries > stats.cards + stats.key_persons,
+        "some cards were edited later"
+    );
+    assert_eq!(stats.integrity, "ok");
+    let rows = ledger
+        .list_cards(&CardQuery {
+            limit: 1000,
+            ..CardQuery::default()
+        })
+        .unwrap()
+        .rows;
+    for marker in ["株式会社", "有限公司", "(주)", "Inc."] {
+        assert!(
+            rows.iter().any(|r| r.name.contains(marker)),
+            "a company with {marker}"
+        );
+    }
+    assert!(rows
+        .iter()
+        .all(|r| !r.reading.is_empty() && !r.phone.is_empty() && !r.city.is_empty()));
+}

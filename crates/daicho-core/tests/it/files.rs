@@ -1,0 +1,213 @@
+//! The ledger file: creating, refusing foreign, damaged and newer files untouched, migrations.
+
+use std::path::{Path, PathBuf};
+
+use daicho_core::db;
+use daicho_core::error::Coded;
+use daicho_core::Ledger;
+use expect_test::expect;
+
+use super::organisation;
+
+fn code(result: Result<Ledger, daicho_core::error::LedgerError>) -> &'static str {
+    result.err().map_or("opened", |e| e.code())
+}
+
+/// Opening `path` fails with `expected` and leaves the file byte for byte as it was.
+fn refused_untouched(path: &Path, expected: &str) {
+    let before = std::fs::read(path).unwrap();
+    assert_eq!(code(Ledger::open(path)), expected);
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "{} was changed",
+        path.display()
+    );
+}
+
+#[test]
+fn a_new_ledger_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/ledger.daicho");
+    let id = {
+        let mut ledger = Ledger::create(&path).unwrap();
+        ledger
+            .create_card(&organisation("株式会社東洋商事", "トウヨウショウジ"))
+            .unwrap()
+            .id
+    };
+    let ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.card(&id).unwrap().fields.reading, "トウヨウショウジ");
+    let journal: String = ledger
+        .connection()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = ledger
+        .connection()
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = ledger
+        .connection()
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!((journal.as_str(), sync, fk), ("wal", 2, 1));
+}
+
+#[test]
+fn create_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "大事なメモ").unwrap();
+    assert_eq!(code(Ledger::create(&path)), "ledger.already_exists");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "大事なメモ");
+}
+
+#[test]
+fn files_that_are_not_ledgers_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("customers.csv");
+    std::fs::write(&text, "名前,電話\n東洋商事,03-1234-5678\n").unwrap();
+    refused_untouched(&text, "ledger.not_a_ledger");
+
+    let empty = dir.path().join("empty.daicho");
+    std::fs::write(&empty, "").unwrap();
+    refused_untouched(&empty, "ledger.not_a_ledger");
+
+    let other = dir.path().join("other.sqlite");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(conn);
+    refused_untouched(&other, "ledger.not_a_ledger");
+
+    assert_eq!(
+        code(Ledger::open(&dir.path().join("missing.daicho"))),
+        "ledger.not_found"
+    );
+}
+
+#[test]
+fn a_damaged_ledger_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.daicho");
+    {
+        let mut ledger = Ledger::create(&path).unwrap();
+        for i in 0..200 {
+            ledger
+                .create_card(&organisation(&format!("会社{i}"), ""))
+                .unwrap();
+        }
+        ledger
+            .connection()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Overwrite the middle pages (the header stays valid) with garbage.
+    let len = bytes.len();
+    for b in &mut bytes[len / 3..len * 2 / 3] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    refused_untouched(&path, "ledger.corrupt");
+}
+
+#[test]
+fn a_ledger_from_a_newer_daicho_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.daicho");
+    {
+        let ledger = Ledger::create(&path).unwrap();
+        ledger
+            .connection()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        ledger
+            .connection()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    refused_untouched(&path, "ledger.too_new");
+    let err = Ledger::open(&path).err().unwrap();
+    assert_eq!(err.params()["found"], "99");
+}
+
+#[test]
+fn migrations_are_valid_and_the_schema_is_as_recorded() {
+    db::migrations().validate().unwrap();
+    let ledger = Ledger::open_in_memory().unwrap();
+    let app_id: i64 = ledger
+        .connection()
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(app_id, db::APPLICATION_ID);
+    let mut stmt = ledger
+        .connection()
+        .prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+        .unwrap();
+    let schema: Vec<String> = stmt
+        .query_map([], |r| {
+            Ok(format!(
+                "{} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    expect![[r#"
+        [
+            "index card_history_card",
+            "index card_tags_tag",
+            "index cards_live_name",
+            "index cards_live_sort",
+            "index cards_live_updated",
+            "index cards_owner",
+            "index key_persons_card",
+            "table card_history",
+            "table card_tags",
+            "table cards",
+            "table key_persons",
+            "table ledger_meta",
+        ]
+    "#]]
+    .assert_debug_eq(&schema);
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
+/// version, and keeps its cards, key persons and history.
+#[test]
+fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in 1..=db::latest_version() {
+        let fixture = fixtures().join(format!("ledger-v{version}.daicho"));
+        assert!(
+            fixture.exists(),
+            "commit a fixture ledger for schema {version}: {}",
+            fixture.display()
+        );
+        let copy = dir.path().join(format!("v{version}.daicho"));
+        std::fs::copy(&fixture, &copy).unwrap();
+        let ledger = Ledger::open(&copy).unwrap();
+        let stats = ledger.stats().unwrap();
+        assert_eq!(stats.schema_version as i64, db::latest_version());
+        assert_eq!(
+            (stats.cards, stats.key_persons),
+            (20, 31),
+            "schema {version}"
+        );
+        assert_eq!(stats.history_entries, 65, "schema {version}");
+        assert_eq!(stats.integrity, "ok");
+        if version < db::latest_version() {
+            assert!(dir
+                .path()
+                .join(format!("v{version}.daicho.schema{version}.bak"))
+                .exists());
+        }
+    }
+}

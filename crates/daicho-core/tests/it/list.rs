@@ -1,0 +1,238 @@
+//! The card list: search by any part of name, reading, code, phone, e-mail; filters; sorting; paging.
+
+use daicho_core::card::{CardFields, CardKind, CardStatus};
+use daicho_core::search::{CardQuery, CardSort};
+use daicho_core::Ledger;
+
+use super::{ledger, organisation, person};
+
+fn sample() -> Ledger {
+    let mut ledger = ledger();
+    let mut a = organisation("株式会社東洋商事", "トウヨウショウジ");
+    a.phones = vec!["03-1234-5678".into()];
+    a.email = "info@toyo.example".into();
+    a.status = CardStatus::Active;
+    a.owner = "佐藤".into();
+    a.tags = vec!["重点".into()];
+    let a = ledger.create_card(&a).unwrap();
+    ledger.add_key_person(&a.id, &person("鈴木 一郎")).unwrap();
+
+    let mut b = organisation("上海华信科技有限公司", "Shanghai Huaxin Keji");
+    b.phones = vec!["13812345678".into()];
+    b.owner = "王".into();
+    ledger.create_card(&b).unwrap();
+
+    let mut c = CardFields::new(CardKind::Individual, "김민준");
+    c.reading = "Kim Minjun".into();
+    c.code = "KR-001".into();
+    c.status = CardStatus::Dormant;
+    ledger.create_card(&c).unwrap();
+
+    let d = ledger
+        .create_card(&organisation("アオバ食品", "アオバショクヒン"))
+        .unwrap();
+    ledger.trash_card(&d.id).unwrap();
+    ledger
+}
+
+fn names(ledger: &Ledger, query: CardQuery) -> Vec<String> {
+    let page = ledger
+        .list_cards(&CardQuery {
+            limit: 100,
+            ..query
+        })
+        .unwrap();
+    assert_eq!(page.total as usize, page.rows.len());
+    page.rows.into_iter().map(|r| r.name).collect()
+}
+
+fn search(ledger: &Ledger, text: &str) -> Vec<String> {
+    names(
+        ledger,
+        CardQuery {
+            text: text.into(),
+            ..CardQuery::default()
+        },
+    )
+}
+
+#[test]
+fn finds_by_any_fragment_of_name_reading_code_email_or_key_person() {
+    let ledger = sample();
+    assert_eq!(search(&ledger, "東洋"), ["株式会社東洋商事"]);
+    assert_eq!(search(&ledger, "ショウジ"), ["株式会社東洋商事"]);
+    assert_eq!(
+        search(&ledger, "しょうじ"),
+        ["株式会社東洋商事"],
+        "hiragana finds katakana"
+    );
+    assert_eq!(
+        search(&ledger, "ｼｮｳｼﾞ"),
+        ["株式会社東洋商事"],
+        "half-width finds full-width"
+    );
+    assert_eq!(
+        search(&ledger, "huaxin"),
+        ["上海华信科技有限公司"],
+        "case-insensitive"
+    );
+    assert_eq!(search(&ledger, "kr-0"), ["김민준"]);
+    assert_eq!(search(&ledger, "toyo.example"), ["株式会社東洋商事"]);
+    assert_eq!(search(&ledger, "鈴木"), ["株式会社東洋商事"]);
+    assert_eq!(search(&ledger, "민준"), ["김민준"]);
+    assert!(
+        search(&ledger, "アオバ").is_empty(),
+        "cards in the trash are not listed"
+    );
+    assert!(
+        search(&ledger, "%").is_empty(),
+        "LIKE wildcards are literal"
+    );
+}
+
+#[test]
+fn finds_phone_numbers_in_any_format() {
+    let ledger = sample();
+    assert_eq!(search(&ledger, "0312345678"), ["株式会社東洋商事"]);
+    assert_eq!(search(&ledger, "03-1234-5678"), ["株式会社東洋商事"]);
+    assert_eq!(search(&ledger, "138-1234-5678"), ["上海华信科技有限公司"]);
+    assert_eq!(
+        search(&ledger, "１２３４"),
+        ["上海华信科技有限公司", "株式会社東洋商事"]
+    );
+}
+
+#[test]
+fn filters_by_status_kind_tag_and_owner() {
+    let ledger = sample();
+    let all = CardQuery::default();
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                status: Some(CardStatus::Dormant),
+                ..all.clone()
+            }
+        ),
+        ["김민준"]
+    );
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                kind: Some(CardKind::Individual),
+                ..all.clone()
+            }
+        ),
+        ["김민준"]
+    );
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                tag: Some("重点".into()),
+                ..all.clone()
+            }
+        ),
+        ["株式会社東洋商事"]
+    );
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                owner: Some("王".into()),
+                ..all.clone()
+            }
+        ),
+        ["上海华信科技有限公司"]
+    );
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                in_trash: true,
+                ..all
+            }
+        ),
+        ["アオバ食品"]
+    );
+    let facets = ledger.facets().unwrap();
+    assert_eq!(facets.owners, ["佐藤", "王"]);
+    assert_eq!(facets.tags, ["重点"]);
+}
+
+#[test]
+fn sorts_by_reading_name_or_last_update() {
+    let mut ledger = sample();
+    let by_reading = names(&ledger, CardQuery::default());
+    assert_eq!(
+        by_reading,
+        ["김민준", "上海华信科技有限公司", "株式会社東洋商事"]
+    );
+    let by_name = names(
+        &ledger,
+        CardQuery {
+            sort: CardSort::Name,
+            ..CardQuery::default()
+        },
+    );
+    assert_eq!(
+        by_name,
+        ["上海华信科技有限公司", "株式会社東洋商事", "김민준"]
+    );
+
+    let korean = ledger
+        .list_cards(&CardQuery {
+            text: "KR-001".into(),
+            limit: 1,
+            ..CardQuery::default()
+        })
+        .unwrap();
+    let card = ledger.card(&korean.rows[0].id).unwrap();
+    let ledger_later = std::mem::replace(&mut ledger, super::ledger());
+    let mut ledger = ledger_later.with_clock(|| {
+        chrono::DateTime::parse_from_rfc3339("2027-01-01T00:00:00Z")
+            .unwrap()
+            .into()
+    });
+    let mut fields = card.fields.clone();
+    fields.city = "서울".into();
+    ledger.update_card(&card.id, card.version, &fields).unwrap();
+    let by_update = names(
+        &ledger,
+        CardQuery {
+            sort: CardSort::Updated,
+            ..CardQuery::default()
+        },
+    );
+    assert_eq!(by_update[0], "김민준");
+}
+
+#[test]
+fn pages_through_many_cards_with_a_stable_total() {
+    let mut ledger = ledger();
+    for i in 0..250 {
+        ledger
+            .create_card(&organisation(
+                &format!("会社{i:03}"),
+                &format!("カイシャ{i:03}"),
+            ))
+            .unwrap();
+    }
+    let page = |offset| {
+        ledger
+            .list_cards(&CardQuery {
+                offset,
+                limit: 100,
+                ..CardQuery::default()
+            })
+            .unwrap()
+    };
+    let (first, last) = (page(0), page(200));
+    assert_eq!(
+        (first.total, first.rows.len(), last.rows.len()),
+        (250, 100, 50)
+    );
+    assert_eq!(first.rows[0].name, "会社000");
+    assert_eq!(last.rows[49].name, "会社249");
+}

@@ -1,0 +1,38 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Integration tests of daicho-core through its public API, as the app and the CLI use it.
+
+mod bad_input;
+mod cards;
+mod demo;
+mod files;
+mod list;
+
+use daicho_core::card::{CardFields, CardKind, KeyPersonFields};
+use daicho_core::Ledger;
+
+fn fixed_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-24T09:30:00Z")
+        .unwrap()
+        .into()
+}
+
+/// An in-memory ledger whose clock and actor are fixed.
+pub fn ledger() -> Ledger {
+    Ledger::open_in_memory()
+        .unwrap()
+        .with_actor("山田 太郎")
+        .with_clock(fixed_now)
+}
+
+pub fn organisation(name: &str, reading: &str) -> CardFields {
+    let mut fields = CardFields::new(CardKind::Organisation, name);
+    fields.reading = reading.to_owned();
+    fields
+}
+
+pub fn person(name: &str) -> KeyPersonFields {
+    KeyPersonFields {
+        name: name.to_owned(),
+        ..KeyPersonFields::default()
+    }
+}
