@@ -1,1 +1,210 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's automation in one place.
+//!
+//! - `demo`    install what is missing, build the app, open it on the demo ledger
+//! - `test`    install what is missing, run every check and test, end to end included (CI runs this)
+//! - `codegen` regenerate the TypeScript bindings of the app's commands
+//! - `build-deb` build the .deb installer
+
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "demo" => demo(),
+        "test" | "ci" => test(),
+        "codegen" => codegen(),
+        "build-deb" => build_deb(),
+        _ => {
+            eprintln!("usage: cargo xtask <demo | test | codegen | build-deb>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_owned)
+        .unwrap_or_default()
+}
+
+/// Runs a command in `dir` (relative to the repository root), failing on a non-zero exit.
+pub fn run(dir: &str, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
+    println!("\n$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root().join(dir))
+        .envs(envs.iter().copied())
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result {
+    run(".", "cargo", args, envs)
+}
+
+/// The app binary with the built UI embedded (not the dev server).
+fn build_app() -> Result {
+    run("ui", "npm", &["run", "build"], &[])?;
+    cargo(
+        &[
+            "build",
+            "-p",
+            "daicho-app",
+            "--features",
+            "tauri/custom-protocol",
+        ],
+        &[],
+    )
+}
+
+fn demo() -> Result {
+    setup::system_packages()?;
+    setup::npm_install("ui")?;
+    build_app()?;
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("no display: run this in a desktop session (or under `xvfb-run -a`)".into());
+    }
+    let app = root().join("target/debug/daicho-app");
+    println!("\nOpening Daicho on the demo ledger…");
+    let status = Command::new(app)
+        .arg("--demo")
+        .status()
+        .map_err(|e| format!("could not start the app: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the app exited with {status}"))
+    }
+}
+
+fn test() -> Result {
+    let strict = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
+    setup::system_packages()?;
+    setup::tauri_driver()?;
+    setup::npm_install("ui")?;
+    setup::npm_install("tests/e2e")?;
+
+    cargo(&["fmt", "--all", "--check"], &[])?;
+    core_has_no_tauri()?;
+    // The UI is built first: the app crate embeds ui/dist.
+    run("ui", "npm", &["run", "build"], &[])?;
+    cargo(
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &strict,
+    )?;
+    cargo(
+        &["nextest", "run", "--workspace", "--no-fail-fast"],
+        &strict,
+    )?;
+
+    run("ui", "npm", &["run", "check"], &[])?;
+    run("ui", "npm", &["test"], &[])?;
+
+    cargo(
+        &[
+            "build",
+            "-p",
+            "daicho-app",
+            "--features",
+            "tauri/custom-protocol",
+        ],
+        &strict,
+    )?;
+    run(
+        "tests/e2e",
+        "xvfb-run",
+        &["-a", "-s", "-screen 0 1280x800x24", "npm", "test"],
+        &[],
+    )?;
+    println!("\nAll checks and tests passed. Screenshots: tests/e2e/artifacts/");
+    Ok(())
+}
+
+/// Invariant: daicho-core never depends on tauri, wry or tao.
+fn core_has_no_tauri() -> Result {
+    for krate in ["tauri", "wry", "tao"] {
+        let out = Command::new("cargo")
+            .args([
+                "tree",
+                "-p",
+                "daicho-core",
+                "--features",
+                "specta",
+                "-e",
+                "normal",
+                "-i",
+                krate,
+            ])
+            .current_dir(root())
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() && !out.stdout.is_empty() {
+            return Err(format!(
+                "daicho-core depends on {krate}:\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            ));
+        }
+    }
+    println!("daicho-core has no tauri, wry or tao dependency");
+    Ok(())
+}
+
+fn codegen() -> Result {
+    cargo(
+        &[
+            "test",
+            "-p",
+            "daicho-app",
+            "--lib",
+            "bindings::tests::committed_bindings_are_fresh",
+        ],
+        &[("UPDATE_BINDINGS", "1")],
+    )?;
+    println!("rewrote ui/src/lib/api/bindings.ts");
+    Ok(())
+}
+
+fn build_deb() -> Result {
+    setup::system_packages()?;
+    setup::npm_install("ui")?;
+    run(
+        "ui",
+        "npx",
+        &[
+            "tauri",
+            "build",
+            "--bundles",
+            "deb",
+            "--config",
+            "../src-tauri/tauri.conf.json",
+        ],
+        &[],
+    )?;
+    println!("\nThe installer is in target/release/bundle/deb/");
+    Ok(())
+}

@@ -139,21 +139,28 @@ impl CardFields {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
+/// Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers.
 pub struct OrganisationProfile {
     pub representative: String,
     pub founded: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub capital: Option<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub annual_sales: Option<i64>,
     pub annual_sales_year: Option<i32>,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub employees: Option<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub sites_count: Option<i64>,
     pub sites_where: String,
     pub fiscal_year_end_month: Option<i32>,
     pub main_banks: String,
     pub associations: String,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub vehicles_count: Option<i64>,
     pub vehicles_dealer: String,
     /// Square metres.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub floor_area: Option<i64>,
     pub licence_number: String,
     pub licence_issued: Option<String>,

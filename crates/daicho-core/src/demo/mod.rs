@@ -14,7 +14,7 @@ use crate::card::{
 };
 use crate::error::CardError;
 use crate::Ledger;
-use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA, OWNERS};
+use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
 
 pub const DEFAULT_CARDS: u32 = 300;
 
@@ -49,7 +49,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
                 &JAPAN, &JAPAN, &JAPAN, &CHINA, &CHINA, &KOREA, &KOREA, &ENGLISH,
             ],
         );
-        let owner = *pick(&mut rng, OWNERS);
+        let owner = *pick(&mut rng, market.owners);
         let created = today - Duration::minutes(rng.random_range(60 * 24 * 30..60 * 24 * 365 * 3));
         let created_at = stamp(created);
         let edit = Edit {
@@ -110,10 +110,11 @@ fn person_name(rng: &mut ChaCha8Rng, m: &Market) -> (Word, Word, String, String)
     let family = *pick(rng, m.family_names);
     let given = *pick(rng, m.given_names);
     let (name, reading) = if m.family_name_first {
-        let sep = if m.family_names == KOREA.family_names {
-            ""
-        } else {
+        // Japanese names are written with a space, Chinese and Korean ones without.
+        let sep = if m.mobile_prefix == JAPAN.mobile_prefix {
             " "
+        } else {
+            ""
         };
         (
             format!("{}{sep}{}", family.0, given.0),
@@ -130,6 +131,10 @@ fn person_name(rng: &mut ChaCha8Rng, m: &Market) -> (Word, Word, String, String)
 
 fn phone(rng: &mut ChaCha8Rng, m: &Market, mobile: bool) -> String {
     let area = pick(rng, m.places).3;
+    phone_in(rng, m, area, mobile)
+}
+
+fn phone_in(rng: &mut ChaCha8Rng, m: &Market, area: &str, mobile: bool) -> String {
     let (a, b) = (rng.random_range(1000..9999), rng.random_range(1000..9999));
     match (mobile, m.mobile_prefix) {
         (true, "138") => format!("138{a}{b}"),
@@ -154,7 +159,8 @@ fn postal_code(rng: &mut ChaCha8Rng, m: &Market) -> String {
     }
 }
 
-fn address(rng: &mut ChaCha8Rng, m: &Market, fields: &mut CardFields) {
+/// Fills the address and returns the place's phone area code.
+fn address(rng: &mut ChaCha8Rng, m: &Market, fields: &mut CardFields) -> &'static str {
     let place = *pick(rng, m.places);
     fields.region = place.0.to_owned();
     fields.city = place.1.to_owned();
@@ -166,11 +172,25 @@ fn address(rng: &mut ChaCha8Rng, m: &Market, fields: &mut CardFields) {
         _ => format!("{} {}", rng.random_range(100..9999), place.2),
     };
     fields.postal_code = postal_code(rng, m);
+    place.3
 }
 
 fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
-    let stem = *pick(rng, m.company_stems);
-    let kind = *pick(rng, m.company_kinds);
+    let (stem_at, kind_at) = (
+        rng.random_range(0..m.company_stems.len()),
+        rng.random_range(0..m.company_kinds.len()),
+    );
+    let (stem, kind) = (m.company_stems[stem_at], m.company_kinds[kind_at]);
+    // Domains are Latin: Japanese readings are katakana, so those markets carry romanised words.
+    let latin = |words: &[&'static str], at: usize, reading: &str| {
+        words
+            .get(at)
+            .map_or_else(|| reading.to_lowercase(), |w| (*w).to_owned())
+    };
+    let (stem_latin, kind_latin) = (
+        latin(m.latin_stems, stem_at, stem.1),
+        latin(m.latin_kinds, kind_at, kind.1),
+    );
     let (name, reading) = match m.mobile_prefix {
         "090" if rng.random_bool(0.5) => (
             format!("株式会社{}{}", stem.0, kind.0),
@@ -209,12 +229,8 @@ fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
     };
     let mut fields = common(rng, m, CardKind::Organisation, name, reading, owner);
     fields.honorific = m.honorific_org.to_owned();
-    fields.website = format!("https://www.{}.example", stem.1.to_lowercase());
-    fields.email = format!(
-        "info@{}-{}.example",
-        stem.1.to_lowercase(),
-        kind.1.to_lowercase()
-    );
+    fields.website = format!("https://www.{stem_latin}-{kind_latin}.example");
+    fields.email = format!("info@{stem_latin}-{kind_latin}.example");
     let employees = rng.random_range(5..3000);
     let representative = person_name(rng, m).2;
     let founded = NaiveDate::from_ymd_opt(
@@ -242,11 +258,15 @@ fn individual(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
     let (family, given, name, reading) = person_name(rng, m);
     let mut fields = common(rng, m, CardKind::Individual, name, reading, owner);
     fields.honorific = m.honorific_person.to_owned();
-    fields.email = format!(
-        "{}.{}@mail.example",
-        given.1.to_lowercase(),
-        family.1.to_lowercase()
-    );
+    fields.email = if given.1.is_ascii() {
+        format!(
+            "{}.{}@mail.example",
+            given.1.to_lowercase(),
+            family.1.to_lowercase()
+        )
+    } else {
+        format!("user{:05}@mail.example", rng.random_range(0..100_000))
+    };
     let birthday = NaiveDate::from_ymd_opt(
         rng.random_range(1950..2002),
         rng.random_range(1..=12),
@@ -279,11 +299,11 @@ fn common(
     fields.owner = owner.to_owned();
     fields.lead_source = Some(*pick(rng, LeadSource::ALL));
     fields.industry = (*pick(rng, m.industries)).to_owned();
-    fields.phones = vec![phone(rng, m, kind == CardKind::Individual)];
     if rng.random_bool(0.5) {
         fields.tags = vec![(*pick(rng, m.tags)).to_owned()];
     }
-    address(rng, m, &mut fields);
+    let area = address(rng, m, &mut fields);
+    fields.phones = vec![phone_in(rng, m, area, kind == CardKind::Individual)];
     fields
 }
 

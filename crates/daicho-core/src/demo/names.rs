@@ -19,6 +19,12 @@ pub struct Market {
     pub honorific_person: &'static str,
     pub family_name_first: bool,
     pub mobile_prefix: &'static str,
+    /// Romanised company stems and kinds, in the order of `company_stems` and `company_kinds`,
+    /// for e-mail addresses and websites.
+    pub latin_stems: &'static [&'static str],
+    pub latin_kinds: &'static [&'static str],
+    /// The reps who look after this market's customers.
+    pub owners: &'static [&'static str],
 }
 
 pub const JAPAN: Market = Market {
@@ -115,6 +121,14 @@ pub const JAPAN: Market = Market {
     honorific_person: "様",
     family_name_first: true,
     mobile_prefix: "090",
+    latin_stems: &[
+        "toyo", "yamato", "nisshin", "fuji", "hokuto", "sankyo", "asahi", "maruyama", "chuo",
+        "kyowa", "aoba", "koyo",
+    ],
+    latin_kinds: &[
+        "shoji", "kogyo", "bussan", "denki", "kensetsu", "shokuhin", "unyu", "seiki",
+    ],
+    owners: &["佐藤 健一", "田中 美咲"],
 };
 
 pub const CHINA: Market = Market {
@@ -183,6 +197,9 @@ pub const CHINA: Market = Market {
     honorific_person: "先生/女士",
     family_name_first: true,
     mobile_prefix: "138",
+    latin_stems: &[],
+    latin_kinds: &[],
+    owners: &["王伟", "李娜"],
 };
 
 pub const KOREA: Market = Market {
@@ -243,6 +260,9 @@ pub const KOREA: Market = Market {
     honorific_person: "님",
     family_name_first: true,
     mobile_prefix: "010",
+    latin_stems: &[],
+    latin_kinds: &[],
+    owners: &["김민준", "박서연"],
 };
 
 pub const ENGLISH: Market = Market {
@@ -309,6 +329,7 @@ pub const ENGLISH: Market = Market {
     honorific_person: "Mr./Ms.",
     family_name_first: false,
     mobile_prefix: "",
+    latin_stems: &[],
+    latin_kinds: &[],
+    owners: &["Alex Brown"],
 };
-
-pub const OWNERS: &[&str] = &["佐藤 健一", "田中 美咲", "王 伟", "김 민준", "Alex Brown"];

@@ -1,0 +1,64 @@
+//! The TypeScript bindings of every command, generated from the Rust types
+//! (`ui/src/lib/api/bindings.ts`). `cargo xtask codegen` rewrites them; a test fails when stale.
+
+use specta_typescript::Typescript;
+use tauri_specta::{collect_commands, Builder};
+
+use crate::commands::{cards, ledger};
+
+/// Relative to this crate's folder.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
+
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        ledger::app_info,
+        ledger::settings_save,
+        ledger::ledger_open,
+        ledger::ledger_create,
+        ledger::ledger_open_demo,
+        ledger::ledger_folder,
+        cards::cards_list,
+        cards::cards_facets,
+        cards::card_get,
+        cards::card_create,
+        cards::card_update,
+        cards::card_trash,
+        cards::card_restore,
+        cards::trash_empty,
+        cards::card_history,
+        cards::key_person_add,
+        cards::key_person_update,
+        cards::key_person_delete,
+    ])
+}
+
+/// Writes the bindings to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    let language = Typescript::default().header("// @ts-nocheck\n");
+    builder().export(language, path).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn committed_bindings_are_fresh() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            super::export_bindings(&committed).unwrap();
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        super::export_bindings(&fresh).unwrap();
+        let (fresh, committed) = (
+            std::fs::read_to_string(fresh).unwrap(),
+            std::fs::read_to_string(&committed).unwrap_or_default(),
+        );
+        assert!(
+            fresh == committed,
+            "ui/src/lib/api/bindings.ts is stale: run `cargo xtask codegen`"
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Cards, key persons, history and the trash.
+
+use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
+use daicho_core::search::{CardPage, CardQuery, Facets};
+use daicho_core::ErrorReport;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cards_list(
+    state: State<'_, AppState>,
+    query: CardQuery,
+) -> Result<CardPage, ErrorReport> {
+    state.with_ledger(|l| l.list_cards(&query))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cards_facets(state: State<'_, AppState>) -> Result<Facets, ErrorReport> {
+    state.with_ledger(|l| l.facets())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_get(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
+    state.with_ledger(|l| l.card(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_create(
+    state: State<'_, AppState>,
+    fields: CardFields,
+) -> Result<Card, ErrorReport> {
+    state.with_ledger(|l| l.create_card(&fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: i32,
+    fields: CardFields,
+) -> Result<Card, ErrorReport> {
+    state.with_ledger(|l| l.update_card(&id, version, &fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_trash(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
+    state.with_ledger(|l| l.trash_card(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_restore(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
+    state.with_ledger(|l| l.restore_card(&id))
+}
+
+/// Deletes every card in the trash for good; returns how many.
+#[tauri::command]
+#[specta::specta]
+pub async fn trash_empty(state: State<'_, AppState>) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| l.empty_trash().map(|n| n as u32))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_history(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<HistoryEntry>, ErrorReport> {
+    state.with_ledger(|l| l.history(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn key_person_add(
+    state: State<'_, AppState>,
+    card_id: String,
+    fields: KeyPersonFields,
+) -> Result<KeyPerson, ErrorReport> {
+    state.with_ledger(|l| l.add_key_person(&card_id, &fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn key_person_update(
+    state: State<'_, AppState>,
+    id: String,
+    fields: KeyPersonFields,
+) -> Result<KeyPerson, ErrorReport> {
+    state.with_ledger(|l| l.update_key_person(&id, &fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn key_person_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
+    state.with_ledger(|l| l.delete_key_person(&id))
+}

@@ -1,0 +1,6 @@
+//! Tauri commands: each takes the state, calls one daicho-core function and returns its
+//! result or an [`ErrorReport`] (`{code, params, fields}`) that the UI shows in the user's language.
+//! They are `async` so that ledger work runs off the window's main thread.
+
+pub mod cards;
+pub mod ledger;

@@ -1,0 +1,32 @@
+//! The Daicho desktop app: opens a ledger, holds it in [`state::AppState`], and exposes
+//! daicho-core to the web UI through thin commands. The only crate that knows about Tauri.
+
+mod bindings;
+mod commands;
+mod state;
+
+pub use bindings::{builder, export_bindings, BINDINGS_PATH};
+
+use tauri::Manager;
+
+/// Runs the app. Command-line options: `--demo` opens the demo ledger (made on first use),
+/// `--ledger PATH` opens PATH. Without them, the ledger opened last (or a new one in the
+/// app-data folder) is opened.
+pub fn run() {
+    let builder = bindings::builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let dirs = state::Dirs::resolve(app.handle())?;
+            let launch = state::Launch::from_args(std::env::args().skip(1));
+            app.manage(state::AppState::start(dirs, launch));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("daicho: the window could not be opened: {e}");
+        std::process::exit(1);
+    }
+}

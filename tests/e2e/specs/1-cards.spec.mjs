@@ -1,0 +1,126 @@
+// A salesperson's first session: a card in Japanese with its フリガナ, a key person, an edit
+// seen in history, search by reading, trash and restore, other languages, hostile text.
+import { expect } from "@wdio/globals";
+import { openFirstRow, byTestId, choose, expectRows, field, goTo, search, setLanguage, typeInto } from "./helpers.mjs";
+
+const NAME = "株式会社テスト精工";
+const READING = "テストセイコウ";
+
+describe("customer cards in the real window", () => {
+  before(async () => {
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) > 0, {
+      timeoutMsg: "the demo ledger's cards did not appear",
+    });
+  });
+
+  it("switches the window to Japanese", async () => {
+    await setLanguage("ja", "顧客カード");
+    await expect(byTestId("nav-trash")).toHaveText(expect.stringContaining("ごみ箱"));
+  });
+
+  it("creates an organisation card with its フリガナ", async () => {
+    await goTo("cards");
+    await byTestId("new-card").click();
+    await byTestId("new-organisation").click();
+    await byTestId("card-form").waitForDisplayed();
+    await typeInto("card-form", "name", NAME);
+    await typeInto("card-form", "reading", READING);
+    await byTestId("save-card").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="history-entry"]').length) === 1, {
+      timeoutMsg: "the new card has no 'created' history entry",
+    });
+    await expect(byTestId("card-title")).toHaveText(NAME);
+    await expect(byTestId("card-reading")).toHaveText(READING);
+  });
+
+  it("adds a key person", async () => {
+    await byTestId("add-key-person").click();
+    await typeInto("key-person-form", "name", "山田 花子");
+    await typeInto("key-person-form", "title", "購買部長");
+    await choose('[data-testid="key-person-form"] [data-field="role"] select', "decision_maker");
+    await byTestId("save-key-person").click();
+    await expect(byTestId("key-person")).toHaveText(expect.stringContaining("山田 花子"));
+    await expect(byTestId("key-person")).toHaveText(expect.stringContaining("決裁者"));
+  });
+
+  it("edits a field and sees the change in the history", async () => {
+    await typeInto("card-form", "city", "千代田区");
+    await expect(byTestId("unsaved")).toBeDisplayed();
+    await byTestId("save-card").click();
+    const entry = $('[data-testid="history-entry"][data-field="city"]');
+    await entry.waitForDisplayed();
+    await expect(entry).toHaveText(expect.stringContaining("千代田区"));
+    await expect(entry).toHaveText(expect.stringContaining("市区町村"));
+  });
+
+  it("refuses a bad email beside the field and saves nothing", async () => {
+    await typeInto("card-form", "email", "info@");
+    await byTestId("save-card").click();
+    await expect(byTestId("error-email")).toHaveText("メールアドレスの形式が正しくありません");
+    await expect(byTestId("unsaved")).toBeDisplayed();
+    await typeInto("card-form", "email", "info@test-seiko.example");
+    await byTestId("save-card").click();
+    await byTestId("unsaved").waitForDisplayed({ reverse: true });
+  });
+
+  it("asks before leaving a card with unsaved changes", async () => {
+    await typeInto("card-form", "street", "丸の内1-1-1");
+    await byTestId("nav-cards").click();
+    await byTestId("unsaved-dialog").waitForDisplayed();
+    await byTestId("stay").click();
+    await expect(field("card-form", "street")).toHaveValue("丸の内1-1-1");
+    await byTestId("nav-cards").click();
+    await byTestId("leave").click();
+    await byTestId("cards-page").waitForDisplayed();
+  });
+
+  it("finds the card by a fragment of its reading, in hiragana too", async () => {
+    await search("テストセイ");
+    await expectRows([NAME]);
+    await search("てすとせい");
+    await expectRows([NAME]);
+  });
+
+  it("moves the card to the trash and restores it", async () => {
+    await openFirstRow();
+    await byTestId("trash-card").click();
+    await byTestId("cards-page").waitForDisplayed();
+    await search("テストセイ");
+    await byTestId("list-empty").waitForDisplayed();
+
+    await goTo("trash");
+    await expectRows([NAME]);
+    await byTestId("restore-row").click();
+    await byTestId("trash-empty").waitForDisplayed();
+
+    await goTo("cards");
+    await search("テストセイ");
+    await expectRows([NAME]);
+  });
+
+  it("shows a hostile name as text", async () => {
+    const hostile = "<img src=x onerror=alert(1)>";
+    await byTestId("new-card").click();
+    await byTestId("new-organisation").click();
+    await typeInto("card-form", "name", hostile);
+    await byTestId("save-card").click();
+    await byTestId("history-entry").waitForDisplayed();
+    await expect(byTestId("card-title")).toHaveText(hostile);
+    await expect($('[data-testid="card-title"] img')).not.toExist();
+    await goTo("cards");
+    await search("onerror");
+    await expectRows([hostile]);
+    await expect($('[data-testid="card-table"] img')).not.toExist();
+  });
+
+  it("switches to Korean and to Chinese and the labels change", async () => {
+    await setLanguage("ko", "고객카드");
+    await goTo("cards");
+    await expect(byTestId("new-card")).toHaveText(expect.stringContaining("새 카드"));
+    await setLanguage("zh", "客户卡");
+    await goTo("cards");
+    await expect(byTestId("new-card")).toHaveText(expect.stringContaining("新建客户卡"));
+    await search("");
+  });
+});

@@ -1,0 +1,51 @@
+// A screenshot of each main screen in each language, kept as test artefacts
+// (tests/e2e/artifacts/<lang>-<screen>.png) to look at.
+import { expect } from "@wdio/globals";
+import { openFirstRow, byTestId, dismissNotices, goTo, screenshot, search, setLanguage } from "./helpers.mjs";
+
+const LANGUAGES = [
+  ["ja", "顧客カード"],
+  ["zh", "客户卡"],
+  ["ko", "고객카드"],
+  ["en", "Cards"],
+];
+
+describe("every main screen in every language", () => {
+  before(async () => {
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+  });
+
+  for (const [lang, cardsLabel] of LANGUAGES) {
+    it(`renders in ${lang}`, async () => {
+      await setLanguage(lang, cardsLabel);
+      await dismissNotices();
+      await screenshot(`${lang}-settings`);
+
+      await goTo("cards");
+      await search("");
+      await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) > 5);
+      await screenshot(`${lang}-cards`);
+
+      await search("株式会社");
+      await openFirstRow();
+      await byTestId("key-person").waitForDisplayed();
+      await byTestId("history-entry").waitForDisplayed();
+      await screenshot(`${lang}-card`);
+
+      await goTo("cards");
+      await byTestId("new-card").click();
+      await byTestId("new-card-dialog").waitForDisplayed();
+      await screenshot(`${lang}-new-card`);
+      await byTestId("new-individual").click();
+      await byTestId("save-card").click();
+      await byTestId("error-name").waitForDisplayed();
+      await expect(byTestId("error-name")).not.toHaveText("rule.required");
+      await dismissNotices();
+      await screenshot(`${lang}-card-invalid`);
+
+      await goTo("trash");
+      await screenshot(`${lang}-trash`);
+      await search("");
+    });
+  }
+});

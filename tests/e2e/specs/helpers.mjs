@@ -1,0 +1,111 @@
+// Small steps shared by the specs. Every wait is for a condition, never a fixed time.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
+
+export const byTestId = (id) => $(`[data-testid="${id}"]`);
+
+/** Sets a <select> the way a user's choice does: its value, then a change event. */
+export async function choose(selector, value) {
+  const select = await $(selector);
+  await select.waitForExist();
+  await browser.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    select,
+    value,
+  );
+}
+
+export async function goTo(page) {
+  await byTestId(`nav-${page}`).click();
+  await byTestId(`${page}-page`).waitForDisplayed();
+}
+
+export async function setLanguage(lang, cardsLabel) {
+  await goTo("settings");
+  await choose('[data-testid="language"]', lang);
+  await browser.waitUntil(async () => (await byTestId("nav-cards").getText()).includes(cardsLabel), {
+    timeoutMsg: `the sidebar did not switch to ${lang}`,
+  });
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)).startsWith(lang));
+}
+
+/** The input of field `path` inside the element with test id `scope`. */
+export const field = (scope, fieldPath) => $(`[data-testid="${scope}"] [data-field="${fieldPath}"] input, [data-testid="${scope}"] [data-field="${fieldPath}"] textarea`);
+
+export async function typeInto(scope, fieldPath, text) {
+  const input = await field(scope, fieldPath);
+  await input.waitForDisplayed();
+  await input.clearValue();
+  await input.setValue(text);
+}
+
+export async function search(text) {
+  const box = await byTestId("search");
+  await box.waitForDisplayed();
+  if (text === "") {
+    // WebDriver cannot type an empty string: clear the box as the user's backspace would.
+    await browser.execute((el) => {
+      el.value = "";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, box);
+  } else {
+    await box.setValue(text);
+  }
+  const page = await byTestId("cards-page");
+  await page.waitForDisplayed();
+  await browser.waitUntil(async () => (await page.getAttribute("data-shown-text")) === text, {
+    timeoutMsg: `the list did not show the results for "${text}"`,
+  });
+}
+
+/** Waits until the list shows exactly the cards named `names` (in any order). */
+export async function expectRows(names) {
+  await browser.waitUntil(
+    async () => {
+      const shown = await browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="card-row"] .name')].map((e) => e.textContent.trim()),
+      );
+      return shown.length === names.length && names.every((n) => shown.includes(n));
+    },
+    { timeoutMsg: `the list did not show ${JSON.stringify(names)}` },
+  );
+}
+
+/** A picture of the real window, taken from the X display (WebKitWebDriver's own screenshot
+ * can wait forever for a repaint under Xvfb). */
+export async function screenshot(name) {
+  await browser.execute(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  grabScreen(path.join(artifacts, `${name}.png`));
+}
+
+export function grabScreen(file) {
+  execFileSync("import", ["-window", "root", file]);
+}
+
+/** Closes the passing notices, so that a screenshot shows the page itself. */
+export async function dismissNotices() {
+  for (const close of await $$('[data-testid="notice"] .close')) await close.click();
+  await browser.waitUntil(async () => (await $$('[data-testid="notice"]').length) === 0);
+}
+
+/** Opens the first card of the list. Retries the click while the list is still re-rendering
+ * (a click that lands on a row being replaced is "intercepted"). */
+export async function openFirstRow() {
+  const button = () => $('[data-testid="card-row"] .name button');
+  await button().waitForDisplayed();
+  await browser.waitUntil(async () => {
+    try {
+      await button().click();
+      return true;
+    } catch {
+      return false;
+    }
+  }, { timeoutMsg: "could not open the first card of the list" });
+  await byTestId("card-page").waitForDisplayed();
+}

@@ -1,0 +1,77 @@
+// The one door to the Rust side: the generated bindings, plus `call`, which turns an error
+// result into an ApiError carrying the stable code that the UI translates.
+import { commands } from "./bindings";
+import type {
+  AppInfo_Serialize,
+  Card_Serialize,
+  CardFields_Serialize,
+  CardPage_Serialize,
+  CardQuery_Serialize,
+  CardRow_Serialize,
+  ErrorReport_Serialize,
+  FieldIssue_Serialize,
+  HistoryEntry_Serialize,
+  KeyPerson_Serialize,
+  KeyPersonFields_Serialize,
+  Settings_Serialize,
+} from "./bindings";
+import { t } from "../i18n/i18n.svelte";
+
+export { commands };
+export type {
+  CardKind,
+  CardStatus,
+  CardSort,
+  HistoryAction,
+  InfoSource,
+  KeyRole,
+  Lang as ApiLang,
+  LeadSource,
+  OrganisationProfile_Serialize as OrganisationProfile,
+  IndividualProfile_Serialize as IndividualProfile,
+  Facets,
+} from "./bindings";
+export type AppInfo = AppInfo_Serialize;
+export type Card = Card_Serialize;
+export type CardFields = CardFields_Serialize;
+export type CardPage = CardPage_Serialize;
+export type CardQuery = CardQuery_Serialize;
+export type CardRow = CardRow_Serialize;
+export type ErrorReport = ErrorReport_Serialize;
+export type FieldIssue = FieldIssue_Serialize;
+export type HistoryEntry = HistoryEntry_Serialize;
+export type KeyPerson = KeyPerson_Serialize;
+export type KeyPersonFields = KeyPersonFields_Serialize;
+export type Settings = Settings_Serialize;
+
+export class ApiError extends Error {
+  constructor(readonly report: ErrorReport) {
+    super(report.code);
+  }
+}
+
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: ErrorReport };
+
+export async function call<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (result.status === "error") throw new ApiError(result.error);
+  return result.data;
+}
+
+/** What went wrong, in the user's language. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return t(`error.${error.report.code}`, error.report.params);
+  return t("error.unknown", { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** The field problems of a validation error, keyed by field path. */
+export function fieldIssues(error: unknown): Map<string, FieldIssue> {
+  const issues = new Map<string, FieldIssue>();
+  if (error instanceof ApiError) for (const issue of error.report.fields) issues.set(issue.field, issue);
+  return issues;
+}
+
+export function issueText(issue: FieldIssue | undefined): string {
+  if (!issue) return "";
+  return t(`rule.${issue.rule}`, issue.limit === null ? undefined : { limit: issue.limit });
+}

@@ -1,0 +1,77 @@
+// Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
+// card edits from being lost when the user navigates away.
+import type { AppInfo, CardKind } from "../api";
+
+export type Route =
+  | { page: "cards" }
+  | { page: "card"; id: string }
+  | { page: "new"; kind: CardKind }
+  | { page: "trash" }
+  | { page: "settings" };
+
+export type Notice = { text: string; kind: "ok" | "error"; id: number };
+
+class AppState {
+  route = $state<Route>({ page: "cards" });
+  info = $state<AppInfo | null>(null);
+  notices = $state<Notice[]>([]);
+  /** Set while a "leave without saving?" question waits for an answer. */
+  pendingRoute = $state<Route | null>(null);
+  /** Bumped whenever cards change, so lists reload. */
+  revision = $state(0);
+  newCardOpen = $state(false);
+  /** Returns true while the open card has unsaved changes. */
+  private dirtyCheck: (() => boolean) | null = null;
+  private nextNoticeId = 1;
+
+  setDirtyCheck(check: (() => boolean) | null): void {
+    this.dirtyCheck = check;
+  }
+
+  /** Drops `check` if it is still the current one: a page that is going away may be destroyed
+   * after the page replacing it has registered its own. */
+  releaseDirtyCheck(check: () => boolean): void {
+    if (this.dirtyCheck === check) this.dirtyCheck = null;
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.dirtyCheck?.() ?? false;
+  }
+
+  /** Goes to `route`, first asking when the open card has unsaved changes. */
+  navigate(route: Route): void {
+    if (this.hasUnsavedChanges()) {
+      this.pendingRoute = route;
+      return;
+    }
+    this.route = route;
+  }
+
+  /** The user chose to discard their changes: go where they were heading. */
+  leaveAnyway(): void {
+    const route = this.pendingRoute;
+    this.pendingRoute = null;
+    this.dirtyCheck = null;
+    if (route) this.route = route;
+  }
+
+  stay(): void {
+    this.pendingRoute = null;
+  }
+
+  notify(text: string, kind: Notice["kind"] = "ok"): void {
+    const id = this.nextNoticeId++;
+    this.notices = [...this.notices, { text, kind, id }];
+    setTimeout(() => this.dismiss(id), kind === "error" ? 8000 : 3000);
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  cardsChanged(): void {
+    this.revision++;
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,82 @@
+// The card page against a mocked core: what the user sees when the core accepts or refuses.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import CardPage from "./CardPage.svelte";
+import { setLang } from "../i18n/i18n.svelte";
+import { emptyFields } from "./editor.svelte";
+import type { Card, CardFields } from "../api";
+import { app } from "../app/app.svelte";
+
+function stored(fields: CardFields): Card {
+  return {
+    id: "0196d0c4-0000-7000-8000-000000000001",
+    version: 1,
+    created_at: "2026-11-24T09:30:00.000Z",
+    updated_at: "2026-11-24T09:30:00.000Z",
+    deleted_at: null,
+    fields: { ...fields, code: "C-000001" },
+    key_persons: [],
+  };
+}
+
+describe("the card page", () => {
+  let calls: { cmd: string; args: Record<string, unknown> }[];
+
+  beforeEach(() => {
+    setLang("ja");
+    calls = [];
+    mockWindows("main");
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "card_create") {
+        const fields = (args as { fields: CardFields }).fields;
+        if (!fields.name.trim()) {
+          throw { code: "card.invalid", params: {}, fields: [{ field: "name", rule: "required", limit: null }] };
+        }
+        return stored(fields);
+      }
+      if (cmd === "card_history") return [];
+      return null;
+    });
+  });
+
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+    app.setDirtyCheck(null);
+  });
+
+  it("shows the core's refusal beside the field, in the user's language", async () => {
+    render(CardPage, { kind: "organisation" });
+    await userEvent.click(screen.getByTestId("save-card"));
+    expect(await screen.findByTestId("error-name")).toHaveTextContent("必須です");
+    expect(calls.filter((c) => c.cmd === "card_create")).toHaveLength(1);
+  });
+
+  it("sends what the user typed, and shows a name as text, never as markup", async () => {
+    render(CardPage, { kind: "organisation" });
+    const hostile = "<img src=x onerror=alert(1)>";
+    const name = document.querySelector<HTMLInputElement>('[data-field="name"] input');
+    expect(name).not.toBeNull();
+    await userEvent.type(name!, hostile.replaceAll("[", "[[").replaceAll("{", "{{"));
+    expect(screen.getByTestId("card-title")).toHaveTextContent(hostile);
+    expect(screen.getByTestId("card-title").querySelector("img")).toBeNull();
+    expect(app.hasUnsavedChanges()).toBe(true);
+    await userEvent.click(screen.getByTestId("save-card"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "card_create")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "card_create")?.args.fields as CardFields;
+    expect(sent.name).toBe(hostile);
+    expect(sent).toMatchObject({ ...emptyFields("organisation"), name: hostile });
+  });
+
+  it("composes an individual's name family name first in Japanese", async () => {
+    render(CardPage, { kind: "individual" });
+    const family = document.querySelector<HTMLInputElement>('[data-field="individual.family_name"] input')!;
+    const given = document.querySelector<HTMLInputElement>('[data-field="individual.given_name"] input')!;
+    await userEvent.type(family, "佐藤");
+    await userEvent.type(given, "健一");
+    expect(screen.getByTestId("card-title")).toHaveTextContent("佐藤 健一");
+  });
+});

@@ -1,0 +1,44 @@
+// The fixed choices of a card, in the order the UI offers them, and their labels.
+import type { CardKind, CardStatus, InfoSource, KeyRole, LeadSource } from "../api";
+import { t } from "../i18n/i18n.svelte";
+
+export const STATUSES: readonly CardStatus[] = ["prospect", "active", "dormant", "lost"];
+export const KINDS: readonly CardKind[] = ["organisation", "individual"];
+export const LEAD_SOURCES: readonly LeadSource[] = [
+  "cold_canvass",
+  "referral_chain",
+  "centre_of_influence",
+  "personal_connection",
+  "own_observation",
+  "introducer",
+  "advertising",
+  "desk_research",
+  "inbound_enquiry",
+  "other",
+];
+export const INFO_SOURCES: readonly InfoSource[] = ["own_experience", "acquaintances", "documents", "marketing", "trial"];
+export const ROLES: readonly KeyRole[] = ["decision_maker", "influencer", "purchaser", "user", "gatekeeper"];
+
+export const statusLabel = (s: CardStatus) => t(`status.${s}`);
+export const kindLabel = (k: CardKind) => t(`kind.${k}`);
+export const leadLabel = (l: LeadSource) => t(`lead.${l}`);
+export const infoLabel = (i: InfoSource) => t(`info.${i}`);
+export const roleLabel = (r: KeyRole) => t(`role.${r}`);
+
+/** How a stored history value reads: enum values translated, the rest as typed. */
+export function historyValue(field: string, value: string | null): string {
+  if (value === null || value === "") return t("history.empty_value");
+  const prefix: Record<string, string> = {
+    status: "status",
+    kind: "kind",
+    lead_source: "lead",
+    role: "role",
+    "individual.info_sources": "info",
+  };
+  const catalog = prefix[field];
+  if (!catalog) return value;
+  return value
+    .split(", ")
+    .map((v) => t(`${catalog}.${v}`))
+    .join(", ");
+}

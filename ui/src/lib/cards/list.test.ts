@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { CardQuery, CardRow } from "../api";
+import { BLOCK, CardList } from "./list.svelte";
+
+function fakeLedger(count: number) {
+  const queries: CardQuery[] = [];
+  const rows: CardRow[] = Array.from({ length: count }, (_, i) => ({
+    id: `id-${i}`,
+    code: `C-${i}`,
+    kind: "organisation",
+    status: "active",
+    name: `会社${i}`,
+    reading: "",
+    owner: "",
+    city: "",
+    phone: "",
+    updated_at: "2026-11-24T00:00:00Z",
+    deleted_at: null,
+  }));
+  const fetch = async (query: CardQuery) => {
+    queries.push(query);
+    const matching = rows.filter((r) => r.name.includes(query.text));
+    return { total: matching.length, offset: query.offset, rows: matching.slice(query.offset, query.offset + query.limit) };
+  };
+  return { fetch, queries };
+}
+
+describe("the card list", () => {
+  it("loads only the blocks on screen", async () => {
+    const ledger = fakeLedger(100_000);
+    const list = new CardList(false, ledger.fetch);
+    await list.reload();
+    expect(list.total).toBe(100_000);
+    expect(list.row(0)?.name).toBe("会社0");
+    expect(list.row(BLOCK)).toBeUndefined();
+
+    await list.ensure(50_000, 50_030);
+    expect(list.row(50_010)?.name).toBe("会社50010");
+    expect(ledger.queries.map((q) => q.offset)).toEqual([0, 50_000 - (50_000 % BLOCK)]);
+  });
+
+  it("starts again when the search changes and ignores late answers of the old search", async () => {
+    const ledger = fakeLedger(1000);
+    const list = new CardList(false, ledger.fetch);
+    await list.reload();
+    list.filters.text = "999";
+    await list.reload();
+    expect(list.total).toBe(1);
+    expect(list.row(0)?.name).toBe("会社999");
+    expect(list.filtered).toBe(true);
+  });
+
+  it("asks for the trash when it is the trash list", async () => {
+    const ledger = fakeLedger(3);
+    const list = new CardList(true, ledger.fetch);
+    await list.reload();
+    expect(ledger.queries[0].in_trash).toBe(true);
+  });
+});

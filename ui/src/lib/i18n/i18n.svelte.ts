@@ -1,0 +1,81 @@
+// The message catalog (ui/messages/*.json, shared with the Rust side) and the current language.
+// The language is reactive state: switching it relabels the whole window without a reload,
+// so no unsaved input is lost.
+import en from "../../../messages/en.json";
+import ja from "../../../messages/ja.json";
+import ko from "../../../messages/ko.json";
+import zh from "../../../messages/zh.json";
+
+export type Lang = "ja" | "zh" | "ko" | "en";
+export type MessageKey = keyof typeof en;
+export const LANGS: readonly Lang[] = ["ja", "zh", "ko", "en"];
+export const catalogs: Record<Lang, Record<string, string>> = { ja, zh, ko, en };
+
+/** BCP 47 tags for the page's `lang`: picks regional Han glyphs and the locale's formats. */
+export const htmlLang: Record<Lang, string> = { ja: "ja", zh: "zh-CN", ko: "ko", en: "en" };
+
+let current = $state<Lang>("en");
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  if (typeof document !== "undefined") document.documentElement.lang = htmlLang[next];
+}
+
+/** The first of the OS's preferred languages that Daicho speaks; English otherwise. */
+export function langFromLocales(locales: readonly string[]): Lang {
+  for (const locale of locales) {
+    const code = locale.toLowerCase().slice(0, 2);
+    if ((LANGS as readonly string[]).includes(code)) return code as Lang;
+  }
+  return "en";
+}
+
+export type Params = Record<string, string | number>;
+
+/** The message `key` in the current language with `{name}` placeholders filled. */
+export function t(key: MessageKey | (string & {}), params?: Params): string {
+  const template = catalogs[current][key] ?? catalogs.en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(htmlLang[current], { dateStyle: "medium" }).format(date);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(htmlLang[current], { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return new Intl.NumberFormat(htmlLang[current]).format(value);
+}
+
+/** Month names of the current language, January first. */
+export function monthNames(): string[] {
+  const format = new Intl.DateTimeFormat(htmlLang[current], { month: "long", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2024, i, 1))));
+}
+
+/** A person's name in the order the language expects: family name first in ja/zh/ko. */
+export function personName(family: string, given: string, language: Lang = current): string {
+  const [f, g] = [family.trim(), given.trim()];
+  if (!f || !g) return f || g;
+  if (language === "en") return `${g} ${f}`;
+  // Chinese and Korean names are written without a space when the name is in Han or Hangul.
+  const joined = /[\u3400-\u9fff\uac00-\ud7af]$/.test(f) && language !== "ja";
+  return joined ? `${f}${g}` : `${f} ${g}`;
+}
