@@ -87,7 +87,14 @@ pub fn report(e: impl Coded) -> ErrorReport {
 
 impl AppState {
     pub fn start(dirs: Dirs, launch: Launch) -> AppState {
-        let settings = Settings::load(&dirs.settings_file);
+        let mut settings = Settings::load(&dirs.settings_file);
+        if settings.user_name.is_empty() {
+            // Until the user gives their name, history records their login name.
+            settings.user_name = ["USER", "USERNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok())
+                .unwrap_or_default();
+        }
         let state = AppState {
             dirs,
             ledger: Mutex::new(None),

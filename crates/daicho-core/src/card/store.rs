@@ -38,39 +38,11 @@ pub fn insert(conn: &Connection, input: &CardFields, edit: &Edit<'_>) -> Result<
     }
     let id = new_id();
     conn.prepare_cached(
-        "INSERT INTO cards (id, code, kind, status, name, reading, honorific, owner, lead_source, industry,
-            postal_code, region, city, street, building, phones, email, website, notes, organisation, individual,
-            sort_key, search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-            ?22, ?23, ?24, ?24)",
+        "INSERT INTO cards (id, code, kind, status, name, sort_key, search_text, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6, ?6)",
     )?
-    .execute(params![
-        id,
-        fields.code,
-        fields.kind.as_str(),
-        fields.status.as_str(),
-        fields.name,
-        fields.reading,
-        fields.honorific,
-        fields.owner,
-        fields.lead_source.map(LeadSource::as_str),
-        fields.industry,
-        fields.postal_code,
-        fields.region,
-        fields.city,
-        fields.street,
-        fields.building,
-        json(&fields.phones),
-        fields.email,
-        fields.website,
-        fields.notes,
-        fields.organisation.as_ref().map(json),
-        fields.individual.as_ref().map(json),
-        sort_key(&fields),
-        search_text(&fields, &[]),
-        edit.at,
-    ])?;
-    write_tags(conn, &id, &fields.tags)?;
+    .execute(params![id, fields.code, fields.kind.as_str(), fields.status.as_str(), fields.name, edit.at])?;
+    write_columns(conn, &id, &fields, &[], edit.at)?;
     let stamp = card_stamp(&id, &fields.name, edit);
     history::record(
         conn,
@@ -116,39 +88,8 @@ pub fn update(
     if changed == 0 {
         return Ok(old);
     }
-    conn.prepare_cached(
-        "UPDATE cards SET code = ?2, status = ?3, name = ?4, reading = ?5, honorific = ?6, owner = ?7,
-            lead_source = ?8, industry = ?9, postal_code = ?10, region = ?11, city = ?12, street = ?13,
-            building = ?14, phones = ?15, email = ?16, website = ?17, notes = ?18, organisation = ?19,
-            individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23, version = version + 1
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        fields.code,
-        fields.status.as_str(),
-        fields.name,
-        fields.reading,
-        fields.honorific,
-        fields.owner,
-        fields.lead_source.map(LeadSource::as_str),
-        fields.industry,
-        fields.postal_code,
-        fields.region,
-        fields.city,
-        fields.street,
-        fields.building,
-        json(&fields.phones),
-        fields.email,
-        fields.website,
-        fields.notes,
-        fields.organisation.as_ref().map(json),
-        fields.individual.as_ref().map(json),
-        sort_key(&fields),
-        search_text(&fields, &old.key_persons),
-        edit.at,
-    ])?;
-    write_tags(conn, id, &fields.tags)?;
+    write_columns(conn, id, &fields, &old.key_persons, edit.at)?;
+    conn.execute("UPDATE cards SET version = version + 1 WHERE id = ?1", [id])?;
     load(conn, id)
 }
 
@@ -447,6 +388,49 @@ fn person_stamp<'a>(card_id: &'a str, id: &'a str, name: &'a str, edit: &Edit<'a
         entity_id: id,
         entity_label: name,
     }
+}
+
+/// Writes every column a user edits, and the sort and search columns derived from them.
+fn write_columns(
+    conn: &Connection,
+    id: &str,
+    fields: &CardFields,
+    key_persons: &[KeyPerson],
+    at: &str,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE cards SET code = ?2, status = ?3, name = ?4, reading = ?5, honorific = ?6, owner = ?7,
+            lead_source = ?8, industry = ?9, postal_code = ?10, region = ?11, city = ?12, street = ?13,
+            building = ?14, phones = ?15, email = ?16, website = ?17, notes = ?18, organisation = ?19,
+            individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        fields.code,
+        fields.status.as_str(),
+        fields.name,
+        fields.reading,
+        fields.honorific,
+        fields.owner,
+        fields.lead_source.map(LeadSource::as_str),
+        fields.industry,
+        fields.postal_code,
+        fields.region,
+        fields.city,
+        fields.street,
+        fields.building,
+        json(&fields.phones),
+        fields.email,
+        fields.website,
+        fields.notes,
+        fields.organisation.as_ref().map(json),
+        fields.individual.as_ref().map(json),
+        sort_key(fields),
+        search_text(fields, key_persons),
+        at,
+    ])?;
+    write_tags(conn, id, &fields.tags)
 }
 
 fn write_tags(conn: &Connection, id: &str, tags: &[String]) -> rusqlite::Result<()> {

@@ -38,6 +38,7 @@ describe("the card page", () => {
         return stored(fields);
       }
       if (cmd === "card_history") return [];
+      if (cmd === "card_get") return stored(emptyFields("organisation"));
       return null;
     });
   });
@@ -78,5 +79,14 @@ describe("the card page", () => {
     await userEvent.type(family, "佐藤");
     await userEvent.type(given, "健一");
     expect(screen.getByTestId("card-title")).toHaveTextContent("佐藤 健一");
+  });
+
+  it("counts a half-typed key person as unsaved, so leaving the card asks first", async () => {
+    render(CardPage, { id: "0196d0c4-0000-7000-8000-000000000001" });
+    await userEvent.click(await screen.findByTestId("add-key-person"));
+    expect(app.hasUnsavedChanges()).toBe(false);
+    const form = screen.getByTestId("key-person-form");
+    await userEvent.type(form.querySelector<HTMLInputElement>('[data-field="name"] input')!, "山田 花子");
+    expect(app.hasUnsavedChanges()).toBe(true);
   });
 });
