@@ -192,18 +192,16 @@ fn codegen() -> Result {
 fn build_deb() -> Result {
     setup::system_packages()?;
     setup::npm_install("ui")?;
+    // The Tauri CLI runs from ui/ (its before-build command builds the UI there) and is told
+    // where the app crate is.
     run(
         "ui",
         "npx",
+        &["tauri", "build", "--bundles", "deb"],
         &[
-            "tauri",
-            "build",
-            "--bundles",
-            "deb",
-            "--config",
-            "../src-tauri/tauri.conf.json",
+            ("TAURI_APP_PATH", "../src-tauri"),
+            ("TAURI_FRONTEND_PATH", "."),
         ],
-        &[],
     )?;
     println!("\nThe installer is in target/release/bundle/deb/");
     Ok(())
