@@ -112,6 +112,30 @@ describe("customer cards in the real window", () => {
     await search("onerror");
     await expectRows([hostile]);
     await expect($('[data-testid="card-table"] img')).not.toExist();
+    await openFirstRow();
+  });
+
+  it("empties the trash only after asking", async () => {
+    await byTestId("trash-card").click();
+    await goTo("trash");
+    await expectRows(["<img src=x onerror=alert(1)>"]);
+    await byTestId("empty-trash").click();
+    await byTestId("confirm-empty").waitForDisplayed();
+    await expect(byTestId("confirm-empty")).toHaveText(expect.stringContaining("1 件"));
+    await byTestId("confirm-empty-trash").click();
+    await byTestId("trash-empty").waitForDisplayed();
+  });
+
+  it("opens a new card with Ctrl+N, closes the dialog with Esc, and focuses search with Ctrl+K", async () => {
+    await goTo("cards");
+    await browser.keys(["Control", "n"]);
+    await byTestId("new-card-dialog").waitForDisplayed();
+    await browser.keys("Escape");
+    await byTestId("new-card-dialog").waitForDisplayed({ reverse: true });
+    await browser.keys(["Control", "k"]);
+    await browser.waitUntil(async () => browser.execute(() => document.activeElement?.getAttribute("data-testid") === "search"), {
+      timeoutMsg: "Ctrl+K did not focus the search box",
+    });
   });
 
   it("switches to Korean and to Chinese and the labels change", async () => {

@@ -15,6 +15,11 @@ describe("every main screen in every language", () => {
     await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
   });
 
+  it("opens in the language chosen last time", async () => {
+    // The previous spec's session ended in Chinese; this is a new start of the app.
+    await expect(byTestId("nav-cards")).toHaveText(expect.stringContaining("客户卡"));
+  });
+
   for (const [lang, cardsLabel] of LANGUAGES) {
     it(`renders in ${lang}`, async () => {
       await setLanguage(lang, cardsLabel);
