@@ -61,7 +61,7 @@ fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result {
 }
 
 /// The app binary with the built UI embedded (not the dev server).
-fn build_app() -> Result {
+fn build_app(envs: &[(&str, &str)]) -> Result {
     run("ui", "npm", &["run", "build"], &[])?;
     cargo(
         &[
@@ -71,14 +71,14 @@ fn build_app() -> Result {
             "--features",
             "tauri/custom-protocol",
         ],
-        &[],
+        envs,
     )
 }
 
 fn demo() -> Result {
     setup::system_packages()?;
     setup::npm_install("ui")?;
-    build_app()?;
+    build_app(&[])?;
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err("no display: run this in a desktop session (or under `xvfb-run -a`)".into());
     }
@@ -125,16 +125,7 @@ fn test() -> Result {
     run("ui", "npm", &["run", "check"], &[])?;
     run("ui", "npm", &["test"], &[])?;
 
-    cargo(
-        &[
-            "build",
-            "-p",
-            "daicho-app",
-            "--features",
-            "tauri/custom-protocol",
-        ],
-        &strict,
-    )?;
+    build_app(&strict)?;
     run(
         "tests/e2e",
         "xvfb-run",
