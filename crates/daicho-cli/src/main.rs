@@ -106,6 +106,10 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
                 println!("key persons      {}", stats.key_persons);
                 println!("tags             {}", stats.tags);
                 println!("history entries  {}", stats.history_entries);
+                println!("contacts         {}", stats.contacts);
+                println!("  negotiations   {}", stats.negotiations);
+                println!("  open complaints {}", stats.open_complaints);
+                println!("open next actions {}", stats.open_next_actions);
                 println!("integrity        {}", stats.integrity);
             }
         }

@@ -140,6 +140,8 @@ pub enum CardError {
     NotFound { id: String },
     #[error("no key person with id {id}")]
     KeyPersonNotFound { id: String },
+    #[error("no contact with id {id}")]
+    ContactNotFound { id: String },
     #[error("the card is invalid: {0:?}")]
     Invalid(Vec<FieldIssue>),
     #[error("the card was changed elsewhere since it was opened")]
@@ -167,6 +169,7 @@ impl Coded for CardError {
         match self {
             CardError::NotFound { .. } => "card.not_found",
             CardError::KeyPersonNotFound { .. } => "card.key_person_not_found",
+            CardError::ContactNotFound { .. } => "card.contact_not_found",
             CardError::Invalid(_) => "card.invalid",
             CardError::Stale { .. } => "card.stale",
             CardError::InTrash { .. } => "card.in_trash",
@@ -180,6 +183,7 @@ impl Coded for CardError {
         match self {
             CardError::NotFound { id }
             | CardError::KeyPersonNotFound { id }
+            | CardError::ContactNotFound { id }
             | CardError::Stale { id }
             | CardError::InTrash { id }
             | CardError::NotInTrash { id } => params([("id", id.clone())]),

@@ -7,6 +7,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::card::store::{self, Edit};
 use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
+use crate::contact::{self, Contact, ContactFields};
 use crate::db;
 use crate::error::{CardError, LedgerError};
 use crate::search::{self, CardPage, CardQuery, Facets};
@@ -147,6 +148,43 @@ impl Ledger {
 
     pub fn delete_key_person(&mut self, id: &str) -> Result<(), CardError> {
         self.write(|tx, edit| store::delete_key_person(tx, id, edit))
+    }
+
+    /// Records a contact with the customer of `card_id`.
+    pub fn add_contact(
+        &mut self,
+        card_id: &str,
+        fields: &ContactFields,
+    ) -> Result<Contact, CardError> {
+        self.write(|tx, edit| contact::store::insert(tx, card_id, fields, edit))
+    }
+
+    /// Saves an edit made on version `version` of the contact; refused if it changed since.
+    pub fn update_contact(
+        &mut self,
+        id: &str,
+        version: i32,
+        fields: &ContactFields,
+    ) -> Result<Contact, CardError> {
+        self.write(|tx, edit| contact::store::update(tx, id, version, fields, edit))
+    }
+
+    pub fn delete_contact(&mut self, id: &str) -> Result<(), CardError> {
+        self.write(|tx, edit| contact::store::delete(tx, id, edit))
+    }
+
+    /// Marks the contact's next action done (now) or open again.
+    pub fn set_next_action_done(&mut self, id: &str, done: bool) -> Result<Contact, CardError> {
+        self.write(|tx, edit| contact::store::set_action_done(tx, id, done, edit))
+    }
+
+    pub fn contact(&self, id: &str) -> Result<Contact, CardError> {
+        contact::store::load(&self.conn, id)
+    }
+
+    /// The card's contacts, newest first.
+    pub fn contacts(&self, card_id: &str) -> Result<Vec<Contact>, CardError> {
+        contact::store::for_card(&self.conn, card_id)
     }
 
     pub fn history(&self, card_id: &str) -> Result<Vec<HistoryEntry>, CardError> {

@@ -3,7 +3,11 @@
 //! Everything the app and the `daicho` CLI do goes through [`Ledger`]. This crate knows nothing about
 //! Tauri or any UI: its API types are plain serde data, which the app turns into TypeScript bindings.
 
+#[macro_use]
+mod api_enum;
+
 pub mod card;
+pub mod contact;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -18,6 +18,12 @@ pub struct Stats {
     pub key_persons: u32,
     pub tags: u32,
     pub history_entries: u32,
+    pub contacts: u32,
+    /// Complaints not yet resolved.
+    pub open_complaints: u32,
+    pub negotiations: u32,
+    /// Next actions with a due date that are not done.
+    pub open_next_actions: u32,
     /// "ok", or what SQLite's integrity check found.
     pub integrity: String,
 }
@@ -40,6 +46,12 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         key_persons: count("SELECT count(*) FROM key_persons")?,
         tags: count("SELECT count(DISTINCT tag) FROM card_tags")?,
         history_entries: count("SELECT count(*) FROM card_history")?,
+        contacts: count("SELECT count(*) FROM contacts")?,
+        open_complaints: count("SELECT count(*) FROM contacts WHERE complaint_state IN ('open', 'in_progress')")?,
+        negotiations: count("SELECT count(*) FROM contacts WHERE kind = 'negotiation'")?,
+        open_next_actions: count(
+            "SELECT count(*) FROM contacts WHERE next_action_due IS NOT NULL AND next_action_done_at IS NULL",
+        )?,
         integrity: crate::db::integrity_check(conn)?,
     })
 }

@@ -2,27 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-macro_rules! api_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "specta", derive(specta::Type))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The stored and serialised name, also the message-catalog key suffix.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
 api_enum!(
     /// Organisation (a company, a shop, a school...) or individual customer.
     CardKind { Organisation = "organisation", Individual = "individual" }
@@ -252,7 +231,7 @@ pub struct HistoryEntry {
 }
 
 api_enum!(
-    HistoryEntity { Card = "card", KeyPerson = "key_person" }
+    HistoryEntity { Card = "card", KeyPerson = "key_person", Contact = "contact" }
 );
 api_enum!(
     HistoryAction { Created = "created", Changed = "changed", Deleted = "deleted", Restored = "restored" }

@@ -23,7 +23,7 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-pub fn check_id(id: &str) -> Result<(), CardError> {
+pub(crate) fn check_id(id: &str) -> Result<(), CardError> {
     uuid::Uuid::parse_str(id)
         .map(drop)
         .map_err(|_| CardError::BadId(id.to_owned()))
@@ -344,7 +344,7 @@ fn key_person(conn: &Connection, id: &str) -> Result<KeyPerson, CardError> {
         .ok_or_else(|| CardError::KeyPersonNotFound { id: id.to_owned() })
 }
 
-fn editable(conn: &Connection, card_id: &str) -> Result<Card, CardError> {
+pub(crate) fn editable(conn: &Connection, card_id: &str) -> Result<Card, CardError> {
     let card = load(conn, card_id)?;
     if card.deleted_at.is_some() {
         return Err(CardError::InTrash {

@@ -12,7 +12,10 @@ use crate::error::LedgerError;
 pub const APPLICATION_ID: i64 = 0x4443_4C48;
 
 /// The schema, one migration per file. Append-only: never edit a landed migration.
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_cards.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/0001_cards.sql"),
+    include_str!("migrations/0002_contacts.sql"),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -12,6 +12,9 @@ use crate::card::{
     CardFields, CardKind, CardStatus, IndividualProfile, InfoSource, KeyPersonFields, KeyRole,
     LeadSource, OrganisationProfile,
 };
+use crate::contact::{
+    self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
+};
 use crate::error::CardError;
 use crate::Ledger;
 use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
@@ -65,6 +68,34 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
         if card.fields.kind == CardKind::Organisation {
             for _ in 0..rng.random_range(1..=3) {
                 store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+            }
+        }
+        let people: Vec<String> = store::load(&tx, &card.id)?
+            .key_persons
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        for _ in 0..rng.random_range(0..=5) {
+            let at = created + Duration::days(rng.random_range(0..600));
+            if at < today {
+                let contact = contact(
+                    &mut rng,
+                    market,
+                    owner,
+                    &people,
+                    at.naive_utc(),
+                    today.naive_utc(),
+                );
+                let logged_at = stamp(at);
+                contact::store::insert(
+                    &tx,
+                    &card.id,
+                    &contact,
+                    &Edit {
+                        at: &logged_at,
+                        actor: owner,
+                    },
+                )?;
             }
         }
         // Some later edits, so that history has something to show.
@@ -319,4 +350,95 @@ fn key_person(rng: &mut ChaCha8Rng, m: &Market) -> KeyPersonFields {
         phone: phone(rng, m, true),
         ..KeyPersonFields::default()
     }
+}
+
+/// A contact as reps record them: mostly visits and calls, some complaints and negotiations;
+/// recent ones often still have their next action open.
+fn contact(
+    rng: &mut ChaCha8Rng,
+    m: &Market,
+    rep: &str,
+    people: &[String],
+    at: chrono::NaiveDateTime,
+    today: chrono::NaiveDateTime,
+) -> ContactFields {
+    let kind = *pick(
+        rng,
+        &[
+            ContactKind::Visit,
+            ContactKind::Visit,
+            ContactKind::Visit,
+            ContactKind::Phone,
+            ContactKind::Phone,
+            ContactKind::Email,
+            ContactKind::Meeting,
+            ContactKind::Complaint,
+            ContactKind::Negotiation,
+            ContactKind::Service,
+        ],
+    );
+    let at = at
+        .date()
+        .and_hms_opt(rng.random_range(9..18), *pick(rng, &[0, 15, 30, 45]), 0)
+        .unwrap_or(at);
+    let mut fields = ContactFields {
+        kind,
+        at: at.format("%Y-%m-%dT%H:%M").to_string(),
+        duration_minutes: Some(*pick(rng, &[10, 15, 30, 45, 60, 90])),
+        participants: people
+            .iter()
+            .take(rng.random_range(0..=people.len().min(2)))
+            .cloned()
+            .collect(),
+        rep: rep.to_owned(),
+        purpose: (*pick(rng, m.purposes)).to_owned(),
+        outcome: (*pick(rng, m.outcomes)).to_owned(),
+        ..ContactFields::default()
+    };
+    if rng.random_bool(0.6) {
+        let due = at.date() + Duration::days(rng.random_range(1..21));
+        fields.next_action = (*pick(rng, m.next_actions)).to_owned();
+        fields.next_action_due = Some(due.format("%Y-%m-%d").to_string());
+        if due < today.date() - Duration::days(7) || rng.random_bool(0.3) {
+            fields.next_action_done_at = Some(format!("{}T18:00:00.000Z", due.format("%Y-%m-%d")));
+        }
+    }
+    match kind {
+        ContactKind::Complaint => {
+            let old = at < today - Duration::days(30);
+            let state = if old {
+                ComplaintState::Resolved
+            } else {
+                *pick(rng, ComplaintState::ALL)
+            };
+            fields.content = (*pick(rng, m.complaints)).to_owned();
+            fields.complaint = Some(Complaint {
+                channel: Some(*pick(rng, ComplaintChannel::ALL)),
+                state: Some(state),
+                action_taken: if state == ComplaintState::Open {
+                    String::new()
+                } else {
+                    (*pick(rng, m.complaint_actions)).to_owned()
+                },
+                resolved_on: (state == ComplaintState::Resolved).then(|| {
+                    (at.date() + Duration::days(rng.random_range(1..10)))
+                        .format("%Y-%m-%d")
+                        .to_string()
+                }),
+            });
+        }
+        ContactKind::Negotiation => {
+            fields.negotiation = Some(Negotiation {
+                stage: (*pick(rng, m.negotiation_stages)).to_owned(),
+                amount: Some(rng.random_range(5..500) * 100_000),
+                decision_date: Some(
+                    (at.date() + Duration::days(rng.random_range(14..90)))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+            });
+        }
+        _ => {}
+    }
+    fields
 }

@@ -25,6 +25,13 @@ pub struct Market {
     pub latin_kinds: &'static [&'static str],
     /// The reps who look after this market's customers.
     pub owners: &'static [&'static str],
+    /// Contact history: why the rep got in touch, how it went, what was promised next.
+    pub purposes: &'static [&'static str],
+    pub outcomes: &'static [&'static str],
+    pub next_actions: &'static [&'static str],
+    pub complaints: &'static [&'static str],
+    pub complaint_actions: &'static [&'static str],
+    pub negotiation_stages: &'static [&'static str],
 }
 
 pub const JAPAN: Market = Market {
@@ -129,6 +136,36 @@ pub const JAPAN: Market = Market {
         "shoji", "kogyo", "bussan", "denki", "kensetsu", "shokuhin", "unyu", "seiki",
     ],
     owners: &["佐藤 健一", "田中 美咲"],
+    purposes: &[
+        "新製品のご紹介",
+        "定期訪問",
+        "見積のご説明",
+        "納期の確認",
+        "使用状況のヒアリング",
+    ],
+    outcomes: &[
+        "前向きに検討いただける",
+        "来期の予算で検討",
+        "他社と比較中とのこと",
+        "担当者が不在で資料を置いてきた",
+    ],
+    next_actions: &[
+        "見積書を送付する",
+        "サンプルを届ける",
+        "部長に再訪のアポを取る",
+        "導入事例を説明する",
+    ],
+    complaints: &[
+        "納品が予定より2日遅れた",
+        "請求書の金額に誤りがあった",
+        "初期不良が1台あった",
+    ],
+    complaint_actions: &[
+        "代替品を即日納品",
+        "訂正した請求書を再発行",
+        "営業所長と謝罪訪問",
+    ],
+    negotiation_stages: &["初回提案", "見積提示", "条件交渉", "稟議中"],
 };
 
 pub const CHINA: Market = Market {
@@ -200,6 +237,23 @@ pub const CHINA: Market = Market {
     latin_stems: &[],
     latin_kinds: &[],
     owners: &["王伟", "李娜"],
+    purposes: &[
+        "介绍新产品",
+        "例行拜访",
+        "讲解报价",
+        "确认交货期",
+        "了解使用情况",
+    ],
+    outcomes: &[
+        "客户表示会积极考虑",
+        "计划纳入下季度预算",
+        "正在与其他供应商比较",
+        "负责人不在，留下了资料",
+    ],
+    next_actions: &["发送报价单", "送样品", "约采购经理再次拜访", "介绍成功案例"],
+    complaints: &["交货比约定晚了两天", "发票金额有误", "有一台设备出厂故障"],
+    complaint_actions: &["当天更换新品", "重新开具正确发票", "与区域经理一起上门致歉"],
+    negotiation_stages: &["初步方案", "报价", "条件谈判", "内部审批中"],
 };
 
 pub const KOREA: Market = Market {
@@ -263,6 +317,36 @@ pub const KOREA: Market = Market {
     latin_stems: &[],
     latin_kinds: &[],
     owners: &["김민준", "박서연"],
+    purposes: &[
+        "신제품 소개",
+        "정기 방문",
+        "견적 설명",
+        "납기 확인",
+        "사용 현황 청취",
+    ],
+    outcomes: &[
+        "긍정적으로 검토하겠다고 함",
+        "다음 분기 예산으로 검토",
+        "타사와 비교 중",
+        "담당자 부재로 자료를 두고 옴",
+    ],
+    next_actions: &[
+        "견적서 발송",
+        "샘플 전달",
+        "부장님과 재방문 약속 잡기",
+        "도입 사례 설명",
+    ],
+    complaints: &[
+        "납품이 예정보다 이틀 늦었음",
+        "청구서 금액 오류",
+        "초기 불량 1대 발생",
+    ],
+    complaint_actions: &[
+        "당일 대체품 납품",
+        "수정 청구서 재발행",
+        "지점장과 사과 방문",
+    ],
+    negotiation_stages: &["초기 제안", "견적 제시", "조건 협상", "내부 결재 중"],
 };
 
 pub const ENGLISH: Market = Market {
@@ -332,4 +416,39 @@ pub const ENGLISH: Market = Market {
     latin_stems: &[],
     latin_kinds: &[],
     owners: &["Alex Brown"],
+    purposes: &[
+        "Introduce the new model",
+        "Regular visit",
+        "Walk through the quote",
+        "Confirm delivery dates",
+        "Review how they use our product",
+    ],
+    outcomes: &[
+        "Positive, will consider",
+        "Will budget for it next quarter",
+        "Comparing with a competitor",
+        "Buyer was out, left brochures",
+    ],
+    next_actions: &[
+        "Send the quote",
+        "Bring samples",
+        "Book a meeting with the purchasing manager",
+        "Share a customer case study",
+    ],
+    complaints: &[
+        "Delivery arrived two days late",
+        "Invoice amount was wrong",
+        "One unit was faulty on arrival",
+    ],
+    complaint_actions: &[
+        "Replaced the unit the same day",
+        "Reissued a corrected invoice",
+        "Visited with the branch manager to apologise",
+    ],
+    negotiation_stages: &[
+        "First proposal",
+        "Quote sent",
+        "Negotiating terms",
+        "Awaiting internal approval",
+    ],
 };

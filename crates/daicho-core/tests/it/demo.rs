@@ -41,6 +41,12 @@ fn a_demo_ledger_has_every_kind_status_and_market() {
         stats.history_entries > stats.cards + stats.key_persons,
         "some cards were edited later"
     );
+    assert!(
+        stats.contacts > 300,
+        "about 2.5 contacts per card: {}",
+        stats.contacts
+    );
+    assert!(stats.negotiations > 0 && stats.open_complaints > 0 && stats.open_next_actions > 0);
     assert_eq!(stats.integrity, "ok");
     let rows = ledger
         .list_cards(&CardQuery {

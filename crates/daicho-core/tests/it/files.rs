@@ -160,14 +160,20 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
         [
             "index card_history_card",
             "index card_tags_tag",
+            "index cards_live_last_contact",
             "index cards_live_name",
             "index cards_live_sort",
             "index cards_live_updated",
             "index cards_owner",
+            "index contacts_card_at",
+            "index contacts_open_actions",
+            "index contacts_open_complaints",
             "index key_persons_card",
             "table card_history",
             "table card_tags",
             "table cards",
+            "table contact_persons",
+            "table contacts",
             "table key_persons",
             "table ledger_meta",
         ]
@@ -178,6 +184,10 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
+
+/// What each fixture holds: cards, key persons, history entries, contacts. Each was made by
+/// `daicho demo --cards 20 --seed 3` of its version.
+const FIXTURE_COUNTS: &[(u32, u32, u32, u32)] = &[(20, 31, 65, 0), (20, 38, 117, 42)];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
 /// version, and keeps its cards, key persons and history.
@@ -196,12 +206,17 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
         let ledger = Ledger::open(&copy).unwrap();
         let stats = ledger.stats().unwrap();
         assert_eq!(stats.schema_version as i64, db::latest_version());
+        let (cards, key_persons, history, contacts) = FIXTURE_COUNTS[version as usize - 1];
         assert_eq!(
             (stats.cards, stats.key_persons),
-            (20, 31),
+            (cards, key_persons),
             "schema {version}"
         );
-        assert_eq!(stats.history_entries, 65, "schema {version}");
+        assert_eq!(
+            (stats.history_entries, stats.contacts),
+            (history, contacts),
+            "schema {version}"
+        );
         assert_eq!(stats.integrity, "ok");
         if version < db::latest_version() {
             assert!(dir

@@ -297,7 +297,7 @@ export type FieldIssue_Serialize = {
 
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
-export type HistoryEntity = "card" | "key_person";
+export type HistoryEntity = "card" | "key_person" | "contact";
 
 /**  One recorded change: who changed which field of the card or of a key person, when, from what to what. */
 export type HistoryEntry = HistoryEntry_Serialize | HistoryEntry_Deserialize;

@@ -23,6 +23,7 @@ export type {
   CardStatus,
   CardSort,
   HistoryAction,
+  HistoryEntity,
   InfoSource,
   KeyRole,
   Lang as ApiLang,

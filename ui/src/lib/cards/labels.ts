@@ -1,5 +1,5 @@
 // The fixed choices of a card, in the order the UI offers them, and their labels.
-import type { CardKind, CardStatus, InfoSource, KeyRole, LeadSource } from "../api";
+import type { CardKind, CardStatus, HistoryEntity, InfoSource, KeyRole, LeadSource } from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const STATUSES: readonly CardStatus[] = ["prospect", "active", "dormant", "lost"];
@@ -26,16 +26,13 @@ export const infoLabel = (i: InfoSource) => t(`info.${i}`);
 export const roleLabel = (r: KeyRole) => t(`role.${r}`);
 
 /** How a stored history value reads: enum values translated, the rest as typed. */
-export function historyValue(field: string, value: string | null): string {
+export function historyValue(entity: HistoryEntity, field: string, value: string | null): string {
   if (value === null || value === "") return t("history.empty_value");
-  const prefix: Record<string, string> = {
-    status: "status",
-    kind: "kind",
-    lead_source: "lead",
-    role: "role",
-    "individual.info_sources": "info",
-  };
-  const catalog = prefix[field];
+  const catalogs: Record<string, string> =
+    entity === "contact"
+      ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
+      : { status: "status", kind: "kind", lead_source: "lead", role: "role", "individual.info_sources": "info" };
+  const catalog = catalogs[field];
   if (!catalog) return value;
   return value
     .split(", ")
