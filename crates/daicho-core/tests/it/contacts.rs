@@ -269,7 +269,7 @@ fn a_card_in_the_trash_keeps_its_contacts_and_emptying_the_trash_leaves_no_orpha
     ledger.restore_card(&card.id).unwrap();
     assert_eq!(
         ledger.contacts(&card.id).unwrap()[0].fields.participants,
-        [kp.id.clone()]
+        [kp.id.as_str()]
     );
 
     // A key person who leaves is no longer listed as present; the contact stays.
