@@ -4,7 +4,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{cards, ledger};
+use crate::commands::{cards, contacts, ledger};
 
 /// Relative to this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
@@ -29,6 +29,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::key_person_add,
         cards::key_person_update,
         cards::key_person_delete,
+        contacts::contacts_list,
+        contacts::contact_add,
+        contacts::contact_update,
+        contacts::contact_delete,
+        contacts::contact_set_done,
     ])
 }
 

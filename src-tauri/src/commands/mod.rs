@@ -3,4 +3,5 @@
 //! They are `async` so that ledger work runs off the window's main thread.
 
 pub mod cards;
+pub mod contacts;
 pub mod ledger;

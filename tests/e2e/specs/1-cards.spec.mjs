@@ -44,6 +44,23 @@ describe("customer cards in the real window", () => {
     await expect(byTestId("key-person")).toHaveText(expect.stringContaining("決裁者"));
   });
 
+  it("logs a visit with a next action, then marks the action done", async () => {
+    const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await byTestId("add-contact").click();
+    await expect(field("contact-form", "rep")).toHaveValue(expect.any(String));
+    await typeInto("contact-form", "purpose", "新製品のご紹介");
+    await typeInto("contact-form", "next_action", "見積書を送付する");
+    await typeInto("contact-form", "next_action_due", due);
+    await byTestId("save-contact").click();
+    const contact = byTestId("contact");
+    await expect(contact).toHaveText(expect.stringContaining("訪問"));
+    await expect(contact).toHaveText(expect.stringContaining("山田 花子"), { message: "the decision maker took part by default" });
+    await expect(byTestId("next-action")).toHaveText(expect.stringContaining("見積書を送付する"));
+    await byTestId("toggle-done").click();
+    await expect(byTestId("next-action")).toHaveText(expect.stringContaining("完了"));
+    await $('[data-testid="history-entry"][data-field="next_action_done_at"]').waitForDisplayed();
+  });
+
   it("edits a field and sees the change in the history", async () => {
     await typeInto("card-form", "city", "千代田区");
     await expect(byTestId("unsaved")).toBeDisplayed();

@@ -36,6 +36,11 @@ describe("every main screen in every language", () => {
       await byTestId("key-person").waitForDisplayed();
       await byTestId("history-entry").waitForDisplayed();
       await screenshot(`${lang}-card`);
+      await byTestId("add-contact").click();
+      await byTestId("contact-form").waitForDisplayed();
+      await screenshot(`${lang}-contact-form`);
+      await $('[data-testid="contact-form"] button[type="button"]').click();
+      await byTestId("contact-form").waitForDisplayed({ reverse: true });
 
       await goTo("cards");
       await byTestId("new-card").click();

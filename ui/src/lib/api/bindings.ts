@@ -26,6 +26,13 @@ export const commands = {
 	keyPersonAdd: (cardId: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
 	keyPersonDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
+	/**  The card's contacts, newest first. */
+	contactsList: (cardId: string) => typedError<Contact_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId })),
+	contactAdd: (cardId: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
+	contactUpdate: (id: string, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
+	contactDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id })),
+	/**  Marks the contact's next action done, or open again. */
+	contactSetDone: (id: string, done: boolean) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_set_done", { id, done })),
 };
 
 /* Types */
@@ -242,6 +249,120 @@ export type Card_Serialize = {
 	key_persons: KeyPerson_Serialize[],
 };
 
+export type Complaint = Complaint_Serialize | Complaint_Deserialize;
+
+/**  How a complaint reached the rep. */
+export type ComplaintChannel = "visit" | "letter" | "hotline" | "other";
+
+/**  Where a complaint tends to stand. */
+export type ComplaintState = "open" | "in_progress" | "resolved";
+
+export type Complaint_Deserialize = {
+	channel?: ComplaintChannel | null,
+	/**  Required on a complaint. */
+	state?: ComplaintState | null,
+	/**  What was done about it. */
+	action_taken?: string,
+	resolved_on?: string | null,
+};
+
+export type Complaint_Serialize = {
+	channel: ComplaintChannel | null,
+	/**  Required on a complaint. */
+	state: ComplaintState | null,
+	/**  What was done about it. */
+	action_taken: string,
+	resolved_on: string | null,
+};
+
+/**  A stored contact. */
+export type Contact = Contact_Serialize | Contact_Deserialize;
+
+/**
+ *  Everything a rep records about one contact. `at` is local date and time (`YYYY-MM-DDTHH:MM`),
+ *  dates are `YYYY-MM-DD`; the core checks both.
+ */
+export type ContactFields = ContactFields_Serialize | ContactFields_Deserialize;
+
+/**
+ *  Everything a rep records about one contact. `at` is local date and time (`YYYY-MM-DDTHH:MM`),
+ *  dates are `YYYY-MM-DD`; the core checks both.
+ */
+export type ContactFields_Deserialize = {
+	kind?: ContactKind,
+	at?: string,
+	duration_minutes?: number | null,
+	/**  Ids of the card's key persons who took part. */
+	participants?: string[],
+	/**  The rep who made the contact. */
+	rep?: string,
+	purpose?: string,
+	/**  What was said or done. */
+	content?: string,
+	outcome?: string,
+	/**  How the customer reacted. */
+	reaction?: string,
+	next_action?: string,
+	next_action_due?: string | null,
+	/**  Set when the next action was done. */
+	next_action_done_at?: string | null,
+	/**  Present on complaints. */
+	complaint?: Complaint_Deserialize | null,
+	/**  Present on negotiations. */
+	negotiation?: Negotiation_Deserialize | null,
+};
+
+/**
+ *  Everything a rep records about one contact. `at` is local date and time (`YYYY-MM-DDTHH:MM`),
+ *  dates are `YYYY-MM-DD`; the core checks both.
+ */
+export type ContactFields_Serialize = {
+	kind: ContactKind,
+	at: string,
+	duration_minutes: number | null,
+	/**  Ids of the card's key persons who took part. */
+	participants: string[],
+	/**  The rep who made the contact. */
+	rep: string,
+	purpose: string,
+	/**  What was said or done. */
+	content: string,
+	outcome: string,
+	/**  How the customer reacted. */
+	reaction: string,
+	next_action: string,
+	next_action_due: string | null,
+	/**  Set when the next action was done. */
+	next_action_done_at: string | null,
+	/**  Present on complaints. */
+	complaint: Complaint_Serialize | null,
+	/**  Present on negotiations. */
+	negotiation: Negotiation_Serialize | null,
+};
+
+/**  What kind of contact it was. */
+export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "other";
+
+/**  A stored contact. */
+export type Contact_Deserialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: ContactFields_Deserialize,
+};
+
+/**  A stored contact. */
+export type Contact_Serialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: ContactFields_Serialize,
+};
+
 /**  A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog. */
 export type ErrorReport = ErrorReport_Serialize | ErrorReport_Deserialize;
 
@@ -418,6 +539,22 @@ export type Lang = "ja" | "zh" | "ko" | "en";
 
 /**  How the rep found the customer. */
 export type LeadSource = "cold_canvass" | "referral_chain" | "centre_of_influence" | "personal_connection" | "own_observation" | "introducer" | "advertising" | "desk_research" | "inbound_enquiry" | "other";
+
+export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
+
+export type Negotiation_Deserialize = {
+	stage?: string,
+	/**  The amount in play. */
+	amount?: number | null,
+	decision_date?: string | null,
+};
+
+export type Negotiation_Serialize = {
+	stage: string,
+	/**  The amount in play. */
+	amount: number | null,
+	decision_date: string | null,
+};
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
 export type OrganisationProfile = OrganisationProfile_Serialize | OrganisationProfile_Deserialize;

@@ -4,6 +4,8 @@ import { commands } from "./bindings";
 import type {
   AppInfo_Serialize,
   Card_Serialize,
+  Contact_Serialize,
+  ContactFields_Serialize,
   CardFields_Serialize,
   CardPage_Serialize,
   CardQuery_Serialize,
@@ -21,6 +23,9 @@ export { commands };
 export type {
   CardKind,
   CardStatus,
+  ComplaintChannel,
+  ComplaintState,
+  ContactKind,
   CardSort,
   HistoryAction,
   HistoryEntity,
@@ -35,6 +40,8 @@ export type {
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
 export type CardFields = CardFields_Serialize;
+export type Contact = Contact_Serialize;
+export type ContactFields = ContactFields_Serialize;
 export type CardPage = CardPage_Serialize;
 export type CardQuery = CardQuery_Serialize;
 export type CardRow = CardRow_Serialize;

@@ -1,5 +1,15 @@
 // The fixed choices of a card, in the order the UI offers them, and their labels.
-import type { CardKind, CardStatus, HistoryEntity, InfoSource, KeyRole, LeadSource } from "../api";
+import type {
+  CardKind,
+  CardStatus,
+  ComplaintChannel,
+  ComplaintState,
+  ContactKind,
+  HistoryEntity,
+  InfoSource,
+  KeyRole,
+  LeadSource,
+} from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const STATUSES: readonly CardStatus[] = ["prospect", "active", "dormant", "lost"];
@@ -19,6 +29,23 @@ export const LEAD_SOURCES: readonly LeadSource[] = [
 export const INFO_SOURCES: readonly InfoSource[] = ["own_experience", "acquaintances", "documents", "marketing", "trial"];
 export const ROLES: readonly KeyRole[] = ["decision_maker", "influencer", "purchaser", "user", "gatekeeper"];
 
+export const CONTACT_KINDS: readonly ContactKind[] = [
+  "visit",
+  "phone",
+  "letter",
+  "email",
+  "meeting",
+  "complaint",
+  "negotiation",
+  "service",
+  "other",
+];
+export const COMPLAINT_STATES: readonly ComplaintState[] = ["open", "in_progress", "resolved"];
+export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ["visit", "letter", "hotline", "other"];
+
+export const contactKindLabel = (k: ContactKind) => t(`contact_kind.${k}`);
+export const complaintStateLabel = (s: ComplaintState) => t(`complaint_state.${s}`);
+export const complaintChannelLabel = (c: ComplaintChannel) => t(`complaint_channel.${c}`);
 export const statusLabel = (s: CardStatus) => t(`status.${s}`);
 export const kindLabel = (k: CardKind) => t(`kind.${k}`);
 export const leadLabel = (l: LeadSource) => t(`lead.${l}`);
