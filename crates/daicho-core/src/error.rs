@@ -210,6 +210,8 @@ pub enum SettingsError {
     },
     #[error("unknown language {0}")]
     UnknownLanguage(String),
+    #[error("the last-contact thresholds are out of order")]
+    Thresholds,
 }
 
 impl Coded for SettingsError {
@@ -217,6 +219,7 @@ impl Coded for SettingsError {
         match self {
             SettingsError::Io { .. } => "settings.io",
             SettingsError::UnknownLanguage(_) => "settings.unknown_language",
+            SettingsError::Thresholds => "settings.thresholds",
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -226,6 +229,7 @@ impl Coded for SettingsError {
                 ("detail", source.to_string()),
             ]),
             SettingsError::UnknownLanguage(l) => params([("language", l.clone())]),
+            SettingsError::Thresholds => BTreeMap::new(),
         }
     }
 }

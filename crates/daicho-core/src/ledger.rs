@@ -75,6 +75,11 @@ impl Ledger {
         &self.conn
     }
 
+    /// The user's local date, by the clock.
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        (self.clock)().with_timezone(&chrono::Local).date_naive()
+    }
+
     pub(crate) fn now(&self) -> String {
         (self.clock)().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     }
@@ -193,7 +198,7 @@ impl Ledger {
     }
 
     pub fn list_cards(&self, query: &CardQuery) -> Result<CardPage, CardError> {
-        Ok(search::list(&self.conn, query)?)
+        Ok(search::list(&self.conn, query, self.today())?)
     }
 
     pub fn facets(&self) -> Result<Facets, CardError> {

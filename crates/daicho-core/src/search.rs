@@ -2,6 +2,7 @@
 //! by asking only for the rows on screen. The text search is a simple scan over a normalised
 //! haystack per card (name, reading, code, phones as written and as digits, e-mail, key persons).
 
+use chrono::NaiveDate;
 use rusqlite::{types::Value, Connection};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,8 @@ pub enum CardSort {
     Name,
     /// Most recently changed first.
     Updated,
+    /// Never contacted first, then the longest since the last contact.
+    LastContact,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,6 +32,8 @@ pub struct CardQuery {
     pub kind: Option<CardKind>,
     pub tag: Option<String>,
     pub owner: Option<String>,
+    /// Only cards not contacted for at least this many days (or never).
+    pub silent_days: Option<u32>,
     pub sort: CardSort,
     /// The trash instead of the live cards.
     pub in_trash: bool,
@@ -52,6 +57,10 @@ pub struct CardRow {
     pub phone: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// Local date and time of the latest contact.
+    pub last_contact_at: Option<String>,
+    /// Whole days from the latest contact to today.
+    pub days_since_contact: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,7 +83,8 @@ pub struct Facets {
 /// Most rows one call returns.
 pub const MAX_LIMIT: u32 = 1000;
 
-pub fn list(conn: &Connection, query: &CardQuery) -> rusqlite::Result<CardPage> {
+/// `today` is the user's local date: "days since the last contact" counts from it.
+pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
     let mut filter = String::from(if query.in_trash {
         "deleted_at IS NOT NULL"
     } else {
@@ -129,6 +139,15 @@ pub fn list(conn: &Connection, query: &CardQuery) -> rusqlite::Result<CardPage> 
     if let Some(owner) = &query.owner {
         arg(&mut filter, " AND owner = ?", Value::Text(owner.clone()));
     }
+    if let Some(days) = query.silent_days {
+        let cutoff = today - chrono::Duration::days(i64::from(days));
+        let cutoff = Value::Text(cutoff.format("%Y-%m-%d").to_string());
+        arg(
+            &mut filter,
+            " AND (last_contact_at IS NULL OR last_contact_at < ?)",
+            cutoff,
+        );
+    }
     if let Some(tag) = &query.tag {
         arg(
             &mut filter,
@@ -145,11 +164,12 @@ pub fn list(conn: &Connection, query: &CardQuery) -> rusqlite::Result<CardPage> 
         CardSort::Reading => "sort_key, name, id",
         CardSort::Name => "name, id",
         CardSort::Updated => "updated_at DESC, id",
+        CardSort::LastContact => "last_contact_at IS NOT NULL, last_contact_at, sort_key, id",
     };
     let limit = query.limit.clamp(1, MAX_LIMIT);
     let sql = format!(
         "SELECT id, code, kind, status, name, reading, owner, city, coalesce(json_extract(phones, '$[0]'), ''),
-            updated_at, deleted_at
+            updated_at, deleted_at, last_contact_at
          FROM cards WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
         query.offset
     );
@@ -168,6 +188,12 @@ pub fn list(conn: &Connection, query: &CardQuery) -> rusqlite::Result<CardPage> 
                 phone: r.get(8)?,
                 updated_at: r.get(9)?,
                 deleted_at: r.get(10)?,
+                days_since_contact: r
+                    .get::<_, Option<String>>(11)?
+                    .as_deref()
+                    .and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok())
+                    .map(|day| u32::try_from((today - day).num_days()).unwrap_or(0)),
+                last_contact_at: r.get(11)?,
             })
         })?
         .collect::<Result<_, _>>()?;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::SettingsError;
 use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Settings {
@@ -17,6 +17,22 @@ pub struct Settings {
     pub user_name: String,
     /// The ledger opened last, opened again at start.
     pub ledger_path: Option<String>,
+    /// The list's last-contact cue: recent below this many days, then getting old...
+    pub contact_ageing_days: u32,
+    /// ...and cold from this many days on (or never contacted).
+    pub contact_cold_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            user_name: String::new(),
+            ledger_path: None,
+            contact_ageing_days: 30,
+            contact_cold_days: 90,
+        }
+    }
 }
 
 impl Settings {
@@ -28,8 +44,17 @@ impl Settings {
             .unwrap_or_default()
     }
 
+    /// Refuses thresholds a cue cannot use: zero, or "cold" not after "getting old".
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if self.contact_ageing_days == 0 || self.contact_cold_days <= self.contact_ageing_days {
+            return Err(SettingsError::Thresholds);
+        }
+        Ok(())
+    }
+
     /// Writes the settings atomically (a temporary file renamed over the old one).
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        self.validate()?;
         let io = |source| SettingsError::Io {
             path: path.to_owned(),
             source,
@@ -41,5 +66,38 @@ impl Settings {
         let tmp = PathBuf::from(format!("{}.tmp", path.display()));
         std::fs::write(&tmp, text).map_err(io)?;
         std::fs::rename(&tmp, path).map_err(io)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_old_files_get_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let settings = Settings {
+            user_name: "山田".into(),
+            contact_cold_days: 120,
+            ..Settings::default()
+        };
+        settings.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), settings);
+        std::fs::write(&path, r#"{"user_name": "李"}"#).unwrap();
+        assert_eq!(Settings::load(&path).contact_ageing_days, 30);
+    }
+
+    #[test]
+    fn cold_must_come_after_getting_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let bad = Settings {
+            contact_ageing_days: 60,
+            contact_cold_days: 60,
+            ..Settings::default()
+        };
+        assert!(matches!(bad.save(&path), Err(SettingsError::Thresholds)));
+        assert!(!path.exists(), "nothing written");
     }
 }

@@ -99,7 +99,23 @@ describe("customer cards in the real window", () => {
     await expectRows([NAME]);
   });
 
+  it("finds customers going cold, with the colour cue from Settings", async () => {
+    await search("");
+    await choose('[data-testid="filter-silent"]', "180");
+    const cues = () => browser.execute(() => [...document.querySelectorAll(".contact-cue")].map((e) => e.dataset.cue));
+    await browser.waitUntil(async () => {
+      const shown = await cues();
+      return shown.length > 0 && shown.every((cue) => cue === "cold");
+    }, { timeoutMsg: "customers not contacted for 180 days should all be marked cold" });
+    await choose('[data-testid="filter-silent"]', "");
+    await browser.waitUntil(async () => (await browser.execute(() => new Set([...document.querySelectorAll(".contact-cue")].map((e) => e.dataset.cue)).size)) > 1, {
+      timeoutMsg: "without the filter, recent customers are listed again",
+    });
+  });
+
   it("moves the card to the trash and restores it", async () => {
+    await search("テストセイ");
+    await expectRows([NAME]);
     await openFirstRow();
     await byTestId("trash-card").click();
     await byTestId("cards-page").waitForDisplayed();

@@ -292,3 +292,60 @@ fn a_card_in_the_trash_keeps_its_contacts_and_emptying_the_trash_leaves_no_orpha
         .unwrap();
     assert_eq!(orphans, 0);
 }
+
+#[test]
+fn the_list_shows_days_since_the_last_contact_and_finds_customers_going_cold() {
+    use daicho_core::search::{CardQuery, CardSort};
+    let mut ledger = ledger();
+    let recent = ledger
+        .create_card(&organisation("最近の会社", "A"))
+        .unwrap();
+    let cold = ledger
+        .create_card(&organisation("ご無沙汰の会社", "B"))
+        .unwrap();
+    ledger
+        .create_card(&organisation("未接触の会社", "C"))
+        .unwrap();
+    ledger
+        .add_contact(&recent.id, &visit("2026-11-20T10:00"))
+        .unwrap();
+    ledger
+        .add_contact(&cold.id, &visit("2026-08-01T10:00"))
+        .unwrap();
+    ledger
+        .add_contact(&cold.id, &visit("2026-07-01T10:00"))
+        .unwrap();
+
+    let rows = |query: CardQuery| {
+        let page = ledger
+            .list_cards(&CardQuery {
+                limit: 100,
+                ..query
+            })
+            .unwrap();
+        page.rows
+            .into_iter()
+            .map(|r| (r.name, r.days_since_contact))
+            .collect::<Vec<_>>()
+    };
+    let by_last_contact = rows(CardQuery {
+        sort: CardSort::LastContact,
+        ..CardQuery::default()
+    });
+    assert_eq!(
+        by_last_contact,
+        [
+            ("未接触の会社".to_owned(), None),
+            ("ご無沙汰の会社".to_owned(), Some(115)),
+            ("最近の会社".to_owned(), Some(4)),
+        ]
+    );
+    let silent = rows(CardQuery {
+        silent_days: Some(60),
+        ..CardQuery::default()
+    });
+    assert_eq!(
+        silent.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        ["ご無沙汰の会社", "未接触の会社"]
+    );
+}

@@ -160,6 +160,8 @@ export type CardQuery_Deserialize = {
 	kind?: CardKind | null,
 	tag?: string | null,
 	owner?: string | null,
+	/**  Only cards not contacted for at least this many days (or never). */
+	silent_days?: number | null,
 	sort?: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash?: boolean,
@@ -174,6 +176,8 @@ export type CardQuery_Serialize = {
 	kind: CardKind | null,
 	tag: string | null,
 	owner: string | null,
+	/**  Only cards not contacted for at least this many days (or never). */
+	silent_days: number | null,
 	sort: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash: boolean,
@@ -198,6 +202,10 @@ export type CardRow_Deserialize = {
 	phone: string,
 	updated_at: string,
 	deleted_at?: string | null,
+	/**  Local date and time of the latest contact. */
+	last_contact_at?: string | null,
+	/**  Whole days from the latest contact to today. */
+	days_since_contact?: number | null,
 };
 
 /**  One line of the card list. */
@@ -214,11 +222,17 @@ export type CardRow_Serialize = {
 	phone: string,
 	updated_at: string,
 	deleted_at: string | null,
+	/**  Local date and time of the latest contact. */
+	last_contact_at: string | null,
+	/**  Whole days from the latest contact to today. */
+	days_since_contact: number | null,
 };
 
 export type CardSort = "reading" | "name" | 
 /**  Most recently changed first. */
-"updated";
+"updated" | 
+/**  Never contacted first, then the longest since the last contact. */
+"last_contact";
 
 /**  Where the customer stands: from prospect to lost. */
 export type CardStatus = "prospect" | "active" | "dormant" | "lost";
@@ -630,6 +644,10 @@ export type Settings_Deserialize = {
 	user_name?: string,
 	/**  The ledger opened last, opened again at start. */
 	ledger_path?: string | null,
+	/**  The list's last-contact cue: recent below this many days, then getting old... */
+	contact_ageing_days?: number,
+	/**  ...and cold from this many days on (or never contacted). */
+	contact_cold_days?: number,
 };
 
 export type Settings_Serialize = {
@@ -639,6 +657,10 @@ export type Settings_Serialize = {
 	user_name: string,
 	/**  The ledger opened last, opened again at start. */
 	ledger_path: string | null,
+	/**  The list's last-contact cue: recent below this many days, then getting old... */
+	contact_ageing_days: number,
+	/**  ...and cold from this many days on (or never contacted). */
+	contact_cold_days: number,
 };
 
 /* Tauri Specta runtime */

@@ -7,7 +7,16 @@ export const BLOCK = 200;
 export type ListFilters = Omit<CardQuery, "offset" | "limit">;
 
 export function emptyFilters(inTrash = false): ListFilters {
-  return { text: "", status: null, kind: null, tag: null, owner: null, sort: "reading", in_trash: inTrash };
+  return {
+    text: "",
+    status: null,
+    kind: null,
+    tag: null,
+    owner: null,
+    silent_days: null,
+    sort: "reading",
+    in_trash: inTrash,
+  };
 }
 
 type Fetch = (query: CardQuery) => Promise<{ total: number; offset: number; rows: CardRow[] }>;
@@ -35,7 +44,7 @@ export class CardList {
   /** Whether any filter narrows the list (to tell "no cards" from "no match"). */
   get filtered(): boolean {
     const f = this.filters;
-    return Boolean(f.text.trim() || f.status || f.kind || f.tag || f.owner);
+    return Boolean(f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days);
   }
 
   row(index: number): CardRow | undefined {

@@ -16,6 +16,8 @@ function fakeLedger(count: number) {
     phone: "",
     updated_at: "2026-11-24T00:00:00Z",
     deleted_at: null,
+    last_contact_at: null,
+    days_since_contact: null,
   }));
   const fetch = async (query: CardQuery) => {
     queries.push(query);
