@@ -61,6 +61,8 @@ pub struct CardRow {
     pub last_contact_at: Option<String>,
     /// Whole days from the latest contact to today.
     pub days_since_contact: Option<u32>,
+    /// Complaints not yet resolved.
+    pub open_complaints: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,7 +171,8 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
     let limit = query.limit.clamp(1, MAX_LIMIT);
     let sql = format!(
         "SELECT id, code, kind, status, name, reading, owner, city, coalesce(json_extract(phones, '$[0]'), ''),
-            updated_at, deleted_at, last_contact_at
+            updated_at, deleted_at, last_contact_at,
+            (SELECT count(*) FROM contacts c WHERE c.card_id = cards.id AND c.complaint_state IN ('open', 'in_progress'))
          FROM cards WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
         query.offset
     );
@@ -194,6 +197,7 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
                     .and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok())
                     .map(|day| u32::try_from((today - day).num_days()).unwrap_or(0)),
                 last_contact_at: r.get(11)?,
+                open_complaints: r.get(12)?,
             })
         })?
         .collect::<Result<_, _>>()?;

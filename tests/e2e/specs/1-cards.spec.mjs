@@ -61,6 +61,14 @@ describe("customer cards in the real window", () => {
     await $('[data-testid="history-entry"][data-field="next_action_done_at"]').waitForDisplayed();
   });
 
+  it("logs an open complaint and sees it on the card's header", async () => {
+    await byTestId("add-contact").click();
+    await choose('[data-testid="contact-form"] [data-field="kind"] select', "complaint");
+    await typeInto("contact-form", "content", "納品が2日遅れた");
+    await byTestId("save-contact").click();
+    await expect(byTestId("open-complaints")).toHaveText(expect.stringContaining("1"));
+  });
+
   it("edits a field and sees the change in the history", async () => {
     await typeInto("card-form", "city", "千代田区");
     await expect(byTestId("unsaved")).toBeDisplayed();
@@ -95,6 +103,7 @@ describe("customer cards in the real window", () => {
   it("finds the card by a fragment of its reading, in hiragana too", async () => {
     await search("テストセイ");
     await expectRows([NAME]);
+    await expect(byTestId("complaint-flag")).toBeDisplayed();
     await search("てすとせい");
     await expectRows([NAME]);
   });

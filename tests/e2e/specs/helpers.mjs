@@ -69,7 +69,7 @@ export async function expectRows(names) {
   await browser.waitUntil(
     async () => {
       const shown = await browser.execute(() =>
-        [...document.querySelectorAll('[data-testid="card-row"] .name')].map((e) => e.textContent.trim()),
+        [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map((e) => e.textContent.trim()),
       );
       return shown.length === names.length && names.every((n) => shown.includes(n));
     },

@@ -188,6 +188,8 @@ pub struct Card {
     pub deleted_at: Option<String>,
     pub fields: CardFields,
     pub key_persons: Vec<KeyPerson>,
+    /// Complaints on this card not yet resolved (shown on the card's header).
+    pub open_complaints: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

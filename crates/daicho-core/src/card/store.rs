@@ -148,6 +148,11 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     card.key_persons = load_key_persons(conn, id)?;
+    card.open_complaints = conn
+        .prepare_cached(
+            "SELECT count(*) FROM contacts WHERE card_id = ?1 AND complaint_state IN ('open', 'in_progress')",
+        )?
+        .query_row([id], |r| r.get(0))?;
     Ok(card)
 }
 
@@ -191,6 +196,7 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
                 .and_then(|s| serde_json::from_str(&s).ok()),
         },
         key_persons: Vec::new(),
+        open_complaints: 0,
     })
 }
 

@@ -161,6 +161,19 @@ fn complaints_and_negotiations_keep_their_own_details() {
     ledger.add_contact(&card.id, &deal).unwrap();
     let stats = ledger.stats().unwrap();
     assert_eq!((stats.open_complaints, stats.negotiations), (1, 1));
+    assert_eq!(
+        ledger.card(&card.id).unwrap().open_complaints,
+        1,
+        "shown on the card's header"
+    );
+    let listed = |ledger: &Ledger| {
+        let query = daicho_core::search::CardQuery {
+            limit: 10,
+            ..Default::default()
+        };
+        ledger.list_cards(&query).unwrap().rows[0].open_complaints
+    };
+    assert_eq!(listed(&ledger), 1, "and in the list");
 
     let mut resolved = saved.fields.clone();
     resolved.complaint = Some(Complaint {

@@ -206,6 +206,8 @@ export type CardRow_Deserialize = {
 	last_contact_at?: string | null,
 	/**  Whole days from the latest contact to today. */
 	days_since_contact?: number | null,
+	/**  Complaints not yet resolved. */
+	open_complaints: number,
 };
 
 /**  One line of the card list. */
@@ -226,6 +228,8 @@ export type CardRow_Serialize = {
 	last_contact_at: string | null,
 	/**  Whole days from the latest contact to today. */
 	days_since_contact: number | null,
+	/**  Complaints not yet resolved. */
+	open_complaints: number,
 };
 
 export type CardSort = "reading" | "name" | 
@@ -248,6 +252,8 @@ export type Card_Deserialize = {
 	deleted_at?: string | null,
 	fields: CardFields_Deserialize,
 	key_persons: KeyPerson_Deserialize[],
+	/**  Complaints on this card not yet resolved (shown on the card's header). */
+	open_complaints: number,
 };
 
 /**  A stored card with its key persons. */
@@ -261,6 +267,8 @@ export type Card_Serialize = {
 	deleted_at: string | null,
 	fields: CardFields_Serialize,
 	key_persons: KeyPerson_Serialize[],
+	/**  Complaints on this card not yet resolved (shown on the card's header). */
+	open_complaints: number,
 };
 
 export type Complaint = Complaint_Serialize | Complaint_Deserialize;

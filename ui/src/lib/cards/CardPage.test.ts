@@ -18,6 +18,7 @@ function stored(fields: CardFields): Card {
     deleted_at: null,
     fields: { ...fields, code: "C-000001" },
     key_persons: [],
+    open_complaints: 0,
   };
 }
 

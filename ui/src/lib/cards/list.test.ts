@@ -18,6 +18,7 @@ function fakeLedger(count: number) {
     deleted_at: null,
     last_contact_at: null,
     days_since_contact: null,
+    open_complaints: 0,
   }));
   const fetch = async (query: CardQuery) => {
     queries.push(query);
