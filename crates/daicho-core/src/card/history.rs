@@ -99,14 +99,14 @@ pub fn record(
     Ok(())
 }
 
-/// Records one row per changed field; returns how many fields changed.
-pub fn record_changes(
+/// Records one row per field that differs between `old` and `new`; returns how many changed.
+pub fn record_changes<T: Serialize>(
     conn: &Connection,
     stamp: &Stamp<'_>,
-    old: &BTreeMap<String, String>,
-    new: &BTreeMap<String, String>,
+    old: &T,
+    new: &T,
 ) -> rusqlite::Result<usize> {
-    let changes = diff(old, new);
+    let changes = diff(&flatten(old), &flatten(new));
     for (field, before, after) in &changes {
         record(
             conn,

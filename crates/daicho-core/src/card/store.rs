@@ -79,12 +79,7 @@ pub fn update(
         ensure_code_free(conn, &fields.code, Some(id))?;
     }
     let stamp = card_stamp(id, &fields.name, edit);
-    let changed = history::record_changes(
-        conn,
-        &stamp,
-        &history::flatten(&old.fields),
-        &history::flatten(&fields),
-    )?;
+    let changed = history::record_changes(conn, &stamp, &old.fields, &fields)?;
     if changed == 0 {
         return Ok(old);
     }
@@ -286,12 +281,7 @@ pub fn update_key_person(
     editable(conn, &old.card_id)?;
     let fields = validate::key_person(input).map_err(CardError::Invalid)?;
     let stamp = person_stamp(&old.card_id, id, &fields.name, edit);
-    let changed = history::record_changes(
-        conn,
-        &stamp,
-        &history::flatten(&old.fields),
-        &history::flatten(&fields),
-    )?;
+    let changed = history::record_changes(conn, &stamp, &old.fields, &fields)?;
     if changed > 0 {
         conn.prepare_cached(
             "UPDATE key_persons SET name = ?2, reading = ?3, department = ?4, title = ?5, role = ?6, phone = ?7,

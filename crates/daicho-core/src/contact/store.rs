@@ -70,12 +70,7 @@ pub fn update(
     let fields = validate::contact(input, &key_person_ids(conn, &old.card_id)?)
         .map_err(CardError::Invalid)?;
     let stamp = stamp(&old.card_id, id, &fields.at, edit);
-    let changed = history::record_changes(
-        conn,
-        &stamp,
-        &history::flatten(&old.fields),
-        &history::flatten(&fields),
-    )?;
+    let changed = history::record_changes(conn, &stamp, &old.fields, &fields)?;
     if changed == 0 {
         return Ok(old);
     }
