@@ -4,7 +4,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{cards, contacts, ledger};
+use crate::commands::{cards, contacts, ledger, notes, visits};
 
 /// Relative to this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
@@ -34,6 +34,22 @@ pub fn builder() -> Builder<tauri::Wry> {
         contacts::contact_update,
         contacts::contact_delete,
         contacts::contact_set_done,
+        contacts::follow_ups_list,
+        contacts::follow_ups_overdue,
+        contacts::follow_up_reschedule,
+        contacts::follow_up_complete,
+        notes::notes_for_card,
+        notes::notes_list,
+        notes::note_add,
+        notes::note_update,
+        notes::note_delete,
+        visits::visit_plan,
+        visits::visit_candidates,
+        visits::visit_add,
+        visits::visit_move,
+        visits::visit_remove,
+        visits::visit_log,
+        visits::visit_brief,
     ])
 }
 

@@ -190,7 +190,14 @@ impl AppState {
             return self.open(&path);
         }
         let mut ledger = Ledger::create(&path).map_err(report)?;
-        if let Err(e) = demo::generate(&mut ledger, DemoConfig::default()) {
+        if let Err(e) = demo::generate(
+            &mut ledger,
+            DemoConfig {
+                // A demo that looks current: follow-ups and planned visits around today.
+                today: Some(chrono::Local::now().date_naive()),
+                ..DemoConfig::default()
+            },
+        ) {
             drop(ledger);
             let _ = std::fs::remove_file(&path);
             return Err(report(e));

@@ -72,7 +72,14 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
         }
         Command::Demo { cards, out, seed } => {
             let mut ledger = Ledger::create(&out).map_err(|e| report(&e))?;
-            let made = demo::generate(&mut ledger, DemoConfig { cards, seed });
+            let made = demo::generate(
+                &mut ledger,
+                DemoConfig {
+                    cards,
+                    seed,
+                    today: None,
+                },
+            );
             if let Err(e) = made {
                 // Half a demo is no demo: remove what was created.
                 drop(ledger);
@@ -110,6 +117,11 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
                 println!("  negotiations   {}", stats.negotiations);
                 println!("  open complaints {}", stats.open_complaints);
                 println!("open next actions {}", stats.open_next_actions);
+                println!("intel notes      {}", stats.intel_notes);
+                println!("  speculation    {}", stats.speculative_notes);
+                println!("  to share       {}", stats.notes_to_share);
+                println!("planned visits   {}", stats.planned_visits);
+                println!("  logged         {}", stats.logged_visits);
                 println!("integrity        {}", stats.integrity);
             }
         }

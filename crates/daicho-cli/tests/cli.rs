@@ -43,6 +43,11 @@ fn init_demo_and_stats() {
     let json: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(json["cards"], 40);
     assert_eq!(json["integrity"], "ok");
+    assert!(
+        json["intel_notes"].as_u64().unwrap() > 0,
+        "notes are counted"
+    );
+    assert!(json["planned_visits"].is_u64());
     assert_eq!(
         json["cards_by_kind"]["organisation"].as_u64().unwrap()
             + json["cards_by_kind"]["individual"].as_u64().unwrap(),

@@ -142,6 +142,12 @@ pub enum CardError {
     KeyPersonNotFound { id: String },
     #[error("no contact with id {id}")]
     ContactNotFound { id: String },
+    #[error("no intelligence note with id {id}")]
+    NoteNotFound { id: String },
+    #[error("no planned visit with id {id}")]
+    VisitNotFound { id: String },
+    #[error("this visit was already logged")]
+    VisitAlreadyLogged { id: String },
     #[error("the card is invalid: {0:?}")]
     Invalid(Vec<FieldIssue>),
     #[error("the card was changed elsewhere since it was opened")]
@@ -170,6 +176,9 @@ impl Coded for CardError {
             CardError::NotFound { .. } => "card.not_found",
             CardError::KeyPersonNotFound { .. } => "card.key_person_not_found",
             CardError::ContactNotFound { .. } => "card.contact_not_found",
+            CardError::NoteNotFound { .. } => "card.note_not_found",
+            CardError::VisitNotFound { .. } => "card.visit_not_found",
+            CardError::VisitAlreadyLogged { .. } => "card.visit_already_logged",
             CardError::Invalid(_) => "card.invalid",
             CardError::Stale { .. } => "card.stale",
             CardError::InTrash { .. } => "card.in_trash",
@@ -184,6 +193,9 @@ impl Coded for CardError {
             CardError::NotFound { id }
             | CardError::KeyPersonNotFound { id }
             | CardError::ContactNotFound { id }
+            | CardError::NoteNotFound { id }
+            | CardError::VisitNotFound { id }
+            | CardError::VisitAlreadyLogged { id }
             | CardError::Stale { id }
             | CardError::InTrash { id }
             | CardError::NotInTrash { id } => params([("id", id.clone())]),

@@ -12,10 +12,12 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod intel;
 pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod text;
+pub mod visit;
 
 mod ledger;
 

@@ -24,6 +24,14 @@ pub struct Stats {
     pub negotiations: u32,
     /// Next actions with a due date that are not done.
     pub open_next_actions: u32,
+    pub intel_notes: u32,
+    /// Notes that are speculation, not fact.
+    pub speculative_notes: u32,
+    /// Notes marked for the next meeting.
+    pub notes_to_share: u32,
+    pub planned_visits: u32,
+    /// Planned visits already logged as contacts.
+    pub logged_visits: u32,
     /// "ok", or what SQLite's integrity check found.
     pub integrity: String,
 }
@@ -52,6 +60,11 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         open_next_actions: count(
             "SELECT count(*) FROM contacts WHERE next_action_due IS NOT NULL AND next_action_done_at IS NULL",
         )?,
+        intel_notes: count("SELECT count(*) FROM intel_notes")?,
+        speculative_notes: count("SELECT count(*) FROM intel_notes WHERE certainty = 'speculation'")?,
+        notes_to_share: count("SELECT count(*) FROM intel_notes WHERE share = 1")?,
+        planned_visits: count("SELECT count(*) FROM planned_visits")?,
+        logged_visits: count("SELECT count(*) FROM planned_visits WHERE contact_id IS NOT NULL")?,
         integrity: crate::db::integrity_check(conn)?,
     })
 }

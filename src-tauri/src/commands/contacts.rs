@@ -1,6 +1,6 @@
 //! Contact history of a card.
 
-use daicho_core::contact::{Contact, ContactFields};
+use daicho_core::contact::{Contact, ContactFields, FollowUps};
 use daicho_core::ErrorReport;
 use tauri::State;
 
@@ -52,4 +52,39 @@ pub async fn contact_set_done(
     done: bool,
 ) -> Result<Contact, ErrorReport> {
     state.with_ledger(|l| l.set_next_action_done(&id, done))
+}
+
+/// Every open next action across the ledger, grouped by when it is due.
+#[tauri::command]
+#[specta::specta]
+pub async fn follow_ups_list(state: State<'_, AppState>) -> Result<FollowUps, ErrorReport> {
+    state.with_ledger(|l| l.follow_ups())
+}
+
+/// How many follow-ups are overdue (the sidebar's count).
+#[tauri::command]
+#[specta::specta]
+pub async fn follow_ups_overdue(state: State<'_, AppState>) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| l.overdue_follow_ups())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn follow_up_reschedule(
+    state: State<'_, AppState>,
+    contact_id: String,
+    due: String,
+) -> Result<Contact, ErrorReport> {
+    state.with_ledger(|l| l.reschedule_follow_up(&contact_id, &due))
+}
+
+/// Marks the follow-up done, logging the contact that did it when one is given.
+#[tauri::command]
+#[specta::specta]
+pub async fn follow_up_complete(
+    state: State<'_, AppState>,
+    contact_id: String,
+    log: Option<ContactFields>,
+) -> Result<Option<Contact>, ErrorReport> {
+    state.with_ledger(|l| l.complete_follow_up(&contact_id, log.as_ref()))
 }

@@ -5,3 +5,5 @@
 pub mod cards;
 pub mod contacts;
 pub mod ledger;
+pub mod notes;
+pub mod visits;

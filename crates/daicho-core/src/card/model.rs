@@ -74,6 +74,10 @@ pub struct CardFields {
     pub email: String,
     pub website: String,
     pub notes: String,
+    /// When the first deal was made.
+    pub first_deal_on: Option<String>,
+    /// What triggered the first deal (an introduction, a trial, a competitor's failure...).
+    pub first_deal_trigger: String,
     /// Present on organisation cards.
     pub organisation: Option<OrganisationProfile>,
     /// Present on individual cards.
@@ -109,6 +113,8 @@ impl CardFields {
             email: String::new(),
             website: String::new(),
             notes: String::new(),
+            first_deal_on: None,
+            first_deal_trigger: String::new(),
             organisation: (kind == CardKind::Organisation).then(OrganisationProfile::default),
             individual: (kind == CardKind::Individual).then(IndividualProfile::default),
         }
@@ -233,7 +239,7 @@ pub struct HistoryEntry {
 }
 
 api_enum!(
-    HistoryEntity { Card = "card", KeyPerson = "key_person", Contact = "contact" }
+    HistoryEntity { Card = "card", KeyPerson = "key_person", Contact = "contact", Note = "note" }
 );
 api_enum!(
     HistoryAction { Created = "created", Changed = "changed", Deleted = "deleted", Restored = "restored" }

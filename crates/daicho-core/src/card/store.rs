@@ -132,7 +132,7 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
         .prepare_cached(
             "SELECT id, version, created_at, updated_at, deleted_at, kind, status, name, reading, honorific, code,
                 owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website,
-                notes, organisation, individual
+                notes, organisation, individual, first_deal_on, first_deal_trigger
              FROM cards WHERE id = ?1",
         )?
         .query_row([id], card_from_row)
@@ -183,6 +183,8 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
             email: text(20)?,
             website: text(21)?,
             notes: text(22)?,
+            first_deal_on: r.get(25)?,
+            first_deal_trigger: text(26)?,
             organisation: r
                 .get::<_, Option<String>>(23)?
                 .and_then(|s| serde_json::from_str(&s).ok()),
@@ -398,7 +400,8 @@ fn write_columns(
         "UPDATE cards SET code = ?2, status = ?3, name = ?4, reading = ?5, honorific = ?6, owner = ?7,
             lead_source = ?8, industry = ?9, postal_code = ?10, region = ?11, city = ?12, street = ?13,
             building = ?14, phones = ?15, email = ?16, website = ?17, notes = ?18, organisation = ?19,
-            individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23
+            individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23, first_deal_on = ?24,
+            first_deal_trigger = ?25
          WHERE id = ?1",
     )?
     .execute(params![
@@ -425,6 +428,8 @@ fn write_columns(
         sort_key(fields),
         search_text(fields, key_persons),
         at,
+        fields.first_deal_on,
+        fields.first_deal_trigger,
     ])?;
     write_tags(conn, id, &fields.tags)
 }

@@ -38,6 +38,8 @@ pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
         email: email("email", &input.email, i),
         website: line("website", &input.website, i),
         notes: multiline("notes", &input.notes, i),
+        first_deal_on: date("first_deal_on", &input.first_deal_on, i),
+        first_deal_trigger: multiline("first_deal_trigger", &input.first_deal_trigger, i),
         organisation: match input.kind {
             CardKind::Organisation => Some(organisation(input.organisation.as_ref(), i)),
             CardKind::Individual => None,

@@ -234,3 +234,39 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         },
     })
 }
+
+/// Moves the due date of a contact's next action.
+pub fn reschedule(
+    conn: &Connection,
+    id: &str,
+    due: &str,
+    edit: &Edit<'_>,
+) -> Result<Contact, CardError> {
+    let old = load(conn, id)?;
+    let mut fields = old.fields.clone();
+    fields.next_action_due = Some(due.to_owned());
+    update(conn, id, old.version, &fields, edit)
+}
+
+/// The card's latest `limit` contacts matching `filter` (one of the constants below, or ""), newest first.
+pub fn recent(
+    conn: &Connection,
+    card_id: &str,
+    limit: u32,
+    filter: &str,
+) -> Result<Vec<Contact>, CardError> {
+    let contacts: Vec<Contact> = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM contacts WHERE card_id = ?1 {filter} ORDER BY at DESC, id DESC LIMIT ?2"
+        ))?
+        .query_map(params![card_id, limit], from_row)?
+        .collect::<Result<_, _>>()?;
+    contacts
+        .into_iter()
+        .map(|c| with_participants(conn, c))
+        .collect()
+}
+
+/// Filters for [`recent`].
+pub const OPEN_COMPLAINTS: &str = "AND complaint_state IN ('open', 'in_progress')";
+pub const OPEN_ACTIONS: &str = "AND next_action_due IS NOT NULL AND next_action_done_at IS NULL";

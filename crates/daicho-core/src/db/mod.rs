@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i64 = 0x4443_4C48;
 const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_cards.sql"),
     include_str!("migrations/0002_contacts.sql"),
+    include_str!("migrations/0003_intel_visits.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -3,7 +3,7 @@
 
 mod names;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -16,6 +16,8 @@ use crate::contact::{
     self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
 };
 use crate::error::CardError;
+use crate::intel::{self, Certainty, Grade, IntelMeans, IntelNoteFields};
+use crate::visit;
 use crate::Ledger;
 use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
 
@@ -25,6 +27,9 @@ pub const DEFAULT_CARDS: u32 = 300;
 pub struct DemoConfig {
     pub cards: u32,
     pub seed: u64,
+    /// The day the demo is made "as of": contacts lie before it, follow-ups and planned visits
+    /// around it. `None` is a fixed day, so that the same seed always gives the same ledger.
+    pub today: Option<NaiveDate>,
 }
 
 impl Default for DemoConfig {
@@ -32,6 +37,7 @@ impl Default for DemoConfig {
         DemoConfig {
             cards: DEFAULT_CARDS,
             seed: 1,
+            today: None,
         }
     }
 }
@@ -40,10 +46,11 @@ impl Default for DemoConfig {
 pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError> {
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
-    let today = Utc
-        .with_ymd_and_hms(2026, 10, 30, 9, 0, 0)
-        .single()
-        .unwrap_or_default();
+    let day = config
+        .today
+        .unwrap_or(NaiveDate::from_ymd_opt(2026, 10, 30).unwrap_or_default());
+    let today = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default());
+    let mut to_visit = Vec::new();
     let tx = ledger.transaction()?;
     for _ in 0..config.cards {
         let market = pick(
@@ -59,11 +66,16 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
             at: &created_at,
             actor: owner,
         };
-        let fields = if rng.random_bool(0.7) {
+        let mut fields = if rng.random_bool(0.7) {
             organisation(&mut rng, market, owner)
         } else {
             individual(&mut rng, market, owner)
         };
+        if fields.status == CardStatus::Active && rng.random_bool(0.7) {
+            let first = created + Duration::days(rng.random_range(7..90));
+            fields.first_deal_on = Some(first.format("%Y-%m-%d").to_string());
+            fields.first_deal_trigger = (*pick(&mut rng, market.first_deal_triggers)).to_owned();
+        }
         let card = store::insert(&tx, &fields, &edit)?;
         if card.fields.kind == CardKind::Organisation {
             for _ in 0..rng.random_range(1..=3) {
@@ -98,6 +110,25 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
                 )?;
             }
         }
+        for _ in 0..rng.random_range(0..=2) {
+            let on = created + Duration::days(rng.random_range(0..600));
+            if on < today {
+                let logged_at = stamp(on);
+                let edit = Edit {
+                    at: &logged_at,
+                    actor: owner,
+                };
+                intel::store::insert(
+                    &tx,
+                    &card.id,
+                    &note(&mut rng, market, on.date_naive()),
+                    &edit,
+                )?;
+            }
+        }
+        if to_visit.len() < 12 && rng.random_bool(0.1) {
+            to_visit.push((card.id.clone(), owner));
+        }
         // Some later edits, so that history has something to show.
         if rng.random_bool(0.3) {
             let later = stamp(created + Duration::days(rng.random_range(1..30)));
@@ -116,8 +147,52 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
             )?;
         }
     }
+    // A week of planned visits, Monday to Friday of the demo's week, two or three a day.
+    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let planned_at = stamp(today - Duration::days(3));
+    for (n, (card_id, owner)) in to_visit.iter().enumerate() {
+        let on = monday + Duration::days((n % 5) as i64);
+        let edit = Edit {
+            at: &planned_at,
+            actor: owner,
+        };
+        visit::store::add(&tx, card_id, &on.format("%Y-%m-%d").to_string(), "", &edit)?;
+    }
     tx.commit()?;
     Ok(())
+}
+
+/// A piece of intelligence as reps write it: often hearsay, now and then urgent.
+fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> IntelNoteFields {
+    let (category, content) = *pick(rng, m.intel);
+    let (who, place) = *pick(rng, m.intel_sources);
+    let certainty = if rng.random_bool(0.45) {
+        Certainty::Speculation
+    } else {
+        Certainty::Fact
+    };
+    IntelNoteFields {
+        noted_on: on.format("%Y-%m-%d").to_string(),
+        category,
+        source_who: who.to_owned(),
+        source_where: place.to_owned(),
+        means: Some(*pick(rng, IntelMeans::ALL)),
+        content: content.to_owned(),
+        certainty,
+        reliability: *pick(rng, Grade::ALL),
+        importance: *pick(rng, Grade::ALL),
+        urgency: *pick(
+            rng,
+            &[Grade::Low, Grade::Medium, Grade::Medium, Grade::High],
+        ),
+        find_out_next: if certainty == Certainty::Speculation {
+            (*pick(rng, m.intel_next)).to_owned()
+        } else {
+            String::new()
+        },
+        share: rng.random_bool(0.2),
+        ..IntelNoteFields::default()
+    }
 }
 
 fn stamp(at: chrono::DateTime<Utc>) -> String {

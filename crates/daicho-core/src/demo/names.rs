@@ -1,6 +1,8 @@
 //! Word lists for demo ledgers: names with their readings, companies, places and phone
 //! formats that look right in Japan, China, Korea and English-speaking markets.
 
+use crate::intel::IntelCategory;
+
 /// (written form, reading)
 pub type Word = (&'static str, &'static str);
 
@@ -32,6 +34,11 @@ pub struct Market {
     pub complaints: &'static [&'static str],
     pub complaint_actions: &'static [&'static str],
     pub negotiation_stages: &'static [&'static str],
+    /// Intelligence: (category, what was heard), who told it, what to find out next.
+    pub intel: &'static [(IntelCategory, &'static str)],
+    pub intel_sources: &'static [(&'static str, &'static str)], // (who, where)
+    pub intel_next: &'static [&'static str],
+    pub first_deal_triggers: &'static [&'static str],
 }
 
 pub const JAPAN: Market = Market {
@@ -166,6 +173,40 @@ pub const JAPAN: Market = Market {
         "営業所長と謝罪訪問",
     ],
     negotiation_stages: &["初回提案", "見積提示", "条件交渉", "稟議中"],
+    intel: &[
+        (
+            IntelCategory::Company,
+            "来年春に新工場を建設する計画があるらしい",
+        ),
+        (IntelCategory::Person, "購買部長が来月異動になるとの噂"),
+        (IntelCategory::Needs, "現行機の保守費用に不満を持っている"),
+        (
+            IntelCategory::Competitor,
+            "競合A社が2割引きの見積を出したらしい",
+        ),
+        (IntelCategory::Market, "業界全体で設備投資を前倒しする動き"),
+        (
+            IntelCategory::Credit,
+            "支払いサイトの延長を取引先に打診している",
+        ),
+    ],
+    intel_sources: &[
+        ("受付の方", "訪問時の雑談"),
+        ("業界紙", "日刊工業新聞"),
+        ("取引先の営業担当", "展示会"),
+        ("担当者本人", "電話"),
+    ],
+    intel_next: &[
+        "工場の建設時期と規模を確認する",
+        "後任者の名前を聞く",
+        "競合の見積条件を確かめる",
+    ],
+    first_deal_triggers: &[
+        "展示会での試用がきっかけ",
+        "既存顧客からの紹介",
+        "競合製品の故障時に代替機を即納",
+        "無料点検の提案",
+    ],
 };
 
 pub const CHINA: Market = Market {
@@ -254,6 +295,31 @@ pub const CHINA: Market = Market {
     complaints: &["交货比约定晚了两天", "发票金额有误", "有一台设备出厂故障"],
     complaint_actions: &["当天更换新品", "重新开具正确发票", "与区域经理一起上门致歉"],
     negotiation_stages: &["初步方案", "报价", "条件谈判", "内部审批中"],
+    intel: &[
+        (IntelCategory::Company, "听说明年春天计划建新工厂"),
+        (IntelCategory::Person, "据说采购经理下个月调岗"),
+        (IntelCategory::Needs, "对现有设备的维护费用不满意"),
+        (IntelCategory::Competitor, "竞争对手A公司好像报了八折的价格"),
+        (IntelCategory::Market, "行业内普遍提前进行设备投资"),
+        (IntelCategory::Credit, "正在向供应商要求延长付款期限"),
+    ],
+    intel_sources: &[
+        ("前台接待", "拜访时闲聊"),
+        ("行业报纸", "经济日报"),
+        ("供应商的销售", "展会"),
+        ("负责人本人", "电话"),
+    ],
+    intel_next: &[
+        "确认新工厂的时间和规模",
+        "打听接任者的名字",
+        "核实竞争对手的报价条件",
+    ],
+    first_deal_triggers: &[
+        "展会试用后下单",
+        "老客户介绍",
+        "竞品故障时我们当天提供替代机",
+        "免费检修的提议",
+    ],
 };
 
 pub const KOREA: Market = Market {
@@ -347,6 +413,43 @@ pub const KOREA: Market = Market {
         "지점장과 사과 방문",
     ],
     negotiation_stages: &["초기 제안", "견적 제시", "조건 협상", "내부 결재 중"],
+    intel: &[
+        (
+            IntelCategory::Company,
+            "내년 봄 신공장 건설 계획이 있다고 함",
+        ),
+        (
+            IntelCategory::Person,
+            "구매부장이 다음 달 인사이동한다는 소문",
+        ),
+        (IntelCategory::Needs, "현재 장비의 유지보수 비용에 불만"),
+        (
+            IntelCategory::Competitor,
+            "경쟁사 A가 20% 할인 견적을 냈다고 함",
+        ),
+        (
+            IntelCategory::Market,
+            "업계 전반에서 설비 투자를 앞당기는 움직임",
+        ),
+        (IntelCategory::Credit, "거래처에 결제 기간 연장을 요청 중"),
+    ],
+    intel_sources: &[
+        ("안내 데스크 직원", "방문 시 잡담"),
+        ("업계 신문", "전자신문"),
+        ("거래처 영업 담당", "전시회"),
+        ("담당자 본인", "전화"),
+    ],
+    intel_next: &[
+        "공장 건설 시기와 규모 확인",
+        "후임자 이름 알아보기",
+        "경쟁사 견적 조건 확인",
+    ],
+    first_deal_triggers: &[
+        "전시회 시연 후 계약",
+        "기존 고객의 소개",
+        "경쟁 제품 고장 시 대체 장비 즉시 납품",
+        "무료 점검 제안",
+    ],
 };
 
 pub const ENGLISH: Market = Market {
@@ -450,5 +553,48 @@ pub const ENGLISH: Market = Market {
         "Quote sent",
         "Negotiating terms",
         "Awaiting internal approval",
+    ],
+    intel: &[
+        (
+            IntelCategory::Company,
+            "Said to be planning a new plant next spring",
+        ),
+        (
+            IntelCategory::Person,
+            "Rumour: the purchasing manager moves to another branch next month",
+        ),
+        (
+            IntelCategory::Needs,
+            "Unhappy with the maintenance cost of the current machines",
+        ),
+        (
+            IntelCategory::Competitor,
+            "Competitor A reportedly quoted 20% below list",
+        ),
+        (
+            IntelCategory::Market,
+            "The whole industry is bringing equipment spending forward",
+        ),
+        (
+            IntelCategory::Credit,
+            "Asking suppliers for longer payment terms",
+        ),
+    ],
+    intel_sources: &[
+        ("Receptionist", "Small talk during a visit"),
+        ("Trade press", "Industry Weekly"),
+        ("A supplier's rep", "Trade fair"),
+        ("The buyer", "Phone call"),
+    ],
+    intel_next: &[
+        "Confirm when and how big the new plant is",
+        "Find out who the successor is",
+        "Check the competitor's quote terms",
+    ],
+    first_deal_triggers: &[
+        "Trial at a trade fair",
+        "Referral from an existing customer",
+        "Same-day replacement when a competitor's unit failed",
+        "Offer of a free inspection",
     ],
 };

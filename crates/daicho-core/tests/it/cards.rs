@@ -279,3 +279,29 @@ fn unknown_ids_are_reported_not_panicked() {
         "card.key_person_not_found"
     );
 }
+
+#[test]
+fn the_card_records_what_triggered_the_first_deal() {
+    let mut ledger = ledger();
+    let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
+    let mut fields = card.fields.clone();
+    fields.status = daicho_core::card::CardStatus::Active;
+    fields.first_deal_on = Some("2026-11-02".into());
+    fields.first_deal_trigger = "展示会での試用がきっかけ".into();
+    let saved = ledger.update_card(&card.id, card.version, &fields).unwrap();
+    assert_eq!(ledger.card(&card.id).unwrap().fields, saved.fields);
+    let changed: Vec<String> = ledger
+        .history(&card.id)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.field)
+        .filter(|f| f.starts_with("first_deal"))
+        .collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+
+    fields.first_deal_on = Some("2026-02-30".into());
+    let error = ledger
+        .update_card(&card.id, saved.version, &fields)
+        .unwrap_err();
+    assert_eq!(error.fields()[0].field, "first_deal_on");
+}

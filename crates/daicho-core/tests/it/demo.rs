@@ -9,7 +9,15 @@ use super::ledger;
 fn the_same_seed_gives_the_same_ledger() {
     let make = |seed| {
         let mut ledger = ledger();
-        generate(&mut ledger, DemoConfig { cards: 60, seed }).unwrap();
+        generate(
+            &mut ledger,
+            DemoConfig {
+                cards: 60,
+                seed,
+                today: None,
+            },
+        )
+        .unwrap();
         let rows = ledger
             .list_cards(&CardQuery {
                 limit: 1000,
@@ -26,6 +34,25 @@ fn the_same_seed_gives_the_same_ledger() {
     };
     assert_eq!(make(7), make(7));
     assert_ne!(make(7).1, make(8).1);
+}
+
+/// The app makes its demo as of today, so that follow-ups and the visit plan look current.
+#[test]
+fn a_demo_made_as_of_a_day_plans_visits_in_that_week() {
+    let mut ledger = ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+    generate(
+        &mut ledger,
+        DemoConfig {
+            cards: 200,
+            seed: 2,
+            today: Some(day),
+        },
+    )
+    .unwrap();
+    let plan = ledger.visit_plan("2027-03-08", "2027-03-12").unwrap();
+    assert!(!plan.is_empty());
+    assert_eq!(ledger.stats().unwrap().planned_visits as usize, plan.len());
 }
 
 #[test]
@@ -47,6 +74,11 @@ fn a_demo_ledger_has_every_kind_status_and_market() {
         stats.contacts
     );
     assert!(stats.negotiations > 0 && stats.open_complaints > 0 && stats.open_next_actions > 0);
+    assert!(
+        stats.intel_notes > 200 && stats.speculative_notes > 0 && stats.notes_to_share > 0,
+        "notes: {stats:?}"
+    );
+    assert!(stats.planned_visits >= 5, "a week of visits: {stats:?}");
     assert_eq!(stats.integrity, "ok");
     let rows = ledger
         .list_cards(&CardQuery {

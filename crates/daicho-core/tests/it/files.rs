@@ -166,16 +166,23 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "index cards_live_updated",
             "index cards_owner",
             "index contacts_card_at",
+            "index contacts_card_kind_at",
             "index contacts_open_actions",
             "index contacts_open_complaints",
+            "index intel_notes_card",
+            "index intel_notes_noted",
             "index key_persons_card",
+            "index planned_visits_card",
+            "index planned_visits_day",
             "table card_history",
             "table card_tags",
             "table cards",
             "table contact_persons",
             "table contacts",
+            "table intel_notes",
             "table key_persons",
             "table ledger_meta",
+            "table planned_visits",
         ]
     "#]]
     .assert_debug_eq(&schema);
@@ -187,7 +194,8 @@ fn fixtures() -> PathBuf {
 
 /// What each fixture holds: cards, key persons, history entries, contacts. Each was made by
 /// `daicho demo --cards 20 --seed 3` of its version.
-const FIXTURE_COUNTS: &[(u32, u32, u32, u32)] = &[(20, 31, 65, 0), (20, 38, 117, 42)];
+const FIXTURE_COUNTS: &[(u32, u32, u32, u32)] =
+    &[(20, 31, 65, 0), (20, 38, 117, 42), (20, 28, 108, 33)];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
 /// version, and keeps its cards, key persons and history.

@@ -7,6 +7,8 @@ mod contacts;
 mod demo;
 mod files;
 mod list;
+mod notes;
+mod planning;
 
 use daicho_core::card::{CardFields, CardKind, KeyPersonFields};
 use daicho_core::Ledger;

@@ -33,6 +33,31 @@ export const commands = {
 	contactDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id })),
 	/**  Marks the contact's next action done, or open again. */
 	contactSetDone: (id: string, done: boolean) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_set_done", { id, done })),
+	/**  Every open next action across the ledger, grouped by when it is due. */
+	followUpsList: () => typedError<FollowUps, ErrorReport_Serialize>(__TAURI_INVOKE("follow_ups_list")),
+	/**  How many follow-ups are overdue (the sidebar's count). */
+	followUpsOverdue: () => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("follow_ups_overdue")),
+	followUpReschedule: (contactId: string, due: string) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_reschedule", { contactId, due })),
+	/**  Marks the follow-up done, logging the contact that did it when one is given. */
+	followUpComplete: (contactId: string, log: ContactFields_Deserialize | null) => typedError<Contact_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_complete", { contactId, log })),
+	/**  The card's notes, newest first. */
+	notesForCard: (cardId: string) => typedError<IntelNote_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
+	/**  The notes page: every note of cards not in the trash, filtered. */
+	notesList: (query: NoteQuery_Deserialize) => typedError<NotePage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("notes_list", { query })),
+	noteAdd: (cardId: string, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
+	noteUpdate: (id: string, version: number, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
+	noteDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id })),
+	/**  Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive). */
+	visitPlan: (from: string, to: string) => typedError<PlannedVisit_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_plan", { from, to })),
+	/**  Customers to consider: follow-ups due, not visited for a while, in a region or city. */
+	visitCandidates: (query: VisitCandidateQuery_Deserialize) => typedError<VisitCandidate_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_candidates", { query })),
+	visitAdd: (cardId: string, plannedOn: string, purpose: string) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_add", { cardId, plannedOn, purpose })),
+	/**  Moves a visit to `position` (from 0) on `planned_on`. */
+	visitMove: (id: string, plannedOn: string, position: number) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_move", { id, plannedOn, position })),
+	visitRemove: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("visit_remove", { id })),
+	/**  Logs the planned visit as a contact on its card. */
+	visitLog: (id: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
+	visitBrief: (cardId: string) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
 };
 
 /* Types */
@@ -93,6 +118,10 @@ export type CardFields_Deserialize = {
 	email?: string,
 	website?: string,
 	notes?: string,
+	/**  When the first deal was made. */
+	first_deal_on?: string | null,
+	/**  What triggered the first deal (an introduction, a trial, a competitor's failure...). */
+	first_deal_trigger?: string,
 	/**  Present on organisation cards. */
 	organisation?: OrganisationProfile_Deserialize | null,
 	/**  Present on individual cards. */
@@ -126,6 +155,10 @@ export type CardFields_Serialize = {
 	email: string,
 	website: string,
 	notes: string,
+	/**  When the first deal was made. */
+	first_deal_on: string | null,
+	/**  What triggered the first deal (an introduction, a trial, a competitor's failure...). */
+	first_deal_trigger: string,
 	/**  Present on organisation cards. */
 	organisation: OrganisationProfile_Serialize | null,
 	/**  Present on individual cards. */
@@ -270,6 +303,9 @@ export type Card_Serialize = {
 	/**  Complaints on this card not yet resolved (shown on the card's header). */
 	open_complaints: number,
 };
+
+/**  Whether the content is established or hearsay. */
+export type Certainty = "fact" | "speculation";
 
 export type Complaint = Complaint_Serialize | Complaint_Deserialize;
 
@@ -438,9 +474,38 @@ export type FieldIssue_Serialize = {
 	limit: number | null,
 };
 
+/**  One open next action, with the contact and the card it belongs to. */
+export type FollowUp = {
+	contact_id: string,
+	contact_version: number,
+	card_id: string,
+	card_name: string,
+	card_code: string,
+	kind: ContactKind,
+	/**  When the contact that promised it took place. */
+	at: string,
+	next_action: string,
+	due: string,
+	bucket: FollowUpBucket,
+	/**  Days past the due date; 0 unless overdue. */
+	days_overdue: number,
+};
+
+/**  When a follow-up is due, as the follow-ups page groups it. */
+export type FollowUpBucket = "overdue" | "today" | "this_week" | "later";
+
+/**  All open follow-ups of live cards, soonest first. */
+export type FollowUps = {
+	items: FollowUp[],
+	overdue: number,
+};
+
+/**  The three-step scale of reliability, importance and urgency. */
+export type Grade = "low" | "medium" | "high";
+
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
-export type HistoryEntity = "card" | "key_person" | "contact";
+export type HistoryEntity = "card" | "key_person" | "contact" | "note";
 
 /**  One recorded change: who changed which field of the card or of a key person, when, from what to what. */
 export type HistoryEntry = HistoryEntry_Serialize | HistoryEntry_Deserialize;
@@ -512,6 +577,86 @@ export type IndividualProfile_Serialize = {
 /**  Where an individual gets information before buying. */
 export type InfoSource = "own_experience" | "acquaintances" | "documents" | "marketing" | "trial";
 
+/**  What the note is about. */
+export type IntelCategory = "company" | "person" | "needs" | "competitor" | "market" | "credit" | "other";
+
+/**  How the rep learned it. */
+export type IntelMeans = "face_to_face" | "phone" | "document" | "web" | "other";
+
+/**  A stored note. */
+export type IntelNote = IntelNote_Serialize | IntelNote_Deserialize;
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type IntelNoteFields = IntelNoteFields_Serialize | IntelNoteFields_Deserialize;
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type IntelNoteFields_Deserialize = {
+	/**  When the rep learned it. */
+	noted_on?: string,
+	category?: IntelCategory,
+	/**  Who it came from. */
+	source_who?: string,
+	/**  Where it was heard or read. */
+	source_where?: string,
+	means?: IntelMeans | null,
+	content?: string,
+	certainty?: Certainty,
+	reliability?: Grade,
+	importance?: Grade,
+	urgency?: Grade,
+	how_to_use?: string,
+	find_out_next?: string,
+	/**  The superior's judgement or instruction. */
+	judgement?: string,
+	judgement_on?: string | null,
+	/**  Bring it to the next meeting. */
+	share?: boolean,
+};
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type IntelNoteFields_Serialize = {
+	/**  When the rep learned it. */
+	noted_on: string,
+	category: IntelCategory,
+	/**  Who it came from. */
+	source_who: string,
+	/**  Where it was heard or read. */
+	source_where: string,
+	means: IntelMeans | null,
+	content: string,
+	certainty: Certainty,
+	reliability: Grade,
+	importance: Grade,
+	urgency: Grade,
+	how_to_use: string,
+	find_out_next: string,
+	/**  The superior's judgement or instruction. */
+	judgement: string,
+	judgement_on: string | null,
+	/**  Bring it to the next meeting. */
+	share: boolean,
+};
+
+/**  A stored note. */
+export type IntelNote_Deserialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: IntelNoteFields_Deserialize,
+};
+
+/**  A stored note. */
+export type IntelNote_Serialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: IntelNoteFields_Serialize,
+};
+
 export type KeyPerson = KeyPerson_Serialize | KeyPerson_Deserialize;
 
 export type KeyPersonFields = KeyPersonFields_Serialize | KeyPersonFields_Deserialize;
@@ -576,6 +721,73 @@ export type Negotiation_Serialize = {
 	/**  The amount in play. */
 	amount: number | null,
 	decision_date: string | null,
+};
+
+/**  The notes that matched, and how many there are in all. */
+export type NotePage = NotePage_Serialize | NotePage_Deserialize;
+
+/**  The notes that matched, and how many there are in all. */
+export type NotePage_Deserialize = {
+	rows: NoteRow_Deserialize[],
+	total: number,
+};
+
+/**  The notes that matched, and how many there are in all. */
+export type NotePage_Serialize = {
+	rows: NoteRow_Serialize[],
+	total: number,
+};
+
+/**  Filters of the notes page; every one left empty matches all notes. */
+export type NoteQuery = NoteQuery_Serialize | NoteQuery_Deserialize;
+
+/**  Filters of the notes page; every one left empty matches all notes. */
+export type NoteQuery_Deserialize = {
+	/**  Words found in the content, source, use, next step or judgement, or the card's name. */
+	text?: string,
+	category?: IntelCategory | null,
+	certainty?: Certainty | null,
+	reliability?: Grade | null,
+	importance?: Grade | null,
+	urgency?: Grade | null,
+	/**  Only notes marked (or not marked) for the next meeting. */
+	share?: boolean | null,
+	owner?: string | null,
+	/**  Most notes returned (default 500). */
+	limit?: number | null,
+};
+
+/**  Filters of the notes page; every one left empty matches all notes. */
+export type NoteQuery_Serialize = {
+	/**  Words found in the content, source, use, next step or judgement, or the card's name. */
+	text: string,
+	category: IntelCategory | null,
+	certainty: Certainty | null,
+	reliability: Grade | null,
+	importance: Grade | null,
+	urgency: Grade | null,
+	/**  Only notes marked (or not marked) for the next meeting. */
+	share: boolean | null,
+	owner: string | null,
+	/**  Most notes returned (default 500). */
+	limit: number | null,
+};
+
+/**  A note on the notes page, with the card it belongs to. */
+export type NoteRow = NoteRow_Serialize | NoteRow_Deserialize;
+
+/**  A note on the notes page, with the card it belongs to. */
+export type NoteRow_Deserialize = {
+	note: IntelNote_Deserialize,
+	card_name: string,
+	card_code: string,
+};
+
+/**  A note on the notes page, with the card it belongs to. */
+export type NoteRow_Serialize = {
+	note: IntelNote_Serialize,
+	card_name: string,
+	card_code: string,
 };
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
@@ -643,6 +855,45 @@ export type OrganisationProfile_Serialize = {
 	decision_approach: string,
 };
 
+/**  One visit in the plan. */
+export type PlannedVisit = PlannedVisit_Serialize | PlannedVisit_Deserialize;
+
+/**  One visit in the plan. */
+export type PlannedVisit_Deserialize = {
+	id: string,
+	card_id: string,
+	card_name: string,
+	card_code: string,
+	region: string,
+	city: string,
+	/**  `YYYY-MM-DD`. */
+	planned_on: string,
+	/**  Order within the day, from 0. */
+	position: number,
+	purpose: string,
+	/**  The contact logged for this visit, once it happened. */
+	contact_id?: string | null,
+	open_complaints: number,
+};
+
+/**  One visit in the plan. */
+export type PlannedVisit_Serialize = {
+	id: string,
+	card_id: string,
+	card_name: string,
+	card_code: string,
+	region: string,
+	city: string,
+	/**  `YYYY-MM-DD`. */
+	planned_on: string,
+	/**  Order within the day, from 0. */
+	position: number,
+	purpose: string,
+	/**  The contact logged for this visit, once it happened. */
+	contact_id: string | null,
+	open_complaints: number,
+};
+
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
 export type Settings_Deserialize = {
@@ -669,6 +920,101 @@ export type Settings_Serialize = {
 	contact_ageing_days: number,
 	/**  ...and cold from this many days on (or never contacted). */
 	contact_cold_days: number,
+};
+
+/**  The page to read before a visit. */
+export type VisitBrief = VisitBrief_Serialize | VisitBrief_Deserialize;
+
+/**  The page to read before a visit. */
+export type VisitBrief_Deserialize = {
+	card: Card_Deserialize,
+	/**  The latest three contacts, newest first. */
+	recent_contacts: Contact_Deserialize[],
+	open_complaints: Contact_Deserialize[],
+	/**  Contacts whose next action is still open. */
+	open_actions: Contact_Deserialize[],
+	/**  Speculation and low-reliability notes: what to check on the visit. */
+	unverified_notes: IntelNote_Deserialize[],
+	last_visit_at?: string | null,
+};
+
+/**  The page to read before a visit. */
+export type VisitBrief_Serialize = {
+	card: Card_Serialize,
+	/**  The latest three contacts, newest first. */
+	recent_contacts: Contact_Serialize[],
+	open_complaints: Contact_Serialize[],
+	/**  Contacts whose next action is still open. */
+	open_actions: Contact_Serialize[],
+	/**  Speculation and low-reliability notes: what to check on the visit. */
+	unverified_notes: IntelNote_Serialize[],
+	last_visit_at: string | null,
+};
+
+/**  A customer the plan could include, and why. */
+export type VisitCandidate = VisitCandidate_Serialize | VisitCandidate_Deserialize;
+
+/**  Where to start a plan from; empty filters match every live card. */
+export type VisitCandidateQuery = VisitCandidateQuery_Serialize | VisitCandidateQuery_Deserialize;
+
+/**  Where to start a plan from; empty filters match every live card. */
+export type VisitCandidateQuery_Deserialize = {
+	/**  Customers with an open follow-up due on or before this date (`YYYY-MM-DD`). */
+	due_by?: string | null,
+	/**  Customers not visited for at least this many days (never visited counts). */
+	not_visited_days?: number | null,
+	/**  Part of the region (prefecture, province, do…). */
+	region?: string,
+	/**  Part of the city. */
+	city?: string,
+	/**  Most candidates returned (default 200). */
+	limit?: number | null,
+};
+
+/**  Where to start a plan from; empty filters match every live card. */
+export type VisitCandidateQuery_Serialize = {
+	/**  Customers with an open follow-up due on or before this date (`YYYY-MM-DD`). */
+	due_by: string | null,
+	/**  Customers not visited for at least this many days (never visited counts). */
+	not_visited_days: number | null,
+	/**  Part of the region (prefecture, province, do…). */
+	region: string,
+	/**  Part of the city. */
+	city: string,
+	/**  Most candidates returned (default 200). */
+	limit: number | null,
+};
+
+/**  A customer the plan could include, and why. */
+export type VisitCandidate_Deserialize = {
+	card_id: string,
+	card_name: string,
+	card_code: string,
+	region: string,
+	city: string,
+	/**  Local date and time of the latest visit, if any. */
+	last_visit_at?: string | null,
+	days_since_visit?: number | null,
+	/**  Open follow-ups due by the chosen date. */
+	due_follow_ups: number,
+	/**  The earliest of those due dates. */
+	earliest_due?: string | null,
+};
+
+/**  A customer the plan could include, and why. */
+export type VisitCandidate_Serialize = {
+	card_id: string,
+	card_name: string,
+	card_code: string,
+	region: string,
+	city: string,
+	/**  Local date and time of the latest visit, if any. */
+	last_visit_at: string | null,
+	days_since_visit: number | null,
+	/**  Open follow-ups due by the chosen date. */
+	due_follow_ups: number,
+	/**  The earliest of those due dates. */
+	earliest_due: string | null,
 };
 
 /* Tauri Specta runtime */

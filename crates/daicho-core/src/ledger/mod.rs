@@ -12,6 +12,8 @@ use crate::db;
 use crate::error::{CardError, LedgerError};
 use crate::search::{self, CardPage, CardQuery, Facets};
 
+mod planning;
+
 /// Where "now" comes from; tests pass a fixed one.
 pub type Clock = fn() -> chrono::DateTime<chrono::Utc>;
 

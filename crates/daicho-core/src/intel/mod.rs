@@ -1,0 +1,8 @@
+//! Intelligence notes: what a rep learned about a customer, its people, competitors and market,
+//! from whom and how, graded for reliability, importance and urgency.
+
+mod model;
+pub(crate) mod store;
+pub mod validate;
+
+pub use model::*;

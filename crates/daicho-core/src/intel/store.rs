@@ -1,0 +1,278 @@
+//! Note rows. Like the card store, functions expect to run inside the caller's transaction.
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use crate::card::history::{self, Stamp};
+use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::{HistoryAction, HistoryEntity};
+use crate::error::CardError;
+use crate::text::{like_pattern, normalize};
+
+use super::model::{
+    Certainty, Grade, IntelCategory, IntelMeans, IntelNote, IntelNoteFields, NotePage, NoteQuery,
+    NoteRow,
+};
+use super::validate;
+
+/// The history label of a note: the start of its content.
+fn label(fields: &IntelNoteFields) -> String {
+    fields.content.chars().take(40).collect()
+}
+
+fn stamp<'a>(card_id: &'a str, id: &'a str, label: &'a str, edit: &Edit<'a>) -> Stamp<'a> {
+    Stamp {
+        card_id,
+        at: edit.at,
+        actor: edit.actor,
+        entity: HistoryEntity::Note,
+        entity_id: id,
+        entity_label: label,
+    }
+}
+
+pub fn insert(
+    conn: &Connection,
+    card_id: &str,
+    input: &IntelNoteFields,
+    edit: &Edit<'_>,
+) -> Result<IntelNote, CardError> {
+    editable(conn, card_id)?;
+    let fields = validate::note(input).map_err(CardError::Invalid)?;
+    let id = new_id();
+    conn.prepare_cached(
+        "INSERT INTO intel_notes (id, card_id, noted_on, category, content, certainty, reliability, importance,
+            urgency, created_at, updated_at)
+         VALUES (?1, ?2, '', 'other', '-', 'fact', 'low', 'low', 'low', ?3, ?3)",
+    )?
+    .execute(params![id, card_id, edit.at])?;
+    write_columns(conn, &id, &fields, edit.at)?;
+    let label = label(&fields);
+    history::record(
+        conn,
+        &stamp(card_id, &id, &label, edit),
+        HistoryAction::Created,
+        "",
+        None,
+        Some(fields.category.as_str()),
+    )?;
+    load(conn, &id)
+}
+
+pub fn update(
+    conn: &Connection,
+    id: &str,
+    expected_version: i32,
+    input: &IntelNoteFields,
+    edit: &Edit<'_>,
+) -> Result<IntelNote, CardError> {
+    let old = load(conn, id)?;
+    editable(conn, &old.card_id)?;
+    if old.version != expected_version {
+        return Err(CardError::Stale { id: id.to_owned() });
+    }
+    let fields = validate::note(input).map_err(CardError::Invalid)?;
+    let label = label(&fields);
+    let changed = history::record_changes(
+        conn,
+        &stamp(&old.card_id, id, &label, edit),
+        &old.fields,
+        &fields,
+    )?;
+    if changed == 0 {
+        return Ok(old);
+    }
+    write_columns(conn, id, &fields, edit.at)?;
+    conn.execute(
+        "UPDATE intel_notes SET version = version + 1 WHERE id = ?1",
+        [id],
+    )?;
+    load(conn, id)
+}
+
+/// Deletes a note; its history row keeps what it said.
+pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardError> {
+    let old = load(conn, id)?;
+    editable(conn, &old.card_id)?;
+    conn.execute("DELETE FROM intel_notes WHERE id = ?1", [id])?;
+    let label = label(&old.fields);
+    history::record(
+        conn,
+        &stamp(&old.card_id, id, &label, edit),
+        HistoryAction::Deleted,
+        "",
+        Some(&old.fields.content),
+        None,
+    )?;
+    Ok(())
+}
+
+fn write_columns(
+    conn: &Connection,
+    id: &str,
+    f: &IntelNoteFields,
+    at: &str,
+) -> Result<(), CardError> {
+    let haystack = normalize(
+        &[
+            f.content.as_str(),
+            &f.source_who,
+            &f.source_where,
+            &f.how_to_use,
+            &f.find_out_next,
+            &f.judgement,
+        ]
+        .join("\u{1F}"),
+    );
+    conn.prepare_cached(
+        "UPDATE intel_notes SET noted_on = ?2, category = ?3, source_who = ?4, source_where = ?5, means = ?6,
+            content = ?7, certainty = ?8, reliability = ?9, importance = ?10, urgency = ?11, how_to_use = ?12,
+            find_out_next = ?13, judgement = ?14, judgement_on = ?15, share = ?16, search_text = ?17,
+            updated_at = ?18
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        f.noted_on,
+        f.category.as_str(),
+        f.source_who,
+        f.source_where,
+        f.means.map(IntelMeans::as_str),
+        f.content,
+        f.certainty.as_str(),
+        f.reliability.as_str(),
+        f.importance.as_str(),
+        f.urgency.as_str(),
+        f.how_to_use,
+        f.find_out_next,
+        f.judgement,
+        f.judgement_on,
+        f.share,
+        haystack,
+        at,
+    ])?;
+    Ok(())
+}
+
+const COLUMNS: &str = "n.id, n.card_id, n.version, n.created_at, n.updated_at, n.noted_on, n.category,
+    n.source_who, n.source_where, n.means, n.content, n.certainty, n.reliability, n.importance, n.urgency,
+    n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share";
+
+pub fn load(conn: &Connection, id: &str) -> Result<IntelNote, CardError> {
+    check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM intel_notes n WHERE n.id = ?1"
+    ))?
+    .query_row([id], from_row)
+    .optional()?
+    .ok_or_else(|| CardError::NoteNotFound { id: id.to_owned() })
+}
+
+/// A card's notes, newest first.
+pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<IntelNote>, CardError> {
+    crate::card::store::load(conn, card_id)?;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM intel_notes n WHERE n.card_id = ?1 ORDER BY n.noted_on DESC, n.id DESC"
+        ))?
+        .query_map([card_id], from_row)?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Notes of unverified speculation or low reliability: what to check on the next visit.
+pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<IntelNote>, CardError> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM intel_notes n
+             WHERE n.card_id = ?1 AND (n.certainty = 'speculation' OR n.reliability = 'low')
+             ORDER BY n.noted_on DESC, n.id DESC"
+        ))?
+        .query_map([card_id], from_row)?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Most notes the notes page asks for at once.
+pub const MAX_NOTES: u32 = 2000;
+
+/// The notes page: notes of live cards matching every filter, newest first.
+pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError> {
+    let mut filter = String::from(
+        " FROM intel_notes n JOIN cards c ON c.id = n.card_id WHERE c.deleted_at IS NULL",
+    );
+    let mut values: Vec<Value> = Vec::new();
+    let mut equals = |column: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            filter.push_str(&format!(" AND {column} = ?"));
+            values.push(Value::Text(value.to_owned()));
+        }
+    };
+    equals("n.category", query.category.map(IntelCategory::as_str));
+    equals("n.certainty", query.certainty.map(Certainty::as_str));
+    equals("n.reliability", query.reliability.map(Grade::as_str));
+    equals("n.importance", query.importance.map(Grade::as_str));
+    equals("n.urgency", query.urgency.map(Grade::as_str));
+    equals("c.owner", query.owner.as_deref());
+    if let Some(share) = query.share {
+        filter.push_str(" AND n.share = ?");
+        values.push(Value::Integer(share.into()));
+    }
+    let text = normalize(query.text.trim());
+    if !text.is_empty() {
+        filter.push_str(
+            " AND (n.search_text LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\')",
+        );
+        values.push(Value::Text(like_pattern(&text)));
+        values.push(Value::Text(like_pattern(&text)));
+    }
+    let total: u32 = conn
+        .prepare(&format!("SELECT count(*){filter}"))?
+        .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+    let limit = query.limit.unwrap_or(500).min(MAX_NOTES);
+    let rows = conn
+        .prepare(&format!(
+            "SELECT {COLUMNS}, c.name, c.code{filter} ORDER BY n.noted_on DESC, n.id DESC LIMIT {limit}"
+        ))?
+        .query_map(params_from_iter(values.iter()), |r| {
+            Ok(NoteRow {
+                note: from_row(r)?,
+                card_name: r.get(20)?,
+                card_code: r.get(21)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(NotePage { rows, total })
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<IntelNote> {
+    let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    let grade = |i: usize| -> rusqlite::Result<Grade> {
+        Ok(Grade::parse(&text(i)?).unwrap_or(Grade::Medium))
+    };
+    Ok(IntelNote {
+        id: r.get(0)?,
+        card_id: r.get(1)?,
+        version: r.get(2)?,
+        created_at: r.get(3)?,
+        updated_at: r.get(4)?,
+        fields: IntelNoteFields {
+            noted_on: text(5)?,
+            category: IntelCategory::parse(&text(6)?).unwrap_or(IntelCategory::Other),
+            source_who: text(7)?,
+            source_where: text(8)?,
+            means: r
+                .get::<_, Option<String>>(9)?
+                .as_deref()
+                .and_then(IntelMeans::parse),
+            content: text(10)?,
+            certainty: Certainty::parse(&text(11)?).unwrap_or(Certainty::Speculation),
+            reliability: grade(12)?,
+            importance: grade(13)?,
+            urgency: grade(14)?,
+            how_to_use: text(15)?,
+            find_out_next: text(16)?,
+            judgement: text(17)?,
+            judgement_on: r.get(18)?,
+            share: r.get(19)?,
+        },
+    })
+}

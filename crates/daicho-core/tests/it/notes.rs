@@ -1,0 +1,267 @@
+//! Intelligence notes: recording graded notes, validation, history, the notes page's filters,
+//! and notes travelling to the trash and back with their card.
+
+use daicho_core::card::{HistoryAction, HistoryEntity};
+use daicho_core::error::Coded;
+use daicho_core::intel::{Certainty, Grade, IntelCategory, IntelNoteFields, NoteQuery};
+use daicho_core::Ledger;
+use expect_test::expect;
+
+use super::{ledger, organisation};
+
+fn note(content: &str) -> IntelNoteFields {
+    IntelNoteFields {
+        noted_on: "2026-11-20".into(),
+        content: content.into(),
+        ..IntelNoteFields::default()
+    }
+}
+
+fn issues(ledger: &mut Ledger, card_id: &str, fields: &IntelNoteFields) -> String {
+    let error = ledger.add_note(card_id, fields).unwrap_err();
+    error
+        .fields()
+        .iter()
+        .map(|i| format!("{} {}", i.field, i.rule))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The contents of the notes page for `query`.
+fn page(ledger: &Ledger, query: NoteQuery) -> Vec<String> {
+    ledger
+        .list_notes(&query)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| format!("{}: {}", r.card_name, r.note.fields.content))
+        .collect()
+}
+
+#[test]
+fn a_graded_note_is_kept_on_its_card_with_its_history() {
+    let mut ledger = ledger();
+    let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
+    let fields = IntelNoteFields {
+        category: IntelCategory::Competitor,
+        source_who: "受付の方".into(),
+        source_where: "訪問時の雑談".into(),
+        certainty: Certainty::Speculation,
+        reliability: Grade::Low,
+        urgency: Grade::High,
+        find_out_next: "見積条件を確かめる".into(),
+        share: true,
+        ..note("競合A社が2割引きの見積を出したらしい")
+    };
+    let saved = ledger.add_note(&card.id, &fields).unwrap();
+    assert_eq!(saved.fields, fields);
+    assert_eq!(ledger.notes(&card.id).unwrap(), std::slice::from_ref(&saved));
+
+    let judged = IntelNoteFields {
+        judgement: "来週の会議で対策を決める".into(),
+        judgement_on: Some("2026-11-22".into()),
+        ..fields.clone()
+    };
+    let updated = ledger
+        .update_note(&saved.id, saved.version, &judged)
+        .unwrap();
+    assert_eq!(updated.version, saved.version + 1);
+    assert_eq!(
+        ledger
+            .update_note(&saved.id, saved.version, &fields)
+            .unwrap_err()
+            .code(),
+        "card.stale"
+    );
+    ledger.delete_note(&saved.id).unwrap();
+
+    let history: Vec<String> = ledger
+        .history(&card.id)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == HistoryEntity::Note)
+        .map(|h| {
+            format!(
+                "{:?} {} {} -> {}",
+                h.action,
+                h.field,
+                h.old_value.unwrap_or_default(),
+                h.new_value.unwrap_or_default()
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "Deleted  競合A社が2割引きの見積を出したらしい -> ",
+            "Changed judgement_on  -> 2026-11-22",
+            "Changed judgement  -> 来週の会議で対策を決める",
+            "Created   -> competitor",
+        ]
+    "#]]
+    .assert_debug_eq(&history);
+    assert!(ledger
+        .history(&card.id)
+        .unwrap()
+        .iter()
+        .all(|h| h.entity != HistoryEntity::Note || h.action != HistoryAction::Restored));
+}
+
+#[test]
+fn bad_notes_are_refused_field_by_field_and_nothing_is_saved() {
+    let mut ledger = ledger();
+    let card = ledger.create_card(&organisation("北斗運輸", "")).unwrap();
+    expect!["noted_on required, content required"].assert_eq(&issues(
+        &mut ledger,
+        &card.id,
+        &IntelNoteFields::default(),
+    ));
+    let fields = IntelNoteFields {
+        noted_on: "2026-02-30".into(),
+        judgement_on: Some("2026-11-01".into()),
+        ..note("増産の噂")
+    };
+    expect!["noted_on invalid_date, judgement required"].assert_eq(&issues(
+        &mut ledger,
+        &card.id,
+        &fields,
+    ));
+    let fields = IntelNoteFields {
+        judgement: "確認せよ".into(),
+        judgement_on: Some("2026-11-01".into()),
+        ..note("増産の噂")
+    };
+    expect!["judgement_on before_note"].assert_eq(&issues(&mut ledger, &card.id, &fields));
+    assert_eq!(
+        ledger
+            .add_note("0190f0e0-0000-7000-8000-000000000000", &note("x"))
+            .unwrap_err()
+            .code(),
+        "card.not_found"
+    );
+    assert_eq!(ledger.stats().unwrap().intel_notes, 0);
+    assert!(
+        ledger.history(&card.id).unwrap().len() == 1,
+        "only the card's creation"
+    );
+}
+
+#[test]
+fn the_notes_page_filters_by_grade_certainty_category_sharing_and_text() {
+    let mut ledger = ledger();
+    let toyo = ledger.create_card(&organisation("東洋商事", "")).unwrap();
+    let hokuto = ledger.create_card(&organisation("北斗運輸", "")).unwrap();
+    let rumour = IntelNoteFields {
+        certainty: Certainty::Speculation,
+        urgency: Grade::High,
+        category: IntelCategory::Person,
+        ..note("購買部長が異動するとの噂")
+    };
+    ledger.add_note(&toyo.id, &rumour).unwrap();
+    ledger
+        .add_note(
+            &toyo.id,
+            &IntelNoteFields {
+                share: true,
+                noted_on: "2026-11-21".into(),
+                ..note("新工場の建設が決まった")
+            },
+        )
+        .unwrap();
+    ledger
+        .add_note(
+            &hokuto.id,
+            &IntelNoteFields {
+                urgency: Grade::High,
+                noted_on: "2026-11-19".into(),
+                ..note("支払いサイトの延長を打診している")
+            },
+        )
+        .unwrap();
+
+    expect![[r#"
+        [
+            "東洋商事: 新工場の建設が決まった",
+            "東洋商事: 購買部長が異動するとの噂",
+            "北斗運輸: 支払いサイトの延長を打診している",
+        ]
+    "#]]
+    .assert_debug_eq(&page(&ledger, NoteQuery::default()));
+    let urgent_speculation = NoteQuery {
+        urgency: Some(Grade::High),
+        certainty: Some(Certainty::Speculation),
+        ..NoteQuery::default()
+    };
+    expect![[r#"
+        [
+            "東洋商事: 購買部長が異動するとの噂",
+        ]
+    "#]]
+    .assert_debug_eq(&page(&ledger, urgent_speculation));
+    let shared = NoteQuery {
+        share: Some(true),
+        ..NoteQuery::default()
+    };
+    assert_eq!(page(&ledger, shared), ["東洋商事: 新工場の建設が決まった"]);
+    let people = NoteQuery {
+        category: Some(IntelCategory::Person),
+        ..NoteQuery::default()
+    };
+    assert_eq!(page(&ledger, people).len(), 1);
+    // Text finds the note's words and the card's name, in any width.
+    let by_text = |text: &str| {
+        page(
+            &ledger,
+            NoteQuery {
+                text: text.into(),
+                ..NoteQuery::default()
+            },
+        )
+    };
+    assert_eq!(by_text("工場"), ["東洋商事: 新工場の建設が決まった"]);
+    assert_eq!(by_text("北斗").len(), 1);
+    assert!(by_text("100%").is_empty());
+}
+
+#[test]
+fn notes_go_to_the_trash_with_their_card_and_come_back_and_emptying_leaves_no_orphans() {
+    let mut ledger = ledger();
+    let card = ledger.create_card(&organisation("旭電機", "")).unwrap();
+    let saved = ledger.add_note(&card.id, &note("増産の計画あり")).unwrap();
+
+    ledger.trash_card(&card.id).unwrap();
+    assert!(
+        page(&ledger, NoteQuery::default()).is_empty(),
+        "the notes page leaves out cards in the trash"
+    );
+    assert_eq!(
+        ledger.notes(&card.id).unwrap().len(),
+        1,
+        "kept with the card"
+    );
+    assert_eq!(
+        ledger.delete_note(&saved.id).unwrap_err().code(),
+        "card.in_trash"
+    );
+    assert_eq!(
+        ledger.add_note(&card.id, &note("x")).unwrap_err().code(),
+        "card.in_trash"
+    );
+
+    ledger.restore_card(&card.id).unwrap();
+    assert_eq!(
+        page(&ledger, NoteQuery::default()),
+        ["旭電機: 増産の計画あり"]
+    );
+
+    ledger.trash_card(&card.id).unwrap();
+    ledger.empty_trash().unwrap();
+    let orphans: u32 = ledger
+        .connection()
+        .query_row(
+            "SELECT (SELECT count(*) FROM intel_notes) + (SELECT count(*) FROM card_history)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+}

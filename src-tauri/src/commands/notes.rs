@@ -1,0 +1,54 @@
+//! Intelligence notes: on a card and on the notes page.
+
+use daicho_core::intel::{IntelNote, IntelNoteFields, NotePage, NoteQuery};
+use daicho_core::ErrorReport;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// The card's notes, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn notes_for_card(
+    state: State<'_, AppState>,
+    card_id: String,
+) -> Result<Vec<IntelNote>, ErrorReport> {
+    state.with_ledger(|l| l.notes(&card_id))
+}
+
+/// The notes page: every note of cards not in the trash, filtered.
+#[tauri::command]
+#[specta::specta]
+pub async fn notes_list(
+    state: State<'_, AppState>,
+    query: NoteQuery,
+) -> Result<NotePage, ErrorReport> {
+    state.with_ledger(|l| l.list_notes(&query))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn note_add(
+    state: State<'_, AppState>,
+    card_id: String,
+    fields: IntelNoteFields,
+) -> Result<IntelNote, ErrorReport> {
+    state.with_ledger(|l| l.add_note(&card_id, &fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn note_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: i32,
+    fields: IntelNoteFields,
+) -> Result<IntelNote, ErrorReport> {
+    state.with_ledger(|l| l.update_note(&id, version, &fields))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn note_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
+    state.with_ledger(|l| l.delete_note(&id))
+}
