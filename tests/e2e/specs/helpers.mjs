@@ -90,8 +90,14 @@ export function grabScreen(file) {
 
 /** Closes the passing notices, so that a screenshot shows the page itself. */
 export async function dismissNotices() {
-  for (const close of await $$('[data-testid="notice"] .close')) await close.click();
-  await browser.waitUntil(async () => (await $$('[data-testid="notice"]').length) === 0);
+  // Clicked inside the page in one step: a notice that times out between finding its button and
+  // clicking it would leave WebDriver holding a stale element.
+  await browser.waitUntil(async () =>
+    browser.execute(() => {
+      for (const close of document.querySelectorAll('[data-testid="notice"] .close')) close.click();
+      return document.querySelectorAll('[data-testid="notice"]').length === 0;
+    }),
+  );
 }
 
 /** Opens the first card of the list. Retries the click while the list is still re-rendering

@@ -110,6 +110,26 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
                 )?;
             }
         }
+        // Some customers were seen lately: their follow-ups fall in the coming days.
+        if rng.random_bool(0.2) {
+            let at = today - Duration::days(rng.random_range(0..14)) - Duration::hours(2);
+            if at > created {
+                let contact = contact(
+                    &mut rng,
+                    market,
+                    owner,
+                    &people,
+                    at.naive_utc(),
+                    today.naive_utc(),
+                );
+                let logged_at = stamp(at);
+                let edit = Edit {
+                    at: &logged_at,
+                    actor: owner,
+                };
+                contact::store::insert(&tx, &card.id, &contact, &edit)?;
+            }
+        }
         for _ in 0..rng.random_range(0..=2) {
             let on = created + Duration::days(rng.random_range(0..600));
             if on < today {
@@ -164,9 +184,9 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
 
 /// A piece of intelligence as reps write it: often hearsay, now and then urgent.
 fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> IntelNoteFields {
-    let (category, content) = *pick(rng, m.intel);
+    let (category, content, hearsay) = *pick(rng, m.intel);
     let (who, place) = *pick(rng, m.intel_sources);
-    let certainty = if rng.random_bool(0.45) {
+    let certainty = if hearsay || rng.random_bool(0.1) {
         Certainty::Speculation
     } else {
         Certainty::Fact

@@ -34,8 +34,8 @@ pub struct Market {
     pub complaints: &'static [&'static str],
     pub complaint_actions: &'static [&'static str],
     pub negotiation_stages: &'static [&'static str],
-    /// Intelligence: (category, what was heard), who told it, what to find out next.
-    pub intel: &'static [(IntelCategory, &'static str)],
+    /// Intelligence: (category, what was heard, whether it is hearsay), who told it, what to find out next.
+    pub intel: &'static [(IntelCategory, &'static str, bool)],
     pub intel_sources: &'static [(&'static str, &'static str)], // (who, where)
     pub intel_next: &'static [&'static str],
     pub first_deal_triggers: &'static [&'static str],
@@ -177,17 +177,32 @@ pub const JAPAN: Market = Market {
         (
             IntelCategory::Company,
             "来年春に新工場を建設する計画があるらしい",
+            true,
         ),
-        (IntelCategory::Person, "購買部長が来月異動になるとの噂"),
-        (IntelCategory::Needs, "現行機の保守費用に不満を持っている"),
+        (
+            IntelCategory::Person,
+            "購買部長が来月異動になるとの噂",
+            true,
+        ),
+        (
+            IntelCategory::Needs,
+            "現行機の保守費用に不満を持っている",
+            false,
+        ),
         (
             IntelCategory::Competitor,
             "競合A社が2割引きの見積を出したらしい",
+            true,
         ),
-        (IntelCategory::Market, "業界全体で設備投資を前倒しする動き"),
+        (
+            IntelCategory::Market,
+            "業界全体で設備投資を前倒しする動き",
+            false,
+        ),
         (
             IntelCategory::Credit,
             "支払いサイトの延長を取引先に打診している",
+            false,
         ),
     ],
     intel_sources: &[
@@ -296,12 +311,16 @@ pub const CHINA: Market = Market {
     complaint_actions: &["当天更换新品", "重新开具正确发票", "与区域经理一起上门致歉"],
     negotiation_stages: &["初步方案", "报价", "条件谈判", "内部审批中"],
     intel: &[
-        (IntelCategory::Company, "听说明年春天计划建新工厂"),
-        (IntelCategory::Person, "据说采购经理下个月调岗"),
-        (IntelCategory::Needs, "对现有设备的维护费用不满意"),
-        (IntelCategory::Competitor, "竞争对手A公司好像报了八折的价格"),
-        (IntelCategory::Market, "行业内普遍提前进行设备投资"),
-        (IntelCategory::Credit, "正在向供应商要求延长付款期限"),
+        (IntelCategory::Company, "听说明年春天计划建新工厂", true),
+        (IntelCategory::Person, "据说采购经理下个月调岗", true),
+        (IntelCategory::Needs, "对现有设备的维护费用不满意", false),
+        (
+            IntelCategory::Competitor,
+            "竞争对手A公司好像报了八折的价格",
+            true,
+        ),
+        (IntelCategory::Market, "行业内普遍提前进行设备投资", false),
+        (IntelCategory::Credit, "正在向供应商要求延长付款期限", false),
     ],
     intel_sources: &[
         ("前台接待", "拜访时闲聊"),
@@ -417,21 +436,33 @@ pub const KOREA: Market = Market {
         (
             IntelCategory::Company,
             "내년 봄 신공장 건설 계획이 있다고 함",
+            true,
         ),
         (
             IntelCategory::Person,
             "구매부장이 다음 달 인사이동한다는 소문",
+            true,
         ),
-        (IntelCategory::Needs, "현재 장비의 유지보수 비용에 불만"),
+        (
+            IntelCategory::Needs,
+            "현재 장비의 유지보수 비용에 불만",
+            false,
+        ),
         (
             IntelCategory::Competitor,
             "경쟁사 A가 20% 할인 견적을 냈다고 함",
+            true,
         ),
         (
             IntelCategory::Market,
             "업계 전반에서 설비 투자를 앞당기는 움직임",
+            false,
         ),
-        (IntelCategory::Credit, "거래처에 결제 기간 연장을 요청 중"),
+        (
+            IntelCategory::Credit,
+            "거래처에 결제 기간 연장을 요청 중",
+            false,
+        ),
     ],
     intel_sources: &[
         ("안내 데스크 직원", "방문 시 잡담"),
@@ -558,26 +589,32 @@ pub const ENGLISH: Market = Market {
         (
             IntelCategory::Company,
             "Said to be planning a new plant next spring",
+            true,
         ),
         (
             IntelCategory::Person,
             "Rumour: the purchasing manager moves to another branch next month",
+            true,
         ),
         (
             IntelCategory::Needs,
             "Unhappy with the maintenance cost of the current machines",
+            false,
         ),
         (
             IntelCategory::Competitor,
             "Competitor A reportedly quoted 20% below list",
+            true,
         ),
         (
             IntelCategory::Market,
             "The whole industry is bringing equipment spending forward",
+            false,
         ),
         (
             IntelCategory::Credit,
             "Asking suppliers for longer payment terms",
+            false,
         ),
     ],
     intel_sources: &[

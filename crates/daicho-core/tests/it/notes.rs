@@ -55,7 +55,10 @@ fn a_graded_note_is_kept_on_its_card_with_its_history() {
     };
     let saved = ledger.add_note(&card.id, &fields).unwrap();
     assert_eq!(saved.fields, fields);
-    assert_eq!(ledger.notes(&card.id).unwrap(), std::slice::from_ref(&saved));
+    assert_eq!(
+        ledger.notes(&card.id).unwrap(),
+        std::slice::from_ref(&saved)
+    );
 
     let judged = IntelNoteFields {
         judgement: "来週の会議で対策を決める".into(),

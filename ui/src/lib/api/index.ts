@@ -16,6 +16,14 @@ import type {
   KeyPerson_Serialize,
   KeyPersonFields_Serialize,
   Settings_Serialize,
+  IntelNote_Serialize,
+  IntelNoteFields_Serialize,
+  NotePage_Serialize,
+  NoteQuery_Deserialize,
+  PlannedVisit_Serialize,
+  VisitBrief_Serialize,
+  VisitCandidate_Serialize,
+  VisitCandidateQuery_Deserialize,
 } from "./bindings";
 import { t } from "../i18n/i18n.svelte";
 
@@ -36,6 +44,13 @@ export type {
   OrganisationProfile_Serialize as OrganisationProfile,
   IndividualProfile_Serialize as IndividualProfile,
   Facets,
+  Certainty,
+  FollowUp,
+  FollowUpBucket,
+  FollowUps,
+  Grade,
+  IntelCategory,
+  IntelMeans,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
@@ -51,6 +66,14 @@ export type HistoryEntry = HistoryEntry_Serialize;
 export type KeyPerson = KeyPerson_Serialize;
 export type KeyPersonFields = KeyPersonFields_Serialize;
 export type Settings = Settings_Serialize;
+export type IntelNote = IntelNote_Serialize;
+export type IntelNoteFields = IntelNoteFields_Serialize;
+export type NotePage = NotePage_Serialize;
+export type NoteQuery = NoteQuery_Deserialize;
+export type PlannedVisit = PlannedVisit_Serialize;
+export type VisitBrief = VisitBrief_Serialize;
+export type VisitCandidate = VisitCandidate_Serialize;
+export type VisitCandidateQuery = VisitCandidateQuery_Deserialize;
 
 export class ApiError extends Error {
   constructor(readonly report: ErrorReport) {

@@ -6,6 +6,10 @@ export type Route =
   | { page: "cards" }
   | { page: "card"; id: string }
   | { page: "new"; kind: CardKind }
+  | { page: "follow_ups" }
+  | { page: "visits" }
+  | { page: "brief"; id: string }
+  | { page: "notes" }
   | { page: "trash" }
   | { page: "settings" };
 
@@ -20,6 +24,8 @@ class AppState {
   /** Bumped whenever cards change, so lists reload. */
   revision = $state(0);
   newCardOpen = $state(false);
+  /** The quick-log dialog (Ctrl+L) is open. */
+  quickLogOpen = $state(false);
   /** Returns true while the open card has unsaved changes. */
   private dirtyCheck: (() => boolean) | null = null;
   private nextNoticeId = 1;

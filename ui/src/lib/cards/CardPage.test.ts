@@ -38,7 +38,7 @@ describe("the card page", () => {
         }
         return stored(fields);
       }
-      if (cmd === "card_history" || cmd === "contacts_list") return [];
+      if (cmd === "card_history" || cmd === "contacts_list" || cmd === "notes_for_card") return [];
       if (cmd === "card_get") return stored(emptyFields("organisation"));
       return null;
     });

@@ -22,6 +22,8 @@ export function emptyFields(kind: CardKind): CardFields {
     phones: [],
     email: "",
     website: "",
+    first_deal_on: null,
+    first_deal_trigger: "",
     notes: "",
     organisation:
       kind === "organisation"

@@ -58,7 +58,17 @@ export function historyValue(entity: HistoryEntity, field: string, value: string
   const catalogs: Record<string, string> =
     entity === "contact"
       ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
-      : { status: "status", kind: "kind", lead_source: "lead", role: "role", "individual.info_sources": "info" };
+      : entity === "note"
+        ? {
+            category: "intel_category",
+            means: "intel_means",
+            certainty: "certainty",
+            reliability: "grade",
+            importance: "grade",
+            urgency: "grade",
+            share: "yes_no",
+          }
+        : { status: "status", kind: "kind", lead_source: "lead", role: "role", "individual.info_sources": "info" };
   const catalog = catalogs[field];
   if (!catalog) return value;
   return value

@@ -79,3 +79,17 @@ export function personName(family: string, given: string, language: Lang = curre
   const joined = /[\u3400-\u9fff\uac00-\ud7af]$/.test(f) && language !== "ja";
   return joined ? `${f}${g}` : `${f} ${g}`;
 }
+
+/** A plan day as a heading: weekday and short date ("11月25日(水)", "Wed, Nov 25"). */
+export function formatDay(iso: string): string {
+  const date = new Date(`${iso}T12:00:00`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(htmlLang[current], { weekday: "short", month: "short", day: "numeric" }).format(date);
+}
+
+/** A weekday, short ("水", "Wed"). */
+export function formatWeekday(iso: string): string {
+  const date = new Date(`${iso}T12:00:00`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(htmlLang[current], { weekday: "short" }).format(date);
+}
