@@ -1,0 +1,70 @@
+// The follow-ups page against a mocked core: groups in the order a rep works, marking done.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import FollowUpsPage from "./FollowUpsPage.svelte";
+import { setLang } from "../i18n/i18n.svelte";
+import type { FollowUp } from "../api";
+
+function item(id: string, name: string, bucket: FollowUp["bucket"], due: string, late = 0): FollowUp {
+  return {
+    contact_id: `0196d0c4-0000-7000-8000-00000000000${id}`,
+    contact_version: 1,
+    card_id: "0196d0c4-0000-7000-8000-000000000001",
+    card_name: name,
+    card_code: "C-000001",
+    kind: "visit",
+    at: "2026-11-10T10:00",
+    next_action: `${name}に見積を送る`,
+    due,
+    bucket,
+    days_overdue: late,
+  };
+}
+
+describe("the follow-ups page", () => {
+  let calls: { cmd: string; args: Record<string, unknown> }[];
+  let items: FollowUp[];
+
+  beforeEach(() => {
+    setLang("ja");
+    calls = [];
+    items = [item("1", "北斗運輸", "later", "2026-12-01"), item("2", "東洋商事", "overdue", "2026-11-20", 4)];
+    mockWindows("main");
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "follow_ups_list") return { items, overdue: items.filter((i) => i.bucket === "overdue").length };
+      if (cmd === "follow_up_complete") {
+        items = items.filter((i) => i.contact_id !== (args as { contactId: string }).contactId);
+        return null;
+      }
+      return null;
+    });
+  });
+
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("shows overdue first with how late, and marking done removes the follow-up", async () => {
+    render(FollowUpsPage);
+    const overdue = await screen.findByTestId("bucket-overdue");
+    const groups = [...document.querySelectorAll("[data-testid^='bucket-']")].map((g) => g.getAttribute("data-testid"));
+    expect(groups).toEqual(["bucket-overdue", "bucket-later"]);
+    expect(overdue).toHaveTextContent("東洋商事");
+    expect(overdue).toHaveTextContent("4日超過");
+
+    await userEvent.click(within(overdue).getByTestId("follow-up-done"));
+    await waitFor(() => expect(screen.queryByTestId("bucket-overdue")).toBeNull());
+    const done = calls.find((c) => c.cmd === "follow_up_complete");
+    expect(done?.args).toMatchObject({ contactId: "0196d0c4-0000-7000-8000-000000000002", log: null });
+  });
+
+  it("says so when nothing is open", async () => {
+    items = [];
+    render(FollowUpsPage);
+    expect(await screen.findByTestId("follow-ups-empty")).toHaveTextContent("未完了のフォローはありません");
+  });
+});
