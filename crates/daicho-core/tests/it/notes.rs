@@ -226,7 +226,7 @@ fn the_notes_page_filters_by_grade_certainty_category_sharing_and_text() {
 }
 
 #[test]
-fn notes_go_to_the_trash_with_their_card_and_come_back_and_emptying_leaves_no_orphans() {
+fn notes_and_visits_go_to_the_trash_with_their_card_and_come_back_and_emptying_leaves_no_orphans() {
     let mut ledger = ledger();
     let card = ledger.create_card(&organisation("旭電機", "")).unwrap();
     let saved = ledger.add_note(&card.id, &note("増産の計画あり")).unwrap();
@@ -256,12 +256,18 @@ fn notes_go_to_the_trash_with_their_card_and_come_back_and_emptying_leaves_no_or
         ["旭電機: 増産の計画あり"]
     );
 
+    ledger.plan_visit(&card.id, "2026-11-25", "").unwrap();
     ledger.trash_card(&card.id).unwrap();
+    assert!(ledger
+        .visit_plan("2026-11-23", "2026-11-29")
+        .unwrap()
+        .is_empty());
     ledger.empty_trash().unwrap();
     let orphans: u32 = ledger
         .connection()
         .query_row(
-            "SELECT (SELECT count(*) FROM intel_notes) + (SELECT count(*) FROM card_history)",
+            "SELECT (SELECT count(*) FROM intel_notes) + (SELECT count(*) FROM card_history)
+                  + (SELECT count(*) FROM planned_visits) + (SELECT count(*) FROM contacts)",
             [],
             |r| r.get(0),
         )
