@@ -156,10 +156,13 @@ fn write_columns(
     Ok(())
 }
 
-/// The card keeps the time of its latest contact, for the list's "last contact" column.
+/// The card keeps the time of its latest contact and latest visit, for the list's "last contact"
+/// column and the visit plan's "not visited for".
 fn refresh_last_contact(conn: &Connection, card_id: &str) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "UPDATE cards SET last_contact_at = (SELECT max(at) FROM contacts WHERE card_id = ?1) WHERE id = ?1",
+        "UPDATE cards SET last_contact_at = (SELECT max(at) FROM contacts WHERE card_id = ?1),
+            last_visit_at = (SELECT max(at) FROM contacts WHERE card_id = ?1 AND kind = 'visit')
+         WHERE id = ?1",
     )?
     .execute([card_id])?;
     Ok(())

@@ -162,7 +162,10 @@ fn renumber(conn: &Connection, day: &str) -> rusqlite::Result<()> {
 
 /// Customers to consider for the plan: with follow-ups due by `due_by`, or not visited for
 /// `not_visited_days` (either reason is enough; with neither, every card), within region and city.
-/// Soonest due first, then longest unvisited.
+/// Soonest due first, then longest unvisited (never visited first).
+///
+/// Two indexed queries instead of one over every card: the open follow-ups due (few, from their
+/// partial index), then cards by their latest visit (from `cards_live_last_visit`), merged here.
 pub fn candidates(
     conn: &Connection,
     query: &VisitCandidateQuery,
@@ -173,61 +176,73 @@ pub fn candidates(
     if !issues.is_empty() {
         return Err(CardError::Invalid(issues));
     }
-    let mut inner = String::from(
-        "SELECT c.id, c.name, c.code, c.region, c.city, c.sort_key,
-            (SELECT max(v.at) FROM contacts v WHERE v.card_id = c.id AND v.kind = 'visit') AS last_visit,
-            (SELECT count(*) FROM contacts t WHERE t.card_id = c.id AND t.next_action_due <= ?1
-                AND t.next_action_done_at IS NULL) AS due_count,
-            (SELECT min(t.next_action_due) FROM contacts t WHERE t.card_id = c.id AND t.next_action_due <= ?1
-                AND t.next_action_done_at IS NULL) AS earliest
-         FROM cards c WHERE c.deleted_at IS NULL",
-    );
-    let mut values: Vec<Value> = vec![due_by.clone().map_or(Value::Null, Value::Text)];
+    let limit = query.limit.unwrap_or(200).min(2000) as usize;
+    let mut place = String::new();
+    let mut place_values: Vec<Value> = Vec::new();
     for (column, value) in [("c.region", &query.region), ("c.city", &query.city)] {
         if !value.trim().is_empty() {
-            inner.push_str(&format!(" AND {column} LIKE ? ESCAPE '\\'"));
-            values.push(Value::Text(like_pattern(value.trim())));
+            place.push_str(&format!(" AND {column} LIKE ? ESCAPE '\\'"));
+            place_values.push(Value::Text(like_pattern(value.trim())));
         }
     }
-    let mut reasons = Vec::new();
-    if due_by.is_some() {
-        reasons.push("due_count > 0".to_owned());
-    }
-    if let Some(days) = query.not_visited_days {
-        let cutoff = today - Duration::days(i64::from(days));
-        reasons.push(format!(
-            "last_visit IS NULL OR last_visit < '{}'",
-            cutoff.format("%Y-%m-%dT00:00")
-        ));
-    }
-    let filter = if reasons.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", reasons.join(" OR "))
+    let row = |r: &Row<'_>| -> rusqlite::Result<VisitCandidate> {
+        let last_visit: Option<String> = r.get(5)?;
+        Ok(VisitCandidate {
+            card_id: r.get(0)?,
+            card_name: r.get(1)?,
+            card_code: r.get(2)?,
+            region: r.get(3)?,
+            city: r.get(4)?,
+            days_since_visit: last_visit.as_deref().and_then(|at| days_since(at, today)),
+            last_visit_at: last_visit,
+            due_follow_ups: r.get(6)?,
+            earliest_due: r.get(7)?,
+        })
     };
-    let limit = query.limit.unwrap_or(200).min(2000);
-    let sql = format!(
-        "SELECT * FROM ({inner}) {filter}
-         ORDER BY earliest IS NULL, earliest, last_visit IS NOT NULL, last_visit, sort_key LIMIT {limit}"
-    );
-    let rows = conn
-        .prepare(&sql)?
-        .query_map(params_from_iter(values.iter()), |r| {
-            let last_visit: Option<String> = r.get(6)?;
-            Ok(VisitCandidate {
-                card_id: r.get(0)?,
-                card_name: r.get(1)?,
-                card_code: r.get(2)?,
-                region: r.get(3)?,
-                city: r.get(4)?,
-                days_since_visit: last_visit.as_deref().and_then(|at| days_since(at, today)),
-                last_visit_at: last_visit,
-                due_follow_ups: r.get(7)?,
-                earliest_due: r.get(8)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    let mut out: Vec<VisitCandidate> = Vec::new();
+    if let Some(due_by) = &due_by {
+        let mut values = vec![Value::Text(due_by.clone())];
+        values.extend(place_values.iter().cloned());
+        out = conn
+            .prepare(&format!(
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, count(*), min(t.next_action_due)
+                 FROM contacts t INDEXED BY contacts_open_actions CROSS JOIN cards c ON c.id = t.card_id
+                 WHERE t.next_action_due IS NOT NULL AND t.next_action_due <= ? AND t.next_action_done_at IS NULL
+                   AND c.deleted_at IS NULL{place}
+                 GROUP BY c.id ORDER BY min(t.next_action_due), c.sort_key LIMIT {limit}"
+            ))?
+            .query_map(params_from_iter(values.iter()), row)?
+            .collect::<Result<_, _>>()?;
+    }
+    let by_visit = match (due_by.is_some(), query.not_visited_days) {
+        (_, Some(days)) => {
+            let cutoff = today - Duration::days(i64::from(days));
+            Some(format!(
+                " AND (c.last_visit_at IS NULL OR c.last_visit_at < '{}')",
+                cutoff.format("%Y-%m-%dT00:00")
+            ))
+        }
+        (false, None) => Some(String::new()),
+        (true, None) => None,
+    };
+    if let Some(visit_filter) = by_visit {
+        let taken: std::collections::HashSet<String> =
+            out.iter().map(|c| c.card_id.clone()).collect();
+        // Enough rows to fill the limit after skipping the cards already listed for their follow-ups.
+        let want = limit + taken.len();
+        let more: Vec<VisitCandidate> = conn
+            .prepare(&format!(
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL
+                 FROM cards c INDEXED BY cards_live_last_visit
+                 WHERE c.deleted_at IS NULL{visit_filter}{place}
+                 ORDER BY c.last_visit_at, c.id LIMIT {want}"
+            ))?
+            .query_map(params_from_iter(place_values.iter()), row)?
+            .collect::<Result<_, _>>()?;
+        out.extend(more.into_iter().filter(|c| !taken.contains(&c.card_id)));
+    }
+    out.truncate(limit);
+    Ok(out)
 }
 
 fn days_since(at: &str, today: NaiveDate) -> Option<u32> {

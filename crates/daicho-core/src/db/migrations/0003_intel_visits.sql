@@ -45,7 +45,12 @@ CREATE TABLE planned_visits (
 ) STRICT;
 CREATE INDEX planned_visits_day ON planned_visits (planned_on, position);
 CREATE INDEX planned_visits_card ON planned_visits (card_id);
-CREATE INDEX contacts_card_kind_at ON contacts (card_id, kind, at);
+
+-- "Not visited for N days" is asked of every card: the latest visit is kept on the card, like the
+-- latest contact.
+ALTER TABLE cards ADD COLUMN last_visit_at TEXT;
+UPDATE cards SET last_visit_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit');
+CREATE INDEX cards_live_last_visit ON cards (deleted_at, last_visit_at, id);
 
 -- History rows may now describe notes: SQLite cannot change a CHECK, so the table is rebuilt.
 CREATE TABLE card_history_v3 (
