@@ -122,6 +122,15 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
                 println!("  to share       {}", stats.notes_to_share);
                 println!("planned visits   {}", stats.planned_visits);
                 println!("  logged         {}", stats.logged_visits);
+                println!("competitors      {}", stats.competitors);
+                println!(
+                    "products         {} ours, {} competitors'",
+                    stats.our_products, stats.competitor_products
+                );
+                println!("comparison sheets {}", stats.comparison_sheets);
+                println!("  assessments    {}", stats.assessments);
+                println!("products in use  {}", stats.products_in_use);
+                println!("case studies     {}", stats.case_studies);
                 println!("integrity        {}", stats.integrity);
             }
         }

@@ -212,6 +212,75 @@ impl Coded for CardError {
     }
 }
 
+/// Competitors, products, comparison sheets, products in use and case studies.
+#[derive(Debug, thiserror::Error)]
+pub enum CompetitionError {
+    #[error("no competitor with id {id}")]
+    CompetitorNotFound { id: String },
+    #[error("no product with id {id}")]
+    ProductNotFound { id: String },
+    #[error("no comparison sheet with id {id}")]
+    SheetNotFound { id: String },
+    #[error("no assessment with id {id}")]
+    AssessmentNotFound { id: String },
+    #[error("no product in use with id {id}")]
+    UsageNotFound { id: String },
+    #[error("no case study with id {id}")]
+    CaseNotFound { id: String },
+    #[error("invalid: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("changed elsewhere since it was opened")]
+    Stale { id: String },
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl CompetitionError {
+    pub fn invalid(field: &str, rule: &str) -> Self {
+        CompetitionError::Invalid(vec![FieldIssue::new(field, rule)])
+    }
+}
+
+impl Coded for CompetitionError {
+    fn code(&self) -> &'static str {
+        match self {
+            CompetitionError::CompetitorNotFound { .. } => "competition.competitor_not_found",
+            CompetitionError::ProductNotFound { .. } => "competition.product_not_found",
+            CompetitionError::SheetNotFound { .. } => "competition.sheet_not_found",
+            CompetitionError::AssessmentNotFound { .. } => "competition.assessment_not_found",
+            CompetitionError::UsageNotFound { .. } => "competition.usage_not_found",
+            CompetitionError::CaseNotFound { .. } => "competition.case_not_found",
+            CompetitionError::Invalid(_) => "competition.invalid",
+            CompetitionError::Stale { .. } => "competition.stale",
+            CompetitionError::Card(e) => e.code(),
+            CompetitionError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            CompetitionError::CompetitorNotFound { id }
+            | CompetitionError::ProductNotFound { id }
+            | CompetitionError::SheetNotFound { id }
+            | CompetitionError::AssessmentNotFound { id }
+            | CompetitionError::UsageNotFound { id }
+            | CompetitionError::CaseNotFound { id }
+            | CompetitionError::Stale { id } => params([("id", id.clone())]),
+            CompetitionError::Card(e) => e.params(),
+            CompetitionError::Storage(e) => params([("detail", e.to_string())]),
+            CompetitionError::Invalid(_) => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            CompetitionError::Invalid(issues) => issues.clone(),
+            CompetitionError::Card(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Reading and writing the app's settings file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
@@ -224,6 +293,8 @@ pub enum SettingsError {
     UnknownLanguage(String),
     #[error("the last-contact thresholds are out of order")]
     Thresholds,
+    #[error("{field} must be from 1 to {max}")]
+    OutOfRange { field: &'static str, max: u32 },
 }
 
 impl Coded for SettingsError {
@@ -232,6 +303,7 @@ impl Coded for SettingsError {
             SettingsError::Io { .. } => "settings.io",
             SettingsError::UnknownLanguage(_) => "settings.unknown_language",
             SettingsError::Thresholds => "settings.thresholds",
+            SettingsError::OutOfRange { .. } => "settings.out_of_range",
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -242,6 +314,9 @@ impl Coded for SettingsError {
             ]),
             SettingsError::UnknownLanguage(l) => params([("language", l.clone())]),
             SettingsError::Thresholds => BTreeMap::new(),
+            SettingsError::OutOfRange { field, max } => {
+                params([("field", (*field).to_owned()), ("max", max.to_string())])
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 mod api_enum;
 
 pub mod card;
+pub mod competition;
 pub mod contact;
 pub mod db;
 pub mod demo;

@@ -21,7 +21,16 @@ pub struct Settings {
     pub contact_ageing_days: u32,
     /// ...and cold from this many days on (or never contacted).
     pub contact_cold_days: u32,
+    /// Competitors' contracts renewing within this many days show on the follow-ups page.
+    pub renewal_horizon_days: u32,
+    /// Case studies older than this many months are flagged as stale.
+    pub case_stale_months: u32,
 }
+
+/// Longest renewal horizon: two years ahead.
+pub const MAX_RENEWAL_HORIZON_DAYS: u32 = 730;
+/// Oldest a case may be before it is stale, at most: twenty years.
+pub const MAX_CASE_STALE_MONTHS: u32 = 240;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -31,6 +40,8 @@ impl Default for Settings {
             ledger_path: None,
             contact_ageing_days: 30,
             contact_cold_days: 90,
+            renewal_horizon_days: 90,
+            case_stale_months: 36,
         }
     }
 }
@@ -48,6 +59,22 @@ impl Settings {
     pub fn validate(&self) -> Result<(), SettingsError> {
         if self.contact_ageing_days == 0 || self.contact_cold_days <= self.contact_ageing_days {
             return Err(SettingsError::Thresholds);
+        }
+        for (field, value, max) in [
+            (
+                "renewal_horizon_days",
+                self.renewal_horizon_days,
+                MAX_RENEWAL_HORIZON_DAYS,
+            ),
+            (
+                "case_stale_months",
+                self.case_stale_months,
+                MAX_CASE_STALE_MONTHS,
+            ),
+        ] {
+            if !(1..=max).contains(&value) {
+                return Err(SettingsError::OutOfRange { field, max });
+            }
         }
         Ok(())
     }
@@ -99,5 +126,36 @@ mod tests {
         };
         assert!(matches!(bad.save(&path), Err(SettingsError::Thresholds)));
         assert!(!path.exists(), "nothing written");
+    }
+
+    #[test]
+    fn renewal_horizon_and_case_age_stay_within_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let none = Settings {
+            renewal_horizon_days: 0,
+            ..Settings::default()
+        };
+        let error = none.save(&path).unwrap_err();
+        assert!(matches!(
+            error,
+            SettingsError::OutOfRange {
+                field: "renewal_horizon_days",
+                max: 730
+            }
+        ));
+        let ancient = Settings {
+            case_stale_months: 241,
+            ..Settings::default()
+        };
+        assert!(ancient.save(&path).is_err());
+        assert!(!path.exists(), "nothing written");
+        let fine = Settings {
+            renewal_horizon_days: 730,
+            case_stale_months: 1,
+            ..Settings::default()
+        };
+        fine.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), fine);
     }
 }

@@ -32,6 +32,15 @@ pub struct Stats {
     pub planned_visits: u32,
     /// Planned visits already logged as contacts.
     pub logged_visits: u32,
+    pub competitors: u32,
+    /// Products in the catalogue: ours and competitors'.
+    pub our_products: u32,
+    pub competitor_products: u32,
+    pub comparison_sheets: u32,
+    pub assessments: u32,
+    /// Products recorded as in use at customers.
+    pub products_in_use: u32,
+    pub case_studies: u32,
     /// "ok", or what SQLite's integrity check found.
     pub integrity: String,
 }
@@ -65,6 +74,13 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         notes_to_share: count("SELECT count(*) FROM intel_notes WHERE share = 1")?,
         planned_visits: count("SELECT count(*) FROM planned_visits")?,
         logged_visits: count("SELECT count(*) FROM planned_visits WHERE contact_id IS NOT NULL")?,
+        competitors: count("SELECT count(*) FROM competitors")?,
+        our_products: count("SELECT count(*) FROM products WHERE competitor_id IS NULL")?,
+        competitor_products: count("SELECT count(*) FROM products WHERE competitor_id IS NOT NULL")?,
+        comparison_sheets: count("SELECT count(*) FROM sheets")?,
+        assessments: count("SELECT count(*) FROM assessments")?,
+        products_in_use: count("SELECT count(*) FROM card_products")?,
+        case_studies: count("SELECT count(*) FROM case_studies")?,
         integrity: crate::db::integrity_check(conn)?,
     })
 }

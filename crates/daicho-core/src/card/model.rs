@@ -239,7 +239,14 @@ pub struct HistoryEntry {
 }
 
 api_enum!(
-    HistoryEntity { Card = "card", KeyPerson = "key_person", Contact = "contact", Note = "note" }
+    HistoryEntity {
+        Card = "card",
+        KeyPerson = "key_person",
+        Contact = "contact",
+        Note = "note",
+        ProductUse = "product_use",
+        Share = "share",
+    }
 );
 api_enum!(
     HistoryAction { Created = "created", Changed = "changed", Deleted = "deleted", Restored = "restored" }

@@ -1,7 +1,9 @@
 //! Demo ledgers: realistic cards for Japan, China, Korea and English-speaking markets, with
 //! key persons, tags and some edit history. The same seed always gives the same ledger.
 
+mod competition;
 mod names;
+mod rivals;
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
@@ -15,8 +17,8 @@ use crate::card::{
 use crate::contact::{
     self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
 };
-use crate::error::CardError;
-use crate::intel::{self, Certainty, Grade, IntelMeans, IntelNoteFields};
+use crate::error::CompetitionError;
+use crate::intel::{self, Certainty, Grade, IntelCategory, IntelMeans, IntelNoteFields};
 use crate::visit;
 use crate::Ledger;
 use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
@@ -43,8 +45,10 @@ impl Default for DemoConfig {
 }
 
 /// Adds `config.cards` demo cards to the ledger in one transaction.
-pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError> {
+pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CompetitionError> {
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    // The competition side draws from its own stream, so that the cards stay those of the seed.
+    let mut side = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC0_4D_E7);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -52,6 +56,26 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
     let today = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default());
     let mut to_visit = Vec::new();
     let tx = ledger.transaction()?;
+    let markets = [&JAPAN, &CHINA, &KOREA, &ENGLISH];
+    let catalogued_at = stamp(today - Duration::days(400));
+    let mut catalogues = Vec::new();
+    for market in markets {
+        let edit = Edit {
+            at: &catalogued_at,
+            actor: market.owners[0],
+        };
+        // English-speaking reps score out of ten.
+        let ten_point = std::ptr::eq(market, &ENGLISH);
+        catalogues.push(competition::catalogue(
+            &tx,
+            market.rivals,
+            day,
+            ten_point,
+            &edit,
+        )?);
+    }
+    let mut tellers: Vec<Vec<competition::Storyteller>> =
+        markets.iter().map(|_| Vec::new()).collect();
     for _ in 0..config.cards {
         let market = pick(
             &mut rng,
@@ -80,6 +104,31 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
         if card.fields.kind == CardKind::Organisation {
             for _ in 0..rng.random_range(1..=3) {
                 store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+            }
+        }
+        let catalogue = markets
+            .iter()
+            .position(|m| std::ptr::eq(m.rivals, market.rivals))
+            .unwrap_or_default();
+        if card.fields.kind == CardKind::Organisation && card.fields.status != CardStatus::Lost {
+            let active = card.fields.status == CardStatus::Active;
+            if side.random_bool(0.45) {
+                competition::products_in_use(
+                    &tx,
+                    &mut side,
+                    &catalogues[catalogue],
+                    &card.id,
+                    active,
+                    day,
+                    &edit,
+                )?;
+            }
+            if active && tellers[catalogue].len() < market.rivals.cases.len() {
+                tellers[catalogue].push(competition::Storyteller {
+                    card_id: card.id.clone(),
+                    industry: card.fields.industry.clone(),
+                    employees: card.fields.organisation.as_ref().and_then(|o| o.employees),
+                });
             }
         }
         let people: Vec<String> = store::load(&tx, &card.id)?
@@ -138,12 +187,12 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
                     at: &logged_at,
                     actor: owner,
                 };
-                intel::store::insert(
-                    &tx,
-                    &card.id,
-                    &note(&mut rng, market, on.date_naive()),
-                    &edit,
-                )?;
+                let mut note = note(&mut rng, market, on.date_naive());
+                if note.category == IntelCategory::Competitor {
+                    note.competitor_id =
+                        Some(pick(&mut side, &catalogues[catalogue].rivals).clone());
+                }
+                intel::store::insert(&tx, &card.id, &note, &edit)?;
             }
         }
         if to_visit.len() < 12 && rng.random_bool(0.1) {
@@ -177,6 +226,13 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CardError
             actor: owner,
         };
         visit::store::add(&tx, card_id, &on.format("%Y-%m-%d").to_string(), "", &edit)?;
+    }
+    for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
+        let edit = Edit {
+            at: &planned_at,
+            actor: market.owners[0],
+        };
+        competition::cases(&tx, catalogue, tellers, day, &edit)?;
     }
     tx.commit()?;
     Ok(())

@@ -3,6 +3,8 @@
 
 use crate::intel::IntelCategory;
 
+use super::rivals::{self, CompetitionWords};
+
 /// (written form, reading)
 pub type Word = (&'static str, &'static str);
 
@@ -39,6 +41,8 @@ pub struct Market {
     pub intel_sources: &'static [(&'static str, &'static str)], // (who, where)
     pub intel_next: &'static [&'static str],
     pub first_deal_triggers: &'static [&'static str],
+    /// Products, competitors, a comparison sheet and case studies.
+    pub rivals: &'static CompetitionWords,
 }
 
 pub const JAPAN: Market = Market {
@@ -222,6 +226,7 @@ pub const JAPAN: Market = Market {
         "競合製品の故障時に代替機を即納",
         "無料点検の提案",
     ],
+    rivals: &rivals::JAPAN,
 };
 
 pub const CHINA: Market = Market {
@@ -339,6 +344,7 @@ pub const CHINA: Market = Market {
         "竞品故障时我们当天提供替代机",
         "免费检修的提议",
     ],
+    rivals: &rivals::CHINA,
 };
 
 pub const KOREA: Market = Market {
@@ -481,6 +487,7 @@ pub const KOREA: Market = Market {
         "경쟁 제품 고장 시 대체 장비 즉시 납품",
         "무료 점검 제안",
     ],
+    rivals: &rivals::KOREA,
 };
 
 pub const ENGLISH: Market = Market {
@@ -634,4 +641,5 @@ pub const ENGLISH: Market = Market {
         "Same-day replacement when a competitor's unit failed",
         "Offer of a free inspection",
     ],
+    rivals: &rivals::ENGLISH,
 };

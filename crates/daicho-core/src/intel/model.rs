@@ -58,6 +58,8 @@ pub struct IntelNoteFields {
     pub judgement_on: Option<String>,
     /// Bring it to the next meeting.
     pub share: bool,
+    /// The competitor it is about, if any.
+    pub competitor_id: Option<String>,
 }
 
 impl Default for IntelNoteFields {
@@ -78,6 +80,7 @@ impl Default for IntelNoteFields {
             judgement: String::new(),
             judgement_on: None,
             share: false,
+            competitor_id: None,
         }
     }
 }
@@ -109,6 +112,8 @@ pub struct NoteQuery {
     /// Only notes marked (or not marked) for the next meeting.
     pub share: Option<bool>,
     pub owner: Option<String>,
+    /// Only notes about this competitor.
+    pub competitor_id: Option<String>,
     /// Most notes returned (default 500).
     pub limit: Option<u32>,
 }

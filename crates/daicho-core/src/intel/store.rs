@@ -39,6 +39,7 @@ pub fn insert(
 ) -> Result<IntelNote, CardError> {
     editable(conn, card_id)?;
     let fields = validate::note(input).map_err(CardError::Invalid)?;
+    check_competitor(conn, &fields)?;
     let id = new_id();
     conn.prepare_cached(
         "INSERT INTO intel_notes (id, card_id, noted_on, category, content, certainty, reliability, importance,
@@ -72,6 +73,7 @@ pub fn update(
         return Err(CardError::Stale { id: id.to_owned() });
     }
     let fields = validate::note(input).map_err(CardError::Invalid)?;
+    check_competitor(conn, &fields)?;
     let label = label(&fields);
     let changed = history::record_changes(
         conn,
@@ -107,6 +109,22 @@ pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardEr
     Ok(())
 }
 
+/// A note can only point at a competitor the ledger knows.
+fn check_competitor(conn: &Connection, fields: &IntelNoteFields) -> Result<(), CardError> {
+    if let Some(id) = &fields.competitor_id {
+        let known: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM competitors WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?;
+        if !known {
+            return Err(CardError::invalid(crate::error::FieldIssue::new(
+                "competitor_id",
+                "unknown",
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn write_columns(
     conn: &Connection,
     id: &str,
@@ -128,7 +146,7 @@ fn write_columns(
         "UPDATE intel_notes SET noted_on = ?2, category = ?3, source_who = ?4, source_where = ?5, means = ?6,
             content = ?7, certainty = ?8, reliability = ?9, importance = ?10, urgency = ?11, how_to_use = ?12,
             find_out_next = ?13, judgement = ?14, judgement_on = ?15, share = ?16, search_text = ?17,
-            updated_at = ?18
+            updated_at = ?18, competitor_id = ?19
          WHERE id = ?1",
     )?
     .execute(params![
@@ -150,13 +168,14 @@ fn write_columns(
         f.share,
         haystack,
         at,
+        f.competitor_id,
     ])?;
     Ok(())
 }
 
 const COLUMNS: &str = "n.id, n.card_id, n.version, n.created_at, n.updated_at, n.noted_on, n.category,
     n.source_who, n.source_where, n.means, n.content, n.certainty, n.reliability, n.importance, n.urgency,
-    n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share";
+    n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share, n.competitor_id";
 
 pub fn load(conn: &Connection, id: &str) -> Result<IntelNote, CardError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
@@ -212,6 +231,7 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError>
     equals("n.importance", query.importance.map(Grade::as_str));
     equals("n.urgency", query.urgency.map(Grade::as_str));
     equals("c.owner", query.owner.as_deref());
+    equals("n.competitor_id", query.competitor_id.as_deref());
     if let Some(share) = query.share {
         filter.push_str(" AND n.share = ?");
         values.push(Value::Integer(share.into()));
@@ -235,8 +255,8 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError>
         .query_map(params_from_iter(values.iter()), |r| {
             Ok(NoteRow {
                 note: from_row(r)?,
-                card_name: r.get(20)?,
-                card_code: r.get(21)?,
+                card_name: r.get(21)?,
+                card_code: r.get(22)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -273,6 +293,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<IntelNote> {
             judgement: text(17)?,
             judgement_on: r.get(18)?,
             share: r.get(19)?,
+            competitor_id: r.get(20)?,
         },
     })
 }

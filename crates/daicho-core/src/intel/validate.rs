@@ -34,6 +34,7 @@ pub fn note(input: &IntelNoteFields) -> Result<IntelNoteFields, Vec<FieldIssue>>
         judgement: multiline("judgement", &input.judgement, i),
         judgement_on: date("judgement_on", &input.judgement_on, i),
         share: input.share,
+        competitor_id: input.competitor_id.clone().filter(|c| !c.trim().is_empty()),
     };
     if out.judgement_on.is_some() && out.judgement.is_empty() {
         i.push(FieldIssue::new("judgement", "required"));

@@ -12,6 +12,7 @@ use crate::db;
 use crate::error::{CardError, LedgerError};
 use crate::search::{self, CardPage, CardQuery, Facets};
 
+mod competition;
 mod planning;
 
 /// Where "now" comes from; tests pass a fixed one.

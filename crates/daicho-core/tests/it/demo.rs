@@ -103,3 +103,81 @@ fn a_demo_ledger_has_every_kind_status_and_market() {
         .iter()
         .all(|r| !r.reading.is_empty() && !r.phone.is_empty() && !r.city.is_empty()));
 }
+
+/// The demo's competition side reads like a rep's: each market's catalogue and sheet judged a
+/// year ago and lately, competitors' contracts renewing soon, cases close to customers (one of
+/// them stale), and intelligence that names competitors.
+#[test]
+fn a_demo_ledger_knows_its_competitors_their_renewals_and_its_cases() {
+    let mut ledger = ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    generate(
+        &mut ledger,
+        DemoConfig {
+            today: Some(day),
+            ..DemoConfig::default()
+        },
+    )
+    .unwrap();
+    let stats = ledger.stats().unwrap();
+    assert_eq!(
+        (
+            stats.competitors,
+            stats.comparison_sheets,
+            stats.assessments
+        ),
+        (12, 4, 8)
+    );
+    assert!(stats.products_in_use > 50, "{stats:?}");
+    let soon = ledger.renewals(90).unwrap();
+    assert!(soon.len() >= 5, "renewals within 90 days: {}", soon.len());
+    assert!(soon.iter().all(|r| (0..=90).contains(&r.days_until)));
+    for summary in ledger.sheets().unwrap() {
+        let sheet = ledger.sheet(&summary.id).unwrap();
+        assert_eq!(sheet.products.len(), 3);
+        let [now, last_year] = &sheet.assessments[..] else {
+            panic!("two assessments: {sheet:?}")
+        };
+        assert!(now.fields.assessed_on > last_year.fields.assessed_on);
+        assert!(now.totals.iter().all(|t| t.complete));
+        assert_ne!(now.totals[0].weighted, last_year.totals[0].weighted);
+    }
+    let cases = ledger.cases(36).unwrap();
+    assert_eq!(
+        cases.iter().filter(|c| c.stale).count(),
+        4,
+        "one stale per market"
+    );
+    let with_case = ledger
+        .cases(36)
+        .unwrap()
+        .into_iter()
+        .filter_map(|c| c.fields.card_id)
+        .next()
+        .unwrap();
+    // Another customer in the same industry is offered the case.
+    let teller = ledger.card(&with_case).unwrap();
+    let rows = ledger
+        .list_cards(&CardQuery {
+            limit: 1000,
+            ..CardQuery::default()
+        })
+        .unwrap()
+        .rows;
+    let peer = rows
+        .iter()
+        .find(|r| {
+            r.id != with_case
+                && ledger.card(&r.id).unwrap().fields.industry == teller.fields.industry
+        })
+        .unwrap();
+    let side = ledger.card_competition(&peer.id, 36).unwrap();
+    assert!(side.cases.iter().any(|m| m.same_industry), "{side:?}");
+    let notes = ledger
+        .list_notes(&daicho_core::intel::NoteQuery {
+            competitor_id: Some(ledger.competitors().unwrap()[0].id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!notes.rows.is_empty());
+}

@@ -158,7 +158,11 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
         .collect();
     expect![[r#"
         [
+            "index assessment_scores_product",
+            "index assessment_texts_product",
             "index card_history_card",
+            "index card_products_product",
+            "index card_products_renewal",
             "index card_tags_tag",
             "index cards_live_last_contact",
             "index cards_live_last_visit",
@@ -166,23 +170,40 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "index cards_live_sort",
             "index cards_live_updated",
             "index cards_owner",
+            "index case_studies_card",
+            "index case_studies_product",
             "index contacts_card_at",
             "index contacts_open_actions",
             "index contacts_open_complaints",
             "index intel_notes_card",
+            "index intel_notes_competitor",
             "index intel_notes_noted",
             "index key_persons_card",
             "index planned_visits_card",
             "index planned_visits_day",
+            "index products_category",
+            "index products_competitor",
+            "index sheet_products_product",
+            "table assessment_criteria",
+            "table assessment_scores",
+            "table assessment_texts",
+            "table assessments",
             "table card_history",
+            "table card_products",
+            "table card_shares",
             "table card_tags",
             "table cards",
+            "table case_studies",
+            "table competitors",
             "table contact_persons",
             "table contacts",
             "table intel_notes",
             "table key_persons",
             "table ledger_meta",
             "table planned_visits",
+            "table products",
+            "table sheet_products",
+            "table sheets",
         ]
     "#]]
     .assert_debug_eq(&schema);
@@ -192,10 +213,14 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// What each fixture holds: cards, key persons, history entries, contacts. Each was made by
-/// `daicho demo --cards 20 --seed 3` of its version.
-const FIXTURE_COUNTS: &[(u32, u32, u32, u32)] =
-    &[(20, 31, 65, 0), (20, 38, 117, 42), (20, 28, 106, 34)];
+/// What each fixture holds: cards, key persons, history entries, contacts, products in use. Each
+/// was made by `daicho demo --cards 20 --seed 3` of its version.
+const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32)] = &[
+    (20, 31, 65, 0, 0),
+    (20, 38, 117, 42, 0),
+    (20, 28, 106, 34, 0),
+    (20, 28, 114, 34, 6),
+];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
 /// version, and keeps its cards, key persons and history.
@@ -214,15 +239,15 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
         let ledger = Ledger::open(&copy).unwrap();
         let stats = ledger.stats().unwrap();
         assert_eq!(stats.schema_version as i64, db::latest_version());
-        let (cards, key_persons, history, contacts) = FIXTURE_COUNTS[version as usize - 1];
+        let (cards, key_persons, history, contacts, in_use) = FIXTURE_COUNTS[version as usize - 1];
         assert_eq!(
             (stats.cards, stats.key_persons),
             (cards, key_persons),
             "schema {version}"
         );
         assert_eq!(
-            (stats.history_entries, stats.contacts),
-            (history, contacts),
+            (stats.history_entries, stats.contacts, stats.products_in_use),
+            (history, contacts, in_use),
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");

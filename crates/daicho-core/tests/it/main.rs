@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cards;
+mod competition;
 mod contacts;
 mod demo;
 mod files;

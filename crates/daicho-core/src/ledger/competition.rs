@@ -1,0 +1,163 @@
+//! The ledger's operations on competitors, products, comparison sheets, products in use and
+//! case studies. `horizon_days` and `stale_months` come from the user's settings.
+
+use crate::competition::{
+    cases, scoring, sheets, store, usage, Assessment, AssessmentFields, CardCompetition,
+    CardProduct, CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor,
+    CompetitorFields, Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields,
+    SheetSummary, SheetView,
+};
+use crate::error::CompetitionError;
+
+use super::Ledger;
+
+/// How many case studies a card suggests.
+pub const SUGGESTED_CASES: usize = 3;
+
+impl Ledger {
+    pub fn competitors(&self) -> Result<Vec<Competitor>, CompetitionError> {
+        store::competitors(self.connection())
+    }
+
+    pub fn competitor(&self, id: &str) -> Result<Competitor, CompetitionError> {
+        store::competitor(self.connection(), id)
+    }
+
+    /// Adds a competitor (`id` none) or saves an edit made on `version`.
+    pub fn save_competitor(
+        &mut self,
+        id: Option<(&str, i32)>,
+        fields: &CompetitorFields,
+    ) -> Result<Competitor, CompetitionError> {
+        self.write(|tx, edit| store::save_competitor(tx, id, fields, edit))
+    }
+
+    /// Deletes the competitor with its products and whatever points at them.
+    pub fn delete_competitor(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, edit| store::delete_competitor(tx, id, edit))
+    }
+
+    pub fn products(&self) -> Result<Vec<Product>, CompetitionError> {
+        store::products(self.connection())
+    }
+
+    pub fn save_product(
+        &mut self,
+        id: Option<(&str, i32)>,
+        fields: &ProductFields,
+    ) -> Result<Product, CompetitionError> {
+        self.write(|tx, edit| store::save_product(tx, id, fields, edit))
+    }
+
+    /// What deleting the product would take with it.
+    pub fn product_usage(&self, id: &str) -> Result<ProductUsage, CompetitionError> {
+        store::usage(self.connection(), id)
+    }
+
+    pub fn delete_product(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, edit| store::delete_product(tx, id, edit))
+    }
+
+    pub fn sheets(&self) -> Result<Vec<SheetSummary>, CompetitionError> {
+        sheets::list(self.connection())
+    }
+
+    pub fn sheet(&self, id: &str) -> Result<SheetView, CompetitionError> {
+        sheets::view(self.connection(), id)
+    }
+
+    pub fn save_sheet(
+        &mut self,
+        id: Option<(&str, i32)>,
+        fields: &SheetFields,
+    ) -> Result<Sheet, CompetitionError> {
+        self.write(|tx, edit| sheets::save(tx, id, fields, edit))
+    }
+
+    pub fn delete_sheet(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, _| sheets::delete(tx, id))
+    }
+
+    /// Saves the sheet's assessment of its date (a new dated one, or that day's again).
+    pub fn assess(
+        &mut self,
+        sheet_id: &str,
+        fields: &AssessmentFields,
+    ) -> Result<Assessment, CompetitionError> {
+        self.write(|tx, edit| sheets::assess(tx, sheet_id, fields, edit))
+    }
+
+    pub fn delete_assessment(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, _| sheets::delete_assessment(tx, id))
+    }
+
+    /// The assessment converted to another scale (5 or 10), not saved.
+    pub fn rescale(fields: &AssessmentFields, to: i32) -> AssessmentFields {
+        scoring::rescale(fields, to)
+    }
+
+    /// Products in use at the customer, our share per category, relevant sheets, close cases.
+    pub fn card_competition(
+        &self,
+        card_id: &str,
+        stale_months: u32,
+    ) -> Result<CardCompetition, CompetitionError> {
+        let conn = self.connection();
+        Ok(CardCompetition {
+            products: usage::for_card(conn, card_id)?,
+            shares: usage::shares(conn, card_id)?,
+            sheets: sheets::for_card(conn, card_id)?,
+            cases: cases::for_card(conn, card_id, self.today(), stale_months, SUGGESTED_CASES)?,
+        })
+    }
+
+    /// Records (or, with `id`, changes) a product the customer uses.
+    pub fn save_card_product(
+        &mut self,
+        card_id: &str,
+        id: Option<&str>,
+        fields: &CardProductFields,
+    ) -> Result<CardProduct, CompetitionError> {
+        self.write(|tx, edit| usage::save(tx, card_id, id, fields, edit))
+    }
+
+    pub fn delete_card_product(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, edit| usage::delete(tx, id, edit))
+    }
+
+    /// Enters our share of the customer's purchases in a category; `None` goes back to derived.
+    pub fn set_share(
+        &mut self,
+        card_id: &str,
+        category: &str,
+        percent: Option<i32>,
+    ) -> Result<Vec<CategoryShare>, CompetitionError> {
+        self.write(|tx, edit| usage::set_share(tx, card_id, category, percent, edit))
+    }
+
+    /// Competitors' contracts renewing within `horizon_days`: opportunities.
+    pub fn renewals(&self, horizon_days: u32) -> Result<Vec<Renewal>, CompetitionError> {
+        usage::renewals(self.connection(), self.today(), horizon_days)
+    }
+
+    pub fn cases(&self, stale_months: u32) -> Result<Vec<CaseStudy>, CompetitionError> {
+        cases::list(self.connection(), self.today(), stale_months)
+    }
+
+    pub fn save_case(
+        &mut self,
+        id: Option<(&str, i32)>,
+        fields: &CaseStudyFields,
+        stale_months: u32,
+    ) -> Result<CaseStudy, CompetitionError> {
+        let today = self.today();
+        self.write(|tx, edit| {
+            let id = cases::save(tx, id, fields, edit)?;
+            cases::load(tx, &id, today, stale_months)
+        })
+    }
+
+    pub fn delete_case(&mut self, id: &str) -> Result<(), CompetitionError> {
+        self.write(|tx, _| cases::delete(tx, id))
+    }
+}

@@ -1,0 +1,524 @@
+//! Competitor comparison: scoring with weights and scales, dated assessments, products in use and
+//! our share at a customer, renewals, case matching, and deleting what others point at.
+
+use daicho_core::card::HistoryEntity;
+use daicho_core::competition::{
+    scoring, AssessmentFields, CardProductFields, CaseStudyFields, CompetitorFields, Criterion,
+    ProductFields, ProductScores, SheetFields, VersusText,
+};
+use daicho_core::error::Coded;
+use daicho_core::Ledger;
+use expect_test::expect;
+
+use super::{ledger, organisation};
+
+struct Catalogue {
+    ours: String,
+    a: String,
+    b: String,
+}
+
+fn product(ledger: &mut Ledger, maker: Option<&str>, name: &str) -> String {
+    let fields = ProductFields {
+        competitor_id: maker.map(str::to_owned),
+        name: name.into(),
+        category: "複合機".into(),
+        ..ProductFields::default()
+    };
+    ledger.save_product(None, &fields).unwrap().id
+}
+
+fn catalogue(ledger: &mut Ledger) -> Catalogue {
+    let rival = |name: &str| CompetitorFields {
+        name: name.into(),
+        ..CompetitorFields::default()
+    };
+    let alpha = ledger
+        .save_competitor(None, &rival("アルファ事務機"))
+        .unwrap()
+        .id;
+    let beta = ledger
+        .save_competitor(None, &rival("ベータ電子"))
+        .unwrap()
+        .id;
+    Catalogue {
+        ours: product(ledger, None, "DX-500"),
+        a: product(ledger, Some(&alpha), "A-3000"),
+        b: product(ledger, Some(&beta), "B-Pro"),
+    }
+}
+
+fn criteria(weights: &[f64]) -> Vec<Criterion> {
+    let names = ["品質", "価格", "ブランド", "機能", "サービス", "納期"];
+    weights
+        .iter()
+        .zip(names)
+        .map(|(w, n)| Criterion {
+            name: n.into(),
+            weight: *w,
+        })
+        .collect()
+}
+
+fn scores(product: &str, scores: &[i32]) -> ProductScores {
+    ProductScores {
+        product_id: product.into(),
+        scores: scores.iter().map(|s| Some(*s)).collect(),
+    }
+}
+
+fn issues(error: &dyn Coded) -> String {
+    error
+        .fields()
+        .iter()
+        .map(|i| format!("{} {}", i.field, i.rule))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn weighted_totals_count_weights_skip_unscored_cells_and_compare_across_scales() {
+    let criteria = criteria(&[3.0, 1.0]);
+    let totals = scoring::totals(
+        &criteria,
+        &[
+            scores("ours", &[5, 1]),
+            ProductScores {
+                product_id: "half".into(),
+                scores: vec![Some(4), None],
+            },
+            ProductScores {
+                product_id: "none".into(),
+                scores: vec![None, None],
+            },
+        ],
+        5,
+    );
+    let shown: Vec<String> = totals
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {} {}% {}",
+                t.product_id, t.weighted, t.percent, t.complete
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "ours 4 80% true",
+            "half 4 80% false",
+            "none 0 0% false",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
+
+    // 5 → 10 doubles, 10 → 5 halves rounding up; there and back keeps a 5-point score.
+    let converted: Vec<i32> = (1..=5).map(|s| scoring::convert(s, 5, 10)).collect();
+    assert_eq!(converted, [2, 4, 6, 8, 10]);
+    let back: Vec<i32> = (1..=10).map(|s| scoring::convert(s, 10, 5)).collect();
+    assert_eq!(back, [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    let fields = AssessmentFields {
+        assessed_on: "2026-11-24".into(),
+        scale: 5,
+        criteria: criteria.clone(),
+        scores: vec![scores("ours", &[5, 1])],
+        texts: vec![],
+    };
+    let ten = scoring::rescale(&fields, 10);
+    assert_eq!(ten.scores[0].scores, [Some(10), Some(2)]);
+    assert_eq!(
+        scoring::totals(&ten.criteria, &ten.scores, 10)[0].percent,
+        80.0
+    );
+}
+
+#[test]
+fn a_sheet_keeps_each_dated_assessment_so_last_year_stays_beside_this_year() {
+    let mut ledger = ledger();
+    let c = catalogue(&mut ledger);
+    let sheet = ledger
+        .save_sheet(
+            None,
+            &SheetFields {
+                title: "DX-500 対 競合".into(),
+                category: "複合機".into(),
+                our_product_id: c.ours.clone(),
+                competitor_product_ids: vec![c.a.clone(), c.b.clone()],
+            },
+        )
+        .unwrap();
+    let last_year = AssessmentFields {
+        assessed_on: "2025-11-20".into(),
+        scale: 5,
+        criteria: criteria(&[2.0, 1.0, 1.0]),
+        scores: vec![
+            scores(&c.ours, &[3, 3, 3]),
+            scores(&c.a, &[4, 4, 4]),
+            scores(&c.b, &[2, 2, 2]),
+        ],
+        texts: vec![VersusText {
+            product_id: c.a.clone(),
+            strengths: "保守網が広い".into(),
+            weaknesses: "価格が高い".into(),
+        }],
+    };
+    ledger.assess(&sheet.id, &last_year).unwrap();
+    let this_year = AssessmentFields {
+        assessed_on: "2026-11-20".into(),
+        scores: vec![
+            scores(&c.ours, &[5, 4, 4]),
+            scores(&c.a, &[4, 4, 4]),
+            scores(&c.b, &[3, 2, 2]),
+        ],
+        ..last_year.clone()
+    };
+    ledger.assess(&sheet.id, &this_year).unwrap();
+
+    let view = ledger.sheet(&sheet.id).unwrap();
+    let makers: Vec<&str> = view.products.iter().map(|p| p.maker.as_str()).collect();
+    assert_eq!(makers, ["", "アルファ事務機", "ベータ電子"]);
+    let history: Vec<String> = view
+        .assessments
+        .iter()
+        .map(|a| {
+            let totals: Vec<String> = a.totals.iter().map(|t| t.weighted.to_string()).collect();
+            format!("{}: {}", a.fields.assessed_on, totals.join(" / "))
+        })
+        .collect();
+    expect![[r#"
+        [
+            "2026-11-20: 4.5 / 4 / 2.5",
+            "2025-11-20: 3 / 4 / 2",
+        ]
+    "#]]
+    .assert_debug_eq(&history);
+    assert_eq!(
+        view.assessments[1].fields.texts[0].strengths,
+        "保守網が広い"
+    );
+    assert_eq!(view.assessments[1].actor, "山田 太郎");
+
+    // The same day again replaces that day's view only.
+    let mut again = this_year.clone();
+    again.scores[0] = scores(&c.ours, &[5, 5, 5]);
+    ledger.assess(&sheet.id, &again).unwrap();
+    let view = ledger.sheet(&sheet.id).unwrap();
+    assert_eq!(view.assessments.len(), 2);
+    assert_eq!(view.assessments[0].totals[0].weighted, 5.0);
+    assert_eq!(
+        ledger.sheets().unwrap()[0].assessed_on.as_deref(),
+        Some("2026-11-20")
+    );
+}
+
+#[test]
+fn bad_sheets_and_scores_are_refused_clearly_and_nothing_is_saved() {
+    let mut ledger = ledger();
+    let c = catalogue(&mut ledger);
+    let no_products = SheetFields {
+        title: "比較".into(),
+        our_product_id: c.a.clone(),
+        ..SheetFields::default()
+    };
+    let error = ledger.save_sheet(None, &no_products).unwrap_err();
+    expect!["our_product_id not_ours, competitor_product_ids required"].assert_eq(&issues(&error));
+    let twice = SheetFields {
+        title: "比較".into(),
+        our_product_id: c.ours.clone(),
+        competitor_product_ids: vec![c.a.clone(), c.a.clone(), c.ours.clone()],
+        ..SheetFields::default()
+    };
+    let error = ledger.save_sheet(None, &twice).unwrap_err();
+    expect!["competitor_product_ids duplicate, competitor_product_ids not_competitor"]
+        .assert_eq(&issues(&error));
+
+    let sheet = ledger
+        .save_sheet(
+            None,
+            &SheetFields {
+                title: "比較".into(),
+                our_product_id: c.ours.clone(),
+                competitor_product_ids: vec![c.a.clone()],
+                ..SheetFields::default()
+            },
+        )
+        .unwrap();
+    let mut bad = AssessmentFields {
+        assessed_on: "2026-11-24".into(),
+        scale: 5,
+        criteria: vec![
+            Criterion {
+                name: "品質".into(),
+                weight: -1.0,
+            },
+            Criterion {
+                name: " 品質 ".into(),
+                weight: 0.0,
+            },
+        ],
+        scores: vec![scores(&c.ours, &[6, 0])],
+        texts: vec![],
+    };
+    let error = ledger.assess(&sheet.id, &bad).unwrap_err();
+    expect![[r#"criteria.0.weight negative, criteria.1.name duplicate, scores.CARD.0 out_of_scale, scores.CARD.1 out_of_scale"#]]
+        .assert_eq(&issues(&error).replace(&c.ours, "CARD"));
+    bad.criteria = criteria(&[0.0, 0.0]);
+    bad.scores = vec![scores(&c.b, &[1, 1])];
+    bad.scale = 7;
+    let error = ledger.assess(&sheet.id, &bad).unwrap_err();
+    expect!["scale invalid_scale, criteria all_zero, scores unknown_product"]
+        .assert_eq(&issues(&error));
+    bad.criteria = vec![];
+    expect!["scale invalid_scale, criteria required, scores unknown_product"]
+        .assert_eq(&issues(&ledger.assess(&sheet.id, &bad).unwrap_err()));
+    assert_eq!(ledger.stats().unwrap().assessments, 0);
+}
+
+#[test]
+fn a_customer_s_products_give_our_share_and_renewals_become_opportunities() {
+    let mut ledger = ledger();
+    let c = catalogue(&mut ledger);
+    let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
+    let uses = |product: &str, volume: i64, renewal: Option<&str>| CardProductFields {
+        product_id: product.into(),
+        volume: Some(volume),
+        satisfaction: Some(2),
+        renewal_on: renewal.map(str::to_owned),
+        since: Some("2023-04-01".into()),
+        ..CardProductFields::default()
+    };
+    ledger
+        .save_card_product(&card.id, None, &uses(&c.a, 30, Some("2027-01-31")))
+        .unwrap();
+    let ours = ledger
+        .save_card_product(&card.id, None, &uses(&c.ours, 10, None))
+        .unwrap();
+    let far = ledger
+        .save_card_product(&card.id, None, &uses(&c.b, 60, Some("2027-12-01")))
+        .unwrap();
+    assert_eq!(
+        ledger
+            .save_card_product(&card.id, None, &uses(&c.a, 1, None))
+            .unwrap_err()
+            .fields()[0]
+            .rule,
+        "duplicate"
+    );
+    let share = &ledger.card_competition(&card.id, 36).unwrap().shares[0];
+    assert_eq!((share.our_volume, share.total_volume), (10, 100));
+    assert_eq!(share.derived_percent, Some(10.0));
+    let shares = ledger.set_share(&card.id, "複合機", Some(25)).unwrap();
+    assert_eq!(shares[0].entered_percent, Some(25));
+    assert_eq!(
+        ledger
+            .set_share(&card.id, "複合機", Some(101))
+            .unwrap_err()
+            .fields()[0]
+            .rule,
+        "out_of_range"
+    );
+
+    // Within 90 days of 2026-11-24: the A-3000 contract; the B-Pro one is a year off.
+    let renewals = ledger.renewals(90).unwrap();
+    let shown: Vec<String> = renewals
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} in {} days",
+                r.card_name, r.maker, r.product_name, r.days_until
+            )
+        })
+        .collect();
+    assert_eq!(shown, ["東洋商事 アルファ事務機 A-3000 in 68 days"]);
+    ledger
+        .save_card_product(&card.id, Some(&far.id), &uses(&c.b, 60, Some("2026-12-10")))
+        .unwrap();
+    assert_eq!(ledger.renewals(90).unwrap().len(), 2);
+    ledger.delete_card_product(&ours.id).unwrap();
+
+    let history: Vec<String> = ledger
+        .history(&card.id)
+        .unwrap()
+        .into_iter()
+        .filter(|h| matches!(h.entity, HistoryEntity::ProductUse | HistoryEntity::Share))
+        .map(|h| format!("{:?} {} {}", h.action, h.entity_label, h.field))
+        .collect();
+    expect![[r#"
+        [
+            "Deleted DX-500 ",
+            "Changed B-Pro renewal_on",
+            "Changed 複合機 percent",
+            "Created B-Pro ",
+            "Created DX-500 ",
+            "Created A-3000 ",
+        ]
+    "#]]
+    .assert_debug_eq(&history);
+
+    // A card in the trash drops out of the renewals.
+    ledger.trash_card(&card.id).unwrap();
+    assert!(ledger.renewals(90).unwrap().is_empty());
+}
+
+#[test]
+fn deleting_a_product_says_what_goes_with_it_and_leaves_nothing_dangling() {
+    let mut ledger = ledger();
+    let c = catalogue(&mut ledger);
+    let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
+    let sheet = |ledger: &mut Ledger, title: &str, others: Vec<String>| {
+        ledger
+            .save_sheet(
+                None,
+                &SheetFields {
+                    title: title.into(),
+                    our_product_id: c.ours.clone(),
+                    competitor_product_ids: others,
+                    ..SheetFields::default()
+                },
+            )
+            .unwrap()
+            .id
+    };
+    let both = sheet(&mut ledger, "両方", vec![c.a.clone(), c.b.clone()]);
+    sheet(&mut ledger, "Aだけ", vec![c.a.clone()]);
+    ledger
+        .assess(
+            &both,
+            &AssessmentFields {
+                assessed_on: "2026-11-24".into(),
+                scale: 10,
+                criteria: criteria(&[1.0]),
+                scores: vec![scores(&c.a, &[7]), scores(&c.b, &[6])],
+                texts: vec![VersusText {
+                    product_id: c.a.clone(),
+                    strengths: "速い".into(),
+                    ..VersusText::default()
+                }],
+            },
+        )
+        .unwrap();
+    ledger
+        .save_card_product(
+            &card.id,
+            None,
+            &CardProductFields {
+                product_id: c.a.clone(),
+                ..CardProductFields::default()
+            },
+        )
+        .unwrap();
+    let usage = ledger.product_usage(&c.a).unwrap();
+    assert_eq!(
+        (
+            usage.sheets_deleted,
+            usage.sheets_losing_it,
+            usage.customers
+        ),
+        (1, 1, 1)
+    );
+
+    ledger.delete_product(&c.a).unwrap();
+    let sheets: Vec<String> = ledger
+        .sheets()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(sheets, ["両方"]);
+    let view = ledger.sheet(&both).unwrap();
+    assert_eq!(view.products.len(), 2);
+    assert_eq!(view.assessments[0].totals.len(), 2);
+    assert!(ledger
+        .card_competition(&card.id, 36)
+        .unwrap()
+        .products
+        .is_empty());
+    let dangling: u32 = ledger
+        .connection()
+        .query_row(
+            "SELECT (SELECT count(*) FROM assessment_scores WHERE product_id = ?1)
+                  + (SELECT count(*) FROM assessment_texts WHERE product_id = ?1)
+                  + (SELECT count(*) FROM sheet_products WHERE product_id = ?1)
+                  + (SELECT count(*) FROM card_products WHERE product_id = ?1)",
+            [&c.a],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(dangling, 0);
+    assert!(
+        ledger
+            .history(&card.id)
+            .unwrap()
+            .iter()
+            .any(|h| h.entity == HistoryEntity::ProductUse
+                && h.old_value.as_deref() == Some("A-3000"))
+    );
+
+    // Deleting our product takes the sheets built on it.
+    ledger.delete_product(&c.ours).unwrap();
+    assert!(ledger.sheets().unwrap().is_empty());
+    assert_eq!(ledger.stats().unwrap().integrity, "ok");
+}
+
+#[test]
+fn cases_closest_in_industry_and_size_are_suggested_and_old_ones_are_stale() {
+    let mut ledger = ledger();
+    let mut fields = organisation("東洋運輸", "");
+    fields.industry = "運輸業".into();
+    fields.organisation.as_mut().unwrap().employees = Some(120);
+    let card = ledger.create_card(&fields).unwrap();
+    let case = |title: &str, industry: &str, employees: i64, on: &str| CaseStudyFields {
+        title: title.into(),
+        customer_label: "関西の物流会社".into(),
+        industry: industry.into(),
+        employees: Some(employees),
+        problem: "配車に毎朝2時間".into(),
+        effect: "配車時間を80%削減".into(),
+        dated_on: on.into(),
+        shareable: true,
+        ..CaseStudyFields::default()
+    };
+    for (title, industry, employees, on) in [
+        ("同業・同規模", "運輸業", 100, "2025-06-01"),
+        ("同業・大手", "運輸業", 12000, "2026-01-10"),
+        ("異業種・同規模", "製造業", 130, "2026-03-01"),
+        ("同業・古い", "運輸業", 150, "2020-01-01"),
+    ] {
+        ledger
+            .save_case(None, &case(title, industry, employees, on), 36)
+            .unwrap();
+    }
+    let suggested: Vec<String> = ledger
+        .card_competition(&card.id, 36)
+        .unwrap()
+        .cases
+        .into_iter()
+        .map(|m| {
+            format!(
+                "{} {} stale={}",
+                m.case.fields.title, m.closeness, m.case.stale
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "同業・同規模 0.98 stale=false",
+            "同業・古い 0.98 stale=true",
+            "同業・大手 0.6 stale=false",
+        ]
+    "#]]
+    .assert_debug_eq(&suggested);
+
+    let error = ledger
+        .save_case(
+            None,
+            &CaseStudyFields {
+                title: " ".into(),
+                ..CaseStudyFields::default()
+            },
+            36,
+        )
+        .unwrap_err();
+    expect!["title required, dated_on required, customer_label required"]
+        .assert_eq(&issues(&error));
+}
