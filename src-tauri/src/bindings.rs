@@ -4,7 +4,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{cards, contacts, ledger, notes, visits};
+use crate::commands::{cards, competition, contacts, ledger, notes, visits};
 
 /// Relative to this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
@@ -50,6 +50,29 @@ pub fn builder() -> Builder<tauri::Wry> {
         visits::visit_remove,
         visits::visit_log,
         visits::visit_brief,
+        competition::competitors_list,
+        competition::competitor_get,
+        competition::competitor_save,
+        competition::competitor_delete,
+        competition::products_list,
+        competition::product_save,
+        competition::product_usage,
+        competition::product_delete,
+        competition::sheets_list,
+        competition::sheet_get,
+        competition::sheet_save,
+        competition::sheet_delete,
+        competition::sheet_assess,
+        competition::assessment_delete,
+        competition::assessment_rescale,
+        competition::card_competition,
+        competition::card_product_save,
+        competition::card_product_delete,
+        competition::card_share_set,
+        competition::renewals_list,
+        competition::cases_list,
+        competition::case_save,
+        competition::case_delete,
     ])
 }
 

@@ -3,6 +3,7 @@
 //! They are `async` so that ledger work runs off the window's main thread.
 
 pub mod cards;
+pub mod competition;
 pub mod contacts;
 pub mod ledger;
 pub mod notes;

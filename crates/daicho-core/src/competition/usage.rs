@@ -112,10 +112,18 @@ pub fn save(
     };
     let stamp = stamp(card_id, &id, &label, edit, HistoryEntity::ProductUse);
     match &old {
+        Some(old) if old.fields == f => return Ok(old.clone()),
         Some(old) => {
-            if history::record_changes(conn, &stamp, &old.fields, &f)? == 0 {
-                return Ok(old.clone());
-            }
+            // History names the product, not its id.
+            let named = |fields: &CardProductFields, name: &str| CardProductFields {
+                product_id: name.to_owned(),
+                ..fields.clone()
+            };
+            let (before, after) = (
+                named(&old.fields, &old.product.fields.name),
+                named(&f, &label),
+            );
+            history::record_changes(conn, &stamp, &before, &after)?;
         }
         None => history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&label))?,
     }

@@ -74,16 +74,21 @@ pub fn update(
     }
     let fields = validate::note(input).map_err(CardError::Invalid)?;
     check_competitor(conn, &fields)?;
-    let label = label(&fields);
-    let changed = history::record_changes(
-        conn,
-        &stamp(&old.card_id, id, &label, edit),
-        &old.fields,
-        &fields,
-    )?;
-    if changed == 0 {
+    if old.fields == fields {
         return Ok(old);
     }
+    let label = label(&fields);
+    // History names the competitor, not its id.
+    let (before, after) = (
+        with_competitor_name(conn, &old.fields)?,
+        with_competitor_name(conn, &fields)?,
+    );
+    history::record_changes(
+        conn,
+        &stamp(&old.card_id, id, &label, edit),
+        &before,
+        &after,
+    )?;
     write_columns(conn, id, &fields, edit.at)?;
     conn.execute(
         "UPDATE intel_notes SET version = version + 1 WHERE id = ?1",
@@ -107,6 +112,23 @@ pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardEr
         None,
     )?;
     Ok(())
+}
+
+fn with_competitor_name(
+    conn: &Connection,
+    fields: &IntelNoteFields,
+) -> Result<IntelNoteFields, CardError> {
+    let name = match &fields.competitor_id {
+        Some(id) => conn
+            .prepare_cached("SELECT name FROM competitors WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    Ok(IntelNoteFields {
+        competitor_id: name,
+        ..fields.clone()
+    })
 }
 
 /// A note can only point at a competitor the ledger knows.

@@ -355,6 +355,24 @@ fn a_customer_s_products_give_our_share_and_renewals_become_opportunities() {
     "#]]
     .assert_debug_eq(&history);
 
+    // Correcting which product the customer uses is recorded by the products' names.
+    ledger
+        .save_card_product(
+            &card.id,
+            Some(&far.id),
+            &uses(&c.ours, 60, Some("2026-12-10")),
+        )
+        .unwrap();
+    let latest = &ledger.history(&card.id).unwrap()[0];
+    assert_eq!(
+        (
+            latest.field.as_str(),
+            latest.old_value.as_deref(),
+            latest.new_value.as_deref()
+        ),
+        ("product_id", Some("B-Pro"), Some("DX-500"))
+    );
+
     // A card in the trash drops out of the renewals.
     ledger.trash_card(&card.id).unwrap();
     assert!(ledger.renewals(90).unwrap().is_empty());
@@ -521,4 +539,69 @@ fn cases_closest_in_industry_and_size_are_suggested_and_old_ones_are_stale() {
         .unwrap_err();
     expect!["title required, dated_on required, customer_label required"]
         .assert_eq(&issues(&error));
+}
+
+/// A note about a competitor shows on that competitor's page; pointing it at another competitor
+/// is recorded by their names, and deleting the competitor leaves the note without it.
+#[test]
+fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
+    use daicho_core::intel::{IntelCategory, IntelNoteFields, NoteQuery};
+    let mut ledger = ledger();
+    let rival = |name: &str| CompetitorFields {
+        name: name.into(),
+        ..CompetitorFields::default()
+    };
+    let alpha = ledger
+        .save_competitor(None, &rival("アルファ事務機"))
+        .unwrap();
+    let beta = ledger.save_competitor(None, &rival("ベータ電子")).unwrap();
+    let card = ledger
+        .create_card(&organisation("東洋商事", "トウヨウショウジ"))
+        .unwrap();
+    let fields = IntelNoteFields {
+        noted_on: "2026-11-20".into(),
+        category: IntelCategory::Competitor,
+        content: "アルファが値引きを提示したらしい".into(),
+        competitor_id: Some(alpha.id.clone()),
+        ..IntelNoteFields::default()
+    };
+    let note = ledger.add_note(&card.id, &fields).unwrap();
+    let about = |ledger: &Ledger, id: &str| {
+        ledger
+            .list_notes(&NoteQuery {
+                competitor_id: Some(id.to_owned()),
+                ..NoteQuery::default()
+            })
+            .unwrap()
+            .total
+    };
+    assert_eq!(
+        (about(&ledger, &alpha.id), about(&ledger, &beta.id)),
+        (1, 0)
+    );
+
+    let moved = IntelNoteFields {
+        competitor_id: Some(beta.id.clone()),
+        ..fields.clone()
+    };
+    ledger.update_note(&note.id, note.version, &moved).unwrap();
+    let latest = &ledger.history(&card.id).unwrap()[0];
+    assert_eq!(
+        (
+            latest.field.as_str(),
+            latest.old_value.as_deref(),
+            latest.new_value.as_deref()
+        ),
+        ("competitor_id", Some("アルファ事務機"), Some("ベータ電子"))
+    );
+
+    let unknown = IntelNoteFields {
+        competitor_id: Some("0196d0c4-0000-7000-8000-00000000ffff".into()),
+        ..fields
+    };
+    let error = ledger.add_note(&card.id, &unknown).unwrap_err();
+    assert_eq!(issues(&error), "competitor_id unknown");
+
+    ledger.delete_competitor(&beta.id).unwrap();
+    assert_eq!(ledger.note(&note.id).unwrap().fields.competitor_id, None);
 }

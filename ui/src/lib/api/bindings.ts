@@ -58,6 +58,36 @@ export const commands = {
 	/**  Logs the planned visit as a contact on its card. */
 	visitLog: (id: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
 	visitBrief: (cardId: string) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
+	competitorsList: () => typedError<Competitor_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("competitors_list")),
+	competitorGet: (id: string) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
+	competitorSave: (id: string | null, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_save", { id, version, fields })),
+	/**  Deletes the competitor with its products and whatever points at them. */
+	competitorDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_delete", { id })),
+	productsList: () => typedError<Product_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("products_list")),
+	productSave: (id: string | null, version: number, fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_save", { id, version, fields })),
+	/**  What deleting the product would take with it, for the window to ask first. */
+	productUsage: (id: string) => typedError<ProductUsage, ErrorReport_Serialize>(__TAURI_INVOKE("product_usage", { id })),
+	productDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("product_delete", { id })),
+	sheetsList: () => typedError<SheetSummary_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("sheets_list")),
+	sheetGet: (id: string) => typedError<SheetView_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_get", { id })),
+	sheetSave: (id: string | null, version: number, fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_save", { id, version, fields })),
+	sheetDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_delete", { id })),
+	/**  Saves the sheet's assessment of its date: a new dated one, or that day's again. */
+	sheetAssess: (sheetId: string, fields: AssessmentFields_Deserialize) => typedError<Assessment_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_assess", { sheetId, fields })),
+	assessmentDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("assessment_delete", { id })),
+	/**  The assessment moved to another scale (5 or 10), every score converted; nothing is saved. */
+	assessmentRescale: (fields: AssessmentFields_Deserialize, to: number) => __TAURI_INVOKE<AssessmentFields_Serialize>("assessment_rescale", { fields, to }),
+	/**  Products in use, our share, relevant sheets and close case studies of a card. */
+	cardCompetition: (cardId: string) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
+	cardProductSave: (cardId: string, id: string | null, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_save", { cardId, id, fields })),
+	cardProductDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_delete", { id })),
+	/**  Enters our share in a category (none: back to the share derived from volumes). */
+	cardShareSet: (cardId: string, category: string, percent: number | null) => typedError<CategoryShare_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_share_set", { cardId, category, percent })),
+	/**  Competitors' contracts renewing within the horizon in Settings. */
+	renewalsList: () => typedError<Renewal[], ErrorReport_Serialize>(__TAURI_INVOKE("renewals_list")),
+	casesList: () => typedError<CaseStudy_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("cases_list")),
+	caseSave: (id: string | null, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_save", { id, version, fields })),
+	caseDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("case_delete", { id })),
 };
 
 /* Types */
@@ -82,8 +112,72 @@ export type AppInfo_Serialize = {
 	startup_error: ErrorReport_Serialize | null,
 };
 
+export type Assessment = Assessment_Serialize | Assessment_Deserialize;
+
+/**  A dated view of a sheet: scale, criteria, scores and texts as judged that day. */
+export type AssessmentFields = AssessmentFields_Serialize | AssessmentFields_Deserialize;
+
+/**  A dated view of a sheet: scale, criteria, scores and texts as judged that day. */
+export type AssessmentFields_Deserialize = {
+	assessed_on?: string,
+	/**  5 (1–5) or 10 (1–10). */
+	scale?: number,
+	criteria?: Criterion_Deserialize[],
+	scores?: ProductScores_Deserialize[],
+	texts?: VersusText_Deserialize[],
+};
+
+/**  A dated view of a sheet: scale, criteria, scores and texts as judged that day. */
+export type AssessmentFields_Serialize = {
+	assessed_on: string,
+	/**  5 (1–5) or 10 (1–10). */
+	scale: number,
+	criteria: Criterion_Serialize[],
+	scores: ProductScores_Serialize[],
+	texts: VersusText_Serialize[],
+};
+
+export type Assessment_Deserialize = {
+	id: string,
+	sheet_id: string,
+	actor: string,
+	fields: AssessmentFields_Deserialize,
+	totals: ProductTotal[],
+};
+
+export type Assessment_Serialize = {
+	id: string,
+	sheet_id: string,
+	actor: string,
+	fields: AssessmentFields_Serialize,
+	totals: ProductTotal[],
+};
+
 /**  A stored card with its key persons. */
 export type Card = Card_Serialize | Card_Deserialize;
+
+/**  The competition side of a card. */
+export type CardCompetition = CardCompetition_Serialize | CardCompetition_Deserialize;
+
+/**  The competition side of a card. */
+export type CardCompetition_Deserialize = {
+	products: CardProduct_Deserialize[],
+	shares: CategoryShare_Deserialize[],
+	/**  Sheets comparing the products this customer uses. */
+	sheets: SheetSummary_Deserialize[],
+	/**  The closest case studies in industry and size. */
+	cases: CaseMatch_Deserialize[],
+};
+
+/**  The competition side of a card. */
+export type CardCompetition_Serialize = {
+	products: CardProduct_Serialize[],
+	shares: CategoryShare_Serialize[],
+	/**  Sheets comparing the products this customer uses. */
+	sheets: SheetSummary_Serialize[],
+	/**  The closest case studies in industry and size. */
+	cases: CaseMatch_Serialize[],
+};
 
 /**
  *  Everything a user types on a card. Used to create a card and, whole, to save an edit.
@@ -182,6 +276,51 @@ export type CardPage_Serialize = {
 	total: number,
 	offset: number,
 	rows: CardRow_Serialize[],
+};
+
+export type CardProduct = CardProduct_Serialize | CardProduct_Deserialize;
+
+/**  A product a customer uses (a competitor's, or ours for the share). */
+export type CardProductFields = CardProductFields_Serialize | CardProductFields_Deserialize;
+
+/**  A product a customer uses (a competitor's, or ours for the share). */
+export type CardProductFields_Deserialize = {
+	product_id?: string,
+	since?: string | null,
+	/**  Per year, in the category's unit. */
+	volume?: number | null,
+	/**  1 (very unhappy) to 5 (very happy). */
+	satisfaction?: number | null,
+	/**  When the contract runs out or renews. */
+	renewal_on?: string | null,
+	notes?: string,
+};
+
+/**  A product a customer uses (a competitor's, or ours for the share). */
+export type CardProductFields_Serialize = {
+	product_id: string,
+	since: string | null,
+	/**  Per year, in the category's unit. */
+	volume: number | null,
+	/**  1 (very unhappy) to 5 (very happy). */
+	satisfaction: number | null,
+	/**  When the contract runs out or renews. */
+	renewal_on: string | null,
+	notes: string,
+};
+
+export type CardProduct_Deserialize = {
+	id: string,
+	card_id: string,
+	fields: CardProductFields_Deserialize,
+	product: Product_Deserialize,
+};
+
+export type CardProduct_Serialize = {
+	id: string,
+	card_id: string,
+	fields: CardProductFields_Serialize,
+	product: Product_Serialize,
 };
 
 export type CardQuery = CardQuery_Serialize | CardQuery_Deserialize;
@@ -304,8 +443,160 @@ export type Card_Serialize = {
 	open_complaints: number,
 };
 
+/**  A case suggested for a card, with how close it is (0–1). */
+export type CaseMatch = CaseMatch_Serialize | CaseMatch_Deserialize;
+
+/**  A case suggested for a card, with how close it is (0–1). */
+export type CaseMatch_Deserialize = {
+	case: CaseStudy_Deserialize,
+	closeness: number | null,
+	same_industry: boolean,
+};
+
+/**  A case suggested for a card, with how close it is (0–1). */
+export type CaseMatch_Serialize = {
+	case: CaseStudy_Serialize,
+	closeness: number | null,
+	same_industry: boolean,
+};
+
+export type CaseStudy = CaseStudy_Serialize | CaseStudy_Deserialize;
+
+/**  A case study: how a customer used our product. */
+export type CaseStudyFields = CaseStudyFields_Serialize | CaseStudyFields_Deserialize;
+
+/**  A case study: how a customer used our product. */
+export type CaseStudyFields_Deserialize = {
+	title?: string,
+	/**  The customer's card, or none when the case is told anonymised. */
+	card_id?: string | null,
+	/**  How the customer is named in the case ("a logistics company in Osaka"). */
+	customer_label?: string,
+	industry?: string,
+	employees?: number | null,
+	product_id?: string | null,
+	/**  The problem before. */
+	problem?: string,
+	/**  What was introduced. */
+	introduced?: string,
+	/**  The effect after, with figures. */
+	effect?: string,
+	dated_on?: string,
+	/**  May be shown to other customers. */
+	shareable?: boolean,
+};
+
+/**  A case study: how a customer used our product. */
+export type CaseStudyFields_Serialize = {
+	title: string,
+	/**  The customer's card, or none when the case is told anonymised. */
+	card_id: string | null,
+	/**  How the customer is named in the case ("a logistics company in Osaka"). */
+	customer_label: string,
+	industry: string,
+	employees: number | null,
+	product_id: string | null,
+	/**  The problem before. */
+	problem: string,
+	/**  What was introduced. */
+	introduced: string,
+	/**  The effect after, with figures. */
+	effect: string,
+	dated_on: string,
+	/**  May be shown to other customers. */
+	shareable: boolean,
+};
+
+export type CaseStudy_Deserialize = {
+	id: string,
+	version: number,
+	fields: CaseStudyFields_Deserialize,
+	card_name: string,
+	product_name: string,
+	/**  Older than the stale age in Settings. */
+	stale: boolean,
+};
+
+export type CaseStudy_Serialize = {
+	id: string,
+	version: number,
+	fields: CaseStudyFields_Serialize,
+	card_name: string,
+	product_name: string,
+	/**  Older than the stale age in Settings. */
+	stale: boolean,
+};
+
+/**  Our share of a customer's purchases in one category. */
+export type CategoryShare = CategoryShare_Serialize | CategoryShare_Deserialize;
+
+/**  Our share of a customer's purchases in one category. */
+export type CategoryShare_Deserialize = {
+	category: string,
+	our_volume: number | null,
+	total_volume: number | null,
+	/**  From the volumes, when there are any. */
+	derived_percent?: number | null,
+	/**  As entered by the rep (wins over the derived one). */
+	entered_percent?: number | null,
+};
+
+/**  Our share of a customer's purchases in one category. */
+export type CategoryShare_Serialize = {
+	category: string,
+	our_volume: number | null,
+	total_volume: number | null,
+	/**  From the volumes, when there are any. */
+	derived_percent: number | null,
+	/**  As entered by the rep (wins over the derived one). */
+	entered_percent: number | null,
+};
+
 /**  Whether the content is established or hearsay. */
 export type Certainty = "fact" | "speculation";
+
+export type Competitor = Competitor_Serialize | Competitor_Deserialize;
+
+/**  A company that sells against us. */
+export type CompetitorFields = CompetitorFields_Serialize | CompetitorFields_Deserialize;
+
+/**  A company that sells against us. */
+export type CompetitorFields_Deserialize = {
+	name?: string,
+	reading?: string,
+	website?: string,
+	/**  Where they are strong. */
+	strengths?: string,
+	weaknesses?: string,
+	notes?: string,
+};
+
+/**  A company that sells against us. */
+export type CompetitorFields_Serialize = {
+	name: string,
+	reading: string,
+	website: string,
+	/**  Where they are strong. */
+	strengths: string,
+	weaknesses: string,
+	notes: string,
+};
+
+export type Competitor_Deserialize = {
+	id: string,
+	version: number,
+	fields: CompetitorFields_Deserialize,
+	/**  How many products of theirs the catalogue holds. */
+	products: number,
+};
+
+export type Competitor_Serialize = {
+	id: string,
+	version: number,
+	fields: CompetitorFields_Serialize,
+	/**  How many products of theirs the catalogue holds. */
+	products: number,
+};
 
 export type Complaint = Complaint_Serialize | Complaint_Deserialize;
 
@@ -421,6 +712,21 @@ export type Contact_Serialize = {
 	fields: ContactFields_Serialize,
 };
 
+/**  A criterion with its weight (any non-negative number; not all zero). */
+export type Criterion = Criterion_Serialize | Criterion_Deserialize;
+
+/**  A criterion with its weight (any non-negative number; not all zero). */
+export type Criterion_Deserialize = {
+	name?: string,
+	weight?: number | null,
+};
+
+/**  A criterion with its weight (any non-negative number; not all zero). */
+export type Criterion_Serialize = {
+	name: string,
+	weight: number | null,
+};
+
 /**  A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog. */
 export type ErrorReport = ErrorReport_Serialize | ErrorReport_Deserialize;
 
@@ -505,7 +811,7 @@ export type Grade = "low" | "medium" | "high";
 
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
-export type HistoryEntity = "card" | "key_person" | "contact" | "note";
+export type HistoryEntity = "card" | "key_person" | "contact" | "note" | "product_use" | "share";
 
 /**  One recorded change: who changed which field of the card or of a key person, when, from what to what. */
 export type HistoryEntry = HistoryEntry_Serialize | HistoryEntry_Deserialize;
@@ -611,6 +917,8 @@ export type IntelNoteFields_Deserialize = {
 	judgement_on?: string | null,
 	/**  Bring it to the next meeting. */
 	share?: boolean,
+	/**  The competitor it is about, if any. */
+	competitor_id?: string | null,
 };
 
 /**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
@@ -635,6 +943,8 @@ export type IntelNoteFields_Serialize = {
 	judgement_on: string | null,
 	/**  Bring it to the next meeting. */
 	share: boolean,
+	/**  The competitor it is about, if any. */
+	competitor_id: string | null,
 };
 
 /**  A stored note. */
@@ -753,6 +1063,8 @@ export type NoteQuery_Deserialize = {
 	/**  Only notes marked (or not marked) for the next meeting. */
 	share?: boolean | null,
 	owner?: string | null,
+	/**  Only notes about this competitor. */
+	competitor_id?: string | null,
 	/**  Most notes returned (default 500). */
 	limit?: number | null,
 };
@@ -769,6 +1081,8 @@ export type NoteQuery_Serialize = {
 	/**  Only notes marked (or not marked) for the next meeting. */
 	share: boolean | null,
 	owner: string | null,
+	/**  Only notes about this competitor. */
+	competitor_id: string | null,
 	/**  Most notes returned (default 500). */
 	limit: number | null,
 };
@@ -894,6 +1208,101 @@ export type PlannedVisit_Serialize = {
 	open_complaints: number,
 };
 
+export type Product = Product_Serialize | Product_Deserialize;
+
+/**  A product in the catalogue: ours when `competitor_id` is empty. */
+export type ProductFields = ProductFields_Serialize | ProductFields_Deserialize;
+
+/**  A product in the catalogue: ours when `competitor_id` is empty. */
+export type ProductFields_Deserialize = {
+	competitor_id?: string | null,
+	name?: string,
+	category?: string,
+	price_min?: number | null,
+	price_max?: number | null,
+	features?: string,
+	selling_points?: string,
+	notes?: string,
+};
+
+/**  A product in the catalogue: ours when `competitor_id` is empty. */
+export type ProductFields_Serialize = {
+	competitor_id: string | null,
+	name: string,
+	category: string,
+	price_min: number | null,
+	price_max: number | null,
+	features: string,
+	selling_points: string,
+	notes: string,
+};
+
+/**  One product's scores, one per criterion in order (`None`: not scored yet). */
+export type ProductScores = ProductScores_Serialize | ProductScores_Deserialize;
+
+/**  One product's scores, one per criterion in order (`None`: not scored yet). */
+export type ProductScores_Deserialize = {
+	product_id?: string,
+	scores?: (number | null)[],
+};
+
+/**  One product's scores, one per criterion in order (`None`: not scored yet). */
+export type ProductScores_Serialize = {
+	product_id: string,
+	scores: (number | null)[],
+};
+
+/**  A product's weighted result in an assessment. */
+export type ProductTotal = {
+	product_id: string,
+	/**  Weighted average on the sheet's scale, over the scored criteria. */
+	weighted: number | null,
+	/**  The same as a percentage of the best possible, comparable across scales. */
+	percent: number | null,
+	/**  Every criterion scored. */
+	complete: boolean,
+};
+
+/**  What deleting a product would take with it; the window asks with these counts. */
+export type ProductUsage = {
+	/**  Sheets that compare against it and keep other products. */
+	sheets_losing_it: number,
+	/**  Sheets deleted with it (it is their own product, or their only competitor product). */
+	sheets_deleted: number,
+	/**  Customers recorded as using it. */
+	customers: number,
+	/**  Case studies that name it (they stay, without the product). */
+	cases: number,
+};
+
+export type Product_Deserialize = {
+	id: string,
+	version: number,
+	fields: ProductFields_Deserialize,
+	/**  The maker's name; empty for our own products. */
+	maker: string,
+};
+
+export type Product_Serialize = {
+	id: string,
+	version: number,
+	fields: ProductFields_Serialize,
+	/**  The maker's name; empty for our own products. */
+	maker: string,
+};
+
+/**  A competitor's contract at a customer that renews soon: a chance to win the business. */
+export type Renewal = {
+	card_product_id: string,
+	card_id: string,
+	card_name: string,
+	product_name: string,
+	maker: string,
+	renewal_on: string,
+	/**  Negative when the date has passed. */
+	days_until: number,
+};
+
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
 export type Settings_Deserialize = {
@@ -907,6 +1316,10 @@ export type Settings_Deserialize = {
 	contact_ageing_days?: number,
 	/**  ...and cold from this many days on (or never contacted). */
 	contact_cold_days?: number,
+	/**  Competitors' contracts renewing within this many days show on the follow-ups page. */
+	renewal_horizon_days?: number,
+	/**  Case studies older than this many months are flagged as stale. */
+	case_stale_months?: number,
 };
 
 export type Settings_Serialize = {
@@ -920,6 +1333,106 @@ export type Settings_Serialize = {
 	contact_ageing_days: number,
 	/**  ...and cold from this many days on (or never contacted). */
 	contact_cold_days: number,
+	/**  Competitors' contracts renewing within this many days show on the follow-ups page. */
+	renewal_horizon_days: number,
+	/**  Case studies older than this many months are flagged as stale. */
+	case_stale_months: number,
+};
+
+export type Sheet = Sheet_Serialize | Sheet_Deserialize;
+
+/**  A comparison sheet: one of our products against competitors' products. */
+export type SheetFields = SheetFields_Serialize | SheetFields_Deserialize;
+
+/**  A comparison sheet: one of our products against competitors' products. */
+export type SheetFields_Deserialize = {
+	title?: string,
+	category?: string,
+	our_product_id?: string,
+	competitor_product_ids?: string[],
+};
+
+/**  A comparison sheet: one of our products against competitors' products. */
+export type SheetFields_Serialize = {
+	title: string,
+	category: string,
+	our_product_id: string,
+	competitor_product_ids: string[],
+};
+
+/**  A row of the sheets list. */
+export type SheetSummary = SheetSummary_Serialize | SheetSummary_Deserialize;
+
+/**  A row of the sheets list. */
+export type SheetSummary_Deserialize = {
+	id: string,
+	title: string,
+	category: string,
+	our_product: string,
+	competitor_products: number,
+	/**  The date of the latest assessment, if any. */
+	assessed_on?: string | null,
+};
+
+/**  A row of the sheets list. */
+export type SheetSummary_Serialize = {
+	id: string,
+	title: string,
+	category: string,
+	our_product: string,
+	competitor_products: number,
+	/**  The date of the latest assessment, if any. */
+	assessed_on: string | null,
+};
+
+/**  Everything the sheet page shows. */
+export type SheetView = SheetView_Serialize | SheetView_Deserialize;
+
+/**  Everything the sheet page shows. */
+export type SheetView_Deserialize = {
+	sheet: Sheet_Deserialize,
+	/**  Our product first, then the competitors' in the sheet's order. */
+	products: Product_Deserialize[],
+	/**  Every assessment, newest first, with its totals. */
+	assessments: Assessment_Deserialize[],
+};
+
+/**  Everything the sheet page shows. */
+export type SheetView_Serialize = {
+	sheet: Sheet_Serialize,
+	/**  Our product first, then the competitors' in the sheet's order. */
+	products: Product_Serialize[],
+	/**  Every assessment, newest first, with its totals. */
+	assessments: Assessment_Serialize[],
+};
+
+export type Sheet_Deserialize = {
+	id: string,
+	version: number,
+	fields: SheetFields_Deserialize,
+};
+
+export type Sheet_Serialize = {
+	id: string,
+	version: number,
+	fields: SheetFields_Serialize,
+};
+
+/**  Our strengths and weaknesses against one competitor product. */
+export type VersusText = VersusText_Serialize | VersusText_Deserialize;
+
+/**  Our strengths and weaknesses against one competitor product. */
+export type VersusText_Deserialize = {
+	product_id?: string,
+	strengths?: string,
+	weaknesses?: string,
+};
+
+/**  Our strengths and weaknesses against one competitor product. */
+export type VersusText_Serialize = {
+	product_id: string,
+	strengths: string,
+	weaknesses: string,
 };
 
 /**  The page to read before a visit. */

@@ -19,11 +19,32 @@ import type {
   IntelNote_Serialize,
   IntelNoteFields_Serialize,
   NotePage_Serialize,
+  NoteRow_Serialize,
   NoteQuery_Deserialize,
   PlannedVisit_Serialize,
   VisitBrief_Serialize,
   VisitCandidate_Serialize,
   VisitCandidateQuery_Deserialize,
+  Assessment_Serialize,
+  AssessmentFields_Serialize,
+  CardCompetition_Serialize,
+  CardProduct_Serialize,
+  CardProductFields_Serialize,
+  CaseMatch_Serialize,
+  CaseStudy_Serialize,
+  CaseStudyFields_Serialize,
+  CategoryShare_Serialize,
+  Competitor_Serialize,
+  CompetitorFields_Serialize,
+  Criterion_Serialize,
+  Product_Serialize,
+  ProductFields_Serialize,
+  ProductScores_Serialize,
+  Sheet_Serialize,
+  SheetFields_Serialize,
+  SheetSummary_Serialize,
+  SheetView_Serialize,
+  VersusText_Serialize,
 } from "./bindings";
 import { t } from "../i18n/i18n.svelte";
 
@@ -51,6 +72,9 @@ export type {
   Grade,
   IntelCategory,
   IntelMeans,
+  ProductTotal,
+  ProductUsage,
+  Renewal,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
@@ -69,11 +93,32 @@ export type Settings = Settings_Serialize;
 export type IntelNote = IntelNote_Serialize;
 export type IntelNoteFields = IntelNoteFields_Serialize;
 export type NotePage = NotePage_Serialize;
+export type NoteRow = NoteRow_Serialize;
 export type NoteQuery = NoteQuery_Deserialize;
 export type PlannedVisit = PlannedVisit_Serialize;
 export type VisitBrief = VisitBrief_Serialize;
 export type VisitCandidate = VisitCandidate_Serialize;
 export type VisitCandidateQuery = VisitCandidateQuery_Deserialize;
+export type Assessment = Assessment_Serialize;
+export type AssessmentFields = AssessmentFields_Serialize;
+export type CardCompetition = CardCompetition_Serialize;
+export type CardProduct = CardProduct_Serialize;
+export type CardProductFields = CardProductFields_Serialize;
+export type CaseMatch = CaseMatch_Serialize;
+export type CaseStudy = CaseStudy_Serialize;
+export type CaseStudyFields = CaseStudyFields_Serialize;
+export type CategoryShare = CategoryShare_Serialize;
+export type Competitor = Competitor_Serialize;
+export type CompetitorFields = CompetitorFields_Serialize;
+export type Criterion = Criterion_Serialize;
+export type Product = Product_Serialize;
+export type ProductFields = ProductFields_Serialize;
+export type ProductScores = ProductScores_Serialize;
+export type Sheet = Sheet_Serialize;
+export type SheetFields = SheetFields_Serialize;
+export type SheetSummary = SheetSummary_Serialize;
+export type SheetView = SheetView_Serialize;
+export type VersusText = VersusText_Serialize;
 
 export class ApiError extends Error {
   constructor(readonly report: ErrorReport) {

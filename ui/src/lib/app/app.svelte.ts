@@ -1,6 +1,7 @@
 // Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
 // card edits from being lost when the user navigates away.
 import type { AppInfo, CardKind } from "../api";
+import type { CompetitionTab } from "../competition/tabs";
 
 export type Route =
   | { page: "cards" }
@@ -10,6 +11,9 @@ export type Route =
   | { page: "visits" }
   | { page: "brief"; id: string }
   | { page: "notes" }
+  | { page: "competition"; tab: CompetitionTab }
+  | { page: "sheet"; id: string }
+  | { page: "competitor"; id: string }
   | { page: "trash" }
   | { page: "settings" };
 

@@ -55,8 +55,11 @@ export const roleLabel = (r: KeyRole) => t(`role.${r}`);
 /** How a stored history value reads: enum values translated, the rest as typed. */
 export function historyValue(entity: HistoryEntity, field: string, value: string | null): string {
   if (value === null || value === "") return t("history.empty_value");
+  if (entity === "share") return `${value}%`;
   const catalogs: Record<string, string> =
-    entity === "contact"
+    entity === "product_use"
+      ? { satisfaction: "usage.satisfaction" }
+      : entity === "contact"
       ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
       : entity === "note"
         ? {

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import FollowUpsPage from "./FollowUpsPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { FollowUp } from "../api";
+import type { FollowUp, Renewal } from "../api";
 
 function item(id: string, name: string, bucket: FollowUp["bucket"], due: string, late = 0): FollowUp {
   return {
@@ -26,15 +26,18 @@ function item(id: string, name: string, bucket: FollowUp["bucket"], due: string,
 describe("the follow-ups page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
   let items: FollowUp[];
+  let renewals: Renewal[];
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
     items = [item("1", "北斗運輸", "later", "2026-12-01"), item("2", "東洋商事", "overdue", "2026-11-20", 4)];
+    renewals = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "follow_ups_list") return { items, overdue: items.filter((i) => i.bucket === "overdue").length };
+      if (cmd === "renewals_list") return renewals;
       if (cmd === "follow_up_complete") {
         items = items.filter((i) => i.contact_id !== (args as { contactId: string }).contactId);
         return null;
@@ -60,6 +63,29 @@ describe("the follow-ups page", () => {
     await waitFor(() => expect(screen.queryByTestId("bucket-overdue")).toBeNull());
     const done = calls.find((c) => c.cmd === "follow_up_complete");
     expect(done?.args).toMatchObject({ contactId: "0196d0c4-0000-7000-8000-000000000002", log: null });
+  });
+
+  it("lists competitors' renewals within the horizon as opportunities, after the follow-ups", async () => {
+    renewals = [
+      {
+        card_product_id: "0196d0c4-0000-7000-8000-0000000000c1",
+        card_id: "0196d0c4-0000-7000-8000-000000000003",
+        card_name: "<i>丸山製作所</i>",
+        product_name: "アルファ C-3500",
+        maker: "アルファ事務機株式会社",
+        renewal_on: "2026-12-20",
+        days_until: 26,
+      },
+    ];
+    render(FollowUpsPage);
+    const section = await screen.findByTestId("renewals");
+    const groups = [...document.querySelectorAll("[data-testid^='bucket-'], [data-testid='renewals']")].map((g) => g.getAttribute("data-testid"));
+    expect(groups).toEqual(["bucket-overdue", "bucket-later", "renewals"]);
+    expect(section).toHaveTextContent("90 日以内に更新を迎える競合契約");
+    expect(section).toHaveTextContent("アルファ C-3500（アルファ事務機株式会社）の契約更新");
+    expect(section).toHaveTextContent("あと 26 日");
+    expect(within(section).getByTestId("renewal-card")).toHaveTextContent("<i>丸山製作所</i>");
+    expect(section.querySelector("i")).toBeNull();
   });
 
   it("says so when nothing is open", async () => {

@@ -19,5 +19,6 @@ export function newNote(now: Date): IntelNoteFields {
     judgement: "",
     judgement_on: null,
     share: false,
+    competitor_id: null,
   };
 }

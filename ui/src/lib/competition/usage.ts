@@ -1,0 +1,20 @@
+// A product in use as the card shows it: a new record's defaults, satisfaction in words, and
+// whether its renewal falls within the horizon set in Settings.
+import type { CardProductFields } from "../api";
+import { addDays } from "../visits/dates";
+import { t } from "../i18n/i18n.svelte";
+
+export const SATISFACTION = [1, 2, 3, 4, 5] as const;
+
+export function satisfactionLabel(value: number): string {
+  return t(`usage.satisfaction.${value}`);
+}
+
+export function newUsage(): CardProductFields {
+  return { product_id: "", since: null, volume: null, satisfaction: null, renewal_on: null, notes: "" };
+}
+
+/** The renewal is from today up to `horizon` days ahead. */
+export function renewsSoon(renewal: string | null, today: string, horizon: number): boolean {
+  return renewal !== null && renewal >= today && renewal <= addDays(today, horizon);
+}
