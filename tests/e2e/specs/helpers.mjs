@@ -21,6 +21,37 @@ export async function choose(selector, value) {
   );
 }
 
+/** Chooses the option of a <select> whose text is `text`, as a user picking it by name. */
+export async function chooseText(selector, text) {
+  const select = await $(selector);
+  await select.waitForExist();
+  const found = await browser.execute(
+    (el, wanted) => {
+      const option = [...el.options].find((o) => o.textContent.trim() === wanted);
+      if (!option) return false;
+      el.value = option.value;
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      return true;
+    },
+    select,
+    text,
+  );
+  if (!found) throw new Error(`no option "${text}" in ${selector}`);
+}
+
+/** Types `value` into an input as one edit (an input event), e.g. a number field. */
+export async function fill(element, value) {
+  await element.waitForDisplayed();
+  await browser.execute(
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
 export async function goTo(page) {
   await byTestId(`nav-${page}`).click();
   await byTestId(`${page}-page`).waitForDisplayed();

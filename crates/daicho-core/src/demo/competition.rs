@@ -236,8 +236,8 @@ pub struct Storyteller {
     pub employees: Option<i64>,
 }
 
-/// The market's case studies, told by its first active customers; the first is anonymised and
-/// the last is old enough to be flagged stale.
+/// The market's case studies, each told by an active customer of its industry when there is one
+/// (the first always anonymised); the last is old enough to be flagged stale.
 pub fn cases(
     conn: &Connection,
     catalogue: &Catalogue,
@@ -246,30 +246,37 @@ pub fn cases(
     edit: &Edit<'_>,
 ) -> Result<(), CompetitionError> {
     let count = catalogue.words.cases.len();
-    for (n, (case, teller)) in catalogue.words.cases.iter().zip(tellers).enumerate() {
-        let (title, label, problem, introduced, effect) = *case;
+    let mut told = Vec::new();
+    for (n, case) in catalogue.words.cases.iter().enumerate() {
+        let teller = tellers
+            .iter()
+            .filter(|t| n != 0 && t.industry == case.industry)
+            .find(|t| !told.contains(&t.card_id));
         let months_ago = if n + 1 == count { 50 } else { 4 + 9 * n as u32 };
         let dated_on = today
             .checked_sub_months(chrono::Months::new(months_ago))
             .unwrap_or(today);
-        let product = if introduced.contains("PBX") { 1 } else { 0 };
+        let product = usize::from(case.introduced.contains("PBX"));
         let fields = CaseStudyFields {
-            title: title.to_owned(),
-            card_id: (n != 0).then(|| teller.card_id.clone()),
-            customer_label: if n == 0 {
-                label.to_owned()
-            } else {
+            title: case.title.to_owned(),
+            card_id: teller.map(|t| t.card_id.clone()),
+            customer_label: if teller.is_some() {
                 String::new()
+            } else {
+                case.label.to_owned()
             },
-            industry: teller.industry.clone(),
-            employees: teller.employees,
+            industry: case.industry.to_owned(),
+            employees: teller.map_or(Some(case.employees), |t| t.employees),
             product_id: Some(catalogue.ours[product].clone()),
-            problem: problem.to_owned(),
-            introduced: introduced.to_owned(),
-            effect: effect.to_owned(),
+            problem: case.problem.to_owned(),
+            introduced: case.introduced.to_owned(),
+            effect: case.effect.to_owned(),
             dated_on: dated_on.format("%Y-%m-%d").to_string(),
             shareable: n != 1,
         };
+        if let Some(t) = teller {
+            told.push(t.card_id.clone());
+        }
         cases::save(conn, None, &fields, edit)?;
     }
     Ok(())

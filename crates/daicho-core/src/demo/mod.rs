@@ -123,7 +123,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), Competiti
                     &edit,
                 )?;
             }
-            if active && tellers[catalogue].len() < market.rivals.cases.len() {
+            if active {
                 tellers[catalogue].push(competition::Storyteller {
                     card_id: card.id.clone(),
                     industry: card.fields.industry.clone(),

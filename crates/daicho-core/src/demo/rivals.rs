@@ -19,14 +19,17 @@ pub struct RivalWords {
     pub products: &'static [ProductWords],
 }
 
-/// A case study: title, how the customer is named when anonymised, problem, introduced, effect.
-pub type CaseWords = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+/// A case study as told in this market. A customer of the same industry tells it under their
+/// name; with none (and always for the first case) it is told anonymised, as `label`.
+pub struct CaseWords {
+    pub title: &'static str,
+    pub label: &'static str,
+    pub industry: &'static str,
+    pub employees: i64,
+    pub problem: &'static str,
+    pub introduced: &'static str,
+    pub effect: &'static str,
+}
 
 pub struct CompetitionWords {
     /// The main category (compared on the sheet) and a second one.
@@ -141,27 +144,33 @@ pub const JAPAN: CompetitionWords = CompetitionWords {
         "本社一括契約のため支店の裁量は小さい",
     ],
     cases: &[
-        (
-            "複合機の集約で印刷コストを3割削減",
-            "関西の物流会社",
-            "拠点ごとに機種がばらばらで、トナー代と保守料がかさんでいた",
-            "全拠点をミライ MX-5000 に統一し、トナー自動発注を導入",
-            "年間の印刷コストが32%減。故障時の復旧が平均2日から半日に",
-        ),
-        (
-            "ICカード認証で機密文書の置き忘れをゼロに",
-            "都内の医療法人",
-            "患者情報を含む書類がトレイに放置されることがあった",
-            "ICカード認証とプリント保留を設定",
-            "置き忘れの報告が月5件から0件に",
-        ),
-        (
-            "スマホ内線化で外回りの取り次ぎを解消",
-            "地方の建設会社",
-            "現場に出ている社員への電話の取り次ぎに事務員の時間が取られていた",
-            "ミライ PBX-200 とスマホ内線化",
-            "取り次ぎ時間が1日あたり約2時間減少",
-        ),
+        CaseWords {
+            title: "複合機の集約で印刷コストを3割削減",
+            label: "関西の物流会社",
+            industry: "運輸業",
+            employees: 180,
+            problem: "拠点ごとに機種がばらばらで、トナー代と保守料がかさんでいた",
+            introduced: "全拠点をミライ MX-5000 に統一し、トナー自動発注を導入",
+            effect: "年間の印刷コストが32%減。故障時の復旧が平均2日から半日に",
+        },
+        CaseWords {
+            title: "ICカード認証で機密文書の置き忘れをゼロに",
+            label: "都内の医療法人",
+            industry: "医療・福祉",
+            employees: 90,
+            problem: "患者情報を含む書類がトレイに放置されることがあった",
+            introduced: "ICカード認証とプリント保留を設定",
+            effect: "置き忘れの報告が月5件から0件に",
+        },
+        CaseWords {
+            title: "スマホ内線化で外回りの取り次ぎを解消",
+            label: "地方の建設会社",
+            industry: "建設業",
+            employees: 60,
+            problem: "現場に出ている社員への電話の取り次ぎに事務員の時間が取られていた",
+            introduced: "ミライ PBX-200 とスマホ内線化",
+            effect: "取り次ぎ時間が1日あたり約2時間減少",
+        },
     ],
 };
 
@@ -255,27 +264,33 @@ pub const CHINA: CompetitionWords = CompetitionWords {
         "总部统一采购，分公司话语权小",
     ],
     cases: &[
-        (
-            "统一打印设备，打印成本下降三成",
-            "华东一家物流企业",
-            "各网点机型不一，墨粉和维保费用高",
-            "全部网点统一为未来 MX-5000，并启用墨粉自动补货",
-            "年度打印成本下降32%，故障恢复时间由平均2天缩短到半天",
-        ),
-        (
-            "刷卡打印杜绝机密文件遗留",
-            "北京一家民营医院",
-            "含患者信息的文件常被遗留在出纸盘",
-            "启用刷卡认证和保密打印",
-            "文件遗留由每月5起降为0起",
-        ),
-        (
-            "手机分机让外勤人员不再漏接电话",
-            "一家区域建筑公司",
-            "前台转接外勤人员电话耗费大量时间",
-            "未来 PBX-200 配合手机分机",
-            "每天节省转接时间约2小时",
-        ),
+        CaseWords {
+            title: "统一打印设备，打印成本下降三成",
+            label: "华东一家物流企业",
+            industry: "物流",
+            employees: 320,
+            problem: "各网点机型不一，墨粉和维保费用高",
+            introduced: "全部网点统一为未来 MX-5000，并启用墨粉自动补货",
+            effect: "年度打印成本下降32%，故障恢复时间由平均2天缩短到半天",
+        },
+        CaseWords {
+            title: "刷卡打印杜绝机密文件遗留",
+            label: "北京一家民营医院",
+            industry: "医疗",
+            employees: 260,
+            problem: "含患者信息的文件常被遗留在出纸盘",
+            introduced: "启用刷卡认证和保密打印",
+            effect: "文件遗留由每月5起降为0起",
+        },
+        CaseWords {
+            title: "手机分机让外勤人员不再漏接电话",
+            label: "一家区域建筑公司",
+            industry: "建筑业",
+            employees: 150,
+            problem: "前台转接外勤人员电话耗费大量时间",
+            introduced: "未来 PBX-200 配合手机分机",
+            effect: "每天节省转接时间约2小时",
+        },
     ],
 };
 
@@ -376,27 +391,33 @@ pub const KOREA: CompetitionWords = CompetitionWords {
         "본사 일괄 계약이라 지점 재량이 작음",
     ],
     cases: &[
-        (
-            "복합기 통합으로 출력 비용 30% 절감",
-            "수도권 물류회사",
-            "지점마다 기종이 달라 토너와 유지보수 비용이 많이 들었음",
-            "전 지점을 미래 MX-5000으로 통일하고 토너 자동 주문 도입",
-            "연간 출력 비용 32% 감소, 고장 복구 평균 2일에서 반나절로",
-        ),
-        (
-            "카드 인증으로 기밀 문서 방치 제로",
-            "서울의 한 병원",
-            "환자 정보가 담긴 서류가 출력함에 방치되는 일이 있었음",
-            "카드 인증과 보안 출력 설정",
-            "서류 방치 신고가 월 5건에서 0건으로",
-        ),
-        (
-            "휴대폰 내선으로 외근 직원 전화 연결 해결",
-            "지방 건설회사",
-            "현장에 나간 직원에게 전화를 돌리느라 사무직원 시간이 많이 들었음",
-            "미래 PBX-200과 휴대폰 내선",
-            "전화 연결 시간이 하루 약 2시간 감소",
-        ),
+        CaseWords {
+            title: "복합기 통합으로 출력 비용 30% 절감",
+            label: "수도권 물류회사",
+            industry: "운수업",
+            employees: 210,
+            problem: "지점마다 기종이 달라 토너와 유지보수 비용이 많이 들었음",
+            introduced: "전 지점을 미래 MX-5000으로 통일하고 토너 자동 주문 도입",
+            effect: "연간 출력 비용 32% 감소, 고장 복구 평균 2일에서 반나절로",
+        },
+        CaseWords {
+            title: "카드 인증으로 기밀 문서 방치 제로",
+            label: "서울의 한 병원",
+            industry: "의료",
+            employees: 140,
+            problem: "환자 정보가 담긴 서류가 출력함에 방치되는 일이 있었음",
+            introduced: "카드 인증과 보안 출력 설정",
+            effect: "서류 방치 신고가 월 5건에서 0건으로",
+        },
+        CaseWords {
+            title: "휴대폰 내선으로 외근 직원 전화 연결 해결",
+            label: "지방 건설회사",
+            industry: "건설업",
+            employees: 80,
+            problem: "현장에 나간 직원에게 전화를 돌리느라 사무직원 시간이 많이 들었음",
+            introduced: "미래 PBX-200과 휴대폰 내선",
+            effect: "전화 연결 시간이 하루 약 2시간 감소",
+        },
     ],
 };
 
@@ -497,26 +518,32 @@ pub const ENGLISH: CompetitionWords = CompetitionWords {
         "Head office contract; the branch has little say",
     ],
     cases: &[
-        (
-            "One fleet of MFPs cut print costs by 30%",
-            "A regional logistics company",
-            "Every depot ran a different model; toner and service fees piled up",
-            "All depots moved to the Mirai MX-5000 with automatic toner ordering",
-            "Print costs down 32% a year; repairs from 2 days to half a day on average",
-        ),
-        (
-            "Badge release ended forgotten confidential printouts",
-            "A private clinic",
-            "Printouts with patient data were left in the output tray",
-            "Badge authentication with secure print release",
-            "Reports of forgotten printouts fell from 5 a month to none",
-        ),
-        (
-            "Mobile extensions stopped missed calls for field staff",
-            "A local construction firm",
-            "Office staff spent hours forwarding calls to people on site",
-            "Mirai PBX-200 with mobile extensions",
-            "About 2 hours a day of call forwarding saved",
-        ),
+        CaseWords {
+            title: "One fleet of MFPs cut print costs by 30%",
+            label: "A regional logistics company",
+            industry: "Logistics",
+            employees: 240,
+            problem: "Every depot ran a different model; toner and service fees piled up",
+            introduced: "All depots moved to the Mirai MX-5000 with automatic toner ordering",
+            effect: "Print costs down 32% a year; repairs from 2 days to half a day on average",
+        },
+        CaseWords {
+            title: "Badge release ended forgotten confidential printouts",
+            label: "A private clinic",
+            industry: "Healthcare",
+            employees: 45,
+            problem: "Printouts with patient data were left in the output tray",
+            introduced: "Badge authentication with secure print release",
+            effect: "Reports of forgotten printouts fell from 5 a month to none",
+        },
+        CaseWords {
+            title: "Mobile extensions stopped missed calls for field staff",
+            label: "A local construction firm",
+            industry: "Construction",
+            employees: 70,
+            problem: "Office staff spent hours forwarding calls to people on site",
+            introduced: "Mirai PBX-200 with mobile extensions",
+            effect: "About 2 hours a day of call forwarding saved",
+        },
     ],
 };
