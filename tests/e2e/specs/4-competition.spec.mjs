@@ -173,6 +173,19 @@ describe("competitor comparison, products at customers and case studies in the r
     await expect(match).toHaveText(expect.stringContaining("関東の倉庫会社"));
   });
 
+  it("points a note at a competitor and finds it on the competitor's page", async () => {
+    await openCard(CUSTOMER);
+    await byTestId("add-note").click();
+    await typeInto("note-form", "note.content", "試験事務機が3割引きを提示したらしい");
+    await chooseText('[data-testid="note-competitor"]', RIVALS[0][0]);
+    await byTestId("save-note").click();
+    await byTestId("note-competitor-link").click();
+    await byTestId("competitor-page").waitForDisplayed();
+    await expect(byTestId("competitor-name")).toHaveText(RIVALS[0][0]);
+    await expect(byTestId("competitor-notes")).toHaveText(expect.stringContaining("3割引き"));
+    await expect(byTestId("competitor-notes")).toHaveText(expect.stringContaining(CUSTOMER));
+  });
+
   for (const [lang, cardsLabel, sheet, rival] of [
     ["ja", "顧客カード", "複合機 比較表（中小企業向け）", "アルファ事務機株式会社"],
     ["zh", "客户卡", "多功能一体机对比表（中小企业）", "华光办公设备有限公司"],
