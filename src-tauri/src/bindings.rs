@@ -4,7 +4,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{cards, competition, contacts, ledger, notes, visits};
+use crate::commands::{cards, classify, competition, contacts, ledger, notes, sales, visits};
 
 /// Relative to this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
@@ -73,6 +73,16 @@ pub fn builder() -> Builder<tauri::Wry> {
         competition::cases_list,
         competition::case_save,
         competition::case_delete,
+        sales::card_sales,
+        sales::transaction_save,
+        sales::transaction_delete,
+        sales::collection_plan_set,
+        sales::receivables_get,
+        classify::class_config_get,
+        classify::class_config_set,
+        classify::reclassify,
+        classify::card_class_get,
+        classify::dashboard_get,
     ])
 }
 

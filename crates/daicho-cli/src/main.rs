@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod bench;
+mod classify;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{self, Lang};
@@ -43,6 +46,25 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Re-classify every card (ABC, grade, value, credit, completeness) and print the classes with the
+    /// core and problem lists and their reasons. The classes are kept in the ledger unless --dry-run.
+    Classify {
+        file: PathBuf,
+        /// FROM..TO as YYYY-MM-DD..YYYY-MM-DD; default: the twelve months to today.
+        #[arg(long)]
+        period: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print the classes without keeping them.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Measure an operation on a generated ledger, against a baseline run in the same process.
+    Bench {
+        #[command(subcommand)]
+        what: BenchKind,
+    },
     /// Count every kind of record in a ledger and run SQLite's integrity check.
     Stats {
         file: PathBuf,
@@ -52,9 +74,25 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum BenchKind {
+    /// Classification against one SQL aggregate of the same purchases.
+    Classify {
+        #[arg(long, default_value_t = 100_000)]
+        cards: u32,
+        #[arg(long, default_value_t = 1_000_000)]
+        transactions: u32,
+        #[arg(long)]
+        json: bool,
+        /// Keep the generated ledger here (an existing file is never overwritten).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
 fn main() -> ExitCode {
     let lang = Lang::from_env();
-    match run(Cli::parse()) {
+    match run(Cli::parse(), lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             eprintln!("daicho: {}", i18n::error_message(lang, &report));
@@ -63,7 +101,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), ErrorReport> {
+fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
     let report = |e: &dyn Coded| e.report();
     match cli.command {
         Command::Init { file } => {
@@ -89,6 +127,25 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
                 return Err(e.report());
             }
             println!("{}", out.display());
+        }
+        Command::Classify {
+            file,
+            period,
+            json,
+            dry_run,
+        } => {
+            classify::run(&file, period.as_deref(), json, dry_run, lang)?;
+        }
+        Command::Bench {
+            what:
+                BenchKind::Classify {
+                    cards,
+                    transactions,
+                    json,
+                    out,
+                },
+        } => {
+            bench::classify(cards, transactions, json, out)?;
         }
         Command::Stats { file, json } => {
             let ledger = Ledger::open(&file).map_err(|e| report(&e))?;
@@ -131,6 +188,13 @@ fn run(cli: Cli) -> Result<(), ErrorReport> {
                 println!("  assessments    {}", stats.assessments);
                 println!("products in use  {}", stats.products_in_use);
                 println!("case studies     {}", stats.case_studies);
+                println!("transactions     {}", stats.transactions);
+                println!("  returns        {}", stats.returns);
+                println!("  open invoices  {}", stats.open_invoices);
+                println!("collection plans {}", stats.collection_plans);
+                println!("classified cards {}", stats.classified_cards);
+                println!("  core           {}", stats.core_customers);
+                println!("  problem        {}", stats.problem_customers);
                 println!("integrity        {}", stats.integrity);
             }
         }

@@ -73,3 +73,70 @@ fn refuses_to_overwrite_and_to_open_foreign_files_in_the_users_language() {
     assert!(String::from_utf8_lossy(&stats.stderr).contains("台帳ファイルではありません"));
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "メモ");
 }
+
+#[test]
+fn classify_keeps_the_classes_prints_the_lists_with_reasons_and_refuses_a_bad_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let file = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "60", "--out", file], "C")
+        .status
+        .success());
+
+    let json = daicho(
+        &[
+            "classify",
+            file,
+            "--period",
+            "2025-11-01..2026-10-31",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(
+        json.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let out: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let cards = out["classification"]["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 60);
+    assert_eq!(out["classification"]["from"], "2025-11-01");
+    assert!(cards.iter().any(|c| c["abc"] == "a"));
+    // The same period again: nothing moves.
+    let again = daicho(
+        &[
+            "classify",
+            file,
+            "--period",
+            "2025-11-01..2026-10-31",
+            "--json",
+        ],
+        "C",
+    );
+    let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(again["changed"], 0);
+
+    let text = daicho(
+        &[
+            "classify",
+            file,
+            "--period",
+            "2025-11-01..2026-10-31",
+            "--dry-run",
+        ],
+        "ja_JP.UTF-8",
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("重点顧客") && text.contains("問題顧客"),
+        "{text}"
+    );
+
+    let bad = daicho(
+        &["classify", file, "--period", "2026-12-31..2026-01-01"],
+        "en_US.UTF-8",
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("period"));
+}

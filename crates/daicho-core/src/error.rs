@@ -281,6 +281,122 @@ impl Coded for CompetitionError {
     }
 }
 
+/// Transactions, receivables and the collection plan.
+#[derive(Debug, thiserror::Error)]
+pub enum SalesError {
+    #[error("no transaction with id {id}")]
+    NotFound { id: String },
+    #[error("invalid: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("changed elsewhere since it was opened")]
+    Stale { id: String },
+    #[error("the period must be FROM..TO with FROM not after TO")]
+    Period,
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for SalesError {
+    fn code(&self) -> &'static str {
+        match self {
+            SalesError::NotFound { .. } => "sales.not_found",
+            SalesError::Invalid(_) => "sales.invalid",
+            SalesError::Stale { .. } => "sales.stale",
+            SalesError::Period => "sales.period",
+            SalesError::Card(e) => e.code(),
+            SalesError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            SalesError::NotFound { id } | SalesError::Stale { id } => params([("id", id.clone())]),
+            SalesError::Card(e) => e.params(),
+            SalesError::Storage(e) => params([("detail", e.to_string())]),
+            SalesError::Invalid(_) | SalesError::Period => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            SalesError::Invalid(issues) => issues.clone(),
+            SalesError::Card(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Classification settings and runs.
+#[derive(Debug, thiserror::Error)]
+pub enum ClassifyError {
+    #[error("invalid classification settings: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for ClassifyError {
+    fn code(&self) -> &'static str {
+        match self {
+            ClassifyError::Invalid(_) => "classify.invalid",
+            ClassifyError::Sales(e) => e.code(),
+            ClassifyError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            ClassifyError::Sales(e) => e.params(),
+            ClassifyError::Storage(e) => params([("detail", e.to_string())]),
+            ClassifyError::Invalid(_) => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            ClassifyError::Invalid(issues) => issues.clone(),
+            ClassifyError::Sales(e) => e.fields(),
+            ClassifyError::Storage(_) => Vec::new(),
+        }
+    }
+}
+
+/// Making a demo ledger: whatever a part of it refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error(transparent)]
+    Competition(#[from] CompetitionError),
+    #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error(transparent)]
+    Classify(#[from] ClassifyError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for DemoError {
+    fn code(&self) -> &'static str {
+        match self {
+            DemoError::Card(e) => e.code(),
+            DemoError::Competition(e) => e.code(),
+            DemoError::Sales(e) => e.code(),
+            DemoError::Classify(e) => e.code(),
+            DemoError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            DemoError::Card(e) => e.params(),
+            DemoError::Competition(e) => e.params(),
+            DemoError::Sales(e) => e.params(),
+            DemoError::Classify(e) => e.params(),
+            DemoError::Storage(e) => params([("detail", e.to_string())]),
+        }
+    }
+}
+
 /// Reading and writing the app's settings file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {

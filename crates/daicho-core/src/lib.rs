@@ -7,13 +7,16 @@
 mod api_enum;
 
 pub mod card;
+pub mod classify;
 pub mod competition;
 pub mod contact;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod intel;
+pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod stats;

@@ -7,6 +7,9 @@ use rusqlite::{types::Value, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::card::{CardKind, CardStatus};
+use crate::classify::{Abc, ValueTier};
+use crate::contact::ContactKind;
+use crate::sales::AgeBucket;
 use crate::text::{digits, like_pattern, normalize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +23,22 @@ pub enum CardSort {
     Updated,
     /// Never contacted first, then the longest since the last contact.
     LastContact,
+    /// The least complete first (unclassified cards last).
+    Completeness,
+}
+
+api_enum!(
+    /// The classification's two lists.
+    ClassList { Core = "core", Problem = "problem" }
+);
+
+/// Cards with a contact of `kind` (any kind when none) from `from` to `to`, both `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContactedFilter {
+    pub from: String,
+    pub to: String,
+    pub kind: Option<ContactKind>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -34,6 +53,17 @@ pub struct CardQuery {
     pub owner: Option<String>,
     /// Only cards not contacted for at least this many days (or never).
     pub silent_days: Option<u32>,
+    /// As last classified.
+    pub abc: Option<Abc>,
+    pub value_tier: Option<ValueTier>,
+    pub list: Option<ClassList>,
+    /// Cards owing money of this age.
+    pub receivable_age: Option<AgeBucket>,
+    /// Cards with a follow-up past its due date.
+    pub overdue_follow_ups: bool,
+    /// Cards visited less often than their class asks.
+    pub visit_due: bool,
+    pub contacted: Option<ContactedFilter>,
     pub sort: CardSort,
     /// The trash instead of the live cards.
     pub in_trash: bool,
@@ -63,6 +93,12 @@ pub struct CardRow {
     pub days_since_contact: Option<u32>,
     /// Complaints not yet resolved.
     pub open_complaints: u32,
+    /// As last classified.
+    pub abc: Option<Abc>,
+    pub value_tier: Option<ValueTier>,
+    pub completeness: Option<i32>,
+    pub core: bool,
+    pub problem: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,8 +193,9 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
             Value::Text(tag.clone()),
         );
     }
+    class_filters(conn, query, today, &mut filter, &mut args)?;
     let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM cards WHERE {filter}"),
+        &format!("SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter}"),
         rusqlite::params_from_iter(&args),
         |r| r.get(0),
     )?;
@@ -167,13 +204,15 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
         CardSort::Name => "name, id",
         CardSort::Updated => "updated_at DESC, id",
         CardSort::LastContact => "last_contact_at IS NOT NULL, last_contact_at, sort_key, id",
+        CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
     };
     let limit = query.limit.clamp(1, MAX_LIMIT);
     let sql = format!(
         "SELECT id, code, kind, status, name, reading, owner, city, coalesce(json_extract(phones, '$[0]'), ''),
             updated_at, deleted_at, last_contact_at,
-            (SELECT count(*) FROM contacts c WHERE c.card_id = cards.id AND c.complaint_state IN ('open', 'in_progress'))
-         FROM cards WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            (SELECT count(*) FROM contacts c WHERE c.card_id = cards.id AND c.complaint_state IN ('open', 'in_progress')),
+            k.abc, k.value_tier, k.completeness, coalesce(k.core, 0), coalesce(k.problem, 0)
+         FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
         query.offset
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -198,6 +237,17 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
                     .map(|day| u32::try_from((today - day).num_days()).unwrap_or(0)),
                 last_contact_at: r.get(11)?,
                 open_complaints: r.get(12)?,
+                abc: r
+                    .get::<_, Option<String>>(13)?
+                    .as_deref()
+                    .and_then(Abc::parse),
+                value_tier: r
+                    .get::<_, Option<String>>(14)?
+                    .as_deref()
+                    .and_then(ValueTier::parse),
+                completeness: r.get(15)?,
+                core: r.get(16)?,
+                problem: r.get(17)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -206,6 +256,119 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
         offset: query.offset,
         rows,
     })
+}
+
+fn day(d: NaiveDate) -> Value {
+    Value::Text(d.format("%Y-%m-%d").to_string())
+}
+
+/// The filters the dashboard's charts set: classes, lists, receivables, follow-ups, visits, contacts.
+fn class_filters(
+    conn: &Connection,
+    query: &CardQuery,
+    today: NaiveDate,
+    filter: &mut String,
+    args: &mut Vec<Value>,
+) -> rusqlite::Result<()> {
+    // Each `?` in `sql` takes the next value and its number.
+    let mut arg = |filter: &mut String, sql: &str, values: Vec<Value>| {
+        let mut parts = sql.split('?');
+        filter.push_str(parts.next().unwrap_or_default());
+        for (part, value) in parts.zip(values) {
+            args.push(value);
+            filter.push_str(&format!("?{}{part}", args.len()));
+        }
+    };
+    if let Some(abc) = query.abc {
+        arg(
+            filter,
+            " AND k.abc = ?",
+            vec![Value::Text(abc.as_str().into())],
+        );
+    }
+    if let Some(tier) = query.value_tier {
+        arg(
+            filter,
+            " AND k.value_tier = ?",
+            vec![Value::Text(tier.as_str().into())],
+        );
+    }
+    match query.list {
+        Some(ClassList::Core) => filter.push_str(" AND k.core = 1"),
+        Some(ClassList::Problem) => filter.push_str(" AND k.problem = 1"),
+        None => {}
+    }
+    if let Some(age) = query.receivable_age {
+        let ago = |days: i64| day(today - chrono::Duration::days(days));
+        let open = " AND cards.id IN (SELECT card_id FROM transactions WHERE kind = 'sale' AND paid_amount < amount";
+        match age {
+            AgeBucket::NotDue => arg(
+                filter,
+                &format!("{open} AND (due_on IS NULL OR due_on >= ?))"),
+                vec![day(today)],
+            ),
+            AgeBucket::Over90 => arg(filter, &format!("{open} AND due_on < ?)"), vec![ago(90)]),
+            bucket => {
+                let (near, far) = match bucket {
+                    AgeBucket::Days1To30 => (1, 30),
+                    AgeBucket::Days31To60 => (31, 60),
+                    _ => (61, 90),
+                };
+                arg(
+                    filter,
+                    &format!("{open} AND due_on BETWEEN ? AND ?)"),
+                    vec![ago(far), ago(near)],
+                );
+            }
+        }
+    }
+    if query.overdue_follow_ups {
+        arg(
+            filter,
+            " AND cards.id IN (SELECT card_id FROM contacts INDEXED BY contacts_open_actions
+                WHERE next_action_due IS NOT NULL AND next_action_due < ? AND next_action_done_at IS NULL)",
+            vec![day(today)],
+        );
+    }
+    if query.visit_due {
+        let every = crate::classify::config::load(conn)
+            .map(|c| c.visit_every_days)
+            .unwrap_or_default();
+        let cutoff = |abc: Abc| {
+            every.days(abc).map_or(Value::Null, |days| {
+                Value::Text(
+                    (today - chrono::Duration::days(i64::from(days)))
+                        .format("%Y-%m-%dT00:00")
+                        .to_string(),
+                )
+            })
+        };
+        let rule = "CASE k.abc WHEN 'a' THEN ? WHEN 'b' THEN ? WHEN 'c' THEN ? END";
+        let mut values = vec![cutoff(Abc::A), cutoff(Abc::B), cutoff(Abc::C)];
+        values.extend(values.clone());
+        arg(
+            filter,
+            &format!(
+                " AND {rule} IS NOT NULL AND (last_visit_at IS NULL OR last_visit_at < {rule})"
+            ),
+            values,
+        );
+    }
+    if let Some(c) = &query.contacted {
+        let from = NaiveDate::parse_from_str(&c.from, "%Y-%m-%d").unwrap_or(today);
+        let to = NaiveDate::parse_from_str(&c.to, "%Y-%m-%d").unwrap_or(today);
+        // Contacts are stamped with local date and time: the day after `to` bounds the range.
+        let mut values = vec![day(from), day(to + chrono::Duration::days(1))];
+        let mut sql =
+            " AND cards.id IN (SELECT card_id FROM contacts WHERE at >= ? AND at < ?".to_owned();
+        if let Some(kind) = c.kind {
+            sql.push_str(" AND kind = ?");
+            values.push(Value::Text(kind.as_str().into()));
+        }
+        sql.push(')');
+        arg(filter, &sql, values);
+    }
+    Ok(())
 }
 
 pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {

@@ -41,6 +41,16 @@ pub struct Stats {
     /// Products recorded as in use at customers.
     pub products_in_use: u32,
     pub case_studies: u32,
+    /// Sales and returns.
+    pub transactions: u32,
+    pub returns: u32,
+    /// Sales not fully paid.
+    pub open_invoices: u32,
+    pub collection_plans: u32,
+    /// Live cards with stored classes, and of them on the core and on the problem list.
+    pub classified_cards: u32,
+    pub core_customers: u32,
+    pub problem_customers: u32,
     /// "ok", or what SQLite's integrity check found.
     pub integrity: String,
 }
@@ -81,6 +91,19 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         assessments: count("SELECT count(*) FROM assessments")?,
         products_in_use: count("SELECT count(*) FROM card_products")?,
         case_studies: count("SELECT count(*) FROM case_studies")?,
+        transactions: count("SELECT count(*) FROM transactions")?,
+        returns: count("SELECT count(*) FROM transactions WHERE kind = 'return'")?,
+        open_invoices: count("SELECT count(*) FROM transactions WHERE kind = 'sale' AND paid_amount < amount")?,
+        collection_plans: count("SELECT count(*) FROM collection_plans")?,
+        classified_cards: count(
+            "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL",
+        )?,
+        core_customers: count(
+            "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.core",
+        )?,
+        problem_customers: count(
+            "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.problem",
+        )?,
         integrity: crate::db::integrity_check(conn)?,
     })
 }

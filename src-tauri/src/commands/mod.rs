@@ -3,8 +3,10 @@
 //! They are `async` so that ledger work runs off the window's main thread.
 
 pub mod cards;
+pub mod classify;
 pub mod competition;
 pub mod contacts;
 pub mod ledger;
 pub mod notes;
+pub mod sales;
 pub mod visits;

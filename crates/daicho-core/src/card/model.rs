@@ -36,6 +36,10 @@ api_enum!(
     }
 );
 api_enum!(
+    /// How the customer sticks to a brand: set by the rep, suggested by the classification.
+    Loyalty { Loyal = "loyal", Switcher = "switcher", NoLoyalty = "no_loyalty" }
+);
+api_enum!(
     /// A key person's part in the customer's buying decision.
     KeyRole {
         DecisionMaker = "decision_maker",
@@ -78,6 +82,8 @@ pub struct CardFields {
     pub first_deal_on: Option<String>,
     /// What triggered the first deal (an introduction, a trial, a competitor's failure...).
     pub first_deal_trigger: String,
+    /// Credit, loyalty and the rep's judgement: what classification reads besides transactions.
+    pub standing: Standing,
     /// Present on organisation cards.
     pub organisation: Option<OrganisationProfile>,
     /// Present on individual cards.
@@ -115,10 +121,30 @@ impl CardFields {
             notes: String::new(),
             first_deal_on: None,
             first_deal_trigger: String::new(),
+            standing: Standing::default(),
             organisation: (kind == CardKind::Organisation).then(OrganisationProfile::default),
             individual: (kind == CardKind::Individual).then(IndividualProfile::default),
         }
     }
+}
+
+/// A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct Standing {
+    /// A grade on the user's credit scale (Settings: classification), e.g. "A".
+    pub credit_rating: String,
+    /// A credit bureau's score, 0 to 100.
+    pub credit_score: Option<i32>,
+    /// The most the customer may owe; sales and negotiations above it are flagged.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub credit_limit: Option<i64>,
+    pub loyalty: Option<Loyalty>,
+    /// How willingly they work with us.
+    pub cooperation: Option<i32>,
+    /// How far their word carries with other customers.
+    pub influence: Option<i32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -246,6 +272,9 @@ api_enum!(
         Note = "note",
         ProductUse = "product_use",
         Share = "share",
+        Transaction = "transaction",
+        Classification = "classification",
+        Collection = "collection",
     }
 );
 api_enum!(

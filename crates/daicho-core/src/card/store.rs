@@ -9,7 +9,7 @@ use crate::text::{digits, normalize};
 use super::history::{self, Stamp};
 use super::model::{
     Card, CardFields, CardKind, CardStatus, HistoryAction, HistoryEntity, KeyPerson,
-    KeyPersonFields, KeyRole, LeadSource,
+    KeyPersonFields, KeyRole, LeadSource, Loyalty, Standing,
 };
 use super::validate;
 
@@ -132,7 +132,8 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
         .prepare_cached(
             "SELECT id, version, created_at, updated_at, deleted_at, kind, status, name, reading, honorific, code,
                 owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website,
-                notes, organisation, individual, first_deal_on, first_deal_trigger
+                notes, organisation, individual, first_deal_on, first_deal_trigger,
+                credit_rating, credit_score, credit_limit, loyalty, cooperation, influence
              FROM cards WHERE id = ?1",
         )?
         .query_row([id], card_from_row)
@@ -185,6 +186,17 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
             notes: text(22)?,
             first_deal_on: r.get(25)?,
             first_deal_trigger: text(26)?,
+            standing: Standing {
+                credit_rating: text(27)?,
+                credit_score: r.get(28)?,
+                credit_limit: r.get(29)?,
+                loyalty: r
+                    .get::<_, Option<String>>(30)?
+                    .as_deref()
+                    .and_then(Loyalty::parse),
+                cooperation: r.get(31)?,
+                influence: r.get(32)?,
+            },
             organisation: r
                 .get::<_, Option<String>>(23)?
                 .and_then(|s| serde_json::from_str(&s).ok()),
@@ -401,7 +413,8 @@ fn write_columns(
             lead_source = ?8, industry = ?9, postal_code = ?10, region = ?11, city = ?12, street = ?13,
             building = ?14, phones = ?15, email = ?16, website = ?17, notes = ?18, organisation = ?19,
             individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23, first_deal_on = ?24,
-            first_deal_trigger = ?25
+            first_deal_trigger = ?25, credit_rating = ?26, credit_score = ?27, credit_limit = ?28,
+            loyalty = ?29, cooperation = ?30, influence = ?31
          WHERE id = ?1",
     )?
     .execute(params![
@@ -430,6 +443,12 @@ fn write_columns(
         at,
         fields.first_deal_on,
         fields.first_deal_trigger,
+        fields.standing.credit_rating,
+        fields.standing.credit_score,
+        fields.standing.credit_limit,
+        fields.standing.loyalty.map(Loyalty::as_str),
+        fields.standing.cooperation,
+        fields.standing.influence,
     ])?;
     write_tags(conn, id, &fields.tags)
 }

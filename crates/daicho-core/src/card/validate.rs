@@ -4,7 +4,9 @@
 use crate::error::FieldIssue;
 use crate::text::{date, email, in_range, line, multiline, non_negative, required_line};
 
-use super::model::{CardFields, CardKind, IndividualProfile, KeyPersonFields, OrganisationProfile};
+use super::model::{
+    CardFields, CardKind, IndividualProfile, KeyPersonFields, OrganisationProfile, Standing,
+};
 
 /// Longest customer code, in characters.
 pub const MAX_CODE: usize = 40;
@@ -40,6 +42,7 @@ pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
         notes: multiline("notes", &input.notes, i),
         first_deal_on: date("first_deal_on", &input.first_deal_on, i),
         first_deal_trigger: multiline("first_deal_trigger", &input.first_deal_trigger, i),
+        standing: standing(&input.standing, i),
         organisation: match input.kind {
             CardKind::Organisation => Some(organisation(input.organisation.as_ref(), i)),
             CardKind::Individual => None,
@@ -170,5 +173,16 @@ pub fn key_person(input: &KeyPersonFields) -> Result<KeyPersonFields, Vec<FieldI
         Ok(out)
     } else {
         Err(issues)
+    }
+}
+
+fn standing(input: &Standing, i: &mut Vec<FieldIssue>) -> Standing {
+    Standing {
+        credit_rating: line("standing.credit_rating", &input.credit_rating, i),
+        credit_score: in_range("standing.credit_score", input.credit_score, 0, 100, i),
+        credit_limit: non_negative("standing.credit_limit", input.credit_limit, i),
+        loyalty: input.loyalty,
+        cooperation: in_range("standing.cooperation", input.cooperation, 1, 5, i),
+        influence: in_range("standing.influence", input.influence, 1, 5, i),
     }
 }

@@ -1,9 +1,11 @@
 //! Demo ledgers: realistic cards for Japan, China, Korea and English-speaking markets, with
 //! key persons, tags and some edit history. The same seed always gives the same ledger.
 
+pub mod bulk;
 mod competition;
 mod names;
 mod rivals;
+mod sales;
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
@@ -17,8 +19,9 @@ use crate::card::{
 use crate::contact::{
     self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
 };
-use crate::error::CompetitionError;
+use crate::error::DemoError;
 use crate::intel::{self, Certainty, Grade, IntelCategory, IntelMeans, IntelNoteFields};
+use crate::sales::summary::Period;
 use crate::visit;
 use crate::Ledger;
 use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
@@ -45,10 +48,12 @@ impl Default for DemoConfig {
 }
 
 /// Adds `config.cards` demo cards to the ledger in one transaction.
-pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), CompetitionError> {
+pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError> {
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
     // The competition side draws from its own stream, so that the cards stay those of the seed.
     let mut side = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC0_4D_E7);
+    // So do the sales.
+    let mut money = ChaCha8Rng::seed_from_u64(config.seed ^ 0x5A1E5);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -100,6 +105,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), Competiti
             fields.first_deal_on = Some(first.format("%Y-%m-%d").to_string());
             fields.first_deal_trigger = (*pick(&mut rng, market.first_deal_triggers)).to_owned();
         }
+        fields.standing = sales::standing(&mut money, fields.kind, fields.status);
         let card = store::insert(&tx, &fields, &edit)?;
         if card.fields.kind == CardKind::Organisation {
             for _ in 0..rng.random_range(1..=3) {
@@ -110,6 +116,17 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), Competiti
             .iter()
             .position(|m| std::ptr::eq(m.rivals, market.rivals))
             .unwrap_or_default();
+        sales::purchases(
+            &tx,
+            &mut money,
+            &catalogues[catalogue],
+            catalogue,
+            &card.id,
+            card.fields.kind,
+            card.fields.status,
+            day,
+            &edit,
+        )?;
         if card.fields.kind == CardKind::Organisation && card.fields.status != CardStatus::Lost {
             let active = card.fields.status == CardStatus::Active;
             if side.random_bool(0.45) {
@@ -235,6 +252,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), Competiti
         competition::cases(&tx, catalogue, tellers, day, &edit)?;
     }
     tx.commit()?;
+    // Cards arrive classified, as after a manager's monthly run.
+    ledger.reclassify(Period::year_to(day))?;
     Ok(())
 }
 

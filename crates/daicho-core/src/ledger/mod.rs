@@ -12,8 +12,10 @@ use crate::db;
 use crate::error::{CardError, LedgerError};
 use crate::search::{self, CardPage, CardQuery, Facets};
 
+mod classify;
 mod competition;
 mod planning;
+mod sales;
 
 /// Where "now" comes from; tests pass a fixed one.
 pub type Clock = fn() -> chrono::DateTime<chrono::Utc>;

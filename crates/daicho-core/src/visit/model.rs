@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::card::Card;
+use crate::classify::Abc;
 use crate::contact::Contact;
 use crate::intel::IntelNote;
 
@@ -35,6 +36,8 @@ pub struct VisitCandidateQuery {
     pub due_by: Option<String>,
     /// Customers not visited for at least this many days (never visited counts).
     pub not_visited_days: Option<u32>,
+    /// Customers visited less often than their ABC class asks (Settings: classification).
+    pub due_by_class: bool,
     /// Part of the region (prefecture, province, do…).
     pub region: String,
     /// Part of the city.
@@ -59,6 +62,10 @@ pub struct VisitCandidate {
     pub due_follow_ups: u32,
     /// The earliest of those due dates.
     pub earliest_due: Option<String>,
+    /// The customer's ABC class as last classified.
+    pub abc: Option<Abc>,
+    /// Set when the customer is due a visit by its class: how often the class is to be visited.
+    pub visit_every_days: Option<i32>,
 }
 
 /// The page to read before a visit.

@@ -10,6 +10,8 @@ use crate::error::{CardError, FieldIssue};
 use crate::intel;
 use crate::text::{date, like_pattern, line};
 
+use crate::classify::Abc;
+
 use super::model::{PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 const COLUMNS: &str =
@@ -185,18 +187,31 @@ pub fn candidates(
             place_values.push(Value::Text(like_pattern(value.trim())));
         }
     }
+    let every = crate::classify::config::load(conn)
+        .map(|c| c.visit_every_days)
+        .unwrap_or_default();
     let row = |r: &Row<'_>| -> rusqlite::Result<VisitCandidate> {
         let last_visit: Option<String> = r.get(5)?;
+        let abc = r
+            .get::<_, Option<String>>(8)?
+            .as_deref()
+            .and_then(Abc::parse);
+        let days_since_visit = last_visit.as_deref().and_then(|at| days_since(at, today));
+        let visit_every_days = abc
+            .and_then(|a| every.days(a))
+            .filter(|rule| days_since_visit.is_none_or(|d| i64::from(d) >= i64::from(*rule)));
         Ok(VisitCandidate {
             card_id: r.get(0)?,
             card_name: r.get(1)?,
             card_code: r.get(2)?,
             region: r.get(3)?,
             city: r.get(4)?,
-            days_since_visit: last_visit.as_deref().and_then(|at| days_since(at, today)),
+            days_since_visit,
             last_visit_at: last_visit,
             due_follow_ups: r.get(6)?,
             earliest_due: r.get(7)?,
+            abc,
+            visit_every_days,
         })
     };
     let mut out: Vec<VisitCandidate> = Vec::new();
@@ -205,7 +220,8 @@ pub fn candidates(
         values.extend(place_values.iter().cloned());
         out = conn
             .prepare(&format!(
-                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, count(*), min(t.next_action_due)
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, count(*), min(t.next_action_due),
+                    (SELECT abc FROM card_classes k WHERE k.card_id = c.id)
                  FROM contacts t INDEXED BY contacts_open_actions CROSS JOIN cards c ON c.id = t.card_id
                  WHERE t.next_action_due IS NOT NULL AND t.next_action_due <= ? AND t.next_action_done_at IS NULL
                    AND c.deleted_at IS NULL{place}
@@ -214,7 +230,40 @@ pub fn candidates(
             .query_map(params_from_iter(values.iter()), row)?
             .collect::<Result<_, _>>()?;
     }
-    let by_visit = match (due_by.is_some(), query.not_visited_days) {
+    if query.due_by_class {
+        let taken: std::collections::HashSet<String> =
+            out.iter().map(|c| c.card_id.clone()).collect();
+        let cutoff = |abc: Abc| -> Value {
+            every.days(abc).map_or(Value::Null, |days| {
+                Value::Text(
+                    (today - Duration::days(i64::from(days)))
+                        .format("%Y-%m-%dT00:00")
+                        .to_string(),
+                )
+            })
+        };
+        let mut values = vec![cutoff(Abc::A), cutoff(Abc::B), cutoff(Abc::C)];
+        values.extend(place_values.iter().cloned());
+        let want = limit + taken.len();
+        // The place's `?` take the numbers after ?3.
+        let due: Vec<VisitCandidate> = conn
+            .prepare(&format!(
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL, k.abc
+                 FROM card_classes k CROSS JOIN cards c ON c.id = k.card_id
+                 WHERE c.deleted_at IS NULL
+                   AND CASE k.abc WHEN 'a' THEN ?1 WHEN 'b' THEN ?2 WHEN 'c' THEN ?3 END IS NOT NULL
+                   AND (c.last_visit_at IS NULL
+                        OR c.last_visit_at < CASE k.abc WHEN 'a' THEN ?1 WHEN 'b' THEN ?2 WHEN 'c' THEN ?3 END){place}
+                 ORDER BY k.abc, c.last_visit_at, c.id LIMIT {want}"
+            ))?
+            .query_map(params_from_iter(values.iter()), row)?
+            .collect::<Result<_, _>>()?;
+        out.extend(due.into_iter().filter(|c| !taken.contains(&c.card_id)));
+    }
+    let by_visit = match (
+        due_by.is_some() || query.due_by_class,
+        query.not_visited_days,
+    ) {
         (_, Some(days)) => {
             let cutoff = today - Duration::days(i64::from(days));
             Some(format!(
@@ -232,7 +281,8 @@ pub fn candidates(
         let want = limit + taken.len();
         let more: Vec<VisitCandidate> = conn
             .prepare(&format!(
-                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL,
+                    (SELECT abc FROM card_classes k WHERE k.card_id = c.id)
                  FROM cards c INDEXED BY cards_live_last_visit
                  WHERE c.deleted_at IS NULL{visit_filter}{place}
                  ORDER BY c.last_visit_at, c.id LIMIT {want}"

@@ -181,3 +181,46 @@ fn a_demo_ledger_knows_its_competitors_their_renewals_and_its_cases() {
         .unwrap();
     assert!(!notes.rows.is_empty());
 }
+
+/// A demo ledger's sales look like a real rep's: a few customers buy most (the Pareto split),
+/// some goods come back, some invoices are late, and the cards arrive classified.
+#[test]
+fn a_demo_ledger_sells_mostly_to_a_few_customers_and_arrives_classified() {
+    use daicho_core::classify::Abc;
+    use daicho_core::sales::summary::Period;
+    let mut ledger = ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    generate(
+        &mut ledger,
+        DemoConfig {
+            cards: 300,
+            seed: 1,
+            today: Some(day),
+        },
+    )
+    .unwrap();
+    let stats = ledger.stats().unwrap();
+    assert!(stats.transactions > 1000, "{}", stats.transactions);
+    assert!(stats.returns > 0 && stats.open_invoices > 0);
+    assert_eq!(stats.classified_cards, 300);
+    assert!(stats.core_customers > 0 && stats.problem_customers > 0);
+    let c = ledger.classification(Period::year_to(day)).unwrap();
+    let buyers = c.cards.iter().filter(|k| k.amount > 0).count();
+    let a: Vec<_> = c.cards.iter().filter(|k| k.abc == Some(Abc::A)).collect();
+    assert!(
+        a.len() * 100 < buyers * 30,
+        "{} of {buyers} buyers are A",
+        a.len()
+    );
+    let a_amount: i64 = a.iter().map(|k| k.amount).sum();
+    assert!(a_amount * 100 >= c.total_amount * 70);
+    // Late payers, seen as of the demo's day.
+    let overdue = ledger
+        .receivables(None)
+        .unwrap()
+        .customers
+        .iter()
+        .filter(|r| r.overdue > 0)
+        .count();
+    assert!((1..=40).contains(&overdue), "{overdue} customers overdue");
+}

@@ -160,6 +160,9 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
         [
             "index assessment_scores_product",
             "index assessment_texts_product",
+            "index card_classes_abc",
+            "index card_classes_lists",
+            "index card_classes_tier",
             "index card_history_card",
             "index card_products_product",
             "index card_products_renewal",
@@ -184,16 +187,21 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "index products_category",
             "index products_competitor",
             "index sheet_products_product",
+            "index transactions_card",
+            "index transactions_open",
+            "index transactions_product",
             "table assessment_criteria",
             "table assessment_scores",
             "table assessment_texts",
             "table assessments",
+            "table card_classes",
             "table card_history",
             "table card_products",
             "table card_shares",
             "table card_tags",
             "table cards",
             "table case_studies",
+            "table collection_plans",
             "table competitors",
             "table contact_persons",
             "table contacts",
@@ -204,6 +212,7 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "table products",
             "table sheet_products",
             "table sheets",
+            "table transactions",
         ]
     "#]]
     .assert_debug_eq(&schema);
@@ -213,13 +222,15 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// What each fixture holds: cards, key persons, history entries, contacts, products in use. Each
+/// What each fixture holds: cards, key persons, history entries, contacts, products in use,
+/// transactions. Each
 /// was made by `daicho demo --cards 20 --seed 3` of its version.
-const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32)] = &[
-    (20, 31, 65, 0, 0),
-    (20, 38, 117, 42, 0),
-    (20, 28, 106, 34, 0),
-    (20, 28, 114, 34, 6),
+const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
+    (20, 31, 65, 0, 0, 0),
+    (20, 38, 117, 42, 0, 0),
+    (20, 28, 106, 34, 0, 0),
+    (20, 28, 114, 34, 6, 0),
+    (20, 28, 433, 34, 6, 285),
 ];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
@@ -239,15 +250,21 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
         let ledger = Ledger::open(&copy).unwrap();
         let stats = ledger.stats().unwrap();
         assert_eq!(stats.schema_version as i64, db::latest_version());
-        let (cards, key_persons, history, contacts, in_use) = FIXTURE_COUNTS[version as usize - 1];
+        let (cards, key_persons, history, contacts, in_use, transactions) =
+            FIXTURE_COUNTS[version as usize - 1];
         assert_eq!(
             (stats.cards, stats.key_persons),
             (cards, key_persons),
             "schema {version}"
         );
         assert_eq!(
-            (stats.history_entries, stats.contacts, stats.products_in_use),
-            (history, contacts, in_use),
+            (
+                stats.history_entries,
+                stats.contacts,
+                stats.products_in_use,
+                stats.transactions
+            ),
+            (history, contacts, in_use, transactions),
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cards;
+mod classify;
 mod competition;
 mod contacts;
 mod demo;
@@ -10,6 +11,7 @@ mod files;
 mod list;
 mod notes;
 mod planning;
+mod sales;
 
 use daicho_core::card::{CardFields, CardKind, KeyPersonFields};
 use daicho_core::Ledger;

@@ -88,9 +88,35 @@ export const commands = {
 	casesList: () => typedError<CaseStudy_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("cases_list")),
 	caseSave: (id: string | null, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_save", { id, version, fields })),
 	caseDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("case_delete", { id })),
+	cardSales: (cardId: string, from: string | null, to: string | null) => typedError<CardSales_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_sales", { cardId, from, to })),
+	/**  Adds a transaction (`id` none) or saves an edit made on `version`. */
+	transactionSave: (cardId: string, id: string | null, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_save", { cardId, id, version, fields })),
+	transactionDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
+	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
+	collectionPlanSet: (cardId: string, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
+	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
+	classConfigGet: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_get")),
+	/**  Saves the settings; refused whole, with every problem, when any rule is broken. */
+	classConfigSet: (config: ClassConfig_Deserialize) => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_set", { config })),
+	reclassify: (from: string | null, to: string | null) => typedError<Reclassified_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("reclassify", { from, to })),
+	cardClassGet: (cardId: string) => typedError<StoredClass_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_class_get", { cardId })),
+	dashboardGet: (query: DashboardQuery_Deserialize) => typedError<Dashboard_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("dashboard_get", { query })),
 };
 
 /* Types */
+/**  Pareto class by purchases over the period. */
+export type Abc = "a" | "b" | "c";
+
+/**  How long a receivable has been overdue. */
+export type AgeBucket = "not_due" | "days1_to30" | "days31_to60" | "days61_to90" | "over90";
+
+/**  Receivables by how long they are overdue. */
+export type AgeTotal = {
+	bucket: AgeBucket,
+	amount: number | null,
+	invoices: number,
+};
+
 /**  What the window needs to know at start and after a ledger changes. */
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
 
@@ -156,6 +182,79 @@ export type Assessment_Serialize = {
 /**  A stored card with its key persons. */
 export type Card = Card_Serialize | Card_Deserialize;
 
+/**  One card's classes and the figures they come from. */
+export type CardClass = CardClass_Serialize | CardClass_Deserialize;
+
+/**  One card's classes and the figures they come from. */
+export type CardClass_Deserialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	owner: string,
+	status: CardStatus,
+	/**  Net purchases over the period. */
+	amount: number | null,
+	previous_amount: number | null,
+	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
+	cumulative_percent?: number | null,
+	abc?: Abc | null,
+	/**  Monthly volume on the grade's basis. */
+	monthly_volume: number | null,
+	grade?: string | null,
+	/**  Purchases against the previous period; none when there was nothing to compare. */
+	growth_percent?: number | null,
+	indicators: Indicators_Deserialize,
+	value_score: number,
+	value_tier: ValueTier,
+	/**  As set by the rep. */
+	loyalty?: Loyalty | null,
+	/**  What the products in use and the purchases suggest. */
+	loyalty_hint?: Loyalty | null,
+	/**  Outstanding and overdue today. */
+	outstanding: number | null,
+	overdue: number | null,
+	completeness: number,
+	missing: CompletenessItem[],
+	core: boolean,
+	problem: boolean,
+	reasons: Reason[],
+};
+
+/**  One card's classes and the figures they come from. */
+export type CardClass_Serialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	owner: string,
+	status: CardStatus,
+	/**  Net purchases over the period. */
+	amount: number | null,
+	previous_amount: number | null,
+	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
+	cumulative_percent: number | null,
+	abc: Abc | null,
+	/**  Monthly volume on the grade's basis. */
+	monthly_volume: number | null,
+	grade: string | null,
+	/**  Purchases against the previous period; none when there was nothing to compare. */
+	growth_percent: number | null,
+	indicators: Indicators_Serialize,
+	value_score: number,
+	value_tier: ValueTier,
+	/**  As set by the rep. */
+	loyalty: Loyalty | null,
+	/**  What the products in use and the purchases suggest. */
+	loyalty_hint: Loyalty | null,
+	/**  Outstanding and overdue today. */
+	outstanding: number | null,
+	overdue: number | null,
+	completeness: number,
+	missing: CompletenessItem[],
+	core: boolean,
+	problem: boolean,
+	reasons: Reason[],
+};
+
 /**  The competition side of a card. */
 export type CardCompetition = CardCompetition_Serialize | CardCompetition_Deserialize;
 
@@ -216,6 +315,8 @@ export type CardFields_Deserialize = {
 	first_deal_on?: string | null,
 	/**  What triggered the first deal (an introduction, a trial, a competitor's failure...). */
 	first_deal_trigger?: string,
+	/**  Credit, loyalty and the rep's judgement: what classification reads besides transactions. */
+	standing?: Standing_Deserialize,
 	/**  Present on organisation cards. */
 	organisation?: OrganisationProfile_Deserialize | null,
 	/**  Present on individual cards. */
@@ -253,6 +354,8 @@ export type CardFields_Serialize = {
 	first_deal_on: string | null,
 	/**  What triggered the first deal (an introduction, a trial, a competitor's failure...). */
 	first_deal_trigger: string,
+	/**  Credit, loyalty and the rep's judgement: what classification reads besides transactions. */
+	standing: Standing_Serialize,
 	/**  Present on organisation cards. */
 	organisation: OrganisationProfile_Serialize | null,
 	/**  Present on individual cards. */
@@ -334,6 +437,17 @@ export type CardQuery_Deserialize = {
 	owner?: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days?: number | null,
+	/**  As last classified. */
+	abc?: Abc | null,
+	value_tier?: ValueTier | null,
+	list?: ClassList | null,
+	/**  Cards owing money of this age. */
+	receivable_age?: AgeBucket | null,
+	/**  Cards with a follow-up past its due date. */
+	overdue_follow_ups?: boolean,
+	/**  Cards visited less often than their class asks. */
+	visit_due?: boolean,
+	contacted?: ContactedFilter_Deserialize | null,
 	sort?: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash?: boolean,
@@ -350,6 +464,17 @@ export type CardQuery_Serialize = {
 	owner: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days: number | null,
+	/**  As last classified. */
+	abc: Abc | null,
+	value_tier: ValueTier | null,
+	list: ClassList | null,
+	/**  Cards owing money of this age. */
+	receivable_age: AgeBucket | null,
+	/**  Cards with a follow-up past its due date. */
+	overdue_follow_ups: boolean,
+	/**  Cards visited less often than their class asks. */
+	visit_due: boolean,
+	contacted: ContactedFilter_Serialize | null,
 	sort: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash: boolean,
@@ -380,6 +505,12 @@ export type CardRow_Deserialize = {
 	days_since_contact?: number | null,
 	/**  Complaints not yet resolved. */
 	open_complaints: number,
+	/**  As last classified. */
+	abc?: Abc | null,
+	value_tier?: ValueTier | null,
+	completeness?: number | null,
+	core: boolean,
+	problem: boolean,
 };
 
 /**  One line of the card list. */
@@ -402,13 +533,38 @@ export type CardRow_Serialize = {
 	days_since_contact: number | null,
 	/**  Complaints not yet resolved. */
 	open_complaints: number,
+	/**  As last classified. */
+	abc: Abc | null,
+	value_tier: ValueTier | null,
+	completeness: number | null,
+	core: boolean,
+	problem: boolean,
+};
+
+/**  The card's sales tab: the summary and every transaction, newest first. */
+export type CardSales = CardSales_Serialize | CardSales_Deserialize;
+
+/**  The card's sales tab: the summary and every transaction, newest first. */
+export type CardSales_Deserialize = {
+	summary: SalesSummary_Deserialize,
+	transactions: Transaction_Deserialize[],
+	plan?: CollectionPlan_Deserialize | null,
+};
+
+/**  The card's sales tab: the summary and every transaction, newest first. */
+export type CardSales_Serialize = {
+	summary: SalesSummary_Serialize,
+	transactions: Transaction_Serialize[],
+	plan: CollectionPlan_Serialize | null,
 };
 
 export type CardSort = "reading" | "name" | 
 /**  Most recently changed first. */
 "updated" | 
 /**  Never contacted first, then the longest since the last contact. */
-"last_contact";
+"last_contact" | 
+/**  The least complete first (unclassified cards last). */
+"completeness";
 
 /**  Where the customer stands: from prospect to lost. */
 export type CardStatus = "prospect" | "active" | "dormant" | "lost";
@@ -555,6 +711,134 @@ export type CategoryShare_Serialize = {
 /**  Whether the content is established or hearsay. */
 export type Certainty = "fact" | "speculation";
 
+export type ClassConfig = ClassConfig_Serialize | ClassConfig_Deserialize;
+
+export type ClassConfig_Deserialize = {
+	/**  Class A: the customers making up the first `a_percent` of cumulative purchases. */
+	a_percent?: number,
+	/**  Class B: up to `b_percent`; the rest are C. */
+	b_percent?: number,
+	grade_basis?: VolumeBasis,
+	/**  Lowest band first; together they cover every volume from 0 without gaps or overlaps. */
+	grades?: GradeBand_Deserialize[],
+	/**  The user's credit grades, best first; a bureau's score (0–100) on a card wins over its grade. */
+	credit_scale?: string[],
+	/**  Credit below this score (0–100) puts a customer on the problem list. */
+	weak_credit_below?: number,
+	weights?: ValueWeights_Deserialize,
+	/**  A value score (0–100) from here is high value... */
+	high_value_from?: number,
+	/**
+	 *  ...from here secondary; below it, potential when growth or influence reaches
+	 *  `potential_from`, else low value.
+	 */
+	secondary_from?: number,
+	potential_from?: number,
+	/**  Purchases down this many percent against the previous period is a problem. */
+	falling_percent?: number,
+	visit_every_days?: VisitFrequency_Deserialize,
+	completeness?: CompletenessWeights_Deserialize,
+};
+
+export type ClassConfig_Serialize = {
+	/**  Class A: the customers making up the first `a_percent` of cumulative purchases. */
+	a_percent: number,
+	/**  Class B: up to `b_percent`; the rest are C. */
+	b_percent: number,
+	grade_basis: VolumeBasis,
+	/**  Lowest band first; together they cover every volume from 0 without gaps or overlaps. */
+	grades: GradeBand_Serialize[],
+	/**  The user's credit grades, best first; a bureau's score (0–100) on a card wins over its grade. */
+	credit_scale: string[],
+	/**  Credit below this score (0–100) puts a customer on the problem list. */
+	weak_credit_below: number,
+	weights: ValueWeights_Serialize,
+	/**  A value score (0–100) from here is high value... */
+	high_value_from: number,
+	/**
+	 *  ...from here secondary; below it, potential when growth or influence reaches
+	 *  `potential_from`, else low value.
+	 */
+	secondary_from: number,
+	potential_from: number,
+	/**  Purchases down this many percent against the previous period is a problem. */
+	falling_percent: number,
+	visit_every_days: VisitFrequency_Serialize,
+	completeness: CompletenessWeights_Serialize,
+};
+
+export type ClassCount<T> = {
+	class: T,
+	customers: number,
+	amount: number | null,
+};
+
+/**  The classification's two lists. */
+export type ClassList = "core" | "problem";
+
+export type ClassificationView = ClassificationView_Serialize | ClassificationView_Deserialize;
+
+export type ClassificationView_Deserialize = {
+	from: string,
+	to: string,
+	previous_from: string,
+	previous_to: string,
+	has_transactions: boolean,
+	total_amount: number | null,
+	customers: number,
+	/**  Customers who bought in the period. */
+	buyers: number,
+	abc: ClassCount<Abc>[],
+	tiers: ClassCount<ValueTier>[],
+	/**  Per grade label, lowest band first. */
+	grades: ClassCount<string>[],
+	pareto: ParetoBar_Deserialize[],
+	core_total: number,
+	problem_total: number,
+	core: CardClass_Deserialize[],
+	problem: CardClass_Deserialize[],
+};
+
+export type ClassificationView_Serialize = {
+	from: string,
+	to: string,
+	previous_from: string,
+	previous_to: string,
+	has_transactions: boolean,
+	total_amount: number | null,
+	customers: number,
+	/**  Customers who bought in the period. */
+	buyers: number,
+	abc: ClassCount<Abc>[],
+	tiers: ClassCount<ValueTier>[],
+	/**  Per grade label, lowest band first. */
+	grades: ClassCount<string>[],
+	pareto: ParetoBar_Serialize[],
+	core_total: number,
+	problem_total: number,
+	core: CardClass_Serialize[],
+	problem: CardClass_Serialize[],
+};
+
+/**  Who to chase for payment, and when. */
+export type CollectionPlan = CollectionPlan_Serialize | CollectionPlan_Deserialize;
+
+/**  Who to chase for payment, and when. */
+export type CollectionPlan_Deserialize = {
+	chase_on?: string,
+	/**  Whom to speak to (a key person, the accounts department...). */
+	person?: string,
+	note?: string,
+};
+
+/**  Who to chase for payment, and when. */
+export type CollectionPlan_Serialize = {
+	chase_on: string,
+	/**  Whom to speak to (a key person, the accounts department...). */
+	person: string,
+	note: string,
+};
+
 export type Competitor = Competitor_Serialize | Competitor_Deserialize;
 
 /**  A company that sells against us. */
@@ -622,6 +906,40 @@ export type Complaint_Serialize = {
 	/**  What was done about it. */
 	action_taken: string,
 	resolved_on: string | null,
+};
+
+/**  A part of a card that counts towards its completeness. */
+export type CompletenessItem = "reading" | "reach" | "address" | "industry" | "owner" | "key_persons" | "decision_route" | "credit" | "profile" | "payment_terms";
+
+/**  How much each part of a card counts towards its completeness. */
+export type CompletenessWeights = CompletenessWeights_Serialize | CompletenessWeights_Deserialize;
+
+/**  How much each part of a card counts towards its completeness. */
+export type CompletenessWeights_Deserialize = {
+	reading?: number,
+	reach?: number,
+	address?: number,
+	industry?: number,
+	owner?: number,
+	key_persons?: number,
+	decision_route?: number,
+	credit?: number,
+	profile?: number,
+	payment_terms?: number,
+};
+
+/**  How much each part of a card counts towards its completeness. */
+export type CompletenessWeights_Serialize = {
+	reading: number,
+	reach: number,
+	address: number,
+	industry: number,
+	owner: number,
+	key_persons: number,
+	decision_route: number,
+	credit: number,
+	profile: number,
+	payment_terms: number,
 };
 
 /**  A stored contact. */
@@ -712,6 +1030,23 @@ export type Contact_Serialize = {
 	fields: ContactFields_Serialize,
 };
 
+/**  Cards with a contact of `kind` (any kind when none) from `from` to `to`, both `YYYY-MM-DD`. */
+export type ContactedFilter = ContactedFilter_Serialize | ContactedFilter_Deserialize;
+
+/**  Cards with a contact of `kind` (any kind when none) from `from` to `to`, both `YYYY-MM-DD`. */
+export type ContactedFilter_Deserialize = {
+	from: string,
+	to: string,
+	kind?: ContactKind | null,
+};
+
+/**  Cards with a contact of `kind` (any kind when none) from `from` to `to`, both `YYYY-MM-DD`. */
+export type ContactedFilter_Serialize = {
+	from: string,
+	to: string,
+	kind: ContactKind | null,
+};
+
 /**  A criterion with its weight (any non-negative number; not all zero). */
 export type Criterion = Criterion_Serialize | Criterion_Deserialize;
 
@@ -725,6 +1060,52 @@ export type Criterion_Deserialize = {
 export type Criterion_Serialize = {
 	name: string,
 	weight: number | null,
+};
+
+export type Dashboard = Dashboard_Serialize | Dashboard_Deserialize;
+
+export type DashboardQuery = DashboardQuery_Serialize | DashboardQuery_Deserialize;
+
+export type DashboardQuery_Deserialize = {
+	/**  `YYYY-MM-DD`; both empty: the twelve months to today. */
+	from?: string | null,
+	to?: string | null,
+	owner?: string | null,
+};
+
+export type DashboardQuery_Serialize = {
+	/**  `YYYY-MM-DD`; both empty: the twelve months to today. */
+	from: string | null,
+	to: string | null,
+	owner: string | null,
+};
+
+export type Dashboard_Deserialize = {
+	classification: ClassificationView_Deserialize,
+	statuses: StatusCount[],
+	weeks: WeekContacts[],
+	overdue_follow_ups: OwnerCount[],
+	receivables: AgeTotal[],
+	completeness: OwnerCompleteness[],
+	/**  The cards missing the most, least complete first. */
+	least_complete: IncompleteCard[],
+	owners: string[],
+	/**  The run whose classes the card list filters by. */
+	last_classified?: LastRun | null,
+};
+
+export type Dashboard_Serialize = {
+	classification: ClassificationView_Serialize,
+	statuses: StatusCount[],
+	weeks: WeekContacts[],
+	overdue_follow_ups: OwnerCount[],
+	receivables: AgeTotal[],
+	completeness: OwnerCompleteness[],
+	/**  The cards missing the most, least complete first. */
+	least_complete: IncompleteCard[],
+	owners: string[],
+	/**  The run whose classes the card list filters by. */
+	last_classified: LastRun | null,
 };
 
 /**  A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog. */
@@ -809,9 +1190,26 @@ export type FollowUps = {
 /**  The three-step scale of reliability, importance and urgency. */
 export type Grade = "low" | "medium" | "high";
 
+/**  One grade: monthly volume from `from` (included) up to `to` (excluded; none for the top band). */
+export type GradeBand = GradeBand_Serialize | GradeBand_Deserialize;
+
+/**  One grade: monthly volume from `from` (included) up to `to` (excluded; none for the top band). */
+export type GradeBand_Deserialize = {
+	label: string,
+	from: number | null,
+	to?: number | null,
+};
+
+/**  One grade: monthly volume from `from` (included) up to `to` (excluded; none for the top band). */
+export type GradeBand_Serialize = {
+	label: string,
+	from: number | null,
+	to: number | null,
+};
+
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
-export type HistoryEntity = "card" | "key_person" | "contact" | "note" | "product_use" | "share";
+export type HistoryEntity = "card" | "key_person" | "contact" | "note" | "product_use" | "share" | "transaction" | "classification" | "collection";
 
 /**  One recorded change: who changed which field of the card or of a key person, when, from what to what. */
 export type HistoryEntry = HistoryEntry_Serialize | HistoryEntry_Deserialize;
@@ -842,6 +1240,36 @@ export type HistoryEntry_Serialize = {
 	field: string,
 	old_value: string | null,
 	new_value: string | null,
+};
+
+export type IncompleteCard = {
+	card_id: string,
+	code: string,
+	name: string,
+	owner: string,
+	completeness: number,
+	missing: CompletenessItem[],
+};
+
+/**  The value indicators, each 0–100; none where the card gives nothing to judge by. */
+export type Indicators = Indicators_Serialize | Indicators_Deserialize;
+
+/**  The value indicators, each 0–100; none where the card gives nothing to judge by. */
+export type Indicators_Deserialize = {
+	contribution?: number | null,
+	cooperation?: number | null,
+	credit?: number | null,
+	growth?: number | null,
+	influence?: number | null,
+};
+
+/**  The value indicators, each 0–100; none where the card gives nothing to judge by. */
+export type Indicators_Serialize = {
+	contribution: number | null,
+	cooperation: number | null,
+	credit: number | null,
+	growth: number | null,
+	influence: number | null,
 };
 
 export type IndividualProfile = IndividualProfile_Serialize | IndividualProfile_Deserialize;
@@ -1012,10 +1440,25 @@ export type KeyPerson_Serialize = {
 /**  A key person's part in the customer's buying decision. */
 export type KeyRole = "decision_maker" | "influencer" | "purchaser" | "user" | "gatekeeper";
 
+export type KindCount = {
+	kind: ContactKind,
+	contacts: number,
+};
+
 export type Lang = "ja" | "zh" | "ko" | "en";
+
+/**  When the ledger was last classified, and over which period. */
+export type LastRun = {
+	at: string,
+	from: string,
+	to: string,
+};
 
 /**  How the rep found the customer. */
 export type LeadSource = "cold_canvass" | "referral_chain" | "centre_of_influence" | "personal_connection" | "own_observation" | "introducer" | "advertising" | "desk_research" | "inbound_enquiry" | "other";
+
+/**  How the customer sticks to a brand: set by the rep, suggested by the classification. */
+export type Loyalty = "loyal" | "switcher" | "no_loyalty";
 
 export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
 
@@ -1169,6 +1612,44 @@ export type OrganisationProfile_Serialize = {
 	decision_approach: string,
 };
 
+export type OwnerCompleteness = {
+	owner: string,
+	cards: number,
+	/**  Average completeness of the owner's cards, in percent. */
+	average: number,
+};
+
+export type OwnerCount = {
+	owner: string,
+	count: number,
+};
+
+export type ParetoBar = ParetoBar_Serialize | ParetoBar_Deserialize;
+
+export type ParetoBar_Deserialize = {
+	/**  Empty for the "others" bar. */
+	card_id: string,
+	name: string,
+	amount: number | null,
+	/**  Cumulative share after this bar, in percent. */
+	cumulative_percent: number | null,
+	abc?: Abc | null,
+	/**  Customers in the bar (more than one for "others"). */
+	customers: number,
+};
+
+export type ParetoBar_Serialize = {
+	/**  Empty for the "others" bar. */
+	card_id: string,
+	name: string,
+	amount: number | null,
+	/**  Cumulative share after this bar, in percent. */
+	cumulative_percent: number | null,
+	abc: Abc | null,
+	/**  Customers in the bar (more than one for "others"). */
+	customers: number,
+};
+
 /**  One visit in the plan. */
 export type PlannedVisit = PlannedVisit_Serialize | PlannedVisit_Deserialize;
 
@@ -1291,6 +1772,88 @@ export type Product_Serialize = {
 	maker: string,
 };
 
+/**  One reason with the figure behind it (an amount, a percentage, a count, days). */
+export type Reason = {
+	kind: ReasonKind,
+	figure: number | null,
+};
+
+/**  Why a customer is on the core or the problem list. */
+export type ReasonKind = "class_a" | "high_value" | "growing" | "overdue" | "open_complaints" | "falling" | "weak_credit" | "over_limit";
+
+/**  One customer on the collection page. */
+export type ReceivableRow = ReceivableRow_Serialize | ReceivableRow_Deserialize;
+
+/**  One customer on the collection page. */
+export type ReceivableRow_Deserialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	owner: string,
+	outstanding: number | null,
+	overdue: number | null,
+	/**  The earliest due date still unpaid. */
+	oldest_due_on?: string | null,
+	/**  Days the oldest unpaid invoice is overdue (0: nothing overdue). */
+	days_overdue: number,
+	invoices: number,
+	credit_limit?: number | null,
+	over_limit: boolean,
+	plan?: CollectionPlan_Deserialize | null,
+};
+
+/**  One customer on the collection page. */
+export type ReceivableRow_Serialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	owner: string,
+	outstanding: number | null,
+	overdue: number | null,
+	/**  The earliest due date still unpaid. */
+	oldest_due_on: string | null,
+	/**  Days the oldest unpaid invoice is overdue (0: nothing overdue). */
+	days_overdue: number,
+	invoices: number,
+	credit_limit: number | null,
+	over_limit: boolean,
+	plan: CollectionPlan_Serialize | null,
+};
+
+/**  The collection page: what is due and overdue, by customer, most urgent first. */
+export type Receivables = Receivables_Serialize | Receivables_Deserialize;
+
+/**  The collection page: what is due and overdue, by customer, most urgent first. */
+export type Receivables_Deserialize = {
+	outstanding: number | null,
+	overdue: number | null,
+	ages: AgeTotal[],
+	customers: ReceivableRow_Deserialize[],
+};
+
+/**  The collection page: what is due and overdue, by customer, most urgent first. */
+export type Receivables_Serialize = {
+	outstanding: number | null,
+	overdue: number | null,
+	ages: AgeTotal[],
+	customers: ReceivableRow_Serialize[],
+};
+
+/**  What a re-classification did: the classes themselves are read through the card list. */
+export type Reclassified = Reclassified_Serialize | Reclassified_Deserialize;
+
+/**  What a re-classification did: the classes themselves are read through the card list. */
+export type Reclassified_Deserialize = {
+	changed: number,
+	run?: LastRun | null,
+};
+
+/**  What a re-classification did: the classes themselves are read through the card list. */
+export type Reclassified_Serialize = {
+	changed: number,
+	run: LastRun | null,
+};
+
 /**  A competitor's contract at a customer that renews soon: a chance to win the business. */
 export type Renewal = {
 	card_product_id: string,
@@ -1301,6 +1864,53 @@ export type Renewal = {
 	renewal_on: string,
 	/**  Negative when the date has passed. */
 	days_until: number,
+};
+
+/**  What a card's transactions add up to over a period (returns subtract), and what it owes now. */
+export type SalesSummary = SalesSummary_Serialize | SalesSummary_Deserialize;
+
+/**  What a card's transactions add up to over a period (returns subtract), and what it owes now. */
+export type SalesSummary_Deserialize = {
+	from: string,
+	to: string,
+	quantity: number | null,
+	amount: number | null,
+	/**  Amount per unit over the period's sales. */
+	average_price?: number | null,
+	last_purchase_on?: string | null,
+	/**  Amount per month of the period. */
+	monthly_amount: number | null,
+	monthly_quantity: number | null,
+	/**  Receivables today, whatever the period. */
+	outstanding: number | null,
+	overdue: number | null,
+	credit_limit?: number | null,
+	/**  What is owed exceeds the credit limit. */
+	over_limit: boolean,
+	/**  Open negotiations whose amount exceeds the credit limit. */
+	negotiations_over_limit: number,
+};
+
+/**  What a card's transactions add up to over a period (returns subtract), and what it owes now. */
+export type SalesSummary_Serialize = {
+	from: string,
+	to: string,
+	quantity: number | null,
+	amount: number | null,
+	/**  Amount per unit over the period's sales. */
+	average_price: number | null,
+	last_purchase_on: string | null,
+	/**  Amount per month of the period. */
+	monthly_amount: number | null,
+	monthly_quantity: number | null,
+	/**  Receivables today, whatever the period. */
+	outstanding: number | null,
+	overdue: number | null,
+	credit_limit: number | null,
+	/**  What is owed exceeds the credit limit. */
+	over_limit: boolean,
+	/**  Open negotiations whose amount exceeds the credit limit. */
+	negotiations_over_limit: number,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -1418,6 +2028,185 @@ export type Sheet_Serialize = {
 	fields: SheetFields_Serialize,
 };
 
+/**  A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong). */
+export type Standing = Standing_Serialize | Standing_Deserialize;
+
+/**  A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong). */
+export type Standing_Deserialize = {
+	/**  A grade on the user's credit scale (Settings: classification), e.g. "A". */
+	credit_rating?: string,
+	/**  A credit bureau's score, 0 to 100. */
+	credit_score?: number | null,
+	/**  The most the customer may owe; sales and negotiations above it are flagged. */
+	credit_limit?: number | null,
+	loyalty?: Loyalty | null,
+	/**  How willingly they work with us. */
+	cooperation?: number | null,
+	/**  How far their word carries with other customers. */
+	influence?: number | null,
+};
+
+/**  A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong). */
+export type Standing_Serialize = {
+	/**  A grade on the user's credit scale (Settings: classification), e.g. "A". */
+	credit_rating: string,
+	/**  A credit bureau's score, 0 to 100. */
+	credit_score: number | null,
+	/**  The most the customer may owe; sales and negotiations above it are flagged. */
+	credit_limit: number | null,
+	loyalty: Loyalty | null,
+	/**  How willingly they work with us. */
+	cooperation: number | null,
+	/**  How far their word carries with other customers. */
+	influence: number | null,
+};
+
+export type StatusCount = {
+	status: CardStatus,
+	cards: number,
+};
+
+/**  The stored part of a card's classification, as its history and the card's page show it. */
+export type StoredClass = StoredClass_Serialize | StoredClass_Deserialize;
+
+/**  The stored part of a card's classification, as its history and the card's page show it. */
+export type StoredClass_Deserialize = {
+	abc?: Abc | null,
+	grade?: string | null,
+	value_tier: ValueTier,
+	value_score: number,
+	loyalty_hint?: Loyalty | null,
+	completeness: number,
+	missing: CompletenessItem[],
+	core: boolean,
+	problem: boolean,
+	reasons: Reason[],
+};
+
+/**  The stored part of a card's classification, as its history and the card's page show it. */
+export type StoredClass_Serialize = {
+	abc: Abc | null,
+	grade: string | null,
+	value_tier: ValueTier,
+	value_score: number,
+	loyalty_hint: Loyalty | null,
+	completeness: number,
+	missing: CompletenessItem[],
+	core: boolean,
+	problem: boolean,
+	reasons: Reason[],
+};
+
+/**  A stored transaction; `fields.amount` is always set. */
+export type Transaction = Transaction_Serialize | Transaction_Deserialize;
+
+/**  What a rep types for one transaction. `amount` left empty is quantity × unit price. */
+export type TransactionFields = TransactionFields_Serialize | TransactionFields_Deserialize;
+
+/**  What a rep types for one transaction. `amount` left empty is quantity × unit price. */
+export type TransactionFields_Deserialize = {
+	kind?: TransactionKind,
+	dated_on?: string,
+	/**  One of the catalogue's products; its name becomes the item. */
+	product_id?: string | null,
+	item?: string,
+	quantity?: number | null,
+	unit_price?: number | null,
+	amount?: number | null,
+	invoice_no?: string,
+	/**  When payment is due (sales only). */
+	due_on?: string | null,
+	paid_amount?: number | null,
+	paid_on?: string | null,
+	notes?: string,
+};
+
+/**  What a rep types for one transaction. `amount` left empty is quantity × unit price. */
+export type TransactionFields_Serialize = {
+	kind: TransactionKind,
+	dated_on: string,
+	/**  One of the catalogue's products; its name becomes the item. */
+	product_id: string | null,
+	item: string,
+	quantity: number | null,
+	unit_price: number | null,
+	amount: number | null,
+	invoice_no: string,
+	/**  When payment is due (sales only). */
+	due_on: string | null,
+	paid_amount: number | null,
+	paid_on: string | null,
+	notes: string,
+};
+
+/**  A sale, or goods coming back (which lowers the purchase totals). */
+export type TransactionKind = "sale" | "return";
+
+/**  A stored transaction; `fields.amount` is always set. */
+export type Transaction_Deserialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: TransactionFields_Deserialize,
+	/**  Still to be paid. */
+	outstanding: number | null,
+	/**  Whole days past the due date while something is still to be paid. */
+	overdue_days?: number | null,
+	/**  The amount is above the customer's credit limit. */
+	over_limit: boolean,
+};
+
+/**  A stored transaction; `fields.amount` is always set. */
+export type Transaction_Serialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: TransactionFields_Serialize,
+	/**  Still to be paid. */
+	outstanding: number | null,
+	/**  Whole days past the due date while something is still to be paid. */
+	overdue_days: number | null,
+	/**  The amount is above the customer's credit limit. */
+	over_limit: boolean,
+};
+
+export type ValueTier = "high" | "secondary" | "potential" | "low";
+
+/**  Weights of the value indicators (any scale; only their ratios count). */
+export type ValueWeights = ValueWeights_Serialize | ValueWeights_Deserialize;
+
+/**  Weights of the value indicators (any scale; only their ratios count). */
+export type ValueWeights_Deserialize = {
+	/**  Share of sales (computed). */
+	contribution?: number,
+	/**  How willingly they work with us (set by the rep). */
+	cooperation?: number,
+	/**  Credit rating or score (set by the rep). */
+	credit?: number,
+	/**  Purchases against the previous period (computed). */
+	growth?: number,
+	/**  How far their word carries (set by the rep). */
+	influence?: number,
+};
+
+/**  Weights of the value indicators (any scale; only their ratios count). */
+export type ValueWeights_Serialize = {
+	/**  Share of sales (computed). */
+	contribution: number,
+	/**  How willingly they work with us (set by the rep). */
+	cooperation: number,
+	/**  Credit rating or score (set by the rep). */
+	credit: number,
+	/**  Purchases against the previous period (computed). */
+	growth: number,
+	/**  How far their word carries (set by the rep). */
+	influence: number,
+};
+
 /**  Our strengths and weaknesses against one competitor product. */
 export type VersusText = VersusText_Serialize | VersusText_Deserialize;
 
@@ -1476,6 +2265,8 @@ export type VisitCandidateQuery_Deserialize = {
 	due_by?: string | null,
 	/**  Customers not visited for at least this many days (never visited counts). */
 	not_visited_days?: number | null,
+	/**  Customers visited less often than their ABC class asks (Settings: classification). */
+	due_by_class?: boolean,
 	/**  Part of the region (prefecture, province, do…). */
 	region?: string,
 	/**  Part of the city. */
@@ -1490,6 +2281,8 @@ export type VisitCandidateQuery_Serialize = {
 	due_by: string | null,
 	/**  Customers not visited for at least this many days (never visited counts). */
 	not_visited_days: number | null,
+	/**  Customers visited less often than their ABC class asks (Settings: classification). */
+	due_by_class: boolean,
 	/**  Part of the region (prefecture, province, do…). */
 	region: string,
 	/**  Part of the city. */
@@ -1512,6 +2305,10 @@ export type VisitCandidate_Deserialize = {
 	due_follow_ups: number,
 	/**  The earliest of those due dates. */
 	earliest_due?: string | null,
+	/**  The customer's ABC class as last classified. */
+	abc?: Abc | null,
+	/**  Set when the customer is due a visit by its class: how often the class is to be visited. */
+	visit_every_days?: number | null,
 };
 
 /**  A customer the plan could include, and why. */
@@ -1528,6 +2325,36 @@ export type VisitCandidate_Serialize = {
 	due_follow_ups: number,
 	/**  The earliest of those due dates. */
 	earliest_due: string | null,
+	/**  The customer's ABC class as last classified. */
+	abc: Abc | null,
+	/**  Set when the customer is due a visit by its class: how often the class is to be visited. */
+	visit_every_days: number | null,
+};
+
+/**  How often each ABC class should be visited, in days (none: no rule). */
+export type VisitFrequency = VisitFrequency_Serialize | VisitFrequency_Deserialize;
+
+/**  How often each ABC class should be visited, in days (none: no rule). */
+export type VisitFrequency_Deserialize = {
+	a?: number | null,
+	b?: number | null,
+	c?: number | null,
+};
+
+/**  How often each ABC class should be visited, in days (none: no rule). */
+export type VisitFrequency_Serialize = {
+	a: number | null,
+	b: number | null,
+	c: number | null,
+};
+
+/**  What the volume bands measure per month. */
+export type VolumeBasis = "amount" | "quantity";
+
+/**  Contacts in the week starting on Monday `week`. */
+export type WeekContacts = {
+	week: string,
+	kinds: KindCount[],
 };
 
 /* Tauri Specta runtime */

@@ -14,9 +14,21 @@ export function emptyFilters(inTrash = false): ListFilters {
     tag: null,
     owner: null,
     silent_days: null,
+    abc: null,
+    value_tier: null,
+    list: null,
+    receivable_age: null,
+    overdue_follow_ups: false,
+    visit_due: false,
+    contacted: null,
     sort: "reading",
     in_trash: inTrash,
   };
+}
+
+/** The filters a dashboard chart sets, beyond the list's own selects. */
+export function chartFilterActive(f: ListFilters): boolean {
+  return Boolean(f.receivable_age || f.overdue_follow_ups || f.visit_due || f.contacted);
 }
 
 type Fetch = (query: CardQuery) => Promise<{ total: number; offset: number; rows: CardRow[] }>;
@@ -44,7 +56,9 @@ export class CardList {
   /** Whether any filter narrows the list (to tell "no cards" from "no match"). */
   get filtered(): boolean {
     const f = this.filters;
-    return Boolean(f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days);
+    return Boolean(
+      f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days || f.abc || f.value_tier || f.list || chartFilterActive(f),
+    );
   }
 
   row(index: number): CardRow | undefined {

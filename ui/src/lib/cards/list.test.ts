@@ -19,6 +19,11 @@ function fakeLedger(count: number) {
     last_contact_at: null,
     days_since_contact: null,
     open_complaints: 0,
+    abc: null,
+    value_tier: null,
+    completeness: null,
+    core: false,
+    problem: false,
   }));
   const fetch = async (query: CardQuery) => {
     queries.push(query);

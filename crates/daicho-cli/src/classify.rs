@@ -1,0 +1,111 @@
+//! `daicho classify`: recompute every card's classes, keep them (unless `--dry-run`), and print
+//! them with the core and problem lists and their reasons, in the user's language.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use daicho_core::classify::{CardClass, Classification, Reason};
+use daicho_core::error::Coded;
+use daicho_core::i18n::{message, Lang};
+use daicho_core::sales::summary::Period;
+use daicho_core::{ErrorReport, Ledger};
+
+pub fn run(
+    file: &Path,
+    period: Option<&str>,
+    json: bool,
+    dry_run: bool,
+    lang: Lang,
+) -> Result<(), ErrorReport> {
+    let mut ledger = Ledger::open(file).map_err(|e| e.report())?;
+    let period = match period {
+        Some(text) => Period::parse(text).map_err(|e| e.report())?,
+        None => ledger.default_period(),
+    };
+    let (classification, changed) = if dry_run {
+        (ledger.classification(period).map_err(|e| e.report())?, 0)
+    } else {
+        ledger.reclassify(period).map_err(|e| e.report())?
+    };
+    if json {
+        let out = serde_json::json!({ "changed": changed, "classification": classification });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        print_text(&classification, changed, dry_run, lang);
+    }
+    Ok(())
+}
+
+fn t(lang: Lang, key: &str, params: &[(&str, String)]) -> String {
+    let params: BTreeMap<String, String> = params
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    message(lang, key, &params)
+}
+
+pub fn reason(lang: Lang, r: &Reason) -> String {
+    t(
+        lang,
+        &format!("reason.{}", r.kind.as_str()),
+        &[("figure", r.figure.to_string())],
+    )
+}
+
+fn reasons(lang: Lang, k: &CardClass) -> String {
+    k.reasons
+        .iter()
+        .map(|r| reason(lang, r))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
+    println!("{} {} – {}", t(lang, "class.period", &[]), c.from, c.to);
+    if !c.has_transactions {
+        println!("{}", t(lang, "class.no_transactions", &[]));
+    }
+    println!(
+        "{}\t{}\tABC\t{}\t{}\t{}\t{}",
+        t(lang, "field.code", &[]),
+        t(lang, "field.name", &[]),
+        t(lang, "class.grade", &[]),
+        t(lang, "class.value", &[]),
+        t(lang, "class.completeness", &[]),
+        t(lang, "class.amount", &[]),
+    );
+    for k in &c.cards {
+        println!(
+            "{}\t{}\t{}\t{}\t{} ({})\t{}%\t{}",
+            k.code,
+            k.name,
+            k.abc.map_or("-".to_owned(), |a| a.as_str().to_uppercase()),
+            k.grade.as_deref().unwrap_or("-"),
+            t(lang, &format!("tier.{}", k.value_tier.as_str()), &[]),
+            k.value_score,
+            k.completeness,
+            k.amount,
+        );
+    }
+    for (title, members) in [
+        (
+            "class.core_list",
+            c.cards.iter().filter(|k| k.core).collect::<Vec<_>>(),
+        ),
+        (
+            "class.problem_list",
+            c.cards.iter().filter(|k| k.problem).collect::<Vec<_>>(),
+        ),
+    ] {
+        println!("\n{} ({})", t(lang, title, &[]), members.len());
+        for k in members {
+            println!("{}\t{}\t{}", k.code, k.name, reasons(lang, k));
+        }
+    }
+    if !dry_run {
+        println!(
+            "\n{}",
+            t(lang, "class.changed", &[("count", changed.to_string())])
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! The classification's arithmetic, on plain inputs: ABC by cumulative share, grade bands,
+//! growth, value indicators and tiers, loyalty hint, completeness, the core and problem lists.
+
+use crate::card::{CardKind, CardStatus, Loyalty, Standing};
+
+use super::config::{ClassConfig, CompletenessWeights, GradeBand, VolumeBasis};
+use super::model::{Abc, CardClass, CompletenessItem, Indicators, Reason, ReasonKind, ValueTier};
+
+/// What classification reads about one card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardInput {
+    pub card_id: String,
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+    pub kind: CardKind,
+    pub status: CardStatus,
+    /// Net purchases (returns subtracted) in the period and in the one before.
+    pub amount: i64,
+    pub previous_amount: i64,
+    pub quantity: i64,
+    pub outstanding: i64,
+    pub overdue: i64,
+    pub open_complaints: i64,
+    pub standing: Standing,
+    /// Parts of the card that are filled in.
+    pub filled: Vec<CompletenessItem>,
+    /// Most makers (us and competitors) the customer buys from in any one category.
+    pub makers_in_a_category: i64,
+}
+
+/// A purchase growth of this many percent puts a core customer's growth among its reasons.
+pub const GROWING_PERCENT: i32 = 20;
+
+/// ABC classes in the order of `amounts` (largest first): a card is in A while the share before
+/// it is below `a_percent`, so the card that crosses the line is still A. Cards buying the same
+/// amount share a class. Zero or net-negative purchases get no class.
+pub fn abc(amounts: &[i64], a_percent: i32, b_percent: i32) -> Vec<(Option<Abc>, Option<f64>)> {
+    let total: i64 = amounts.iter().filter(|a| **a > 0).sum();
+    let mut before = 0i64;
+    let mut previous: Option<(i64, Abc)> = None;
+    amounts
+        .iter()
+        .map(|&amount| {
+            if amount <= 0 || total == 0 {
+                return (None, None);
+            }
+            let share_before = before as f64 * 100.0 / total as f64;
+            before += amount;
+            let class = match previous {
+                Some((a, class)) if a == amount => class,
+                _ if share_before < f64::from(a_percent) => Abc::A,
+                _ if share_before < f64::from(b_percent) => Abc::B,
+                _ => Abc::C,
+            };
+            previous = Some((amount, class));
+            (
+                Some(class),
+                Some((before as f64 * 1000.0 / total as f64).round() / 10.0),
+            )
+        })
+        .collect()
+}
+
+/// The band holding `volume`; none for no purchases.
+pub fn grade(bands: &[GradeBand], volume: f64) -> Option<String> {
+    if volume <= 0.0 {
+        return None;
+    }
+    bands
+        .iter()
+        .find(|b| volume >= b.from as f64 && b.to.is_none_or(|to| volume < to as f64))
+        .map(|b| b.label.clone())
+}
+
+/// Percent change against the previous period; none when nothing was bought before.
+pub fn growth_percent(amount: i64, previous: i64) -> Option<i32> {
+    (previous > 0).then(|| {
+        let pct = (amount - previous) as f64 * 100.0 / previous as f64;
+        pct.round().clamp(-100_000.0, 100_000.0) as i32
+    })
+}
+
+/// Growth as an indicator: 50 is flat, +50% or more is 100, −50% or worse is 0. A customer new
+/// in this period has nothing to compare with and is judged on the other indicators.
+pub fn growth_indicator(amount: i64, previous: i64) -> Option<i32> {
+    growth_percent(amount, previous).map(|pct| (50 + pct).clamp(0, 100))
+}
+
+/// A 1–5 judgement as 0–100.
+fn judgement(value: Option<i32>) -> Option<i32> {
+    value.map(|v| (v.clamp(1, 5) - 1) * 25)
+}
+
+/// Credit as 0–100: the bureau's score, else the grade's place on the user's scale (best = 100).
+pub fn credit_indicator(standing: &Standing, scale: &[String]) -> Option<i32> {
+    if let Some(score) = standing.credit_score {
+        return Some(score.clamp(0, 100));
+    }
+    let at = scale.iter().position(|g| g == &standing.credit_rating)?;
+    let steps = scale.len().saturating_sub(1).max(1) as i32;
+    Some(100 - at as i32 * 100 / steps)
+}
+
+/// The weighted mean of the indicators there are (0 when there are none).
+pub fn value_score(ind: &Indicators, config: &ClassConfig) -> i32 {
+    let w = &config.weights;
+    let parts = [
+        (ind.contribution, w.contribution),
+        (ind.cooperation, w.cooperation),
+        (ind.credit, w.credit),
+        (ind.growth, w.growth),
+        (ind.influence, w.influence),
+    ];
+    let (sum, weight) = parts
+        .iter()
+        .filter_map(|(v, w)| v.map(|v| (i64::from(v) * i64::from(*w), i64::from(*w))))
+        .fold((0i64, 0i64), |(s, t), (v, w)| (s + v, t + w));
+    if weight == 0 {
+        0
+    } else {
+        ((sum as f64) / (weight as f64)).round() as i32
+    }
+}
+
+pub fn value_tier(score: i32, ind: &Indicators, config: &ClassConfig) -> ValueTier {
+    let promising = |v: Option<i32>| v.is_some_and(|v| v >= config.potential_from);
+    if score >= config.high_value_from {
+        ValueTier::High
+    } else if score >= config.secondary_from {
+        ValueTier::Secondary
+    } else if promising(ind.growth) || promising(ind.influence) {
+        ValueTier::Potential
+    } else {
+        ValueTier::Low
+    }
+}
+
+/// One maker in a category is loyal, two switch between brands, more show no brand loyalty.
+pub fn loyalty_hint(makers_in_a_category: i64) -> Option<Loyalty> {
+    match makers_in_a_category {
+        ..=0 => None,
+        1 => Some(Loyalty::Loyal),
+        2 => Some(Loyalty::Switcher),
+        _ => Some(Loyalty::NoLoyalty),
+    }
+}
+
+/// The parts that count for a card of `kind`, with their weights.
+pub fn completeness_parts(kind: CardKind, w: &CompletenessWeights) -> Vec<(CompletenessItem, i32)> {
+    use CompletenessItem as I;
+    let organisation_only = [I::KeyPersons, I::DecisionRoute, I::PaymentTerms];
+    let mut parts = vec![
+        (I::Reading, w.reading),
+        (I::Reach, w.reach),
+        (I::Address, w.address),
+        (I::Industry, w.industry),
+        (I::Owner, w.owner),
+        (I::KeyPersons, w.key_persons),
+        (I::DecisionRoute, w.decision_route),
+        (I::Credit, w.credit),
+        (I::Profile, w.profile),
+        (I::PaymentTerms, w.payment_terms),
+    ];
+    if kind == CardKind::Individual {
+        parts.retain(|(i, _)| !organisation_only.contains(i));
+    }
+    parts.retain(|(_, w)| *w > 0);
+    parts
+}
+
+/// Percent of the weight filled in, and what is missing (heaviest first).
+pub fn completeness(
+    kind: CardKind,
+    filled: &[CompletenessItem],
+    w: &CompletenessWeights,
+) -> (i32, Vec<CompletenessItem>) {
+    let parts = completeness_parts(kind, w);
+    let total: i32 = parts.iter().map(|(_, w)| w).sum();
+    let have: i32 = parts
+        .iter()
+        .filter(|(i, _)| filled.contains(i))
+        .map(|(_, w)| w)
+        .sum();
+    let mut missing: Vec<(CompletenessItem, i32)> = parts
+        .into_iter()
+        .filter(|(i, _)| !filled.contains(i))
+        .collect();
+    missing.sort_by_key(|(_, w)| -w);
+    let pct = if total == 0 {
+        100
+    } else {
+        (f64::from(have) * 100.0 / f64::from(total)).round() as i32
+    };
+    (pct, missing.into_iter().map(|(i, _)| i).collect())
+}
+
+/// Classifies every card: returned largest purchases first, then by code.
+pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -> Vec<CardClass> {
+    inputs.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.code.cmp(&b.code)));
+    let amounts: Vec<i64> = inputs.iter().map(|c| c.amount).collect();
+    let classes = abc(&amounts, config.a_percent, config.b_percent);
+    let buyers = amounts.iter().filter(|a| **a > 0).count();
+    // Contribution: the share of buyers this card buys more than (ties count as the same rank).
+    let mut rank = 0usize;
+    let mut last_amount = None;
+    let mut out = Vec::with_capacity(inputs.len());
+    for (n, (input, (class, cumulative))) in inputs.into_iter().zip(classes).enumerate() {
+        if last_amount != Some(input.amount) {
+            rank = n;
+            last_amount = Some(input.amount);
+        }
+        let contribution = if input.amount > 0 {
+            ((buyers - rank) as f64 * 100.0 / buyers as f64).round() as i32
+        } else {
+            0
+        };
+        let indicators = Indicators {
+            contribution: Some(contribution),
+            cooperation: judgement(input.standing.cooperation),
+            credit: credit_indicator(&input.standing, &config.credit_scale),
+            growth: growth_indicator(input.amount, input.previous_amount),
+            influence: judgement(input.standing.influence),
+        };
+        out.push(card_class(
+            input, class, cumulative, indicators, config, months,
+        ));
+    }
+    out
+}
+
+fn card_class(
+    input: CardInput,
+    abc: Option<Abc>,
+    cumulative_percent: Option<f64>,
+    indicators: Indicators,
+    config: &ClassConfig,
+    months: f64,
+) -> CardClass {
+    let volume = match config.grade_basis {
+        VolumeBasis::Amount => input.amount as f64,
+        VolumeBasis::Quantity => input.quantity as f64,
+    } / months.max(f64::MIN_POSITIVE);
+    let monthly_volume = (volume * 10.0).round() / 10.0;
+    let growth = growth_percent(input.amount, input.previous_amount);
+    let value_score = value_score(&indicators, config);
+    let tier = value_tier(value_score, &indicators, config);
+    let (completeness, missing) = completeness(input.kind, &input.filled, &config.completeness);
+    let reason = |kind: ReasonKind, figure: i64| Reason { kind, figure };
+    let mut core_reasons = Vec::new();
+    if abc == Some(Abc::A) {
+        core_reasons.push(reason(ReasonKind::ClassA, input.amount));
+    }
+    if tier == ValueTier::High {
+        core_reasons.push(reason(ReasonKind::HighValue, i64::from(value_score)));
+    }
+    let core = !core_reasons.is_empty();
+    if core && growth.is_some_and(|g| g >= GROWING_PERCENT) {
+        core_reasons.push(reason(ReasonKind::Growing, i64::from(growth.unwrap_or(0))));
+    }
+    let mut problems = Vec::new();
+    if input.overdue > 0 {
+        problems.push(reason(ReasonKind::Overdue, input.overdue));
+    }
+    if input.open_complaints > 0 {
+        problems.push(reason(ReasonKind::OpenComplaints, input.open_complaints));
+    }
+    // A lost customer's purchases have fallen for a known reason: no longer a problem to chase.
+    let falling =
+        growth.filter(|g| *g <= -config.falling_percent && input.status != CardStatus::Lost);
+    if let Some(g) = falling {
+        problems.push(reason(ReasonKind::Falling, i64::from(g)));
+    }
+    if let Some(c) = indicators.credit.filter(|c| *c < config.weak_credit_below) {
+        problems.push(reason(ReasonKind::WeakCredit, i64::from(c)));
+    }
+    if let Some(limit) = input
+        .standing
+        .credit_limit
+        .filter(|l| input.outstanding > *l)
+    {
+        problems.push(reason(ReasonKind::OverLimit, input.outstanding - limit));
+    }
+    let problem = !problems.is_empty();
+    CardClass {
+        card_id: input.card_id,
+        code: input.code,
+        name: input.name,
+        owner: input.owner,
+        status: input.status,
+        amount: input.amount,
+        previous_amount: input.previous_amount,
+        cumulative_percent,
+        abc,
+        monthly_volume,
+        grade: grade(&config.grades, volume),
+        growth_percent: growth,
+        indicators,
+        value_score,
+        value_tier: tier,
+        loyalty: input.standing.loyalty,
+        loyalty_hint: loyalty_hint(input.makers_in_a_category),
+        outstanding: input.outstanding,
+        overdue: input.overdue,
+        completeness,
+        missing,
+        core,
+        problem,
+        reasons: core_reasons.into_iter().chain(problems).collect(),
+    }
+}

@@ -1,0 +1,203 @@
+//! Reading what classification needs about every live card in a few set-based queries: the
+//! purchases per card come from the covering index `transactions_card`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use crate::card::{CardKind, CardStatus, Loyalty, Standing};
+use crate::sales::summary::Period;
+
+use super::compute::CardInput;
+use super::model::CompletenessItem;
+
+/// What a card bought: net amounts (returns subtracted) this period and the one before, net
+/// quantity and the number of transactions this period.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bought {
+    amount: i64,
+    previous: i64,
+    quantity: i64,
+    count: i64,
+}
+
+/// Each card's purchases. The covering index is read in card order (no table, no sort) and
+/// summed here: SQLite's per-row CASE expressions cost more than the scan itself.
+fn purchases(conn: &Connection, period: Period) -> rusqlite::Result<HashMap<String, Bought>> {
+    let previous = period.previous();
+    let (from, current_from, to) = (previous.from_text(), period.from_text(), period.to_text());
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, dated_on, kind = 'sale', amount, quantity
+         FROM transactions INDEXED BY transactions_card WHERE dated_on BETWEEN ?1 AND ?2",
+    )?;
+    let mut rows = stmt.query(params![from, to])?;
+    let mut out: HashMap<String, Bought> = HashMap::new();
+    let mut card = String::new();
+    let mut sums = Bought::default();
+    while let Some(r) = rows.next()? {
+        let id = r.get_ref(0)?.as_str()?;
+        if id != card {
+            if !card.is_empty() {
+                out.insert(std::mem::take(&mut card), sums);
+            }
+            card = id.to_owned();
+            sums = Bought::default();
+        }
+        let current = r.get_ref(1)?.as_str()? >= current_from.as_str();
+        let sign = if r.get::<_, bool>(2)? { 1 } else { -1 };
+        let amount = sign * r.get::<_, i64>(3)?;
+        if current {
+            sums.amount += amount;
+            sums.quantity += sign * r.get::<_, i64>(4)?;
+            sums.count += 1;
+        } else {
+            sums.previous += amount;
+        }
+    }
+    if !card.is_empty() {
+        out.insert(card, sums);
+    }
+    Ok(out)
+}
+
+/// Outstanding and overdue receivables per card, from the partial index of open sales.
+fn receivables(
+    conn: &Connection,
+    today: NaiveDate,
+) -> rusqlite::Result<HashMap<String, (i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, sum(amount - paid_amount), coalesce(sum(CASE WHEN due_on < ?1 THEN amount - paid_amount END), 0)
+         FROM transactions INDEXED BY transactions_open WHERE kind = 'sale' AND paid_amount < amount GROUP BY card_id",
+    )?;
+    let rows = stmt.query_map([today.format("%Y-%m-%d").to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+    })?;
+    rows.collect()
+}
+
+fn counts(conn: &Connection, sql: &str) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Most makers in one category per card: competitors' products in use, plus us where the
+/// customer uses or buys one of our products of that category.
+fn makers(conn: &Connection, period: Period) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, max(makers) FROM (
+            SELECT card_id, category, count(DISTINCT maker) AS makers FROM (
+                SELECT cp.card_id, p.category, coalesce(p.competitor_id, '') AS maker
+                FROM card_products cp JOIN products p ON p.id = cp.product_id
+                UNION
+                SELECT DISTINCT t.card_id, p.category, ''
+                FROM transactions t JOIN products p ON p.id = t.product_id AND p.competitor_id IS NULL
+                WHERE t.card_id IN (SELECT card_id FROM card_products) AND t.kind = 'sale'
+                  AND t.dated_on BETWEEN ?1 AND ?2
+            ) GROUP BY card_id, category
+        ) GROUP BY card_id",
+    )?;
+    let rows = stmt.query_map(
+        params![period.previous().from_text(), period.to_text()],
+        |r| Ok((r.get::<_, String>(0)?, r.get(1)?)),
+    )?;
+    rows.collect()
+}
+
+/// Every live card with what classification reads about it, and whether any transaction falls
+/// in the period.
+pub fn inputs(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+) -> rusqlite::Result<(Vec<CardInput>, bool)> {
+    let purchases = purchases(conn, period)?;
+    let any = purchases.values().any(|p| p.count > 0);
+    let receivables = receivables(conn, today)?;
+    let complaints = counts(
+        conn,
+        "SELECT card_id, count(*) FROM contacts WHERE complaint_state IN ('open', 'in_progress') GROUP BY card_id",
+    )?;
+    let key_persons = counts(
+        conn,
+        "SELECT card_id, count(*) + 1000 * count(CASE role WHEN 'decision_maker' THEN 1 END)
+         FROM key_persons GROUP BY card_id",
+    )?;
+    let makers = makers(conn, period)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit, loyalty,
+            cooperation, influence,
+            reading <> '', phones <> '[]' OR email <> '', region <> '' AND city <> '' AND street <> '',
+            industry <> '', owner <> '',
+            coalesce(json_extract(organisation, '$.decision_maker'), '') <> ''
+                OR coalesce(json_extract(organisation, '$.decision_approach'), '') <> '',
+            CASE kind WHEN 'organisation'
+                THEN json_extract(organisation, '$.employees') IS NOT NULL
+                     AND json_extract(organisation, '$.annual_sales') IS NOT NULL
+                ELSE coalesce(json_extract(individual, '$.occupation'), '') <> ''
+                     AND json_extract(individual, '$.birthday') IS NOT NULL END,
+            coalesce(json_extract(organisation, '$.payment_terms'), '') <> ''
+                OR coalesce(json_extract(organisation, '$.payment_method'), '') <> ''
+         FROM cards WHERE deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: String = r.get(0)?;
+        let kind: String = r.get(4)?;
+        let status: String = r.get(5)?;
+        let loyalty: Option<String> = r.get(9)?;
+        let standing = Standing {
+            credit_rating: r.get(6)?,
+            credit_score: r.get(7)?,
+            credit_limit: r.get(8)?,
+            loyalty: loyalty.as_deref().and_then(Loyalty::parse),
+            cooperation: r.get(10)?,
+            influence: r.get(11)?,
+        };
+        let flag = |i: usize| -> rusqlite::Result<bool> { r.get(i) };
+        let people = key_persons.get(&id).copied().unwrap_or(0);
+        use CompletenessItem as I;
+        let mut filled = Vec::new();
+        for (item, on) in [
+            (I::Reading, flag(12)?),
+            (I::Reach, flag(13)?),
+            (I::Address, flag(14)?),
+            (I::Industry, flag(15)?),
+            (I::Owner, flag(16)?),
+            (I::KeyPersons, people % 1000 > 0),
+            // The route is known when it is written down or a key person is the decision maker.
+            (I::DecisionRoute, flag(17)? || people >= 1000),
+            (
+                I::Credit,
+                (!standing.credit_rating.is_empty() || standing.credit_score.is_some())
+                    && standing.credit_limit.is_some(),
+            ),
+            (I::Profile, flag(18)?),
+            (I::PaymentTerms, flag(19)?),
+        ] {
+            if on {
+                filled.push(item);
+            }
+        }
+        let bought = purchases.get(&id).copied().unwrap_or_default();
+        let (outstanding, overdue) = receivables.get(&id).copied().unwrap_or_default();
+        Ok(CardInput {
+            code: r.get(1)?,
+            name: r.get(2)?,
+            owner: r.get(3)?,
+            kind: CardKind::parse(&kind).unwrap_or(CardKind::Organisation),
+            status: CardStatus::parse(&status).unwrap_or(CardStatus::Prospect),
+            amount: bought.amount,
+            previous_amount: bought.previous,
+            quantity: bought.quantity,
+            outstanding,
+            overdue,
+            open_complaints: complaints.get(&id).copied().unwrap_or(0),
+            standing,
+            filled,
+            makers_in_a_category: makers.get(&id).copied().unwrap_or(0),
+            card_id: id,
+        })
+    })?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, any))
+}

@@ -1,0 +1,117 @@
+//! A classification as the UI and the CLI see it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::{CardStatus, Loyalty};
+
+api_enum!(
+    /// Pareto class by purchases over the period.
+    Abc { A = "a", B = "b", C = "c" }
+);
+api_enum!(
+    ValueTier { High = "high", Secondary = "secondary", Potential = "potential", Low = "low" }
+);
+api_enum!(
+    /// Why a customer is on the core or the problem list.
+    ReasonKind {
+        ClassA = "class_a",
+        HighValue = "high_value",
+        Growing = "growing",
+        Overdue = "overdue",
+        OpenComplaints = "open_complaints",
+        Falling = "falling",
+        WeakCredit = "weak_credit",
+        OverLimit = "over_limit",
+    }
+);
+api_enum!(
+    /// A part of a card that counts towards its completeness.
+    CompletenessItem {
+        Reading = "reading",
+        Reach = "reach",
+        Address = "address",
+        Industry = "industry",
+        Owner = "owner",
+        KeyPersons = "key_persons",
+        DecisionRoute = "decision_route",
+        Credit = "credit",
+        Profile = "profile",
+        PaymentTerms = "payment_terms",
+    }
+);
+
+/// One reason with the figure behind it (an amount, a percentage, a count, days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Reason {
+    pub kind: ReasonKind,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub figure: i64,
+}
+
+/// The value indicators, each 0–100; none where the card gives nothing to judge by.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Indicators {
+    pub contribution: Option<i32>,
+    pub cooperation: Option<i32>,
+    pub credit: Option<i32>,
+    pub growth: Option<i32>,
+    pub influence: Option<i32>,
+}
+
+/// One card's classes and the figures they come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CardClass {
+    pub card_id: String,
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+    pub status: CardStatus,
+    /// Net purchases over the period.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub amount: i64,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub previous_amount: i64,
+    /// Cumulative share of all purchases up to and including this card, in percent (ABC order).
+    pub cumulative_percent: Option<f64>,
+    pub abc: Option<Abc>,
+    /// Monthly volume on the grade's basis.
+    pub monthly_volume: f64,
+    pub grade: Option<String>,
+    /// Purchases against the previous period; none when there was nothing to compare.
+    pub growth_percent: Option<i32>,
+    pub indicators: Indicators,
+    pub value_score: i32,
+    pub value_tier: ValueTier,
+    /// As set by the rep.
+    pub loyalty: Option<Loyalty>,
+    /// What the products in use and the purchases suggest.
+    pub loyalty_hint: Option<Loyalty>,
+    /// Outstanding and overdue today.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub outstanding: i64,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub overdue: i64,
+    pub completeness: i32,
+    pub missing: Vec<CompletenessItem>,
+    pub core: bool,
+    pub problem: bool,
+    pub reasons: Vec<Reason>,
+}
+
+/// A whole classification: every live card, by purchases (largest first, then by code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Classification {
+    pub from: String,
+    pub to: String,
+    pub previous_from: String,
+    pub previous_to: String,
+    /// No transaction at all in the period: there is nothing to classify by purchases.
+    pub has_transactions: bool,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub total_amount: i64,
+    pub cards: Vec<CardClass>,
+}

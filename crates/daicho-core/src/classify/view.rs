@@ -1,0 +1,130 @@
+//! A classification summarised for a page: counts per class, the Pareto curve, and the first
+//! entries of the core and problem lists (the card list, filtered, holds the rest).
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Abc, CardClass, Classification, ValueTier};
+
+/// Most customers drawn as bars on the Pareto chart; the rest become one "others" bar.
+pub const PARETO_BARS: usize = 40;
+/// Most entries of each list a page receives.
+pub const LIST_LIMIT: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ParetoBar {
+    /// Empty for the "others" bar.
+    pub card_id: String,
+    pub name: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub amount: i64,
+    /// Cumulative share after this bar, in percent.
+    pub cumulative_percent: f64,
+    pub abc: Option<Abc>,
+    /// Customers in the bar (more than one for "others").
+    pub customers: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClassCount<T> {
+    pub class: T,
+    pub customers: u32,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub amount: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClassificationView {
+    pub from: String,
+    pub to: String,
+    pub previous_from: String,
+    pub previous_to: String,
+    pub has_transactions: bool,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub total_amount: i64,
+    pub customers: u32,
+    /// Customers who bought in the period.
+    pub buyers: u32,
+    pub abc: Vec<ClassCount<Abc>>,
+    pub tiers: Vec<ClassCount<ValueTier>>,
+    /// Per grade label, lowest band first.
+    pub grades: Vec<ClassCount<String>>,
+    pub pareto: Vec<ParetoBar>,
+    pub core_total: u32,
+    pub problem_total: u32,
+    pub core: Vec<CardClass>,
+    pub problem: Vec<CardClass>,
+}
+
+fn count<T: Clone + PartialEq>(
+    classes: &[T],
+    cards: &[CardClass],
+    of: impl Fn(&CardClass) -> Option<T>,
+) -> Vec<ClassCount<T>> {
+    classes
+        .iter()
+        .map(|class| {
+            let members = cards.iter().filter(|c| of(c).as_ref() == Some(class));
+            let (customers, amount) =
+                members.fold((0u32, 0i64), |(n, a), c| (n + 1, a + c.amount.max(0)));
+            ClassCount {
+                class: class.clone(),
+                customers,
+                amount,
+            }
+        })
+        .collect()
+}
+
+/// `grade_labels`: the configured bands, lowest first. Problem customers are listed most
+/// overdue first; core customers by purchases.
+pub fn summarise(c: &Classification, grade_labels: &[String]) -> ClassificationView {
+    let cards = &c.cards;
+    let buyers: Vec<&CardClass> = cards.iter().filter(|k| k.amount > 0).collect();
+    let mut pareto: Vec<ParetoBar> = buyers
+        .iter()
+        .take(PARETO_BARS)
+        .map(|k| ParetoBar {
+            card_id: k.card_id.clone(),
+            name: k.name.clone(),
+            amount: k.amount,
+            cumulative_percent: k.cumulative_percent.unwrap_or(0.0),
+            abc: k.abc,
+            customers: 1,
+        })
+        .collect();
+    if buyers.len() > PARETO_BARS {
+        let rest = &buyers[PARETO_BARS..];
+        pareto.push(ParetoBar {
+            card_id: String::new(),
+            name: String::new(),
+            amount: rest.iter().map(|k| k.amount).sum(),
+            cumulative_percent: 100.0,
+            abc: rest.last().and_then(|k| k.abc),
+            customers: rest.len() as u32,
+        });
+    }
+    let core: Vec<&CardClass> = cards.iter().filter(|k| k.core).collect();
+    let mut problem: Vec<&CardClass> = cards.iter().filter(|k| k.problem).collect();
+    problem.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.code.cmp(&b.code)));
+    ClassificationView {
+        from: c.from.clone(),
+        to: c.to.clone(),
+        previous_from: c.previous_from.clone(),
+        previous_to: c.previous_to.clone(),
+        has_transactions: c.has_transactions,
+        total_amount: c.total_amount,
+        customers: cards.len() as u32,
+        buyers: buyers.len() as u32,
+        abc: count(Abc::ALL, cards, |k| k.abc),
+        tiers: count(ValueTier::ALL, cards, |k| Some(k.value_tier)),
+        grades: count(grade_labels, cards, |k| k.grade.clone()),
+        pareto,
+        core_total: core.len() as u32,
+        problem_total: problem.len() as u32,
+        core: core.into_iter().take(LIST_LIMIT).cloned().collect(),
+        problem: problem.into_iter().take(LIST_LIMIT).cloned().collect(),
+    }
+}

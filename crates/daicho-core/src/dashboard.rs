@@ -1,0 +1,238 @@
+//! The manager's dashboard: one call gathers every chart for a period and, optionally, one
+//! owner's cards. Classes are the ledger's (ABC over every customer); the owner filter chooses
+//! which customers are shown, and the Pareto curve is drawn over those.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use crate::card::CardStatus;
+use crate::classify::store::LastRun;
+use crate::classify::view::{self, ClassificationView};
+use crate::classify::{Classification, CompletenessItem};
+use crate::contact::ContactKind;
+use crate::sales::AgeTotal;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct DashboardQuery {
+    /// `YYYY-MM-DD`; both empty: the twelve months to today.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StatusCount {
+    pub status: CardStatus,
+    pub cards: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct KindCount {
+    pub kind: ContactKind,
+    pub contacts: u32,
+}
+
+/// Contacts in the week starting on Monday `week`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WeekContacts {
+    pub week: String,
+    pub kinds: Vec<KindCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnerCount {
+    pub owner: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnerCompleteness {
+    pub owner: String,
+    pub cards: u32,
+    /// Average completeness of the owner's cards, in percent.
+    pub average: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IncompleteCard {
+    pub card_id: String,
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+    pub completeness: i32,
+    pub missing: Vec<CompletenessItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Dashboard {
+    pub classification: ClassificationView,
+    pub statuses: Vec<StatusCount>,
+    pub weeks: Vec<WeekContacts>,
+    pub overdue_follow_ups: Vec<OwnerCount>,
+    pub receivables: Vec<AgeTotal>,
+    pub completeness: Vec<OwnerCompleteness>,
+    /// The cards missing the most, least complete first.
+    pub least_complete: Vec<IncompleteCard>,
+    pub owners: Vec<String>,
+    /// The run whose classes the card list filters by.
+    pub last_classified: Option<LastRun>,
+}
+
+/// How many of the least complete cards the dashboard lists.
+pub const LEAST_COMPLETE: usize = 10;
+
+pub fn statuses(conn: &Connection, owner: Option<&str>) -> rusqlite::Result<Vec<StatusCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT status, count(*) FROM cards WHERE deleted_at IS NULL AND (?1 IS NULL OR owner = ?1) GROUP BY status",
+    )?;
+    let counts: BTreeMap<String, u32> = stmt
+        .query_map(params![owner], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(CardStatus::ALL
+        .iter()
+        .map(|&status| StatusCount {
+            status,
+            cards: counts.get(status.as_str()).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
+/// Every week (Monday to Sunday) touching the period, each with its contacts per kind.
+pub fn weeks(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    owner: Option<&str>,
+) -> rusqlite::Result<Vec<WeekContacts>> {
+    let monday = |d: NaiveDate| d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    let mut stmt = conn.prepare_cached(
+        "SELECT substr(t.at, 1, 10), t.kind, count(*) FROM contacts t JOIN cards c ON c.id = t.card_id
+         WHERE c.deleted_at IS NULL AND t.at >= ?1 AND t.at < ?2 AND (?3 IS NULL OR c.owner = ?3)
+         GROUP BY 1, 2",
+    )?;
+    let end = (to + Duration::days(1)).format("%Y-%m-%d").to_string();
+    let mut rows = stmt.query(params![from.format("%Y-%m-%d").to_string(), end, owner])?;
+    let mut by_week: BTreeMap<NaiveDate, BTreeMap<ContactKind, u32>> = BTreeMap::new();
+    let mut week = monday(from);
+    while week <= to {
+        by_week.insert(week, BTreeMap::new());
+        week += Duration::days(7);
+    }
+    while let Some(r) = rows.next()? {
+        let day: String = r.get(0)?;
+        let kind: String = r.get(1)?;
+        let (Ok(day), Some(kind)) = (
+            NaiveDate::parse_from_str(&day, "%Y-%m-%d"),
+            ContactKind::parse(&kind),
+        ) else {
+            continue;
+        };
+        *by_week
+            .entry(monday(day))
+            .or_default()
+            .entry(kind)
+            .or_default() += r.get::<_, u32>(2)?;
+    }
+    Ok(by_week
+        .into_iter()
+        .map(|(week, kinds)| WeekContacts {
+            week: week.format("%Y-%m-%d").to_string(),
+            kinds: kinds
+                .into_iter()
+                .map(|(kind, contacts)| KindCount { kind, contacts })
+                .collect(),
+        })
+        .collect())
+}
+
+pub fn overdue_follow_ups(
+    conn: &Connection,
+    today: NaiveDate,
+    owner: Option<&str>,
+) -> rusqlite::Result<Vec<OwnerCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.owner, count(*) FROM contacts t INDEXED BY contacts_open_actions JOIN cards c ON c.id = t.card_id
+         WHERE t.next_action_due IS NOT NULL AND t.next_action_due < ?1 AND t.next_action_done_at IS NULL
+           AND c.deleted_at IS NULL AND (?2 IS NULL OR c.owner = ?2)
+         GROUP BY c.owner ORDER BY count(*) DESC, c.owner",
+    )?;
+    let rows = stmt.query_map(params![today.format("%Y-%m-%d").to_string(), owner], |r| {
+        Ok(OwnerCount {
+            owner: r.get(0)?,
+            count: r.get(1)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Completeness per owner and the least complete cards, from a classification.
+pub fn completeness(c: &Classification) -> (Vec<OwnerCompleteness>, Vec<IncompleteCard>) {
+    let mut per_owner: BTreeMap<&str, (u32, i64)> = BTreeMap::new();
+    for k in &c.cards {
+        let e = per_owner.entry(&k.owner).or_default();
+        e.0 += 1;
+        e.1 += i64::from(k.completeness);
+    }
+    let owners = per_owner
+        .into_iter()
+        .map(|(owner, (cards, sum))| OwnerCompleteness {
+            owner: owner.to_owned(),
+            cards,
+            average: (sum as f64 / f64::from(cards.max(1))).round() as i32,
+        })
+        .collect();
+    let mut least: Vec<&crate::classify::CardClass> = c.cards.iter().collect();
+    least.sort_by(|a, b| {
+        a.completeness
+            .cmp(&b.completeness)
+            .then(a.code.cmp(&b.code))
+    });
+    let least = least
+        .into_iter()
+        .take(LEAST_COMPLETE)
+        .map(|k| IncompleteCard {
+            card_id: k.card_id.clone(),
+            code: k.code.clone(),
+            name: k.name.clone(),
+            owner: k.owner.clone(),
+            completeness: k.completeness,
+            missing: k.missing.clone(),
+        })
+        .collect();
+    (owners, least)
+}
+
+/// The classification restricted to `owner`'s cards, with the cumulative share redrawn over them.
+pub fn for_owner(
+    mut c: Classification,
+    owner: Option<&str>,
+    grade_labels: &[String],
+) -> (Classification, ClassificationView) {
+    if let Some(owner) = owner {
+        c.cards.retain(|k| k.owner == owner);
+        c.total_amount = c.cards.iter().map(|k| k.amount.max(0)).sum();
+        let mut running = 0i64;
+        for k in c.cards.iter_mut() {
+            if k.amount > 0 && c.total_amount > 0 {
+                running += k.amount;
+                k.cumulative_percent =
+                    Some((running as f64 * 1000.0 / c.total_amount as f64).round() / 10.0);
+            }
+        }
+        c.has_transactions = c.has_transactions && c.cards.iter().any(|k| k.amount != 0);
+    }
+    let v = view::summarise(&c, grade_labels);
+    (c, v)
+}

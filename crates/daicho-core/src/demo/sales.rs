@@ -1,0 +1,233 @@
+//! The sales side of a demo ledger: two years of orders whose sizes follow a heavy tail (so
+//! the ABC split looks like a real rep's), some returns, invoices mostly paid on time with a few
+//! late payers, and each customer's credit and the rep's judgement. Drawn from its own random
+//! stream, so that the cards stay those of the seed.
+
+use chrono::{Duration, NaiveDate};
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use rusqlite::Connection;
+
+use crate::card::store::Edit;
+use crate::card::{CardKind, CardStatus, Standing};
+use crate::error::SalesError;
+use crate::sales::{store, TransactionFields, TransactionKind};
+
+use super::competition::Catalogue;
+use super::pick;
+
+/// Supplies and services a customer orders month by month: (name, unit price in the market's
+/// currency), and the market's rate into the ledger's one currency (numerator, denominator).
+struct Supplies {
+    items: [(&'static str, i64); 3],
+    rate: (i64, i64),
+}
+
+/// In the order of the demo's markets: Japan, China, Korea, English-speaking.
+const SUPPLIES: [Supplies; 4] = [
+    Supplies {
+        items: [
+            ("トナーカートリッジ", 18_000),
+            ("保守契約（月額）", 12_000),
+            ("コピー用紙 A4 5箱", 9_500),
+        ],
+        rate: (1, 1),
+    },
+    Supplies {
+        items: [
+            ("硒鼓", 900),
+            ("维保服务（月费）", 600),
+            ("A4 复印纸 5箱", 480),
+        ],
+        rate: (20, 1),
+    },
+    Supplies {
+        items: [
+            ("토너 카트리지", 165_000),
+            ("유지보수 계약(월)", 110_000),
+            ("A4 복사용지 5박스", 88_000),
+        ],
+        rate: (1, 10),
+    },
+    Supplies {
+        items: [
+            ("Toner cartridge", 120),
+            ("Maintenance plan (monthly)", 80),
+            ("A4 copy paper, 5 boxes", 64),
+        ],
+        rate: (150, 1),
+    },
+];
+
+/// How much a customer buys, relative to a small one: Pareto-distributed (α ≈ 1.16, the 80/20 law).
+fn size(rng: &mut ChaCha8Rng) -> f64 {
+    let u: f64 = rng.random_range(0.0..0.999);
+    (1.0 - u).powf(-1.0 / 1.16).min(60.0)
+}
+
+/// The card's credit and the rep's judgement, set when the card is made.
+pub fn standing(rng: &mut ChaCha8Rng, kind: CardKind, status: CardStatus) -> Standing {
+    let mut s = Standing::default();
+    let known = kind == CardKind::Organisation && status != CardStatus::Prospect;
+    if known && rng.random_bool(0.8) {
+        s.credit_rating = (*pick(rng, &["A", "B", "B", "B", "C", "C", "C", "D", "E"])).to_owned();
+        s.credit_limit = Some(rng.random_range(5..=60) * 100_000);
+    }
+    if rng.random_bool(0.45) {
+        s.cooperation = Some(rng.random_range(1..=5));
+    }
+    if rng.random_bool(0.3) {
+        s.influence = Some(rng.random_range(1..=5));
+    }
+    s
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Orders from `from` to `to`, month by month, at `scale` times a small customer's volume.
+#[allow(clippy::too_many_arguments)]
+fn orders(
+    conn: &Connection,
+    rng: &mut ChaCha8Rng,
+    market: usize,
+    card_id: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    scale: f64,
+    late_payer: bool,
+    today: NaiveDate,
+    edit: &Edit<'_>,
+) -> Result<(), SalesError> {
+    let supplies = &SUPPLIES[market];
+    let (num, den) = supplies.rate;
+    let chance = (0.6 + 0.08 * scale).min(0.95);
+    let mut on = from + Duration::days(rng.random_range(0..20));
+    while on <= to {
+        if rng.random_bool(chance) {
+            let (item, price) = *pick(rng, &supplies.items);
+            let quantity = ((scale * rng.random_range(0.6..1.6)).ceil() as i64).max(1);
+            let due = on + Duration::days(30);
+            let unpaid = due >= today || (late_payer && due + Duration::days(120) >= today);
+            let unit_price = price * num / den;
+            let amount = quantity * unit_price;
+            let sale = TransactionFields {
+                kind: TransactionKind::Sale,
+                dated_on: date(on),
+                item: item.to_owned(),
+                quantity,
+                unit_price,
+                invoice_no: format!("{}-{:05}", on.format("%y%m"), rng.random_range(0..100_000)),
+                due_on: Some(date(due)),
+                paid_amount: if unpaid { 0 } else { amount },
+                paid_on: (!unpaid).then(|| date(due - Duration::days(rng.random_range(0..10)))),
+                ..TransactionFields::default()
+            };
+            // Each order is entered on its day.
+            let at = format!("{}T09:00:00.000Z", date(on));
+            let entered = Edit {
+                at: &at,
+                actor: edit.actor,
+            };
+            store::save(conn, card_id, None, &sale, &entered, today)?;
+            if rng.random_bool(0.03) && on + Duration::days(10) < today {
+                let back = TransactionFields {
+                    kind: TransactionKind::Return,
+                    dated_on: date(on + Duration::days(10)),
+                    item: item.to_owned(),
+                    quantity: 1,
+                    unit_price,
+                    ..TransactionFields::default()
+                };
+                store::save(conn, card_id, None, &back, &entered, today)?;
+            }
+        }
+        on += Duration::days(rng.random_range(25..36));
+    }
+    Ok(())
+}
+
+/// Two years of a customer's purchases, shaped by where they stand: active customers buy
+/// through both years (some growing, some falling), dormant ones stopped lately, lost ones a
+/// year ago; prospects buy nothing. Some also bought one of our machines.
+#[allow(clippy::too_many_arguments)]
+pub fn purchases(
+    conn: &Connection,
+    rng: &mut ChaCha8Rng,
+    catalogue: &Catalogue,
+    market: usize,
+    card_id: &str,
+    kind: CardKind,
+    status: CardStatus,
+    today: NaiveDate,
+    edit: &Edit<'_>,
+) -> Result<(), SalesError> {
+    if status == CardStatus::Prospect {
+        return Ok(());
+    }
+    let scale = size(rng)
+        * if kind == CardKind::Individual {
+            0.3
+        } else {
+            1.0
+        };
+    let late_payer = rng.random_bool(0.08);
+    let year_ago = today - Duration::days(365);
+    let two_years_ago = today - Duration::days(730);
+    let last_year_scale = scale * rng.random_range(0.7..1.25);
+    let (this_year_to, last_year_to) = match status {
+        CardStatus::Active => (Some(today - Duration::days(1)), year_ago),
+        CardStatus::Dormant => (
+            Some(year_ago + Duration::days(rng.random_range(30..120))),
+            year_ago,
+        ),
+        _ => (None, year_ago - Duration::days(rng.random_range(30..200))),
+    };
+    orders(
+        conn,
+        rng,
+        market,
+        card_id,
+        (two_years_ago, last_year_to),
+        last_year_scale,
+        late_payer,
+        today,
+        edit,
+    )?;
+    if let Some(to) = this_year_to {
+        orders(
+            conn,
+            rng,
+            market,
+            card_id,
+            (year_ago + Duration::days(1), to),
+            scale,
+            late_payer,
+            today,
+            edit,
+        )?;
+    }
+    if kind == CardKind::Organisation && rng.random_bool(0.25) {
+        let n = rng.random_range(0..catalogue.ours.len());
+        let price = catalogue.words.ours[n].price;
+        let (num, den) = SUPPLIES[market].rate;
+        let on = today - Duration::days(rng.random_range(20..700));
+        let machine = TransactionFields {
+            kind: TransactionKind::Sale,
+            dated_on: date(on),
+            product_id: Some(catalogue.ours[n].clone()),
+            quantity: rng.random_range(1..=3),
+            unit_price: (price.0 + price.1) / 2 * num / den,
+            invoice_no: format!("{}-M{:04}", on.format("%y%m"), rng.random_range(0..10_000)),
+            due_on: Some(date(on + Duration::days(60))),
+            ..TransactionFields::default()
+        };
+        let mut machine = machine;
+        if on + Duration::days(60) < today {
+            machine.paid_amount = machine.quantity * machine.unit_price;
+            machine.paid_on = Some(date(on + Duration::days(55)));
+        }
+        store::save(conn, card_id, None, &machine, edit, today)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! The ledger's operations on transactions, receivables and collection plans.
+
+use crate::error::SalesError;
+use crate::sales::summary::{self, Period};
+use crate::sales::{
+    receivables, store, CardSales, CollectionPlan, Receivables, Transaction, TransactionFields,
+};
+
+use super::Ledger;
+
+impl Ledger {
+    /// The card's sales over `period` (default: the twelve months to today), its
+    /// transactions and its collection plan.
+    pub fn card_sales(
+        &self,
+        card_id: &str,
+        period: Option<Period>,
+    ) -> Result<CardSales, SalesError> {
+        let today = self.today();
+        crate::card::store::load(self.connection(), card_id)?;
+        let period = period.unwrap_or_else(|| Period::year_to(today));
+        Ok(CardSales {
+            summary: summary::summary(self.connection(), card_id, period, today)?,
+            transactions: store::for_card(self.connection(), card_id, today)?,
+            plan: store::plan(self.connection(), card_id)?,
+        })
+    }
+
+    pub fn sale(&self, id: &str) -> Result<Transaction, SalesError> {
+        store::load(self.connection(), id, self.today())
+    }
+
+    /// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
+    pub fn save_transaction(
+        &mut self,
+        card_id: &str,
+        id: Option<(&str, i32)>,
+        fields: &TransactionFields,
+    ) -> Result<Transaction, SalesError> {
+        let today = self.today();
+        self.write(|tx, edit| store::save(tx, card_id, id, fields, edit, today))
+    }
+
+    pub fn delete_transaction(&mut self, id: &str) -> Result<(), SalesError> {
+        let today = self.today();
+        self.write(|tx, edit| store::delete(tx, id, edit, today))
+    }
+
+    /// Sets, changes or (with `None`) clears the card's collection plan.
+    pub fn set_collection_plan(
+        &mut self,
+        card_id: &str,
+        plan: Option<&CollectionPlan>,
+    ) -> Result<Option<CollectionPlan>, SalesError> {
+        self.write(|tx, edit| store::set_plan(tx, card_id, plan, edit))
+    }
+
+    /// What is owed today, by customer and by age; `owner` narrows to one rep's cards.
+    pub fn receivables(&self, owner: Option<&str>) -> Result<Receivables, SalesError> {
+        receivables::receivables(self.connection(), self.today(), owner)
+    }
+}

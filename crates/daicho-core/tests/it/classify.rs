@@ -1,0 +1,783 @@
+//! Classification on small ledgers whose answers are checked by hand.
+
+use daicho_core::card::{CardKind, HistoryEntity, KeyRole, Loyalty, Standing};
+use daicho_core::classify::compute::{abc, completeness, grade, value_score, value_tier};
+use daicho_core::classify::config::{GradeBand, ValueWeights};
+use daicho_core::classify::{
+    Abc, ClassConfig, CompletenessItem, Indicators, ReasonKind, ValueTier,
+};
+use daicho_core::contact::{Complaint, ComplaintState, ContactFields, ContactKind};
+use daicho_core::error::{ClassifyError, Coded};
+use daicho_core::sales::summary::Period;
+use daicho_core::Ledger;
+
+use crate::sales::{card_with_limit, sale};
+use crate::{ledger, organisation, person};
+
+fn classes(amounts: &[i64]) -> Vec<Option<Abc>> {
+    abc(amounts, 70, 90).into_iter().map(|(c, _)| c).collect()
+}
+
+#[test]
+fn abc_puts_the_customer_who_crosses_a_threshold_in_the_class_above() {
+    use Abc::*;
+    // 50 → 50%, 20 → 70% (crosses 70: still A), 15 → 85% (B), 10 → 95% (crosses 90: B), 5 → C.
+    assert_eq!(
+        classes(&[50, 20, 15, 10, 5]),
+        vec![Some(A), Some(A), Some(B), Some(B), Some(C)]
+    );
+    // Landing exactly on 70% before the next one: the next one starts B.
+    assert_eq!(classes(&[70, 20, 10]), vec![Some(A), Some(B), Some(C)]);
+    // One customer buys everything.
+    assert_eq!(classes(&[100, 0]), vec![Some(A), None]);
+    // Nothing bought: no classes at all.
+    assert_eq!(classes(&[0, 0]), vec![None, None]);
+    assert_eq!(classes(&[]), Vec::<Option<Abc>>::new());
+    // Net returns give no class either.
+    assert_eq!(classes(&[10, -5]), vec![Some(A), None]);
+}
+
+#[test]
+fn customers_buying_the_same_amount_share_a_class() {
+    use Abc::*;
+    // Ten equal customers: the first crosses nothing, all are A even though 70% is passed.
+    assert_eq!(classes(&[10; 10]), vec![Some(A); 10]);
+    // 60, then three ties of 10 straddling 70% and 90%: the ties follow the first of them (A).
+    assert_eq!(
+        classes(&[60, 10, 10, 10, 5, 5]),
+        vec![Some(A), Some(A), Some(A), Some(A), Some(C), Some(C)]
+    );
+    let cumulative: Vec<Option<f64>> = abc(&[50, 30, 20], 70, 90)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(cumulative, vec![Some(50.0), Some(80.0), Some(100.0)]);
+}
+
+#[test]
+fn grade_bands_hold_each_monthly_volume_once() {
+    let bands = ClassConfig::default().grades;
+    assert_eq!(grade(&bands, 0.0), None);
+    assert_eq!(grade(&bands, 1.0).as_deref(), Some("D"));
+    assert_eq!(grade(&bands, 19_999.9).as_deref(), Some("D"));
+    assert_eq!(grade(&bands, 20_000.0).as_deref(), Some("C"));
+    assert_eq!(grade(&bands, 5e12).as_deref(), Some("A"));
+}
+
+fn invalid(config: &ClassConfig) -> Vec<(String, String)> {
+    match config.validated() {
+        Err(ClassifyError::Invalid(issues)) => {
+            issues.into_iter().map(|i| (i.field, i.rule)).collect()
+        }
+        other => panic!("expected invalid, got {other:?}"),
+    }
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_owned(), b.to_owned())
+}
+
+#[test]
+fn settings_out_of_order_overlapping_gapped_or_all_zero_are_refused() {
+    let band = |label: &str, from: i64, to: Option<i64>| GradeBand {
+        label: label.into(),
+        from,
+        to,
+    };
+    let mut c = ClassConfig {
+        a_percent: 90,
+        b_percent: 70,
+        ..ClassConfig::default()
+    };
+    assert_eq!(invalid(&c), vec![pair("b_percent", "out_of_order")]);
+    c = ClassConfig {
+        grades: vec![
+            band("C", 0, Some(100)),
+            band("B", 50, Some(200)),
+            band("A", 200, None),
+        ],
+        ..ClassConfig::default()
+    };
+    assert_eq!(invalid(&c), vec![pair("grades", "overlap")]);
+    c.grades = vec![
+        band("C", 0, Some(100)),
+        band("B", 150, Some(200)),
+        band("A", 200, None),
+    ];
+    assert_eq!(invalid(&c), vec![pair("grades", "gap")]);
+    c.grades = vec![band("C", 10, Some(100)), band("A", 100, None)];
+    assert_eq!(invalid(&c), vec![pair("grades", "gap")]);
+    c.grades = vec![band("C", 0, Some(100)), band("A", 100, Some(500))];
+    assert_eq!(invalid(&c), vec![pair("grades", "gap")]);
+    c.grades = vec![band("A", 0, Some(100)), band("A", 100, None)];
+    assert_eq!(invalid(&c), vec![pair("grades", "duplicate")]);
+    c = ClassConfig {
+        weights: ValueWeights {
+            contribution: 0,
+            cooperation: 0,
+            credit: 0,
+            growth: 0,
+            influence: 0,
+        },
+        ..ClassConfig::default()
+    };
+    assert_eq!(invalid(&c), vec![pair("weights", "all_zero")]);
+    c.weights = ValueWeights {
+        credit: -1,
+        ..ValueWeights::default()
+    };
+    assert_eq!(invalid(&c), vec![pair("weights.credit", "negative")]);
+    c = ClassConfig {
+        high_value_from: 40,
+        secondary_from: 50,
+        ..ClassConfig::default()
+    };
+    assert_eq!(invalid(&c), vec![pair("high_value_from", "out_of_order")]);
+    assert!(ClassConfig::default().validated().is_ok());
+
+    // Refused settings are not stored.
+    let mut l = ledger();
+    assert_eq!(
+        l.set_class_config(&c).unwrap_err().code(),
+        "classify.invalid"
+    );
+    assert_eq!(l.class_config().unwrap(), ClassConfig::default());
+    let mine = ClassConfig {
+        a_percent: 80,
+        b_percent: 95,
+        ..ClassConfig::default()
+    };
+    l.set_class_config(&mine).unwrap();
+    assert_eq!(l.class_config().unwrap(), mine);
+}
+
+#[test]
+fn the_value_score_weighs_the_indicators_there_are_and_places_the_tier() {
+    let config = ClassConfig::default();
+    let all = Indicators {
+        contribution: Some(100),
+        cooperation: Some(100),
+        credit: Some(100),
+        growth: Some(100),
+        influence: Some(100),
+    };
+    assert_eq!(value_score(&all, &config), 100);
+    // Only contribution (30) and growth (25) known: (30*80 + 25*40) / 55 = 61.8 → 62.
+    let some = Indicators {
+        contribution: Some(80),
+        growth: Some(40),
+        ..Indicators::default()
+    };
+    assert_eq!(value_score(&some, &config), 62);
+    assert_eq!(value_tier(62, &some, &config), ValueTier::Secondary);
+    assert_eq!(value_tier(65, &some, &config), ValueTier::High);
+    // Low score but fast growth or wide influence: potential.
+    let rising = Indicators {
+        contribution: Some(0),
+        growth: Some(70),
+        ..Indicators::default()
+    };
+    assert_eq!(
+        value_tier(value_score(&rising, &config), &rising, &config),
+        ValueTier::Potential
+    );
+    let quiet = Indicators {
+        contribution: Some(10),
+        growth: Some(50),
+        influence: Some(25),
+        ..Indicators::default()
+    };
+    assert_eq!(
+        value_tier(value_score(&quiet, &config), &quiet, &config),
+        ValueTier::Low
+    );
+    assert_eq!(value_score(&Indicators::default(), &config), 0);
+}
+
+#[test]
+fn completeness_weighs_what_matters_and_lists_the_heaviest_gaps_first() {
+    use CompletenessItem as I;
+    let w = ClassConfig::default().completeness;
+    let (pct, missing) = completeness(CardKind::Organisation, &[], &w);
+    assert_eq!(pct, 0);
+    assert_eq!(&missing[..3], &[I::KeyPersons, I::DecisionRoute, I::Credit]);
+    // 5 + 10 + 10 + 5 + 5 of 100.
+    let basics = [I::Reading, I::Reach, I::Address, I::Industry, I::Owner];
+    assert_eq!(completeness(CardKind::Organisation, &basics, &w).0, 35);
+    // Individuals have no key persons, decision route or payment terms to fill: 35 of 60.
+    assert_eq!(completeness(CardKind::Individual, &basics, &w).0, 58);
+}
+
+fn complaint() -> ContactFields {
+    ContactFields {
+        kind: ContactKind::Complaint,
+        at: "2026-11-01T10:00".into(),
+        content: "納期遅れ".into(),
+        complaint: Some(Complaint {
+            state: Some(ComplaintState::Open),
+            ..Complaint::default()
+        }),
+        ..ContactFields::default()
+    }
+}
+
+fn year() -> Period {
+    Period::parse("2026-01-01..2026-12-31").unwrap()
+}
+
+/// Five customers buying 500, 200, 150, 100 and 50 thousand this year.
+fn five(l: &mut Ledger) -> Vec<String> {
+    let names = ["青木工業", "坂本物産", "千葉商会", "土屋電機", "中村食品"];
+    let amounts = [500_000, 200_000, 150_000, 100_000, 50_000];
+    names
+        .iter()
+        .zip(amounts)
+        .map(|(name, amount)| {
+            let id = card_with_limit(l, name, None);
+            l.save_transaction(&id, None, &sale("2026-06-01", "部品", 1, amount))
+                .unwrap();
+            id
+        })
+        .collect()
+}
+
+#[test]
+fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their_reasons() {
+    let mut l = ledger();
+    let ids = five(&mut l);
+    // 坂本物産 bought twice as much last year: falling by half.
+    l.save_transaction(&ids[1], None, &sale("2025-06-01", "部品", 1, 400_000))
+        .unwrap();
+    // 千葉商会 has an open complaint and a weak credit score.
+    l.add_contact(&ids[2], &complaint()).unwrap();
+    let mut chiba = l.card(&ids[2]).unwrap();
+    chiba.fields.standing.credit_score = Some(30);
+    l.update_card(&ids[2], chiba.version, &chiba.fields)
+        .unwrap();
+    // 土屋電機 owes 100,000 overdue against a limit of 60,000.
+    let mut tsuchiya = l.card(&ids[3]).unwrap();
+    tsuchiya.fields.standing.credit_limit = Some(60_000);
+    l.update_card(&ids[3], tsuchiya.version, &tsuchiya.fields)
+        .unwrap();
+    let t = l.card_sales(&ids[3], None).unwrap().transactions[0].clone();
+    let mut due = t.fields.clone();
+    due.due_on = Some("2026-09-30".into());
+    l.save_transaction(&ids[3], Some((&t.id, t.version)), &due)
+        .unwrap();
+
+    let c = l.classification(year()).unwrap();
+    assert!(c.has_transactions);
+    assert_eq!(c.total_amount, 1_000_000);
+    let by_name = |name: &str| c.cards.iter().find(|k| k.name == name).unwrap();
+    let got: Vec<(&str, Option<Abc>)> = c.cards.iter().map(|k| (k.name.as_str(), k.abc)).collect();
+    // 50%, 70% (A: crosses), 85% (B), 95% (B: crosses 90), 100% (C).
+    assert_eq!(
+        got,
+        vec![
+            ("青木工業", Some(Abc::A)),
+            ("坂本物産", Some(Abc::A)),
+            ("千葉商会", Some(Abc::B)),
+            ("土屋電機", Some(Abc::B)),
+            ("中村食品", Some(Abc::C))
+        ]
+    );
+    let aoki = by_name("青木工業");
+    assert!(aoki.core && !aoki.problem);
+    assert_eq!(aoki.reasons[0].kind, ReasonKind::ClassA);
+    assert_eq!(
+        aoki.grade.as_deref(),
+        Some("C"),
+        "500,000 a year is 41,667 a month"
+    );
+
+    let sakamoto = by_name("坂本物産");
+    assert_eq!(sakamoto.growth_percent, Some(-50));
+    assert!(sakamoto.core && sakamoto.problem);
+    assert!(sakamoto
+        .reasons
+        .iter()
+        .any(|r| r.kind == ReasonKind::Falling && r.figure == -50));
+
+    let chiba = by_name("千葉商会");
+    let kinds: Vec<ReasonKind> = chiba.reasons.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![ReasonKind::OpenComplaints, ReasonKind::WeakCredit]
+    );
+    // New this year: no growth to judge; contribution 60 and credit 30 weigh (30*60 + 15*30) / 45.
+    assert_eq!(
+        (chiba.indicators.growth, chiba.value_score, chiba.value_tier),
+        (None, 50, ValueTier::Secondary)
+    );
+
+    let tsuchiya = by_name("土屋電機");
+    assert_eq!((tsuchiya.outstanding, tsuchiya.overdue), (100_000, 100_000));
+    let kinds: Vec<(ReasonKind, i64)> = tsuchiya
+        .reasons
+        .iter()
+        .map(|r| (r.kind, r.figure))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (ReasonKind::Overdue, 100_000),
+            (ReasonKind::OverLimit, 40_000)
+        ]
+    );
+
+    // Summarised for the window: counts per class add up.
+    let v = l.classification_view(year()).unwrap();
+    let abc: Vec<(Abc, u32, i64)> = v
+        .abc
+        .iter()
+        .map(|c| (c.class, c.customers, c.amount))
+        .collect();
+    assert_eq!(
+        abc,
+        vec![
+            (Abc::A, 2, 700_000),
+            (Abc::B, 2, 250_000),
+            (Abc::C, 1, 50_000)
+        ]
+    );
+    assert_eq!((v.buyers, v.core_total, v.problem_total), (5, 2, 3));
+    assert_eq!(v.problem[0].name, "土屋電機", "most overdue first");
+    assert_eq!(v.pareto.last().unwrap().cumulative_percent, 100.0);
+}
+
+#[test]
+fn a_ledger_without_transactions_says_so() {
+    let mut l = ledger();
+    card_with_limit(&mut l, "青木工業", None);
+    let c = l.classification(year()).unwrap();
+    assert!(!c.has_transactions);
+    assert_eq!(c.cards.len(), 1);
+    assert_eq!((c.cards[0].abc, c.cards[0].grade.as_deref()), (None, None));
+    // An empty period gets the same answer even when other years have sales.
+    l.save_transaction(
+        &c.cards[0].card_id,
+        None,
+        &sale("2024-05-01", "部品", 1, 100),
+    )
+    .unwrap();
+    assert!(!l.classification(year()).unwrap().has_transactions);
+}
+
+#[test]
+fn reclassifying_keeps_each_cards_classes_with_their_history_and_writes_nothing_when_unchanged() {
+    let mut l = ledger();
+    let ids = five(&mut l);
+    let (_, changed) = l.reclassify(year()).unwrap();
+    assert_eq!(changed, 5);
+    let stored = l.card_class(&ids[4]).unwrap().unwrap();
+    assert_eq!(stored.abc, Some(Abc::C));
+    assert_eq!(l.last_classified().unwrap().unwrap().from, "2026-01-01");
+    let (_, again) = l.reclassify(year()).unwrap();
+    assert_eq!(again, 0);
+    // 中村食品 buys a lot more and moves to A.
+    l.save_transaction(&ids[4], None, &sale("2026-07-01", "部品", 1, 2_000_000))
+        .unwrap();
+    let (_, changed) = l.reclassify(year()).unwrap();
+    assert!(changed >= 1);
+    let moves: Vec<(String, Option<String>, Option<String>)> = l
+        .history(&ids[4])
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == HistoryEntity::Classification && h.field == "abc")
+        .map(|h| (h.field, h.old_value, h.new_value))
+        .collect();
+    assert_eq!(
+        moves,
+        vec![
+            ("abc".into(), Some("C".into()), Some("A".into())),
+            ("abc".into(), None, Some("C".into()))
+        ]
+    );
+}
+
+#[test]
+fn loyalty_is_suggested_from_the_makers_a_customer_buys_from() {
+    use daicho_core::competition::{CardProductFields, CompetitorFields, ProductFields};
+    let mut l = ledger();
+    let ours = l
+        .save_product(
+            None,
+            &ProductFields {
+                name: "複合機 DX".into(),
+                category: "複合機".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let maker = |l: &mut Ledger, name: &str| {
+        let c = l
+            .save_competitor(
+                None,
+                &CompetitorFields {
+                    name: name.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        l.save_product(
+            None,
+            &ProductFields {
+                competitor_id: Some(c.id),
+                name: format!("{name} MF"),
+                category: "複合機".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let rival1 = maker(&mut l, "甲社");
+    let rival2 = maker(&mut l, "乙社");
+    let loyal = card_with_limit(&mut l, "一途商店", None);
+    let mut bought = sale("2026-05-01", "", 1, 100);
+    bought.product_id = Some(ours.id.clone());
+    l.save_transaction(&loyal, None, &bought).unwrap();
+    let switcher = card_with_limit(&mut l, "二股商店", None);
+    l.save_transaction(&switcher, None, &bought).unwrap();
+    let uses = |p: &str| CardProductFields {
+        product_id: p.to_owned(),
+        ..Default::default()
+    };
+    l.save_card_product(&switcher, None, &uses(&rival1.id))
+        .unwrap();
+    let fickle = card_with_limit(&mut l, "浮気商店", None);
+    l.save_card_product(&fickle, None, &uses(&rival1.id))
+        .unwrap();
+    l.save_card_product(&fickle, None, &uses(&rival2.id))
+        .unwrap();
+    l.save_card_product(&fickle, None, &uses(&ours.id)).unwrap();
+    let c = l.classification(year()).unwrap();
+    let hint = |id: &str| {
+        c.cards
+            .iter()
+            .find(|k| k.card_id == id)
+            .unwrap()
+            .loyalty_hint
+    };
+    assert_eq!(
+        hint(&loyal),
+        None,
+        "buying only from us with nothing else known says little"
+    );
+    assert_eq!(hint(&switcher), Some(Loyalty::Switcher));
+    assert_eq!(hint(&fickle), Some(Loyalty::NoLoyalty));
+}
+
+#[test]
+fn a_card_filled_with_key_persons_route_and_credit_is_complete() {
+    let mut l = ledger();
+    let mut f = organisation("青木工業", "あおきこうぎょう");
+    f.phones = vec!["03-1234-5678".into()];
+    f.region = "東京都".into();
+    f.city = "港区".into();
+    f.street = "芝公園1-1".into();
+    f.industry = "製造業".into();
+    f.owner = "山田".into();
+    f.standing = Standing {
+        credit_rating: "B".into(),
+        credit_limit: Some(1_000_000),
+        ..Standing::default()
+    };
+    let org = f.organisation.as_mut().unwrap();
+    org.employees = Some(120);
+    org.annual_sales = Some(2_000_000_000);
+    org.payment_terms = "月末締め翌月末払い".into();
+    let id = l.create_card(&f).unwrap().id;
+    let mut boss = person("青木 一郎");
+    boss.role = Some(KeyRole::DecisionMaker);
+    l.add_key_person(&id, &boss).unwrap();
+    let c = l.classification(year()).unwrap();
+    assert_eq!(
+        (c.cards[0].completeness, c.cards[0].missing.clone()),
+        (100, vec![])
+    );
+    // The credit grade B sits second on the A–E scale: 75.
+    assert_eq!(c.cards[0].indicators.credit, Some(75));
+}
+
+fn names(l: &Ledger, query: daicho_core::search::CardQuery) -> Vec<String> {
+    let query = daicho_core::search::CardQuery {
+        limit: 100,
+        ..query
+    };
+    l.list_cards(&query)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.name)
+        .collect()
+}
+
+#[test]
+fn a_click_on_a_chart_filters_the_card_list_by_class_list_receivable_follow_up_or_contact() {
+    use daicho_core::sales::AgeBucket;
+    use daicho_core::search::{CardQuery, CardSort, ClassList, ContactedFilter};
+    let mut l = ledger();
+    let ids = five(&mut l);
+    // 土屋電機 owes 100,000 due 2026-09-30: 55 days late on 2026-11-24.
+    let t = l.card_sales(&ids[3], None).unwrap().transactions[0].clone();
+    let mut due = t.fields.clone();
+    due.due_on = Some("2026-09-30".into());
+    l.save_transaction(&ids[3], Some((&t.id, t.version)), &due)
+        .unwrap();
+    // 中村食品 has a follow-up overdue since 2026-11-01 (a contact of kind phone in that week).
+    let call = ContactFields {
+        kind: ContactKind::Phone,
+        at: "2026-10-28T10:00".into(),
+        next_action: "見積送付".into(),
+        next_action_due: Some("2026-11-01".into()),
+        ..ContactFields::default()
+    };
+    l.add_contact(&ids[4], &call).unwrap();
+    l.reclassify(year()).unwrap();
+
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                abc: Some(Abc::A),
+                ..Default::default()
+            }
+        ),
+        ["坂本物産", "青木工業"]
+    );
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                list: Some(ClassList::Problem),
+                ..Default::default()
+            }
+        ),
+        ["土屋電機"]
+    );
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                list: Some(ClassList::Core),
+                ..Default::default()
+            }
+        ),
+        ["坂本物産", "青木工業"]
+    );
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                receivable_age: Some(AgeBucket::Days31To60),
+                ..Default::default()
+            }
+        ),
+        ["土屋電機"]
+    );
+    assert!(names(
+        &l,
+        CardQuery {
+            receivable_age: Some(AgeBucket::Days1To30),
+            ..Default::default()
+        }
+    )
+    .is_empty());
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                overdue_follow_ups: true,
+                ..Default::default()
+            }
+        ),
+        ["中村食品"]
+    );
+    let week = |kind| ContactedFilter {
+        from: "2026-10-26".into(),
+        to: "2026-11-01".into(),
+        kind,
+    };
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                contacted: Some(week(Some(ContactKind::Phone))),
+                ..Default::default()
+            }
+        ),
+        ["中村食品"]
+    );
+    assert!(names(
+        &l,
+        CardQuery {
+            contacted: Some(week(Some(ContactKind::Visit))),
+            ..Default::default()
+        }
+    )
+    .is_empty());
+    // Every card is classified: the tier filter splits them without remainder.
+    let tiers: usize = ValueTier::ALL
+        .iter()
+        .map(|t| {
+            names(
+                &l,
+                CardQuery {
+                    value_tier: Some(*t),
+                    ..Default::default()
+                },
+            )
+            .len()
+        })
+        .sum();
+    assert_eq!(tiers, 5);
+    // None was ever visited: each class with a rule is due (A every 30 days, B 90, C 180).
+    assert_eq!(
+        names(
+            &l,
+            CardQuery {
+                visit_due: true,
+                ..Default::default()
+            }
+        )
+        .len(),
+        5
+    );
+    let rows = l
+        .list_cards(&CardQuery {
+            sort: CardSort::Completeness,
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap()
+        .rows;
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].completeness <= w[1].completeness));
+    assert!(rows[0].abc.is_some());
+}
+
+#[test]
+fn customers_visited_less_often_than_their_class_asks_join_the_visit_candidates() {
+    use daicho_core::classify::config::VisitFrequency;
+    use daicho_core::visit::VisitCandidateQuery;
+    let mut l = ledger();
+    let ids = five(&mut l);
+    // 青木工業 (A, every 30 days) was visited 40 days ago; 坂本物産 (A) 10 days ago.
+    for (id, at) in [(&ids[0], "2026-10-15T10:00"), (&ids[1], "2026-11-14T10:00")] {
+        l.add_contact(
+            id,
+            &ContactFields {
+                kind: ContactKind::Visit,
+                at: at.into(),
+                ..ContactFields::default()
+            },
+        )
+        .unwrap();
+    }
+    // C customers need no visits.
+    let config = ClassConfig {
+        visit_every_days: VisitFrequency {
+            c: None,
+            ..VisitFrequency::default()
+        },
+        ..ClassConfig::default()
+    };
+    l.set_class_config(&config).unwrap();
+    l.reclassify(year()).unwrap();
+    let due = l
+        .visit_candidates(&VisitCandidateQuery {
+            due_by_class: true,
+            limit: Some(50),
+            ..Default::default()
+        })
+        .unwrap();
+    let got: Vec<(&str, Option<Abc>, Option<i32>)> = due
+        .iter()
+        .map(|c| (c.card_name.as_str(), c.abc, c.visit_every_days))
+        .collect();
+    // A first, then B; within a class the longest unvisited first (never visited before all).
+    assert_eq!(
+        got,
+        vec![
+            ("青木工業", Some(Abc::A), Some(30)),
+            ("千葉商会", Some(Abc::B), Some(90)),
+            ("土屋電機", Some(Abc::B), Some(90))
+        ]
+    );
+}
+
+#[test]
+fn the_dashboard_gathers_every_chart_for_a_period_and_an_owner() {
+    use daicho_core::card::CardStatus;
+    use daicho_core::dashboard::DashboardQuery;
+    let mut l = ledger();
+    let ids = five(&mut l);
+    for (n, id) in ids.iter().enumerate() {
+        let mut card = l.card(id).unwrap();
+        card.fields.owner = if n < 2 { "山田".into() } else { "李".into() };
+        l.update_card(id, card.version, &card.fields).unwrap();
+    }
+    l.add_contact(
+        &ids[0],
+        &ContactFields {
+            kind: ContactKind::Visit,
+            at: "2026-11-18T10:00".into(),
+            ..ContactFields::default()
+        },
+    )
+    .unwrap();
+    l.add_contact(&ids[2], &complaint()).unwrap();
+    let query = DashboardQuery {
+        from: Some("2026-01-01".into()),
+        to: Some("2026-12-31".into()),
+        owner: None,
+    };
+    let d = l.dashboard(&query).unwrap();
+    assert_eq!(
+        d.statuses
+            .iter()
+            .find(|s| s.status == CardStatus::Prospect)
+            .unwrap()
+            .cards,
+        5
+    );
+    assert_eq!(
+        d.weeks.first().unwrap().week,
+        "2025-12-29",
+        "the week holding 1 January"
+    );
+    let week = d.weeks.iter().find(|w| w.week == "2026-11-16").unwrap();
+    assert_eq!(week.kinds.len(), 1);
+    assert_eq!(d.owners, ["山田", "李"]);
+    assert_eq!(
+        d.completeness
+            .iter()
+            .map(|o| (o.owner.as_str(), o.cards))
+            .collect::<Vec<_>>(),
+        [("山田", 2), ("李", 3)]
+    );
+    assert_eq!(d.least_complete.len(), 5);
+    // One owner: the Pareto curve runs to 100% over their customers alone; classes stay the ledger's.
+    let mine = l
+        .dashboard(&DashboardQuery {
+            owner: Some("李".into()),
+            ..query
+        })
+        .unwrap();
+    assert_eq!(mine.classification.buyers, 3);
+    assert_eq!(
+        mine.classification
+            .pareto
+            .last()
+            .unwrap()
+            .cumulative_percent,
+        100.0
+    );
+    assert_eq!(mine.classification.pareto[0].abc, Some(Abc::B));
+    assert_eq!(
+        mine.weeks.iter().map(|w| w.kinds.len()).sum::<usize>(),
+        1,
+        "only 李's complaint"
+    );
+}

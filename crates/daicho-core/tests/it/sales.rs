@@ -1,0 +1,305 @@
+//! Transactions, what a card's purchases add up to, receivables and the collection plan.
+
+use daicho_core::card::{HistoryEntity, Standing};
+use daicho_core::error::{Coded, SalesError};
+use daicho_core::sales::summary::Period;
+use daicho_core::sales::{AgeBucket, CollectionPlan, TransactionFields, TransactionKind};
+use daicho_core::Ledger;
+
+use crate::{ledger, organisation};
+
+pub fn sale(on: &str, item: &str, quantity: i64, unit_price: i64) -> TransactionFields {
+    TransactionFields {
+        dated_on: on.to_owned(),
+        item: item.to_owned(),
+        quantity,
+        unit_price,
+        ..TransactionFields::default()
+    }
+}
+
+pub fn card_with_limit(l: &mut Ledger, name: &str, limit: Option<i64>) -> String {
+    let mut fields = organisation(name, "");
+    fields.standing = Standing {
+        credit_limit: limit,
+        ..Standing::default()
+    };
+    l.create_card(&fields).unwrap().id
+}
+
+fn rules(e: SalesError) -> Vec<(String, String)> {
+    e.fields().into_iter().map(|f| (f.field, f.rule)).collect()
+}
+
+#[test]
+fn a_cards_purchases_are_summed_over_the_period_with_returns_subtracted() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "丸山商事", None);
+    l.save_transaction(&id, None, &sale("2026-03-10", "コピー用紙", 10, 500))
+        .unwrap();
+    l.save_transaction(&id, None, &sale("2026-09-01", "トナー", 2, 12_000))
+        .unwrap();
+    let mut back = sale("2026-09-15", "トナー", 1, 12_000);
+    back.kind = TransactionKind::Return;
+    l.save_transaction(&id, None, &back).unwrap();
+    // Before the period: not counted.
+    l.save_transaction(&id, None, &sale("2025-01-10", "コピー用紙", 99, 500))
+        .unwrap();
+
+    let period = Period::parse("2026-01-01..2026-12-31").unwrap();
+    let s = l.card_sales(&id, Some(period)).unwrap().summary;
+    assert_eq!((s.quantity, s.amount), (11, 5_000 + 24_000 - 12_000));
+    // The average price is over the sales: 29,000 for 12 units.
+    assert_eq!(s.average_price, Some(2_416));
+    assert_eq!(s.last_purchase_on.as_deref(), Some("2026-09-01"));
+    // 17,000 over 365 days of 30.44 a month.
+    assert_eq!(s.monthly_amount, 1_418);
+    let all = l.card_sales(&id, None).unwrap();
+    assert_eq!(all.transactions.len(), 4);
+    assert_eq!(all.transactions[0].fields.item, "トナー", "newest first");
+}
+
+#[test]
+fn the_amount_defaults_to_quantity_times_price_and_a_product_names_the_item() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "丸山商事", None);
+    let product = l
+        .save_product(
+            None,
+            &daicho_core::competition::ProductFields {
+                name: "複合機 DX-5".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut t = sale("2026-10-01", "", 3, 250_000);
+    t.product_id = Some(product.id.clone());
+    let saved = l.save_transaction(&id, None, &t).unwrap();
+    assert_eq!(saved.fields.item, "複合機 DX-5");
+    assert_eq!(saved.fields.amount, Some(750_000));
+    // A discount is typed as the amount.
+    let mut discounted = saved.fields.clone();
+    discounted.amount = Some(700_000);
+    let edited = l
+        .save_transaction(&id, Some((&saved.id, saved.version)), &discounted)
+        .unwrap();
+    assert_eq!(edited.fields.amount, Some(700_000));
+    // Deleting the product keeps the transaction and its item.
+    l.delete_product(&product.id).unwrap();
+    let kept = l.sale(&saved.id).unwrap();
+    assert_eq!(
+        (kept.fields.product_id, kept.fields.item.as_str()),
+        (None, "複合機 DX-5")
+    );
+}
+
+#[test]
+fn bad_transactions_are_refused_whole_and_change_nothing() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "丸山商事", None);
+    let mut t = sale("2026-10-01", "", -2, -5);
+    t.paid_amount = 10;
+    let e = l.save_transaction(&id, None, &t).unwrap_err();
+    assert_eq!(e.code(), "sales.invalid");
+    let got = rules(e);
+    for expected in [
+        ("item", "required"),
+        ("quantity", "negative"),
+        ("unit_price", "negative"),
+        ("paid_on", "required"),
+    ] {
+        assert!(
+            got.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?} in {got:?}"
+        );
+    }
+    let mut over = sale("2026-10-01", "トナー", 1, 1_000);
+    over.paid_amount = 1_500;
+    over.paid_on = Some("2026-10-20".into());
+    assert_eq!(
+        rules(l.save_transaction(&id, None, &over).unwrap_err()),
+        vec![("paid_amount".into(), "paid_over_due".into())]
+    );
+    let mut early = sale("2026-10-01", "トナー", 1, 1_000);
+    early.due_on = Some("2026-09-30".into());
+    assert_eq!(
+        rules(l.save_transaction(&id, None, &early).unwrap_err()),
+        vec![("due_on".into(), "before_date".into())]
+    );
+    let zero = sale("2026-10-01", "トナー", 0, 1_000);
+    assert_eq!(
+        rules(l.save_transaction(&id, None, &zero).unwrap_err()),
+        vec![("quantity".into(), "not_positive".into())]
+    );
+    assert!(l.card_sales(&id, None).unwrap().transactions.is_empty());
+    assert!(l
+        .history(&id)
+        .unwrap()
+        .iter()
+        .all(|h| h.entity != HistoryEntity::Transaction));
+}
+
+#[test]
+fn every_change_to_a_transaction_is_in_the_cards_history_and_stale_edits_are_refused() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "丸山商事", None);
+    let mut t = sale("2026-10-01", "トナー", 2, 12_000);
+    t.invoice_no = "INV-0042".into();
+    let saved = l.save_transaction(&id, None, &t).unwrap();
+    let mut paid = saved.fields.clone();
+    paid.paid_amount = 24_000;
+    paid.paid_on = Some("2026-10-31".into());
+    let edited = l
+        .save_transaction(&id, Some((&saved.id, saved.version)), &paid)
+        .unwrap();
+    assert!(matches!(
+        l.save_transaction(&id, Some((&saved.id, saved.version)), &paid),
+        Err(SalesError::Stale { .. })
+    ));
+    l.delete_transaction(&edited.id).unwrap();
+    let h: Vec<_> = l
+        .history(&id)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == HistoryEntity::Transaction)
+        .map(|h| (h.action.as_str().to_owned(), h.field, h.entity_label))
+        .collect();
+    let label = "2026-10-01 トナー (INV-0042)".to_owned();
+    assert_eq!(
+        h,
+        vec![
+            ("deleted".into(), "".into(), label.clone()),
+            ("changed".into(), "paid_on".into(), label.clone()),
+            ("changed".into(), "paid_amount".into(), label.clone()),
+            ("created".into(), "".into(), label),
+        ]
+    );
+}
+
+#[test]
+fn receivables_are_aged_and_the_longest_overdue_customer_comes_first() {
+    // Today is 2026-11-24.
+    let mut l = ledger();
+    let a = card_with_limit(&mut l, "青木工業", Some(100_000));
+    let b = card_with_limit(&mut l, "坂本物産", None);
+    let mut due = |card: &str, on: &str, due: &str, amount: i64, paid: i64| {
+        let mut t = sale(on, "部品", 1, amount);
+        t.due_on = Some(due.into());
+        if paid > 0 {
+            t.paid_amount = paid;
+            t.paid_on = Some(on.into());
+        }
+        l.save_transaction(card, None, &t).unwrap()
+    };
+    due(&a, "2026-10-01", "2026-10-31", 80_000, 0); // 24 days late
+    due(&a, "2026-11-01", "2026-12-01", 50_000, 0); // not due yet
+    due(&b, "2026-07-01", "2026-07-31", 30_000, 10_000); // 116 days late, 20,000 open
+    due(&b, "2026-06-01", "2026-06-30", 9_000, 9_000); // paid
+
+    let r = l.receivables(None).unwrap();
+    assert_eq!((r.outstanding, r.overdue), (150_000, 100_000));
+    let ages: Vec<(AgeBucket, i64, u32)> = r
+        .ages
+        .iter()
+        .map(|a| (a.bucket, a.amount, a.invoices))
+        .collect();
+    assert_eq!(
+        ages,
+        vec![
+            (AgeBucket::NotDue, 50_000, 1),
+            (AgeBucket::Days1To30, 80_000, 1),
+            (AgeBucket::Days31To60, 0, 0),
+            (AgeBucket::Days61To90, 0, 0),
+            (AgeBucket::Over90, 20_000, 1),
+        ]
+    );
+    let rows: Vec<(&str, i64, i64, i32, bool)> = r
+        .customers
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.outstanding,
+                c.overdue,
+                c.days_overdue,
+                c.over_limit,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("坂本物産", 20_000, 20_000, 116, false),
+            ("青木工業", 130_000, 80_000, 24, true)
+        ]
+    );
+
+    // The card flags the customer over its limit; one sale above the limit is flagged too.
+    let sales = l.card_sales(&a, None).unwrap();
+    assert!(sales.summary.over_limit);
+    assert_eq!(sales.summary.overdue, 80_000);
+    let big = l
+        .save_transaction(&a, None, &sale("2026-11-20", "設備", 1, 150_000))
+        .unwrap();
+    assert!(big.over_limit);
+    assert_eq!(
+        l.card_sales(&a, None)
+            .unwrap()
+            .transactions
+            .iter()
+            .find(|t| t.fields.due_on.as_deref() == Some("2026-10-31"))
+            .unwrap()
+            .overdue_days,
+        Some(24)
+    );
+    // One owner's cards only.
+    assert!(l.receivables(Some("nobody")).unwrap().customers.is_empty());
+}
+
+#[test]
+fn a_collection_plan_says_who_to_chase_when_and_is_kept_in_history() {
+    let mut l = ledger();
+    let a = card_with_limit(&mut l, "青木工業", None);
+    let mut t = sale("2026-10-01", "部品", 1, 80_000);
+    t.due_on = Some("2026-10-31".into());
+    l.save_transaction(&a, None, &t).unwrap();
+    let plan = CollectionPlan {
+        chase_on: "2026-11-26".into(),
+        person: "経理部 佐藤様".into(),
+        note: "請求書再送".into(),
+    };
+    l.set_collection_plan(&a, Some(&plan)).unwrap();
+    assert_eq!(
+        l.receivables(None).unwrap().customers[0].plan.as_ref(),
+        Some(&plan)
+    );
+    let bad = CollectionPlan {
+        chase_on: "2026-13-40".into(),
+        ..plan.clone()
+    };
+    assert_eq!(
+        l.set_collection_plan(&a, Some(&bad)).unwrap_err().code(),
+        "sales.invalid"
+    );
+    l.set_collection_plan(&a, None).unwrap();
+    assert_eq!(l.card_sales(&a, None).unwrap().plan, None);
+    let kinds: Vec<String> = l
+        .history(&a)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == HistoryEntity::Collection)
+        .map(|h| h.action.as_str().to_owned())
+        .collect();
+    assert_eq!(kinds, vec!["deleted", "created"]);
+}
+
+#[test]
+fn a_period_is_from_before_to() {
+    assert!(Period::parse("2026-12-31..2026-01-01").is_err());
+    assert!(Period::parse("2026-01-01").is_err());
+    let p = Period::parse("2026-01-01..2026-12-31").unwrap();
+    assert_eq!(
+        (p.previous().from_text(), p.previous().to_text()),
+        ("2025-01-01".into(), "2025-12-31".into())
+    );
+}

@@ -1,0 +1,70 @@
+//! Classification settings, re-classification, a card's stored classes and the dashboard.
+
+use daicho_core::classify::store::{LastRun, StoredClass};
+use daicho_core::classify::ClassConfig;
+use daicho_core::dashboard::{Dashboard, DashboardQuery};
+use daicho_core::error::ClassifyError;
+use daicho_core::ErrorReport;
+use serde::Serialize;
+use tauri::State;
+
+use super::sales::period;
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn class_config_get(state: State<'_, AppState>) -> Result<ClassConfig, ErrorReport> {
+    state.with_ledger(|l| l.class_config())
+}
+
+/// Saves the settings; refused whole, with every problem, when any rule is broken.
+#[tauri::command]
+#[specta::specta]
+pub async fn class_config_set(
+    state: State<'_, AppState>,
+    config: ClassConfig,
+) -> Result<ClassConfig, ErrorReport> {
+    state.with_ledger(|l| l.set_class_config(&config))
+}
+
+/// What a re-classification did: the classes themselves are read through the card list.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Reclassified {
+    pub changed: u32,
+    pub run: Option<LastRun>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reclassify(
+    state: State<'_, AppState>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Reclassified, ErrorReport> {
+    state.with_ledger(|l| {
+        let period = period(l, from, to).map_err(ClassifyError::from)?;
+        let (_, changed) = l.reclassify(period)?;
+        Ok::<_, ClassifyError>(Reclassified {
+            changed: u32::try_from(changed).unwrap_or(u32::MAX),
+            run: l.last_classified()?,
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn card_class_get(
+    state: State<'_, AppState>,
+    card_id: String,
+) -> Result<Option<StoredClass>, ErrorReport> {
+    state.with_ledger(|l| l.card_class(&card_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dashboard_get(
+    state: State<'_, AppState>,
+    query: DashboardQuery,
+) -> Result<Dashboard, ErrorReport> {
+    state.with_ledger(|l| l.dashboard(&query))
+}
