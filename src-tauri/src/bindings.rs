@@ -79,6 +79,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         sales::collection_plan_set,
         sales::receivables_get,
         classify::class_config_get,
+        classify::class_config_default,
         classify::class_config_set,
         classify::reclassify,
         classify::card_class_get,

@@ -17,6 +17,13 @@ pub async fn class_config_get(state: State<'_, AppState>) -> Result<ClassConfig,
     state.with_ledger(|l| l.class_config())
 }
 
+/// The settings a new ledger starts with.
+#[tauri::command]
+#[specta::specta]
+pub async fn class_config_default() -> Result<ClassConfig, ErrorReport> {
+    Ok(ClassConfig::default())
+}
+
 /// Saves the settings; refused whole, with every problem, when any rule is broken.
 #[tauri::command]
 #[specta::specta]

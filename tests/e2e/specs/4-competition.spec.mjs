@@ -3,7 +3,7 @@
 // opportunity on the follow-ups page, and see a matching case study on the card. Then every new
 // screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, chooseText, dismissNotices, fill, goTo, screenshot, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, chooseText, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, screenshot, setLanguage, typeInto } from "./helpers.mjs";
 
 const OURS = "テスト複合機 TX-1";
 const RIVALS = [
@@ -15,15 +15,6 @@ const SHEET = "テスト複合機の比較";
 const CASE = "倉庫の複合機を一台に集約";
 const CUSTOMER = "ひまわり倉庫合同会社";
 const INDUSTRY = "倉庫業";
-
-/** A day `days` from today in the window's local time, as the core stores dates. */
-const dayFromToday = (days) =>
-  browser.execute((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    const pad = (x) => String(x).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, days);
 
 async function openTab(tab) {
   await goTo("competition");
@@ -39,23 +30,6 @@ async function scoreColumns(values) {
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }, values);
-}
-
-/** How many pixels of the chart's canvas are drawn. */
-const drawnPixels = () =>
-  browser.execute(() => {
-    const canvas = document.querySelector('[data-testid="sheet-chart"]');
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    let drawn = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
-    return drawn;
-  });
-
-async function openCard(name) {
-  await goTo("cards");
-  await byTestId("search").setValue(name);
-  await $(`//*[@data-testid="card-row"]//button[text()="${name}"]`).click();
-  await byTestId("card-page").waitForDisplayed();
 }
 
 describe("competitor comparison, products at customers and case studies in the real window", () => {
@@ -119,10 +93,10 @@ describe("competitor comparison, products at customers and case studies in the r
     expect(percents).toEqual(["100%", "80%", "60%"]);
     await expect(byTestId("versus")).toHaveText(expect.stringContaining("保守の訪問が早い"));
     await byTestId("sheet-chart").waitForDisplayed();
-    await browser.waitUntil(async () => (await drawnPixels()) > 2000, { timeoutMsg: "the radar chart was not drawn" });
+    await browser.waitUntil(async () => (await drawnPixels("sheet-chart")) > 2000, { timeoutMsg: "the radar chart was not drawn" });
     await byTestId("chart-bars").click();
     await browser.waitUntil(async () => (await byTestId("sheet-chart").getAttribute("data-kind")) === "bar");
-    await browser.waitUntil(async () => (await drawnPixels()) > 2000, { timeoutMsg: "the bar chart was not drawn" });
+    await browser.waitUntil(async () => (await drawnPixels("sheet-chart")) > 2000, { timeoutMsg: "the bar chart was not drawn" });
   });
 
   it("records a competitor's product at a customer and finds its renewal on the follow-ups page", async () => {
@@ -200,7 +174,7 @@ describe("competitor comparison, products at customers and case studies in the r
       await screenshot(`${lang}-competition-sheets`);
       await $(`//*[@data-testid="sheet-row"][.//span[text()="${sheet}"]]`).click();
       await byTestId("score-matrix").waitForDisplayed();
-      await browser.waitUntil(async () => (await drawnPixels()) > 2000, { timeoutMsg: "the chart was not drawn" });
+      await browser.waitUntil(async () => (await drawnPixels("sheet-chart")) > 2000, { timeoutMsg: "the chart was not drawn" });
       await screenshot(`${lang}-sheet`);
       await byTestId("new-assessment").click();
       await byTestId("assessment-editor").waitForDisplayed();

@@ -146,3 +146,39 @@ export async function openFirstRow() {
   }, { timeoutMsg: "could not open the first card of the list" });
   await byTestId("card-page").waitForDisplayed();
 }
+
+/** Scrolls the page's own scroller so that the element with test id `id` is at the top (the
+ * DOM's scrollIntoView: WebdriverIO's scrolls the window, which shifts the whole shell). */
+export async function reveal(id) {
+  await byTestId(id).waitForExist();
+  await browser.execute((testid) => document.querySelector(`[data-testid="${testid}"]`).scrollIntoView(), id);
+}
+
+/** A day `days` from today in the window's local time, as the core stores dates. */
+export const dayFromToday = (days) =>
+  browser.execute((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    const pad = (x) => String(x).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, days);
+
+/** How many pixels of the canvas with test id `id` are drawn. */
+export const drawnPixels = (id) =>
+  browser.execute((testid) => {
+    const canvas = document.querySelector(`[data-testid="${testid}"]`);
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let drawn = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+    return drawn;
+  }, id);
+
+/** Opens the card named `name` through the search box, whatever the list's class filter was. */
+export async function openCard(name) {
+  await goTo("cards");
+  await choose('[data-testid="filter-abc"]', "");
+  if (await byTestId("clear-chart-filter").isExisting()) await byTestId("clear-chart-filter").click();
+  await byTestId("search").setValue(name);
+  await $(`//*[@data-testid="card-row"]//button[text()="${name}"]`).click();
+  await byTestId("card-page").waitForDisplayed();
+}

@@ -17,7 +17,7 @@ api_enum!(
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GradeBand {
     pub label: String,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub from: i64,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub to: Option<i64>,

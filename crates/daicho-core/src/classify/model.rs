@@ -45,7 +45,7 @@ api_enum!(
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Reason {
     pub kind: ReasonKind,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub figure: i64,
 }
 
@@ -70,9 +70,9 @@ pub struct CardClass {
     pub owner: String,
     pub status: CardStatus,
     /// Net purchases over the period.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub previous_amount: i64,
     /// Cumulative share of all purchases up to and including this card, in percent (ABC order).
     pub cumulative_percent: Option<f64>,
@@ -90,9 +90,9 @@ pub struct CardClass {
     /// What the products in use and the purchases suggest.
     pub loyalty_hint: Option<Loyalty>,
     /// Outstanding and overdue today.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub outstanding: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub overdue: i64,
     pub completeness: i32,
     pub missing: Vec<CompletenessItem>,
@@ -111,7 +111,7 @@ pub struct Classification {
     pub previous_to: String,
     /// No transaction at all in the period: there is nothing to classify by purchases.
     pub has_transactions: bool,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub total_amount: i64,
     pub cards: Vec<CardClass>,
 }

@@ -16,7 +16,7 @@ pub struct ParetoBar {
     /// Empty for the "others" bar.
     pub card_id: String,
     pub name: String,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
     /// Cumulative share after this bar, in percent.
     pub cumulative_percent: f64,
@@ -30,7 +30,7 @@ pub struct ParetoBar {
 pub struct ClassCount<T> {
     pub class: T,
     pub customers: u32,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
 }
 
@@ -42,7 +42,7 @@ pub struct ClassificationView {
     pub previous_from: String,
     pub previous_to: String,
     pub has_transactions: bool,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub total_amount: i64,
     pub customers: u32,
     /// Customers who bought in the period.

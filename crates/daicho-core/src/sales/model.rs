@@ -28,16 +28,16 @@ pub struct TransactionFields {
     /// One of the catalogue's products; its name becomes the item.
     pub product_id: Option<String>,
     pub item: String,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub quantity: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub unit_price: i64,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub amount: Option<i64>,
     pub invoice_no: String,
     /// When payment is due (sales only).
     pub due_on: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub paid_amount: i64,
     pub paid_on: Option<String>,
     pub notes: String,
@@ -73,7 +73,7 @@ pub struct Transaction {
     pub updated_at: String,
     pub fields: TransactionFields,
     /// Still to be paid.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub outstanding: i64,
     /// Whole days past the due date while something is still to be paid.
     pub overdue_days: Option<i32>,
@@ -87,22 +87,22 @@ pub struct Transaction {
 pub struct SalesSummary {
     pub from: String,
     pub to: String,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub quantity: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
     /// Amount per unit over the period's sales.
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub average_price: Option<i64>,
     pub last_purchase_on: Option<String>,
     /// Amount per month of the period.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub monthly_amount: i64,
     pub monthly_quantity: f64,
     /// Receivables today, whatever the period.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub outstanding: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub overdue: i64,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub credit_limit: Option<i64>,
@@ -140,9 +140,9 @@ pub struct ReceivableRow {
     pub code: String,
     pub name: String,
     pub owner: String,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub outstanding: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub overdue: i64,
     /// The earliest due date still unpaid.
     pub oldest_due_on: Option<String>,
@@ -160,7 +160,7 @@ pub struct ReceivableRow {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AgeTotal {
     pub bucket: AgeBucket,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
     pub invoices: u32,
 }
@@ -169,9 +169,9 @@ pub struct AgeTotal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Receivables {
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub outstanding: i64,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub overdue: i64,
     pub ages: Vec<AgeTotal>,
     pub customers: Vec<ReceivableRow>,

@@ -96,6 +96,8 @@ export const commands = {
 	collectionPlanSet: (cardId: string, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
 	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
 	classConfigGet: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_get")),
+	/**  The settings a new ledger starts with. */
+	classConfigDefault: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_default")),
 	/**  Saves the settings; refused whole, with every problem, when any rule is broken. */
 	classConfigSet: (config: ClassConfig_Deserialize) => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_set", { config })),
 	reclassify: (from: string | null, to: string | null) => typedError<Reclassified_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("reclassify", { from, to })),
@@ -108,12 +110,12 @@ export const commands = {
 export type Abc = "a" | "b" | "c";
 
 /**  How long a receivable has been overdue. */
-export type AgeBucket = "not_due" | "days1_to30" | "days31_to60" | "days61_to90" | "over90";
+export type AgeBucket = "not_due" | "days_1_30" | "days_31_60" | "days_61_90" | "over_90";
 
 /**  Receivables by how long they are overdue. */
 export type AgeTotal = {
 	bucket: AgeBucket,
-	amount: number | null,
+	amount: number,
 	invoices: number,
 };
 
@@ -193,8 +195,8 @@ export type CardClass_Deserialize = {
 	owner: string,
 	status: CardStatus,
 	/**  Net purchases over the period. */
-	amount: number | null,
-	previous_amount: number | null,
+	amount: number,
+	previous_amount: number,
 	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
 	cumulative_percent?: number | null,
 	abc?: Abc | null,
@@ -211,8 +213,8 @@ export type CardClass_Deserialize = {
 	/**  What the products in use and the purchases suggest. */
 	loyalty_hint?: Loyalty | null,
 	/**  Outstanding and overdue today. */
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	completeness: number,
 	missing: CompletenessItem[],
 	core: boolean,
@@ -228,8 +230,8 @@ export type CardClass_Serialize = {
 	owner: string,
 	status: CardStatus,
 	/**  Net purchases over the period. */
-	amount: number | null,
-	previous_amount: number | null,
+	amount: number,
+	previous_amount: number,
 	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
 	cumulative_percent: number | null,
 	abc: Abc | null,
@@ -246,8 +248,8 @@ export type CardClass_Serialize = {
 	/**  What the products in use and the purchases suggest. */
 	loyalty_hint: Loyalty | null,
 	/**  Outstanding and overdue today. */
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	completeness: number,
 	missing: CompletenessItem[],
 	core: boolean,
@@ -770,7 +772,7 @@ export type ClassConfig_Serialize = {
 export type ClassCount<T> = {
 	class: T,
 	customers: number,
-	amount: number | null,
+	amount: number,
 };
 
 /**  The classification's two lists. */
@@ -784,7 +786,7 @@ export type ClassificationView_Deserialize = {
 	previous_from: string,
 	previous_to: string,
 	has_transactions: boolean,
-	total_amount: number | null,
+	total_amount: number,
 	customers: number,
 	/**  Customers who bought in the period. */
 	buyers: number,
@@ -805,7 +807,7 @@ export type ClassificationView_Serialize = {
 	previous_from: string,
 	previous_to: string,
 	has_transactions: boolean,
-	total_amount: number | null,
+	total_amount: number,
 	customers: number,
 	/**  Customers who bought in the period. */
 	buyers: number,
@@ -1196,14 +1198,14 @@ export type GradeBand = GradeBand_Serialize | GradeBand_Deserialize;
 /**  One grade: monthly volume from `from` (included) up to `to` (excluded; none for the top band). */
 export type GradeBand_Deserialize = {
 	label: string,
-	from: number | null,
+	from: number,
 	to?: number | null,
 };
 
 /**  One grade: monthly volume from `from` (included) up to `to` (excluded; none for the top band). */
 export type GradeBand_Serialize = {
 	label: string,
-	from: number | null,
+	from: number,
 	to: number | null,
 };
 
@@ -1630,7 +1632,7 @@ export type ParetoBar_Deserialize = {
 	/**  Empty for the "others" bar. */
 	card_id: string,
 	name: string,
-	amount: number | null,
+	amount: number,
 	/**  Cumulative share after this bar, in percent. */
 	cumulative_percent: number | null,
 	abc?: Abc | null,
@@ -1642,7 +1644,7 @@ export type ParetoBar_Serialize = {
 	/**  Empty for the "others" bar. */
 	card_id: string,
 	name: string,
-	amount: number | null,
+	amount: number,
 	/**  Cumulative share after this bar, in percent. */
 	cumulative_percent: number | null,
 	abc: Abc | null,
@@ -1775,7 +1777,7 @@ export type Product_Serialize = {
 /**  One reason with the figure behind it (an amount, a percentage, a count, days). */
 export type Reason = {
 	kind: ReasonKind,
-	figure: number | null,
+	figure: number,
 };
 
 /**  Why a customer is on the core or the problem list. */
@@ -1790,8 +1792,8 @@ export type ReceivableRow_Deserialize = {
 	code: string,
 	name: string,
 	owner: string,
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	/**  The earliest due date still unpaid. */
 	oldest_due_on?: string | null,
 	/**  Days the oldest unpaid invoice is overdue (0: nothing overdue). */
@@ -1808,8 +1810,8 @@ export type ReceivableRow_Serialize = {
 	code: string,
 	name: string,
 	owner: string,
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	/**  The earliest due date still unpaid. */
 	oldest_due_on: string | null,
 	/**  Days the oldest unpaid invoice is overdue (0: nothing overdue). */
@@ -1825,16 +1827,16 @@ export type Receivables = Receivables_Serialize | Receivables_Deserialize;
 
 /**  The collection page: what is due and overdue, by customer, most urgent first. */
 export type Receivables_Deserialize = {
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	ages: AgeTotal[],
 	customers: ReceivableRow_Deserialize[],
 };
 
 /**  The collection page: what is due and overdue, by customer, most urgent first. */
 export type Receivables_Serialize = {
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	ages: AgeTotal[],
 	customers: ReceivableRow_Serialize[],
 };
@@ -1873,17 +1875,17 @@ export type SalesSummary = SalesSummary_Serialize | SalesSummary_Deserialize;
 export type SalesSummary_Deserialize = {
 	from: string,
 	to: string,
-	quantity: number | null,
-	amount: number | null,
+	quantity: number,
+	amount: number,
 	/**  Amount per unit over the period's sales. */
 	average_price?: number | null,
 	last_purchase_on?: string | null,
 	/**  Amount per month of the period. */
-	monthly_amount: number | null,
+	monthly_amount: number,
 	monthly_quantity: number | null,
 	/**  Receivables today, whatever the period. */
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	credit_limit?: number | null,
 	/**  What is owed exceeds the credit limit. */
 	over_limit: boolean,
@@ -1895,17 +1897,17 @@ export type SalesSummary_Deserialize = {
 export type SalesSummary_Serialize = {
 	from: string,
 	to: string,
-	quantity: number | null,
-	amount: number | null,
+	quantity: number,
+	amount: number,
 	/**  Amount per unit over the period's sales. */
 	average_price: number | null,
 	last_purchase_on: string | null,
 	/**  Amount per month of the period. */
-	monthly_amount: number | null,
+	monthly_amount: number,
 	monthly_quantity: number | null,
 	/**  Receivables today, whatever the period. */
-	outstanding: number | null,
-	overdue: number | null,
+	outstanding: number,
+	overdue: number,
 	credit_limit: number | null,
 	/**  What is owed exceeds the credit limit. */
 	over_limit: boolean,
@@ -2110,13 +2112,13 @@ export type TransactionFields_Deserialize = {
 	/**  One of the catalogue's products; its name becomes the item. */
 	product_id?: string | null,
 	item?: string,
-	quantity?: number | null,
-	unit_price?: number | null,
+	quantity?: number,
+	unit_price?: number,
 	amount?: number | null,
 	invoice_no?: string,
 	/**  When payment is due (sales only). */
 	due_on?: string | null,
-	paid_amount?: number | null,
+	paid_amount?: number,
 	paid_on?: string | null,
 	notes?: string,
 };
@@ -2128,13 +2130,13 @@ export type TransactionFields_Serialize = {
 	/**  One of the catalogue's products; its name becomes the item. */
 	product_id: string | null,
 	item: string,
-	quantity: number | null,
-	unit_price: number | null,
+	quantity: number,
+	unit_price: number,
 	amount: number | null,
 	invoice_no: string,
 	/**  When payment is due (sales only). */
 	due_on: string | null,
-	paid_amount: number | null,
+	paid_amount: number,
 	paid_on: string | null,
 	notes: string,
 };
@@ -2151,7 +2153,7 @@ export type Transaction_Deserialize = {
 	updated_at: string,
 	fields: TransactionFields_Deserialize,
 	/**  Still to be paid. */
-	outstanding: number | null,
+	outstanding: number,
 	/**  Whole days past the due date while something is still to be paid. */
 	overdue_days?: number | null,
 	/**  The amount is above the customer's credit limit. */
@@ -2167,7 +2169,7 @@ export type Transaction_Serialize = {
 	updated_at: string,
 	fields: TransactionFields_Serialize,
 	/**  Still to be paid. */
-	outstanding: number | null,
+	outstanding: number,
 	/**  Whole days past the due date while something is still to be paid. */
 	overdue_days: number | null,
 	/**  The amount is above the customer's credit limit. */

@@ -45,6 +45,22 @@ import type {
   SheetSummary_Serialize,
   SheetView_Serialize,
   VersusText_Serialize,
+  CardSales_Serialize,
+  ClassConfig_Serialize,
+  ClassificationView_Serialize,
+  CollectionPlan_Serialize,
+  Dashboard_Serialize,
+  DashboardQuery_Serialize,
+  ParetoBar_Serialize,
+  ReceivableRow_Serialize,
+  Receivables_Serialize,
+  Reclassified_Serialize,
+  SalesSummary_Serialize,
+  StoredClass_Serialize,
+  Transaction_Serialize,
+  TransactionFields_Serialize,
+  GradeBand_Serialize,
+  CardClass_Serialize,
 } from "./bindings";
 import { t } from "../i18n/i18n.svelte";
 
@@ -75,6 +91,25 @@ export type {
   ProductTotal,
   ProductUsage,
   Renewal,
+  Abc,
+  AgeBucket,
+  AgeTotal,
+  ClassList,
+  CompletenessItem,
+  ContactedFilter,
+  IncompleteCard,
+  KindCount,
+  LastRun,
+  Loyalty,
+  OwnerCompleteness,
+  OwnerCount,
+  Reason,
+  ReasonKind,
+  StatusCount,
+  TransactionKind,
+  ValueTier,
+  VolumeBasis,
+  WeekContacts,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
@@ -119,6 +154,22 @@ export type SheetFields = SheetFields_Serialize;
 export type SheetSummary = SheetSummary_Serialize;
 export type SheetView = SheetView_Serialize;
 export type VersusText = VersusText_Serialize;
+export type CardSales = CardSales_Serialize;
+export type ClassConfig = ClassConfig_Serialize;
+export type ClassificationView = ClassificationView_Serialize;
+export type CollectionPlan = CollectionPlan_Serialize;
+export type Dashboard = Dashboard_Serialize;
+export type DashboardQuery = DashboardQuery_Serialize;
+export type ParetoBar = ParetoBar_Serialize;
+export type ReceivableRow = ReceivableRow_Serialize;
+export type Receivables = Receivables_Serialize;
+export type Reclassified = Reclassified_Serialize;
+export type SalesSummary = SalesSummary_Serialize;
+export type StoredClass = StoredClass_Serialize;
+export type Transaction = Transaction_Serialize;
+export type TransactionFields = TransactionFields_Serialize;
+export type GradeBand = GradeBand_Serialize;
+export type CardClass = CardClass_Serialize;
 
 export class ApiError extends Error {
   constructor(readonly report: ErrorReport) {

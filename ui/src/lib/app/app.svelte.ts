@@ -2,6 +2,7 @@
 // card edits from being lost when the user navigates away.
 import type { AppInfo, CardKind } from "../api";
 import type { CompetitionTab } from "../competition/tabs";
+import type { ListFilters } from "../cards/list.svelte";
 
 export type Route =
   | { page: "cards" }
@@ -14,6 +15,8 @@ export type Route =
   | { page: "competition"; tab: CompetitionTab }
   | { page: "sheet"; id: string }
   | { page: "competitor"; id: string }
+  | { page: "dashboard" }
+  | { page: "collection" }
   | { page: "trash" }
   | { page: "settings" };
 
@@ -30,6 +33,8 @@ class AppState {
   newCardOpen = $state(false);
   /** The quick-log dialog (Ctrl+L) is open. */
   quickLogOpen = $state(false);
+  /** Filters a page asked the card list to open with (a dashboard chart, a collection age). */
+  listRequest = $state<Partial<ListFilters> | null>(null);
   /** Returns true while the open card has unsaved changes. */
   private dirtyCheck: (() => boolean) | null = null;
   private nextNoticeId = 1;
@@ -77,6 +82,12 @@ class AppState {
 
   dismiss(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Opens the card list showing only the cards `filters` select. */
+  showCards(filters: Partial<ListFilters>): void {
+    this.listRequest = filters;
+    this.navigate({ page: "cards" });
   }
 
   cardsChanged(): void {

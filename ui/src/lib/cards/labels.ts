@@ -56,9 +56,17 @@ export const roleLabel = (r: KeyRole) => t(`role.${r}`);
 export function historyValue(entity: HistoryEntity, field: string, value: string | null): string {
   if (value === null || value === "") return t("history.empty_value");
   if (entity === "share") return `${value}%`;
+  if (entity === "classification") {
+    if (field === "value_tier") return t(`tier.${value}`);
+    if (field === "core" || field === "problem") return t(`yes_no.${value}`);
+    if (field === "completeness") return `${value}%`;
+    return value;
+  }
   const catalogs: Record<string, string> =
     entity === "product_use"
       ? { satisfaction: "usage.satisfaction" }
+      : entity === "transaction"
+      ? { kind: "txkind" }
       : entity === "contact"
       ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
       : entity === "note"

@@ -38,6 +38,7 @@ describe("the follow-ups page", () => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "follow_ups_list") return { items, overdue: items.filter((i) => i.bucket === "overdue").length };
       if (cmd === "renewals_list") return renewals;
+      if (cmd === "visit_candidates") return [];
       if (cmd === "follow_up_complete") {
         items = items.filter((i) => i.contact_id !== (args as { contactId: string }).contactId);
         return null;

@@ -93,3 +93,13 @@ export function formatWeekday(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(htmlLang[current], { weekday: "short" }).format(date);
 }
+
+/** Items joined as the language lists them ("A、B", "A, B and C"). */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(htmlLang[current], { style: "long", type: "conjunction" }).format(items);
+}
+
+/** A large number short, for chart axes ("3000万", "30M"). */
+export function formatCompact(value: number): string {
+  return new Intl.NumberFormat(htmlLang[current], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
