@@ -260,10 +260,8 @@ pub fn candidates(
             .collect::<Result<_, _>>()?;
         out.extend(due.into_iter().filter(|c| !taken.contains(&c.card_id)));
     }
-    let by_visit = match (
-        due_by.is_some() || query.due_by_class,
-        query.not_visited_days,
-    ) {
+    // With no filter at all, every customer is a candidate (those due by their class first).
+    let by_visit = match (due_by.is_some(), query.not_visited_days) {
         (_, Some(days)) => {
             let cutoff = today - Duration::days(i64::from(days));
             Some(format!(

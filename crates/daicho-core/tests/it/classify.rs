@@ -692,8 +692,11 @@ fn customers_visited_less_often_than_their_class_asks_join_the_visit_candidates(
             ..Default::default()
         })
         .unwrap();
+    // They come first; the other customers follow (no other filter was set).
+    assert_eq!(due.len(), 5);
     let got: Vec<(&str, Option<Abc>, Option<i32>)> = due
         .iter()
+        .take_while(|c| c.visit_every_days.is_some())
         .map(|c| (c.card_name.as_str(), c.abc, c.visit_every_days))
         .collect();
     // A first, then B; within a class the longest unvisited first (never visited before all).

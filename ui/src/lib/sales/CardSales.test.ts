@@ -123,4 +123,17 @@ describe("the card's sales", () => {
     expect(sent.fields).toMatchObject({ kind: "sale", item: "コピー用紙", quantity: 5, unit_price: 0, amount: null, paid_amount: 0 });
     await waitFor(() => expect(changed).toBe(1));
   });
+
+  it("adds up another period once both of its dates are typed", async () => {
+    render(CardSales, { card: CARD, onchange: () => {} });
+    await screen.findByTestId("sales-amount");
+    const period = screen.getByTestId("sales-period");
+    await userEvent.type(period.querySelector<HTMLInputElement>('[data-field="dash.from"] input')!, "2026-01-01");
+    await userEvent.type(period.querySelector<HTMLInputElement>('[data-field="dash.to"] input')!, "2026-06-30");
+    await waitFor(() =>
+      expect(calls.some((c) => c.cmd === "card_sales" && c.args.from === "2026-01-01" && c.args.to === "2026-06-30")).toBe(true),
+    );
+    // Half-typed dates ask for nothing else: every request was either the default or the whole period.
+    expect(calls.filter((c) => c.cmd === "card_sales").every((c) => c.args.from === null || c.args.to === "2026-06-30")).toBe(true);
+  });
 });
