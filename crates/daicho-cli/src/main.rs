@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod classify;
+mod export;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{self, Lang};
@@ -60,6 +61,8 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write an Excel handout (print-ready .xlsx) in a chosen language.
+    Export(export::ExportArgs),
     /// Measure an operation on a generated ledger, against a baseline run in the same process.
     Bench {
         #[command(subcommand)]
@@ -136,6 +139,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         } => {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
+        Command::Export(args) => export::run(args, lang)?,
         Command::Bench {
             what:
                 BenchKind::Classify {

@@ -140,3 +140,77 @@ fn classify_keeps_the_classes_prints_the_lists_with_reasons_and_refuses_a_bad_pe
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("period"));
 }
+
+#[test]
+fn export_writes_a_handout_in_the_chosen_language_and_refuses_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let file = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", file], "C")
+        .status
+        .success());
+    let list = dir.path().join("list.xlsx");
+    let out = daicho(
+        &[
+            "export",
+            file,
+            "--report",
+            "list",
+            "--lang",
+            "ja",
+            "--status",
+            "active",
+            "--out",
+            list.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("rows"));
+    assert!(std::fs::metadata(&list).unwrap().len() > 1000);
+
+    let cards = dir.path().join("cards.xlsx");
+    let out = daicho(
+        &[
+            "export",
+            file,
+            "--report",
+            "card",
+            "--code",
+            "C-000001",
+            "--code",
+            "C-000002",
+            "--out",
+            cards.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(2 rows)"));
+
+    let none = dir.path().join("none.xlsx");
+    let out = daicho(
+        &[
+            "export",
+            file,
+            "--report",
+            "list",
+            "--text",
+            "no such customer",
+            "--out",
+            none.to_str().unwrap(),
+        ],
+        "ja_JP.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("該当するデータがない"));
+    assert!(!none.exists());
+}

@@ -397,6 +397,62 @@ impl Coded for DemoError {
     }
 }
 
+/// Writing an Excel report.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("invalid report request: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("nothing to report: no card matches")]
+    Empty,
+    #[error("{path}: {detail}")]
+    Write { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error(transparent)]
+    Classify(#[from] ClassifyError),
+    #[error(transparent)]
+    Competition(#[from] CompetitionError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for ReportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ReportError::Invalid(_) => "report.invalid",
+            ReportError::Empty => "report.empty",
+            ReportError::Write { .. } => "report.write",
+            ReportError::Card(e) => e.code(),
+            ReportError::Sales(e) => e.code(),
+            ReportError::Classify(e) => e.code(),
+            ReportError::Competition(e) => e.code(),
+            ReportError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            ReportError::Write { path, detail } => params([
+                ("path", path.display().to_string()),
+                ("detail", detail.clone()),
+            ]),
+            ReportError::Card(e) => e.params(),
+            ReportError::Sales(e) => e.params(),
+            ReportError::Classify(e) => e.params(),
+            ReportError::Competition(e) => e.params(),
+            ReportError::Storage(e) => params([("detail", e.to_string())]),
+            ReportError::Invalid(_) | ReportError::Empty => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            ReportError::Invalid(issues) => issues.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Reading and writing the app's settings file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {

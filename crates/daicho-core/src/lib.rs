@@ -16,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod intel;
+pub mod report;
 pub mod sales;
 pub mod search;
 pub mod settings;

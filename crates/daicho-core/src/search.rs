@@ -121,8 +121,19 @@ pub struct Facets {
 /// Most rows one call returns.
 pub const MAX_LIMIT: u32 = 1000;
 
-/// `today` is the user's local date: "days since the last contact" counts from it.
-pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
+/// The WHERE clause of `query` over `cards LEFT JOIN card_classes k`, its arguments, and its
+/// ORDER BY. Shared by the list's windows and by exports, which read every matching card.
+pub(crate) struct Selection {
+    pub filter: String,
+    pub args: Vec<Value>,
+    pub order: &'static str,
+}
+
+pub(crate) fn selection(
+    conn: &Connection,
+    query: &CardQuery,
+    today: NaiveDate,
+) -> rusqlite::Result<Selection> {
     let mut filter = String::from(if query.in_trash {
         "deleted_at IS NOT NULL"
     } else {
@@ -194,11 +205,6 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
         );
     }
     class_filters(conn, query, today, &mut filter, &mut args)?;
-    let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter}"),
-        rusqlite::params_from_iter(&args),
-        |r| r.get(0),
-    )?;
     let order = match query.sort {
         CardSort::Reading => "sort_key, name, id",
         CardSort::Name => "name, id",
@@ -206,6 +212,25 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
         CardSort::LastContact => "last_contact_at IS NOT NULL, last_contact_at, sort_key, id",
         CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
     };
+    Ok(Selection {
+        filter,
+        args,
+        order,
+    })
+}
+
+/// `today` is the user's local date: "days since the last contact" counts from it.
+pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
+    let Selection {
+        filter,
+        args,
+        order,
+    } = selection(conn, query, today)?;
+    let total: u32 = conn.query_row(
+        &format!("SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter}"),
+        rusqlite::params_from_iter(&args),
+        |r| r.get(0),
+    )?;
     let limit = query.limit.clamp(1, MAX_LIMIT);
     let sql = format!(
         "SELECT id, code, kind, status, name, reading, owner, city, coalesce(json_extract(phones, '$[0]'), ''),

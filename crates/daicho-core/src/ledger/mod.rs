@@ -15,6 +15,7 @@ use crate::search::{self, CardPage, CardQuery, Facets};
 mod classify;
 mod competition;
 mod planning;
+mod report;
 mod sales;
 
 /// Where "now" comes from; tests pass a fixed one.

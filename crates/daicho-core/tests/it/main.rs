@@ -11,6 +11,7 @@ mod files;
 mod list;
 mod notes;
 mod planning;
+mod reports;
 mod sales;
 
 use daicho_core::card::{CardFields, CardKind, KeyPersonFields};

@@ -1,0 +1,105 @@
+//! `daicho export`: the window's Excel handouts from the command line, with the same filters.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use daicho_core::card::CardStatus;
+use daicho_core::classify::Abc;
+use daicho_core::contact::ContactKind;
+use daicho_core::error::Coded;
+use daicho_core::i18n::Lang;
+use daicho_core::report::{ReportKind, ReportRequest};
+use daicho_core::search::CardQuery;
+use daicho_core::{ErrorReport, Ledger};
+
+#[derive(Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// card | list | history
+    #[arg(long, value_parser = parse_kind)]
+    pub report: ReportKind,
+    /// The report's language: ja, zh, ko or en (default: LANG's).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Cards whose name, reading, code, phone or e-mail contains this text.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// prospect | active | dormant | lost
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<CardStatus>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// a | b | c, as last classified.
+    #[arg(long, value_parser = parse_abc)]
+    pub abc: Option<Abc>,
+    /// The card report's cards by customer code (repeatable); default: every card the filters select.
+    #[arg(long = "code")]
+    pub codes: Vec<String>,
+    /// The contact history's period, FROM..TO (YYYY-MM-DD..YYYY-MM-DD); default: the twelve months to today.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The contact history's kind of contact (visit, phone, complaint...).
+    #[arg(long, value_parser = parse_contact_kind)]
+    pub contact_kind: Option<ContactKind>,
+}
+
+fn unknown(what: &str, value: &str) -> String {
+    format!("unknown {what} \"{value}\"")
+}
+fn parse_kind(s: &str) -> Result<ReportKind, String> {
+    ReportKind::parse(s).ok_or_else(|| unknown("report", s))
+}
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| unknown("language", s))
+}
+fn parse_status(s: &str) -> Result<CardStatus, String> {
+    CardStatus::parse(s).ok_or_else(|| unknown("status", s))
+}
+fn parse_abc(s: &str) -> Result<Abc, String> {
+    Abc::parse(&s.to_lowercase()).ok_or_else(|| unknown("class", s))
+}
+fn parse_contact_kind(s: &str) -> Result<ContactKind, String> {
+    ContactKind::parse(s).ok_or_else(|| unknown("contact kind", s))
+}
+
+pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
+    let ledger = Ledger::open(&args.file).map_err(|e| e.report())?;
+    let card_ids = args
+        .codes
+        .iter()
+        .map(|code| ledger.card_id_by_code(code))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.report())?;
+    let (from, to) = match args.period.as_deref().map(|p| p.split_once("..")) {
+        Some(Some((from, to))) => (Some(from.trim().to_owned()), Some(to.trim().to_owned())),
+        Some(None) => return Err(daicho_core::error::SalesError::Period.report()),
+        None => (None, None),
+    };
+    let request = ReportRequest {
+        kind: args.report,
+        lang: args.lang.unwrap_or(lang),
+        query: CardQuery {
+            text: args.text.unwrap_or_default(),
+            status: args.status,
+            owner: args.owner.clone(),
+            tag: args.tag,
+            abc: args.abc,
+            ..CardQuery::default()
+        },
+        card_ids,
+        from,
+        to,
+        owner: args.owner,
+        contact_kind: args.contact_kind,
+        ..ReportRequest::default()
+    };
+    let outcome = ledger
+        .export_report(&request, Path::new(&args.out), &mut |_, _| {})
+        .map_err(|e| e.report())?;
+    println!("{} ({} rows)", outcome.path, outcome.rows);
+    Ok(())
+}

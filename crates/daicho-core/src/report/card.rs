@@ -1,0 +1,436 @@
+//! The customer card: one card per printed page, laid out like the paper card — profile, credit
+//! and classes, what they bought, key persons, recent contacts, competitors' products in use.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
+
+use crate::card::{store, Card, CardKind};
+use crate::classify::store as classes;
+use crate::competition::usage;
+use crate::contact;
+use crate::error::ReportError;
+use crate::sales::summary::{self, Period};
+
+use super::layout::{self, Ctx, Page, Styles};
+use super::{write_error, Progress};
+
+/// Contacts a card shows, newest first.
+const RECENT: usize = 8;
+
+/// A value cell: text, a day, or an amount.
+enum V {
+    T(String),
+    Day(Option<String>),
+    Money(Option<i64>),
+    Num(Option<i64>),
+}
+
+struct Writer<'a> {
+    ws: &'a mut Worksheet,
+    s: &'a Styles,
+    ctx: &'a Ctx,
+    row: RowNum,
+}
+
+impl Writer<'_> {
+    fn value(&mut self, col: ColNum, v: &V) -> Result<(), XlsxError> {
+        match v {
+            V::T(text) => layout::text(self.ws, self.row, col, text, &self.s.wrap),
+            V::Day(day) => layout::date(self.ws, self.row, col, day.as_deref(), self.s),
+            V::Money(amount) => layout::money(self.ws, self.row, col, *amount, self.s),
+            V::Num(n) => layout::number(self.ws, self.row, col, n.map(|n| n as f64), self.s),
+        }
+    }
+
+    /// Label and value pairs, two to a row.
+    fn pairs(&mut self, pairs: &[(&str, V)]) -> Result<(), XlsxError> {
+        for chunk in pairs.chunks(2) {
+            for (n, (key, v)) in chunk.iter().enumerate() {
+                let col = (n * 2) as ColNum;
+                layout::text(self.ws, self.row, col, &self.ctx.t(key), &self.s.label)?;
+                self.value(col + 1, v)?;
+            }
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    fn section(&mut self, key: &str) -> Result<(), XlsxError> {
+        self.row += 1;
+        self.ws
+            .merge_range(self.row, 0, self.row, 3, &self.ctx.t(key), &self.s.section)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A table of up to four columns under its headings.
+    fn table(&mut self, heads: &[&str], rows: &[Vec<V>]) -> Result<(), XlsxError> {
+        for (n, key) in heads.iter().enumerate() {
+            layout::text(
+                self.ws,
+                self.row,
+                n as ColNum,
+                &self.ctx.t(key),
+                &self.s.head,
+            )?;
+        }
+        self.row += 1;
+        for values in rows {
+            for (n, v) in values.iter().enumerate() {
+                self.value(n as ColNum, v)?;
+            }
+            self.row += 1;
+        }
+        Ok(())
+    }
+}
+
+fn t(text: &str) -> V {
+    V::T(text.to_owned())
+}
+
+fn write_card(
+    w: &mut Writer<'_>,
+    conn: &Connection,
+    card: &Card,
+    period: Period,
+) -> Result<(), ReportError> {
+    let ctx = w.ctx;
+    let f = &card.fields;
+    let label = |key: String| ctx.t(&key);
+    let failed = |e: XlsxError| ReportError::Write {
+        path: Default::default(),
+        detail: e.to_string(),
+    };
+    let title = if f.honorific.is_empty() {
+        f.name.clone()
+    } else {
+        format!("{} {}", f.name, f.honorific)
+    };
+    w.ws.merge_range(w.row, 0, w.row, 2, &title, &w.s.title)
+        .map_err(failed)?;
+    layout::text(w.ws, w.row, 3, &f.code, &w.s.subtitle).map_err(failed)?;
+    w.row += 1;
+    let address = [
+        f.postal_code.as_str(),
+        &f.region,
+        &f.city,
+        &f.street,
+        &f.building,
+    ]
+    .iter()
+    .filter(|p| !p.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    w.pairs(&[
+        ("field.reading", t(&f.reading)),
+        (
+            "field.status",
+            V::T(label(format!("status.{}", f.status.as_str()))),
+        ),
+        ("field.owner", t(&f.owner)),
+        ("field.industry", t(&f.industry)),
+        ("field.phones", V::T(f.phones.join(", "))),
+        ("field.email", t(&f.email)),
+        ("report.address", V::T(address)),
+        ("field.tags", V::T(f.tags.join(", "))),
+        ("field.first_deal_on", V::Day(f.first_deal_on.clone())),
+        (
+            "field.lead_source",
+            V::T(
+                f.lead_source
+                    .map(|l| label(format!("lead.{}", l.as_str())))
+                    .unwrap_or_default(),
+            ),
+        ),
+    ])
+    .map_err(failed)?;
+    if let Some(org) = &f.organisation {
+        w.section("section.organisation").map_err(failed)?;
+        w.pairs(&[
+            ("field.organisation.representative", t(&org.representative)),
+            ("field.organisation.founded", V::Day(org.founded.clone())),
+            ("field.organisation.capital", V::Money(org.capital)),
+            (
+                "field.organisation.annual_sales",
+                V::Money(org.annual_sales),
+            ),
+            ("field.organisation.employees", V::Num(org.employees)),
+            ("field.organisation.sites_count", V::Num(org.sites_count)),
+            ("field.organisation.payment_method", t(&org.payment_method)),
+            ("field.organisation.payment_terms", t(&org.payment_terms)),
+            ("field.organisation.decision_maker", t(&org.decision_maker)),
+            (
+                "field.organisation.decision_approach",
+                t(&org.decision_approach),
+            ),
+        ])
+        .map_err(failed)?;
+    }
+    if let Some(person) = &f.individual {
+        w.section("section.individual").map_err(failed)?;
+        w.pairs(&[
+            ("field.individual.birthday", V::Day(person.birthday.clone())),
+            ("field.individual.occupation", t(&person.occupation)),
+            ("field.individual.employer", t(&person.employer)),
+            ("field.individual.position", t(&person.position)),
+            ("field.individual.interests", t(&person.interests)),
+            ("field.individual.needs", t(&person.needs)),
+        ])
+        .map_err(failed)?;
+    }
+
+    w.section("report.card.standing").map_err(failed)?;
+    let st = &f.standing;
+    let stored = classes::load(conn, &card.id)?;
+    let sales = summary::summary(conn, &card.id, period, ctx.today)?;
+    let reasons = stored
+        .as_ref()
+        .map(|c| {
+            c.reasons
+                .iter()
+                .map(|r| {
+                    ctx.tp(
+                        &format!("reason.{}", r.kind.as_str()),
+                        &[("figure", r.figure.to_string())],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .unwrap_or_default();
+    w.pairs(&[
+        ("field.standing.credit_rating", t(&st.credit_rating)),
+        ("field.standing.credit_limit", V::Money(st.credit_limit)),
+        (
+            "field.standing.loyalty",
+            V::T(
+                st.loyalty
+                    .map(|l| label(format!("loyalty.{}", l.as_str())))
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "class.abc",
+            V::T(
+                stored
+                    .as_ref()
+                    .and_then(|c| c.abc)
+                    .map(|a| a.as_str().to_uppercase())
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "class.value",
+            V::T(
+                stored
+                    .as_ref()
+                    .map(|c| label(format!("tier.{}", c.value_tier.as_str())))
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "class.completeness",
+            V::T(
+                stored
+                    .as_ref()
+                    .map(|c| format!("{}%", c.completeness))
+                    .unwrap_or_default(),
+            ),
+        ),
+        ("report.card.purchases", V::Money(Some(sales.amount))),
+        (
+            "sales.last_purchase",
+            V::Day(sales.last_purchase_on.clone()),
+        ),
+        ("sales.outstanding", V::Money(Some(sales.outstanding))),
+        ("sales.overdue", V::Money(Some(sales.overdue))),
+    ])
+    .map_err(failed)?;
+    if !reasons.is_empty() {
+        w.pairs(&[("report.card.reasons", V::T(reasons))])
+            .map_err(failed)?;
+    }
+
+    if f.kind == CardKind::Organisation && !card.key_persons.is_empty() {
+        w.section("section.key_persons").map_err(failed)?;
+        let rows: Vec<Vec<V>> = card
+            .key_persons
+            .iter()
+            .map(|p| {
+                let k = &p.fields;
+                vec![
+                    t(&k.name),
+                    V::T(
+                        [k.department.as_str(), &k.title]
+                            .iter()
+                            .filter(|x| !x.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    V::T(
+                        k.role
+                            .map(|r| label(format!("role.{}", r.as_str())))
+                            .unwrap_or_default(),
+                    ),
+                    V::T(
+                        [k.phone.as_str(), &k.email]
+                            .iter()
+                            .filter(|x| !x.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                ]
+            })
+            .collect();
+        w.table(
+            &[
+                "field.name",
+                "report.card.department_title",
+                "field.role",
+                "report.card.reach",
+            ],
+            &rows,
+        )
+        .map_err(failed)?;
+    }
+
+    let contacts = contact::store::for_card(conn, &card.id)?;
+    if !contacts.is_empty() {
+        w.section("report.card.recent_contacts").map_err(failed)?;
+        let rows: Vec<Vec<V>> = contacts
+            .iter()
+            .take(RECENT)
+            .map(|c| {
+                let x = &c.fields;
+                let what = [x.purpose.as_str(), &x.content, &x.outcome]
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![
+                    V::Day(Some(x.at.clone())),
+                    V::T(label(format!("contact_kind.{}", x.kind.as_str()))),
+                    V::T(what),
+                    t(&x.next_action),
+                ]
+            })
+            .collect();
+        w.table(
+            &[
+                "report.col.at",
+                "field.kind",
+                "field.content",
+                "field.next_action",
+            ],
+            &rows,
+        )
+        .map_err(failed)?;
+    }
+
+    let products = usage::for_card(conn, &card.id)?;
+    if !products.is_empty() {
+        w.section("section.competition").map_err(failed)?;
+        let rows: Vec<Vec<V>> = products
+            .iter()
+            .map(|u| {
+                let maker = if u.product.maker.is_empty() {
+                    ctx.t("product.our_company")
+                } else {
+                    u.product.maker.clone()
+                };
+                vec![
+                    t(&u.product.fields.name),
+                    V::T(maker),
+                    V::Day(u.fields.since.clone()),
+                    V::Day(u.fields.renewal_on.clone()),
+                ]
+            })
+            .collect();
+        w.table(
+            &[
+                "report.card.product",
+                "report.card.maker",
+                "field.usage.since",
+                "field.usage.renewal_on",
+            ],
+            &rows,
+        )
+        .map_err(failed)?;
+    }
+    if !f.notes.is_empty() {
+        w.section("section.notes").map_err(failed)?;
+        w.ws.merge_range(w.row, 0, w.row, 3, "", &w.s.wrap)
+            .map_err(failed)?;
+        layout::text(w.ws, w.row, 0, &f.notes, &w.s.wrap).map_err(failed)?;
+        w.row += 1;
+    }
+    Ok(())
+}
+
+/// Writes one page per card of `ids` (in that order).
+pub fn write_cards(
+    conn: &Connection,
+    ctx: &Ctx,
+    ids: &[String],
+    path: &Path,
+    progress: Progress<'_>,
+) -> Result<u32, ReportError> {
+    if ids.is_empty() {
+        return Err(ReportError::Empty);
+    }
+    let failed = write_error(path);
+    let mut workbook = Workbook::new();
+    let ws = workbook.add_worksheet();
+    let s = Styles::new(ctx);
+    let title = ctx.t("report.card.title");
+    ws.set_name(ctx.t("report.card.sheet")).map_err(&failed)?;
+    layout::setup(
+        ws,
+        ctx,
+        &Page {
+            title: &title,
+            filter: "",
+            landscape: false,
+            repeat: None,
+        },
+    )
+    .map_err(&failed)?;
+    for (col, width) in [22.0, 34.0, 22.0, 34.0].into_iter().enumerate() {
+        ws.set_column_width(col as ColNum, width).map_err(&failed)?;
+    }
+    let period = Period::year_to(ctx.today);
+    let mut breaks = Vec::new();
+    let mut w = Writer {
+        ws,
+        s: &s,
+        ctx,
+        row: 0,
+    };
+    for (n, id) in ids.iter().enumerate() {
+        let card = store::load(conn, id)?;
+        if n > 0 {
+            breaks.push(w.row);
+        }
+        write_card(&mut w, conn, &card, period).map_err(|e| match e {
+            ReportError::Write { detail, .. } => ReportError::Write {
+                path: path.to_owned(),
+                detail,
+            },
+            other => other,
+        })?;
+        w.row += 1;
+        progress(n as u64 + 1, ids.len() as u64);
+    }
+    if !breaks.is_empty() {
+        w.ws.set_page_breaks(&breaks).map_err(&failed)?;
+    }
+    super::save(&mut workbook, path)?;
+    Ok(ids.len() as u32)
+}

@@ -1,0 +1,160 @@
+//! Contact history: every contact of live cards in a period, optionally one owner's and one
+//! kind's, oldest first, with what was said and what comes next. Constant memory.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection};
+use rust_xlsxwriter::{ColNum, RowNum, Workbook};
+
+use crate::contact::ContactKind;
+use crate::error::ReportError;
+use crate::sales::summary::Period;
+
+use super::layout::{self, Ctx, Page, Styles};
+use super::{write_error, Progress};
+
+/// What narrows the history.
+pub struct HistoryFilter<'a> {
+    pub period: Period,
+    pub owner: Option<&'a str>,
+    pub kind: Option<ContactKind>,
+}
+
+pub fn write_history(
+    conn: &Connection,
+    ctx: &Ctx,
+    f: &HistoryFilter<'_>,
+    path: &Path,
+    progress: Progress<'_>,
+) -> Result<u32, ReportError> {
+    let (from, to) = (
+        f.period.from_text(),
+        (f.period.to + chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
+    let kind = f.kind.map(ContactKind::as_str);
+    let filter = "c.deleted_at IS NULL AND t.at >= ?1 AND t.at < ?2 AND (?3 IS NULL OR c.owner = ?3) AND (?4 IS NULL OR t.kind = ?4)";
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {filter}"),
+        params![from, to, f.owner, kind],
+        |r| r.get(0),
+    )?;
+    let total = total.max(0) as u64;
+    let failed = write_error(path);
+    let mut workbook = Workbook::new();
+    let ws = workbook
+        .add_worksheet_with_constant_memory()
+        .map_err(&failed)?;
+    let s = Styles::new(ctx);
+    let title = ctx.t("report.history.title");
+    let mut narrowed = vec![ctx.tp(
+        "report.period",
+        &[
+            ("from", ctx.day(f.period.from)),
+            ("to", ctx.day(f.period.to)),
+        ],
+    )];
+    if let Some(owner) = f.owner {
+        narrowed.push(format!("{}: {owner}", ctx.t("field.owner")));
+    }
+    if let Some(kind) = f.kind {
+        narrowed.push(ctx.t(&format!("contact_kind.{}", kind.as_str())));
+    }
+    let filter_text = narrowed.join(" · ");
+    ws.set_name(ctx.t("report.history.sheet"))
+        .map_err(&failed)?;
+    layout::setup(
+        ws,
+        ctx,
+        &Page {
+            title: &title,
+            filter: &filter_text,
+            landscape: true,
+            repeat: Some((2, 2)),
+        },
+    )
+    .map_err(&failed)?;
+    let heads: Vec<(String, f64)> = [
+        ("report.col.at", 16.0),
+        ("report.col.customer", 28.0),
+        ("field.code", 10.0),
+        ("field.owner", 12.0),
+        ("field.kind", 10.0),
+        ("field.rep", 12.0),
+        ("field.purpose", 22.0),
+        ("field.content", 44.0),
+        ("field.outcome", 24.0),
+        ("field.next_action", 24.0),
+        ("field.next_action_due", 11.0),
+        ("report.col.done", 11.0),
+    ]
+    .into_iter()
+    .map(|(key, width)| (ctx.t(key), width))
+    .collect();
+    layout::widths(ws, &heads).map_err(&failed)?;
+    layout::text(ws, 0, 0, &title, &s.title).map_err(&failed)?;
+    layout::text(
+        ws,
+        1,
+        0,
+        &format!(
+            "{} · {}",
+            ctx.tp("report.history.count", &[("count", total.to_string())]),
+            filter_text
+        ),
+        &s.subtitle,
+    )
+    .map_err(&failed)?;
+    layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action,
+            t.next_action_due, t.next_action_done_at, t.complaint_state
+         FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {filter} ORDER BY t.at, c.sort_key"
+    ))?;
+    let mut rows = stmt.query(params![from, to, f.owner, kind])?;
+    let mut n: u32 = 0;
+    while let Some(r) = rows.next()? {
+        let at = 3 + n as RowNum;
+        let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+        layout::datetime(ws, at, 0, &text(0)?, &s).map_err(&failed)?;
+        let mut kind_text = ctx.t(&format!("contact_kind.{}", text(4)?));
+        if let Some(state) = r.get::<_, Option<String>>(12)? {
+            kind_text = format!(
+                "{kind_text} ({})",
+                ctx.t(&format!("complaint_state.{state}"))
+            );
+        }
+        for (col, value, wrap) in [
+            (1, text(1)?, true),
+            (2, text(2)?, false),
+            (3, text(3)?, false),
+            (4, kind_text, false),
+            (5, text(5)?, false),
+            (6, text(6)?, true),
+            (7, text(7)?, true),
+            (8, text(8)?, true),
+            (9, text(9)?, true),
+        ] {
+            layout::text(ws, at, col, &value, if wrap { &s.wrap } else { &s.text })
+                .map_err(&failed)?;
+        }
+        layout::date(ws, at, 10, r.get::<_, Option<String>>(10)?.as_deref(), &s)
+            .map_err(&failed)?;
+        layout::date(ws, at, 11, r.get::<_, Option<String>>(11)?.as_deref(), &s)
+            .map_err(&failed)?;
+        n += 1;
+        if n.is_multiple_of(1000) {
+            progress(u64::from(n), total);
+        }
+    }
+    if n == 0 {
+        return Err(ReportError::Empty);
+    }
+    ws.set_freeze_panes(3, 2).map_err(&failed)?;
+    ws.autofilter(2, 0, 2 + n as RowNum, heads.len() as ColNum - 1)
+        .map_err(&failed)?;
+    progress(u64::from(n), total);
+    super::save(&mut workbook, path)?;
+    Ok(n)
+}

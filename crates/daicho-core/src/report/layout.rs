@@ -1,0 +1,290 @@
+//! What every report shares: the language and the day it is made for, cell styles in the
+//! report's language (fonts, dates, the ledger's currency), A4 page setup with a header naming
+//! the report, date, rep and filter, page numbers in the footer, and text written as text.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{self, Lang};
+
+use super::currency::Currency;
+
+/// Whom and what a report is made for.
+pub struct Ctx {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// Who made it (the ledger's actor), printed in the header.
+    pub rep: String,
+    pub currency: Currency,
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        i18n::message(self.lang, key, &BTreeMap::new())
+    }
+
+    pub fn tp(&self, key: &str, params: &[(&str, String)]) -> String {
+        let params = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        i18n::message(self.lang, key, &params)
+    }
+
+    /// A day as the report's language writes it in text (headers, titles).
+    pub fn day(&self, day: NaiveDate) -> String {
+        match self.lang {
+            Lang::Ja | Lang::Zh => day.format("%Y年%-m月%-d日").to_string(),
+            Lang::Ko => day.format("%Y년 %-m월 %-d일").to_string(),
+            Lang::En => day.format("%-d %B %Y").to_string(),
+        }
+    }
+}
+
+/// A font that has the language's glyphs on the manager's machine (Windows and macOS names;
+/// LibreOffice substitutes its own CJK faces).
+fn font(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "Meiryo",
+        Lang::Zh => "Microsoft YaHei",
+        Lang::Ko => "Malgun Gothic",
+        Lang::En => "Calibri",
+    }
+}
+
+/// Excel's date format in the report's language.
+fn date_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "yyyy/mm/dd",
+        Lang::Zh => "yyyy-mm-dd",
+        Lang::Ko => "yyyy. mm. dd.",
+        Lang::En => "dd mmm yyyy",
+    }
+}
+
+pub struct Styles {
+    pub title: Format,
+    pub subtitle: Format,
+    pub section: Format,
+    pub head: Format,
+    pub text: Format,
+    pub wrap: Format,
+    pub label: Format,
+    pub date: Format,
+    pub datetime: Format,
+    pub money: Format,
+    pub number: Format,
+    pub percent: Format,
+}
+
+impl Styles {
+    pub fn new(ctx: &Ctx) -> Styles {
+        let base = Format::new()
+            .set_font_name(font(ctx.lang))
+            .set_font_size(10)
+            .set_align(FormatAlign::Top);
+        let cell = base.clone().set_border(FormatBorder::Hair);
+        Styles {
+            title: base.clone().set_font_size(16).set_bold(),
+            subtitle: base.clone().set_font_color("#475569"),
+            section: base
+                .clone()
+                .set_font_size(12)
+                .set_bold()
+                .set_border_bottom(FormatBorder::Medium),
+            head: cell
+                .clone()
+                .set_bold()
+                .set_background_color("#DCE6F1")
+                .set_text_wrap(),
+            text: cell.clone(),
+            wrap: cell.clone().set_text_wrap(),
+            label: cell
+                .clone()
+                .set_bold()
+                .set_background_color("#F1F5F9")
+                .set_text_wrap(),
+            date: cell
+                .clone()
+                .set_num_format(date_format(ctx.lang))
+                .set_align(FormatAlign::Left),
+            datetime: cell
+                .clone()
+                .set_num_format(format!("{} hh:mm", date_format(ctx.lang)))
+                .set_align(FormatAlign::Left),
+            money: cell.clone().set_num_format(ctx.currency.excel_format()),
+            number: cell.clone().set_num_format("#,##0"),
+            percent: cell.set_num_format("0%"),
+        }
+    }
+}
+
+/// How a report's sheet prints.
+pub struct Page<'a> {
+    pub title: &'a str,
+    /// What the report was narrowed to, in words (printed under the title in the header).
+    pub filter: &'a str,
+    pub landscape: bool,
+    /// Rows repeated at the top of every printed page (a list's column headings).
+    pub repeat: Option<(RowNum, RowNum)>,
+}
+
+/// Most characters Excel keeps in one section of a header.
+const HEADER_PART: usize = 80;
+
+/// `&` starts a control code in Excel headers: user text must double it.
+pub fn header_text(text: &str) -> String {
+    let cut: String = text.chars().take(HEADER_PART).collect();
+    let cut = if cut.chars().count() < text.chars().count() {
+        format!("{cut}…")
+    } else {
+        cut
+    };
+    cut.replace('&', "&&")
+}
+
+/// A4, title / date and rep / filter in the header, page numbers in the footer, fit to the
+/// page's width.
+pub fn setup(ws: &mut Worksheet, ctx: &Ctx, page: &Page<'_>) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    if page.landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_margins(0.5, 0.5, 0.8, 0.6, 0.3, 0.3);
+    let made = ctx.tp(
+        "report.made",
+        &[("date", ctx.day(ctx.today)), ("rep", ctx.rep.clone())],
+    );
+    let mut header = format!(
+        "&L&\"-,Bold\"{}&R{}",
+        header_text(page.title),
+        header_text(&made)
+    );
+    if !page.filter.is_empty() {
+        header.push_str(&format!("&C{}", header_text(page.filter)));
+    }
+    ws.set_header(header);
+    ws.set_footer(format!(
+        "&C{}",
+        ctx.tp(
+            "report.page",
+            &[("page", "&P".into()), ("pages", "&N".into())]
+        )
+    ));
+    ws.set_print_fit_to_pages(1, 0);
+    if let Some((first, last)) = page.repeat {
+        ws.set_repeat_rows(first, last)?;
+    }
+    Ok(())
+}
+
+/// Longest text a cell holds (Excel's limit).
+const MAX_CELL: usize = 32_767;
+
+/// Writes customer text as text, whatever it looks like (`=1+1` stays `=1+1`), cut to Excel's
+/// cell limit.
+pub fn text(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if value.chars().count() > MAX_CELL {
+        let cut: String = value.chars().take(MAX_CELL - 1).collect();
+        ws.write_string_with_format(row, col, format!("{cut}…"), format)?;
+    } else {
+        ws.write_string_with_format(row, col, value, format)?;
+    }
+    Ok(())
+}
+
+/// A `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value as an Excel date; blank when there is none.
+pub fn date(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<&str>,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    match value.and_then(|v| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()) {
+        Some(day) => ws.write_datetime_with_format(row, col, day, &s.date)?,
+        None => ws.write_blank(row, col, &s.text)?,
+    };
+    Ok(())
+}
+
+/// A contact's local `YYYY-MM-DDTHH:MM` as an Excel date and time.
+pub fn datetime(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: &str,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    match chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M") {
+        Ok(at) => ws.write_datetime_with_format(row, col, at, &s.datetime)?,
+        Err(_) => ws.write_string_with_format(row, col, value, &s.text)?,
+    };
+    Ok(())
+}
+
+pub fn money(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<i64>,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    match value {
+        Some(v) => ws.write_number_with_format(row, col, v as f64, &s.money)?,
+        None => ws.write_blank(row, col, &s.text)?,
+    };
+    Ok(())
+}
+
+pub fn number(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<f64>,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    match value {
+        Some(v) => ws.write_number_with_format(row, col, v, &s.number)?,
+        None => ws.write_blank(row, col, &s.text)?,
+    };
+    Ok(())
+}
+
+/// A column wide enough for `text` in the report's font: CJK characters take two widths.
+pub fn width_for(text: &str) -> f64 {
+    (text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64 * 1.1 + 2.0)
+        .clamp(6.0, 60.0)
+}
+
+/// Sets each column's width, at least as wide as its heading.
+pub fn widths(ws: &mut Worksheet, columns: &[(String, f64)]) -> Result<(), XlsxError> {
+    for (n, (heading, width)) in columns.iter().enumerate() {
+        ws.set_column_width(n as ColNum, width.max(width_for(heading)))?;
+    }
+    Ok(())
+}
+
+/// The column headings in row `row`.
+pub fn headings(
+    ws: &mut Worksheet,
+    row: RowNum,
+    columns: &[(String, f64)],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    for (n, (heading, _)) in columns.iter().enumerate() {
+        text(ws, row, n as ColNum, heading, &s.head)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,313 @@
+//! The customer list: the card list's current filter and sort, with the chosen columns, one row
+//! per card. Written in constant-memory mode: 100,000 rows take no more memory than 100.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
+
+use crate::error::ReportError;
+use crate::search::{self, CardQuery};
+
+use super::layout::{self, Ctx, Page, Styles};
+use super::{write_error, Progress};
+
+api_enum!(
+    /// A column of the customer list.
+    ListColumn {
+        Code = "code",
+        Name = "name",
+        Reading = "reading",
+        Kind = "kind",
+        Status = "status",
+        Owner = "owner",
+        Industry = "industry",
+        Phone = "phone",
+        Email = "email",
+        PostalCode = "postal_code",
+        Address = "address",
+        Tags = "tags",
+        LastContact = "last_contact",
+        Abc = "abc",
+        ValueTier = "value_tier",
+        Completeness = "completeness",
+        Updated = "updated",
+    }
+);
+
+/// The columns a manager's list has unless others are chosen.
+pub const USUAL: &[ListColumn] = &[
+    ListColumn::Code,
+    ListColumn::Name,
+    ListColumn::Reading,
+    ListColumn::Status,
+    ListColumn::Owner,
+    ListColumn::Industry,
+    ListColumn::Phone,
+    ListColumn::Address,
+    ListColumn::LastContact,
+    ListColumn::Abc,
+    ListColumn::ValueTier,
+];
+
+impl ListColumn {
+    fn heading(self, ctx: &Ctx) -> String {
+        let key = match self {
+            ListColumn::Code => "field.code",
+            ListColumn::Name => "field.name",
+            ListColumn::Reading => "field.reading",
+            ListColumn::Kind => "field.kind",
+            ListColumn::Status => "field.status",
+            ListColumn::Owner => "field.owner",
+            ListColumn::Industry => "field.industry",
+            ListColumn::Phone => "list.column.phone",
+            ListColumn::Email => "field.email",
+            ListColumn::PostalCode => "field.postal_code",
+            ListColumn::Address => "report.address",
+            ListColumn::Tags => "field.tags",
+            ListColumn::LastContact => "list.column.last_contact",
+            ListColumn::Abc => "class.abc",
+            ListColumn::ValueTier => "class.value",
+            ListColumn::Completeness => "class.completeness",
+            ListColumn::Updated => "list.column.updated",
+        };
+        ctx.t(key)
+    }
+
+    /// A width for the column's usual content (names and addresses in CJK run long).
+    fn width(self) -> f64 {
+        match self {
+            ListColumn::Name | ListColumn::Address => 34.0,
+            ListColumn::Reading | ListColumn::Email | ListColumn::Tags => 24.0,
+            ListColumn::Industry | ListColumn::Owner | ListColumn::Phone => 16.0,
+            _ => 11.0,
+        }
+    }
+}
+
+/// One card as the list reads it.
+struct Row {
+    code: String,
+    name: String,
+    reading: String,
+    kind: String,
+    status: String,
+    owner: String,
+    industry: String,
+    phones: Vec<String>,
+    email: String,
+    postal_code: String,
+    address: String,
+    tags: String,
+    last_contact: Option<String>,
+    abc: Option<String>,
+    tier: Option<String>,
+    completeness: Option<i64>,
+    updated: String,
+}
+
+/// The card list's filter in words, for the header.
+pub(crate) fn filter_text(ctx: &Ctx, q: &CardQuery) -> String {
+    let mut parts = Vec::new();
+    if !q.text.trim().is_empty() {
+        parts.push(format!("\u{201c}{}\u{201d}", q.text.trim()));
+    }
+    if let Some(status) = q.status {
+        parts.push(format!(
+            "{}: {}",
+            ctx.t("field.status"),
+            ctx.t(&format!("status.{}", status.as_str()))
+        ));
+    }
+    if let Some(kind) = q.kind {
+        parts.push(ctx.t(&format!("kind.{}", kind.as_str())));
+    }
+    if let Some(owner) = &q.owner {
+        parts.push(format!("{}: {owner}", ctx.t("field.owner")));
+    }
+    if let Some(tag) = &q.tag {
+        parts.push(format!("{}: {tag}", ctx.t("field.tags")));
+    }
+    if let Some(abc) = q.abc {
+        parts.push(ctx.tp("abc.class", &[("class", abc.as_str().to_uppercase())]));
+    }
+    if let Some(tier) = q.value_tier {
+        parts.push(ctx.t(&format!("tier.{}", tier.as_str())));
+    }
+    if let Some(list) = q.list {
+        parts.push(ctx.t(if list.as_str() == "core" {
+            "class.core_list"
+        } else {
+            "class.problem_list"
+        }));
+    }
+    if let Some(age) = q.receivable_age {
+        parts.push(ctx.t(&format!("age.{}", age.as_str())));
+    }
+    parts.join(" · ")
+}
+
+fn cell(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    column: ListColumn,
+    r: &Row,
+    ctx: &Ctx,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let t = |value: &str| value.to_owned();
+    let value = match column {
+        ListColumn::Code => t(&r.code),
+        ListColumn::Name => t(&r.name),
+        ListColumn::Reading => t(&r.reading),
+        ListColumn::Kind => ctx.t(&format!("kind.{}", r.kind)),
+        ListColumn::Status => ctx.t(&format!("status.{}", r.status)),
+        ListColumn::Owner => t(&r.owner),
+        ListColumn::Industry => t(&r.industry),
+        ListColumn::Phone => r.phones.join(", "),
+        ListColumn::Email => t(&r.email),
+        ListColumn::PostalCode => t(&r.postal_code),
+        ListColumn::Address => t(&r.address),
+        ListColumn::Tags => t(&r.tags),
+        ListColumn::LastContact => return layout::date(ws, row, col, r.last_contact.as_deref(), s),
+        ListColumn::Updated => return layout::date(ws, row, col, Some(&r.updated), s),
+        ListColumn::Abc => r.abc.as_deref().map(str::to_uppercase).unwrap_or_default(),
+        ListColumn::ValueTier => r
+            .tier
+            .as_deref()
+            .map(|v| ctx.t(&format!("tier.{v}")))
+            .unwrap_or_default(),
+        ListColumn::Completeness => {
+            return match r.completeness {
+                Some(v) => ws
+                    .write_number_with_format(row, col, v as f64 / 100.0, &s.percent)
+                    .map(|_| ()),
+                None => ws.write_blank(row, col, &s.text).map(|_| ()),
+            }
+        }
+    };
+    layout::text(ws, row, col, &value, &s.text)
+}
+
+/// Writes the list of the cards `query` selects (all of them, in its order) to `path`.
+pub fn write_list(
+    conn: &Connection,
+    ctx: &Ctx,
+    query: &CardQuery,
+    columns: &[ListColumn],
+    path: &Path,
+    progress: Progress<'_>,
+) -> Result<u32, ReportError> {
+    let columns = if columns.is_empty() { USUAL } else { columns };
+    let selection = search::selection(conn, query, ctx.today)?;
+    let total: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {}",
+            selection.filter
+        ),
+        rusqlite::params_from_iter(&selection.args),
+        |r| r.get(0),
+    )?;
+    let total = total.max(0) as u64;
+    let failed = write_error(path);
+    let mut workbook = Workbook::new();
+    let ws = workbook
+        .add_worksheet_with_constant_memory()
+        .map_err(&failed)?;
+    let s = Styles::new(ctx);
+    let title = ctx.t("report.list.title");
+    let filter = filter_text(ctx, query);
+    ws.set_name(ctx.t("report.list.sheet")).map_err(&failed)?;
+    layout::setup(
+        ws,
+        ctx,
+        &Page {
+            title: &title,
+            filter: &filter,
+            landscape: true,
+            repeat: Some((2, 2)),
+        },
+    )
+    .map_err(&failed)?;
+    let heads: Vec<(String, f64)> = columns
+        .iter()
+        .map(|c| (c.heading(ctx), c.width()))
+        .collect();
+    layout::widths(ws, &heads).map_err(&failed)?;
+    layout::text(ws, 0, 0, &title, &s.title).map_err(&failed)?;
+    let summary = ctx.tp(
+        "report.list.count",
+        &[("count", total.to_string()), ("date", ctx.day(ctx.today))],
+    );
+    layout::text(
+        ws,
+        1,
+        0,
+        &format!(
+            "{summary}{}",
+            if filter.is_empty() {
+                String::new()
+            } else {
+                format!(" · {filter}")
+            }
+        ),
+        &s.subtitle,
+    )
+    .map_err(&failed)?;
+    layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
+            region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
+            (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM card_tags t WHERE t.card_id = cards.id ORDER BY tag))
+         FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {} ORDER BY {}",
+        selection.filter, selection.order
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
+    let mut n: u32 = 0;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+        let parts = [text(10)?, text(11)?, text(12)?, text(13)?];
+        let row = Row {
+            code: text(0)?,
+            name: text(1)?,
+            reading: text(2)?,
+            kind: text(3)?,
+            status: text(4)?,
+            owner: text(5)?,
+            industry: text(6)?,
+            phones: serde_json::from_str(&text(7)?).unwrap_or_default(),
+            email: text(8)?,
+            postal_code: text(9)?,
+            address: parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            tags: r.get::<_, Option<String>>(19)?.unwrap_or_default(),
+            last_contact: r.get(14)?,
+            abc: r.get(15)?,
+            tier: r.get(16)?,
+            completeness: r.get(17)?,
+            updated: text(18)?,
+        };
+        let at = 3 + n as RowNum;
+        for (col, column) in columns.iter().enumerate() {
+            cell(ws, at, col as ColNum, *column, &row, ctx, &s).map_err(&failed)?;
+        }
+        n += 1;
+        if n.is_multiple_of(1000) {
+            progress(u64::from(n), total);
+        }
+    }
+    if n == 0 {
+        return Err(ReportError::Empty);
+    }
+    ws.set_freeze_panes(3, 2).map_err(&failed)?;
+    ws.autofilter(2, 0, 2 + n as RowNum, columns.len() as ColNum - 1)
+        .map_err(&failed)?;
+    progress(u64::from(n), total);
+    super::save(&mut workbook, path)?;
+    Ok(n)
+}

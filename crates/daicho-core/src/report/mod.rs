@@ -1,0 +1,118 @@
+//! Excel handouts for managers (.xlsx with rust_xlsxwriter): print-ready A4 reports in the
+//! language chosen at export, with the same catalog as the window. Data cells are written as
+//! data: text as text, never as a formula. Each report writes to a temporary file beside the
+//! target and renames it at the end, so a failed export leaves nothing half-written.
+
+mod card;
+pub mod currency;
+mod history;
+mod layout;
+mod list;
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Workbook, XlsxError};
+use serde::{Deserialize, Serialize};
+
+use crate::contact::ContactKind;
+use crate::error::ReportError;
+use crate::i18n::Lang;
+use crate::search::CardQuery;
+
+pub use currency::Currency;
+pub use list::ListColumn;
+
+api_enum!(
+    /// The handouts Daicho writes.
+    ReportKind {
+        Card = "card",
+        List = "list",
+        History = "history",
+    }
+);
+
+/// What to export. Each report reads the parts it needs: the list and the labels read `query`
+/// (the card list's filters); the card report reads `card_ids`, or the list's cards when empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct ReportRequest {
+    pub kind: ReportKind,
+    pub lang: Lang,
+    pub query: CardQuery,
+    pub card_ids: Vec<String>,
+    /// The list's columns, in order; empty: the usual ones.
+    pub columns: Vec<ListColumn>,
+    /// `YYYY-MM-DD`; both empty: the report's usual period.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub owner: Option<String>,
+    /// The contact history's kind of contact; none: every kind.
+    pub contact_kind: Option<ContactKind>,
+}
+
+impl Default for ReportRequest {
+    fn default() -> Self {
+        ReportRequest {
+            kind: ReportKind::List,
+            lang: Lang::En,
+            query: CardQuery::default(),
+            card_ids: Vec::new(),
+            columns: Vec::new(),
+            from: None,
+            to: None,
+            owner: None,
+            contact_kind: None,
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportOutcome {
+    pub path: String,
+    /// Data rows (cards, contacts...) in the report.
+    pub rows: u32,
+}
+
+/// Called with (done, total) as rows are written.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+
+pub(crate) fn write_error(path: &Path) -> impl Fn(XlsxError) -> ReportError + '_ {
+    move |e| ReportError::Write {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    }
+}
+
+/// `target` with `.part` added: where the workbook is written before it takes its name.
+fn part(target: &Path) -> PathBuf {
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".part");
+    target.with_file_name(name)
+}
+
+/// Saves `workbook` to `target` through a temporary file renamed at the end.
+pub(crate) fn save(workbook: &mut Workbook, target: &Path) -> Result<(), ReportError> {
+    let temporary = part(target);
+    let saved = workbook.save(&temporary).map_err(write_error(target));
+    let renamed = saved.and_then(|()| {
+        std::fs::rename(&temporary, target).map_err(|e| ReportError::Write {
+            path: target.to_owned(),
+            detail: e.to_string(),
+        })
+    });
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    renamed
+}
+
+pub(crate) use card::write_cards;
+pub(crate) use history::{write_history, HistoryFilter};
+pub(crate) use layout::Ctx;
+pub(crate) use list::write_list;

@@ -1,0 +1,280 @@
+//! Excel reports read back: titles, headings, counts, formats, print setup, and hostile names
+//! that stay text.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use daicho_core::card::CardStatus;
+use daicho_core::contact::{ContactFields, ContactKind};
+use daicho_core::error::ReportError;
+use daicho_core::i18n::Lang;
+use daicho_core::report::{Currency, ListColumn, ReportKind, ReportRequest};
+use daicho_core::search::CardQuery;
+use daicho_core::Ledger;
+
+use crate::sales::sale;
+use crate::{ledger, organisation, person};
+
+const HOSTILE: [&str; 3] = [
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "@SUM(A1)",
+    "+1+1",
+];
+
+fn sample() -> (Ledger, Vec<String>) {
+    let mut l = ledger();
+    let mut ids = Vec::new();
+    for (n, name) in [
+        "青木工業株式会社",
+        "北京华光科技有限公司",
+        "주식회사 대성산업",
+    ]
+    .into_iter()
+    .chain(HOSTILE)
+    .enumerate()
+    {
+        let mut f = organisation(name, "");
+        f.owner = if n % 2 == 0 {
+            "山田".into()
+        } else {
+            "李".into()
+        };
+        f.status = CardStatus::Active;
+        f.region = "東京都".into();
+        f.city = "港区".into();
+        ids.push(l.create_card(&f).unwrap().id);
+    }
+    l.add_key_person(&ids[0], &person("青木 一郎")).unwrap();
+    l.save_transaction(&ids[0], None, &sale("2026-10-01", "トナー", 3, 12_000))
+        .unwrap();
+    for (n, id) in ids.iter().enumerate() {
+        let contact = ContactFields {
+            kind: if n == 0 {
+                ContactKind::Phone
+            } else {
+                ContactKind::Visit
+            },
+            at: format!("2026-11-{:02}T10:00", n + 1),
+            content: HOSTILE[n % 3].to_owned(),
+            next_action: "見積送付".into(),
+            next_action_due: Some("2026-12-01".into()),
+            ..ContactFields::default()
+        };
+        l.add_contact(id, &contact).unwrap();
+    }
+    (l, ids)
+}
+
+fn export(l: &Ledger, request: &ReportRequest, path: &Path) -> Result<u32, ReportError> {
+    let mut calls = 0;
+    let outcome = l.export_report(request, path, &mut |_, _| calls += 1)?;
+    assert!(calls > 0, "progress is reported");
+    Ok(outcome.rows)
+}
+
+fn sheet(path: &Path) -> (String, Vec<Vec<Data>>, usize) {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let formulas = book.worksheet_formula(&name).unwrap();
+    let formula_count = formulas.rows().flatten().filter(|f| !f.is_empty()).count();
+    (
+        name,
+        range.rows().map(|r| r.to_vec()).collect(),
+        formula_count,
+    )
+}
+
+/// The first worksheet's XML: page setup, header, panes, filter.
+fn sheet_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_customer_list_is_print_ready_in_the_chosen_language_and_hostile_names_stay_text() {
+    let (l, _) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::List,
+        lang: Lang::Ja,
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 6);
+    let (name, rows, formulas) = sheet(&path);
+    assert_eq!(name, "顧客一覧");
+    assert_eq!(text(&rows[0][0]), "顧客一覧");
+    assert!(text(&rows[1][0]).starts_with("6 件"));
+    assert_eq!(text(&rows[2][0]), "顧客コード");
+    assert_eq!(text(&rows[2][1]), "名称");
+    assert_eq!(rows.len(), 3 + 6);
+    let names: Vec<String> = rows[3..].iter().map(|r| text(&r[1])).collect();
+    for hostile in HOSTILE {
+        assert!(
+            names.contains(&hostile.to_owned()),
+            "{hostile} in {names:?}"
+        );
+    }
+    assert_eq!(formulas, 0, "no cell is a formula");
+    assert!(
+        rows[3..].iter().all(|r| text(&r[3]) == "取引中"),
+        "statuses in Japanese"
+    );
+    let xml = sheet_xml(&path);
+    for needle in [
+        "paperSize=\"9\"",
+        "orientation=\"landscape\"",
+        "fitToPage=\"1\"",
+        "fitToHeight=\"0\"",
+        "<autoFilter ref=\"A3:",
+        "ySplit=\"3\"",
+        "顧客一覧",
+        "&amp;P",
+        "&amp;N",
+    ] {
+        assert!(xml.contains(needle), "{needle} in the sheet's XML");
+    }
+}
+
+#[test]
+fn the_list_follows_the_card_lists_filter_and_columns_and_the_header_says_so() {
+    let (l, _) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::List,
+        lang: Lang::En,
+        query: CardQuery {
+            owner: Some("李".into()),
+            ..CardQuery::default()
+        },
+        columns: vec![ListColumn::Name, ListColumn::Owner, ListColumn::Address],
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 3);
+    let (_, rows, _) = sheet(&path);
+    assert_eq!(
+        rows[2].iter().map(text).collect::<Vec<_>>(),
+        ["Name", "Owner (rep)", "Address"]
+    );
+    assert!(rows[3..]
+        .iter()
+        .all(|r| text(&r[1]) == "李" && text(&r[2]) == "東京都 港区"));
+    assert!(
+        sheet_xml(&path).contains("Owner (rep): 李"),
+        "the filter is in the header"
+    );
+}
+
+#[test]
+fn the_contact_history_covers_a_period_an_owner_and_a_kind_with_real_dates() {
+    let (l, _) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.xlsx");
+    let mut request = ReportRequest {
+        kind: ReportKind::History,
+        lang: Lang::Ko,
+        from: Some("2026-11-01".into()),
+        to: Some("2026-11-30".into()),
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 6);
+    let (name, rows, formulas) = sheet(&path);
+    assert_eq!(name, "접촉 이력");
+    assert!(matches!(rows[3][0], Data::DateTime(_)), "{:?}", rows[3][0]);
+    assert_eq!(text(&rows[3][1]), "青木工業株式会社", "oldest first");
+    assert_eq!(text(&rows[3][7]), HOSTILE[0]);
+    assert_eq!(formulas, 0);
+    request.contact_kind = Some(ContactKind::Visit);
+    request.owner = Some("山田".into());
+    assert_eq!(export(&l, &request, &path).unwrap(), 2);
+    request.from = Some("2026-12-01".into());
+    request.to = Some("2026-12-31".into());
+    assert!(matches!(
+        export(&l, &request, &path),
+        Err(ReportError::Empty)
+    ));
+}
+
+#[test]
+fn a_card_report_puts_each_card_on_its_own_page_with_its_key_persons_contacts_and_sales() {
+    let (mut l, ids) = sample();
+    l.set_currency(Currency::Jpy).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cards.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Card,
+        lang: Lang::Zh,
+        card_ids: vec![ids[0].clone(), ids[3].clone()],
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 2);
+    let (name, rows, formulas) = sheet(&path);
+    assert_eq!(name, "客户卡");
+    let cells: Vec<String> = rows.iter().flatten().map(text).collect();
+    for expected in [
+        "青木工業株式会社",
+        "青木 一郎",
+        "关键人物",
+        "最近的接触",
+        HOSTILE[0],
+    ] {
+        assert!(cells.iter().any(|c| c == expected), "{expected}");
+    }
+    assert_eq!(formulas, 0);
+    // The purchases of the last twelve months are a number in the ledger's currency.
+    assert!(rows.iter().flatten().any(|c| *c == Data::Float(36_000.0)));
+    let xml = sheet_xml(&path);
+    assert!(
+        xml.contains("<rowBreaks count=\"1\""),
+        "a page break between the cards"
+    );
+    assert!(xml.contains("orientation=\"portrait\""));
+}
+
+#[test]
+fn nothing_is_left_behind_when_there_is_nothing_to_report_or_the_file_cannot_be_written() {
+    let (l, _) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("none.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::List,
+        lang: Lang::En,
+        query: CardQuery {
+            text: "no such customer".into(),
+            ..CardQuery::default()
+        },
+        ..ReportRequest::default()
+    };
+    assert!(matches!(
+        l.export_report(&request, &path, &mut |_, _| {}),
+        Err(ReportError::Empty)
+    ));
+    let nowhere = dir.path().join("missing-folder").join("list.xlsx");
+    let all = ReportRequest {
+        kind: ReportKind::List,
+        lang: Lang::En,
+        ..ReportRequest::default()
+    };
+    let e = l.export_report(&all, &nowhere, &mut |_, _| {}).unwrap_err();
+    assert!(matches!(e, ReportError::Write { .. }), "{e:?}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file and no .part left"
+    );
+}
