@@ -15,7 +15,7 @@ use daicho_core::{ErrorReport, Ledger};
 #[derive(Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// card | list | history
+    /// card | list | history | visits | comparison | classification | weekly | labels
     #[arg(long, value_parser = parse_kind)]
     pub report: ReportKind,
     /// The report's language: ja, zh, ko or en (default: LANG's).
@@ -39,7 +39,11 @@ pub struct ExportArgs {
     /// The card report's cards by customer code (repeatable); default: every card the filters select.
     #[arg(long = "code")]
     pub codes: Vec<String>,
-    /// The contact history's period, FROM..TO (YYYY-MM-DD..YYYY-MM-DD); default: the twelve months to today.
+    /// The comparison sheet to print, by its title.
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// FROM..TO (YYYY-MM-DD..YYYY-MM-DD) for history and classification (default: the twelve
+    /// months to today), visits (this week) and weekly (the last seven days).
     #[arg(long)]
     pub period: Option<String>,
     /// The contact history's kind of contact (visit, phone, complaint...).
@@ -74,6 +78,21 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         .map(|code| ledger.card_id_by_code(code))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.report())?;
+    let sheet_id = match &args.sheet {
+        Some(title) => Some(
+            ledger
+                .sheets()
+                .map_err(|e| e.report())?
+                .into_iter()
+                .find(|s| s.title == *title)
+                .map(|s| s.id)
+                .ok_or_else(|| {
+                    daicho_core::error::CompetitionError::SheetNotFound { id: title.clone() }
+                        .report()
+                })?,
+        ),
+        None => None,
+    };
     let (from, to) = match args.period.as_deref().map(|p| p.split_once("..")) {
         Some(Some((from, to))) => (Some(from.trim().to_owned()), Some(to.trim().to_owned())),
         Some(None) => return Err(daicho_core::error::SalesError::Period.report()),
@@ -95,6 +114,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         to,
         owner: args.owner,
         contact_kind: args.contact_kind,
+        sheet_id,
         ..ReportRequest::default()
     };
     let outcome = ledger

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use chrono::Datelike;
+
 use crate::error::{ReportError, SalesError};
 use crate::report::{
     self, currency, Ctx, Currency, Progress, ReportKind, ReportOutcome, ReportRequest,
@@ -35,30 +37,60 @@ impl Ledger {
             currency: currency::load(conn)?,
         };
         let owner = request.owner.as_deref().filter(|o| !o.is_empty());
+        let period = |default: Period| -> Result<Period, ReportError> {
+            match (&request.from, &request.to) {
+                (Some(from), Some(to)) => Ok(Period::parse(&format!("{from}..{to}"))?),
+                (None, None) => Ok(default),
+                _ => Err(SalesError::Period.into()),
+            }
+        };
+        let year = Period::year_to(ctx.today);
         let rows = match request.kind {
             ReportKind::List => {
                 report::write_list(conn, &ctx, &request.query, &request.columns, path, progress)?
             }
-            ReportKind::Card => {
+            ReportKind::Card | ReportKind::Labels => {
                 let ids = if request.card_ids.is_empty() {
                     self.matching_ids(&request.query)?
                 } else {
                     request.card_ids.clone()
                 };
-                report::write_cards(conn, &ctx, &ids, path, progress)?
+                if request.kind == ReportKind::Card {
+                    report::write_cards(conn, &ctx, &ids, path, progress)?
+                } else {
+                    report::write_labels(conn, &ctx, &ids, path, progress)?
+                }
             }
             ReportKind::History => {
-                let period = match (&request.from, &request.to) {
-                    (Some(from), Some(to)) => Period::parse(&format!("{from}..{to}"))?,
-                    (None, None) => Period::year_to(ctx.today),
-                    _ => return Err(SalesError::Period.into()),
-                };
                 let filter = report::HistoryFilter {
-                    period,
+                    period: period(year)?,
                     owner,
                     kind: request.contact_kind,
                 };
                 report::write_history(conn, &ctx, &filter, path, progress)?
+            }
+            ReportKind::Visits => {
+                // This week, Monday to Sunday.
+                let monday = ctx.today
+                    - chrono::Duration::days(i64::from(ctx.today.weekday().num_days_from_monday()));
+                let week = Period::new(monday, monday + chrono::Duration::days(6))?;
+                report::write_visits(conn, &ctx, period(week)?, path, progress)?
+            }
+            ReportKind::Weekly => {
+                let week = Period::new(ctx.today - chrono::Duration::days(6), ctx.today)?;
+                report::write_weekly(conn, &ctx, period(week)?, owner, path, progress)?
+            }
+            ReportKind::Classification => {
+                let classification = self.classification(period(year)?)?;
+                report::write_classification(&classification, &ctx, path, progress)?
+            }
+            ReportKind::Comparison => {
+                let id = request.sheet_id.as_deref().ok_or_else(|| {
+                    ReportError::Invalid(vec![crate::error::FieldIssue::new(
+                        "sheet_id", "required",
+                    )])
+                })?;
+                report::write_comparison(conn, &ctx, id, path, progress)?
             }
         };
         Ok(ReportOutcome {

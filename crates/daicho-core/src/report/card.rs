@@ -59,6 +59,7 @@ impl Writer<'_> {
 
     fn section(&mut self, key: &str) -> Result<(), XlsxError> {
         self.row += 1;
+        self.ws.set_row_height(self.row, 22)?;
         self.ws
             .merge_range(self.row, 0, self.row, 3, &self.ctx.t(key), &self.s.section)?;
         self.row += 1;
@@ -109,6 +110,7 @@ fn write_card(
     } else {
         format!("{} {}", f.name, f.honorific)
     };
+    w.ws.set_row_height(w.row, 30).map_err(failed)?;
     w.ws.merge_range(w.row, 0, w.row, 2, &title, &w.s.title)
         .map_err(failed)?;
     layout::text(w.ws, w.row, 3, &f.code, &w.s.subtitle).map_err(failed)?;

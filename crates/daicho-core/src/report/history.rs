@@ -93,7 +93,7 @@ pub fn write_history(
     .map(|(key, width)| (ctx.t(key), width))
     .collect();
     layout::widths(ws, &heads).map_err(&failed)?;
-    layout::text(ws, 0, 0, &title, &s.title).map_err(&failed)?;
+    layout::title(ws, &title, &s).map_err(&failed)?;
     layout::text(
         ws,
         1,

@@ -94,6 +94,7 @@ impl Styles {
                 .clone()
                 .set_font_size(12)
                 .set_bold()
+                .set_align(FormatAlign::Bottom)
                 .set_border_bottom(FormatBorder::Medium),
             head: cell
                 .clone()
@@ -156,10 +157,14 @@ pub fn setup(ws: &mut Worksheet, ctx: &Ctx, page: &Page<'_>) -> Result<(), XlsxE
         ws.set_portrait();
     }
     ws.set_margins(0.5, 0.5, 0.8, 0.6, 0.3, 0.3);
-    let made = ctx.tp(
-        "report.made",
-        &[("date", ctx.day(ctx.today)), ("rep", ctx.rep.clone())],
-    );
+    let made = if ctx.rep.trim().is_empty() {
+        ctx.tp("report.made_on", &[("date", ctx.day(ctx.today))])
+    } else {
+        ctx.tp(
+            "report.made",
+            &[("date", ctx.day(ctx.today)), ("rep", ctx.rep.clone())],
+        )
+    };
     let mut header = format!(
         "&L&\"-,Bold\"{}&R{}",
         header_text(page.title),
@@ -274,6 +279,12 @@ pub fn widths(ws: &mut Worksheet, columns: &[(String, f64)]) -> Result<(), XlsxE
         ws.set_column_width(n as ColNum, width.max(width_for(heading)))?;
     }
     Ok(())
+}
+
+/// The report's title in the first row, tall enough for its font.
+pub fn title(ws: &mut Worksheet, text_value: &str, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_row_height(0, 26)?;
+    text(ws, 0, 0, text_value, &s.title)
 }
 
 /// The column headings in row `row`.

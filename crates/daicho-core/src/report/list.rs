@@ -79,7 +79,8 @@ impl ListColumn {
         match self {
             ListColumn::Name | ListColumn::Address => 34.0,
             ListColumn::Reading | ListColumn::Email | ListColumn::Tags => 24.0,
-            ListColumn::Industry | ListColumn::Owner | ListColumn::Phone => 16.0,
+            ListColumn::Phone => 24.0,
+            ListColumn::Industry | ListColumn::Owner => 16.0,
             _ => 11.0,
         }
     }
@@ -235,7 +236,7 @@ pub fn write_list(
         .map(|c| (c.heading(ctx), c.width()))
         .collect();
     layout::widths(ws, &heads).map_err(&failed)?;
-    layout::text(ws, 0, 0, &title, &s.title).map_err(&failed)?;
+    layout::title(ws, &title, &s).map_err(&failed)?;
     let summary = ctx.tp(
         "report.list.count",
         &[("count", total.to_string()), ("date", ctx.day(ctx.today))],

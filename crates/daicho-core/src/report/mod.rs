@@ -4,10 +4,15 @@
 //! target and renames it at the end, so a failed export leaves nothing half-written.
 
 mod card;
+mod classification;
+mod comparison;
 pub mod currency;
 mod history;
+pub mod labels;
 mod layout;
 mod list;
+mod visits;
+mod weekly;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +33,11 @@ api_enum!(
         Card = "card",
         List = "list",
         History = "history",
+        Visits = "visits",
+        Comparison = "comparison",
+        Classification = "classification",
+        Weekly = "weekly",
+        Labels = "labels",
     }
 );
 
@@ -49,6 +59,8 @@ pub struct ReportRequest {
     pub owner: Option<String>,
     /// The contact history's kind of contact; none: every kind.
     pub contact_kind: Option<ContactKind>,
+    /// The comparison sheet to print.
+    pub sheet_id: Option<String>,
 }
 
 impl Default for ReportRequest {
@@ -63,6 +75,7 @@ impl Default for ReportRequest {
             to: None,
             owner: None,
             contact_kind: None,
+            sheet_id: None,
         }
     }
 }
@@ -113,6 +126,11 @@ pub(crate) fn save(workbook: &mut Workbook, target: &Path) -> Result<(), ReportE
 }
 
 pub(crate) use card::write_cards;
+pub(crate) use classification::write_classification;
+pub(crate) use comparison::write_comparison;
 pub(crate) use history::{write_history, HistoryFilter};
+pub(crate) use labels::write_labels;
 pub(crate) use layout::Ctx;
 pub(crate) use list::write_list;
+pub(crate) use visits::write_visits;
+pub(crate) use weekly::write_weekly;

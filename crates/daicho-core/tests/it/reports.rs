@@ -278,3 +278,240 @@ fn nothing_is_left_behind_when_there_is_nothing_to_report_or_the_file_cannot_be_
         "no file and no .part left"
     );
 }
+
+fn sheet_names(path: &Path) -> Vec<String> {
+    let book: Xlsx<_> = open_workbook(path).unwrap();
+    book.sheet_names()
+}
+
+fn cells(path: &Path, sheet: &str) -> Vec<String> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    book.worksheet_range(sheet)
+        .unwrap()
+        .rows()
+        .flatten()
+        .map(text)
+        .collect()
+}
+
+fn has_chart(path: &Path) -> bool {
+    let zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let found = zip
+        .file_names()
+        .any(|n| n.is_ok_and(|n| n.starts_with("xl/charts/chart")));
+    found
+}
+
+/// A demo ledger as of the tests' day: sales, a sheet, planned visits this week.
+fn demo() -> Ledger {
+    let mut l = ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    daicho_core::demo::generate(
+        &mut l,
+        daicho_core::demo::DemoConfig {
+            cards: 80,
+            seed: 2,
+            today: Some(day),
+        },
+    )
+    .unwrap();
+    l
+}
+
+#[test]
+fn the_classification_report_has_the_pareto_chart_the_abc_table_and_the_lists_with_reasons() {
+    let l = demo();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("classes.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Classification,
+        lang: Lang::Ja,
+        ..ReportRequest::default()
+    };
+    let buyers = export(&l, &request, &path).unwrap();
+    assert!(buyers > 10);
+    assert_eq!(
+        sheet_names(&path),
+        ["パレート図", "ABC分析", "重点顧客", "問題顧客"]
+    );
+    assert!(has_chart(&path));
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let abc = book.worksheet_range("ABC分析").unwrap();
+    let classes: Vec<String> = abc.rows().skip(3).map(|r| text(&r[6])).collect();
+    assert_eq!(classes.len(), buyers as usize);
+    assert!(classes
+        .iter()
+        .all(|c| ["A", "B", "C"].contains(&c.as_str())));
+    assert_eq!(classes[0], "A", "the largest buyer first");
+    assert!(cells(&path, "問題顧客")
+        .iter()
+        .any(|c| c.contains("支払遅延") || c.contains("購入減少") || c.contains("信用力")));
+    // No transactions in the period: nothing to classify, no file.
+    let empty = ReportRequest {
+        from: Some("2030-01-01".into()),
+        to: Some("2030-12-31".into()),
+        ..request
+    };
+    assert!(matches!(
+        l.export_report(&empty, &dir.path().join("none.xlsx"), &mut |_, _| {}),
+        Err(ReportError::Empty)
+    ));
+    assert!(!dir.path().join("none.xlsx").exists());
+}
+
+#[test]
+fn the_weekly_report_tells_the_manager_what_happened_and_where_things_stand() {
+    let (l, _) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("weekly.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Weekly,
+        lang: Lang::En,
+        from: Some("2026-11-01".into()),
+        to: Some("2026-11-30".into()),
+        ..ReportRequest::default()
+    };
+    export(&l, &request, &path).unwrap();
+    let all = cells(&path, "Weekly");
+    for section in [
+        "New cards",
+        "Contacts by kind",
+        "Complaints",
+        "Deals and sales",
+        "Receivables by age, today",
+        "Overdue follow-ups",
+        "Card completeness by owner",
+    ] {
+        assert!(all.iter().any(|c| c == section), "{section}");
+    }
+    // The six cards were made today, and every hostile name is still text.
+    for hostile in HOSTILE {
+        assert!(all.iter().any(|c| c == hostile), "{hostile}");
+    }
+    assert!(has_chart(&path));
+}
+
+#[test]
+fn labels_put_each_address_in_its_countrys_order() {
+    use daicho_core::card::{CardFields, CardKind};
+    use daicho_core::report::labels::label_lines;
+    let card =
+        |kind, name: &str, postal: &str, region: &str, city: &str, street: &str| CardFields {
+            postal_code: postal.into(),
+            region: region.into(),
+            city: city.into(),
+            street: street.into(),
+            ..CardFields::new(kind, name)
+        };
+    assert_eq!(
+        label_lines(&card(
+            CardKind::Organisation,
+            "青木工業株式会社",
+            "105-0011",
+            "東京都",
+            "港区",
+            "芝公園1-1"
+        )),
+        ["〒105-0011", "東京都港区芝公園1-1", "青木工業株式会社 御中"]
+    );
+    assert_eq!(
+        label_lines(&card(
+            CardKind::Individual,
+            "김민준",
+            "06236",
+            "서울특별시",
+            "강남구",
+            "테헤란로 152"
+        )),
+        ["서울특별시 강남구 테헤란로 152", "김민준 귀하", "(06236)"]
+    );
+    assert_eq!(
+        label_lines(&card(
+            CardKind::Organisation,
+            "北京华光科技有限公司",
+            "100080",
+            "北京市",
+            "海淀区",
+            "中关村大街1号"
+        )),
+        [
+            "100080",
+            "北京市海淀区中关村大街1号",
+            "北京华光科技有限公司 收"
+        ]
+    );
+    assert_eq!(
+        label_lines(&card(
+            CardKind::Organisation,
+            "Keystone Foods",
+            "10001",
+            "NY",
+            "New York",
+            "350 Fifth Avenue"
+        )),
+        ["Keystone Foods", "350 Fifth Avenue", "New York, NY 10001"]
+    );
+
+    let (l, ids) = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("labels.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Labels,
+        lang: Lang::Ja,
+        card_ids: ids,
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 6);
+    assert_eq!(sheet_names(&path), ["宛名リスト", "宛名ラベル"]);
+    let labels = cells(&path, "宛名ラベル");
+    assert!(labels
+        .iter()
+        .any(|c| c.starts_with("東京都港区") || c.starts_with("〒")));
+}
+
+#[test]
+fn the_visit_plan_prints_the_weeks_visits_and_a_brief_for_each() {
+    let l = demo();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visits.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Visits,
+        lang: Lang::Ko,
+        ..ReportRequest::default()
+    };
+    let visits = export(&l, &request, &path).unwrap();
+    assert!(visits > 0);
+    assert_eq!(sheet_names(&path), ["방문 계획", "방문 전 자료"]);
+    let briefs = cells(&path, "방문 전 자료");
+    assert_eq!(
+        briefs.iter().filter(|c| *c == "최근 접촉").count(),
+        visits as usize
+    );
+}
+
+#[test]
+fn a_comparison_prints_its_latest_scores_totals_chart_and_strengths() {
+    let l = demo();
+    let sheet = l.sheets().unwrap().into_iter().next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Comparison,
+        lang: Lang::En,
+        sheet_id: Some(sheet.id.clone()),
+        ..ReportRequest::default()
+    };
+    assert_eq!(export(&l, &request, &path).unwrap(), 3);
+    assert!(has_chart(&path));
+    let all = cells(&path, "Comparison");
+    assert!(all.iter().any(|c| c == &sheet.title));
+    assert!(all.iter().any(|c| c == "Weighted score"));
+    let missing = ReportRequest {
+        sheet_id: None,
+        ..request
+    };
+    assert!(matches!(
+        l.export_report(&missing, &path, &mut |_, _| {}),
+        Err(ReportError::Invalid(_))
+    ));
+}

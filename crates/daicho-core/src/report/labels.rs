@@ -1,0 +1,235 @@
+//! The mailing list and address labels, each address in its country's order: a Japanese label
+//! starts with 〒 and ends with the name and its honorific; a Korean one puts the postal code
+//! last; a western one starts with the name and ends with the city line.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rust_xlsxwriter::{ColNum, Format, FormatBorder, RowNum, Workbook};
+
+use crate::card::{store, CardFields, CardKind};
+use crate::error::ReportError;
+
+use super::layout::{self, Ctx, Page, Styles};
+use super::{write_error, Progress};
+
+/// The writing system an address is in, which decides its order on an envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressOrder {
+    Japan,
+    China,
+    Korea,
+    Western,
+}
+
+/// Kana or a prefecture (都道府県) is Japanese; Hangul is Korean; other Han is Chinese.
+pub fn address_order(f: &CardFields) -> AddressOrder {
+    let text = format!("{}{}{}{}", f.region, f.city, f.street, f.name);
+    let any = |range: &[(u32, u32)]| {
+        text.chars()
+            .any(|c| range.iter().any(|(a, b)| (*a..=*b).contains(&(c as u32))))
+    };
+    if any(&[(0xAC00, 0xD7AF), (0x1100, 0x11FF)]) {
+        AddressOrder::Korea
+    } else if any(&[(0x3040, 0x30FF)])
+        || ["都", "道", "府", "県"]
+            .iter()
+            .any(|s| f.region.ends_with(s))
+    {
+        AddressOrder::Japan
+    } else if any(&[(0x4E00, 0x9FFF)]) {
+        AddressOrder::China
+    } else {
+        AddressOrder::Western
+    }
+}
+
+/// The honorific a letter uses when the card has none.
+fn honorific(f: &CardFields, order: AddressOrder) -> String {
+    if !f.honorific.is_empty() {
+        return f.honorific.clone();
+    }
+    let organisation = f.kind == CardKind::Organisation;
+    match (order, organisation) {
+        (AddressOrder::Japan, true) => "御中".into(),
+        (AddressOrder::Japan, false) => "様".into(),
+        (AddressOrder::China, _) => "收".into(),
+        (AddressOrder::Korea, true) => "귀중".into(),
+        (AddressOrder::Korea, false) => "귀하".into(),
+        (AddressOrder::Western, _) => String::new(),
+    }
+}
+
+fn join(parts: &[&str], sep: &str) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The lines of the card's address label, top to bottom.
+pub fn label_lines(f: &CardFields) -> Vec<String> {
+    let order = address_order(f);
+    let name = join(&[&f.name, &honorific(f, order)], " ");
+    let lines = match order {
+        AddressOrder::Japan => vec![
+            if f.postal_code.is_empty() {
+                String::new()
+            } else {
+                format!("〒{}", f.postal_code)
+            },
+            join(&[&f.region, &f.city, &f.street], ""),
+            f.building.clone(),
+            name,
+        ],
+        AddressOrder::China => vec![
+            f.postal_code.clone(),
+            join(&[&f.region, &f.city, &f.street, &f.building], ""),
+            name,
+        ],
+        AddressOrder::Korea => vec![
+            join(&[&f.region, &f.city, &f.street], " "),
+            f.building.clone(),
+            name,
+            if f.postal_code.is_empty() {
+                String::new()
+            } else {
+                format!("({})", f.postal_code)
+            },
+        ],
+        AddressOrder::Western => vec![
+            name,
+            f.street.clone(),
+            f.building.clone(),
+            join(&[&join(&[&f.city, &f.region], ", "), &f.postal_code], " "),
+        ],
+    };
+    lines.into_iter().filter(|l| !l.trim().is_empty()).collect()
+}
+
+/// Labels per row of the label sheet.
+const ACROSS: u16 = 2;
+
+pub fn write_labels(
+    conn: &Connection,
+    ctx: &Ctx,
+    ids: &[String],
+    path: &Path,
+    progress: Progress<'_>,
+) -> Result<u32, ReportError> {
+    if ids.is_empty() {
+        return Err(ReportError::Empty);
+    }
+    let failed = write_error(path);
+    let s = Styles::new(ctx);
+    let mut workbook = Workbook::new();
+    let cards = ids
+        .iter()
+        .map(|id| store::load(conn, id).map(|c| c.fields))
+        .collect::<Result<Vec<_>, _>>()?;
+    {
+        let ws = workbook.add_worksheet();
+        ws.set_name(ctx.t("report.labels.list_sheet"))
+            .map_err(&failed)?;
+        let title = ctx.t("report.labels.list_title");
+        layout::setup(
+            ws,
+            ctx,
+            &Page {
+                title: &title,
+                filter: "",
+                landscape: true,
+                repeat: Some((2, 2)),
+            },
+        )
+        .map_err(&failed)?;
+        let heads: Vec<(String, f64)> = [
+            ("field.code", 11.0),
+            ("field.name", 30.0),
+            ("field.honorific", 8.0),
+            ("field.postal_code", 11.0),
+            ("report.address", 50.0),
+            ("list.column.phone", 18.0),
+            ("field.email", 26.0),
+        ]
+        .into_iter()
+        .map(|(k, w)| (ctx.t(k), w))
+        .collect();
+        layout::widths(ws, &heads).map_err(&failed)?;
+        layout::title(ws, &title, &s).map_err(&failed)?;
+        layout::text(
+            ws,
+            1,
+            0,
+            &ctx.tp(
+                "report.list.count",
+                &[
+                    ("count", cards.len().to_string()),
+                    ("date", ctx.day(ctx.today)),
+                ],
+            ),
+            &s.subtitle,
+        )
+        .map_err(&failed)?;
+        layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+        for (n, f) in cards.iter().enumerate() {
+            let row = 3 + n as RowNum;
+            let order = address_order(f);
+            let address = match order {
+                AddressOrder::Western => join(&[&f.street, &f.building, &f.city, &f.region], ", "),
+                AddressOrder::Korea => join(&[&f.region, &f.city, &f.street, &f.building], " "),
+                _ => join(&[&f.region, &f.city, &f.street, &f.building], ""),
+            };
+            let values = [
+                f.code.clone(),
+                f.name.clone(),
+                honorific(f, order),
+                f.postal_code.clone(),
+                address,
+                f.phones.first().cloned().unwrap_or_default(),
+                f.email.clone(),
+            ];
+            for (col, value) in values.iter().enumerate() {
+                layout::text(ws, row, col as ColNum, value, &s.text).map_err(&failed)?;
+            }
+        }
+        ws.set_freeze_panes(3, 2).map_err(&failed)?;
+        ws.autofilter(2, 0, 2 + cards.len() as RowNum, 6)
+            .map_err(&failed)?;
+    }
+    {
+        let ws = workbook.add_worksheet();
+        ws.set_name(ctx.t("report.labels.sheet")).map_err(&failed)?;
+        // Labels print without the report's header: the sheet is the label paper.
+        ws.set_paper_size(9);
+        ws.set_portrait();
+        ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.0, 0.0);
+        ws.set_print_fit_to_pages(1, 0);
+        let label = Format::new()
+            .set_font_name(match ctx.lang {
+                crate::i18n::Lang::Ja => "Meiryo",
+                crate::i18n::Lang::Zh => "Microsoft YaHei",
+                crate::i18n::Lang::Ko => "Malgun Gothic",
+                crate::i18n::Lang::En => "Calibri",
+            })
+            .set_font_size(11)
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::VerticalCenter)
+            .set_indent(1)
+            .set_border(FormatBorder::Dotted);
+        for col in 0..ACROSS {
+            ws.set_column_width(col, 46).map_err(&failed)?;
+        }
+        for (n, f) in cards.iter().enumerate() {
+            let row = (n / ACROSS as usize) as RowNum;
+            let col = (n % ACROSS as usize) as ColNum;
+            ws.set_row_height(row, 96).map_err(&failed)?;
+            layout::text(ws, row, col, &label_lines(f).join("\n"), &label).map_err(&failed)?;
+            progress(n as u64 + 1, cards.len() as u64);
+        }
+    }
+    super::save(&mut workbook, path)?;
+    Ok(cards.len() as u32)
+}
