@@ -4,7 +4,9 @@
 use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
-use crate::commands::{cards, classify, competition, contacts, ledger, notes, sales, visits};
+use crate::commands::{
+    cards, classify, competition, contacts, ledger, notes, reports, sales, visits,
+};
 
 /// Relative to this crate's folder.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
@@ -84,6 +86,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         classify::reclassify,
         classify::card_class_get,
         classify::dashboard_get,
+        reports::report_export,
+        reports::report_open,
+        reports::report_path_in,
+        reports::currency_get,
+        reports::currency_set,
     ])
 }
 

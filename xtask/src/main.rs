@@ -4,6 +4,8 @@
 //! - `test`    install what is missing, run every check and test, end to end included (CI runs this)
 //! - `codegen` regenerate the TypeScript bindings of the app's commands
 //! - `build-deb` build the .deb installer
+//! - `render-reports` write every Excel report of a demo ledger in each language and render them
+//!   through LibreOffice to PDF and PNG (in `target/report-renders/`) to look at the pages
 
 mod setup;
 
@@ -19,8 +21,9 @@ fn main() -> ExitCode {
         "test" | "ci" => test(),
         "codegen" => codegen(),
         "build-deb" => build_deb(),
+        "render-reports" => render_reports(),
         _ => {
-            eprintln!("usage: cargo xtask <demo | test | codegen | build-deb>");
+            eprintln!("usage: cargo xtask <demo | test | codegen | build-deb | render-reports>");
             return ExitCode::from(2);
         }
     };
@@ -195,5 +198,88 @@ fn build_deb() -> Result {
         ],
     )?;
     println!("\nThe installer is in target/release/bundle/deb/");
+    Ok(())
+}
+
+/// Every report of a demo ledger in each language, as .xlsx, PDF (LibreOffice) and PNG pages
+/// (Ghostscript), to look at what a manager prints.
+fn render_reports() -> Result {
+    setup::ensure_packages(&["libreoffice-calc-nogui", "ghostscript", "fonts-noto-cjk"])?;
+    cargo(&["build", "--release", "-p", "daicho-cli"], &[])?;
+    let out = root().join("target/report-renders");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let daicho = root().join("target/release/daicho");
+    let ledger = out.join("demo.daicho");
+    let as_str = |p: &Path| p.display().to_string();
+    let tool = |program: &Path, args: &[&str]| -> Result {
+        let status = Command::new(program)
+            .args(args)
+            .current_dir(&out)
+            .status()
+            .map_err(|e| format!("{}: {e}", program.display()))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{} {} failed", program.display(), args.join(" ")))
+        }
+    };
+    tool(
+        &daicho,
+        &["demo", "--cards", "120", "--out", &as_str(&ledger)],
+    )?;
+    for lang in ["ja", "zh", "ko", "en"] {
+        for (report, extra) in [
+            ("card", vec!["--code", "C-000001", "--code", "C-000002"]),
+            ("list", vec![]),
+            ("history", vec![]),
+            // The CLI's demo plans the week of its fixed day, 30 October 2026.
+            ("visits", vec!["--period", "2026-10-26..2026-11-01"]),
+            ("weekly", vec![]),
+            ("classification", vec![]),
+            ("labels", vec!["--status", "active"]),
+        ] {
+            let file = format!("{report}-{lang}.xlsx");
+            let mut args = vec![
+                "export",
+                ledger.to_str().unwrap_or_default(),
+                "--report",
+                report,
+                "--lang",
+                lang,
+                "--out",
+                &file,
+            ];
+            args.extend(extra);
+            tool(&daicho, &args)?;
+        }
+    }
+    let files: Vec<String> = std::fs::read_dir(&out)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".xlsx"))
+        .collect();
+    let mut args = vec!["--headless", "--convert-to", "pdf"];
+    args.extend(files.iter().map(String::as_str));
+    tool(Path::new("soffice"), &args)?;
+    for file in &files {
+        let stem = file.trim_end_matches(".xlsx");
+        let pattern = format!("-sOutputFile={stem}-%d.png");
+        let pdf = format!("{stem}.pdf");
+        tool(
+            Path::new("gs"),
+            &[
+                "-q",
+                "-dNOPAUSE",
+                "-dBATCH",
+                "-sDEVICE=png16m",
+                "-r110",
+                "-dLastPage=3",
+                &pattern,
+                &pdf,
+            ],
+        )?;
+    }
+    println!("\nrendered into {}", out.display());
     Ok(())
 }

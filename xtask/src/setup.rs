@@ -44,7 +44,12 @@ fn is_root() -> bool {
 }
 
 pub fn system_packages() -> Result {
-    let missing: Vec<&str> = PACKAGES.iter().copied().filter(|p| !installed(p)).collect();
+    ensure_packages(PACKAGES)
+}
+
+/// Installs whichever of `packages` are missing (as root), or says how to.
+pub fn ensure_packages(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }

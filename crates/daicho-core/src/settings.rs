@@ -25,6 +25,8 @@ pub struct Settings {
     pub renewal_horizon_days: u32,
     /// Case studies older than this many months are flagged as stale.
     pub case_stale_months: u32,
+    /// Where Excel reports are saved without asking; none: ask each time.
+    pub report_folder: Option<String>,
 }
 
 /// Longest renewal horizon: two years ahead.
@@ -42,6 +44,7 @@ impl Default for Settings {
             contact_cold_days: 90,
             renewal_horizon_days: 90,
             case_stale_months: 36,
+            report_folder: None,
         }
     }
 }

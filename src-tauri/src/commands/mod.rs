@@ -8,5 +8,6 @@ pub mod competition;
 pub mod contacts;
 pub mod ledger;
 pub mod notes;
+pub mod reports;
 pub mod sales;
 pub mod visits;

@@ -99,6 +99,19 @@ pub(crate) fn write_error(path: &Path) -> impl Fn(XlsxError) -> ReportError + '_
     }
 }
 
+/// A path for `name` in `folder` that names no existing file: `name (2).xlsx` and so on.
+pub fn unique_path(folder: &Path, name: &str) -> PathBuf {
+    let first = folder.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "xlsx"));
+    (2..)
+        .map(|n| folder.join(format!("{stem} ({n}).{extension}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
 /// `target` with `.part` added: where the workbook is written before it takes its name.
 fn part(target: &Path) -> PathBuf {
     let mut name = target

@@ -123,7 +123,13 @@ pub fn write_visits(
             ws.set_row_height(row, 26).map_err(&failed)?;
             layout::text(ws, row, 0, &brief.card.fields.name, &s.title).map_err(&failed)?;
             row += 1;
-            let when = format!("{} · {}", v.planned_on, v.purpose);
+            let day = chrono::NaiveDate::parse_from_str(&v.planned_on, "%Y-%m-%d")
+                .map_or_else(|_| v.planned_on.clone(), |d| ctx.day(d));
+            let when = if v.purpose.is_empty() {
+                day
+            } else {
+                format!("{day} · {}", v.purpose)
+            };
             layout::text(ws, row, 0, &when, &s.subtitle).map_err(&failed)?;
             row += 2;
             let mut block =

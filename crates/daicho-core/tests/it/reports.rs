@@ -515,3 +515,14 @@ fn a_comparison_prints_its_latest_scores_totals_chart_and_strengths() {
         Err(ReportError::Invalid(_))
     ));
 }
+
+#[test]
+fn a_report_saved_into_a_folder_never_replaces_an_earlier_one() {
+    use daicho_core::report::unique_path;
+    let dir = tempfile::tempdir().unwrap();
+    let first = unique_path(dir.path(), "顧客一覧-2026-11-24.xlsx");
+    assert_eq!(first, dir.path().join("顧客一覧-2026-11-24.xlsx"));
+    std::fs::write(&first, b"x").unwrap();
+    let second = unique_path(dir.path(), "顧客一覧-2026-11-24.xlsx");
+    assert_eq!(second, dir.path().join("顧客一覧-2026-11-24 (2).xlsx"));
+}

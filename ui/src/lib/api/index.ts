@@ -45,6 +45,7 @@ import type {
   SheetSummary_Serialize,
   SheetView_Serialize,
   VersusText_Serialize,
+  ReportRequest_Deserialize,
   CardSales_Serialize,
   ClassConfig_Serialize,
   ClassificationView_Serialize,
@@ -110,6 +111,11 @@ export type {
   ValueTier,
   VolumeBasis,
   WeekContacts,
+  ListColumn,
+  ReportKind,
+  ReportOutcome,
+  ReportProgress,
+  Currency,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
@@ -154,6 +160,8 @@ export type SheetFields = SheetFields_Serialize;
 export type SheetSummary = SheetSummary_Serialize;
 export type SheetView = SheetView_Serialize;
 export type VersusText = VersusText_Serialize;
+/** What to export; what is left out takes the core's default. */
+export type ReportRequest = ReportRequest_Deserialize;
 export type CardSales = CardSales_Serialize;
 export type ClassConfig = ClassConfig_Serialize;
 export type ClassificationView = ClassificationView_Serialize;

@@ -17,6 +17,7 @@ export type Route =
   | { page: "competitor"; id: string }
   | { page: "dashboard" }
   | { page: "collection" }
+  | { page: "reports" }
   | { page: "trash" }
   | { page: "settings" };
 
@@ -35,6 +36,8 @@ class AppState {
   quickLogOpen = $state(false);
   /** Filters a page asked the card list to open with (a dashboard chart, a collection age). */
   listRequest = $state<Partial<ListFilters> | null>(null);
+  /** The card list's filters as they are now, for reports of "the list as filtered". */
+  listFilters = $state<ListFilters | null>(null);
   /** Returns true while the open card has unsaved changes. */
   private dirtyCheck: (() => boolean) | null = null;
   private nextNoticeId = 1;

@@ -1,0 +1,56 @@
+// One export at a time, from anywhere (the Reports page, the card list, a card): the save
+// dialog, the progress the core reports as it writes, and what was written, to open it.
+import { save } from "@tauri-apps/plugin-dialog";
+import { Channel } from "@tauri-apps/api/core";
+import { call, commands, errorText, type ReportOutcome, type ReportProgress, type ReportRequest } from "../api";
+import { app } from "../app/app.svelte";
+import { t } from "../i18n/i18n.svelte";
+
+class Exporter {
+  /** Set while a report is being written. */
+  progress = $state<ReportProgress | null>(null);
+  /** The last report written, until its notice is closed. */
+  written = $state<ReportOutcome | null>(null);
+
+  /** Asks where to save, then writes the report there. Returns false when cancelled or failed. */
+  async run(request: ReportRequest, suggestedName: string): Promise<boolean> {
+    if (this.progress) return false;
+    // A folder chosen in Settings takes every report without asking; otherwise the save dialog.
+    const folder = app.info?.settings.report_folder;
+    const path = folder
+      ? await call(commands.reportPathIn(folder, suggestedName))
+      : await save({ defaultPath: suggestedName, filters: [{ name: t("reports.file_filter"), extensions: ["xlsx"] }] });
+    if (!path) return false;
+    const target = path.toLowerCase().endsWith(".xlsx") ? path : `${path}.xlsx`;
+    const channel = new Channel<ReportProgress>();
+    channel.onmessage = (p) => (this.progress = p);
+    this.progress = { done: 0, total: 0 };
+    try {
+      this.written = await call(commands.reportExport(request, target, channel));
+      return true;
+    } catch (error) {
+      app.notify(errorText(error), "error");
+      return false;
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  async open(): Promise<void> {
+    if (!this.written) return;
+    try {
+      await call(commands.reportOpen(this.written.path));
+    } catch (error) {
+      app.notify(errorText(error), "error");
+    }
+  }
+}
+
+export const exporter = new Exporter();
+
+/** A file name for a report made today: its title and the date. */
+export function fileName(title: string, today = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const day = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  return `${title.replace(/[\\/:*?"<>|]/g, "_")}-${day}.xlsx`;
+}
