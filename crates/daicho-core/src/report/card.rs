@@ -59,9 +59,7 @@ impl Writer<'_> {
 
     fn section(&mut self, key: &str) -> Result<(), XlsxError> {
         self.row += 1;
-        self.ws.set_row_height(self.row, 22)?;
-        self.ws
-            .merge_range(self.row, 0, self.row, 3, &self.ctx.t(key), &self.s.section)?;
+        layout::section(self.ws, self.row, 3, &self.ctx.t(key), self.s)?;
         self.row += 1;
         Ok(())
     }
@@ -194,12 +192,7 @@ fn write_card(
         .map(|c| {
             c.reasons
                 .iter()
-                .map(|r| {
-                    ctx.tp(
-                        &format!("reason.{}", r.kind.as_str()),
-                        &[("figure", r.figure.to_string())],
-                    )
-                })
+                .map(|r| layout::reason(ctx, r))
                 .collect::<Vec<_>>()
                 .join(" / ")
         })

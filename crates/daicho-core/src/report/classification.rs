@@ -24,12 +24,7 @@ fn reasons(ctx: &Ctx, k: &CardClass, problem: bool) -> String {
     k.reasons
         .iter()
         .filter(|r| problems.contains(&r.kind.as_str()) == problem)
-        .map(|r| {
-            ctx.tp(
-                &format!("reason.{}", r.kind.as_str()),
-                &[("figure", r.figure.to_string())],
-            )
-        })
+        .map(|r| layout::reason(ctx, r))
         .collect::<Vec<_>>()
         .join(" / ")
 }
@@ -205,38 +200,26 @@ pub fn write_classification(
         let ws = workbook
             .add_worksheet_with_constant_memory()
             .map_err(&failed)?;
-        ws.set_name(ctx.t("report.class.abc_sheet"))
-            .map_err(&failed)?;
         let title = ctx.t("report.class.abc_title");
-        layout::setup(
-            ws,
-            ctx,
-            &Page {
-                title: &title,
-                filter: &period,
-                landscape: false,
-                repeat: Some((2, 2)),
-            },
-        )
-        .map_err(&failed)?;
-        let heads: Vec<(String, f64)> = [
-            ("report.class.rank", 6.0),
-            ("field.code", 11.0),
-            ("report.col.customer", 30.0),
-            ("field.owner", 12.0),
-            ("class.amount", 16.0),
-            ("dash.cumulative", 11.0),
-            ("class.abc", 7.0),
-            ("class.grade", 9.0),
-            ("class.value", 14.0),
-        ]
-        .into_iter()
-        .map(|(k, w)| (ctx.t(k), w))
-        .collect();
-        layout::widths(ws, &heads).map_err(&failed)?;
-        layout::title(ws, &title, &s).map_err(&failed)?;
-        layout::text(ws, 1, 0, &period, &s.subtitle).map_err(&failed)?;
-        layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+        let sheet = layout::ListSheet {
+            name: &ctx.t("report.class.abc_sheet"),
+            title: &title,
+            subtitle: &period,
+            filter: &period,
+            landscape: false,
+            heads: &[
+                ("report.class.rank", 6.0),
+                ("field.code", 11.0),
+                ("report.col.customer", 30.0),
+                ("field.owner", 12.0),
+                ("class.amount", 16.0),
+                ("dash.cumulative", 11.0),
+                ("class.abc", 7.0),
+                ("class.grade", 9.0),
+                ("class.value", 14.0),
+            ],
+        };
+        layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
         for (n, k) in buyers.iter().enumerate() {
             let row = 3 + n as RowNum;
             ws.write_number_with_format(row, 0, (n + 1) as f64, &s.number)
@@ -273,9 +256,7 @@ pub fn write_classification(
                 progress(n as u64 + 1, total);
             }
         }
-        ws.set_freeze_panes(3, 3).map_err(&failed)?;
-        ws.autofilter(2, 0, 2 + buyers.len() as RowNum, 8)
-            .map_err(&failed)?;
+        layout::close_list(ws, buyers.len() as u32, 9, 3).map_err(&failed)?;
     }
 
     // The core and the problem customers, each with why.
@@ -284,33 +265,22 @@ pub fn write_classification(
         ("report.class.problem_sheet", "class.problem_list", true),
     ] {
         let ws = workbook.add_worksheet();
-        ws.set_name(ctx.t(sheet)).map_err(&failed)?;
         let title = ctx.t(title);
-        layout::setup(
-            ws,
-            ctx,
-            &Page {
-                title: &title,
-                filter: &period,
-                landscape: false,
-                repeat: Some((2, 2)),
-            },
-        )
-        .map_err(&failed)?;
-        let heads: Vec<(String, f64)> = [
-            ("field.code", 11.0),
-            ("report.col.customer", 30.0),
-            ("field.owner", 12.0),
-            ("class.abc", 7.0),
-            ("report.class.reasons", 56.0),
-        ]
-        .into_iter()
-        .map(|(k, w)| (ctx.t(k), w))
-        .collect();
-        layout::widths(ws, &heads).map_err(&failed)?;
-        layout::title(ws, &title, &s).map_err(&failed)?;
-        layout::text(ws, 1, 0, &period, &s.subtitle).map_err(&failed)?;
-        layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+        let sheet = layout::ListSheet {
+            name: &ctx.t(sheet),
+            title: &title,
+            subtitle: &period,
+            filter: &period,
+            landscape: false,
+            heads: &[
+                ("field.code", 11.0),
+                ("report.col.customer", 30.0),
+                ("field.owner", 12.0),
+                ("class.abc", 7.0),
+                ("report.class.reasons", 56.0),
+            ],
+        };
+        layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
         let mut members: Vec<&CardClass> = c
             .cards
             .iter()
@@ -334,11 +304,7 @@ pub fn write_classification(
             .map_err(&failed)?;
             layout::text(ws, row, 4, &reasons(ctx, k, problem), &s.wrap).map_err(&failed)?;
         }
-        if !members.is_empty() {
-            ws.autofilter(2, 0, 2 + members.len() as RowNum, 4)
-                .map_err(&failed)?;
-        }
-        ws.set_freeze_panes(3, 0).map_err(&failed)?;
+        layout::close_list(ws, members.len() as u32, 5, 0).map_err(&failed)?;
     }
     progress(total, total);
     super::save(&mut workbook, path)?;

@@ -4,13 +4,13 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection};
-use rust_xlsxwriter::{ColNum, RowNum, Workbook};
+use rust_xlsxwriter::{RowNum, Workbook};
 
 use crate::contact::ContactKind;
 use crate::error::ReportError;
 use crate::sales::summary::Period;
 
-use super::layout::{self, Ctx, Page, Styles};
+use super::layout::{self, Ctx, Styles};
 use super::{write_error, Progress};
 
 /// What narrows the history.
@@ -62,20 +62,11 @@ pub fn write_history(
         narrowed.push(ctx.t(&format!("contact_kind.{}", kind.as_str())));
     }
     let filter_text = narrowed.join(" · ");
-    ws.set_name(ctx.t("report.history.sheet"))
-        .map_err(&failed)?;
-    layout::setup(
-        ws,
-        ctx,
-        &Page {
-            title: &title,
-            filter: &filter_text,
-            landscape: true,
-            repeat: Some((2, 2)),
-        },
-    )
-    .map_err(&failed)?;
-    let heads: Vec<(String, f64)> = [
+    let count = format!(
+        "{} · {filter_text}",
+        ctx.tp("report.history.count", &[("count", total.to_string())])
+    );
+    let heads: &[(&str, f64)] = &[
         ("report.col.at", 16.0),
         ("report.col.customer", 28.0),
         ("field.code", 10.0),
@@ -88,25 +79,16 @@ pub fn write_history(
         ("field.next_action", 24.0),
         ("field.next_action_due", 11.0),
         ("report.col.done", 11.0),
-    ]
-    .into_iter()
-    .map(|(key, width)| (ctx.t(key), width))
-    .collect();
-    layout::widths(ws, &heads).map_err(&failed)?;
-    layout::title(ws, &title, &s).map_err(&failed)?;
-    layout::text(
-        ws,
-        1,
-        0,
-        &format!(
-            "{} · {}",
-            ctx.tp("report.history.count", &[("count", total.to_string())]),
-            filter_text
-        ),
-        &s.subtitle,
-    )
-    .map_err(&failed)?;
-    layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+    ];
+    let sheet = layout::ListSheet {
+        name: &ctx.t("report.history.sheet"),
+        title: &title,
+        subtitle: &count,
+        filter: &filter_text,
+        landscape: true,
+        heads,
+    };
+    layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action,
             t.next_action_due, t.next_action_done_at, t.complaint_state
@@ -151,9 +133,7 @@ pub fn write_history(
     if n == 0 {
         return Err(ReportError::Empty);
     }
-    ws.set_freeze_panes(3, 2).map_err(&failed)?;
-    ws.autofilter(2, 0, 2 + n as RowNum, heads.len() as ColNum - 1)
-        .map_err(&failed)?;
+    layout::close_list(ws, n, heads.len(), 2).map_err(&failed)?;
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{ColNum, Format, FormatBorder, RowNum, Workbook};
 use crate::card::{store, CardFields, CardKind};
 use crate::error::ReportError;
 
-use super::layout::{self, Ctx, Page, Styles};
+use super::layout::{self, Ctx, Styles};
 use super::{write_error, Progress};
 
 /// The writing system an address is in, which decides its order on an envelope.
@@ -131,49 +131,31 @@ pub fn write_labels(
         .collect::<Result<Vec<_>, _>>()?;
     {
         let ws = workbook.add_worksheet();
-        ws.set_name(ctx.t("report.labels.list_sheet"))
-            .map_err(&failed)?;
         let title = ctx.t("report.labels.list_title");
-        layout::setup(
-            ws,
-            ctx,
-            &Page {
-                title: &title,
-                filter: "",
-                landscape: true,
-                repeat: Some((2, 2)),
-            },
-        )
-        .map_err(&failed)?;
-        let heads: Vec<(String, f64)> = [
-            ("field.code", 11.0),
-            ("field.name", 30.0),
-            ("field.honorific", 8.0),
-            ("field.postal_code", 11.0),
-            ("report.address", 50.0),
-            ("list.column.phone", 18.0),
-            ("field.email", 26.0),
-        ]
-        .into_iter()
-        .map(|(k, w)| (ctx.t(k), w))
-        .collect();
-        layout::widths(ws, &heads).map_err(&failed)?;
-        layout::title(ws, &title, &s).map_err(&failed)?;
-        layout::text(
-            ws,
-            1,
-            0,
-            &ctx.tp(
-                "report.list.count",
-                &[
-                    ("count", cards.len().to_string()),
-                    ("date", ctx.day(ctx.today)),
-                ],
-            ),
-            &s.subtitle,
-        )
-        .map_err(&failed)?;
-        layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+        let count = ctx.tp(
+            "report.list.count",
+            &[
+                ("count", cards.len().to_string()),
+                ("date", ctx.day(ctx.today)),
+            ],
+        );
+        let sheet = layout::ListSheet {
+            name: &ctx.t("report.labels.list_sheet"),
+            title: &title,
+            subtitle: &count,
+            filter: "",
+            landscape: true,
+            heads: &[
+                ("field.code", 11.0),
+                ("field.name", 30.0),
+                ("field.honorific", 8.0),
+                ("field.postal_code", 11.0),
+                ("report.address", 50.0),
+                ("list.column.phone", 18.0),
+                ("field.email", 26.0),
+            ],
+        };
+        layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
         for (n, f) in cards.iter().enumerate() {
             let row = 3 + n as RowNum;
             let order = address_order(f);
@@ -195,9 +177,7 @@ pub fn write_labels(
                 layout::text(ws, row, col as ColNum, value, &s.text).map_err(&failed)?;
             }
         }
-        ws.set_freeze_panes(3, 2).map_err(&failed)?;
-        ws.autofilter(2, 0, 2 + cards.len() as RowNum, 6)
-            .map_err(&failed)?;
+        layout::close_list(ws, cards.len() as u32, 7, 2).map_err(&failed)?;
     }
     {
         let ws = workbook.add_worksheet();
@@ -208,12 +188,7 @@ pub fn write_labels(
         ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.0, 0.0);
         ws.set_print_fit_to_pages(1, 0);
         let label = Format::new()
-            .set_font_name(match ctx.lang {
-                crate::i18n::Lang::Ja => "Meiryo",
-                crate::i18n::Lang::Zh => "Microsoft YaHei",
-                crate::i18n::Lang::Ko => "Malgun Gothic",
-                crate::i18n::Lang::En => "Calibri",
-            })
+            .set_font_name(layout::font(ctx.lang))
             .set_font_size(11)
             .set_text_wrap()
             .set_align(rust_xlsxwriter::FormatAlign::VerticalCenter)

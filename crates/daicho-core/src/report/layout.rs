@@ -46,7 +46,7 @@ impl Ctx {
 
 /// A font that has the language's glyphs on the manager's machine (Windows and macOS names;
 /// LibreOffice substitutes its own CJK faces).
-fn font(lang: Lang) -> &'static str {
+pub fn font(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "Meiryo",
         Lang::Zh => "Microsoft YaHei",
@@ -297,5 +297,84 @@ pub fn headings(
     for (n, (heading, _)) in columns.iter().enumerate() {
         text(ws, row, n as ColNum, heading, &s.head)?;
     }
+    Ok(())
+}
+
+/// A sheet that is a list: its name, page setup (headings repeated on every page), title,
+/// subtitle, and the headings in row 3 with their columns' widths (`heads`: catalog keys).
+pub struct ListSheet<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    /// What the list was narrowed to, for the page header.
+    pub filter: &'a str,
+    pub landscape: bool,
+    pub heads: &'a [(&'a str, f64)],
+}
+
+/// Row of a list sheet's first data row.
+pub const FIRST_ROW: RowNum = 3;
+
+pub fn list_sheet(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    s: &Styles,
+    sheet: &ListSheet<'_>,
+) -> Result<(), XlsxError> {
+    ws.set_name(sheet.name)?;
+    setup(
+        ws,
+        ctx,
+        &Page {
+            title: sheet.title,
+            filter: sheet.filter,
+            landscape: sheet.landscape,
+            repeat: Some((2, 2)),
+        },
+    )?;
+    let heads: Vec<(String, f64)> = sheet
+        .heads
+        .iter()
+        .map(|(key, width)| (ctx.t(key), *width))
+        .collect();
+    widths(ws, &heads)?;
+    title(ws, sheet.title, s)?;
+    text(ws, 1, 0, sheet.subtitle, &s.subtitle)?;
+    headings(ws, 2, &heads, s)
+}
+
+/// Freezes the headings (and `columns_frozen` columns) and puts filters on the headings of a list
+/// of `rows` rows and `columns` columns.
+pub fn close_list(
+    ws: &mut Worksheet,
+    rows: u32,
+    columns: usize,
+    columns_frozen: ColNum,
+) -> Result<(), XlsxError> {
+    ws.set_freeze_panes(FIRST_ROW, columns_frozen)?;
+    if rows > 0 && columns > 0 {
+        ws.autofilter(2, 0, 2 + rows as RowNum, columns as ColNum - 1)?;
+    }
+    Ok(())
+}
+
+/// A reason for being a core or a problem customer, with its figure.
+pub fn reason(ctx: &Ctx, r: &crate::classify::Reason) -> String {
+    ctx.tp(
+        &format!("reason.{}", r.kind.as_str()),
+        &[("figure", r.figure.to_string())],
+    )
+}
+
+/// A section heading across columns `0..=last_col` of `row`.
+pub fn section(
+    ws: &mut Worksheet,
+    row: RowNum,
+    last_col: ColNum,
+    heading: &str,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_row_height(row, 22)?;
+    ws.merge_range(row, 0, row, last_col, heading, &s.section)?;
     Ok(())
 }

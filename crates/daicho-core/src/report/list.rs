@@ -305,9 +305,7 @@ pub fn write_list(
     if n == 0 {
         return Err(ReportError::Empty);
     }
-    ws.set_freeze_panes(3, 2).map_err(&failed)?;
-    ws.autofilter(2, 0, 2 + n as RowNum, columns.len() as ColNum - 1)
-        .map_err(&failed)?;
+    layout::close_list(ws, n, columns.len(), 2).map_err(&failed)?;
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)

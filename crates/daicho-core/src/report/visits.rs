@@ -33,36 +33,25 @@ pub fn write_visits(
     );
     {
         let ws = workbook.add_worksheet();
-        ws.set_name(ctx.t("report.visits.sheet")).map_err(&failed)?;
         let title = ctx.t("report.visits.title");
-        layout::setup(
-            ws,
-            ctx,
-            &Page {
-                title: &title,
-                filter: &span,
-                landscape: true,
-                repeat: Some((2, 2)),
-            },
-        )
-        .map_err(&failed)?;
-        let heads: Vec<(String, f64)> = [
-            ("field.planned_on", 12.0),
-            ("report.visits.order", 6.0),
-            ("report.col.customer", 30.0),
-            ("field.code", 11.0),
-            ("report.address", 30.0),
-            ("field.purpose", 30.0),
-            ("report.visits.complaints", 10.0),
-            ("report.visits.done", 10.0),
-        ]
-        .into_iter()
-        .map(|(k, w)| (ctx.t(k), w))
-        .collect();
-        layout::widths(ws, &heads).map_err(&failed)?;
-        layout::title(ws, &title, &s).map_err(&failed)?;
-        layout::text(ws, 1, 0, &span, &s.subtitle).map_err(&failed)?;
-        layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+        let sheet = layout::ListSheet {
+            name: &ctx.t("report.visits.sheet"),
+            title: &title,
+            subtitle: &span,
+            filter: &span,
+            landscape: true,
+            heads: &[
+                ("field.planned_on", 12.0),
+                ("report.visits.order", 6.0),
+                ("report.col.customer", 30.0),
+                ("field.code", 11.0),
+                ("report.address", 30.0),
+                ("field.purpose", 30.0),
+                ("report.visits.complaints", 10.0),
+                ("report.visits.done", 10.0),
+            ],
+        };
+        layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
         for (n, v) in plan.iter().enumerate() {
             let row = 3 + n as RowNum;
             layout::date(ws, row, 0, Some(&v.planned_on), &s).map_err(&failed)?;

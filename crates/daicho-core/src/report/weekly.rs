@@ -28,9 +28,7 @@ struct Sheet<'a> {
 impl Sheet<'_> {
     fn section(&mut self, key: &str) -> Result<(), rust_xlsxwriter::XlsxError> {
         self.row += 1;
-        self.ws.set_row_height(self.row, 22)?;
-        self.ws
-            .merge_range(self.row, 0, self.row, 4, &self.ctx.t(key), &self.s.section)?;
+        layout::section(self.ws, self.row, 4, &self.ctx.t(key), self.s)?;
         self.row += 1;
         Ok(())
     }
