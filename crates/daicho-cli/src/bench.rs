@@ -118,3 +118,152 @@ pub fn classify(
     }
     Ok(())
 }
+
+/// Peak resident memory of this process in KiB since the last reset (Linux); 0 elsewhere.
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Starts measuring the peak again from the current size.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The baseline: the same rows read with one query and written cell by cell through
+/// rust_xlsxwriter in constant-memory mode, with no formats, page setup or translation.
+fn raw_write(
+    ledger: &Ledger,
+    sql: &str,
+    columns: usize,
+    path: &std::path::Path,
+) -> Result<u64, ErrorReport> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let failed = |e: rust_xlsxwriter::XlsxError| {
+        LedgerError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(e.to_string()),
+        }
+        .report()
+    };
+    let ws = workbook
+        .add_worksheet_with_constant_memory()
+        .map_err(failed)?;
+    let mut stmt = ledger.connection().prepare(sql).map_err(storage)?;
+    let mut rows = stmt.query([]).map_err(storage)?;
+    let mut n: u32 = 0;
+    while let Some(r) = rows.next().map_err(storage)? {
+        for col in 0..columns {
+            let value: String = r
+                .get::<_, Option<String>>(col)
+                .map_err(storage)?
+                .unwrap_or_default();
+            ws.write_string(n, col as u16, value).map_err(failed)?;
+        }
+        n += 1;
+    }
+    workbook.save(path).map_err(failed)?;
+    Ok(u64::from(n))
+}
+
+/// `daicho bench export`: a handover-size export (10,000 cards, 100,000 contacts by default)
+/// through Daicho's reports against writing the same cells through rust_xlsxwriter directly.
+pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> {
+    use daicho_core::i18n::Lang;
+    use daicho_core::report::{ReportKind, ReportRequest};
+    let dir = std::env::temp_dir().join(format!("daicho-bench-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        LedgerError::Io {
+            path: dir.clone(),
+            source: e,
+        }
+        .report()
+    })?;
+    struct Cleanup(PathBuf);
+    impl Drop for Cleanup {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _cleanup = Cleanup(dir.clone());
+    let mut ledger = Ledger::create(&dir.join("bench.daicho")).map_err(|e| e.report())?;
+    let today = chrono::Local::now().date_naive();
+    bulk::cards_with_sales(&mut ledger, cards, 0, 1, today).map_err(storage)?;
+    bulk::contacts(&mut ledger, contacts, 2, today).map_err(storage)?;
+
+    let measure =
+        |f: &mut dyn FnMut() -> Result<u64, ErrorReport>| -> Result<(f64, u64, u64), ErrorReport> {
+            reset_peak();
+            let before = peak_kib();
+            let (rows, ms) = time(f);
+            Ok((ms, rows?, peak_kib().saturating_sub(before)))
+        };
+    let list = ReportRequest {
+        kind: ReportKind::List,
+        lang: Lang::Ja,
+        ..ReportRequest::default()
+    };
+    let history = ReportRequest {
+        kind: ReportKind::History,
+        lang: Lang::Ja,
+        ..ReportRequest::default()
+    };
+    let path = |name: &str| dir.join(name);
+    let (list_ms, list_rows, list_kib) = measure(&mut || {
+        ledger
+            .export_report(&list, &path("list.xlsx"), &mut |_, _| {})
+            .map(|o| u64::from(o.rows))
+            .map_err(|e| e.report())
+    })?;
+    let (base_list_ms, _, base_list_kib) = measure(&mut || {
+        raw_write(
+            &ledger,
+            "SELECT code, name, reading, status, owner, industry, phones, region || city || street, last_contact_at, '', '' FROM cards ORDER BY sort_key",
+            11,
+            &path("raw-list.xlsx"),
+        )
+    })?;
+    let (history_ms, history_rows, history_kib) = measure(&mut || {
+        ledger
+            .export_report(&history, &path("history.xlsx"), &mut |_, _| {})
+            .map(|o| u64::from(o.rows))
+            .map_err(|e| e.report())
+    })?;
+    let (base_history_ms, _, base_history_kib) = measure(&mut || {
+        raw_write(
+            &ledger,
+            "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action, t.next_action_due, t.next_action_done_at
+             FROM contacts t JOIN cards c ON c.id = t.card_id ORDER BY t.at",
+            12,
+            &path("raw-history.xlsx"),
+        )
+    })?;
+    let report = serde_json::json!({
+        "cards": cards,
+        "contacts": contacts,
+        "list": { "rows": list_rows, "ms": list_ms.round(), "baseline_ms": base_list_ms.round(),
+                  "ratio": (list_ms / base_list_ms * 100.0).round() / 100.0,
+                  "peak_growth_kib": list_kib, "baseline_peak_growth_kib": base_list_kib },
+        "history": { "rows": history_rows, "ms": history_ms.round(), "baseline_ms": base_history_ms.round(),
+                     "ratio": (history_ms / base_history_ms * 100.0).round() / 100.0,
+                     "peak_growth_kib": history_kib, "baseline_peak_growth_kib": base_history_kib },
+    });
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        println!("export of {cards} cards and {contacts} contacts, against rust_xlsxwriter written directly");
+        println!("  customer list   {list_rows:>7} rows  {list_ms:>8.0} ms  baseline {base_list_ms:>8.0} ms  {:.2}x  peak +{list_kib} KiB (baseline +{base_list_kib} KiB)", list_ms / base_list_ms);
+        println!("  contact history {history_rows:>7} rows  {history_ms:>8.0} ms  baseline {base_history_ms:>8.0} ms  {:.2}x  peak +{history_kib} KiB (baseline +{base_history_kib} KiB)", history_ms / base_history_ms);
+    }
+    Ok(())
+}

@@ -91,6 +91,16 @@ enum BenchKind {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Excel exports (the customer list and the contact history) against writing the same cells
+    /// through rust_xlsxwriter directly, with the growth of peak memory.
+    Export {
+        #[arg(long, default_value_t = 10_000)]
+        cards: u32,
+        #[arg(long, default_value_t = 100_000)]
+        contacts: u32,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -150,6 +160,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 },
         } => {
             bench::classify(cards, transactions, json, out)?;
+        }
+        Command::Bench {
+            what:
+                BenchKind::Export {
+                    cards,
+                    contacts,
+                    json,
+                },
+        } => {
+            bench::export(cards, contacts, json)?;
         }
         Command::Stats { file, json } => {
             let ledger = Ledger::open(&file).map_err(|e| report(&e))?;

@@ -104,3 +104,56 @@ pub fn cards_with_sales(
     }
     tx.commit()
 }
+
+/// Adds `count` contacts spread over the ledger's cards and the year before `today`, with the
+/// words a rep writes, for benchmarks of contact history.
+pub fn contacts(
+    ledger: &mut Ledger,
+    count: u32,
+    seed: u64,
+    today: NaiveDate,
+) -> rusqlite::Result<()> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let ids: Vec<String> = ledger
+        .connection()
+        .prepare("SELECT id FROM cards")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let kinds = [
+        "visit",
+        "phone",
+        "email",
+        "meeting",
+        "negotiation",
+        "service",
+    ];
+    let tx = ledger.transaction()?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, outcome, next_action, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, '山田', '定期訪問', ?5, '前向きに検討', '見積を送付する', ?6, ?6)",
+        )?;
+        for n in 0..count {
+            let card = &ids[rng.random_range(0..ids.len())];
+            let day = today - Duration::days(rng.random_range(0..365));
+            let at = format!(
+                "{}T{:02}:{:02}",
+                day.format("%Y-%m-%d"),
+                rng.random_range(8..19),
+                rng.random_range(0..60)
+            );
+            insert.execute(params![
+                new_id(),
+                card,
+                kinds[n as usize % kinds.len()],
+                at,
+                format!("複合機の入れ替えについて相談。保守の訪問が早い点を評価 {n}"),
+                "2024-01-01T00:00:00Z",
+            ])?;
+        }
+    }
+    tx.commit()
+}
