@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod bench;
 mod classify;
 mod export;
+mod handover;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{self, Lang};
@@ -60,6 +61,11 @@ enum Command {
         /// Print the classes without keeping them.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Hand a portfolio over to a successor, or take one over.
+    Handover {
+        #[command(subcommand)]
+        command: handover::HandoverCommand,
     },
     /// Write an Excel handout (print-ready .xlsx) in a chosen language.
     Export(export::ExportArgs),
@@ -150,6 +156,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
         Command::Export(args) => export::run(args, lang)?,
+        Command::Handover { command } => handover::run(command, lang)?,
         Command::Bench {
             what:
                 BenchKind::Classify {
@@ -219,6 +226,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 println!("classified cards {}", stats.classified_cards);
                 println!("  core           {}", stats.core_customers);
                 println!("  problem        {}", stats.problem_customers);
+                println!("handovers taken over {}", stats.handovers_taken_over);
                 println!("integrity        {}", stats.integrity);
             }
         }

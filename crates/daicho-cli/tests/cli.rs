@@ -214,3 +214,104 @@ fn export_writes_a_handout_in_the_chosen_language_and_refuses_an_empty_one() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("該当するデータがない"));
     assert!(!none.exists());
 }
+
+#[test]
+fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("from.daicho"), dir.path().join("to.daicho"));
+    assert!(daicho(
+        &["demo", "--cards", "30", "--out", from.to_str().unwrap()],
+        "C"
+    )
+    .status
+    .success());
+    assert!(daicho(&["init", to.to_str().unwrap()], "C")
+        .status
+        .success());
+    let owner = "田中 美咲";
+    let bundle = dir.path().join("tanaka.daicho-handover");
+    let report = dir.path().join("handover.xlsx");
+    let out = daicho(
+        &[
+            "handover",
+            "export",
+            from.to_str().unwrap(),
+            "--owner",
+            owner,
+            "--to",
+            "後任",
+            "--out",
+            bundle.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report.exists());
+
+    let dry = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+            "--dry-run",
+        ],
+        "C",
+    );
+    assert!(dry.status.success());
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("new"));
+    let stats = |l: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&daicho(&["stats", l.to_str().unwrap(), "--json"], "C").stdout)
+            .unwrap()
+    };
+    assert_eq!(stats(&to)["cards"], 0, "a dry run writes nothing");
+
+    let first = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let moved = stats(&to)["cards"].as_u64().unwrap();
+    assert!(moved > 0);
+    let second = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(String::from_utf8_lossy(&second.stdout).contains("nothing changed"));
+    assert_eq!(stats(&to)["cards"].as_u64().unwrap(), moved);
+
+    let broken = dir.path().join("broken.daicho-handover");
+    let bytes = std::fs::read(&bundle).unwrap();
+    std::fs::write(&broken, &bytes[..bytes.len() / 3]).unwrap();
+    let refused = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ],
+        "en_US.UTF-8",
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("Nothing was taken over"));
+}

@@ -453,6 +453,84 @@ impl Coded for ReportError {
     }
 }
 
+/// Handing a portfolio over: writing, checking and taking over a bundle, and undoing it.
+#[derive(Debug, thiserror::Error)]
+pub enum HandoverError {
+    #[error("invalid: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("no card to hand over")]
+    Empty,
+    #[error("{path}: not a readable handover bundle ({reason})")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("{path}: {entry} was changed after the bundle was made")]
+    Tampered { path: PathBuf, entry: String },
+    #[error("{path}: made by a newer Daicho")]
+    TooNew { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no take-over with id {id}")]
+    ImportNotFound { id: String },
+    #[error("this take-over was already undone")]
+    AlreadyUndone { id: String },
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for HandoverError {
+    fn code(&self) -> &'static str {
+        match self {
+            HandoverError::Invalid(_) => "handover.invalid",
+            HandoverError::Empty => "handover.empty",
+            HandoverError::Corrupt { .. } => "handover.corrupt",
+            HandoverError::Tampered { .. } => "handover.tampered",
+            HandoverError::TooNew { .. } => "handover.too_new",
+            HandoverError::Io { .. } => "handover.io",
+            HandoverError::ImportNotFound { .. } => "handover.import_not_found",
+            HandoverError::AlreadyUndone { .. } => "handover.already_undone",
+            HandoverError::Report(e) => e.code(),
+            HandoverError::Card(e) => e.code(),
+            HandoverError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            HandoverError::Corrupt { path, reason } => params([
+                ("path", path.display().to_string()),
+                ("reason", reason.clone()),
+            ]),
+            HandoverError::Tampered { path, entry } => params([
+                ("path", path.display().to_string()),
+                ("entry", entry.clone()),
+            ]),
+            HandoverError::TooNew { path } => params([("path", path.display().to_string())]),
+            HandoverError::Io { path, source } => params([
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ]),
+            HandoverError::ImportNotFound { id } | HandoverError::AlreadyUndone { id } => {
+                params([("id", id.clone())])
+            }
+            HandoverError::Report(e) => e.params(),
+            HandoverError::Card(e) => e.params(),
+            HandoverError::Storage(e) => params([("detail", e.to_string())]),
+            HandoverError::Invalid(_) | HandoverError::Empty => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            HandoverError::Invalid(issues) => issues.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Reading and writing the app's settings file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {

@@ -51,6 +51,8 @@ pub struct Stats {
     pub classified_cards: u32,
     pub core_customers: u32,
     pub problem_customers: u32,
+    /// Portfolios taken over from colleagues (not undone).
+    pub handovers_taken_over: u32,
     /// "ok", or what SQLite's integrity check found.
     pub integrity: String,
 }
@@ -101,6 +103,7 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         core_customers: count(
             "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.core",
         )?,
+        handovers_taken_over: count("SELECT count(*) FROM handover_imports WHERE undone_at IS NULL")?,
         problem_customers: count(
             "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.problem",
         )?,

@@ -477,7 +477,7 @@ fn ensure_code_free(conn: &Connection, code: &str, except: Option<&str>) -> Resu
 }
 
 /// The next free generated code: C-000001, C-000002...
-fn next_code(conn: &Connection) -> Result<String, CardError> {
+pub(crate) fn next_code(conn: &Connection) -> Result<String, CardError> {
     let mut n: i64 = conn
         .query_row(
             "SELECT value FROM ledger_meta WHERE key = 'next_code'",

@@ -18,6 +18,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0003_intel_visits.sql"),
     include_str!("migrations/0004_competition.sql"),
     include_str!("migrations/0005_transactions_classes.sql"),
+    include_str!("migrations/0006_handover.sql"),
 ];
 
 pub fn migrations() -> Migrations<'static> {

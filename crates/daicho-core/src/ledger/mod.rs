@@ -14,6 +14,7 @@ use crate::search::{self, CardPage, CardQuery, Facets};
 
 mod classify;
 mod competition;
+mod handover;
 mod planning;
 mod report;
 mod sales;

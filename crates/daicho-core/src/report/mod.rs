@@ -7,6 +7,7 @@ mod card;
 mod classification;
 mod comparison;
 pub mod currency;
+mod handover;
 mod history;
 pub mod labels;
 mod layout;
@@ -141,6 +142,7 @@ pub(crate) fn save(workbook: &mut Workbook, target: &Path) -> Result<(), ReportE
 pub(crate) use card::write_cards;
 pub(crate) use classification::write_classification;
 pub(crate) use comparison::write_comparison;
+pub(crate) use handover::{write_handover, Confirmation, HandoverFacts};
 pub(crate) use history::{write_history, HistoryFilter};
 pub(crate) use labels::write_labels;
 pub(crate) use layout::Ctx;

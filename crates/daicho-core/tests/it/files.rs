@@ -178,6 +178,7 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "index contacts_card_at",
             "index contacts_open_actions",
             "index contacts_open_complaints",
+            "index handover_imports_bundle",
             "index intel_notes_card",
             "index intel_notes_competitor",
             "index intel_notes_noted",
@@ -205,6 +206,8 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "table competitors",
             "table contact_persons",
             "table contacts",
+            "table handover_imports",
+            "table handover_rows",
             "table intel_notes",
             "table key_persons",
             "table ledger_meta",
@@ -230,6 +233,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 38, 117, 42, 0, 0),
     (20, 28, 106, 34, 0, 0),
     (20, 28, 114, 34, 6, 0),
+    (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
 ];
 

@@ -8,6 +8,7 @@ mod competition;
 mod contacts;
 mod demo;
 mod files;
+mod handover;
 mod list;
 mod notes;
 mod planning;

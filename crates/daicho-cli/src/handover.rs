@@ -1,0 +1,167 @@
+//! `daicho handover`: write a portfolio's bundle for a successor, take one over (or only preview
+//! it with --dry-run), undo a take-over.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use daicho_core::error::Coded;
+use daicho_core::handover::{
+    CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
+};
+use daicho_core::i18n::Lang;
+use daicho_core::{ErrorReport, Ledger};
+
+#[derive(Subcommand)]
+pub enum HandoverCommand {
+    /// Write every live card of OWNER, with everything on it, to a bundle for the successor.
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        owner: String,
+        /// The successor.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the handover report for the manager (.xlsx).
+        #[arg(long)]
+        report: Option<PathBuf>,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
+    /// only say what would happen.
+    Import {
+        file: PathBuf,
+        bundle: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// Merge this likely duplicate (by the bundle card's code) into the card it looks like;
+        /// repeatable. Other duplicates are kept beside the existing card.
+        #[arg(long = "merge")]
+        merge: Vec<String>,
+        /// Who confirms the take-over (default: the successor the bundle names).
+        #[arg(long)]
+        confirm: Option<String>,
+        /// Also write the handover report with the confirmation (.xlsx).
+        #[arg(long)]
+        report: Option<PathBuf>,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Undo a take-over (its id as `import` printed it).
+    Undo { file: PathBuf, id: String },
+}
+
+pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
+    let report_lang = |code: &Option<String>| code.as_deref().and_then(Lang::parse).unwrap_or(lang);
+    match command {
+        HandoverCommand::Export {
+            file,
+            owner,
+            to,
+            out,
+            report,
+            lang: code,
+        } => {
+            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let selection = HandoverSelection {
+                owner: Some(owner),
+                card_ids: vec![],
+                to_owner: to,
+            };
+            let made = ledger
+                .handover_export(&selection, &out)
+                .map_err(|e| e.report())?;
+            println!(
+                "{} ({} cards, bundle {})",
+                made.path, made.cards, made.bundle_id
+            );
+            for (table, rows) in &made.counts {
+                println!("  {table:<18} {rows}");
+            }
+            if let Some(path) = report {
+                let written = ledger
+                    .handover_report(&selection, report_lang(&code), &path)
+                    .map_err(|e| e.report())?;
+                println!("{}", written.path);
+            }
+        }
+        HandoverCommand::Import {
+            file,
+            bundle,
+            dry_run,
+            merge,
+            confirm,
+            report,
+            lang: code,
+        } => {
+            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let preview = ledger.handover_preview(&bundle).map_err(|e| e.report())?;
+            println!(
+                "{} → {} ({} cards)",
+                preview.from_owner,
+                preview.to_owner,
+                preview.cards.len()
+            );
+            for card in &preview.cards {
+                let note = match (&card.status, &card.existing) {
+                    (PreviewStatus::Duplicate, Some(e)) => format!(
+                        "duplicate of {} {} ({})",
+                        e.code,
+                        e.name,
+                        card.why.clone().unwrap_or_default()
+                    ),
+                    (status, _) => status.as_str().to_owned(),
+                };
+                println!("  {}\t{}\t{note}", card.code, card.name);
+            }
+            if preview.already_taken_over {
+                println!("already taken over: nothing to do");
+            }
+            if dry_run {
+                return Ok(());
+            }
+            let choices = preview
+                .cards
+                .iter()
+                .filter(|c| merge.contains(&c.code))
+                .map(|c| CardChoice {
+                    card_id: c.card_id.clone(),
+                    choice: Choice::Merge,
+                })
+                .collect();
+            let request = TakeOverRequest {
+                choices,
+                confirmed_by: confirm.unwrap_or_else(|| preview.to_owner.clone()),
+            };
+            let record = ledger
+                .handover_take_over(&bundle, &request)
+                .map_err(|e| e.report())?;
+            println!(
+                "take-over {}: {} added, {} merged, {} skipped{}",
+                record.id,
+                record.added,
+                record.merged,
+                record.skipped,
+                if record.applied {
+                    ""
+                } else {
+                    " (taken over before: nothing changed)"
+                }
+            );
+            if let Some(path) = report {
+                let written = ledger
+                    .take_over_report(&record.id, report_lang(&code), &path)
+                    .map_err(|e| e.report())?;
+                println!("{}", written.path);
+            }
+        }
+        HandoverCommand::Undo { file, id } => {
+            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let record = ledger.handover_undo(&id).map_err(|e| e.report())?;
+            println!("take-over {} undone", record.id);
+        }
+    }
+    Ok(())
+}

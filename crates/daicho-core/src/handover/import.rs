@@ -1,0 +1,509 @@
+//! Taking a bundle over: the preview (new cards, likely duplicates, cards already here), the
+//! take-over in one transaction with every inserted row recorded, and undo.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::card::history::{self, Stamp};
+use crate::card::store::{new_id, next_code, Edit};
+use crate::card::{HistoryAction, HistoryEntity};
+use crate::error::{FieldIssue, HandoverError};
+use crate::text::{digits, normalize};
+
+use super::bundle::{self, Manifest, Rows};
+use super::tables::{self, SHARED, TABLES};
+use super::{
+    CardChoice, Choice, ExistingCard, HandoverPreview, ImportRecord, PreviewCard, PreviewStatus,
+    TakeOverRequest,
+};
+
+fn text(row: &BTreeMap<String, serde_json::Value>, column: &str) -> String {
+    row.get(column)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The ledger's live card that `card` (a bundle row) most likely is, and why.
+fn duplicate_of(
+    conn: &Connection,
+    card: &BTreeMap<String, serde_json::Value>,
+) -> rusqlite::Result<Option<(ExistingCard, String)>> {
+    let name = normalize(text(card, "name").trim());
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let phones: Vec<String> = serde_json::from_str::<Vec<String>>(&text(card, "phones"))
+        .unwrap_or_default()
+        .iter()
+        .map(|p| digits(p))
+        .filter(|p| p.len() >= 6)
+        .collect();
+    let email = text(card, "email").to_lowercase();
+    let place = (text(card, "region"), text(card, "city"));
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, code, name, owner, phones, email, region, city FROM cards WHERE deleted_at IS NULL AND id <> ?1",
+    )?;
+    let mut rows = stmt.query([text(card, "id")])?;
+    while let Some(r) = rows.next()? {
+        let other: String = r.get(2)?;
+        if normalize(other.trim()) != name {
+            continue;
+        }
+        let their_phones: Vec<String> =
+            serde_json::from_str::<Vec<String>>(&r.get::<_, String>(4)?)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| digits(p))
+                .collect();
+        let why = if phones.iter().any(|p| their_phones.contains(p)) {
+            "name_phone"
+        } else if !email.is_empty() && r.get::<_, String>(5)?.to_lowercase() == email {
+            "name_email"
+        } else if !place.1.is_empty() && (r.get::<_, String>(6)?, r.get::<_, String>(7)?) == place {
+            "name_place"
+        } else {
+            continue;
+        };
+        let existing = ExistingCard {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            name: other,
+            owner: r.get(3)?,
+        };
+        return Ok(Some((existing, why.to_owned())));
+    }
+    Ok(None)
+}
+
+fn taken_over(conn: &Connection, bundle_id: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached(
+        "SELECT id FROM handover_imports WHERE bundle_id = ?1 AND undone_at IS NULL",
+    )?
+    .query_row([bundle_id], |r| r.get(0))
+    .optional()
+}
+
+fn cards_of(
+    conn: &Connection,
+    manifest: &Manifest,
+    tables: &BTreeMap<String, Rows>,
+) -> rusqlite::Result<Vec<PreviewCard>> {
+    let contacts = tables.get("contacts").map(|rows| {
+        let mut per: HashMap<String, u32> = HashMap::new();
+        for r in rows {
+            *per.entry(text(r, "card_id")).or_default() += 1;
+        }
+        per
+    });
+    let mut out = Vec::new();
+    for card in tables.get("cards").into_iter().flatten() {
+        let id = text(card, "id");
+        let here: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
+            .query_row([&id], |r| r.get(0))?;
+        let (status, existing, why) = if here {
+            (PreviewStatus::AlreadyHere, None, None)
+        } else {
+            match duplicate_of(conn, card)? {
+                Some((existing, why)) => (PreviewStatus::Duplicate, Some(existing), Some(why)),
+                None => (PreviewStatus::New, None, None),
+            }
+        };
+        out.push(PreviewCard {
+            contacts: contacts
+                .as_ref()
+                .and_then(|c| c.get(&id))
+                .copied()
+                .unwrap_or(0),
+            card_id: id,
+            code: text(card, "code"),
+            name: text(card, "name"),
+            status,
+            existing,
+            why,
+        });
+    }
+    let _ = manifest;
+    Ok(out)
+}
+
+/// What taking the bundle at `path` over would do. The bundle is checked whole first.
+pub fn preview(conn: &Connection, path: &Path) -> Result<HandoverPreview, HandoverError> {
+    let (manifest, tables) = bundle::read(path)?;
+    Ok(HandoverPreview {
+        already_taken_over: taken_over(conn, &manifest.bundle_id)?.is_some(),
+        cards: cards_of(conn, &manifest, &tables)?,
+        counts: manifest
+            .entries
+            .iter()
+            .map(|(t, e)| (t.clone(), e.rows))
+            .collect(),
+        bundle_id: manifest.bundle_id,
+        from_owner: manifest.from_owner,
+        to_owner: manifest.to_owner,
+        made_at: manifest.made_at,
+        made_by: manifest.made_by,
+    })
+}
+
+fn sql_value(value: &serde_json::Value) -> Option<Value> {
+    match value {
+        serde_json::Value::Null => Some(Value::Null),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Integer)
+            .or_else(|| n.as_f64().map(Value::Real)),
+        serde_json::Value::String(s) => Some(Value::Text(s.clone())),
+        _ => None,
+    }
+}
+
+/// Records a row the take-over inserted.
+fn track(
+    conn: &Connection,
+    import_id: &str,
+    seq: &mut i64,
+    table: &str,
+    key: &serde_json::Value,
+) -> rusqlite::Result<()> {
+    *seq += 1;
+    conn.prepare_cached(
+        "INSERT INTO handover_rows (import_id, seq, tbl, row_key) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![import_id, *seq, table, key.to_string()])?;
+    Ok(())
+}
+
+/// Inserts `row` into `table` (columns checked against the ledger's); returns whether a row was
+/// inserted (a shared catalogue row already there is kept).
+fn insert(
+    conn: &Connection,
+    table: &str,
+    row: &BTreeMap<String, serde_json::Value>,
+    known: &HashSet<String>,
+    or_ignore: bool,
+    path: &Path,
+) -> Result<bool, HandoverError> {
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (column, value) in row {
+        if !known.contains(column) {
+            return Err(HandoverError::Corrupt {
+                path: path.to_owned(),
+                reason: format!("{table}.{column}"),
+            });
+        }
+        names.push(format!("\"{column}\""));
+        values.push(sql_value(value).ok_or_else(|| HandoverError::Corrupt {
+            path: path.to_owned(),
+            reason: format!("{table}.{column}"),
+        })?);
+    }
+    let marks = (1..=values.len())
+        .map(|n| format!("?{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let verb = if or_ignore {
+        "INSERT OR IGNORE"
+    } else {
+        "INSERT"
+    };
+    let changed = conn.execute(
+        &format!(
+            "{verb} INTO {table} ({}) VALUES ({marks})",
+            names.join(", ")
+        ),
+        rusqlite::params_from_iter(values),
+    )?;
+    Ok(changed == 1)
+}
+
+/// Takes the bundle at `path` over: one transaction, every inserted row recorded for undo.
+/// A bundle already taken over (and not undone) changes nothing.
+pub fn take_over(
+    conn: &Connection,
+    path: &Path,
+    request: &TakeOverRequest,
+    edit: &Edit<'_>,
+) -> Result<ImportRecord, HandoverError> {
+    let confirmed_by = request.confirmed_by.trim();
+    if confirmed_by.is_empty() {
+        return Err(HandoverError::Invalid(vec![FieldIssue::new(
+            "confirmed_by",
+            "required",
+        )]));
+    }
+    let (manifest, tables) = bundle::read(path)?;
+    if let Some(id) = taken_over(conn, &manifest.bundle_id)? {
+        let mut record = load(conn, &id)?;
+        record.applied = false;
+        return Ok(record);
+    }
+    let choices: HashMap<&str, Choice> = request
+        .choices
+        .iter()
+        .map(|CardChoice { card_id, choice }| (card_id.as_str(), *choice))
+        .collect();
+    // Each bundle card: added (under its own id), merged into an existing card, or skipped.
+    let mut target: HashMap<String, Option<String>> = HashMap::new();
+    let (mut added, mut merged, mut skipped) = (0u32, 0u32, 0u32);
+    for card in cards_of(conn, &manifest, &tables)? {
+        let to = match card.status {
+            PreviewStatus::AlreadyHere => None,
+            PreviewStatus::New => Some(card.card_id.clone()),
+            PreviewStatus::Duplicate => match choices
+                .get(card.card_id.as_str())
+                .copied()
+                .unwrap_or(Choice::KeepBoth)
+            {
+                Choice::Merge => card.existing.as_ref().map(|e| e.id.clone()),
+                Choice::KeepBoth => Some(card.card_id.clone()),
+                Choice::Skip => None,
+            },
+        };
+        match &to {
+            None => skipped += 1,
+            Some(id) if *id == card.card_id => added += 1,
+            Some(_) => merged += 1,
+        }
+        target.insert(card.card_id, to);
+    }
+    let import_id = new_id();
+    conn.execute(
+        "INSERT INTO handover_imports (id, bundle_id, from_owner, to_owner, imported_at, actor, confirmed_by, cards_added,
+            cards_merged, cards_skipped, manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            import_id,
+            manifest.bundle_id,
+            manifest.from_owner,
+            manifest.to_owner,
+            edit.at,
+            edit.actor,
+            confirmed_by,
+            added,
+            merged,
+            skipped,
+            serde_json::to_string(&manifest).unwrap_or_default()
+        ],
+    )?;
+    let mut seq = 0i64;
+    // Codes given to cards whose own code is taken advance the ledger's counter: undo puts it back.
+    let counter: Option<String> = conn
+        .prepare_cached("SELECT value FROM ledger_meta WHERE key = 'next_code'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    track(
+        conn,
+        &import_id,
+        &mut seq,
+        "ledger_meta",
+        &serde_json::json!([counter]),
+    )?;
+    let mut contacts_in: HashSet<String> = HashSet::new();
+    for (table, _) in TABLES {
+        let Some(rows) = tables.get(*table) else {
+            continue;
+        };
+        let known: HashSet<String> = tables::columns(conn, table)?.into_iter().collect();
+        for row in rows {
+            let mut row = row.clone();
+            let shared = SHARED.contains(table);
+            let mut or_ignore = shared;
+            if *table == "cards" {
+                let id = text(&row, "id");
+                if target.get(&id).cloned().flatten().as_deref() != Some(id.as_str()) {
+                    continue; // merged or skipped: its rows join the survivor or stay out
+                }
+                let code = text(&row, "code");
+                let code_taken: bool = conn
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE code = ?1)")?
+                    .query_row([&code], |r| r.get(0))?;
+                if code_taken {
+                    row.insert("code".into(), next_code(conn)?.into());
+                }
+                if !manifest.to_owner.is_empty() {
+                    row.insert("owner".into(), manifest.to_owner.clone().into());
+                }
+            } else if *table == "contact_persons" {
+                if !contacts_in.contains(&text(&row, "contact_id")) {
+                    continue;
+                }
+            } else if !shared {
+                let card = text(&row, "card_id");
+                match target.get(&card).cloned().flatten() {
+                    None => continue,
+                    Some(to) => {
+                        if to != card {
+                            row.insert("card_id".into(), to.into());
+                            // The survivor keeps its own plan, shares and tags where it has them.
+                            or_ignore =
+                                matches!(*table, "collection_plans" | "card_shares" | "card_tags");
+                        }
+                    }
+                }
+            }
+            if !insert(conn, table, &row, &known, or_ignore, path)? {
+                continue;
+            }
+            if *table == "contacts" {
+                contacts_in.insert(text(&row, "id"));
+            }
+            let key = if *table == "card_history" {
+                serde_json::json!([conn.last_insert_rowid()])
+            } else {
+                serde_json::Value::Array(
+                    tables::key_columns(table)
+                        .iter()
+                        .map(|c| row.get(*c).cloned().unwrap_or_default())
+                        .collect(),
+                )
+            };
+            track(conn, &import_id, &mut seq, table, &key)?;
+        }
+    }
+    // Each added card says who it came from and who has it now.
+    for card in tables.get("cards").into_iter().flatten() {
+        let id = text(card, "id");
+        if target.get(&id).cloned().flatten().as_deref() != Some(id.as_str())
+            || manifest.to_owner.is_empty()
+        {
+            continue;
+        }
+        let stamp = Stamp {
+            card_id: &id,
+            at: edit.at,
+            actor: edit.actor,
+            entity: HistoryEntity::Card,
+            entity_id: &id,
+            entity_label: "",
+        };
+        let before = text(card, "owner");
+        if before != manifest.to_owner {
+            history::record(
+                conn,
+                &stamp,
+                HistoryAction::Changed,
+                "owner",
+                Some(&before),
+                Some(&manifest.to_owner),
+            )?;
+            track(
+                conn,
+                &import_id,
+                &mut seq,
+                "card_history",
+                &serde_json::json!([conn.last_insert_rowid()]),
+            )?;
+        }
+    }
+    load(conn, &import_id)
+}
+
+fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportRecord> {
+    Ok(ImportRecord {
+        id: r.get(0)?,
+        bundle_id: r.get(1)?,
+        from_owner: r.get(2)?,
+        to_owner: r.get(3)?,
+        imported_at: r.get(4)?,
+        confirmed_by: r.get(5)?,
+        added: r.get(6)?,
+        merged: r.get(7)?,
+        skipped: r.get(8)?,
+        undone_at: r.get(9)?,
+        applied: true,
+    })
+}
+
+const RECORD: &str = "id, bundle_id, from_owner, to_owner, imported_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at";
+
+fn load(conn: &Connection, id: &str) -> Result<ImportRecord, HandoverError> {
+    conn.prepare_cached(&format!(
+        "SELECT {RECORD} FROM handover_imports WHERE id = ?1"
+    ))?
+    .query_row([id], record)
+    .optional()?
+    .ok_or_else(|| HandoverError::ImportNotFound { id: id.to_owned() })
+}
+
+/// Every take-over of this ledger, newest first.
+pub fn imports(conn: &Connection) -> Result<Vec<ImportRecord>, HandoverError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {RECORD} FROM handover_imports ORDER BY imported_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([], record)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether a shared catalogue row is still used by anything.
+fn still_used(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool> {
+    let sql = match table {
+        "products" => {
+            "SELECT EXISTS (SELECT 1 FROM card_products WHERE product_id = ?1) OR EXISTS (SELECT 1 FROM transactions WHERE product_id = ?1)
+             OR EXISTS (SELECT 1 FROM case_studies WHERE product_id = ?1) OR EXISTS (SELECT 1 FROM sheet_products WHERE product_id = ?1)
+             OR EXISTS (SELECT 1 FROM sheets WHERE our_product_id = ?1)"
+        }
+        _ => "SELECT EXISTS (SELECT 1 FROM products WHERE competitor_id = ?1) OR EXISTS (SELECT 1 FROM intel_notes WHERE competitor_id = ?1)",
+    };
+    conn.query_row(sql, [id], |r| r.get(0))
+}
+
+/// Undoes a take-over in one step: every row it inserted goes, newest first; catalogue rows it
+/// brought stay while something else uses them.
+pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<ImportRecord, HandoverError> {
+    let import = load(conn, id)?;
+    if import.undone_at.is_some() {
+        return Err(HandoverError::AlreadyUndone { id: id.to_owned() });
+    }
+    let rows: Vec<(String, String)> = conn
+        .prepare("SELECT tbl, row_key FROM handover_rows WHERE import_id = ?1 ORDER BY seq DESC")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, key) in rows {
+        if table == "ledger_meta" {
+            let counter: Vec<Option<String>> = serde_json::from_str(&key).unwrap_or_default();
+            match counter.into_iter().next().flatten() {
+                Some(value) => conn.execute(
+                    "INSERT INTO ledger_meta (key, value) VALUES ('next_code', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
+                    [value],
+                )?,
+                None => conn.execute("DELETE FROM ledger_meta WHERE key = 'next_code'", [])?,
+            };
+            continue;
+        }
+        if !TABLES.iter().any(|(t, _)| *t == table) {
+            continue;
+        }
+        let values: Vec<serde_json::Value> = serde_json::from_str(&key).unwrap_or_default();
+        let values: Vec<Value> = values.iter().filter_map(sql_value).collect();
+        let columns = tables::key_columns(&table);
+        if SHARED.contains(&table.as_str()) {
+            let Some(Value::Text(key)) = values.first() else {
+                continue;
+            };
+            if still_used(conn, &table, key)? {
+                continue;
+            }
+        }
+        let condition = columns
+            .iter()
+            .enumerate()
+            .map(|(n, c)| format!("{c} = ?{}", n + 1))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        conn.execute(
+            &format!("DELETE FROM {table} WHERE {condition}"),
+            rusqlite::params_from_iter(values),
+        )?;
+    }
+    conn.execute(
+        "UPDATE handover_imports SET undone_at = ?2 WHERE id = ?1",
+        params![id, at],
+    )?;
+    conn.execute("DELETE FROM handover_rows WHERE import_id = ?1", [id])?;
+    load(conn, id)
+}

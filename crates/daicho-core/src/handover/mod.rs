@@ -1,0 +1,237 @@
+//! Handing a portfolio over when a rep leaves or is reassigned: the selected cards with
+//! everything that hangs off them go into one checked bundle file, and the successor takes them
+//! over in one transaction — contacts keep their dates and authors, negotiations their stage,
+//! follow-ups stay open, history stays linked — choosing per likely duplicate to merge or keep
+//! both. A take-over can be undone in one step, and the same bundle is never applied twice.
+
+pub mod bundle;
+mod import;
+mod tables;
+
+use serde::{Deserialize, Serialize};
+
+pub use bundle::Manifest;
+pub use import::{imports, preview, take_over, undo};
+
+api_enum!(
+    /// How a card of a bundle stands against the successor's ledger.
+    PreviewStatus { New = "new", Duplicate = "duplicate", AlreadyHere = "already_here" }
+);
+api_enum!(
+    /// What to do with a likely duplicate.
+    Choice { Merge = "merge", KeepBoth = "keep_both", Skip = "skip" }
+);
+
+/// A card of the successor's ledger that a bundle card looks like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExistingCard {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub owner: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PreviewCard {
+    pub card_id: String,
+    pub code: String,
+    pub name: String,
+    pub status: PreviewStatus,
+    pub existing: Option<ExistingCard>,
+    /// Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`.
+    pub why: Option<String>,
+    pub contacts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverPreview {
+    pub bundle_id: String,
+    pub from_owner: String,
+    pub to_owner: String,
+    pub made_at: String,
+    pub made_by: String,
+    /// Rows per table.
+    pub counts: Vec<(String, u32)>,
+    pub cards: Vec<PreviewCard>,
+    /// This bundle was taken over already (and not undone): taking it over again changes nothing.
+    pub already_taken_over: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CardChoice {
+    pub card_id: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct TakeOverRequest {
+    /// Choices for likely duplicates; a duplicate without one is kept beside the existing card.
+    pub choices: Vec<CardChoice>,
+    /// The successor confirming the take-over.
+    pub confirmed_by: String,
+}
+
+/// What a take-over did (or, when it was taken over already, that it did nothing).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportRecord {
+    pub id: String,
+    pub bundle_id: String,
+    pub from_owner: String,
+    pub to_owner: String,
+    pub imported_at: String,
+    pub confirmed_by: String,
+    pub added: u32,
+    pub merged: u32,
+    pub skipped: u32,
+    pub undone_at: Option<String>,
+    /// False when the bundle had been taken over before: nothing was written.
+    pub applied: bool,
+}
+
+/// Which cards to hand over.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct HandoverSelection {
+    /// Every live card of this owner...
+    pub owner: Option<String>,
+    /// ...or these cards.
+    pub card_ids: Vec<String>,
+    /// The successor: the cards' owner once taken over.
+    pub to_owner: String,
+}
+
+/// What a bundle holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverExport {
+    pub path: String,
+    pub bundle_id: String,
+    pub cards: u32,
+    /// Rows per table.
+    pub counts: Vec<(String, u32)>,
+}
+
+/// Writes the bundle of `selection` to `path`.
+pub fn export(
+    conn: &rusqlite::Connection,
+    selection: &HandoverSelection,
+    path: &std::path::Path,
+    edit: &crate::card::store::Edit<'_>,
+) -> Result<HandoverExport, crate::error::HandoverError> {
+    use crate::error::{FieldIssue, HandoverError};
+    let to_owner = selection.to_owner.trim().to_owned();
+    if to_owner.is_empty() {
+        return Err(HandoverError::Invalid(vec![FieldIssue::new(
+            "to_owner", "required",
+        )]));
+    }
+    let ids = selected_ids(conn, selection)?;
+    if ids.is_empty() {
+        return Err(HandoverError::Empty);
+    }
+    let rows = tables::collect(conn, &ids)?;
+    let cards = rows
+        .get("cards")
+        .into_iter()
+        .flatten()
+        .map(|r| bundle::ManifestCard {
+            id: r
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            code: r
+                .get("code")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            name: r
+                .get("name")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+        })
+        .collect();
+    let from_owner = match &selection.owner {
+        Some(owner) => owner.clone(),
+        None => rows
+            .get("cards")
+            .and_then(|r| r.first())
+            .and_then(|r| r.get("owner"))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let mut manifest = Manifest {
+        format: bundle::FORMAT,
+        bundle_id: crate::card::store::new_id(),
+        schema: crate::db::latest_version(),
+        from_owner,
+        to_owner,
+        made_at: edit.at.to_owned(),
+        made_by: edit.actor.to_owned(),
+        cards,
+        entries: Default::default(),
+        seal: String::new(),
+    };
+    bundle::write(path, &mut manifest, &rows)?;
+    Ok(HandoverExport {
+        path: path.display().to_string(),
+        bundle_id: manifest.bundle_id.clone(),
+        cards: ids.len() as u32,
+        counts: manifest
+            .entries
+            .iter()
+            .map(|(t, e)| (t.clone(), e.rows))
+            .collect(),
+    })
+}
+
+/// The live cards `selection` chooses.
+pub fn selected_ids(
+    conn: &rusqlite::Connection,
+    selection: &HandoverSelection,
+) -> rusqlite::Result<Vec<String>> {
+    match &selection.owner {
+        Some(owner) => conn
+            .prepare("SELECT id FROM cards WHERE deleted_at IS NULL AND owner = ?1 ORDER BY sort_key, id")?
+            .query_map([owner], |r| r.get(0))?
+            .collect(),
+        None => {
+            let mut live = Vec::new();
+            for id in &selection.card_ids {
+                let here: bool = conn
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1 AND deleted_at IS NULL)")?
+                    .query_row([id], |r| r.get(0))?;
+                if here {
+                    live.push(id.clone());
+                }
+            }
+            Ok(live)
+        }
+    }
+}
+
+/// The cards a take-over brought: those it added and those it merged rows into.
+pub fn taken_over_ids(
+    conn: &rusqlite::Connection,
+    import_id: &str,
+) -> rusqlite::Result<Vec<String>> {
+    conn.prepare(
+        "SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'cards'
+         UNION SELECT card_id FROM contacts WHERE id IN
+            (SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'contacts')
+         UNION SELECT card_id FROM key_persons WHERE id IN
+            (SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'key_persons')",
+    )?
+    .query_map([import_id], |r| r.get(0))?
+    .collect()
+}

@@ -1,0 +1,492 @@
+//! Handing a portfolio over: round trip with nothing lost, duplicates merged as chosen, a
+//! tampered or truncated bundle refused before anything is written, a second take-over that
+//! changes nothing, and an undo that restores the ledger exactly.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use daicho_core::demo::{generate, DemoConfig};
+use daicho_core::error::HandoverError;
+use daicho_core::handover::{
+    CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
+};
+use daicho_core::Ledger;
+
+use crate::{ledger, organisation};
+
+/// A rep's ledger from the demo and the owner whose cards move.
+fn predecessor() -> (Ledger, String) {
+    let mut l = ledger();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    generate(
+        &mut l,
+        DemoConfig {
+            cards: 60,
+            seed: 4,
+            today: Some(day),
+        },
+    )
+    .unwrap();
+    let owner: String = l
+        .connection()
+        .query_row(
+            "SELECT owner FROM cards GROUP BY owner ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (l, owner)
+}
+
+/// Every row of every table but the take-over records, as text.
+fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
+    let tables: Vec<String> = l
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'handover_%' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut stmt = l
+                .connection()
+                .prepare(&format!("SELECT * FROM {t}"))
+                .unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            (t, rows)
+        })
+        .collect()
+}
+
+fn count(l: &Ledger, sql: &str) -> i64 {
+    l.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn take(confirmed_by: &str) -> TakeOverRequest {
+    TakeOverRequest {
+        choices: vec![],
+        confirmed_by: confirmed_by.into(),
+    }
+}
+
+#[test]
+fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("handover.daicho-handover");
+    let selection = HandoverSelection {
+        owner: Some(owner.clone()),
+        card_ids: vec![],
+        to_owner: "後任 花子".into(),
+    };
+    let made = a.handover_export(&selection, &bundle).unwrap();
+    let moving = count(
+        &a,
+        &format!("SELECT count(*) FROM cards WHERE owner = '{owner}' AND deleted_at IS NULL"),
+    );
+    assert_eq!(i64::from(made.cards), moving);
+
+    let mut b = ledger();
+    let preview = b.handover_preview(&bundle).unwrap();
+    assert_eq!(preview.from_owner, owner);
+    assert!(preview.cards.iter().all(|c| c.status == PreviewStatus::New));
+    let record = b.handover_take_over(&bundle, &take("後任 花子")).unwrap();
+    assert!(record.applied);
+    assert_eq!(
+        (i64::from(record.added), record.merged, record.skipped),
+        (moving, 0, 0)
+    );
+    assert_eq!(record.confirmed_by, "後任 花子");
+
+    // Contacts keep their dates, reps, stages and open follow-ups; every card belongs to the successor.
+    let same = |sql: &str| {
+        let on_a = count(&a, &sql.replace("{who}", &format!("c.owner = '{owner}'")));
+        let on_b = count(&b, &sql.replace("{who}", "1"));
+        assert_eq!(on_a, on_b, "{sql}");
+    };
+    same("SELECT count(*) FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {who} AND c.deleted_at IS NULL");
+    same("SELECT count(*) FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {who} AND c.deleted_at IS NULL AND t.next_action_due IS NOT NULL AND t.next_action_done_at IS NULL");
+    same("SELECT count(*) FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {who} AND c.deleted_at IS NULL AND t.kind = 'negotiation' AND t.negotiation IS NOT NULL");
+    same("SELECT count(*) FROM transactions t JOIN cards c ON c.id = t.card_id WHERE {who} AND c.deleted_at IS NULL");
+    same("SELECT count(*) FROM key_persons t JOIN cards c ON c.id = t.card_id WHERE {who} AND c.deleted_at IS NULL");
+    assert_eq!(
+        count(&b, "SELECT count(*) FROM cards WHERE owner <> '後任 花子'"),
+        0
+    );
+    // The previous owner stays in each card's history.
+    let card = &preview.cards[0].card_id;
+    let moved = b
+        .history(card)
+        .unwrap()
+        .into_iter()
+        .find(|h| h.field == "owner")
+        .unwrap();
+    assert_eq!(
+        (moved.old_value.as_deref(), moved.new_value.as_deref()),
+        (Some(owner.as_str()), Some("後任 花子"))
+    );
+
+    // Written out again from the successor's ledger, everything but the cards' owner hashes the same.
+    let again = dir.path().join("again.daicho-handover");
+    let ids: Vec<String> = preview.cards.iter().map(|c| c.card_id.clone()).collect();
+    b.handover_export(
+        &HandoverSelection {
+            owner: None,
+            card_ids: ids,
+            to_owner: "次".into(),
+        },
+        &again,
+    )
+    .unwrap();
+    let hashes = |p: &Path| -> BTreeMap<String, String> {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+        let mut text = String::new();
+        zip.by_name("manifest.json")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+        manifest["entries"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v["sha256"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let (first, second) = (hashes(&bundle), hashes(&again));
+    for table in [
+        "contacts",
+        "contact_persons",
+        "key_persons",
+        "intel_notes",
+        "transactions",
+        "card_products",
+        "card_tags",
+        "products",
+        "competitors",
+    ] {
+        assert_eq!(first[table], second[table], "{table}");
+    }
+}
+
+#[test]
+fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledger_exactly() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("h.daicho-handover");
+    a.handover_export(
+        &HandoverSelection {
+            owner: Some(owner),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &bundle,
+    )
+    .unwrap();
+    let mut b = ledger();
+    b.create_card(&organisation("既存商事", "きぞんしょうじ"))
+        .unwrap();
+    let before = dump(&b);
+    let first = b.handover_take_over(&bundle, &take("後任")).unwrap();
+    let after_first = dump(&b);
+    let second = b.handover_take_over(&bundle, &take("後任")).unwrap();
+    assert!(!second.applied);
+    assert_eq!(second.id, first.id);
+    assert_eq!(dump(&b), after_first, "the second take-over wrote nothing");
+    b.handover_undo(&first.id).unwrap();
+    assert_eq!(dump(&b), before, "undo restores every table");
+    assert!(matches!(
+        b.handover_undo(&first.id),
+        Err(HandoverError::AlreadyUndone { .. })
+    ));
+    // Undone, it may be taken over again.
+    assert!(
+        b.handover_take_over(&bundle, &take("後任"))
+            .unwrap()
+            .applied
+    );
+}
+
+#[test]
+fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("h.daicho-handover");
+    a.handover_export(
+        &HandoverSelection {
+            owner: Some(owner.clone()),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &bundle,
+    )
+    .unwrap();
+    let (id, name, phones): (String, String, String) = a
+        .connection()
+        .query_row(
+            &format!("SELECT id, name, phones FROM cards WHERE owner = '{owner}' AND phones <> '[]' AND deleted_at IS NULL ORDER BY code LIMIT 1"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let incoming = count(
+        &a,
+        &format!("SELECT count(*) FROM contacts WHERE card_id = '{id}'"),
+    );
+
+    let mut b = ledger();
+    let mut twin = organisation(&name, "");
+    twin.phones = serde_json::from_str(&phones).unwrap();
+    let existing = b.create_card(&twin).unwrap().id;
+    let preview = b.handover_preview(&bundle).unwrap();
+    let card = preview.cards.iter().find(|c| c.card_id == id).unwrap();
+    assert_eq!(card.status, PreviewStatus::Duplicate);
+    assert_eq!(card.why.as_deref(), Some("name_phone"));
+    assert_eq!(card.existing.as_ref().unwrap().id, existing);
+
+    let request = TakeOverRequest {
+        choices: vec![CardChoice {
+            card_id: id.clone(),
+            choice: Choice::Merge,
+        }],
+        confirmed_by: "後任".into(),
+    };
+    let record = b.handover_take_over(&bundle, &request).unwrap();
+    assert_eq!(record.merged, 1);
+    assert_eq!(
+        count(&b, &format!("SELECT count(*) FROM cards WHERE id = '{id}'")),
+        0,
+        "merged, not added"
+    );
+    assert_eq!(
+        count(
+            &b,
+            &format!("SELECT count(*) FROM contacts WHERE card_id = '{existing}'")
+        ),
+        incoming,
+        "the survivor has its contacts"
+    );
+    b.handover_undo(&record.id).unwrap();
+    // Kept beside it instead.
+    let request = TakeOverRequest {
+        choices: vec![CardChoice {
+            card_id: id.clone(),
+            choice: Choice::KeepBoth,
+        }],
+        confirmed_by: "後任".into(),
+    };
+    b.handover_take_over(&bundle, &request).unwrap();
+    assert_eq!(
+        count(
+            &b,
+            &format!(
+                "SELECT count(*) FROM cards WHERE name = '{}'",
+                name.replace('\'', "''")
+            )
+        ),
+        2
+    );
+}
+
+/// Rewrites the zip at `path` with `entry` replaced by `bytes`.
+fn rewrite(path: &Path, entry: &str, bytes: &[u8]) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        parts.push((file.name().unwrap().into_owned(), data));
+    }
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, data) in parts {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(if name == entry { bytes } else { &data })
+            .unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("h.daicho-handover");
+    a.handover_export(
+        &HandoverSelection {
+            owner: Some(owner),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &good,
+    )
+    .unwrap();
+    let mut b = ledger();
+    let before = dump(&b);
+
+    let altered = dir.path().join("altered.daicho-handover");
+    std::fs::copy(&good, &altered).unwrap();
+    rewrite(&altered, "tables/contacts.json", b"[]");
+    assert!(
+        matches!(b.handover_take_over(&altered, &take("後任")), Err(HandoverError::Tampered { entry, .. }) if entry == "contacts")
+    );
+
+    let manifest = dir.path().join("manifest.daicho-handover");
+    std::fs::copy(&good, &manifest).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    rewrite(
+        &manifest,
+        "manifest.json",
+        text.replace("後任", "別人").as_bytes(),
+    );
+    assert!(matches!(
+        b.handover_preview(&manifest),
+        Err(HandoverError::Tampered { .. })
+    ));
+
+    let truncated = dir.path().join("truncated.daicho-handover");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(matches!(
+        b.handover_take_over(&truncated, &take("後任")),
+        Err(HandoverError::Corrupt { .. })
+    ));
+
+    assert_eq!(dump(&b), before, "nothing was written");
+    assert_eq!(b.handover_imports().unwrap().len(), 0);
+}
+
+#[test]
+fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.daicho-handover");
+    let e = a
+        .handover_export(
+            &HandoverSelection {
+                owner: Some(owner.clone()),
+                card_ids: vec![],
+                to_owner: " ".into(),
+            },
+            &path,
+        )
+        .unwrap_err();
+    assert!(matches!(e, HandoverError::Invalid(_)));
+    let e = a
+        .handover_export(
+            &HandoverSelection {
+                owner: Some("誰でもない".into()),
+                card_ids: vec![],
+                to_owner: "後任".into(),
+            },
+            &path,
+        )
+        .unwrap_err();
+    assert!(matches!(e, HandoverError::Empty));
+    a.handover_export(
+        &HandoverSelection {
+            owner: Some(owner),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &path,
+    )
+    .unwrap();
+    let mut b = ledger();
+    assert!(matches!(
+        b.handover_take_over(&path, &take("")),
+        Err(HandoverError::Invalid(_))
+    ));
+}
+
+#[test]
+fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    use daicho_core::i18n::Lang;
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("h.daicho-handover");
+    let selection = HandoverSelection {
+        owner: Some(owner.clone()),
+        card_ids: vec![],
+        to_owner: "後任 花子".into(),
+    };
+    a.handover_export(&selection, &bundle).unwrap();
+    let before = dir.path().join("before.xlsx");
+    let written = a.handover_report(&selection, Lang::Ja, &before).unwrap();
+    let text = |path: &Path| -> Vec<String> {
+        let mut book: Xlsx<_> = open_workbook(path).unwrap();
+        let names = book.sheet_names();
+        names
+            .iter()
+            .flat_map(|n| {
+                book.worksheet_range(n)
+                    .unwrap()
+                    .rows()
+                    .flatten()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let cells = text(&before);
+    assert!(cells
+        .iter()
+        .any(|c| c.contains(&owner) && c.contains("後任 花子")));
+    assert!(cells.iter().any(|c| c.starts_with("未確認")));
+    assert_eq!(
+        written.rows as i64,
+        count(
+            &a,
+            &format!("SELECT count(*) FROM cards WHERE owner = '{owner}' AND deleted_at IS NULL")
+        )
+    );
+
+    let mut b = ledger();
+    let record = b.handover_take_over(&bundle, &take("後任 花子")).unwrap();
+    let after = dir.path().join("after.xlsx");
+    assert_eq!(
+        b.take_over_report(&record.id, Lang::En, &after)
+            .unwrap()
+            .rows,
+        written.rows
+    );
+    let cells = text(&after);
+    assert!(cells
+        .iter()
+        .any(|c| c.starts_with("Taken over by 後任 花子")));
+    let book: Xlsx<_> = open_workbook(&after).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Handover",
+            "Customers handed over",
+            "Overdue follow-ups",
+            "Open complaints",
+            "Receivables",
+            "Key persons",
+            "Cards with thin data"
+        ]
+    );
+}
