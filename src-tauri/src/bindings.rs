@@ -5,7 +5,7 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
 use crate::commands::{
-    cards, classify, competition, contacts, ledger, notes, reports, sales, visits,
+    cards, classify, competition, contacts, handover, ledger, notes, reports, sales, visits,
 };
 
 /// Relative to this crate's folder.
@@ -91,6 +91,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         reports::report_path_in,
         reports::currency_get,
         reports::currency_set,
+        handover::handover_export,
+        handover::handover_report,
+        handover::handover_preview,
+        handover::handover_take_over,
+        handover::handover_undo,
+        handover::handover_imports,
+        handover::take_over_report,
     ])
 }
 

@@ -6,6 +6,7 @@ pub mod cards;
 pub mod classify;
 pub mod competition;
 pub mod contacts;
+pub mod handover;
 pub mod ledger;
 pub mod notes;
 pub mod reports;

@@ -111,6 +111,14 @@ export const commands = {
 	reportPathIn: (folder: string, name: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("report_path_in", { folder, name })),
 	currencyGet: () => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_get")),
 	currencySet: (currency: Currency) => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_set", { currency })),
+	handoverExport: (selection: HandoverSelection_Deserialize, bundle: string) => typedError<HandoverExport, ErrorReport_Serialize>(__TAURI_INVOKE("handover_export", { selection, bundle })),
+	handoverReport: (selection: HandoverSelection_Deserialize, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("handover_report", { selection, lang, out })),
+	/**  What taking the bundle over would do; the bundle is checked whole first. */
+	handoverPreview: (bundle: string) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_preview", { bundle })),
+	handoverTakeOver: (bundle: string, request: TakeOverRequest_Deserialize) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_take_over", { bundle, request })),
+	handoverUndo: (id: string) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_undo", { id })),
+	handoverImports: () => typedError<ImportRecord_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handover_imports")),
+	takeOverReport: (id: string, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("take_over_report", { id, lang, out })),
 };
 
 /* Types */
@@ -191,6 +199,11 @@ export type Assessment_Serialize = {
 
 /**  A stored card with its key persons. */
 export type Card = Card_Serialize | Card_Deserialize;
+
+export type CardChoice = {
+	card_id: string,
+	choice: Choice,
+};
 
 /**  One card's classes and the figures they come from. */
 export type CardClass = CardClass_Serialize | CardClass_Deserialize;
@@ -721,6 +734,9 @@ export type CategoryShare_Serialize = {
 /**  Whether the content is established or hearsay. */
 export type Certainty = "fact" | "speculation";
 
+/**  What to do with a likely duplicate. */
+export type Choice = "merge" | "keep_both" | "skip";
+
 export type ClassConfig = ClassConfig_Serialize | ClassConfig_Deserialize;
 
 export type ClassConfig_Deserialize = {
@@ -1140,6 +1156,14 @@ export type ErrorReport_Serialize = {
 	fields: FieldIssue_Serialize[],
 };
 
+/**  A card of the successor's ledger that a bundle card looks like. */
+export type ExistingCard = {
+	id: string,
+	code: string,
+	name: string,
+	owner: string,
+};
+
 /**  The values the list's filters offer. */
 export type Facets = {
 	owners: string[],
@@ -1220,6 +1244,66 @@ export type GradeBand_Serialize = {
 	to: number | null,
 };
 
+/**  What a bundle holds. */
+export type HandoverExport = {
+	path: string,
+	bundle_id: string,
+	cards: number,
+	/**  Rows per table. */
+	counts: ([string, number])[],
+};
+
+export type HandoverPreview = HandoverPreview_Serialize | HandoverPreview_Deserialize;
+
+export type HandoverPreview_Deserialize = {
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	made_at: string,
+	made_by: string,
+	/**  Rows per table. */
+	counts: ([string, number])[],
+	cards: PreviewCard_Deserialize[],
+	/**  This bundle was taken over already (and not undone): taking it over again changes nothing. */
+	already_taken_over: boolean,
+};
+
+export type HandoverPreview_Serialize = {
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	made_at: string,
+	made_by: string,
+	/**  Rows per table. */
+	counts: ([string, number])[],
+	cards: PreviewCard_Serialize[],
+	/**  This bundle was taken over already (and not undone): taking it over again changes nothing. */
+	already_taken_over: boolean,
+};
+
+/**  Which cards to hand over. */
+export type HandoverSelection = HandoverSelection_Serialize | HandoverSelection_Deserialize;
+
+/**  Which cards to hand over. */
+export type HandoverSelection_Deserialize = {
+	/**  Every live card of this owner... */
+	owner?: string | null,
+	/**  ...or these cards. */
+	card_ids?: string[],
+	/**  The successor: the cards' owner once taken over. */
+	to_owner?: string,
+};
+
+/**  Which cards to hand over. */
+export type HandoverSelection_Serialize = {
+	/**  Every live card of this owner... */
+	owner: string | null,
+	/**  ...or these cards. */
+	card_ids: string[],
+	/**  The successor: the cards' owner once taken over. */
+	to_owner: string,
+};
+
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
 export type HistoryEntity = "card" | "key_person" | "contact" | "note" | "product_use" | "share" | "transaction" | "classification" | "collection";
@@ -1253,6 +1337,41 @@ export type HistoryEntry_Serialize = {
 	field: string,
 	old_value: string | null,
 	new_value: string | null,
+};
+
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type ImportRecord = ImportRecord_Serialize | ImportRecord_Deserialize;
+
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type ImportRecord_Deserialize = {
+	id: string,
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	imported_at: string,
+	confirmed_by: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at?: string | null,
+	/**  False when the bundle had been taken over before: nothing was written. */
+	applied: boolean,
+};
+
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type ImportRecord_Serialize = {
+	id: string,
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	imported_at: string,
+	confirmed_by: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at: string | null,
+	/**  False when the bundle had been taken over before: nothing was written. */
+	applied: boolean,
 };
 
 export type IncompleteCard = {
@@ -1704,6 +1823,33 @@ export type PlannedVisit_Serialize = {
 	contact_id: string | null,
 	open_complaints: number,
 };
+
+export type PreviewCard = PreviewCard_Serialize | PreviewCard_Deserialize;
+
+export type PreviewCard_Deserialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	status: PreviewStatus,
+	existing?: ExistingCard | null,
+	/**  Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`. */
+	why?: string | null,
+	contacts: number,
+};
+
+export type PreviewCard_Serialize = {
+	card_id: string,
+	code: string,
+	name: string,
+	status: PreviewStatus,
+	existing: ExistingCard | null,
+	/**  Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`. */
+	why: string | null,
+	contacts: number,
+};
+
+/**  How a card of a bundle stands against the successor's ledger. */
+export type PreviewStatus = "new" | "duplicate" | "already_here";
 
 export type Product = Product_Serialize | Product_Deserialize;
 
@@ -2179,6 +2325,22 @@ export type StoredClass_Serialize = {
 	core: boolean,
 	problem: boolean,
 	reasons: Reason[],
+};
+
+export type TakeOverRequest = TakeOverRequest_Serialize | TakeOverRequest_Deserialize;
+
+export type TakeOverRequest_Deserialize = {
+	/**  Choices for likely duplicates; a duplicate without one is kept beside the existing card. */
+	choices?: CardChoice[],
+	/**  The successor confirming the take-over. */
+	confirmed_by?: string,
+};
+
+export type TakeOverRequest_Serialize = {
+	/**  Choices for likely duplicates; a duplicate without one is kept beside the existing card. */
+	choices: CardChoice[],
+	/**  The successor confirming the take-over. */
+	confirmed_by: string,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */

@@ -46,6 +46,9 @@ import type {
   SheetView_Serialize,
   VersusText_Serialize,
   ReportRequest_Deserialize,
+  HandoverPreview_Serialize,
+  ImportRecord_Serialize,
+
   CardSales_Serialize,
   ClassConfig_Serialize,
   ClassificationView_Serialize,
@@ -116,6 +119,8 @@ export type {
   ReportOutcome,
   ReportProgress,
   Currency,
+  Choice,
+  HandoverExport,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type Card = Card_Serialize;
@@ -162,6 +167,9 @@ export type SheetView = SheetView_Serialize;
 export type VersusText = VersusText_Serialize;
 /** What to export; what is left out takes the core's default. */
 export type ReportRequest = ReportRequest_Deserialize;
+export type HandoverPreview = HandoverPreview_Serialize;
+export type ImportRecord = ImportRecord_Serialize;
+
 export type CardSales = CardSales_Serialize;
 export type ClassConfig = ClassConfig_Serialize;
 export type ClassificationView = ClassificationView_Serialize;

@@ -18,6 +18,7 @@ export type Route =
   | { page: "dashboard" }
   | { page: "collection" }
   | { page: "reports" }
+  | { page: "handover" }
   | { page: "trash" }
   | { page: "settings" };
 

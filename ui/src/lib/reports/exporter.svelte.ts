@@ -15,13 +15,8 @@ class Exporter {
   /** Asks where to save, then writes the report there. Returns false when cancelled or failed. */
   async run(request: ReportRequest, suggestedName: string): Promise<boolean> {
     if (this.progress) return false;
-    // A folder chosen in Settings takes every report without asking; otherwise the save dialog.
-    const folder = app.info?.settings.report_folder;
-    const path = folder
-      ? await call(commands.reportPathIn(folder, suggestedName))
-      : await save({ defaultPath: suggestedName, filters: [{ name: t("reports.file_filter"), extensions: ["xlsx"] }] });
-    if (!path) return false;
-    const target = path.toLowerCase().endsWith(".xlsx") ? path : `${path}.xlsx`;
+    const target = await savePath(suggestedName, t("reports.file_filter"), "xlsx");
+    if (!target) return false;
     const channel = new Channel<ReportProgress>();
     channel.onmessage = (p) => (this.progress = p);
     this.progress = { done: 0, total: 0 };
@@ -47,6 +42,17 @@ class Exporter {
 }
 
 export const exporter = new Exporter();
+
+/** Where to write a file named `name`: in the folder chosen in Settings without asking (never
+ * over an earlier file), else where the save dialog says. Null when the user cancels. */
+export async function savePath(name: string, filterName: string, extension: string): Promise<string | null> {
+  const folder = app.info?.settings.report_folder;
+  const path = folder
+    ? await call(commands.reportPathIn(folder, name))
+    : await save({ defaultPath: name, filters: [{ name: filterName, extensions: [extension] }] });
+  if (!path) return null;
+  return path.toLowerCase().endsWith(`.${extension}`) ? path : `${path}.${extension}`;
+}
 
 /** A file name for a report made today: its title and the date. */
 export function fileName(title: string, today = new Date()): string {

@@ -1,0 +1,84 @@
+//! Handing a portfolio over and taking one over, with the manager's report from either side.
+
+use daicho_core::handover::{
+    HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
+};
+use daicho_core::i18n::Lang;
+use daicho_core::report::ReportOutcome;
+use daicho_core::ErrorReport;
+use tauri::State;
+
+use crate::state::AppState;
+
+fn path(p: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(p)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_export(
+    state: State<'_, AppState>,
+    selection: HandoverSelection,
+    bundle: String,
+) -> Result<HandoverExport, ErrorReport> {
+    state.with_ledger(|l| l.handover_export(&selection, &path(&bundle)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_report(
+    state: State<'_, AppState>,
+    selection: HandoverSelection,
+    lang: Lang,
+    out: String,
+) -> Result<ReportOutcome, ErrorReport> {
+    state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out)))
+}
+
+/// What taking the bundle over would do; the bundle is checked whole first.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_preview(
+    state: State<'_, AppState>,
+    bundle: String,
+) -> Result<HandoverPreview, ErrorReport> {
+    state.with_ledger(|l| l.handover_preview(&path(&bundle)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_take_over(
+    state: State<'_, AppState>,
+    bundle: String,
+    request: TakeOverRequest,
+) -> Result<ImportRecord, ErrorReport> {
+    state.with_ledger(|l| l.handover_take_over(&path(&bundle), &request))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_undo(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ImportRecord, ErrorReport> {
+    state.with_ledger(|l| l.handover_undo(&id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_imports(
+    state: State<'_, AppState>,
+) -> Result<Vec<ImportRecord>, ErrorReport> {
+    state.with_ledger(|l| l.handover_imports())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn take_over_report(
+    state: State<'_, AppState>,
+    id: String,
+    lang: Lang,
+    out: String,
+) -> Result<ReportOutcome, ErrorReport> {
+    state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out)))
+}

@@ -1,0 +1,110 @@
+// Handing customers over in the real window: three cards of a leaving rep go into a handover file,
+// a second ledger takes them over (owner becomes the successor, contacts kept), and the take-over
+// is listed with its confirmation. Then the page in each language.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "@wdio/globals";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows } from "./helpers.mjs";
+
+const out = mkdtempSync(path.join(os.tmpdir(), "daicho-handover-"));
+const LEAVING = "引継 太郎";
+const SUCCESSOR = "後任 花子";
+const CARDS = ["みなと精工株式会社", "さくら物流合同会社", "あおば電機株式会社"];
+
+async function openLedgerAt(file, create) {
+  await goTo("settings");
+  await byTestId("ledger-typed").setValue(file);
+  await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
+  await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
+}
+
+describe("handing customers over in the real window", () => {
+  let bundle;
+
+  before(async () => {
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await setLanguage("ja", "顧客カード");
+    await goTo("settings");
+    await byTestId("report-folder").setValue(out);
+    await byTestId("save-report-folder").click();
+    await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+  });
+
+  it("writes a leaving rep's three cards into one handover file", async () => {
+    for (const name of CARDS) {
+      await goTo("cards");
+      await byTestId("new-card").click();
+      await byTestId("new-organisation").click();
+      await typeInto("card-form", "name", name);
+      await typeInto("card-form", "owner", LEAVING);
+      await byTestId("save-card").click();
+      await expect(byTestId("card-title")).toHaveText(name);
+      await byTestId("add-contact").click();
+      await typeInto("contact-form", "content", `${name}の担当者と面談`);
+      await byTestId("save-contact").click();
+      await byTestId("contact").waitForDisplayed();
+    }
+    await goTo("handover");
+    await choose('[data-testid="handover-owner"]', LEAVING);
+    await byTestId("handover-successor").setValue(SUCCESSOR);
+    await byTestId("handover-write").click();
+    const written = await byTestId("handover-written");
+    await written.waitForDisplayed();
+    await expect(written).toHaveText(expect.stringContaining("3 件のカード"));
+    bundle = (await written.getText()).split("：").slice(1).join("：").trim();
+    expect(bundle.startsWith(out)).toBe(true);
+  });
+
+  it("takes them over in a second ledger, where they belong to the successor with their contacts", async () => {
+    await openLedgerAt(path.join(out, "successor.daicho"), true);
+    await goTo("handover");
+    await byTestId("handover-bundle").setValue(bundle);
+    await byTestId("handover-preview").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="handover-card"][data-status="new"]').length) === 3);
+    await byTestId("handover-confirmed-by").setValue(SUCCESSOR);
+    await screenshot("ja-handover-preview");
+    await byTestId("handover-take-over").click();
+    const record = await byTestId("handover-import");
+    await record.waitForDisplayed();
+    await expect(record).toHaveText(expect.stringContaining("3 件追加"));
+    await search("");
+    await goTo("cards");
+    await expectRows(CARDS);
+    const owners = await browser.execute(() => [...document.querySelectorAll('[data-testid="card-row"]')].map((r) => r.textContent));
+    expect(owners.every((t) => t.includes(SUCCESSOR))).toBe(true);
+    await $(`//*[@data-testid="card-row"]//button[text()="${CARDS[0]}"]`).click();
+    await expect(byTestId("contacts")).toHaveText(expect.stringContaining(`${CARDS[0]}の担当者と面談`));
+  });
+
+  it("takes the same file over again without changing anything", async () => {
+    await goTo("handover");
+    await byTestId("handover-bundle").setValue(bundle);
+    await byTestId("handover-preview").click();
+    await byTestId("handover-confirmed-by").setValue(SUCCESSOR);
+    await byTestId("handover-take-over").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="handover-import"]').length) === 1);
+  });
+
+  for (const [lang, cardsLabel] of [
+    ["ja", "顧客カード"],
+    ["zh", "客户卡"],
+    ["ko", "고객카드"],
+    ["en", "Cards"],
+  ]) {
+    it(`shows the handover page in ${lang}`, async () => {
+      await setLanguage(lang, cardsLabel);
+      await dismissNotices();
+      await goTo("handover");
+      await byTestId("handover-bundle").setValue(bundle);
+      await byTestId("handover-preview").click();
+      await byTestId("handover-card").waitForDisplayed();
+      await screenshot(`${lang}-handover`);
+    });
+  }
+
+  after(async () => {
+    await goTo("settings");
+    await byTestId("open-demo").click();
+  });
+});

@@ -1,0 +1,105 @@
+// The handover page against a mocked core: a likely duplicate is merged as chosen, the
+// successor's confirmation is sent, and a take-over is undone after asking.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import HandoverPage from "./HandoverPage.svelte";
+import { setLang } from "../i18n/i18n.svelte";
+import type { HandoverPreview, ImportRecord } from "../api";
+
+const PREVIEW: HandoverPreview = {
+  bundle_id: "b1",
+  from_owner: "田中 美咲",
+  to_owner: "後任 花子",
+  made_at: "2026-11-24T09:30:00.000Z",
+  made_by: "田中 美咲",
+  counts: [["cards", 2]],
+  already_taken_over: false,
+  cards: [
+    { card_id: "c1", code: "C-000001", name: "青木工業株式会社", status: "new", existing: null, why: null, contacts: 3 },
+    {
+      card_id: "c2",
+      code: "C-000002",
+      name: "<b>丸山商事</b>",
+      status: "duplicate",
+      existing: { id: "x2", code: "C-000107", name: "<b>丸山商事</b>", owner: "後任 花子" },
+      why: "name_phone",
+      contacts: 5,
+    },
+  ],
+};
+
+const RECORD: ImportRecord = {
+  id: "i1",
+  bundle_id: "b1",
+  from_owner: "田中 美咲",
+  to_owner: "後任 花子",
+  imported_at: "2026-11-24T09:31:00.000Z",
+  confirmed_by: "後任 花子",
+  added: 1,
+  merged: 1,
+  skipped: 0,
+  undone_at: null,
+  applied: true,
+};
+
+describe("the handover page", () => {
+  let calls: { cmd: string; args: Record<string, unknown> }[];
+  let imports: ImportRecord[];
+
+  beforeEach(() => {
+    setLang("ja");
+    calls = [];
+    imports = [];
+    mockWindows("main");
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "cards_facets") return { owners: ["田中 美咲"], tags: [] };
+      if (cmd === "handover_imports") return imports;
+      if (cmd === "handover_preview") return PREVIEW;
+      if (cmd === "handover_take_over") {
+        imports = [RECORD];
+        return RECORD;
+      }
+      if (cmd === "handover_undo") {
+        imports = [{ ...RECORD, undone_at: "2026-11-24T10:00:00.000Z" }];
+        return imports[0];
+      }
+      return null;
+    });
+  });
+
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("takes a bundle over with the duplicate merged as chosen and the successor's confirmation", async () => {
+    render(HandoverPage);
+    await userEvent.type(screen.getByTestId("handover-bundle"), "/home/hanako/tanaka.daicho-handover");
+    await userEvent.click(screen.getByTestId("handover-preview"));
+    const cards = await screen.findAllByTestId("handover-card");
+    expect(cards[1]).toHaveTextContent("重複の可能性");
+    expect(cards[1]).toHaveTextContent("名前と電話番号が同じ");
+    expect(cards[1].querySelector("b")).toBeNull();
+    await userEvent.selectOptions(screen.getByTestId("handover-choice"), "merge");
+    await userEvent.type(screen.getByTestId("handover-confirmed-by"), "後任 花子");
+    await userEvent.click(screen.getByTestId("handover-take-over"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_take_over")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "handover_take_over")!.args as { bundle: string; request: { choices: unknown[]; confirmed_by: string } };
+    expect(sent.bundle).toBe("/home/hanako/tanaka.daicho-handover");
+    expect(sent.request).toEqual({ choices: [{ card_id: "c2", choice: "merge" }], confirmed_by: "後任 花子" });
+    expect(await screen.findByTestId("handover-import")).toHaveTextContent("1 件追加、1 件統合、0 件除外しました");
+  });
+
+  it("undoes a take-over only after asking", async () => {
+    imports = [RECORD];
+    render(HandoverPage);
+    await userEvent.click(await screen.findByTestId("handover-undo"));
+    expect(calls.some((c) => c.cmd === "handover_undo")).toBe(false);
+    await userEvent.click(screen.getByTestId("handover-confirm-undo"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_undo" && c.args.id === "i1")).toBe(true));
+    expect(await screen.findByText("取り消し済み")).toBeInTheDocument();
+  });
+});
