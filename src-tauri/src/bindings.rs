@@ -21,6 +21,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         ledger::ledger_folder,
         cards::cards_list,
         cards::cards_facets,
+        cards::search,
         cards::card_get,
         cards::card_create,
         cards::card_update,

@@ -36,7 +36,8 @@ pub fn run(
     Ok(())
 }
 
-fn t(lang: Lang, key: &str, params: &[(&str, String)]) -> String {
+/// A catalog message in `lang` with its named parameters.
+pub fn t(lang: Lang, key: &str, params: &[(&str, String)]) -> String {
     let params: BTreeMap<String, String> = params
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.clone()))

@@ -10,6 +10,7 @@ mod bench;
 mod classify;
 mod export;
 mod handover;
+mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{self, Lang};
@@ -62,6 +63,17 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Search cards, contacts and notes as the window's search box does: the same ranked results.
+    Search {
+        file: PathBuf,
+        query: String,
+        /// At most this many of each group.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Hand a portfolio over to a successor, or take one over.
     Handover {
         #[command(subcommand)]
@@ -97,6 +109,11 @@ enum BenchKind {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// The search box over realistic customers in four languages, against the same FTS5 MATCH
+    /// queries and against a LIKE scan: median and p95.
+    Search(BenchLedger),
+    /// Opening a card with its newest 100 contacts, against two plain SELECTs.
+    Open(BenchLedger),
     /// Excel exports (the customer list and the contact history) against writing the same cells
     /// through rust_xlsxwriter directly, with the growth of peak memory.
     Export {
@@ -107,6 +124,19 @@ enum BenchKind {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct BenchLedger {
+    #[arg(long, default_value_t = 100_000)]
+    cards: u32,
+    #[arg(long, default_value_t = 1_000_000)]
+    contacts: u32,
+    #[arg(long)]
+    json: bool,
+    /// Use the generated ledger at this path, or generate it there and keep it.
+    #[arg(long)]
+    ledger: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -156,6 +186,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
         Command::Export(args) => export::run(args, lang)?,
+        Command::Search {
+            file,
+            query,
+            limit,
+            json,
+        } => search::run(&file, &query, limit, json, lang)?,
         Command::Handover { command } => handover::run(command, lang)?,
         Command::Bench {
             what:
@@ -178,6 +214,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         } => {
             bench::export(cards, contacts, json)?;
         }
+        Command::Bench {
+            what: BenchKind::Search(b),
+        } => bench::search::search(b.cards, b.contacts, b.json, b.ledger)?,
+        Command::Bench {
+            what: BenchKind::Open(b),
+        } => bench::search::open(b.cards, b.contacts, b.json, b.ledger)?,
         Command::Stats { file, json } => {
             let ledger = Ledger::open(&file).map_err(|e| report(&e))?;
             let stats = ledger

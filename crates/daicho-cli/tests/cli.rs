@@ -315,3 +315,37 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Nothing was taken over"));
 }
+
+#[test]
+fn search_prints_the_same_ranked_results_as_the_window_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "60", "--out", path], "C")
+        .status
+        .success());
+    let json = daicho(&["search", path, "株式会社", "--limit", "5", "--json"], "C");
+    assert!(json.status.success());
+    let found: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let cards = found["cards"].as_array().unwrap();
+    assert!(!cards.is_empty() && cards.len() <= 5);
+    // What the window's box gets for the same query, in the same order.
+    let ledger = daicho_core::Ledger::open(&demo).unwrap();
+    let window = ledger.search("株式会社", 5).unwrap();
+    let ids: Vec<&str> = cards.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let window_ids: Vec<&str> = window.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, window_ids);
+    drop(ledger);
+
+    let text = daicho(&["search", path, "株式会社", "--limit", "5"], "ja_JP.UTF-8");
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.starts_with("顧客 (5+)"), "{out}");
+    assert!(out.contains("【株式会社】"), "matches are marked: {out}");
+    let none = daicho(&["search", path, "該当なしの言葉"], "en_US.UTF-8");
+    assert_eq!(
+        String::from_utf8_lossy(&none.stdout).trim(),
+        "Nothing found."
+    );
+    let missing = daicho(&["search", "/nonexistent/x.daicho", "a"], "en_US.UTF-8");
+    assert!(!missing.status.success());
+}

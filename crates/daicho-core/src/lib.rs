@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod fulltext;
 pub mod handover;
 pub mod i18n;
 pub mod intel;

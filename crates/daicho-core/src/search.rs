@@ -1,6 +1,5 @@
 //! The card list: filter, sort and a window of rows, so the UI shows 100,000 cards smoothly
-//! by asking only for the rows on screen. The text search is a simple scan over a normalised
-//! haystack per card (name, reading, code, phones as written and as digits, e-mail, key persons).
+//! by asking only for the rows on screen. The text box asks the full-text index (`fulltext`).
 
 use chrono::NaiveDate;
 use rusqlite::{types::Value, Connection};
@@ -9,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::card::{CardKind, CardStatus};
 use crate::classify::{Abc, ValueTier};
 use crate::contact::ContactKind;
+use crate::fulltext::{card_marks, CardMarks, FtsQuery, Needles};
 use crate::sales::AgeBucket;
-use crate::text::{digits, like_pattern, normalize};
+use crate::text::{like_pattern, normalize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -18,6 +18,9 @@ use crate::text::{digits, like_pattern, normalize};
 pub enum CardSort {
     #[default]
     Reading,
+    /// With a text search, names starting with it first, then names containing it, then the
+    /// rest, each in reading order (reading order without a search).
+    Relevance,
     Name,
     /// Most recently changed first.
     Updated,
@@ -99,6 +102,8 @@ pub struct CardRow {
     pub completeness: Option<i32>,
     pub core: bool,
     pub problem: bool,
+    /// With a text search: the match marked in the name, reading and code, and where else it was.
+    pub marks: Option<CardMarks>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,10 +129,14 @@ pub const MAX_LIMIT: u32 = 1000;
 /// The WHERE clause of `query` over `cards LEFT JOIN card_classes k`, its arguments, and its
 /// ORDER BY. Shared by the list's windows and by exports, which read every matching card.
 pub(crate) struct Selection {
+    /// `cards` with its classes as `k` (and, with a text search, its matches as `m`).
+    pub from: String,
     pub filter: String,
     pub args: Vec<Value>,
     pub order: &'static str,
 }
+
+const CARDS_WITH_CLASSES: &str = "cards LEFT JOIN card_classes k ON k.card_id = cards.id";
 
 pub(crate) fn selection(
     conn: &Connection,
@@ -140,35 +149,46 @@ pub(crate) fn selection(
         "deleted_at IS NULL"
     });
     let mut args: Vec<Value> = Vec::new();
+    let mut from = CARDS_WITH_CLASSES.to_owned();
+    let mut searching = false;
+    if !query.in_trash && !query.text.trim().is_empty() {
+        match FtsQuery::parse(&query.text) {
+            Some(fts) => {
+                // Every match with its best tier (see `FtsQuery::card_tiers`).
+                let tiers: Vec<String> = fts
+                    .card_tiers()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(tier, expression)| {
+                        args.push(Value::Text(expression));
+                        format!(
+                            "SELECT rowid AS key, {tier} AS tier FROM card_fts WHERE card_fts MATCH ?{}",
+                            args.len()
+                        )
+                    })
+                    .collect();
+                from = format!(
+                    "{CARDS_WITH_CLASSES} JOIN (SELECT s.source_id AS card_id, min(t.tier) AS tier
+                        FROM ({}) t JOIN search_keys s ON s.key = t.key GROUP BY t.key) m
+                        ON m.card_id = cards.id",
+                    tiers.join(" UNION ALL ")
+                );
+                searching = true;
+            }
+            // Typed, but nothing in it can be searched for (only punctuation): nothing matches.
+            None => filter.push_str(" AND 0"),
+        }
+    }
     let mut arg = |filter: &mut String, sql: &str, value: Value| {
         args.push(value);
         filter.push_str(&sql.replace('?', &format!("?{}", args.len())));
     };
-    let text = normalize(query.text.trim());
-    if !text.is_empty() {
-        let number = digits(&text);
-        // A query made only of a phone number's characters also matches the bare digits.
-        let phone_like = number.len() >= 2
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || " -+().".contains(c));
-        if phone_like && number != text {
-            arg(
-                &mut filter,
-                " AND (search_text LIKE ? ESCAPE '\\'",
-                Value::Text(like_pattern(&text)),
-            );
-            arg(
-                &mut filter,
-                " OR search_text LIKE ? ESCAPE '\\')",
-                Value::Text(like_pattern(&number)),
-            );
-        } else {
-            arg(
-                &mut filter,
-                " AND search_text LIKE ? ESCAPE '\\'",
-                Value::Text(like_pattern(&text)),
-            );
+    // The trash is left out of the index: it is searched by a scan of its few cards.
+    if query.in_trash {
+        let text = normalize(query.text.trim());
+        if !text.is_empty() {
+            let pattern = Value::Text(like_pattern(&text));
+            arg(&mut filter, " AND search_text LIKE ? ESCAPE '\\'", pattern);
         }
     }
     if let Some(status) = query.status {
@@ -206,13 +226,15 @@ pub(crate) fn selection(
     }
     class_filters(conn, query, today, &mut filter, &mut args)?;
     let order = match query.sort {
-        CardSort::Reading => "sort_key, name, id",
+        CardSort::Relevance if searching => "m.tier, sort_key, name, id",
+        CardSort::Reading | CardSort::Relevance => "sort_key, name, id",
         CardSort::Name => "name, id",
         CardSort::Updated => "updated_at DESC, id",
         CardSort::LastContact => "last_contact_at IS NOT NULL, last_contact_at, sort_key, id",
         CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
     };
     Ok(Selection {
+        from,
         filter,
         args,
         order,
@@ -222,12 +244,13 @@ pub(crate) fn selection(
 /// `today` is the user's local date: "days since the last contact" counts from it.
 pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
     let Selection {
+        from,
         filter,
         args,
         order,
     } = selection(conn, query, today)?;
     let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter}"),
+        &format!("SELECT count(*) FROM {from} WHERE {filter}"),
         rusqlite::params_from_iter(&args),
         |r| r.get(0),
     )?;
@@ -237,7 +260,7 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
             updated_at, deleted_at, last_contact_at,
             (SELECT count(*) FROM contacts c WHERE c.card_id = cards.id AND c.complaint_state IN ('open', 'in_progress')),
             k.abc, k.value_tier, k.completeness, coalesce(k.core, 0), coalesce(k.problem, 0)
-         FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+         FROM {from} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
         query.offset
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -273,9 +296,30 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
                 completeness: r.get(15)?,
                 core: r.get(16)?,
                 problem: r.get(17)?,
+                marks: None,
             })
         })?
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    // The rows on screen show what matched.
+    let rows = match FtsQuery::parse(&query.text).filter(|_| !query.in_trash) {
+        Some(fts) => {
+            let needles = Needles::new(&query.text, fts.phone_digits.as_deref());
+            rows.into_iter()
+                .map(|mut row| {
+                    row.marks = Some(card_marks(
+                        conn,
+                        &row.id,
+                        &row.name,
+                        &row.reading,
+                        &row.code,
+                        &needles,
+                    )?);
+                    Ok(row)
+                })
+                .collect::<rusqlite::Result<_>>()?
+        }
+        None => rows,
+    };
     Ok(CardPage {
         total,
         offset: query.offset,

@@ -1,6 +1,7 @@
 //! Cards, key persons, history and the trash.
 
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
+use daicho_core::fulltext::SearchResults;
 use daicho_core::search::{CardPage, CardQuery, Facets};
 use daicho_core::ErrorReport;
 use tauri::State;
@@ -14,6 +15,17 @@ pub async fn cards_list(
     query: CardQuery,
 ) -> Result<CardPage, ErrorReport> {
     state.with_ledger(|l| l.list_cards(&query))
+}
+
+/// The search box: cards (best first), contacts and notes, the match marked.
+#[tauri::command]
+#[specta::specta]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Result<SearchResults, ErrorReport> {
+    state.with_ledger(|l| l.search(&query, limit))
 }
 
 #[tauri::command]

@@ -1,19 +1,20 @@
 //! Contact history of a card.
 
-use daicho_core::contact::{Contact, ContactFields, FollowUps};
+use daicho_core::contact::{Contact, ContactFields, ContactPage, FollowUps};
 use daicho_core::ErrorReport;
 use tauri::State;
 
 use crate::state::AppState;
 
-/// The card's contacts, newest first.
+/// The card's `limit` newest contacts and how many it has.
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_list(
     state: State<'_, AppState>,
     card_id: String,
-) -> Result<Vec<Contact>, ErrorReport> {
-    state.with_ledger(|l| l.contacts(&card_id))
+    limit: u32,
+) -> Result<ContactPage, ErrorReport> {
+    state.with_ledger(|l| l.recent_contacts(&card_id, limit))
 }
 
 #[tauri::command]

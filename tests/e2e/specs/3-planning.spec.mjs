@@ -2,7 +2,7 @@
 // page and tick it off, record hearsay as an urgent note and filter for it, plan the week's visits
 // with a brief per customer and log a visit from the plan. Then every new screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, setLanguage, typeInto } from "./helpers.mjs";
 
 const NAME = "北斗運輸株式会社";
 const CITY = "北斗市";
@@ -54,10 +54,7 @@ describe("follow-ups, intelligence and the visit plan in the real window", () =>
   });
 
   it("records hearsay as an urgent speculation and finds it with the notes page's filters", async () => {
-    await goTo("cards");
-    await byTestId("search").setValue(NAME);
-    await $(`//*[@data-testid="card-row"]//button[text()="${NAME}"]`).click();
-    await byTestId("card-page").waitForDisplayed();
+    await openCard(NAME);
     await byTestId("add-note").click();
     await typeInto("note-form", "note.content", "物流センターを新設するらしい");
     await typeInto("note-form", "note.source_who", "受付の方");

@@ -76,8 +76,10 @@ export async function typeInto(scope, fieldPath, text) {
   await input.setValue(text);
 }
 
+/** Narrows the card list to `text` with the list's own search field and waits for the rows. */
 export async function search(text) {
-  const box = await byTestId("search");
+  if (!(await byTestId("cards-page").isExisting())) await goTo("cards");
+  const box = await byTestId("list-search");
   await box.waitForDisplayed();
   if (text === "") {
     // WebDriver cannot type an empty string: clear the box as the user's backspace would.
@@ -94,6 +96,24 @@ export async function search(text) {
     timeoutMsg: `the list did not show the results for "${text}"`,
   });
 }
+
+/** Types into the search box at the top and waits for its results panel. */
+export async function searchBox(text) {
+  const box = await byTestId("search");
+  await box.waitForDisplayed();
+  await box.click();
+  await box.clearValue();
+  await box.setValue(text);
+  const panel = await byTestId("search-results");
+  await panel.waitForDisplayed();
+  await browser.waitUntil(async () => (await panel.getAttribute("data-answered")) === text.trim(), {
+    timeoutMsg: `the search box did not answer "${text}"`,
+  });
+}
+
+/** The search box's result for the customer named `name` (the name may be marked in parts). */
+export const searchHit = (name) =>
+  $(`//button[@data-testid="search-card"][.//span[contains(concat(" ", @class, " "), " name ")][normalize-space(.)="${name}"]]`);
 
 /** Waits until the list shows exactly the cards named `names` (in any order). */
 export async function expectRows(names) {
@@ -178,7 +198,9 @@ export async function openCard(name) {
   await goTo("cards");
   await choose('[data-testid="filter-abc"]', "");
   if (await byTestId("clear-chart-filter").isExisting()) await byTestId("clear-chart-filter").click();
-  await byTestId("search").setValue(name);
-  await $(`//*[@data-testid="card-row"]//button[text()="${name}"]`).click();
+  await searchBox(name);
+  const hit = await searchHit(name);
+  await hit.waitForDisplayed({ timeoutMsg: `the search box did not offer "${name}"` });
+  await hit.click();
   await byTestId("card-page").waitForDisplayed();
 }

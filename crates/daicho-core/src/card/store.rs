@@ -508,7 +508,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// List order: the reading when there is one, else the name, in the normal form.
-fn sort_key(fields: &CardFields) -> String {
+pub(crate) fn sort_key(fields: &CardFields) -> String {
     let basis = if fields.reading.is_empty() {
         &fields.name
     } else {
@@ -518,7 +518,7 @@ fn sort_key(fields: &CardFields) -> String {
 }
 
 /// Everything the simple search looks in, in the normal form, with phone numbers also as bare digits.
-fn search_text(fields: &CardFields, key_persons: &[KeyPerson]) -> String {
+pub(crate) fn search_text(fields: &CardFields, key_persons: &[KeyPerson]) -> String {
     let mut parts: Vec<&str> = vec![&fields.name, &fields.reading, &fields.code, &fields.email];
     parts.extend(fields.phones.iter().map(String::as_str));
     if let Some(p) = &fields.individual {

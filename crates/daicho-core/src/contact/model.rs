@@ -109,3 +109,12 @@ pub struct Contact {
     pub updated_at: String,
     pub fields: ContactFields,
 }
+
+/// The newest contacts of a card, and how many it has in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContactPage {
+    pub contacts: Vec<Contact>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub total: i64,
+}

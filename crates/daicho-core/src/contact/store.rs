@@ -184,16 +184,7 @@ pub fn load(conn: &Connection, id: &str) -> Result<Contact, CardError> {
 /// A card's contacts, newest first.
 pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Contact>, CardError> {
     crate::card::store::load(conn, card_id)?;
-    let contacts: Vec<Contact> = conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM contacts WHERE card_id = ?1 ORDER BY at DESC, id DESC"
-        ))?
-        .query_map([card_id], from_row)?
-        .collect::<Result<_, _>>()?;
-    contacts
-        .into_iter()
-        .map(|c| with_participants(conn, c))
-        .collect()
+    recent(conn, card_id, u32::MAX, "")
 }
 
 fn with_participants(conn: &Connection, mut contact: Contact) -> Result<Contact, CardError> {

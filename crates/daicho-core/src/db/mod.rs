@@ -19,8 +19,11 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0004_competition.sql"),
     include_str!("migrations/0005_transactions_classes.sql"),
     include_str!("migrations/0006_handover.sql"),
+    include_str!("migrations/0007_search.sql"),
 ];
 
+/// The migrations; the connection they run on needs `fulltext::register_functions` first
+/// (schema 7's index triggers call them).
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
@@ -78,6 +81,7 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    crate::fulltext::register_functions(conn)?;
     migrations().to_latest(conn)?;
     Ok(())
 }

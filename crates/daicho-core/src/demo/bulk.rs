@@ -10,6 +10,8 @@ use rusqlite::params;
 use crate::card::store::new_id;
 use crate::Ledger;
 
+pub use super::customers::customers;
+
 /// A company profile as a card's editor saves it, half filled: what classification reads costs
 /// what it costs on real cards.
 const PROFILE: &str = r#"{"representative":"山田 一郎","founded":"1987-04-01","capital":30000000,"annual_sales":1200000000,"annual_sales_year":2025,"employees":85,"sites_count":3,"sites_where":"東京、大阪、福岡","fiscal_year_end_month":3,"main_banks":"みずほ銀行 新橋支店","associations":"","vehicles_count":null,"vehicles_dealer":"","floor_area":null,"licence_number":"","licence_issued":null,"licence_expires":null,"payment_method":"銀行振込","payment_terms":"月末締め翌月末払い","order_cycle":"","delivery_cycle":"","purchasing_policy":"","decision_maker":"","decision_approach":""}"#;

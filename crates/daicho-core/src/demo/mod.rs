@@ -3,6 +3,7 @@
 
 pub mod bulk;
 mod competition;
+mod customers;
 mod names;
 mod rivals;
 mod sales;
@@ -25,6 +26,9 @@ use crate::sales::summary::Period;
 use crate::visit;
 use crate::Ledger;
 use names::{Market, Word, CHINA, ENGLISH, JAPAN, KOREA};
+
+/// The four markets, in the order demo ledgers cycle through them.
+pub(crate) const MARKETS: [&Market; 4] = [&JAPAN, &CHINA, &KOREA, &ENGLISH];
 
 pub const DEFAULT_CARDS: u32 = 300;
 
@@ -61,7 +65,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let today = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default());
     let mut to_visit = Vec::new();
     let tx = ledger.transaction()?;
-    let markets = [&JAPAN, &CHINA, &KOREA, &ENGLISH];
+    let markets = MARKETS;
     let catalogued_at = stamp(today - Duration::days(400));
     let mut catalogues = Vec::new();
     for market in markets {
@@ -376,7 +380,7 @@ fn address(rng: &mut ChaCha8Rng, m: &Market, fields: &mut CardFields) -> &'stati
     place.3
 }
 
-fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
+pub(crate) fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
     let (stem_at, kind_at) = (
         rng.random_range(0..m.company_stems.len()),
         rng.random_range(0..m.company_kinds.len()),
@@ -455,7 +459,7 @@ fn organisation(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
     fields
 }
 
-fn individual(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
+pub(crate) fn individual(rng: &mut ChaCha8Rng, m: &Market, owner: &str) -> CardFields {
     let (family, given, name, reading) = person_name(rng, m);
     let mut fields = common(rng, m, CardKind::Individual, name, reading, owner);
     fields.honorific = m.honorific_person.to_owned();
@@ -508,7 +512,7 @@ fn common(
     fields
 }
 
-fn key_person(rng: &mut ChaCha8Rng, m: &Market) -> KeyPersonFields {
+pub(crate) fn key_person(rng: &mut ChaCha8Rng, m: &Market) -> KeyPersonFields {
     let (_, _, name, reading) = person_name(rng, m);
     let (department, title) = *pick(rng, m.titles);
     KeyPersonFields {
@@ -524,7 +528,7 @@ fn key_person(rng: &mut ChaCha8Rng, m: &Market) -> KeyPersonFields {
 
 /// A contact as reps record them: mostly visits and calls, some complaints and negotiations;
 /// recent ones often still have their next action open.
-fn contact(
+pub(crate) fn contact(
     rng: &mut ChaCha8Rng,
     m: &Market,
     rep: &str,

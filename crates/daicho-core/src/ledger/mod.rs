@@ -7,9 +7,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::card::store::{self, Edit};
 use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
-use crate::contact::{self, Contact, ContactFields};
+use crate::contact::{self, Contact, ContactFields, ContactPage};
 use crate::db;
 use crate::error::{CardError, LedgerError};
+use crate::fulltext::{self, SearchResults};
 use crate::search::{self, CardPage, CardQuery, Facets};
 
 mod classify;
@@ -199,6 +200,19 @@ impl Ledger {
         contact::store::for_card(&self.conn, card_id)
     }
 
+    /// The card's `limit` newest contacts and how many it has: the card page shows the newest
+    /// and asks for more.
+    pub fn recent_contacts(&self, card_id: &str, limit: u32) -> Result<ContactPage, CardError> {
+        store::load(&self.conn, card_id)?;
+        let contacts = contact::store::recent(&self.conn, card_id, limit, "")?;
+        let total = self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE card_id = ?1",
+            [card_id],
+            |r| r.get(0),
+        )?;
+        Ok(ContactPage { contacts, total })
+    }
+
     pub fn history(&self, card_id: &str) -> Result<Vec<HistoryEntry>, CardError> {
         store::load(&self.conn, card_id)?;
         Ok(history::load(&self.conn, card_id)?)
@@ -206,6 +220,11 @@ impl Ledger {
 
     pub fn list_cards(&self, query: &CardQuery) -> Result<CardPage, CardError> {
         Ok(search::list(&self.conn, query, self.today())?)
+    }
+
+    /// The search box: cards, contacts and notes matching `query`, at most `limit` of each.
+    pub fn search(&self, query: &str, limit: u32) -> Result<SearchResults, CardError> {
+        Ok(fulltext::search(&self.conn, query, limit)?)
     }
 
     pub fn facets(&self) -> Result<Facets, CardError> {

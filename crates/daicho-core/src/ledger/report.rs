@@ -115,8 +115,8 @@ impl Ledger {
     fn matching_ids(&self, query: &crate::search::CardQuery) -> rusqlite::Result<Vec<String>> {
         let selection = crate::search::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
-            "SELECT cards.id FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {} ORDER BY {}",
-            selection.filter, selection.order
+            "SELECT cards.id FROM {} WHERE {} ORDER BY {}",
+            selection.from, selection.filter, selection.order
         ))?;
         let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
         ids.collect()

@@ -204,8 +204,8 @@ pub fn write_list(
     let selection = search::selection(conn, query, ctx.today)?;
     let total: i64 = conn.query_row(
         &format!(
-            "SELECT count(*) FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {}",
-            selection.filter
+            "SELECT count(*) FROM {} WHERE {}",
+            selection.from, selection.filter
         ),
         rusqlite::params_from_iter(&selection.args),
         |r| r.get(0),
@@ -261,8 +261,8 @@ pub fn write_list(
         "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
             (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM card_tags t WHERE t.card_id = cards.id ORDER BY tag))
-         FROM cards LEFT JOIN card_classes k ON k.card_id = cards.id WHERE {} ORDER BY {}",
-        selection.filter, selection.order
+         FROM {} WHERE {} ORDER BY {}",
+        selection.from, selection.filter, selection.order
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
     let mut n: u32 = 0;

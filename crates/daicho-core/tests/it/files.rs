@@ -134,7 +134,11 @@ fn a_ledger_from_a_newer_daicho_is_refused_untouched() {
 
 #[test]
 fn migrations_are_valid_and_the_schema_is_as_recorded() {
-    db::migrations().validate().unwrap();
+    // Every migration applies in order to an empty database (with the functions the search
+    // index's triggers call, which every ledger connection registers).
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    daicho_core::fulltext::register_functions(&conn).unwrap();
+    db::migrations().to_latest(&mut conn).unwrap();
     let ledger = Ledger::open_in_memory().unwrap();
     let app_id: i64 = ledger
         .connection()
@@ -196,6 +200,11 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "table assessment_texts",
             "table assessments",
             "table card_classes",
+            "table card_fts",
+            "table card_fts_config",
+            "table card_fts_data",
+            "table card_fts_docsize",
+            "table card_fts_idx",
             "table card_history",
             "table card_products",
             "table card_shares",
@@ -204,6 +213,11 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "table case_studies",
             "table collection_plans",
             "table competitors",
+            "table contact_fts",
+            "table contact_fts_config",
+            "table contact_fts_data",
+            "table contact_fts_docsize",
+            "table contact_fts_idx",
             "table contact_persons",
             "table contacts",
             "table handover_imports",
@@ -211,11 +225,35 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
             "table intel_notes",
             "table key_persons",
             "table ledger_meta",
+            "table note_fts",
+            "table note_fts_config",
+            "table note_fts_data",
+            "table note_fts_docsize",
+            "table note_fts_idx",
             "table planned_visits",
             "table products",
+            "table search_keys",
             "table sheet_products",
             "table sheets",
             "table transactions",
+            "trigger card_tags_search_delete",
+            "trigger card_tags_search_insert",
+            "trigger cards_search_delete",
+            "trigger cards_search_insert",
+            "trigger cards_search_trash",
+            "trigger cards_search_update",
+            "trigger contacts_search_delete",
+            "trigger contacts_search_insert",
+            "trigger contacts_search_update",
+            "trigger intel_notes_search_delete",
+            "trigger intel_notes_search_insert",
+            "trigger intel_notes_search_update",
+            "trigger key_persons_search_delete",
+            "trigger key_persons_search_insert",
+            "trigger key_persons_search_update",
+            "view card_search_doc",
+            "view contact_search_doc",
+            "view note_search_doc",
         ]
     "#]]
     .assert_debug_eq(&schema);
@@ -233,6 +271,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 38, 117, 42, 0, 0),
     (20, 28, 106, 34, 0, 0),
     (20, 28, 114, 34, 6, 0),
+    (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
 ];
@@ -272,6 +311,22 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");
+        // The search index covers every card the upgrade found.
+        let codes: Vec<String> = ledger
+            .connection()
+            .prepare("SELECT code FROM cards WHERE deleted_at IS NULL")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for code in codes {
+            let found = ledger.search(&code, 5).unwrap();
+            assert!(
+                found.cards.iter().any(|c| c.code == code),
+                "schema {version}: {code} is not found"
+            );
+        }
         // Columns derived by an upgrade agree with the rows they are derived from.
         let stale: u32 = ledger
             .connection()

@@ -40,10 +40,20 @@ fn predecessor() -> (Ledger, String) {
 }
 
 /// Every row of every table but the take-over records, as text.
+/// Every table's rows, sorted; the search indexes as the terms they hold (their storage differs
+/// after an insert and a delete, what they answer does not).
 fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
+    for fts in ["card_fts", "contact_fts", "note_fts"] {
+        l.connection()
+            .execute_batch(&format!(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_terms USING fts5vocab(main, {fts}, instance)"
+            ))
+            .unwrap();
+    }
     let tables: Vec<String> = l
         .connection()
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'handover_%' AND name NOT LIKE 'sqlite_%'")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'handover_%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+                  UNION ALL SELECT 'temp.' || name FROM sqlite_temp_master WHERE name LIKE '%_fts_terms'")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -8,6 +8,7 @@ mod competition;
 mod contacts;
 mod demo;
 mod files;
+mod fulltext;
 mod handover;
 mod list;
 mod notes;

@@ -15,6 +15,8 @@ export const commands = {
 	ledgerFolder: () => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_folder")),
 	cardsList: (query: CardQuery_Deserialize) => typedError<CardPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("cards_list", { query })),
 	cardsFacets: () => typedError<Facets, ErrorReport_Serialize>(__TAURI_INVOKE("cards_facets")),
+	/**  The search box: cards (best first), contacts and notes, the match marked. */
+	search: (query: string, limit: number) => typedError<SearchResults_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("search", { query, limit })),
 	cardGet: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_get", { id })),
 	cardCreate: (fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_create", { fields })),
 	cardUpdate: (id: string, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
@@ -26,8 +28,8 @@ export const commands = {
 	keyPersonAdd: (cardId: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
 	keyPersonDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
-	/**  The card's contacts, newest first. */
-	contactsList: (cardId: string) => typedError<Contact_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId })),
+	/**  The card's `limit` newest contacts and how many it has. */
+	contactsList: (cardId: string, limit: number) => typedError<ContactPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId, limit })),
 	contactAdd: (cardId: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
 	contactUpdate: (id: string, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
 	contactDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id })),
@@ -385,8 +387,74 @@ export type CardFields_Serialize = {
 	individual: IndividualProfile_Serialize | null,
 };
 
+/**
+ *  A card found, best first: its name and reading marked, and where else it matched when not
+ *  in those.
+ */
+export type CardHit = CardHit_Serialize | CardHit_Deserialize;
+
+/**
+ *  A card found, best first: its name and reading marked, and where else it matched when not
+ *  in those.
+ */
+export type CardHit_Deserialize = {
+	id: string,
+	code: string,
+	kind: CardKind,
+	status: CardStatus,
+	owner: string,
+	name: Segment[],
+	reading: Segment[],
+	code_marked: Segment[],
+	matched?: MatchedField | null,
+};
+
+/**
+ *  A card found, best first: its name and reading marked, and where else it matched when not
+ *  in those.
+ */
+export type CardHit_Serialize = {
+	id: string,
+	code: string,
+	kind: CardKind,
+	status: CardStatus,
+	owner: string,
+	name: Segment[],
+	reading: Segment[],
+	code_marked: Segment[],
+	matched: MatchedField | null,
+};
+
 /**  Organisation (a company, a shop, a school...) or individual customer. */
 export type CardKind = "organisation" | "individual";
+
+/**
+ *  A found card's name, reading and code with the match marked, and where else it matched
+ *  when not in those.
+ */
+export type CardMarks = CardMarks_Serialize | CardMarks_Deserialize;
+
+/**
+ *  A found card's name, reading and code with the match marked, and where else it matched
+ *  when not in those.
+ */
+export type CardMarks_Deserialize = {
+	name: Segment[],
+	reading: Segment[],
+	code: Segment[],
+	matched?: MatchedField | null,
+};
+
+/**
+ *  A found card's name, reading and code with the match marked, and where else it matched
+ *  when not in those.
+ */
+export type CardMarks_Serialize = {
+	name: Segment[],
+	reading: Segment[],
+	code: Segment[],
+	matched: MatchedField | null,
+};
 
 export type CardPage = CardPage_Serialize | CardPage_Deserialize;
 
@@ -534,6 +602,8 @@ export type CardRow_Deserialize = {
 	completeness?: number | null,
 	core: boolean,
 	problem: boolean,
+	/**  With a text search: the match marked in the name, reading and code, and where else it was. */
+	marks?: CardMarks_Deserialize | null,
 };
 
 /**  One line of the card list. */
@@ -562,6 +632,8 @@ export type CardRow_Serialize = {
 	completeness: number | null,
 	core: boolean,
 	problem: boolean,
+	/**  With a text search: the match marked in the name, reading and code, and where else it was. */
+	marks: CardMarks_Serialize | null,
 };
 
 /**  The card's sales tab: the summary and every transaction, newest first. */
@@ -581,7 +653,12 @@ export type CardSales_Serialize = {
 	plan: CollectionPlan_Serialize | null,
 };
 
-export type CardSort = "reading" | "name" | 
+export type CardSort = "reading" | 
+/**
+ *  With a text search, names starting with it first, then names containing it, then the
+ *  rest, each in reading order (reading order without a search).
+ */
+"relevance" | "name" | 
 /**  Most recently changed first. */
 "updated" | 
 /**  Never contacted first, then the longest since the last contact. */
@@ -1033,8 +1110,33 @@ export type ContactFields_Serialize = {
 	negotiation: Negotiation_Serialize | null,
 };
 
+/**  A contact whose text matched, newest entered first. */
+export type ContactHit = {
+	id: string,
+	card_id: string,
+	card_name: string,
+	kind: ContactKind,
+	at: string,
+	snippet: Segment[],
+};
+
 /**  What kind of contact it was. */
 export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "other";
+
+/**  The newest contacts of a card, and how many it has in all. */
+export type ContactPage = ContactPage_Serialize | ContactPage_Deserialize;
+
+/**  The newest contacts of a card, and how many it has in all. */
+export type ContactPage_Deserialize = {
+	contacts: Contact_Deserialize[],
+	total: number,
+};
+
+/**  The newest contacts of a card, and how many it has in all. */
+export type ContactPage_Serialize = {
+	contacts: Contact_Serialize[],
+	total: number,
+};
 
 /**  A stored contact. */
 export type Contact_Deserialize = {
@@ -1595,6 +1697,15 @@ export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owne
 /**  How the customer sticks to a brand: set by the rep, suggested by the classification. */
 export type Loyalty = "loyal" | "switcher" | "no_loyalty";
 
+/**
+ *  The field a card matched in, by its field label key (`phones`, `email`, `address`, `tags`,
+ *  `key_persons`, `industry`, `website`, `notes`), with the matching part.
+ */
+export type MatchedField = {
+	field: string,
+	text: Segment[],
+};
+
 export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
 
 export type Negotiation_Deserialize = {
@@ -1609,6 +1720,16 @@ export type Negotiation_Serialize = {
 	/**  The amount in play. */
 	amount: number | null,
 	decision_date: string | null,
+};
+
+/**  An intelligence note whose text matched, newest entered first. */
+export type NoteHit = {
+	id: string,
+	card_id: string,
+	card_name: string,
+	category: IntelCategory,
+	noted_on: string,
+	snippet: Segment[],
 };
 
 /**  The notes that matched, and how many there are in all. */
@@ -2137,6 +2258,34 @@ export type SalesSummary_Serialize = {
 	over_limit: boolean,
 	/**  Open negotiations whose amount exceeds the credit limit. */
 	negotiations_over_limit: number,
+};
+
+export type SearchResults = SearchResults_Serialize | SearchResults_Deserialize;
+
+export type SearchResults_Deserialize = {
+	cards: CardHit_Deserialize[],
+	contacts: ContactHit[],
+	notes: NoteHit[],
+	/**  Whether a group has more results than were returned. */
+	more_cards: boolean,
+	more_contacts: boolean,
+	more_notes: boolean,
+};
+
+export type SearchResults_Serialize = {
+	cards: CardHit_Serialize[],
+	contacts: ContactHit[],
+	notes: NoteHit[],
+	/**  Whether a group has more results than were returned. */
+	more_cards: boolean,
+	more_contacts: boolean,
+	more_notes: boolean,
+};
+
+/**  A stretch of result text; `hit` when it matches the query. The UI shows it as plain text. */
+export type Segment = {
+	text: string,
+	hit: boolean,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;

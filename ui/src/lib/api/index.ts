@@ -10,6 +10,7 @@ import type {
   CardPage_Serialize,
   CardQuery_Serialize,
   CardRow_Serialize,
+  SearchResults_Serialize,
   ErrorReport_Serialize,
   FieldIssue_Serialize,
   HistoryEntry_Serialize,
@@ -70,6 +71,7 @@ import { t } from "../i18n/i18n.svelte";
 
 export { commands };
 export type {
+  Segment,
   CardKind,
   CardStatus,
   ComplaintChannel,
@@ -130,6 +132,7 @@ export type ContactFields = ContactFields_Serialize;
 export type CardPage = CardPage_Serialize;
 export type CardQuery = CardQuery_Serialize;
 export type CardRow = CardRow_Serialize;
+export type SearchResults = SearchResults_Serialize;
 export type ErrorReport = ErrorReport_Serialize;
 export type FieldIssue = FieldIssue_Serialize;
 export type HistoryEntry = HistoryEntry_Serialize;

@@ -38,7 +38,8 @@ describe("the card page", () => {
         }
         return stored(fields);
       }
-      if (cmd === "card_history" || cmd === "contacts_list" || cmd === "notes_for_card") return [];
+      if (cmd === "contacts_list") return { contacts: [], total: 0 };
+      if (cmd === "card_history" || cmd === "notes_for_card") return [];
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
       if (cmd === "card_get") return stored(emptyFields("organisation"));

@@ -24,6 +24,7 @@ function fakeLedger(count: number) {
     completeness: null,
     core: false,
     problem: false,
+    marks: null,
   }));
   const fetch = async (query: CardQuery) => {
     queries.push(query);

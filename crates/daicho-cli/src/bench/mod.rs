@@ -4,6 +4,8 @@
 //! index (the fastest single query there is for it). Machines are noisy; the
 //! ratio is the figure to compare.
 
+pub mod search;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
