@@ -18,6 +18,7 @@ pub mod fulltext;
 pub mod handover;
 pub mod i18n;
 pub mod intel;
+pub mod names;
 pub mod report;
 pub mod sales;
 pub mod search;

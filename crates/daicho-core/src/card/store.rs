@@ -507,14 +507,9 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// List order: the reading when there is one, else the name, in the normal form.
+/// List order: each language's order of names (`names::sort_key`).
 pub(crate) fn sort_key(fields: &CardFields) -> String {
-    let basis = if fields.reading.is_empty() {
-        &fields.name
-    } else {
-        &fields.reading
-    };
-    normalize(basis)
+    crate::names::sort_key(&fields.name, &fields.reading)
 }
 
 /// Everything the simple search looks in, in the normal form, with phone numbers also as bare digits.

@@ -20,6 +20,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0005_transactions_classes.sql"),
     include_str!("migrations/0006_handover.sql"),
     include_str!("migrations/0007_search.sql"),
+    include_str!("migrations/0008_sort_order.sql"),
 ];
 
 /// The migrations; the connection they run on needs `fulltext::register_functions` first

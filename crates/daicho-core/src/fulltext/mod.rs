@@ -15,7 +15,8 @@ use crate::intel::IntelCategory;
 pub use highlight::{Needles, Segment};
 pub use terms::FtsQuery;
 
-/// Registers the functions the index triggers call; every connection to a ledger needs them.
+/// Registers the functions the index triggers and migrations call; every connection to a ledger
+/// needs them.
 pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
@@ -28,6 +29,13 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("daicho_phone_text", -1, flags, |ctx| {
         Ok(terms::phone_text(
             text_args(ctx)?.iter().map(String::as_str),
+        ))
+    })?;
+    conn.create_scalar_function("daicho_sort_key", 2, flags, |ctx| {
+        let args = text_args(ctx)?;
+        Ok(crate::names::sort_key(
+            args.first().map_or("", String::as_str),
+            args.get(1).map_or("", String::as_str),
         ))
     })
 }

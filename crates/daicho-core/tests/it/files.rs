@@ -274,6 +274,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
+    (20, 28, 433, 34, 6, 285),
 ];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
@@ -311,6 +312,16 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");
+        // Every card sorts in its language's order, whatever schema wrote it.
+        let stale: i64 = ledger
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM cards WHERE sort_key <> daicho_sort_key(name, reading)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stale, 0, "schema {version}");
         // The search index covers every card the upgrade found.
         let codes: Vec<String> = ledger
             .connection()

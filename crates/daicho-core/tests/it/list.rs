@@ -167,7 +167,8 @@ fn sorts_by_reading_name_or_last_update() {
     let by_reading = names(&ledger, CardQuery::default());
     assert_eq!(
         by_reading,
-        ["김민준", "上海华信科技有限公司", "株式会社東洋商事"]
+        ["上海华信科技有限公司", "株式会社東洋商事", "김민준"],
+        "pinyin, gojūon, then hangul (a Korean name is ordered by its hangul, not its romanisation)"
     );
     let by_name = names(
         &ledger,
@@ -235,4 +236,25 @@ fn pages_through_many_cards_with_a_stable_total() {
     );
     assert_eq!(first.rows[0].name, "会社000");
     assert_eq!(last.rows[49].name, "会社249");
+}
+
+#[test]
+fn sorting_by_reading_follows_each_languages_order() {
+    let mut ledger = ledger();
+    for (name, reading) in [
+        ("後藤商店", "ゴトウショウテン"),
+        ("박지훈", "Park Jihun"),
+        ("张伟", ""),
+        ("加藤工業", "カトウコウギョウ"),
+        ("김민준", "Kim Minjun"),
+        ("李娜", ""),
+        ("ｶﾞﾘﾚｵ", "ｶﾞﾘﾚｵ"),
+    ] {
+        ledger.create_card(&organisation(name, reading)).unwrap();
+    }
+    assert_eq!(
+        names(&ledger, CardQuery::default()),
+        ["李娜", "张伟", "加藤工業", "ｶﾞﾘﾚｵ", "後藤商店", "김민준", "박지훈"],
+        "pinyin (li, zhang) with the Latin letters, then gojūon (か, が after it only on a tie), then hangul"
+    );
 }
