@@ -5,7 +5,7 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
 use crate::commands::{
-    cards, classify, competition, contacts, handover, ledger, notes, reports, sales, visits,
+    cards, classify, competition, contacts, handover, import, ledger, notes, reports, sales, visits,
 };
 
 /// Relative to this crate's folder.
@@ -22,6 +22,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::cards_list,
         cards::cards_facets,
         cards::search,
+        import::import_preview,
+        import::import_apply,
+        import::import_cancel,
+        import::imports_list,
+        import::import_undo,
         cards::card_get,
         cards::card_create,
         cards::card_update,

@@ -71,6 +71,8 @@ pub struct AppState {
     settings: Mutex<Settings>,
     /// Why the ledger could not be opened at start, shown once by the UI.
     startup_error: Mutex<Option<ErrorReport>>,
+    /// Set by the window's Cancel while an import runs; the import stops and writes nothing.
+    pub import_cancel: std::sync::atomic::AtomicBool,
 }
 
 fn poisoned() -> ErrorReport {
@@ -100,6 +102,7 @@ impl AppState {
             ledger: Mutex::new(None),
             settings: Mutex::new(settings.clone()),
             startup_error: Mutex::new(None),
+            import_cancel: std::sync::atomic::AtomicBool::new(false),
         };
         let opened = match launch {
             Launch::Demo => state.open_demo(),

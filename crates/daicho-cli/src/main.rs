@@ -10,6 +10,7 @@ mod bench;
 mod classify;
 mod export;
 mod handover;
+mod import;
 mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
@@ -63,6 +64,9 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import a customer list (CSV in any encoding, .xlsx, vCard) after checking every row;
+    /// `import FILE undo --id ID` takes an import back.
+    Import(import::ImportArgs),
     /// Search cards, contacts and notes as the window's search box does: the same ranked results.
     Search {
         file: PathBuf,
@@ -114,6 +118,13 @@ enum BenchKind {
     Search(BenchLedger),
     /// Opening a card with its newest 100 contacts, against two plain SELECTs.
     Open(BenchLedger),
+    /// Importing a generated CSV list against a plain bulk insert of the same rows.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        cards: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Excel exports (the customer list and the contact history) against writing the same cells
     /// through rust_xlsxwriter directly, with the growth of peak memory.
     Export {
@@ -186,6 +197,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
         Command::Export(args) => export::run(args, lang)?,
+        Command::Import(args) => import::run(args, lang)?,
         Command::Search {
             file,
             query,
@@ -220,6 +232,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Bench {
             what: BenchKind::Open(b),
         } => bench::search::open(b.cards, b.contacts, b.json, b.ledger)?,
+        Command::Bench {
+            what: BenchKind::Import { cards, json },
+        } => bench::import::import(cards, json)?,
         Command::Stats { file, json } => {
             let ledger = Ledger::open(&file).map_err(|e| report(&e))?;
             let stats = ledger

@@ -78,11 +78,13 @@ pub fn text(r: &SearchResults, lang: Lang, terminal: bool) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&heading(
-        "search.contacts",
-        r.contacts.len(),
-        r.more_contacts,
-    ));
+    if !r.contacts.is_empty() {
+        out.push_str(&heading(
+            "search.contacts",
+            r.contacts.len(),
+            r.more_contacts,
+        ));
+    }
     for c in &r.contacts {
         out.push_str(&format!(
             "  {}  {}  {}: {}\n",

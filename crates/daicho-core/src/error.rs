@@ -531,6 +531,103 @@ impl Coded for HandoverError {
     }
 }
 
+/// Importing a list of customers (CSV, Excel, vCard).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: no such file")]
+    NotFoundFile { path: PathBuf },
+    #[error("{path}: Excel 97-2003 (.xls) files cannot be read in bounded memory; save as .xlsx")]
+    XlsUnsupported { path: PathBuf },
+    #[error("{path}: the text is in no encoding Daicho knows")]
+    UnknownEncoding { path: PathBuf },
+    #[error("unknown encoding name {name}")]
+    BadEncodingName { name: String },
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{path}: unpacks to more than {limit_mb} MB")]
+    TooLarge { path: PathBuf, limit_mb: u64 },
+    #[error("{path}: no rows to import below the header")]
+    NoRows { path: PathBuf },
+    #[error("no column is mapped to the name")]
+    NoNameColumn,
+    #[error("the mapping names column {column}, the file has {columns}")]
+    BadMapping { column: u32, columns: u32 },
+    #[error("{value}: not skip, merge or keep_both")]
+    BadDuplicateChoice { value: String },
+    #[error("the import was cancelled; nothing was written")]
+    Cancelled,
+    #[error("no import with id {id}")]
+    NotFound { id: String },
+    #[error("this import was already undone")]
+    AlreadyUndone { id: String },
+    #[error("card {code} changed after the import; undo would lose that")]
+    ChangedSince { code: String },
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for ImportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ImportError::Io { .. } => "import.io",
+            ImportError::NotFoundFile { .. } => "import.file_not_found",
+            ImportError::XlsUnsupported { .. } => "import.xls_unsupported",
+            ImportError::UnknownEncoding { .. } => "import.unknown_encoding",
+            ImportError::BadEncodingName { .. } => "import.bad_encoding_name",
+            ImportError::Unreadable { .. } => "import.unreadable",
+            ImportError::TooLarge { .. } => "import.too_large",
+            ImportError::NoRows { .. } => "import.no_rows",
+            ImportError::NoNameColumn => "import.no_name_column",
+            ImportError::BadMapping { .. } => "import.bad_mapping",
+            ImportError::Cancelled => "import.cancelled",
+            ImportError::BadDuplicateChoice { .. } => "import.bad_duplicate_choice",
+            ImportError::NotFound { .. } => "import.not_found",
+            ImportError::AlreadyUndone { .. } => "import.already_undone",
+            ImportError::ChangedSince { .. } => "import.changed_since",
+            ImportError::Card(e) => e.code(),
+            ImportError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        let path = |p: &PathBuf| ("path", p.display().to_string());
+        match self {
+            ImportError::Io { path: p, source } => {
+                params([path(p), ("detail", source.to_string())])
+            }
+            ImportError::NotFoundFile { path: p }
+            | ImportError::XlsUnsupported { path: p }
+            | ImportError::UnknownEncoding { path: p }
+            | ImportError::NoRows { path: p } => params([path(p)]),
+            ImportError::Unreadable { path: p, reason } => {
+                params([path(p), ("reason", reason.clone())])
+            }
+            ImportError::TooLarge { path: p, limit_mb } => {
+                params([path(p), ("limit", limit_mb.to_string())])
+            }
+            ImportError::BadEncodingName { name } => params([("name", name.clone())]),
+            ImportError::BadDuplicateChoice { value } => params([("value", value.clone())]),
+            ImportError::BadMapping { column, columns } => params([
+                ("column", column.to_string()),
+                ("columns", columns.to_string()),
+            ]),
+            ImportError::NotFound { id } | ImportError::AlreadyUndone { id } => {
+                params([("id", id.clone())])
+            }
+            ImportError::ChangedSince { code } => params([("code", code.clone())]),
+            ImportError::Card(e) => e.params(),
+            ImportError::Storage(e) => params([("detail", e.to_string())]),
+            ImportError::NoNameColumn | ImportError::Cancelled => BTreeMap::new(),
+        }
+    }
+}
+
 /// Reading and writing the app's settings file.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {

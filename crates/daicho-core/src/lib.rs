@@ -17,6 +17,7 @@ pub mod error;
 pub mod fulltext;
 pub mod handover;
 pub mod i18n;
+pub mod import;
 pub mod intel;
 pub mod names;
 pub mod report;

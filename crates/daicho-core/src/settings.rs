@@ -27,6 +27,16 @@ pub struct Settings {
     pub case_stale_months: u32,
     /// Where Excel reports are saved without asking; none: ask each time.
     pub report_folder: Option<String>,
+    /// Column mappings the user saved, used again for files with the same headings.
+    pub import_mappings: Vec<SavedMapping>,
+}
+
+/// An import's columns as the user set them, for files whose header row is `headers`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SavedMapping {
+    pub headers: Vec<String>,
+    pub mapping: crate::import::Mapping,
 }
 
 /// Longest renewal horizon: two years ahead.
@@ -45,6 +55,7 @@ impl Default for Settings {
             renewal_horizon_days: 90,
             case_stale_months: 36,
             report_folder: None,
+            import_mappings: Vec::new(),
         }
     }
 }

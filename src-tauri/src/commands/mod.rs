@@ -7,6 +7,7 @@ pub mod classify;
 pub mod competition;
 pub mod contacts;
 pub mod handover;
+pub mod import;
 pub mod ledger;
 pub mod notes;
 pub mod reports;

@@ -1,6 +1,7 @@
 //! Card rows in SQLite. Functions take a connection that is already inside a transaction
 //! (the [`crate::Ledger`] methods open it), so that several rows change together or not at all.
 
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{CardError, FieldIssue};
@@ -30,19 +31,40 @@ pub(crate) fn check_id(id: &str) -> Result<(), CardError> {
 }
 
 pub fn insert(conn: &Connection, input: &CardFields, edit: &Edit<'_>) -> Result<Card, CardError> {
-    let mut fields = validate::card(input).map_err(CardError::Invalid)?;
+    let fields = validate::card(input).map_err(CardError::Invalid)?;
+    let id = insert_valid(conn, fields, edit)?;
+    load(conn, &id)
+}
+
+/// Inserts a card whose fields passed `validate::card` (imports check every row first) and
+/// returns its id.
+pub(crate) fn insert_valid(
+    conn: &Connection,
+    mut fields: CardFields,
+    edit: &Edit<'_>,
+) -> Result<String, CardError> {
     if fields.code.is_empty() {
         fields.code = next_code(conn)?;
     } else {
         ensure_code_free(conn, &fields.code, None)?;
     }
     let id = new_id();
-    conn.prepare_cached(
-        "INSERT INTO cards (id, code, kind, status, name, sort_key, search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6, ?6)",
-    )?
-    .execute(params![id, fields.code, fields.kind.as_str(), fields.status.as_str(), fields.name, edit.at])?;
-    write_columns(conn, &id, &fields, &[], edit.at)?;
+    // One INSERT with every column: the search index is written once (again for tags).
+    let mut values = column_values(&fields, &[], edit.at);
+    values.extend([
+        Value::Text(id.clone()),
+        Value::Text(fields.kind.as_str().into()),
+        Value::Text(edit.at.into()),
+    ]);
+    conn.prepare_cached(&format!(
+        "INSERT INTO cards ({EDITED_COLUMNS}, id, kind, created_at) VALUES ({})",
+        (1..=values.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))?
+    .execute(rusqlite::params_from_iter(&values))?;
+    write_tags(conn, &id, &fields.tags)?;
     let stamp = card_stamp(&id, &fields.name, edit);
     history::record(
         conn,
@@ -52,7 +74,7 @@ pub fn insert(conn: &Connection, input: &CardFields, edit: &Edit<'_>) -> Result<
         None,
         Some(&fields.name),
     )?;
-    load(conn, &id)
+    Ok(id)
 }
 
 pub fn update(
@@ -400,6 +422,58 @@ fn person_stamp<'a>(card_id: &'a str, id: &'a str, name: &'a str, edit: &Edit<'a
     }
 }
 
+/// Every column a user edits, and the sort and search columns derived from them, in the order
+/// of [`column_values`].
+const EDITED_COLUMNS: &str = "code, status, name, reading, honorific, owner, lead_source, industry,
+    postal_code, region, city, street, building, phones, email, website, notes, organisation,
+    individual, sort_key, search_text, updated_at, first_deal_on, first_deal_trigger, credit_rating,
+    credit_score, credit_limit, loyalty, cooperation, influence";
+
+fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Vec<Value> {
+    let text = |s: &str| Value::Text(s.to_owned());
+    let opt_text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_owned()));
+    let opt_int = |n: Option<i64>| n.map_or(Value::Null, Value::Integer);
+    let st = &fields.standing;
+    vec![
+        text(&fields.code),
+        text(fields.status.as_str()),
+        text(&fields.name),
+        text(&fields.reading),
+        text(&fields.honorific),
+        text(&fields.owner),
+        opt_text(fields.lead_source.map(LeadSource::as_str)),
+        text(&fields.industry),
+        text(&fields.postal_code),
+        text(&fields.region),
+        text(&fields.city),
+        text(&fields.street),
+        text(&fields.building),
+        Value::Text(json(&fields.phones)),
+        text(&fields.email),
+        text(&fields.website),
+        text(&fields.notes),
+        fields
+            .organisation
+            .as_ref()
+            .map_or(Value::Null, |o| Value::Text(json(o))),
+        fields
+            .individual
+            .as_ref()
+            .map_or(Value::Null, |i| Value::Text(json(i))),
+        Value::Text(sort_key(fields)),
+        Value::Text(search_text(fields, key_persons)),
+        text(at),
+        opt_text(fields.first_deal_on.as_deref()),
+        text(&fields.first_deal_trigger),
+        text(&st.credit_rating),
+        opt_int(st.credit_score.map(i64::from)),
+        opt_int(st.credit_limit),
+        opt_text(st.loyalty.map(Loyalty::as_str)),
+        opt_int(st.cooperation.map(i64::from)),
+        opt_int(st.influence.map(i64::from)),
+    ]
+}
+
 /// Writes every column a user edits, and the sort and search columns derived from them.
 fn write_columns(
     conn: &Connection,
@@ -408,48 +482,19 @@ fn write_columns(
     key_persons: &[KeyPerson],
     at: &str,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE cards SET code = ?2, status = ?3, name = ?4, reading = ?5, honorific = ?6, owner = ?7,
-            lead_source = ?8, industry = ?9, postal_code = ?10, region = ?11, city = ?12, street = ?13,
-            building = ?14, phones = ?15, email = ?16, website = ?17, notes = ?18, organisation = ?19,
-            individual = ?20, sort_key = ?21, search_text = ?22, updated_at = ?23, first_deal_on = ?24,
-            first_deal_trigger = ?25, credit_rating = ?26, credit_score = ?27, credit_limit = ?28,
-            loyalty = ?29, cooperation = ?30, influence = ?31
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        fields.code,
-        fields.status.as_str(),
-        fields.name,
-        fields.reading,
-        fields.honorific,
-        fields.owner,
-        fields.lead_source.map(LeadSource::as_str),
-        fields.industry,
-        fields.postal_code,
-        fields.region,
-        fields.city,
-        fields.street,
-        fields.building,
-        json(&fields.phones),
-        fields.email,
-        fields.website,
-        fields.notes,
-        fields.organisation.as_ref().map(json),
-        fields.individual.as_ref().map(json),
-        sort_key(fields),
-        search_text(fields, key_persons),
-        at,
-        fields.first_deal_on,
-        fields.first_deal_trigger,
-        fields.standing.credit_rating,
-        fields.standing.credit_score,
-        fields.standing.credit_limit,
-        fields.standing.loyalty.map(Loyalty::as_str),
-        fields.standing.cooperation,
-        fields.standing.influence,
-    ])?;
+    let mut values = column_values(fields, key_persons, at);
+    let sets = EDITED_COLUMNS
+        .split(',')
+        .enumerate()
+        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    values.push(Value::Text(id.to_owned()));
+    conn.prepare_cached(&format!(
+        "UPDATE cards SET {sets} WHERE id = ?{}",
+        values.len()
+    ))?
+    .execute(rusqlite::params_from_iter(&values))?;
     write_tags(conn, id, &fields.tags)
 }
 

@@ -10,7 +10,7 @@ use rusqlite::params;
 use crate::card::store::new_id;
 use crate::Ledger;
 
-pub use super::customers::customers;
+pub use super::customers::{customers, each_customer};
 
 /// A company profile as a card's editor saves it, half filled: what classification reads costs
 /// what it costs on real cards.

@@ -172,3 +172,19 @@ fn write_contacts(
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
+
+/// The demo's customers of four markets, one by one, for lists to import in benchmarks.
+pub fn each_customer(count: u32, seed: u64, mut f: impl FnMut(CardFields)) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    for n in 0..count {
+        let m = MARKETS[n as usize % MARKETS.len()];
+        let owner = *pick(&mut rng, m.owners);
+        let mut fields = if rng.random_bool(0.7) {
+            organisation(&mut rng, m, owner)
+        } else {
+            individual(&mut rng, m, owner)
+        };
+        fields.code = format!("L-{n:07}");
+        f(fields);
+    }
+}

@@ -16,6 +16,7 @@ use crate::search::{self, CardPage, CardQuery, Facets};
 mod classify;
 mod competition;
 mod handover;
+mod import;
 mod planning;
 mod report;
 mod sales;

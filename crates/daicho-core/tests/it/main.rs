@@ -10,6 +10,7 @@ mod demo;
 mod files;
 mod fulltext;
 mod handover;
+mod import;
 mod list;
 mod notes;
 mod planning;

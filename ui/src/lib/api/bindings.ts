@@ -17,6 +17,13 @@ export const commands = {
 	cardsFacets: () => typedError<Facets, ErrorReport_Serialize>(__TAURI_INVOKE("cards_facets")),
 	/**  The search box: cards (best first), contacts and notes, the match marked. */
 	search: (query: string, limit: number) => typedError<SearchResults_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("search", { query, limit })),
+	/**  Every row of the file checked, and what importing it would do; writes nothing. */
+	importPreview: (path: string, request: ImportRequest_Deserialize) => typedError<ImportPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("import_preview", { path, request })),
+	/**  Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing. */
+	importApply: (path: string, request: ImportRequest_Deserialize, total: number, progress: Channel<ImportProgress>) => typedError<ImportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("import_apply", { path, request, total, progress })),
+	importCancel: () => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("import_cancel")),
+	importsList: () => typedError<ImportBatch_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("imports_list")),
+	importUndo: (id: string) => typedError<ImportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("import_undo", { id })),
 	cardGet: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_get", { id })),
 	cardCreate: (fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_create", { fields })),
 	cardUpdate: (id: string, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
@@ -1239,6 +1246,35 @@ export type Dashboard_Serialize = {
 	last_classified: LastRun | null,
 };
 
+/**  What to do with a row that looks like a card already there. */
+export type DuplicateChoice = "skip" | "merge" | "keep_both";
+
+/**  A row that looks like a card already in the ledger, or like an earlier row of the file. */
+export type DuplicateRow = DuplicateRow_Serialize | DuplicateRow_Deserialize;
+
+/**  A row that looks like a card already in the ledger, or like an earlier row of the file. */
+export type DuplicateRow_Deserialize = {
+	line: number,
+	name: string,
+	why: DuplicateWhy,
+	existing?: ExistingCard | null,
+	/**  The earlier line of the file it repeats. */
+	earlier_line?: number | null,
+};
+
+/**  A row that looks like a card already in the ledger, or like an earlier row of the file. */
+export type DuplicateRow_Serialize = {
+	line: number,
+	name: string,
+	why: DuplicateWhy,
+	existing: ExistingCard | null,
+	/**  The earlier line of the file it repeats. */
+	earlier_line: number | null,
+};
+
+/**  Why a row looks like a card already there. */
+export type DuplicateWhy = "code" | "name_phone" | "name_email";
+
 /**  A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog. */
 export type ErrorReport = ErrorReport_Serialize | ErrorReport_Deserialize;
 
@@ -1325,6 +1361,9 @@ export type FollowUps = {
 	items: FollowUp[],
 	overdue: number,
 };
+
+/**  What kind of file a list is. */
+export type Format = "csv" | "xlsx" | "vcard";
 
 /**  The three-step scale of reliability, importance and urgency. */
 export type Grade = "low" | "medium" | "high";
@@ -1441,6 +1480,126 @@ export type HistoryEntry_Serialize = {
 	new_value: string | null,
 };
 
+/**  An import as listed for undo. */
+export type ImportBatch = ImportBatch_Serialize | ImportBatch_Deserialize;
+
+/**  An import as listed for undo. */
+export type ImportBatch_Deserialize = {
+	id: string,
+	label: string,
+	at: string,
+	actor: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at?: string | null,
+};
+
+/**  An import as listed for undo. */
+export type ImportBatch_Serialize = {
+	id: string,
+	label: string,
+	at: string,
+	actor: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at: string | null,
+};
+
+/**  A row as the card it would become, for the preview. */
+export type ImportCard = ImportCard_Serialize | ImportCard_Deserialize;
+
+/**  A row as the card it would become, for the preview. */
+export type ImportCard_Deserialize = {
+	line: number,
+	kind: CardKind,
+	code: string,
+	name: string,
+	reading: string,
+	phones: string[],
+	email: string,
+	address: string,
+	owner: string,
+	person?: KeyPersonFields_Deserialize | null,
+};
+
+/**  A row as the card it would become, for the preview. */
+export type ImportCard_Serialize = {
+	line: number,
+	kind: CardKind,
+	code: string,
+	name: string,
+	reading: string,
+	phones: string[],
+	email: string,
+	address: string,
+	owner: string,
+	person: KeyPersonFields_Serialize | null,
+};
+
+/**  What a column of the file holds. */
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email";
+
+/**  What an import did. */
+export type ImportOutcome = {
+	id: string,
+	added: number,
+	merged: number,
+	skipped: number,
+};
+
+/**  Everything the user needs before deciding to import. */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  Everything the user needs before deciding to import. */
+export type ImportPreview_Deserialize = {
+	source: SourceInfo,
+	headers: string[],
+	/**  The first rows as read, to show beside the mapping. */
+	samples: string[][],
+	mapping: Mapping_Deserialize,
+	/**  The first rows as cards. */
+	cards: ImportCard_Deserialize[],
+	/**  Rows below the header (blank rows not counted). */
+	rows: number,
+	/**  Rows that can be imported (duplicates included). */
+	valid: number,
+	with_problems: number,
+	/**  The first problems (at most [`MAX_LISTED`]). */
+	problems: RowProblem_Deserialize[],
+	duplicate_count: number,
+	/**  The first duplicates (at most [`MAX_LISTED`]). */
+	duplicates: DuplicateRow_Deserialize[],
+};
+
+/**  Everything the user needs before deciding to import. */
+export type ImportPreview_Serialize = {
+	source: SourceInfo,
+	headers: string[],
+	/**  The first rows as read, to show beside the mapping. */
+	samples: string[][],
+	mapping: Mapping_Serialize,
+	/**  The first rows as cards. */
+	cards: ImportCard_Serialize[],
+	/**  Rows below the header (blank rows not counted). */
+	rows: number,
+	/**  Rows that can be imported (duplicates included). */
+	valid: number,
+	with_problems: number,
+	/**  The first problems (at most [`MAX_LISTED`]). */
+	problems: RowProblem_Serialize[],
+	duplicate_count: number,
+	/**  The first duplicates (at most [`MAX_LISTED`]). */
+	duplicates: DuplicateRow_Serialize[],
+};
+
+/**  How far an import is: rows read of rows in the file. */
+export type ImportProgress = {
+	done: number,
+	total: number,
+};
+
 /**  What a take-over did (or, when it was taken over already, that it did nothing). */
 export type ImportRecord = ImportRecord_Serialize | ImportRecord_Deserialize;
 
@@ -1474,6 +1633,39 @@ export type ImportRecord_Serialize = {
 	undone_at: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,
+};
+
+/**  What to import and how. */
+export type ImportRequest = ImportRequest_Serialize | ImportRequest_Deserialize;
+
+/**  What to import and how. */
+export type ImportRequest_Deserialize = {
+	/**
+	 *  An encoding to read a text file in instead of the detected one (utf-8, shift_jis, gb18030,
+	 *  euc-kr…).
+	 */
+	encoding?: string | null,
+	/**  `None`: guessed from the header. */
+	mapping?: Mapping_Deserialize | null,
+	/**  For every duplicate not listed in `choices`. */
+	duplicates?: DuplicateChoice,
+	/**  Per line of the file. */
+	choices?: ([number, DuplicateChoice])[],
+};
+
+/**  What to import and how. */
+export type ImportRequest_Serialize = {
+	/**
+	 *  An encoding to read a text file in instead of the detected one (utf-8, shift_jis, gb18030,
+	 *  euc-kr…).
+	 */
+	encoding: string | null,
+	/**  `None`: guessed from the header. */
+	mapping: Mapping_Serialize | null,
+	/**  For every duplicate not listed in `choices`. */
+	duplicates: DuplicateChoice,
+	/**  Per line of the file. */
+	choices: ([number, DuplicateChoice])[],
 };
 
 export type IncompleteCard = {
@@ -1696,6 +1888,33 @@ export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owne
 
 /**  How the customer sticks to a brand: set by the rep, suggested by the classification. */
 export type Loyalty = "loyal" | "switcher" | "no_loyalty";
+
+/**  Which field each column holds (`None`: left out), and what rows say nothing about. */
+export type Mapping = Mapping_Serialize | Mapping_Deserialize;
+
+/**  Which field each column holds (`None`: left out), and what rows say nothing about. */
+export type Mapping_Deserialize = {
+	columns?: (ImportField | null)[],
+	/**
+	 *  The kind of a card whose row does not say (a row with only a person's name is an
+	 *  individual).
+	 */
+	default_kind?: CardKind,
+	/**  The owner of a card whose row does not say. */
+	default_owner?: string,
+};
+
+/**  Which field each column holds (`None`: left out), and what rows say nothing about. */
+export type Mapping_Serialize = {
+	columns: (ImportField | null)[],
+	/**
+	 *  The kind of a card whose row does not say (a row with only a person's name is an
+	 *  individual).
+	 */
+	default_kind: CardKind,
+	/**  The owner of a card whose row does not say. */
+	default_owner: string,
+};
 
 /**
  *  The field a card matched in, by its field label key (`phones`, `email`, `address`, `tags`,
@@ -2213,6 +2432,36 @@ export type ReportRequest_Serialize = {
 	sheet_id: string | null,
 };
 
+/**
+ *  Why a row cannot be imported: its line in the file, the column (0-based) and the card field
+ *  concerned, and the rule (`required`, `too_long`, `email`, `bad_bytes`, `broken`…).
+ */
+export type RowProblem = RowProblem_Serialize | RowProblem_Deserialize;
+
+/**
+ *  Why a row cannot be imported: its line in the file, the column (0-based) and the card field
+ *  concerned, and the rule (`required`, `too_long`, `email`, `bad_bytes`, `broken`…).
+ */
+export type RowProblem_Deserialize = {
+	line: number,
+	column?: number | null,
+	field: string,
+	rule: string,
+	limit?: number | null,
+};
+
+/**
+ *  Why a row cannot be imported: its line in the file, the column (0-based) and the card field
+ *  concerned, and the rule (`required`, `too_long`, `email`, `bad_bytes`, `broken`…).
+ */
+export type RowProblem_Serialize = {
+	line: number,
+	column: number | null,
+	field: string,
+	rule: string,
+	limit: number | null,
+};
+
 /**  What a card's transactions add up to over a period (returns subtract), and what it owes now. */
 export type SalesSummary = SalesSummary_Serialize | SalesSummary_Deserialize;
 
@@ -2258,6 +2507,21 @@ export type SalesSummary_Serialize = {
 	over_limit: boolean,
 	/**  Open negotiations whose amount exceeds the credit limit. */
 	negotiations_over_limit: number,
+};
+
+/**  An import's columns as the user set them, for files whose header row is `headers`. */
+export type SavedMapping = SavedMapping_Serialize | SavedMapping_Deserialize;
+
+/**  An import's columns as the user set them, for files whose header row is `headers`. */
+export type SavedMapping_Deserialize = {
+	headers: string[],
+	mapping: Mapping_Deserialize,
+};
+
+/**  An import's columns as the user set them, for files whose header row is `headers`. */
+export type SavedMapping_Serialize = {
+	headers: string[],
+	mapping: Mapping_Serialize,
 };
 
 export type SearchResults = SearchResults_Serialize | SearchResults_Deserialize;
@@ -2307,6 +2571,8 @@ export type Settings_Deserialize = {
 	case_stale_months?: number,
 	/**  Where Excel reports are saved without asking; none: ask each time. */
 	report_folder?: string | null,
+	/**  Column mappings the user saved, used again for files with the same headings. */
+	import_mappings?: SavedMapping_Deserialize[],
 };
 
 export type Settings_Serialize = {
@@ -2326,6 +2592,8 @@ export type Settings_Serialize = {
 	case_stale_months: number,
 	/**  Where Excel reports are saved without asking; none: ask each time. */
 	report_folder: string | null,
+	/**  Column mappings the user saved, used again for files with the same headings. */
+	import_mappings: SavedMapping_Serialize[],
 };
 
 export type Sheet = Sheet_Serialize | Sheet_Deserialize;
@@ -2405,6 +2673,18 @@ export type Sheet_Serialize = {
 	id: string,
 	version: number,
 	fields: SheetFields_Serialize,
+};
+
+/**  How a file was read. */
+export type SourceInfo = {
+	format: Format,
+	/**
+	 *  The encoding a CSV or vCard file was read in (WHATWG name: UTF-8, Shift_JIS, gb18030,
+	 *  GBK, EUC-KR, UTF-16LE…); empty for .xlsx.
+	 */
+	encoding: string,
+	/**  Whether the encoding was detected (rather than given by the user or a BOM). */
+	detected: boolean,
 };
 
 /**  A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong). */

@@ -11,6 +11,11 @@ import type {
   CardQuery_Serialize,
   CardRow_Serialize,
   SearchResults_Serialize,
+  ImportPreview_Serialize,
+  ImportBatch_Serialize,
+  ImportRequest_Deserialize,
+  Mapping_Serialize,
+  SavedMapping_Serialize,
   ErrorReport_Serialize,
   FieldIssue_Serialize,
   HistoryEntry_Serialize,
@@ -72,6 +77,10 @@ import { t } from "../i18n/i18n.svelte";
 export { commands };
 export type {
   Segment,
+  ImportField,
+  DuplicateChoice,
+  ImportOutcome,
+  ImportProgress,
   CardKind,
   CardStatus,
   ComplaintChannel,
@@ -133,6 +142,11 @@ export type CardPage = CardPage_Serialize;
 export type CardQuery = CardQuery_Serialize;
 export type CardRow = CardRow_Serialize;
 export type SearchResults = SearchResults_Serialize;
+export type ImportPreview = ImportPreview_Serialize;
+export type ImportBatch = ImportBatch_Serialize;
+export type ImportRequest = ImportRequest_Deserialize;
+export type ImportMapping = Mapping_Serialize;
+export type SavedMapping = SavedMapping_Serialize;
 export type ErrorReport = ErrorReport_Serialize;
 export type FieldIssue = FieldIssue_Serialize;
 export type HistoryEntry = HistoryEntry_Serialize;

@@ -18,6 +18,7 @@ export type Route =
   | { page: "dashboard" }
   | { page: "collection" }
   | { page: "reports" }
+  | { page: "import" }
   | { page: "handover" }
   | { page: "trash" }
   | { page: "settings" };

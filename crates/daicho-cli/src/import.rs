@@ -1,0 +1,181 @@
+//! `daicho import`: bring a CSV, .xlsx or vCard list into a ledger with the same checks as the
+//! window (every row validated, likely duplicates found), or with --dry-run only report them;
+//! `daicho import undo` takes an import back.
+
+use std::path::{Path, PathBuf};
+
+use daicho_core::error::{Coded, ImportError};
+use daicho_core::i18n::Lang;
+use daicho_core::import::{DuplicateChoice, ImportPreview, ImportRequest, Mapping};
+use daicho_core::{ErrorReport, Ledger};
+
+use crate::classify::t;
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// The ledger.
+    pub file: PathBuf,
+    /// The list: .csv (any encoding), .xlsx or .vcf; or `undo` with --id to take an import back.
+    pub source: PathBuf,
+    /// A mapping (JSON: {"columns": ["name", null, "phone", …], "default_kind": "organisation",
+    /// "default_owner": ""}); default: guessed from the header row.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Read a text file in this encoding (utf-8, shift_jis/cp932, gb18030, euc-kr/cp949…).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// What to do with likely duplicates: skip, merge or keep_both.
+    #[arg(long, default_value = "skip")]
+    pub duplicates: String,
+    /// Only report what would be imported.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The import to undo (with SOURCE `undo`).
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn read_mapping(path: &Path) -> Result<Mapping, ErrorReport> {
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        ImportError::Io {
+            path: path.to_owned(),
+            source,
+        }
+        .report()
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        ImportError::Unreadable {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        }
+        .report()
+    })
+}
+
+pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
+    let mut ledger = Ledger::open(&args.file).map_err(|e| e.report())?;
+    if args.source.as_os_str() == "undo" {
+        let id = args.id.unwrap_or_default();
+        let done = ledger.import_undo(&id).map_err(|e| e.report())?;
+        println!(
+            "{}",
+            t(
+                lang,
+                "import.undone_count",
+                &[("count", (done.added + done.merged).to_string())]
+            )
+        );
+        return Ok(());
+    }
+    let duplicates = DuplicateChoice::parse(&args.duplicates).ok_or_else(|| {
+        ImportError::BadDuplicateChoice {
+            value: args.duplicates.clone(),
+        }
+        .report()
+    })?;
+    let request = ImportRequest {
+        encoding: args.encoding.clone(),
+        mapping: args.mapping.as_deref().map(read_mapping).transpose()?,
+        duplicates,
+        choices: Vec::new(),
+    };
+    let preview = ledger
+        .import_preview(&args.source, &request)
+        .map_err(|e| e.report())?;
+    let outcome = if args.dry_run {
+        None
+    } else {
+        let request = ImportRequest {
+            mapping: Some(preview.mapping.clone()),
+            ..request
+        };
+        Some(
+            ledger
+                .import_apply(&args.source, &request, preview.rows, &mut |_, _| true)
+                .map_err(|e| e.report())?,
+        )
+    };
+    if args.json {
+        let out = serde_json::json!({ "preview": preview, "imported": outcome });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return Ok(());
+    }
+    print!("{}", report_text(&preview, lang));
+    if let Some(o) = outcome {
+        println!(
+            "{}",
+            t(
+                lang,
+                "import.done",
+                &[
+                    ("added", o.added.to_string()),
+                    ("merged", o.merged.to_string()),
+                    ("skipped", o.skipped.to_string()),
+                ]
+            )
+        );
+        println!("{}: {}", t(lang, "import.id", &[]), o.id);
+    }
+    Ok(())
+}
+
+/// The validation report: counts, then each problem and each likely duplicate by row.
+pub fn report_text(p: &ImportPreview, lang: Lang) -> String {
+    let mut out = String::new();
+    let encoding = if p.source.encoding.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", p.source.encoding)
+    };
+    out.push_str(&format!(
+        "{}{encoding}\n",
+        t(
+            lang,
+            "import.summary",
+            &[
+                ("rows", p.rows.to_string()),
+                ("valid", p.valid.to_string()),
+                ("problems", p.with_problems.to_string()),
+                ("duplicates", p.duplicate_count.to_string()),
+            ]
+        )
+    ));
+    for problem in &p.problems {
+        let column = problem
+            .column
+            .and_then(|c| p.headers.get(c as usize))
+            .map(|h| format!(" [{h}]"))
+            .unwrap_or_default();
+        let field = if problem.field.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", t(lang, &format!("field.{}", problem.field), &[]))
+        };
+        let limit = problem.limit.map(|l| l.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "  {}{column} {field}{}\n",
+            t(lang, "import.row", &[("line", problem.line.to_string())]),
+            t(lang, &format!("rule.{}", problem.rule), &[("limit", limit)])
+        ));
+    }
+    for d in &p.duplicates {
+        let like = match (&d.existing, d.earlier_line) {
+            (Some(e), _) => t(
+                lang,
+                "import.dup.existing",
+                &[("name", e.name.clone()), ("code", e.code.clone())],
+            ),
+            (None, Some(line)) => t(lang, "import.dup.earlier", &[("line", line.to_string())]),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "  {} {}: {like} ({})\n",
+            t(lang, "import.row", &[("line", d.line.to_string())]),
+            d.name,
+            t(lang, &format!("import.dup.why.{}", d.why.as_str()), &[])
+        ));
+    }
+    out
+}

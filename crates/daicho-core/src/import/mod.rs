@@ -1,0 +1,517 @@
+//! Bringing an existing list in: CSV (any of the four markets' encodings), .xlsx and vCard.
+//! `preview` reads the whole file and reports, without writing anything, what would be imported,
+//! every row with a problem (row, column, why) and likely duplicates of cards already in the
+//! ledger or earlier in the file; `apply` imports in one transaction (with progress, cancellable)
+//! as the user chose per duplicate (skip, merge, keep both), recorded so `undo` takes it back.
+
+mod dupes;
+pub mod guess;
+mod rows;
+pub mod source;
+mod store;
+pub mod vcard;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::card::{CardKind, KeyPersonFields};
+use crate::error::ImportError;
+pub use crate::handover::ExistingCard;
+pub use dupes::DuplicateWhy;
+pub use source::{Format, SourceInfo};
+pub use store::{ImportBatch, ImportOutcome};
+
+api_enum!(
+    /// What a column of the file holds.
+    ImportField {
+        Code = "code",
+        Name = "name",
+        Reading = "reading",
+        Kind = "kind",
+        Status = "status",
+        Owner = "owner",
+        Industry = "industry",
+        PostalCode = "postal_code",
+        Region = "region",
+        City = "city",
+        Street = "street",
+        Building = "building",
+        Phone = "phone",
+        Email = "email",
+        Website = "website",
+        Notes = "notes",
+        Tags = "tags",
+        PersonName = "person_name",
+        PersonReading = "person_reading",
+        PersonTitle = "person_title",
+        PersonDepartment = "person_department",
+        PersonPhone = "person_phone",
+        PersonEmail = "person_email",
+    }
+);
+
+api_enum!(
+    /// What to do with a row that looks like a card already there.
+    DuplicateChoice { Skip = "skip", Merge = "merge", KeepBoth = "keep_both" }
+);
+
+/// Which field each column holds (`None`: left out), and what rows say nothing about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct Mapping {
+    pub columns: Vec<Option<ImportField>>,
+    /// The kind of a card whose row does not say (a row with only a person's name is an
+    /// individual).
+    pub default_kind: CardKind,
+    /// The owner of a card whose row does not say.
+    pub default_owner: String,
+}
+
+impl Default for Mapping {
+    fn default() -> Self {
+        Mapping {
+            columns: Vec::new(),
+            default_kind: CardKind::Organisation,
+            default_owner: String::new(),
+        }
+    }
+}
+
+/// Why a row cannot be imported: its line in the file, the column (0-based) and the card field
+/// concerned, and the rule (`required`, `too_long`, `email`, `bad_bytes`, `broken`…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RowProblem {
+    pub line: u32,
+    pub column: Option<u32>,
+    pub field: String,
+    pub rule: String,
+    pub limit: Option<i32>,
+}
+
+impl RowProblem {
+    fn at(line: u32, column: u32, field: ImportField, rule: &str) -> RowProblem {
+        RowProblem {
+            line,
+            column: Some(column),
+            field: field.as_str().to_owned(),
+            rule: rule.to_owned(),
+            limit: None,
+        }
+    }
+
+    fn whole_row(line: u32, rule: &str) -> RowProblem {
+        RowProblem {
+            line,
+            column: None,
+            field: String::new(),
+            rule: rule.to_owned(),
+            limit: None,
+        }
+    }
+}
+
+/// A row that looks like a card already in the ledger, or like an earlier row of the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DuplicateRow {
+    pub line: u32,
+    pub name: String,
+    pub why: DuplicateWhy,
+    pub existing: Option<ExistingCard>,
+    /// The earlier line of the file it repeats.
+    pub earlier_line: Option<u32>,
+}
+
+/// A row as the card it would become, for the preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportCard {
+    pub line: u32,
+    pub kind: CardKind,
+    pub code: String,
+    pub name: String,
+    pub reading: String,
+    pub phones: Vec<String>,
+    pub email: String,
+    pub address: String,
+    pub owner: String,
+    pub person: Option<KeyPersonFields>,
+}
+
+/// Everything the user needs before deciding to import.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportPreview {
+    pub source: SourceInfo,
+    pub headers: Vec<String>,
+    /// The first rows as read, to show beside the mapping.
+    pub samples: Vec<Vec<String>>,
+    pub mapping: Mapping,
+    /// The first rows as cards.
+    pub cards: Vec<ImportCard>,
+    /// Rows below the header (blank rows not counted).
+    pub rows: u32,
+    /// Rows that can be imported (duplicates included).
+    pub valid: u32,
+    pub with_problems: u32,
+    /// The first problems (at most [`MAX_LISTED`]).
+    pub problems: Vec<RowProblem>,
+    pub duplicate_count: u32,
+    /// The first duplicates (at most [`MAX_LISTED`]).
+    pub duplicates: Vec<DuplicateRow>,
+}
+
+/// Problems and duplicates listed at most (all are counted).
+pub const MAX_LISTED: usize = 1000;
+const SAMPLE_ROWS: usize = 5;
+const PREVIEW_CARDS: usize = 20;
+
+/// What to import and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct ImportRequest {
+    /// An encoding to read a text file in instead of the detected one (utf-8, shift_jis, gb18030,
+    /// euc-kr…).
+    pub encoding: Option<String>,
+    /// `None`: guessed from the header.
+    pub mapping: Option<Mapping>,
+    /// For every duplicate not listed in `choices`.
+    pub duplicates: DuplicateChoice,
+    /// Per line of the file.
+    pub choices: Vec<(u32, DuplicateChoice)>,
+}
+
+impl Default for ImportRequest {
+    fn default() -> Self {
+        ImportRequest {
+            encoding: None,
+            mapping: None,
+            duplicates: DuplicateChoice::Skip,
+            choices: Vec::new(),
+        }
+    }
+}
+
+impl ImportRequest {
+    fn encoding(&self) -> Result<Option<&'static encoding_rs::Encoding>, ImportError> {
+        self.encoding
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(source::encoding_for)
+            .transpose()
+    }
+}
+
+/// One pass over the file: the header (first row with any text), then each row as a card or
+/// its problems, with duplicates found against the ledger and the rows before it.
+fn scan(
+    conn: &Connection,
+    path: &Path,
+    request: &ImportRequest,
+    need_names: bool,
+    visit: &mut dyn FnMut(Scanned) -> Result<bool, ImportError>,
+) -> Result<(SourceInfo, Vec<String>, Mapping), ImportError> {
+    let encoding = request.encoding()?;
+    let ledger = dupes::LedgerIndex::load(conn)?;
+    let mut seen = dupes::FileIndex::default();
+    let mut headers: Option<Vec<String>> = None;
+    let mut mapping = request.mapping.clone();
+    let info = source::read(path, encoding, &mut |raw| {
+        let Some(headers_now) = &headers else {
+            if raw.cells.iter().any(|c| !c.trim().is_empty()) {
+                let h: Vec<String> = raw.cells.iter().map(|c| c.trim().to_owned()).collect();
+                let m = mapping.get_or_insert_with(|| Mapping {
+                    columns: guess::guess(&h),
+                    ..Mapping::default()
+                });
+                check_mapping(m, h.len())?;
+                if need_names && !names_cards(m) {
+                    return Err(ImportError::NoNameColumn);
+                }
+                headers = Some(h);
+            }
+            return Ok(true);
+        };
+        if raw.broken.is_none() && !raw.too_wide && raw.cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(true);
+        }
+        let m = mapping.as_ref().ok_or(ImportError::NoNameColumn)?;
+        let mut problems = Vec::new();
+        if raw.broken.is_some() {
+            problems.push(RowProblem::whole_row(raw.line, "broken"));
+        }
+        if raw.bad_bytes {
+            problems.push(RowProblem::whole_row(raw.line, "bad_bytes"));
+        }
+        if raw.too_wide
+            || raw
+                .cells
+                .iter()
+                .skip(headers_now.len())
+                .any(|c| !c.trim().is_empty())
+        {
+            problems.push(RowProblem::whole_row(raw.line, "extra_cells"));
+        }
+        let card = match rows::card_of(raw.line, &raw.cells, m) {
+            Ok(card) if problems.is_empty() => Some(card),
+            Ok(_) => None,
+            Err(mut more) => {
+                problems.append(&mut more);
+                None
+            }
+        };
+        let scanned = match card {
+            Some(card) => {
+                let duplicate = seen
+                    .check(&card)
+                    .map(|(line, why)| Duplicate::Earlier { line, why })
+                    .or_else(|| {
+                        ledger
+                            .check(&card.fields)
+                            .map(|(e, why)| Duplicate::Existing { card: e, why })
+                    });
+                seen.add(&card);
+                Scanned::Card {
+                    raw_cells: raw.cells,
+                    card: Box::new(card),
+                    duplicate,
+                }
+            }
+            None => Scanned::Problems {
+                raw_cells: raw.cells,
+                problems,
+            },
+        };
+        visit(scanned)
+    })?;
+    let headers = headers.ok_or_else(|| ImportError::NoRows {
+        path: path.to_owned(),
+    })?;
+    let mapping = mapping.unwrap_or_default();
+    Ok((info, headers, mapping))
+}
+
+fn check_mapping(mapping: &Mapping, columns: usize) -> Result<(), ImportError> {
+    if mapping.columns.len() > columns && mapping.columns.iter().skip(columns).any(Option::is_some)
+    {
+        return Err(ImportError::BadMapping {
+            column: mapping.columns.len() as u32,
+            columns: columns as u32,
+        });
+    }
+    Ok(())
+}
+
+/// Whether some column gives the cards their names (an import needs one; a preview without one
+/// shows every row as nameless, for the user to map).
+fn names_cards(mapping: &Mapping) -> bool {
+    mapping
+        .columns
+        .iter()
+        .any(|c| matches!(c, Some(ImportField::Name | ImportField::PersonName)))
+}
+
+enum Duplicate {
+    Existing {
+        card: ExistingCard,
+        why: DuplicateWhy,
+    },
+    Earlier {
+        line: u32,
+        why: DuplicateWhy,
+    },
+}
+
+enum Scanned {
+    Card {
+        raw_cells: Vec<String>,
+        card: Box<rows::RowCard>,
+        duplicate: Option<Duplicate>,
+    },
+    Problems {
+        raw_cells: Vec<String>,
+        problems: Vec<RowProblem>,
+    },
+}
+
+/// Reads the whole file and reports what an import would do; writes nothing.
+pub fn preview(
+    conn: &Connection,
+    path: &Path,
+    request: &ImportRequest,
+) -> Result<ImportPreview, ImportError> {
+    let mut out = ImportPreview {
+        source: SourceInfo {
+            format: Format::Csv,
+            encoding: String::new(),
+            detected: false,
+        },
+        headers: Vec::new(),
+        samples: Vec::new(),
+        mapping: Mapping::default(),
+        cards: Vec::new(),
+        rows: 0,
+        valid: 0,
+        with_problems: 0,
+        problems: Vec::new(),
+        duplicate_count: 0,
+        duplicates: Vec::new(),
+    };
+    let (info, headers, mapping) = scan(conn, path, request, false, &mut |scanned| {
+        out.rows += 1;
+        let cells = match &scanned {
+            Scanned::Card { raw_cells, .. } | Scanned::Problems { raw_cells, .. } => raw_cells,
+        };
+        if out.samples.len() < SAMPLE_ROWS {
+            out.samples.push(cells.iter().map(|c| clip(c)).collect());
+        }
+        match scanned {
+            Scanned::Card {
+                card, duplicate, ..
+            } => {
+                out.valid += 1;
+                if out.cards.len() < PREVIEW_CARDS {
+                    out.cards.push(preview_card(&card));
+                }
+                if let Some(d) = duplicate {
+                    out.duplicate_count += 1;
+                    if out.duplicates.len() < MAX_LISTED {
+                        out.duplicates.push(match d {
+                            Duplicate::Existing { card: e, why } => DuplicateRow {
+                                line: card.line,
+                                name: card.fields.name.clone(),
+                                why,
+                                existing: Some(e),
+                                earlier_line: None,
+                            },
+                            Duplicate::Earlier { line, why } => DuplicateRow {
+                                line: card.line,
+                                name: card.fields.name.clone(),
+                                why,
+                                existing: None,
+                                earlier_line: Some(line),
+                            },
+                        });
+                    }
+                }
+            }
+            Scanned::Problems { problems, .. } => {
+                out.with_problems += 1;
+                let room = MAX_LISTED.saturating_sub(out.problems.len());
+                out.problems.extend(problems.into_iter().take(room));
+            }
+        }
+        Ok(true)
+    })?;
+    if out.rows == 0 {
+        return Err(ImportError::NoRows {
+            path: path.to_owned(),
+        });
+    }
+    out.source = info;
+    out.headers = headers.iter().map(|h| clip(h)).collect();
+    out.mapping = mapping;
+    Ok(out)
+}
+
+/// Shown text is cut at a length a screen can show; the import itself reads the whole cell.
+fn clip(text: &str) -> String {
+    const SHOWN: usize = 200;
+    match text.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+fn preview_card(card: &rows::RowCard) -> ImportCard {
+    let f = &card.fields;
+    ImportCard {
+        line: card.line,
+        kind: f.kind,
+        code: f.code.clone(),
+        name: f.name.clone(),
+        reading: f.reading.clone(),
+        phones: f.phones.clone(),
+        email: f.email.clone(),
+        address: [&f.postal_code, &f.region, &f.city, &f.street, &f.building]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        owner: f.owner.clone(),
+        person: card.person.clone(),
+    }
+}
+
+/// Imports the file in one transaction. `progress(done, total)` is told as rows go by (total is
+/// the caller's count from the preview, or 0) and stops the import, writing nothing, when it
+/// returns `false`.
+pub fn apply(
+    conn: &Connection,
+    path: &Path,
+    request: &ImportRequest,
+    edit: &crate::card::store::Edit<'_>,
+    total: u32,
+    progress: &mut dyn FnMut(u32, u32) -> bool,
+) -> Result<ImportOutcome, ImportError> {
+    if request.mapping.as_ref().is_some_and(|m| !names_cards(m)) {
+        return Err(ImportError::NoNameColumn);
+    }
+    let choices: HashMap<u32, DuplicateChoice> = request.choices.iter().copied().collect();
+    let label = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut batch = store::Batch::start(conn, &label, edit)?;
+    let mut done: u32 = 0;
+    let mut cancelled = false;
+    scan(conn, path, request, true, &mut |scanned| {
+        done += 1;
+        if done.is_multiple_of(500) && !progress(done, total) {
+            cancelled = true;
+            return Ok(false);
+        }
+        match scanned {
+            Scanned::Problems { .. } => batch.skipped += 1,
+            Scanned::Card {
+                card, duplicate, ..
+            } => {
+                let choice = duplicate.as_ref().map(|_| {
+                    choices
+                        .get(&card.line)
+                        .copied()
+                        .unwrap_or(request.duplicates)
+                });
+                match (duplicate, choice) {
+                    (None, _) => batch.create(conn, *card, edit)?,
+                    (Some(_), Some(DuplicateChoice::Skip) | None) => batch.skipped += 1,
+                    (Some(_), Some(DuplicateChoice::KeepBoth)) => batch.create(conn, *card, edit)?,
+                    (Some(Duplicate::Existing { card: e, .. }), Some(DuplicateChoice::Merge)) => {
+                        batch.merge(conn, &e.id, *card, edit)?
+                    }
+                    (Some(Duplicate::Earlier { line, .. }), Some(DuplicateChoice::Merge)) => {
+                        match batch.created_from(line) {
+                            Some(id) => batch.merge(conn, &id, *card, edit)?,
+                            None => batch.skipped += 1,
+                        }
+                    }
+                }
+            }
+        }
+        Ok(true)
+    })?;
+    if cancelled {
+        return Err(ImportError::Cancelled);
+    }
+    progress(done, total.max(done));
+    batch.finish(conn)
+}
+
+pub use store::{list as list_imports, undo};

@@ -1,0 +1,41 @@
+//! The ledger's imports of existing lists: preview, import in one transaction, undo.
+
+use std::path::Path;
+
+use crate::error::ImportError;
+use crate::import::{self, ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
+
+use super::Ledger;
+
+impl Ledger {
+    /// What importing `path` would do (every row checked, duplicates found); writes nothing.
+    pub fn import_preview(
+        &self,
+        path: &Path,
+        request: &ImportRequest,
+    ) -> Result<ImportPreview, ImportError> {
+        import::preview(self.connection(), path, request)
+    }
+
+    /// Imports `path` in one transaction. `progress(done, total)` hears of the rows as they go
+    /// (`total` from the preview) and cancels, writing nothing, by returning `false`.
+    pub fn import_apply(
+        &mut self,
+        path: &Path,
+        request: &ImportRequest,
+        total: u32,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<ImportOutcome, ImportError> {
+        self.write(|tx, edit| import::apply(tx, path, request, edit, total, progress))
+    }
+
+    /// Every import, newest first.
+    pub fn imports(&self) -> Result<Vec<ImportBatch>, ImportError> {
+        import::list_imports(self.connection())
+    }
+
+    /// Takes a whole import back in one step.
+    pub fn import_undo(&mut self, id: &str) -> Result<ImportOutcome, ImportError> {
+        self.write(|tx, edit| import::undo(tx, id, edit))
+    }
+}

@@ -1,0 +1,72 @@
+//! Importing a list: preview, import with progress and cancel, earlier imports, undo.
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
+use daicho_core::ErrorReport;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// How far an import is: rows read of rows in the file.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Every row of the file checked, and what importing it would do; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    path: String,
+    request: ImportRequest,
+) -> Result<ImportPreview, ErrorReport> {
+    state.with_ledger(|l| l.import_preview(Path::new(&path), &request))
+}
+
+/// Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_apply(
+    state: State<'_, AppState>,
+    path: String,
+    request: ImportRequest,
+    total: u32,
+    progress: Channel<ImportProgress>,
+) -> Result<ImportOutcome, ErrorReport> {
+    state.import_cancel.store(false, Ordering::SeqCst);
+    let cancel = &state.import_cancel;
+    state.with_ledger(|l| {
+        l.import_apply(Path::new(&path), &request, total, &mut |done, total| {
+            let _ = progress.send(ImportProgress { done, total });
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorReport> {
+    state.import_cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn imports_list(state: State<'_, AppState>) -> Result<Vec<ImportBatch>, ErrorReport> {
+    state.with_ledger(|l| l.imports())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_undo(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ImportOutcome, ErrorReport> {
+    state.with_ledger(|l| l.import_undo(&id))
+}

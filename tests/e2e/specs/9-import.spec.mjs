@@ -1,0 +1,108 @@
+// Bringing a rep's old lists in through the window: a Shift_JIS CSV from the company system
+// (encoding detected, columns guessed, a nameless row reported, a repeated customer merged) and
+// an .xlsx whose customer is already in the ledger (merged as chosen); then finding them by a
+// reading typed in hiragana, a single kanji and a phone fragment; undoing an import.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "@wdio/globals";
+import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, searchBox, searchHit, setLanguage } from "./helpers.mjs";
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
+const CSV = path.join(fixtures, "customers-sjis.csv");
+const XLSX = path.join(fixtures, "customers.xlsx");
+
+async function read(file) {
+  await goTo("import");
+  await byTestId("import-path").setValue(file);
+  await byTestId("import-read").click();
+  await byTestId("import-mapping").waitForDisplayed();
+}
+
+async function startAndWait() {
+  const before = await $$('[data-testid="import-batch"]').length;
+  await byTestId("import-start").click();
+  await browser.waitUntil(async () => (await $$('[data-testid="import-batch"]').length) === before + 1, {
+    timeoutMsg: "the import did not finish",
+  });
+}
+
+describe("importing lists in the real window", () => {
+  before(async () => {
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await setLanguage("ja", "顧客カード");
+  });
+
+  it("reads a Shift_JIS CSV, guesses its columns and reports every row", async () => {
+    await read(CSV);
+    await expect(byTestId("import-source")).toHaveText(expect.stringContaining("Shift_JIS"));
+    const fields = await $$('[data-testid="import-field"]');
+    const mapped = [];
+    for (const f of fields) mapped.push(await f.getValue());
+    expect(mapped).toEqual(["code", "name", "reading", "phone", "email", "street"]);
+    await expect(byTestId("import-summary")).toHaveText(expect.stringContaining("4 行: 取り込み可能 3、問題あり 1、重複の候補 1"));
+    const problem = await byTestId("import-problem");
+    await expect(problem).toHaveText(expect.stringContaining("5 行目"));
+    await expect(problem).toHaveText(expect.stringContaining("会社名"));
+    const duplicate = await byTestId("import-duplicate");
+    await expect(duplicate).toHaveText(expect.stringContaining("2 行目と同じ"));
+    await choose('[data-testid="import-choice"]', "merge");
+    await expect(byTestId("import-start")).toHaveText(expect.stringContaining("3 件を取り込む"));
+    await dismissNotices();
+    await screenshot("ja-import-csv");
+    await reveal("import-start");
+    await screenshot("ja-import-report");
+  });
+
+  it("imports it in one step, the repeated row merged into the first", async () => {
+    await startAndWait();
+    await expect(byTestId("import-batch")).toHaveText(expect.stringContaining("2 件追加、1 件統合"));
+  });
+
+  it("reads an .xlsx, finds the customer already in the ledger and merges it as chosen", async () => {
+    await read(XLSX);
+    await expect(byTestId("import-summary")).toHaveText(expect.stringContaining("2 行: 取り込み可能 2、問題あり 0、重複の候補 1"));
+    await expect(byTestId("import-duplicate")).toHaveText(expect.stringContaining("有限会社鴎食品"));
+    await choose('[data-testid="import-choice"]', "merge");
+    await startAndWait();
+    await openCard("有限会社鴎食品");
+    await expect(field("card-form", "email")).toHaveValue("kamome@example.jp");
+  });
+
+  it("finds the imported customers by a reading in hiragana, one kanji and a phone fragment", async () => {
+    await searchBox("つばめ");
+    await (await searchHit("株式会社燕運輸")).waitForDisplayed();
+    await searchBox("鷺");
+    await (await searchHit("株式会社鷺ノ宮製作所")).waitForDisplayed();
+    await searchBox("4567-89");
+    const hit = await searchHit("株式会社燕運輸");
+    await hit.waitForDisplayed();
+    await expect(hit).toHaveText(expect.stringContaining("電話"));
+    await browser.keys("Escape");
+  });
+
+  it("undoes the .xlsx import: its new card goes, the merged card gets its fields back", async () => {
+    await goTo("import");
+    await $('[data-testid="import-undo"]').click();
+    await byTestId("import-confirm-undo").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="import-undo"]').length) === 1);
+    await searchBox("鷺ノ宮");
+    await byTestId("search-nothing").waitForDisplayed();
+    await browser.keys("Escape");
+    await openCard("有限会社鴎食品");
+    await expect(field("card-form", "email")).toHaveValue("");
+  });
+
+  for (const [lang, cards] of [
+    ["ja", "顧客カード"],
+    ["zh", "客户卡"],
+    ["ko", "고객카드"],
+    ["en", "Cards"],
+  ]) {
+    it(`shows the import page with a file read in ${lang}`, async () => {
+      await setLanguage(lang, cards);
+      await read(CSV);
+      await dismissNotices();
+      await screenshot(`${lang}-import`);
+    });
+  }
+});

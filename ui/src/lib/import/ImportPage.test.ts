@@ -1,0 +1,81 @@
+// The import page against a mocked core: the file's columns can be re-mapped, problems name
+// their row and column, each likely duplicate gets a choice, and the import sends exactly what
+// the user chose; customer text is shown as text.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import ImportPage from "./ImportPage.svelte";
+import { app } from "../app/app.svelte";
+import { setLang } from "../i18n/i18n.svelte";
+import type { ImportPreview } from "../api";
+
+const PREVIEW: ImportPreview = {
+  source: { format: "csv", encoding: "Shift_JIS", detected: true },
+  headers: ["会社名", "電話番号", "メール"],
+  samples: [["<b>青葉</b>商事", "03-1111-2222", "a@b.jp"]],
+  mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "" },
+  cards: [
+    { line: 2, kind: "organisation", code: "", name: "<b>青葉</b>商事", reading: "", phones: ["03-1111-2222"], email: "a@b.jp", address: "", owner: "", person: null },
+  ],
+  rows: 3,
+  valid: 2,
+  with_problems: 1,
+  problems: [{ line: 4, column: 2, field: "email", rule: "invalid_email", limit: null }],
+  duplicate_count: 1,
+  duplicates: [
+    { line: 3, name: "青葉商事", why: "name_phone", existing: { id: "x1", code: "C-000007", name: "(株)青葉商事", owner: "山田" }, earlier_line: null },
+  ],
+};
+
+describe("the import page", () => {
+  let calls: { cmd: string; args: Record<string, unknown> }[];
+
+  beforeEach(() => {
+    setLang("ja");
+    calls = [];
+    mockWindows("main");
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "imports_list") return [];
+      if (cmd === "import_preview") return PREVIEW;
+      if (cmd === "import_apply") return { id: "b1", added: 1, merged: 1, skipped: 0 };
+      return null;
+    });
+  });
+
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("shows the report and imports with the columns and the choice the user made", async () => {
+    const user = userEvent.setup();
+    render(ImportPage);
+    await user.type(screen.getByTestId("import-path"), "/tmp/list.csv");
+    await user.click(screen.getByTestId("import-read"));
+    await screen.findByTestId("import-mapping");
+    expect(screen.getByTestId("import-source").textContent).toContain("Shift_JIS");
+    const card = screen.getByTestId("import-card");
+    expect(card.querySelector("b")).toBeNull();
+    expect(card.textContent).toContain("<b>青葉</b>商事");
+    const problem = screen.getByTestId("import-problem");
+    expect(problem.textContent).toContain("4 行目");
+    expect(problem.textContent).toContain("メール");
+    expect(screen.getByTestId("import-start").textContent).toContain("1 件を取り込む");
+
+    const fields = screen.getAllByTestId("import-field") as HTMLSelectElement[];
+    await user.selectOptions(fields[2], "tags");
+    await user.selectOptions(screen.getByTestId("import-choice"), "merge");
+    expect(screen.getByTestId("import-start").textContent).toContain("2 件を取り込む");
+    await user.click(screen.getByTestId("import-start"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "import_apply")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "import_apply")!.args as { path: string; request: Record<string, unknown>; total: number };
+    expect(sent.path).toBe("/tmp/list.csv");
+    expect(sent.total).toBe(3);
+    expect(sent.request.mapping).toEqual({ columns: ["name", "phone", "tags"], default_kind: "organisation", default_owner: "" });
+    expect(sent.request.choices).toEqual([[3, "merge"]]);
+    expect(sent.request.duplicates).toBe("skip");
+    await waitFor(() => expect(app.notices.at(-1)?.text).toContain("1 件追加、1 件統合"));
+  });
+});

@@ -1,0 +1,44 @@
+// The import's columns: what a column can go into, a problem in words, a saved mapping for the
+// same headings.
+import type { ImportField, ImportMapping, SavedMapping } from "../api";
+import { t } from "../i18n/i18n.svelte";
+
+export const FIELDS: ImportField[] = [
+  "name",
+  "reading",
+  "code",
+  "kind",
+  "status",
+  "owner",
+  "phone",
+  "email",
+  "postal_code",
+  "region",
+  "city",
+  "street",
+  "building",
+  "industry",
+  "website",
+  "tags",
+  "notes",
+  "person_name",
+  "person_reading",
+  "person_title",
+  "person_department",
+  "person_phone",
+  "person_email",
+];
+
+export type Problem = { line: number; column: number | null; field: string; rule: string; limit: number | null };
+
+/** "Email: Not a valid email address", in the user's language. */
+export function problemText(p: Problem): string {
+  const rule = t(`rule.${p.rule}`, p.limit === null ? {} : { limit: p.limit });
+  return p.field ? `${t(`field.${p.field}`)}: ${rule}` : rule;
+}
+
+/** The mapping saved for exactly these headings, if any. */
+export function savedMappingFor(saved: SavedMapping[], headers: string[]): ImportMapping | null {
+  const key = headers.join("\u0001");
+  return saved.find((m) => m.headers.join("\u0001") === key)?.mapping ?? null;
+}
