@@ -531,6 +531,63 @@ impl Coded for HandoverError {
     }
 }
 
+/// Changing many cards in one step (bulk changes, merging two cards) and undoing such a step.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("no such change with id {id}")]
+    NotFound { id: String },
+    #[error("this change was already undone")]
+    AlreadyUndone { id: String },
+    #[error("card {code} changed since; undo would lose that")]
+    ChangedSince { code: String },
+    #[error("card {id} is gone (the trash was emptied)")]
+    CardGone { id: String },
+    #[error("a card cannot be merged with itself")]
+    SameCard,
+    #[error("no cards chosen")]
+    NothingChosen,
+    #[error("the change's record is damaged: {detail}")]
+    Damaged { detail: String },
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for BatchError {
+    fn code(&self) -> &'static str {
+        match self {
+            BatchError::NotFound { .. } => "batch.not_found",
+            BatchError::AlreadyUndone { .. } => "batch.already_undone",
+            BatchError::ChangedSince { .. } => "batch.changed_since",
+            BatchError::CardGone { .. } => "batch.card_gone",
+            BatchError::SameCard => "batch.same_card",
+            BatchError::NothingChosen => "batch.nothing_chosen",
+            BatchError::Damaged { .. } => "batch.damaged",
+            BatchError::Card(e) => e.code(),
+            BatchError::Storage(_) => "ledger.storage",
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            BatchError::NotFound { id }
+            | BatchError::AlreadyUndone { id }
+            | BatchError::CardGone { id } => params([("id", id.clone())]),
+            BatchError::ChangedSince { code } => params([("code", code.clone())]),
+            BatchError::Damaged { detail } => params([("detail", detail.clone())]),
+            BatchError::Card(e) => e.params(),
+            BatchError::Storage(e) => params([("detail", e.to_string())]),
+            BatchError::SameCard | BatchError::NothingChosen => BTreeMap::new(),
+        }
+    }
+    fn fields(&self) -> Vec<FieldIssue> {
+        match self {
+            BatchError::Card(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Importing a list of customers (CSV, Excel, vCard).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {

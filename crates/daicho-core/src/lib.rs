@@ -5,6 +5,8 @@
 
 #[macro_use]
 mod api_enum;
+pub mod batch;
+pub mod bulk;
 
 pub mod card;
 pub mod classify;
@@ -19,6 +21,7 @@ pub mod handover;
 pub mod i18n;
 pub mod import;
 pub mod intel;
+pub mod merge;
 pub mod names;
 pub mod report;
 pub mod sales;

@@ -70,6 +70,8 @@ pub struct CardQuery {
     pub sort: CardSort,
     /// The trash instead of the live cards.
     pub in_trash: bool,
+    /// Only these cards (a selection, e.g. to export it).
+    pub ids: Option<Vec<String>>,
     pub offset: u32,
     pub limit: u32,
 }
@@ -215,6 +217,14 @@ pub(crate) fn selection(
             &mut filter,
             " AND (last_contact_at IS NULL OR last_contact_at < ?)",
             cutoff,
+        );
+    }
+    if let Some(ids) = &query.ids {
+        let list = serde_json::to_string(ids).unwrap_or_default();
+        arg(
+            &mut filter,
+            " AND cards.id IN (SELECT value FROM json_each(?))",
+            Value::Text(list),
         );
     }
     if let Some(tag) = &query.tag {

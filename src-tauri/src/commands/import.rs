@@ -1,9 +1,14 @@
-//! Importing a list: preview, import with progress and cancel, earlier imports, undo.
+//! Changing many cards at once: importing a list (preview, import with progress and cancel,
+//! earlier imports, undo), merging duplicates, bulk changes — each undone in one step.
 
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
+use daicho_core::bulk::{BulkChange, BulkOutcome};
+use daicho_core::error::LedgerError;
 use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
+use daicho_core::merge::{DuplicatePair, MergeOutcome};
+use daicho_core::search::CardQuery;
 use daicho_core::ErrorReport;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -69,4 +74,57 @@ pub async fn import_undo(
     id: String,
 ) -> Result<ImportOutcome, ErrorReport> {
     state.with_ledger(|l| l.import_undo(&id))
+}
+
+/// Likely duplicate cards of the ledger, in pairs.
+#[tauri::command]
+#[specta::specta]
+pub async fn duplicates_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<DuplicatePair>, ErrorReport> {
+    state.with_ledger(|l| l.duplicate_pairs())
+}
+
+/// Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`.
+#[tauri::command]
+#[specta::specta]
+pub async fn cards_merge(
+    state: State<'_, AppState>,
+    survivor: String,
+    other: String,
+) -> Result<MergeOutcome, ErrorReport> {
+    state.with_ledger(|l| l.merge_cards(&survivor, &other))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_undo(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
+    state.with_ledger(|l| l.undo_merge(&id))
+}
+
+/// Changes every chosen card in one step; undone by `bulk_undo`.
+#[tauri::command]
+#[specta::specta]
+pub async fn cards_bulk(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    change: BulkChange,
+) -> Result<BulkOutcome, ErrorReport> {
+    state.with_ledger(|l| l.bulk_change(&ids, &change))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_undo(state: State<'_, AppState>, id: String) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| l.undo_bulk(&id))
+}
+
+/// Every card the list's query selects (to select them all).
+#[tauri::command]
+#[specta::specta]
+pub async fn cards_ids(
+    state: State<'_, AppState>,
+    query: CardQuery,
+) -> Result<Vec<String>, ErrorReport> {
+    state.with_ledger(|l| l.matching_ids(&query).map_err(LedgerError::Sqlite))
 }

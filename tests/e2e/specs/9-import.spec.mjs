@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, searchBox, searchHit, setLanguage } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, search, searchBox, searchHit, setLanguage } from "./helpers.mjs";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const CSV = path.join(fixtures, "customers-sjis.csv");
@@ -90,6 +90,48 @@ describe("importing lists in the real window", () => {
     await browser.keys("Escape");
     await openCard("有限会社鴎食品");
     await expect(field("card-form", "email")).toHaveValue("");
+  });
+
+  it("keeps both when asked, then merges the two cards from the duplicates page and undoes it", async () => {
+    await read(XLSX);
+    await choose('[data-testid="import-choice"]', "keep_both");
+    await startAndWait();
+    await goTo("cards");
+    await byTestId("find-duplicates").click();
+    const pair = await $(`//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`);
+    await pair.waitForDisplayed();
+    await expect(pair).toHaveText(expect.stringContaining("名前と電話番号が同じ"));
+    await dismissNotices();
+    await screenshot("ja-duplicates");
+    await pair.$('[data-testid="merge"]').click();
+    await byTestId("merge-undo").waitForDisplayed();
+    await openCard("有限会社鴎食品");
+    await expect(field("card-form", "email")).toHaveValue("kamome@example.jp");
+    await goTo("cards");
+    await byTestId("find-duplicates").click();
+    await byTestId("merge-undo").click();
+    await $(`//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`).waitForDisplayed();
+  });
+
+  it("changes the owner of two ticked cards in one step and undoes it", async () => {
+    await search("燕運輸");
+    await $('[data-testid="card-select"]').click();
+    await search("鷺ノ宮");
+    await $('[data-testid="card-select"]').click();
+    await expect(byTestId("bulk-count")).toHaveText(expect.stringContaining("2 件を選択中"));
+    await byTestId("bulk-owner").setValue("後任 花子");
+    await byTestId("bulk-set-owner").click();
+    await byTestId("bulk-undo").waitForDisplayed();
+    const rowText = () => browser.execute(() => document.querySelector('[data-testid="card-row"]')?.textContent ?? "");
+    await browser.waitUntil(async () => (await rowText()).includes("後任 花子"), { timeoutMsg: "the list does not show the new owner" });
+    await dismissNotices();
+    await screenshot("ja-bulk");
+    await byTestId("bulk-undo").click();
+    await browser.waitUntil(async () => !(await rowText()).includes("後任 花子"), {
+      timeoutMsg: "the owner did not come back",
+    });
+    await byTestId("bulk-clear").click();
+    await search("");
   });
 
   for (const [lang, cards] of [

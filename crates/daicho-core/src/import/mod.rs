@@ -22,7 +22,7 @@ use crate::error::ImportError;
 pub use crate::handover::ExistingCard;
 pub use dupes::DuplicateWhy;
 pub use source::{Format, SourceInfo};
-pub use store::{ImportBatch, ImportOutcome};
+pub use store::{merged as merged_fields, ImportBatch, ImportOutcome};
 
 api_enum!(
     /// What a column of the file holds.
@@ -492,7 +492,9 @@ pub fn apply(
                 match (duplicate, choice) {
                     (None, _) => batch.create(conn, *card, edit)?,
                     (Some(_), Some(DuplicateChoice::Skip) | None) => batch.skipped += 1,
-                    (Some(_), Some(DuplicateChoice::KeepBoth)) => batch.create(conn, *card, edit)?,
+                    (Some(_), Some(DuplicateChoice::KeepBoth)) => {
+                        batch.create(conn, *card, edit)?
+                    }
                     (Some(Duplicate::Existing { card: e, .. }), Some(DuplicateChoice::Merge)) => {
                         batch.merge(conn, &e.id, *card, edit)?
                     }

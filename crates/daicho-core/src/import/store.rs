@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::rows::RowCard;
-use crate::card::store::{self as cards, new_id, Edit};
+use crate::batch;
+use crate::card::store::{self as cards, Edit};
 use crate::card::{CardFields, CardKind};
-use crate::error::ImportError;
+use crate::error::{BatchError, ImportError};
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,8 +37,7 @@ pub struct ImportBatch {
 }
 
 pub struct Batch {
-    id: String,
-    seq: i64,
+    batch: batch::Batch,
     added: u32,
     merged: u32,
     pub skipped: u32,
@@ -45,50 +45,15 @@ pub struct Batch {
     created: HashMap<u32, String>,
 }
 
-fn version(conn: &Connection, card_id: &str) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT version FROM cards WHERE id = ?1", [card_id], |r| {
-        r.get(0)
-    })
-}
-
 impl Batch {
     pub fn start(conn: &Connection, label: &str, edit: &Edit<'_>) -> Result<Batch, ImportError> {
-        let id = new_id();
-        conn.execute(
-            "INSERT INTO change_batches (id, kind, label, at, actor) VALUES (?1, 'import', ?2, ?3, ?4)",
-            params![id, label, edit.at, edit.actor],
-        )?;
         Ok(Batch {
-            id,
-            seq: 0,
+            batch: batch::Batch::start(conn, "import", label, edit)?,
             added: 0,
             merged: 0,
             skipped: 0,
             created: HashMap::new(),
         })
-    }
-
-    fn record(
-        &mut self,
-        conn: &Connection,
-        card_id: &str,
-        action: &str,
-        before: Option<&str>,
-    ) -> Result<(), ImportError> {
-        self.seq += 1;
-        conn.prepare_cached(
-            "INSERT INTO change_batch_cards (batch_id, seq, card_id, action, before, version_after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![
-            self.id,
-            self.seq,
-            card_id,
-            action,
-            before,
-            version(conn, card_id)?
-        ])?;
-        Ok(())
     }
 
     /// A new card (and its key person); a code already taken is left for Daicho to give.
@@ -112,7 +77,7 @@ impl Batch {
         if let Some(person) = row.person.filter(|_| kind == CardKind::Organisation) {
             cards::add_key_person(conn, &id, &person, edit)?;
         }
-        self.record(conn, &id, "created", None)?;
+        self.batch.record(conn, &id, "created", None)?;
         self.created.insert(row.line, id);
         self.added += 1;
         Ok(())
@@ -133,7 +98,6 @@ impl Batch {
     ) -> Result<(), ImportError> {
         let card = cards::load(conn, card_id)?;
         let merged = merged(&card.fields, &row.fields);
-        let created_here = self.created.values().any(|id| id == card_id);
         if merged != card.fields {
             cards::update(conn, card_id, card.version, &merged, edit)?;
         }
@@ -151,22 +115,14 @@ impl Batch {
                 person_added = Some(cards::add_key_person(conn, card_id, &person, edit)?.id);
             }
         }
-        if created_here {
+        if self.created.values().any(|id| id == card_id) {
             // Undo deletes the card this import created: only its version after moves.
-            conn.execute(
-                "UPDATE change_batch_cards SET version_after = ?3
-                 WHERE batch_id = ?1 AND card_id = ?2 AND action = 'created'",
-                params![self.id, card_id, version(conn, card_id)?],
-            )?;
+            self.batch.touch(conn, card_id)?;
         } else {
-            self.record(
-                conn,
-                card_id,
-                "changed",
-                Some(&serde_json::to_string(&card.fields).unwrap_or_default()),
-            )?;
+            self.batch.record_changed(conn, card_id, &card.fields)?;
             if let Some(person_id) = person_added {
-                self.record(conn, card_id, "person_added", Some(&person_id))?;
+                self.batch
+                    .record(conn, card_id, "person_added", Some(&person_id))?;
             }
         }
         self.merged += 1;
@@ -174,20 +130,20 @@ impl Batch {
     }
 
     pub fn finish(self, conn: &Connection) -> Result<ImportOutcome, ImportError> {
-        conn.execute(
-            "UPDATE change_batches SET added = ?2, changed = ?3, skipped = ?4 WHERE id = ?1",
-            params![self.id, self.added, self.merged, self.skipped],
-        )?;
+        let (added, merged, skipped) = (self.added, self.merged, self.skipped);
+        let id = self.batch.finish(conn, added, merged, skipped)?;
         Ok(ImportOutcome {
-            id: self.id,
-            added: self.added,
-            merged: self.merged,
-            skipped: self.skipped,
+            id,
+            added,
+            merged,
+            skipped,
         })
     }
 }
 
-fn merged(old: &CardFields, row: &CardFields) -> CardFields {
+/// The card's fields with the row's filling what the card leaves empty (phones, tags and notes
+/// added); what the card says is kept.
+pub fn merged(old: &CardFields, row: &CardFields) -> CardFields {
     let mut out = old.clone();
     let fill = |mine: &mut String, theirs: &str| {
         if mine.trim().is_empty() {
@@ -253,108 +209,21 @@ pub fn undo(
     batch_id: &str,
     edit: &Edit<'_>,
 ) -> Result<ImportOutcome, ImportError> {
-    let undone: Option<Option<String>> = conn
-        .query_row(
-            "SELECT undone_at FROM change_batches WHERE id = ?1 AND kind = 'import'",
-            [batch_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match undone {
-        None => {
-            return Err(ImportError::NotFound {
-                id: batch_id.to_owned(),
-            })
-        }
-        Some(Some(_)) => {
-            return Err(ImportError::AlreadyUndone {
-                id: batch_id.to_owned(),
-            })
-        }
-        Some(None) => {}
-    }
-    // Per card: whether the import created it, its fields before the first change, the key
-    // persons the import added, and the version the import left it at.
-    #[derive(Default)]
-    struct Undo {
-        created: bool,
-        before: Option<String>,
-        persons: Vec<String>,
-        version_after: i64,
-    }
-    let mut order: Vec<String> = Vec::new();
-    let mut cards_undo: HashMap<String, Undo> = HashMap::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT card_id, action, before, version_after FROM change_batch_cards
-             WHERE batch_id = ?1 ORDER BY seq",
-        )?;
-        let mut rows = stmt.query([batch_id])?;
-        while let Some(r) = rows.next()? {
-            let card_id: String = r.get(0)?;
-            let action: String = r.get(1)?;
-            let before: Option<String> = r.get(2)?;
-            if !cards_undo.contains_key(&card_id) {
-                order.push(card_id.clone());
-            }
-            let u = cards_undo.entry(card_id).or_default();
-            match action.as_str() {
-                "created" => u.created = true,
-                "changed" if u.before.is_none() => u.before = before,
-                "person_added" => u.persons.extend(before),
-                _ => {}
-            }
-            u.version_after = r.get(3)?;
-        }
-    }
-    // Check every card before changing any.
-    for card_id in &order {
-        let now: Option<(i64, String)> = conn
-            .query_row(
-                "SELECT version, code FROM cards WHERE id = ?1",
-                [card_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((version, code)) = now else {
-            cards_undo.remove(card_id);
-            continue;
-        };
-        if cards_undo.get(card_id).map(|u| u.version_after) != Some(version) {
-            return Err(ImportError::ChangedSince { code });
-        }
-    }
-    let (mut added, mut merged) = (0, 0);
-    for card_id in order.iter().rev() {
-        let Some(u) = cards_undo.get(card_id) else {
-            continue;
-        };
-        if u.created {
-            conn.execute("DELETE FROM cards WHERE id = ?1", [card_id])?;
-            added += 1;
-            continue;
-        }
-        for person in &u.persons {
-            cards::delete_key_person(conn, person, edit)?;
-        }
-        if let Some(before) = &u.before {
-            let fields: CardFields =
-                serde_json::from_str(before).map_err(|e| ImportError::Unreadable {
-                    path: Default::default(),
-                    reason: e.to_string(),
-                })?;
-            cards::update(conn, card_id, version(conn, card_id)? as i32, &fields, edit)?;
-        }
-        merged += 1;
-    }
-    conn.execute(
-        "UPDATE change_batches SET undone_at = ?2 WHERE id = ?1",
-        params![batch_id, edit.at],
-    )?;
+    let done = batch::undo(conn, batch_id, "import", edit).map_err(|e| match e {
+        BatchError::NotFound { id } => ImportError::NotFound { id },
+        BatchError::AlreadyUndone { id } => ImportError::AlreadyUndone { id },
+        BatchError::ChangedSince { code } => ImportError::ChangedSince { code },
+        BatchError::Card(e) => ImportError::Card(e),
+        BatchError::Storage(e) => ImportError::Storage(e),
+        other => ImportError::Unreadable {
+            path: Default::default(),
+            reason: other.to_string(),
+        },
+    })?;
     Ok(ImportOutcome {
         id: batch_id.to_owned(),
-        added,
-        merged,
+        added: done.deleted,
+        merged: done.restored,
         skipped: 0,
     })
 }

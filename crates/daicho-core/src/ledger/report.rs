@@ -111,8 +111,8 @@ impl Ledger {
             })
     }
 
-    /// Every card the list's `query` selects, in its order.
-    fn matching_ids(&self, query: &crate::search::CardQuery) -> rusqlite::Result<Vec<String>> {
+    /// Every card the list's `query` selects, in its order (to select them all).
+    pub fn matching_ids(&self, query: &crate::search::CardQuery) -> rusqlite::Result<Vec<String>> {
         let selection = crate::search::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
             "SELECT cards.id FROM {} WHERE {} ORDER BY {}",

@@ -12,6 +12,7 @@ mod fulltext;
 mod handover;
 mod import;
 mod list;
+mod merge;
 mod notes;
 mod planning;
 mod reports;

@@ -24,6 +24,16 @@ export const commands = {
 	importCancel: () => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("import_cancel")),
 	importsList: () => typedError<ImportBatch_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("imports_list")),
 	importUndo: (id: string) => typedError<ImportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("import_undo", { id })),
+	/**  Likely duplicate cards of the ledger, in pairs. */
+	duplicatesList: () => typedError<DuplicatePair[], ErrorReport_Serialize>(__TAURI_INVOKE("duplicates_list")),
+	/**  Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`. */
+	cardsMerge: (survivor: string, other: string) => typedError<MergeOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_merge", { survivor, other })),
+	mergeUndo: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("merge_undo", { id })),
+	/**  Changes every chosen card in one step; undone by `bulk_undo`. */
+	cardsBulk: (ids: string[], change: BulkChange_Deserialize) => typedError<BulkOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_bulk", { ids, change })),
+	bulkUndo: (id: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("bulk_undo", { id })),
+	/**  Every card the list's query selects (to select them all). */
+	cardsIds: (query: CardQuery_Deserialize) => typedError<string[], ErrorReport_Serialize>(__TAURI_INVOKE("cards_ids", { query })),
 	cardGet: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_get", { id })),
 	cardCreate: (fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_create", { fields })),
 	cardUpdate: (id: string, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
@@ -204,6 +214,35 @@ export type Assessment_Serialize = {
 	actor: string,
 	fields: AssessmentFields_Serialize,
 	totals: ProductTotal[],
+};
+
+/**  What to change on every chosen card; what is left empty stays as it is. */
+export type BulkChange = BulkChange_Serialize | BulkChange_Deserialize;
+
+/**  What to change on every chosen card; what is left empty stays as it is. */
+export type BulkChange_Deserialize = {
+	owner?: string | null,
+	status?: CardStatus | null,
+	add_tags?: string[],
+	remove_tags?: string[],
+	/**  Move the cards to the trash (with everything on them). */
+	trash?: boolean,
+};
+
+/**  What to change on every chosen card; what is left empty stays as it is. */
+export type BulkChange_Serialize = {
+	owner: string | null,
+	status: CardStatus | null,
+	add_tags: string[],
+	remove_tags: string[],
+	/**  Move the cards to the trash (with everything on them). */
+	trash: boolean,
+};
+
+export type BulkOutcome = {
+	id: string,
+	/**  Cards that changed (a card that already was as asked is left alone). */
+	changed: number,
 };
 
 /**  A stored card with its key persons. */
@@ -549,6 +588,8 @@ export type CardQuery_Deserialize = {
 	sort?: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash?: boolean,
+	/**  Only these cards (a selection, e.g. to export it). */
+	ids?: string[] | null,
 	offset?: number,
 	limit?: number,
 };
@@ -576,6 +617,8 @@ export type CardQuery_Serialize = {
 	sort: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash: boolean,
+	/**  Only these cards (a selection, e.g. to export it). */
+	ids: string[] | null,
 	offset: number,
 	limit: number,
 };
@@ -1248,6 +1291,12 @@ export type Dashboard_Serialize = {
 
 /**  What to do with a row that looks like a card already there. */
 export type DuplicateChoice = "skip" | "merge" | "keep_both";
+
+export type DuplicatePair = {
+	a: PairCard,
+	b: PairCard,
+	why: DuplicateWhy,
+};
 
 /**  A row that looks like a card already in the ledger, or like an earlier row of the file. */
 export type DuplicateRow = DuplicateRow_Serialize | DuplicateRow_Deserialize;
@@ -1925,6 +1974,13 @@ export type MatchedField = {
 	text: Segment[],
 };
 
+/**  What a merge did, for its notice and its undo. */
+export type MergeOutcome = {
+	id: string,
+	/**  Rows moved to the survivor (contacts, notes, key persons, history…). */
+	moved: number,
+};
+
 export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
 
 export type Negotiation_Deserialize = {
@@ -2097,6 +2153,20 @@ export type OwnerCompleteness = {
 export type OwnerCount = {
 	owner: string,
 	count: number,
+};
+
+/**  One card of a likely duplicate pair, as shown side by side. */
+export type PairCard = {
+	id: string,
+	code: string,
+	name: string,
+	reading: string,
+	owner: string,
+	phones: string[],
+	email: string,
+	address: string,
+	contacts: number,
+	updated_at: string,
 };
 
 export type ParetoBar = ParetoBar_Serialize | ParetoBar_Deserialize;

@@ -16,6 +16,7 @@ import type {
   ImportRequest_Deserialize,
   Mapping_Serialize,
   SavedMapping_Serialize,
+  BulkChange_Deserialize,
   ErrorReport_Serialize,
   FieldIssue_Serialize,
   HistoryEntry_Serialize,
@@ -79,6 +80,8 @@ export type {
   Segment,
   ImportField,
   DuplicateChoice,
+  DuplicatePair,
+  MergeOutcome,
   ImportOutcome,
   ImportProgress,
   CardKind,
@@ -147,6 +150,7 @@ export type ImportBatch = ImportBatch_Serialize;
 export type ImportRequest = ImportRequest_Deserialize;
 export type ImportMapping = Mapping_Serialize;
 export type SavedMapping = SavedMapping_Serialize;
+export type BulkChange = BulkChange_Deserialize;
 export type ErrorReport = ErrorReport_Serialize;
 export type FieldIssue = FieldIssue_Serialize;
 export type HistoryEntry = HistoryEntry_Serialize;

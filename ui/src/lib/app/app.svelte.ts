@@ -19,6 +19,7 @@ export type Route =
   | { page: "collection" }
   | { page: "reports" }
   | { page: "import" }
+  | { page: "duplicates" }
   | { page: "handover" }
   | { page: "trash" }
   | { page: "settings" };

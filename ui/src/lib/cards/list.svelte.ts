@@ -1,5 +1,6 @@
 // The card list's query and a sparse cache of its rows. The list asks the core only for the
 // blocks of rows that are on screen, so 100,000 cards scroll as smoothly as 100.
+import { SvelteSet } from "svelte/reactivity";
 import { call, commands, type CardQuery, type CardRow } from "../api";
 
 export const BLOCK = 200;
@@ -23,6 +24,7 @@ export function emptyFilters(inTrash = false): ListFilters {
     contacted: null,
     sort: "reading",
     in_trash: inTrash,
+    ids: null,
   };
 }
 
@@ -42,6 +44,8 @@ export class CardList {
   error = $state<unknown>(null);
   /** The search text of the rows on screen: lags `filters.text` while a search is on its way. */
   shownText = $state("");
+  /** Cards ticked for a change to many at once; kept while the user searches for more. */
+  selected = new SvelteSet<string>();
   private blocks = $state<Record<number, CardRow[]>>({});
   private pending = new Set<number>();
   private generation = 0;

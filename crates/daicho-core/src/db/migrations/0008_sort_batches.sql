@@ -1,13 +1,13 @@
 -- Daicho ledger, schema 8: the card list's order by reading follows each language (gojūon for
 -- フリガナ, pinyin for hanzi, hangul for Korean names; names::sort_key), and changes to many cards
--- in one step (an import; later bulk changes) are recorded card by card so that the whole step
--- can be undone.
+-- in one step (an import, a bulk change, a merge of two cards) are recorded card by card so that
+-- the whole step can be undone.
 -- Append-only: never edit this file once landed.
 UPDATE cards SET sort_key = daicho_sort_key(name, reading);
 
 CREATE TABLE change_batches (
     id         TEXT PRIMARY KEY NOT NULL,                        -- UUID v7
-    kind       TEXT NOT NULL CHECK (kind IN ('import', 'bulk')),
+    kind       TEXT NOT NULL CHECK (kind IN ('import', 'bulk', 'merge')),
     label      TEXT NOT NULL DEFAULT '',                         -- the imported file's name, or what was changed
     at         TEXT NOT NULL,
     actor      TEXT NOT NULL DEFAULT '',
@@ -18,14 +18,15 @@ CREATE TABLE change_batches (
 ) STRICT;
 CREATE INDEX change_batches_at ON change_batches (at DESC);
 
--- Each card a batch created or changed, in order; `before` is the card's fields before a
--- change (JSON), `version_after` its version right after, so undo can tell a later edit.
+-- Each card a batch created, changed or trashed and each row it moved, in order;
+-- `version_after` is the card's version right after, so undo can tell a later edit.
 CREATE TABLE change_batch_cards (
     batch_id       TEXT NOT NULL REFERENCES change_batches (id) ON DELETE CASCADE,
     seq            INTEGER NOT NULL,
     card_id        TEXT NOT NULL,
-    action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added')),
-    before         TEXT,                                           -- person_added: the key person's id
+    action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added', 'moved', 'trashed')),
+    before         TEXT,   -- changed: the fields before (JSON); person_added: the key person's id;
+                           -- moved: {"table", "key", "from"} of a row moved to this card
     version_after  INTEGER NOT NULL,
     PRIMARY KEY (batch_id, seq)
 ) STRICT, WITHOUT ROWID;
