@@ -484,6 +484,25 @@ fn broken_files_get_a_clear_report_and_write_nothing() {
     assert_eq!(preview.valid, 2, "{:?}", preview.problems);
     assert_eq!(preview.problems[0].line, 3);
     assert_eq!(preview.problems[0].rule, "bad_bytes");
+    // A cell of a megabyte is reported, not imported; the rest of the file still is.
+    let mut huge = "会社名,備考\n青葉商事,".to_owned();
+    huge.push_str(&"メモ".repeat(512 * 1024));
+    huge.push_str("\nみどり商店,短いメモ\n");
+    let path = write(dir.path(), "huge.csv", huge.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!((preview.valid, preview.with_problems), (1, 1));
+    assert_eq!(
+        (
+            preview.problems[0].line,
+            preview.problems[0].field.as_str(),
+            preview.problems[0].rule.as_str()
+        ),
+        (2, "notes", "too_long")
+    );
+    assert!(
+        preview.samples[0][1].chars().count() <= 201,
+        "shown cells are cut"
+    );
     // A ragged file: short rows are fine.
     assert_eq!(
         code(
