@@ -92,10 +92,7 @@ impl AppState {
         let mut settings = Settings::load(&dirs.settings_file);
         if settings.user_name.is_empty() {
             // Until the user gives their name, history records their login name.
-            settings.user_name = ["USER", "USERNAME"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok())
-                .unwrap_or_default();
+            settings.user_name = daicho_core::settings::login_name();
         }
         let state = AppState {
             dirs,

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use daicho_core::classify::{CardClass, Classification, Reason};
+use daicho_core::classify::{CardClass, Classification};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{message, Lang};
 use daicho_core::sales::summary::Period;
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::ErrorReport;
 
 pub fn run(
     file: &Path,
@@ -17,7 +17,7 @@ pub fn run(
     dry_run: bool,
     lang: Lang,
 ) -> Result<(), ErrorReport> {
-    let mut ledger = Ledger::open(file).map_err(|e| e.report())?;
+    let mut ledger = crate::open_ledger(file).map_err(|e| e.report())?;
     let period = match period {
         Some(text) => Period::parse(text).map_err(|e| e.report())?,
         None => ledger.default_period(),
@@ -45,18 +45,10 @@ pub fn t(lang: Lang, key: &str, params: &[(&str, String)]) -> String {
     message(lang, key, &params)
 }
 
-pub fn reason(lang: Lang, r: &Reason) -> String {
-    t(
-        lang,
-        &format!("reason.{}", r.kind.as_str()),
-        &[("figure", r.figure.to_string())],
-    )
-}
-
 fn reasons(lang: Lang, k: &CardClass) -> String {
     k.reasons
         .iter()
-        .map(|r| reason(lang, r))
+        .map(|r| r.text(lang))
         .collect::<Vec<_>>()
         .join(", ")
 }

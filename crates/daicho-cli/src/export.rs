@@ -10,7 +10,7 @@ use daicho_core::error::Coded;
 use daicho_core::i18n::Lang;
 use daicho_core::report::{ReportKind, ReportRequest};
 use daicho_core::search::CardQuery;
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::ErrorReport;
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -60,7 +60,7 @@ fn parse_kind(s: &str) -> Result<ReportKind, String> {
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| unknown("language", s))
 }
-fn parse_status(s: &str) -> Result<CardStatus, String> {
+pub fn parse_status(s: &str) -> Result<CardStatus, String> {
     CardStatus::parse(s).ok_or_else(|| unknown("status", s))
 }
 fn parse_abc(s: &str) -> Result<Abc, String> {
@@ -71,7 +71,7 @@ fn parse_contact_kind(s: &str) -> Result<ContactKind, String> {
 }
 
 pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
-    let ledger = Ledger::open(&args.file).map_err(|e| e.report())?;
+    let ledger = crate::open_ledger(&args.file).map_err(|e| e.report())?;
     let card_ids = args
         .codes
         .iter()

@@ -4,20 +4,35 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use daicho_core::error::Coded;
+use daicho_core::card::CardStatus;
+use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
     CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
 };
 use daicho_core::i18n::Lang;
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::search::CardQuery;
+use daicho_core::ErrorReport;
 
 #[derive(Subcommand)]
 pub enum HandoverCommand {
-    /// Write every live card of OWNER, with everything on it, to a bundle for the successor.
+    /// Write the chosen cards (every live card of OWNER, or those the filters or codes choose),
+    /// with everything on them, to a bundle for the successor.
     Export {
         file: PathBuf,
+        #[arg(long, required_unless_present_any = ["codes", "tag", "status", "text"])]
+        owner: Option<String>,
+        /// Only these cards, by customer code (repeatable).
+        #[arg(long = "code")]
+        codes: Vec<String>,
+        /// Only the cards with this tag.
         #[arg(long)]
-        owner: String,
+        tag: Option<String>,
+        /// Only the cards of this status: prospect | active | dormant | lost.
+        #[arg(long, value_parser = crate::export::parse_status)]
+        status: Option<CardStatus>,
+        /// Only the cards whose name, reading, code, phone or e-mail contains this text.
+        #[arg(long)]
+        text: Option<String>,
         /// The successor.
         #[arg(long)]
         to: String,
@@ -59,16 +74,50 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
         HandoverCommand::Export {
             file,
             owner,
+            codes,
+            tag,
+            status,
+            text,
             to,
             out,
             report,
             lang: code,
         } => {
-            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
-            let selection = HandoverSelection {
-                owner: Some(owner),
-                card_ids: vec![],
-                to_owner: to,
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let filtered = tag.is_some() || status.is_some() || text.is_some();
+            let selection = if !codes.is_empty() {
+                let card_ids = codes
+                    .iter()
+                    .map(|code| ledger.card_id_by_code(code))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| e.report())?;
+                HandoverSelection {
+                    owner: None,
+                    card_ids,
+                    to_owner: to,
+                }
+            } else if filtered {
+                let query = CardQuery {
+                    text: text.unwrap_or_default(),
+                    status,
+                    owner,
+                    tag,
+                    ..CardQuery::default()
+                };
+                let card_ids = ledger
+                    .matching_ids(&query)
+                    .map_err(|e| HandoverError::from(e).report())?;
+                HandoverSelection {
+                    owner: None,
+                    card_ids,
+                    to_owner: to,
+                }
+            } else {
+                HandoverSelection {
+                    owner,
+                    card_ids: vec![],
+                    to_owner: to,
+                }
             };
             let made = ledger
                 .handover_export(&selection, &out)
@@ -96,7 +145,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             report,
             lang: code,
         } => {
-            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let preview = ledger.handover_preview(&bundle).map_err(|e| e.report())?;
             println!(
                 "{} → {} ({} cards)",
@@ -158,7 +207,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             }
         }
         HandoverCommand::Undo { file, id } => {
-            let mut ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let record = ledger.handover_undo(&id).map_err(|e| e.report())?;
             println!("take-over {} undone", record.id);
         }

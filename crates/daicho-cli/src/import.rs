@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use daicho_core::error::{Coded, ImportError};
 use daicho_core::i18n::Lang;
 use daicho_core::import::{DuplicateChoice, ImportPreview, ImportRequest, Mapping};
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::ErrorReport;
 
 use crate::classify::t;
 
@@ -55,7 +55,7 @@ fn read_mapping(path: &Path) -> Result<Mapping, ErrorReport> {
 }
 
 pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
-    let mut ledger = Ledger::open(&args.file).map_err(|e| e.report())?;
+    let mut ledger = crate::open_ledger(&args.file).map_err(|e| e.report())?;
     if args.source.as_os_str() == "undo" {
         let id = args.id.unwrap_or_default();
         let done = ledger.import_undo(&id).map_err(|e| e.report())?;

@@ -27,8 +27,21 @@ use daicho_core::{ErrorReport, Ledger};
     after_help = "A ledger is one SQLite file. The app opens the same files (Settings → Ledger file)."
 )]
 struct Cli {
+    /// Who is working: recorded in the history of every change and printed in the reports'
+    /// header (default: your login name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    actor: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Who the changes and reports of this run are by (`--as`, else the login name).
+static ACTOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Opens a ledger for a command that changes it or reports from it, as the user of this run.
+pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error::LedgerError> {
+    let actor = ACTOR.get_or_init(daicho_core::settings::login_name);
+    Ok(Ledger::open(path)?.with_actor(actor))
 }
 
 #[derive(Subcommand)]
@@ -162,6 +175,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
+    if let Some(actor) = cli.actor {
+        let _ = ACTOR.set(actor.trim().to_owned());
+    }
     let report = |e: &dyn Coded| e.report();
     match cli.command {
         Command::Init { file } => {
@@ -236,7 +252,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             what: BenchKind::Import { cards, json },
         } => bench::import::import(cards, json)?,
         Command::Stats { file, json } => {
-            let ledger = Ledger::open(&file).map_err(|e| report(&e))?;
+            let ledger = open_ledger(&file).map_err(|e| report(&e))?;
             let stats = ledger
                 .stats()
                 .map_err(|e| report(&daicho_core::error::LedgerError::Sqlite(e)))?;

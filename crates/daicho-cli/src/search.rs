@@ -9,7 +9,7 @@ use daicho_core::fulltext::{SearchResults, Segment};
 use daicho_core::i18n::Lang;
 
 use crate::classify::t;
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::ErrorReport;
 
 pub fn run(
     file: &Path,
@@ -18,7 +18,7 @@ pub fn run(
     json: bool,
     lang: Lang,
 ) -> Result<(), ErrorReport> {
-    let ledger = Ledger::open(file).map_err(|e| e.report())?;
+    let ledger = crate::open_ledger(file).map_err(|e| e.report())?;
     let results = ledger.search(query, limit).map_err(|e| e.report())?;
     if json {
         println!(

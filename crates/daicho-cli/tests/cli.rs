@@ -317,6 +317,134 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
 }
 
 #[test]
+fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.daicho");
+    let path = from.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", path], "C")
+        .status
+        .success());
+    let bundle = dir.path().join("two.daicho-handover");
+    let out = daicho(
+        &[
+            "handover",
+            "export",
+            path,
+            "--code",
+            "C-000001",
+            "--code",
+            "C-000002",
+            "--to",
+            "後任",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(2 cards,"));
+    let to = dir.path().join("to.daicho");
+    assert!(daicho(&["init", to.to_str().unwrap()], "C")
+        .status
+        .success());
+    let dry = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+            "--dry-run",
+        ],
+        "C",
+    );
+    let said = String::from_utf8_lossy(&dry.stdout);
+    assert!(said.contains("→ 後任 (2 cards)"), "{said}");
+    assert!(
+        !said.starts_with(" →"),
+        "the previous owners are named: {said}"
+    );
+    let taken = daicho(
+        &[
+            "--as",
+            "後任 花子",
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(taken.status.success());
+    let authors: Vec<String> = rusqlite::Connection::open(&to)
+        .unwrap()
+        .prepare(
+            "SELECT DISTINCT actor FROM card_history WHERE field = 'owner' AND new_value = '後任'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        authors,
+        ["後任 花子"],
+        "history says who took the cards over"
+    );
+
+    let active = dir.path().join("active.daicho-handover");
+    let out = daicho(
+        &[
+            "handover",
+            "export",
+            path,
+            "--status",
+            "active",
+            "--to",
+            "後任",
+            "--out",
+            active.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(out.status.success());
+    let stats: serde_json::Value =
+        serde_json::from_slice(&daicho(&["stats", path, "--json"], "C").stdout).unwrap();
+    let written = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        written.contains(&format!(
+            "({} cards,",
+            stats["cards_by_status"]["active"].as_u64().unwrap()
+        )),
+        "{written} {stats}"
+    );
+
+    let unknown = daicho(
+        &[
+            "handover",
+            "export",
+            path,
+            "--code",
+            "C-999999",
+            "--to",
+            "後任",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(!unknown.status.success());
+    let nothing = daicho(
+        &["handover", "export", path, "--to", "後任", "--out", "x"],
+        "C",
+    );
+    assert!(!nothing.status.success(), "some cards must be chosen");
+}
+
+#[test]
 fn search_prints_the_same_ranked_results_as_the_window_in_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo.daicho");

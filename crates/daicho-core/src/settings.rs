@@ -60,6 +60,14 @@ impl Default for Settings {
     }
 }
 
+/// The user's login name: who history records until they give their name.
+pub fn login_name() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok())
+        .unwrap_or_default()
+}
+
 impl Settings {
     /// Reads the settings; a missing or unreadable file gives the defaults.
     pub fn load(path: &Path) -> Settings {

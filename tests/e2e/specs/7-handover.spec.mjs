@@ -21,6 +21,7 @@ async function openLedgerAt(file, create) {
 
 describe("handing customers over in the real window", () => {
   let bundle;
+  let partial;
 
   before(async () => {
     await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
@@ -56,9 +57,38 @@ describe("handing customers over in the real window", () => {
     expect(bundle.startsWith(out)).toBe(true);
   });
 
+  it("hands over only the cards ticked in the card list", async () => {
+    await goTo("cards");
+    for (const name of CARDS.slice(0, 2)) {
+      await search(name);
+      await $('[data-testid="card-select"]').click();
+    }
+    await expect(byTestId("bulk-count")).toHaveText(expect.stringContaining("2 件を選択中"));
+    await byTestId("bulk-handover").click();
+    await expect(byTestId("handover-ticked")).toHaveText(expect.stringContaining("2 件のカード"));
+    await byTestId("handover-successor").setValue(SUCCESSOR);
+    await byTestId("handover-write").click();
+    const written = await byTestId("handover-written");
+    await written.waitForDisplayed();
+    await expect(written).toHaveText(expect.stringContaining("2 件のカード"));
+    partial = (await written.getText()).split("：").slice(1).join("：").trim();
+    await screenshot("ja-handover-ticked");
+    await byTestId("handover-by-owner").click();
+    await byTestId("handover-owner").waitForDisplayed();
+    await goTo("cards");
+    await byTestId("bulk-clear").click();
+    await search("");
+  });
+
   it("takes them over in a second ledger, where they belong to the successor with their contacts", async () => {
     await openLedgerAt(path.join(out, "successor.daicho"), true);
     await goTo("handover");
+    await byTestId("handover-bundle").setValue(partial);
+    await byTestId("handover-preview").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="handover-card"]').length) === 2, {
+      timeoutMsg: "the ticked cards' file does not hold two cards",
+    });
+    await expect(byTestId("handover-from-to")).toHaveText(expect.stringContaining(`${LEAVING} → ${SUCCESSOR}`));
     await byTestId("handover-bundle").setValue(bundle);
     await byTestId("handover-preview").click();
     await browser.waitUntil(async () => (await $$('[data-testid="handover-card"][data-status="new"]').length) === 3);

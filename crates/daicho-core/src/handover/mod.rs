@@ -160,16 +160,7 @@ pub fn export(
                 .to_owned(),
         })
         .collect();
-    let from_owner = match &selection.owner {
-        Some(owner) => owner.clone(),
-        None => rows
-            .get("cards")
-            .and_then(|r| r.first())
-            .and_then(|r| r.get("owner"))
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned(),
-    };
+    let from_owner = from_owner(conn, selection, &ids)?;
     let mut manifest = Manifest {
         format: bundle::FORMAT,
         bundle_id: crate::card::store::new_id(),
@@ -218,6 +209,34 @@ pub fn selected_ids(
             Ok(live)
         }
     }
+}
+
+/// Whose portfolio this is: the chosen owner, else the owners of the chosen cards (most cards
+/// first), as the handover file and report name them.
+pub fn from_owner(
+    conn: &rusqlite::Connection,
+    selection: &HandoverSelection,
+    ids: &[String],
+) -> rusqlite::Result<String> {
+    if let Some(owner) = &selection.owner {
+        return Ok(owner.clone());
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut stmt = conn.prepare_cached("SELECT owner FROM cards WHERE id = ?1")?;
+    for id in ids {
+        let owner: String = stmt.query_row([id], |r| r.get(0))?;
+        match counts.iter_mut().find(|(o, _)| *o == owner) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((owner, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    Ok(counts
+        .into_iter()
+        .map(|(o, _)| o)
+        .filter(|o| !o.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / "))
 }
 
 /// The cards a take-over brought: those it added and those it merged rows into.

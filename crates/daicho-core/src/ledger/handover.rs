@@ -49,7 +49,7 @@ impl Ledger {
         path: &Path,
     ) -> Result<ReportOutcome, HandoverError> {
         let ids = handover::selected_ids(self.connection(), selection)?;
-        let from = selection.owner.clone().unwrap_or_default();
+        let from = handover::from_owner(self.connection(), selection, &ids)?;
         self.write_handover_report(&ids, &from, &selection.to_owner, None, lang, path)
     }
 

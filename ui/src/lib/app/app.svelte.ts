@@ -39,6 +39,8 @@ class AppState {
   quickLogOpen = $state(false);
   /** Filters a page asked the card list to open with (a dashboard chart, a collection age). */
   listRequest = $state<Partial<ListFilters> | null>(null);
+  /** Cards ticked in the card list to hand over (the Handover page's selection). */
+  handoverCards = $state<string[]>([]);
   /** The card list's filters as they are now, for reports of "the list as filtered". */
   listFilters = $state<ListFilters | null>(null);
   /** Returns true while the open card has unsaved changes. */

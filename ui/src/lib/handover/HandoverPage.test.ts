@@ -5,8 +5,9 @@ import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import HandoverPage from "./HandoverPage.svelte";
+import { app } from "../app/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { HandoverPreview, ImportRecord } from "../api";
+import type { HandoverExport, HandoverPreview, ImportRecord } from "../api";
 
 const PREVIEW: HandoverPreview = {
   bundle_id: "b1",
@@ -58,6 +59,8 @@ describe("the handover page", () => {
       if (cmd === "cards_facets") return { owners: ["田中 美咲"], tags: [] };
       if (cmd === "handover_imports") return imports;
       if (cmd === "handover_preview") return PREVIEW;
+      if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
+      if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", cards: 2, counts: [] } satisfies HandoverExport;
       if (cmd === "handover_take_over") {
         imports = [RECORD];
         return RECORD;
@@ -71,6 +74,7 @@ describe("the handover page", () => {
   });
 
   afterEach(() => {
+    app.handoverCards = [];
     cleanup();
     clearMocks();
   });
@@ -101,5 +105,29 @@ describe("the handover page", () => {
     await userEvent.click(screen.getByTestId("handover-confirm-undo"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "handover_undo" && c.args.id === "i1")).toBe(true));
     expect(await screen.findByText("取り消し済み")).toBeInTheDocument();
+  });
+
+  it("hands over the cards ticked in the card list, or an owner's cards once the user chooses so", async () => {
+    app.handoverCards = ["c1", "c2"];
+    const { unmount } = render(HandoverPage);
+    expect(screen.getByTestId("handover-ticked")).toHaveTextContent("カード一覧で選んだ 2 件のカード");
+    expect(screen.queryByTestId("handover-owner")).toBeNull();
+    await userEvent.type(screen.getByTestId("handover-successor"), "後任 花子");
+    await userEvent.click(screen.getByTestId("handover-write"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_export")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "handover_export")!.args as { selection: unknown; bundle: string };
+    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子" });
+    expect(sent.bundle).toBe("/home/misaki/引継ぎ.daicho-handover");
+    expect(await screen.findByTestId("handover-written")).toHaveTextContent("2 件のカードを書き出しました");
+
+    await userEvent.click(screen.getByTestId("handover-by-owner"));
+    expect(app.handoverCards).toEqual([]);
+    expect(screen.getByTestId("handover-write")).toBeDisabled();
+    await userEvent.selectOptions(await screen.findByTestId("handover-owner"), "田中 美咲");
+    expect(screen.getByTestId("handover-write")).toBeEnabled();
+
+    app.handoverCards = ["c3"];
+    unmount();
+    expect(app.handoverCards, "leaving the page lets the ticked cards go").toEqual([]);
   });
 });
