@@ -233,9 +233,10 @@ fn render_reports() -> Result {
             ("card", vec!["--code", "C-000001", "--code", "C-000002"]),
             ("list", vec![]),
             ("history", vec![]),
-            // The CLI's demo plans the week of its fixed day, 30 October 2026.
+            // The CLI's demo plans the week of its fixed day, 30 October 2026, and its
+            // contacts lead up to that day.
             ("visits", vec!["--period", "2026-10-26..2026-11-01"]),
-            ("weekly", vec![]),
+            ("weekly", vec!["--period", "2026-10-24..2026-10-30"]),
             ("classification", vec![]),
             ("labels", vec!["--status", "active"]),
         ] {

@@ -84,6 +84,22 @@ pub fn message(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> Stri
     out
 }
 
+/// A whole number with its thousands grouped, as all four languages write amounts: 1,234,567.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// An error as the user reads it, with one line per field problem.
 pub fn error_message(lang: Lang, report: &ErrorReport) -> String {
     let mut text = message(lang, &format!("error.{}", report.code), &report.params);
@@ -104,6 +120,23 @@ pub fn error_message(lang: Lang, report: &ErrorReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        let cases = [0, 999, 1000, -18000, 1_234_567, i64::MIN];
+        let got: Vec<String> = cases.iter().map(|n| grouped(*n)).collect();
+        assert_eq!(
+            got,
+            [
+                "0",
+                "999",
+                "1,000",
+                "-18,000",
+                "1,234,567",
+                "-9,223,372,036,854,775,808"
+            ]
+        );
+    }
 
     #[test]
     fn locales_pick_the_language() {

@@ -49,6 +49,20 @@ pub struct Reason {
     pub figure: i64,
 }
 
+impl Reason {
+    /// The reason as the user reads it in `lang`, amounts grouped (the window does the same).
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let figure = match self.kind {
+            ReasonKind::ClassA | ReasonKind::Overdue | ReasonKind::OverLimit => {
+                crate::i18n::grouped(self.figure)
+            }
+            _ => self.figure.to_string(),
+        };
+        let params = [("figure".to_owned(), figure)].into_iter().collect();
+        crate::i18n::message(lang, &format!("reason.{}", self.kind.as_str()), &params)
+    }
+}
+
 /// The value indicators, each 0–100; none where the card gives nothing to judge by.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -76,6 +76,19 @@ impl Writer<'_> {
             )?;
         }
         self.row += 1;
+        if rows.is_empty() {
+            // The paper card keeps its sections: an empty one says so.
+            let last = heads.len().saturating_sub(1) as ColNum;
+            self.ws.merge_range(
+                self.row,
+                0,
+                self.row,
+                last,
+                &self.ctx.t("report.card.none"),
+                &self.s.quiet,
+            )?;
+            self.row += 1;
+        }
         for values in rows {
             for (n, v) in values.iter().enumerate() {
                 self.value(n as ColNum, v)?;
@@ -250,7 +263,7 @@ fn write_card(
             .map_err(failed)?;
     }
 
-    if f.kind == CardKind::Organisation && !card.key_persons.is_empty() {
+    if f.kind == CardKind::Organisation {
         w.section("section.key_persons").map_err(failed)?;
         let rows: Vec<Vec<V>> = card
             .key_persons
@@ -296,69 +309,66 @@ fn write_card(
     }
 
     let contacts = contact::store::for_card(conn, &card.id)?;
-    if !contacts.is_empty() {
-        w.section("report.card.recent_contacts").map_err(failed)?;
-        let rows: Vec<Vec<V>> = contacts
-            .iter()
-            .take(RECENT)
-            .map(|c| {
-                let x = &c.fields;
-                let what = [x.purpose.as_str(), &x.content, &x.outcome]
-                    .iter()
-                    .filter(|p| !p.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                vec![
-                    V::Day(Some(x.at.clone())),
-                    V::T(label(format!("contact_kind.{}", x.kind.as_str()))),
-                    V::T(what),
-                    t(&x.next_action),
-                ]
-            })
-            .collect();
-        w.table(
-            &[
-                "report.col.at",
-                "field.kind",
-                "field.content",
-                "field.next_action",
-            ],
-            &rows,
-        )
-        .map_err(failed)?;
-    }
+    w.section("report.card.recent_contacts").map_err(failed)?;
+    let rows: Vec<Vec<V>> = contacts
+        .iter()
+        .take(RECENT)
+        .map(|c| {
+            let x = &c.fields;
+            let what = [x.purpose.as_str(), &x.content, &x.outcome]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n");
+            vec![
+                V::Day(Some(x.at.clone())),
+                V::T(label(format!("contact_kind.{}", x.kind.as_str()))),
+                V::T(what),
+                t(&x.next_action),
+            ]
+        })
+        .collect();
+    w.table(
+        &[
+            "report.col.at",
+            "field.kind",
+            "field.content",
+            "field.next_action",
+        ],
+        &rows,
+    )
+    .map_err(failed)?;
 
     let products = usage::for_card(conn, &card.id)?;
-    if !products.is_empty() {
-        w.section("section.competition").map_err(failed)?;
-        let rows: Vec<Vec<V>> = products
-            .iter()
-            .map(|u| {
-                let maker = if u.product.maker.is_empty() {
-                    ctx.t("product.our_company")
-                } else {
-                    u.product.maker.clone()
-                };
-                vec![
-                    t(&u.product.fields.name),
-                    V::T(maker),
-                    V::Day(u.fields.since.clone()),
-                    V::Day(u.fields.renewal_on.clone()),
-                ]
-            })
-            .collect();
-        w.table(
-            &[
-                "report.card.product",
-                "report.card.maker",
-                "field.usage.since",
-                "field.usage.renewal_on",
-            ],
-            &rows,
-        )
-        .map_err(failed)?;
-    }
+    w.section("section.competition").map_err(failed)?;
+    let rows: Vec<Vec<V>> = products
+        .iter()
+        .map(|u| {
+            let maker = if u.product.maker.is_empty() {
+                ctx.t("product.our_company")
+            } else {
+                u.product.maker.clone()
+            };
+            vec![
+                t(&u.product.fields.name),
+                V::T(maker),
+                V::Day(u.fields.since.clone()),
+                V::Day(u.fields.renewal_on.clone()),
+            ]
+        })
+        .collect();
+    w.table(
+        &[
+            "report.card.product",
+            "report.card.maker",
+            "field.usage.since",
+            "field.usage.renewal_on",
+        ],
+        &rows,
+    )
+    .map_err(failed)?;
+
     if !f.notes.is_empty() {
         w.section("section.notes").map_err(failed)?;
         w.ws.merge_range(w.row, 0, w.row, 3, "", &w.s.wrap)

@@ -143,6 +143,7 @@ pub fn write_classification(
             .set_secondary_axis(true);
         bars.combine(&line);
         bars.title().set_name(&ctx.t("dash.chart.pareto"));
+        layout::chart_fonts(&mut bars, ctx, 9);
         bars.y2_axis().set_max(1.0);
         bars.set_width(720).set_height(360);
         ws.insert_chart(1, 6, &bars).map_err(&failed)?;

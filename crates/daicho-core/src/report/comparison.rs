@@ -126,6 +126,7 @@ pub fn write_comparison(
             .set_values((name.as_str(), head + 1, col, last_criterion, col));
     }
     chart.title().set_name(&ctx.t("report.comparison.chart"));
+    layout::chart_fonts(&mut chart, ctx, 9);
     chart.y_axis().set_max(f64::from(latest.fields.scale));
     chart.set_width(640).set_height(300);
     let chart_row = weighted + 3;

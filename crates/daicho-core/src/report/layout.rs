@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartFont, ColNum, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError,
+};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, Lang};
@@ -68,6 +70,8 @@ fn date_format(lang: Lang) -> &'static str {
 pub struct Styles {
     pub title: Format,
     pub subtitle: Format,
+    /// A bordered cell in grey: "none recorded" in an empty table.
+    pub quiet: Format,
     pub section: Format,
     pub head: Format,
     pub text: Format,
@@ -90,6 +94,7 @@ impl Styles {
         Styles {
             title: base.clone().set_font_size(16).set_bold(),
             subtitle: base.clone().set_font_color("#475569"),
+            quiet: cell.clone().set_font_color("#64748B"),
             section: base
                 .clone()
                 .set_font_size(12)
@@ -116,8 +121,17 @@ impl Styles {
                 .clone()
                 .set_num_format(format!("{} hh:mm", date_format(ctx.lang)))
                 .set_align(FormatAlign::Left),
-            money: cell.clone().set_num_format(ctx.currency.excel_format()),
-            number: cell.clone().set_num_format("#,##0"),
+            // Figures keep a little space from the label that follows them.
+            money: cell
+                .clone()
+                .set_num_format(ctx.currency.excel_format())
+                .set_align(FormatAlign::Right)
+                .set_indent(1),
+            number: cell
+                .clone()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Right)
+                .set_indent(1),
             percent: cell.set_num_format("0%"),
         }
     }
@@ -360,10 +374,22 @@ pub fn close_list(
 
 /// A reason for being a core or a problem customer, with its figure.
 pub fn reason(ctx: &Ctx, r: &crate::classify::Reason) -> String {
-    ctx.tp(
-        &format!("reason.{}", r.kind.as_str()),
-        &[("figure", r.figure.to_string())],
-    )
+    r.text(ctx.lang)
+}
+
+/// The report's font on a chart's title, axes and legend: CJK labels need a CJK font, and
+/// `size` small enough that every category is labelled.
+pub fn chart_fonts(chart: &mut Chart, ctx: &Ctx, size: u8) {
+    let name = font(ctx.lang);
+    let mut plain = ChartFont::new();
+    plain.set_name(name).set_size(size);
+    let mut bold = ChartFont::new();
+    bold.set_name(name).set_size(size + 3).set_bold();
+    chart.title().set_font(&bold);
+    chart.x_axis().set_font(&plain);
+    chart.y_axis().set_font(&plain);
+    chart.y2_axis().set_font(&plain);
+    chart.legend().set_font(&plain);
 }
 
 /// A section heading across columns `0..=last_col` of `row`.

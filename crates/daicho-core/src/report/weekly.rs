@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection};
-use rust_xlsxwriter::{Chart, ChartType, ColNum, RowNum, Workbook, Worksheet};
+use rust_xlsxwriter::{Chart, ChartAxisCrossing, ChartType, ColNum, RowNum, Workbook, Worksheet};
 
 use crate::contact::ContactKind;
 use crate::error::ReportError;
@@ -180,15 +180,32 @@ pub fn write_weekly(
             .map_err(&failed)?;
         sh.row += 1;
     }
-    let mut chart = Chart::new(ChartType::Bar);
-    chart
-        .add_series()
-        .set_name(&ctx.t("report.weekly.contacts"))
-        .set_categories((name.as_str(), first, 0, sh.row - 1, 0))
-        .set_values((name.as_str(), first, 1, sh.row - 1, 1));
-    chart.legend().set_hidden();
-    chart.set_width(380).set_height(230);
-    sh.ws.insert_chart(first - 1, 2, &chart).map_err(&failed)?;
+    // A week without contacts has nothing to draw: the table's zeros say it.
+    let most = by_kind.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    if most > 0 {
+        let mut chart = Chart::new(ChartType::Bar);
+        chart
+            .add_series()
+            .set_name(&ctx.t("report.weekly.contacts"))
+            .set_categories((name.as_str(), first, 0, sh.row - 1, 0))
+            .set_values((name.as_str(), first, 1, sh.row - 1, 1));
+        layout::chart_fonts(&mut chart, ctx, 8);
+        // The section heading names it; every kind gets its label, the table's order top down.
+        chart.title().set_hidden();
+        chart.legend().set_hidden();
+        // Reversed, with the value axis crossing at the last kind: still at the bottom.
+        chart
+            .y_axis()
+            .set_reverse()
+            .set_crossing(ChartAxisCrossing::Max);
+        chart
+            .x_axis()
+            .set_min(0)
+            .set_major_unit(((most + 4) / 5).max(1) as f64)
+            .set_num_format("#,##0");
+        chart.set_width(380).set_height(250);
+        sh.ws.insert_chart(first - 1, 2, &chart).map_err(&failed)?;
+    }
     sh.row = sh.row.max(first + 11);
     count += by_kind.iter().map(|(_, n)| *n as u32).sum::<u32>();
 

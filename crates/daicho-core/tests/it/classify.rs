@@ -784,3 +784,20 @@ fn the_dashboard_gathers_every_chart_for_a_period_and_an_owner() {
         "only 李's complaint"
     );
 }
+
+#[test]
+fn reasons_read_with_their_amounts_grouped_in_each_language() {
+    use daicho_core::classify::{Reason, ReasonKind};
+    use daicho_core::i18n::Lang;
+    let overdue = Reason {
+        kind: ReasonKind::Overdue,
+        figure: 18_000,
+    };
+    let complaints = Reason {
+        kind: ReasonKind::OpenComplaints,
+        figure: 2,
+    };
+    assert_eq!(overdue.text(Lang::Ja), "支払遅延 18,000");
+    assert_eq!(overdue.text(Lang::En), "Overdue 18,000");
+    assert_eq!(complaints.text(Lang::Ja), "未解決のクレーム 2 件");
+}

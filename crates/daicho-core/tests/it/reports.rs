@@ -235,6 +235,11 @@ fn a_card_report_puts_each_card_on_its_own_page_with_its_key_persons_contacts_an
     ] {
         assert!(cells.iter().any(|c| c == expected), "{expected}");
     }
+    assert_eq!(
+        cells.iter().filter(|c| *c == "无记录").count(),
+        3,
+        "an empty section of the paper card says so: no products in use on either card, no key persons on the second"
+    );
     assert_eq!(formulas, 0);
     // The purchases of the last twelve months are a number in the ledger's currency.
     assert!(rows.iter().flatten().any(|c| *c == Data::Float(36_000.0)));
