@@ -144,7 +144,8 @@ pub fn write_classification(
         bars.combine(&line);
         bars.title().set_name(&ctx.t("dash.chart.pareto"));
         layout::chart_fonts(&mut bars, ctx, 9);
-        bars.y2_axis().set_max(1.0);
+        bars.y_axis().set_num_format("#,##0");
+        bars.y2_axis().set_max(1.0).set_num_format("0%");
         bars.set_width(720).set_height(360);
         ws.insert_chart(1, 6, &bars).map_err(&failed)?;
 
