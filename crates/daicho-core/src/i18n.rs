@@ -74,9 +74,28 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
     &all[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3)]
 }
 
-/// The message `key` with `{param}` placeholders filled; the key itself when missing.
+/// The placeholder whose number picks a singular form: `{count}`, else the first one.
+fn deciding_number<'a>(template: &str, params: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    let name = if template.contains("{count}") {
+        "count"
+    } else {
+        let start = template.find('{')? + 1;
+        let len = template[start..].find('}')?;
+        &template[start..start + len]
+    };
+    params.get(name).map(|v| v.trim())
+}
+
+/// The message `key` with `{param}` placeholders filled; the key itself when missing. A
+/// language with singular forms (English) keeps them under `key_one`, used when the number is 1.
 pub fn message(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
-    let template = catalog(lang).get(key).map_or(key, String::as_str);
+    let catalog = catalog(lang);
+    let mut template = catalog.get(key).map_or(key, String::as_str);
+    if deciding_number(template, params) == Some("1") {
+        if let Some(singular) = catalog.get(&format!("{key}_one")) {
+            template = singular;
+        }
+    }
     let mut out = template.to_owned();
     for (name, value) in params {
         out = out.replace(&format!("{{{name}}}"), value);
@@ -122,6 +141,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn english_says_one_card_and_japanese_has_no_singular() {
+        let count = |n: &str| [("count".to_owned(), n.to_owned())].into_iter().collect();
+        assert_eq!(message(Lang::En, "list.count", &count("1")), "1 card");
+        assert_eq!(message(Lang::En, "list.count", &count("2")), "2 cards");
+        assert_eq!(message(Lang::Ja, "list.count", &count("1")), "1 件");
+    }
+
+    #[test]
     fn amounts_are_grouped_by_thousands() {
         let cases = [0, 999, 1000, -18000, 1_234_567, i64::MIN];
         let got: Vec<String> = cases.iter().map(|n| grouped(*n)).collect();
@@ -149,11 +176,20 @@ mod tests {
 
     #[test]
     fn every_language_has_every_key() {
-        let english: Vec<&String> = catalog(Lang::En).keys().collect();
+        // Singular forms (`key_one`) are a language's own: only their base key must exist.
+        let keys = |lang: Lang| -> Vec<&String> {
+            catalog(lang)
+                .keys()
+                .filter(|k| !k.ends_with("_one"))
+                .collect()
+        };
+        let english = keys(Lang::En);
         assert!(english.len() > 100, "the catalog is loaded");
         for lang in Lang::ALL {
-            let keys: Vec<&String> = catalog(lang).keys().collect();
-            assert_eq!(keys, english, "{lang:?} has the same keys as English");
+            assert_eq!(keys(lang), english, "{lang:?} has the same keys as English");
+            for key in catalog(lang).keys().filter(|k| k.ends_with("_one")) {
+                assert!(catalog(lang).contains_key(&key[..key.len() - 4]), "{key}");
+            }
             for (key, text) in catalog(lang) {
                 assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
             }

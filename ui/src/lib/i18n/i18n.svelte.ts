@@ -36,10 +36,19 @@ export function langFromLocales(locales: readonly string[]): Lang {
 
 export type Params = Record<string, string | number>;
 
-/** The message `key` in the current language with `{name}` placeholders filled. */
+/** The placeholder whose number picks a singular form: `{count}`, else the first one. */
+function decidingNumber(template: string, params: Params): string | undefined {
+  const name = template.includes("{count}") ? "count" : /\{(\w+)\}/.exec(template)?.[1];
+  return name === undefined || !(name in params) ? undefined : String(params[name]).trim();
+}
+
+/** The message `key` in the current language with `{name}` placeholders filled. A language
+ * with singular forms (English) keeps them under `key_one`, used when the number is 1. */
 export function t(key: MessageKey | (string & {}), params?: Params): string {
-  const template = catalogs[current][key] ?? catalogs.en[key] ?? key;
+  let template = catalogs[current][key] ?? catalogs.en[key] ?? key;
   if (!params) return template;
+  const singular = catalogs[current][`${key}_one`];
+  if (singular !== undefined && decidingNumber(template, params) === "1") template = singular;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -3,16 +3,23 @@ import { catalogs, langFromLocales, LANGS, personName, setLang, t } from "./i18n
 
 describe("message catalog", () => {
   it("has every key in every language, none empty", () => {
-    const english = Object.keys(catalogs.en).sort();
+    // Singular forms (`key_one`) are a language's own: only their base key must exist.
+    const keys = (lang: (typeof LANGS)[number]) => Object.keys(catalogs[lang]).filter((k) => !k.endsWith("_one")).sort();
+    const english = keys("en");
     for (const lang of LANGS) {
-      expect(Object.keys(catalogs[lang]).sort(), lang).toEqual(english);
+      expect(keys(lang), lang).toEqual(english);
+      for (const key of Object.keys(catalogs[lang]).filter((k) => k.endsWith("_one"))) expect(catalogs[lang], key).toHaveProperty(key.slice(0, -4));
       for (const [key, text] of Object.entries(catalogs[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe("");
     }
   });
 
   it("keeps the same placeholders in every language", () => {
+    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const [key, text] of Object.entries(catalogs.en)) {
-      const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      if (key.endsWith("_one")) {
+        expect(names(text), key).toEqual(names(catalogs.en[key.slice(0, -4)]));
+        continue;
+      }
       for (const lang of LANGS) expect(names(catalogs[lang][key]), `${lang} ${key}`).toEqual(names(text));
     }
   });
@@ -23,10 +30,20 @@ describe("t", () => {
     setLang("ja");
     expect(t("nav.cards")).toBe("顧客カード");
     expect(t("list.count", { count: 3 })).toBe("3 件");
+    expect(t("list.count", { count: 1 }), "no singular form in Japanese").toBe("1 件");
     setLang("ko");
     expect(t("nav.cards")).toBe("고객카드");
     expect(document.documentElement.lang).toBe("ko");
     setLang("en");
+  });
+
+  it("uses English singular forms for one, by the count or else the first number", () => {
+    setLang("en");
+    expect(t("list.count", { count: 1 })).toBe("1 card");
+    expect(t("list.count", { count: "1,000" })).toBe("1,000 cards");
+    expect(t("list.count", { count: 0 })).toBe("0 cards");
+    expect(t("follow_ups.days_late", { days: 1 })).toBe("1 day late");
+    expect(t("dash.abc_summary", { class: "A", count: 1, share: 80 })).toBe("Class A: 1 customer, 80%");
   });
 });
 
