@@ -131,6 +131,8 @@ enum BenchKind {
     Search(BenchLedger),
     /// Opening a card with its newest 100 contacts, against two plain SELECTs.
     Open(BenchLedger),
+    /// The card list's block of rows at five depths in every sort, against a rowid range.
+    List(BenchLedger),
     /// Importing a generated CSV list against a plain bulk insert of the same rows.
     Import {
         #[arg(long, default_value_t = 100_000)]
@@ -248,6 +250,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Bench {
             what: BenchKind::Open(b),
         } => bench::search::open(b.cards, b.contacts, b.json, b.ledger)?,
+        Command::Bench {
+            what: BenchKind::List(b),
+        } => bench::list::list(b.cards, b.contacts, b.json, b.ledger)?,
         Command::Bench {
             what: BenchKind::Import { cards, json },
         } => bench::import::import(cards, json)?,

@@ -133,6 +133,9 @@ pub const MAX_LIMIT: u32 = 1000;
 pub(crate) struct Selection {
     /// `cards` with its classes as `k` (and, with a text search, its matches as `m`).
     pub from: String,
+    /// The same, joining the classes only when the filter or the order reads them: enough to
+    /// find which cards match and in what order, through the list's covering indexes.
+    pub keys_from: String,
     pub filter: String,
     pub args: Vec<Value>,
     pub order: &'static str,
@@ -151,7 +154,8 @@ pub(crate) fn selection(
         "deleted_at IS NULL"
     });
     let mut args: Vec<Value> = Vec::new();
-    let mut from = CARDS_WITH_CLASSES.to_owned();
+    // With a text search, each matching card's best tier as `m`.
+    let mut matches = String::new();
     let mut searching = false;
     if !query.in_trash && !query.text.trim().is_empty() {
         match FtsQuery::parse(&query.text) {
@@ -169,8 +173,8 @@ pub(crate) fn selection(
                         )
                     })
                     .collect();
-                from = format!(
-                    "{CARDS_WITH_CLASSES} JOIN (SELECT s.source_id AS card_id, min(t.tier) AS tier
+                matches = format!(
+                    " JOIN (SELECT s.source_id AS card_id, min(t.tier) AS tier
                         FROM ({}) t JOIN search_keys s ON s.key = t.key GROUP BY t.key) m
                         ON m.card_id = cards.id",
                     tiers.join(" UNION ALL ")
@@ -235,47 +239,92 @@ pub(crate) fn selection(
         );
     }
     class_filters(conn, query, today, &mut filter, &mut args)?;
+    // Each order but completeness is a walk of one of the list's covering indexes (migration
+    // 0009), so that a window deep in 100,000 cards reads no table rows it skips. SQLite puts
+    // NULL first: cards never contacted come first by last contact.
     let order = match query.sort {
         CardSort::Relevance if searching => "m.tier, sort_key, name, id",
         CardSort::Reading | CardSort::Relevance => "sort_key, name, id",
         CardSort::Name => "name, id",
-        CardSort::Updated => "updated_at DESC, id",
-        CardSort::LastContact => "last_contact_at IS NOT NULL, last_contact_at, sort_key, id",
+        CardSort::Updated => "updated_at DESC, id DESC",
+        CardSort::LastContact => "last_contact_at, sort_key, name, id",
         CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
     };
+    let reads_classes = query.abc.is_some()
+        || query.value_tier.is_some()
+        || query.list.is_some()
+        || query.visit_due
+        || query.sort == CardSort::Completeness;
+    let keys_base = if reads_classes {
+        CARDS_WITH_CLASSES
+    } else {
+        "cards"
+    };
     Ok(Selection {
-        from,
+        from: format!("{CARDS_WITH_CLASSES}{matches}"),
+        keys_from: format!("{keys_base}{matches}"),
         filter,
         args,
         order,
     })
 }
 
-/// `today` is the user's local date: "days since the last contact" counts from it.
-pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
+/// How SQLite finds a window of `query` (EXPLAIN QUERY PLAN, one line per step): the list's
+/// invariant that a deep window walks a covering index, for tests and `daicho bench list`.
+pub fn window_plan(
+    conn: &Connection,
+    query: &CardQuery,
+    today: NaiveDate,
+) -> rusqlite::Result<Vec<String>> {
     let Selection {
-        from,
+        keys_from,
         filter,
         args,
         order,
+        ..
+    } = selection(conn, query, today)?;
+    conn.prepare(&format!(
+        "EXPLAIN QUERY PLAN SELECT cards.rowid FROM {keys_from} WHERE {filter} ORDER BY {order} LIMIT 200 OFFSET 50000"
+    ))?
+    .query_map(rusqlite::params_from_iter(&args), |r| r.get::<_, String>(3))?
+    .collect()
+}
+
+/// `today` is the user's local date: "days since the last contact" counts from it.
+pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
+    let Selection {
+        keys_from,
+        filter,
+        args,
+        order,
+        ..
     } = selection(conn, query, today)?;
     let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+        &format!("SELECT count(*) FROM {keys_from} WHERE {filter}"),
         rusqlite::params_from_iter(&args),
         |r| r.get(0),
     )?;
     let limit = query.limit.clamp(1, MAX_LIMIT);
-    let sql = format!(
-        "SELECT id, code, kind, status, name, reading, owner, city, coalesce(json_extract(phones, '$[0]'), ''),
-            updated_at, deleted_at, last_contact_at,
+    // First the window's cards, in order, from the index alone; then only their rows.
+    let keys: Vec<i64> = conn
+        .prepare(&format!(
+            "SELECT cards.rowid FROM {keys_from} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            query.offset
+        ))?
+        .query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT cards.id, code, kind, status, name, reading, owner, city,
+            coalesce(json_extract(phones, '$[0]'), ''), updated_at, deleted_at, last_contact_at,
             (SELECT count(*) FROM contacts c WHERE c.card_id = cards.id AND c.complaint_state IN ('open', 'in_progress')),
             k.abc, k.value_tier, k.completeness, coalesce(k.core, 0), coalesce(k.problem, 0)
-         FROM {from} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-        query.offset
-    );
-    let mut stmt = conn.prepare(&sql)?;
+         FROM json_each(?1) w CROSS JOIN cards ON cards.rowid = w.value
+            LEFT JOIN card_classes k ON k.card_id = cards.id
+         ORDER BY w.key",
+    )?;
+    let window = serde_json::to_string(&keys).unwrap_or_default();
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(&args), |r| {
+        .query_map([window], |r| {
             Ok(CardRow {
                 id: r.get(0)?,
                 code: r.get(1)?,

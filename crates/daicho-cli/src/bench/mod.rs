@@ -5,6 +5,7 @@
 //! ratio is the figure to compare.
 
 pub mod import;
+pub mod list;
 pub mod search;
 
 use std::path::PathBuf;

@@ -50,7 +50,7 @@ pub const QUERIES: &[&str] = &[
 const ROUNDS: usize = 4;
 
 /// Opens the ledger at `reuse` when it exists, else generates one (kept at `reuse` when given).
-fn prepare(
+pub(super) fn prepare(
     cards: u32,
     contacts: u32,
     reuse: Option<PathBuf>,
@@ -69,13 +69,13 @@ fn prepare(
     Ok((ledger, cleanup, ms))
 }
 
-fn percentile(mut ms: Vec<f64>, p: f64) -> f64 {
+pub(super) fn percentile(mut ms: Vec<f64>, p: f64) -> f64 {
     ms.sort_by(f64::total_cmp);
     let at = ((ms.len() as f64 - 1.0) * p).round() as usize;
     ms.get(at).copied().unwrap_or(0.0)
 }
 
-fn round1(v: f64) -> f64 {
+pub(super) fn round1(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 

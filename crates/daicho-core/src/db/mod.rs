@@ -21,6 +21,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0006_handover.sql"),
     include_str!("migrations/0007_search.sql"),
     include_str!("migrations/0008_sort_batches.sql"),
+    include_str!("migrations/0009_list_indexes.sql"),
 ];
 
 /// The migrations; the connection they run on needs `fulltext::register_functions` first

@@ -116,7 +116,7 @@ impl Ledger {
         let selection = crate::search::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
             "SELECT cards.id FROM {} WHERE {} ORDER BY {}",
-            selection.from, selection.filter, selection.order
+            selection.keys_from, selection.filter, selection.order
         ))?;
         let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
         ids.collect()

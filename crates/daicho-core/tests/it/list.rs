@@ -239,6 +239,111 @@ fn pages_through_many_cards_with_a_stable_total() {
 }
 
 #[test]
+fn windows_anywhere_in_the_list_are_the_list_in_every_order() {
+    let mut ledger = ledger();
+    for i in 0..40u32 {
+        let mut f = organisation(
+            &format!("会社{:02}", (i * 17) % 40),
+            // Some readings repeat: the name decides between them.
+            &format!("カイシャ{:02}", i % 13),
+        );
+        f.status = if i % 3 == 0 {
+            CardStatus::Active
+        } else {
+            CardStatus::Prospect
+        };
+        let card = ledger.create_card(&f).unwrap();
+        if i % 4 != 0 {
+            let contact = daicho_core::contact::ContactFields {
+                at: format!("2026-10-{:02}T09:00", 1 + (i * 7) % 28),
+                ..daicho_core::contact::ContactFields::default()
+            };
+            ledger.add_contact(&card.id, &contact).unwrap();
+        }
+    }
+    for sort in [
+        CardSort::Reading,
+        CardSort::Name,
+        CardSort::Updated,
+        CardSort::LastContact,
+        CardSort::Completeness,
+    ] {
+        for status in [None, Some(CardStatus::Active)] {
+            let query = CardQuery {
+                sort,
+                status,
+                ..CardQuery::default()
+            };
+            let whole = ledger
+                .list_cards(&CardQuery {
+                    limit: 1000,
+                    ..query.clone()
+                })
+                .unwrap();
+            let mut windows = Vec::new();
+            for offset in (0..whole.total).step_by(7) {
+                let page = ledger
+                    .list_cards(&CardQuery {
+                        offset,
+                        limit: 7,
+                        ..query.clone()
+                    })
+                    .unwrap();
+                assert_eq!(page.total, whole.total);
+                windows.extend(page.rows);
+            }
+            assert_eq!(windows, whole.rows, "{sort:?} {status:?}");
+            if sort == CardSort::LastContact {
+                assert!(
+                    whole.rows[0].last_contact_at.is_none(),
+                    "never contacted first"
+                );
+                let dates: Vec<_> = whole
+                    .rows
+                    .iter()
+                    .map(|r| r.last_contact_at.clone())
+                    .collect();
+                let mut sorted = dates.clone();
+                sorted.sort();
+                assert_eq!(dates, sorted, "then the longest since the last contact");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_window_deep_in_the_list_walks_a_covering_index_whatever_the_common_filter() {
+    let ledger = ledger();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    for sort in [
+        CardSort::Reading,
+        CardSort::Name,
+        CardSort::Updated,
+        CardSort::LastContact,
+    ] {
+        for query in [
+            CardQuery::default(),
+            CardQuery {
+                status: Some(CardStatus::Active),
+                kind: Some(CardKind::Organisation),
+                owner: Some("佐藤".into()),
+                silent_days: Some(90),
+                ..CardQuery::default()
+            },
+        ] {
+            let query = CardQuery { sort, ..query };
+            let plan = daicho_core::search::window_plan(ledger.connection(), &query, today)
+                .unwrap()
+                .join(" / ");
+            assert!(
+                plan.contains("COVERING INDEX cards_list_") && !plan.contains("TEMP B-TREE"),
+                "{sort:?}: {plan}"
+            );
+        }
+    }
+}
+
+#[test]
 fn sorting_by_reading_follows_each_languages_order() {
     let mut ledger = ledger();
     for (name, reading) in [
