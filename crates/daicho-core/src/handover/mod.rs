@@ -230,7 +230,7 @@ pub fn from_owner(
             None => counts.push((owner, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     Ok(counts
         .into_iter()
         .map(|(o, _)| o)
