@@ -270,7 +270,7 @@ pub(crate) fn selection(
 }
 
 /// How SQLite finds a window of `query` (EXPLAIN QUERY PLAN, one line per step): the list's
-/// invariant that a deep window walks a covering index, for tests and `daicho bench list`.
+/// invariant that a deep window walks a covering index, for the tests that keep it.
 pub fn window_plan(
     conn: &Connection,
     query: &CardQuery,
