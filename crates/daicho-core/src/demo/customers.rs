@@ -100,6 +100,12 @@ pub fn customers(
     }
     if !ids.is_empty() {
         write_contacts(&tx, &mut rng, &ids, &weights, contacts, today)?;
+        // The columns the contacts keep in step on the card (contact::store does it per write).
+        tx.execute_batch(
+            "UPDATE cards SET
+                last_contact_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id),
+                last_visit_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit')",
+        )?;
     }
     tx.commit()?;
     Ok(ids)

@@ -224,3 +224,28 @@ fn a_demo_ledger_sells_mostly_to_a_few_customers_and_arrives_classified() {
         .count();
     assert!((1..=40).contains(&overdue), "{overdue} customers overdue");
 }
+
+/// The benchmarks' generated customers are what the window would have made: every card knows
+/// its latest contact and visit (the list's last-contact column, sort and filter read them).
+#[test]
+fn generated_customers_know_their_last_contact_and_visit() {
+    let mut ledger = super::ledger();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    daicho_core::demo::bulk::customers(&mut ledger, 60, 400, 7, today).unwrap();
+    let count = |sql: &str| -> i64 {
+        ledger
+            .connection()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(count("SELECT count(*) FROM cards WHERE last_contact_at IS NOT NULL") > 30);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cards WHERE coalesce(last_contact_at, '') <>
+               coalesce((SELECT max(at) FROM contacts WHERE card_id = cards.id), '')
+             OR coalesce(last_visit_at, '') <>
+               coalesce((SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit'), '')"
+        ),
+        0
+    );
+}
