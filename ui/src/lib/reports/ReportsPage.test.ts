@@ -26,7 +26,11 @@ describe("the Reports page", () => {
       if (cmd === "sheets_list") return sheets;
       if (cmd === "cards_facets") return { owners: ["山田", "李"], tags: [] };
       if (cmd === "plugin:dialog|save") return "/home/rep/顧客一覧";
-      if (cmd === "report_export") return { path: (args as { path: string }).path, rows: 42 };
+      if (cmd === "report_export") {
+        const request = (args as { request: { from: string | null; to: string | null } }).request;
+        if ((request.from === null) !== (request.to === null)) throw { code: "sales.period", params: {}, fields: [] };
+        return { path: (args as { path: string }).path, rows: 42 };
+      }
       return null;
     });
   });
@@ -65,6 +69,19 @@ describe("the Reports page", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "report_export")).toBe(true));
     const sent = calls.find((c) => c.cmd === "report_export")!.args as { request: Record<string, unknown> };
     expect(sent.request).toMatchObject({ kind: "history", from: "2026-10-01", to: "2026-10-31", owner: "李", contact_kind: "complaint" });
+  });
+
+  it("says which period an empty one means, and refuses half a period instead of using the default", async () => {
+    render(ReportsPage);
+    await userEvent.click(screen.getByTestId("report-kind-weekly"));
+    expect(screen.getByTestId("report-period-default")).toHaveTextContent("空欄のときは今日までの7日間");
+    await userEvent.click(screen.getByTestId("report-kind-visits"));
+    expect(screen.getByTestId("report-period-default")).toHaveTextContent("今週（月曜〜日曜）");
+    const period = screen.getByTestId("report-options");
+    await userEvent.type(period.querySelector<HTMLInputElement>('[data-field="dash.from"] input')!, "2026-10-01");
+    await userEvent.click(screen.getByTestId("report-export"));
+    await waitFor(() => expect(app.notices.map((n) => n.text).join()).toContain("期間は「開始..終了」の形で"));
+    expect(calls.find((c) => c.cmd === "report_export")!.args).toMatchObject({ request: { kind: "visits", from: "2026-10-01", to: null } });
   });
 
   it("cannot export a comparison before a sheet exists", async () => {
