@@ -141,6 +141,16 @@ pub(crate) struct Selection {
     pub order: &'static str,
 }
 
+impl Selection {
+    /// The keys (rowids) of a window of the selection, in order.
+    fn window_sql(&self, limit: u32, offset: u32) -> String {
+        format!(
+            "SELECT cards.rowid FROM {} WHERE {} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            self.keys_from, self.filter, self.order
+        )
+    }
+}
+
 const CARDS_WITH_CLASSES: &str = "cards LEFT JOIN card_classes k ON k.card_id = cards.id";
 
 pub(crate) fn selection(
@@ -276,42 +286,27 @@ pub fn window_plan(
     query: &CardQuery,
     today: NaiveDate,
 ) -> rusqlite::Result<Vec<String>> {
-    let Selection {
-        keys_from,
-        filter,
-        args,
-        order,
-        ..
-    } = selection(conn, query, today)?;
-    conn.prepare(&format!(
-        "EXPLAIN QUERY PLAN SELECT cards.rowid FROM {keys_from} WHERE {filter} ORDER BY {order} LIMIT 200 OFFSET 50000"
-    ))?
-    .query_map(rusqlite::params_from_iter(&args), |r| r.get::<_, String>(3))?
-    .collect()
+    let s = selection(conn, query, today)?;
+    conn.prepare(&format!("EXPLAIN QUERY PLAN {}", s.window_sql(200, 50_000)))?
+        .query_map(rusqlite::params_from_iter(&s.args), |r| {
+            r.get::<_, String>(3)
+        })?
+        .collect()
 }
 
 /// `today` is the user's local date: "days since the last contact" counts from it.
 pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
-    let Selection {
-        keys_from,
-        filter,
-        args,
-        order,
-        ..
-    } = selection(conn, query, today)?;
+    let s = selection(conn, query, today)?;
     let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM {keys_from} WHERE {filter}"),
-        rusqlite::params_from_iter(&args),
+        &format!("SELECT count(*) FROM {} WHERE {}", s.keys_from, s.filter),
+        rusqlite::params_from_iter(&s.args),
         |r| r.get(0),
     )?;
     let limit = query.limit.clamp(1, MAX_LIMIT);
     // First the window's cards, in order, from the index alone; then only their rows.
     let keys: Vec<i64> = conn
-        .prepare(&format!(
-            "SELECT cards.rowid FROM {keys_from} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-            query.offset
-        ))?
-        .query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?
+        .prepare(&s.window_sql(limit, query.offset))?
+        .query_map(rusqlite::params_from_iter(&s.args), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT cards.id, code, kind, status, name, reading, owner, city,
