@@ -21,8 +21,8 @@ pub enum HandoverCommand {
         file: PathBuf,
         #[arg(long, required_unless_present_any = ["codes", "tag", "status", "text"])]
         owner: Option<String>,
-        /// Only these cards, by customer code (repeatable).
-        #[arg(long = "code")]
+        /// Only these cards, by customer code (repeatable; not with the filters).
+        #[arg(long = "code", conflicts_with_all = ["owner", "tag", "status", "text"])]
         codes: Vec<String>,
         /// Only the cards with this tag.
         #[arg(long)]
@@ -84,40 +84,27 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             lang: code,
         } => {
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
-            let filtered = tag.is_some() || status.is_some() || text.is_some();
-            let selection = if !codes.is_empty() {
-                let card_ids = codes
-                    .iter()
-                    .map(|code| ledger.card_id_by_code(code))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| e.report())?;
-                HandoverSelection {
-                    owner: None,
-                    card_ids,
-                    to_owner: to,
-                }
-            } else if filtered {
+            // Codes or filters choose cards; an owner alone hands over the whole portfolio.
+            let chosen = if !codes.is_empty() {
+                let ids = codes.iter().map(|code| ledger.card_id_by_code(code));
+                Some(ids.collect::<Result<Vec<_>, _>>().map_err(|e| e.report())?)
+            } else if tag.is_some() || status.is_some() || text.is_some() {
                 let query = CardQuery {
                     text: text.unwrap_or_default(),
                     status,
-                    owner,
+                    owner: owner.clone(),
                     tag,
                     ..CardQuery::default()
                 };
-                let card_ids = ledger
-                    .matching_ids(&query)
-                    .map_err(|e| HandoverError::from(e).report())?;
-                HandoverSelection {
-                    owner: None,
-                    card_ids,
-                    to_owner: to,
-                }
+                let ids = ledger.matching_ids(&query);
+                Some(ids.map_err(|e| HandoverError::from(e).report())?)
             } else {
-                HandoverSelection {
-                    owner,
-                    card_ids: vec![],
-                    to_owner: to,
-                }
+                None
+            };
+            let selection = HandoverSelection {
+                owner: if chosen.is_some() { None } else { owner },
+                card_ids: chosen.unwrap_or_default(),
+                to_owner: to,
             };
             let made = ledger
                 .handover_export(&selection, &out)

@@ -442,6 +442,17 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
         "C",
     );
     assert!(!nothing.status.success(), "some cards must be chosen");
+    let both = daicho(
+        &[
+            "handover", "export", path, "--code", "C-000001", "--tag", "紹介", "--to", "後任",
+            "--out", "x",
+        ],
+        "C",
+    );
+    assert!(
+        !both.status.success(),
+        "codes and filters are not mixed silently"
+    );
 }
 
 #[test]

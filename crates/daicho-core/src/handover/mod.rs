@@ -221,22 +221,15 @@ pub fn from_owner(
     if let Some(owner) = &selection.owner {
         return Ok(owner.clone());
     }
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut stmt = conn.prepare_cached("SELECT owner FROM cards WHERE id = ?1")?;
-    for id in ids {
-        let owner: String = stmt.query_row([id], |r| r.get(0))?;
-        match counts.iter_mut().find(|(o, _)| *o == owner) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((owner, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    Ok(counts
-        .into_iter()
-        .map(|(o, _)| o)
-        .filter(|o| !o.is_empty())
-        .collect::<Vec<_>>()
-        .join(" / "))
+    let ids = serde_json::to_string(ids).unwrap_or_default();
+    let owners: Vec<String> = conn
+        .prepare(
+            "SELECT owner FROM cards WHERE id IN (SELECT value FROM json_each(?1)) AND owner <> ''
+             GROUP BY owner ORDER BY count(*) DESC, owner",
+        )?
+        .query_map([ids], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(owners.join(" / "))
 }
 
 /// The cards a take-over brought: those it added and those it merged rows into.
