@@ -248,7 +248,7 @@ pub(crate) fn selection(
             Value::Text(tag.clone()),
         );
     }
-    class_filters(conn, query, today, &mut filter, &mut args)?;
+    let filter_reads_classes = class_filters(conn, query, today, &mut filter, &mut args)?;
     // Each order but completeness is a walk of one of the list's covering indexes (migration
     // 0009), so that a window deep in 100,000 cards reads no table rows it skips. SQLite puts
     // NULL first: cards never contacted come first by last contact.
@@ -260,12 +260,7 @@ pub(crate) fn selection(
         CardSort::LastContact => "last_contact_at, sort_key, name, id",
         CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
     };
-    let reads_classes = query.abc.is_some()
-        || query.value_tier.is_some()
-        || query.list.is_some()
-        || query.visit_due
-        || query.sort == CardSort::Completeness;
-    let keys_base = if reads_classes {
+    let keys_base = if filter_reads_classes || query.sort == CardSort::Completeness {
         CARDS_WITH_CLASSES
     } else {
         "cards"
@@ -385,14 +380,15 @@ fn day(d: NaiveDate) -> Value {
     Value::Text(d.format("%Y-%m-%d").to_string())
 }
 
-/// The filters the dashboard's charts set: classes, lists, receivables, follow-ups, visits, contacts.
+/// The filters the dashboard's charts set: classes, lists, receivables, follow-ups, visits,
+/// contacts. Returns whether they read the classes (`k`), which the query must then join.
 fn class_filters(
     conn: &Connection,
     query: &CardQuery,
     today: NaiveDate,
     filter: &mut String,
     args: &mut Vec<Value>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<bool> {
     // Each `?` in `sql` takes the next value and its number.
     let mut arg = |filter: &mut String, sql: &str, values: Vec<Value>| {
         let mut parts = sql.split('?');
@@ -402,6 +398,10 @@ fn class_filters(
             filter.push_str(&format!("?{}{part}", args.len()));
         }
     };
+    let reads_classes = query.abc.is_some()
+        || query.value_tier.is_some()
+        || query.list.is_some()
+        || query.visit_due;
     if let Some(abc) = query.abc {
         arg(
             filter,
@@ -491,7 +491,7 @@ fn class_filters(
         sql.push(')');
         arg(filter, &sql, values);
     }
-    Ok(())
+    Ok(reads_classes)
 }
 
 pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {
