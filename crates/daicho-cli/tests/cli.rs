@@ -12,6 +12,18 @@ fn daicho(args: &[&str], lang: &str) -> Output {
         .unwrap()
 }
 
+/// Runs `daicho` in the C locale and requires it to succeed (showing its errors if not).
+#[track_caller]
+fn succeeds(args: &[&str]) -> Output {
+    let out = daicho(args, "C");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 #[test]
 fn init_demo_and_stats() {
     let dir = tempfile::tempdir().unwrap();
@@ -20,23 +32,15 @@ fn init_demo_and_stats() {
     assert!(daicho(&["init", empty.to_str().unwrap()], "C")
         .status
         .success());
-    let made = daicho(
-        &[
-            "demo",
-            "--cards",
-            "40",
-            "--seed",
-            "5",
-            "--out",
-            demo.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    succeeds(&[
+        "demo",
+        "--cards",
+        "40",
+        "--seed",
+        "5",
+        "--out",
+        demo.to_str().unwrap(),
+    ]);
 
     let stats = daicho(&["stats", demo.to_str().unwrap(), "--json"], "C");
     assert!(stats.status.success());
@@ -83,21 +87,13 @@ fn classify_keeps_the_classes_prints_the_lists_with_reasons_and_refuses_a_bad_pe
         .status
         .success());
 
-    let json = daicho(
-        &[
-            "classify",
-            file,
-            "--period",
-            "2025-11-01..2026-10-31",
-            "--json",
-        ],
-        "C",
-    );
-    assert!(
-        json.status.success(),
-        "{}",
-        String::from_utf8_lossy(&json.stderr)
-    );
+    let json = succeeds(&[
+        "classify",
+        file,
+        "--period",
+        "2025-11-01..2026-10-31",
+        "--json",
+    ]);
     let out: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let cards = out["classification"]["cards"].as_array().unwrap();
     assert_eq!(cards.len(), 60);
@@ -150,50 +146,34 @@ fn export_writes_a_handout_in_the_chosen_language_and_refuses_an_empty_one() {
         .status
         .success());
     let list = dir.path().join("list.xlsx");
-    let out = daicho(
-        &[
-            "export",
-            file,
-            "--report",
-            "list",
-            "--lang",
-            "ja",
-            "--status",
-            "active",
-            "--out",
-            list.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&[
+        "export",
+        file,
+        "--report",
+        "list",
+        "--lang",
+        "ja",
+        "--status",
+        "active",
+        "--out",
+        list.to_str().unwrap(),
+    ]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("rows"));
     assert!(std::fs::metadata(&list).unwrap().len() > 1000);
 
     let cards = dir.path().join("cards.xlsx");
-    let out = daicho(
-        &[
-            "export",
-            file,
-            "--report",
-            "card",
-            "--code",
-            "C-000001",
-            "--code",
-            "C-000002",
-            "--out",
-            cards.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&[
+        "export",
+        file,
+        "--report",
+        "card",
+        "--code",
+        "C-000001",
+        "--code",
+        "C-000002",
+        "--out",
+        cards.to_str().unwrap(),
+    ]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("(2 rows)"));
 
     let none = dir.path().join("none.xlsx");
@@ -231,27 +211,19 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let owner = "田中 美咲";
     let bundle = dir.path().join("tanaka.daicho-handover");
     let report = dir.path().join("handover.xlsx");
-    let out = daicho(
-        &[
-            "handover",
-            "export",
-            from.to_str().unwrap(),
-            "--owner",
-            owner,
-            "--to",
-            "後任",
-            "--out",
-            bundle.to_str().unwrap(),
-            "--report",
-            report.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(&[
+        "handover",
+        "export",
+        from.to_str().unwrap(),
+        "--owner",
+        owner,
+        "--to",
+        "後任",
+        "--out",
+        bundle.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
     assert!(report.exists());
 
     let dry = daicho(
@@ -272,20 +244,12 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     };
     assert_eq!(stats(&to)["cards"], 0, "a dry run writes nothing");
 
-    let first = daicho(
-        &[
-            "handover",
-            "import",
-            to.to_str().unwrap(),
-            bundle.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    succeeds(&[
+        "handover",
+        "import",
+        to.to_str().unwrap(),
+        bundle.to_str().unwrap(),
+    ]);
     let moved = stats(&to)["cards"].as_u64().unwrap();
     assert!(moved > 0);
     let second = daicho(
@@ -325,27 +289,19 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
         .status
         .success());
     let bundle = dir.path().join("two.daicho-handover");
-    let out = daicho(
-        &[
-            "handover",
-            "export",
-            path,
-            "--code",
-            "C-000001",
-            "--code",
-            "C-000002",
-            "--to",
-            "後任",
-            "--out",
-            bundle.to_str().unwrap(),
-        ],
-        "C",
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&[
+        "handover",
+        "export",
+        path,
+        "--code",
+        "C-000001",
+        "--code",
+        "C-000002",
+        "--to",
+        "後任",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("(2 cards,"));
     let to = dir.path().join("to.daicho");
     assert!(daicho(&["init", to.to_str().unwrap()], "C")
