@@ -5,7 +5,8 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
 use crate::commands::{
-    cards, classify, competition, contacts, handover, import, ledger, notes, reports, sales, visits,
+    backups, cards, classify, competition, contacts, handover, import, ledger, notes, reports,
+    sales, visits,
 };
 
 /// Relative to this crate's folder.
@@ -19,6 +20,12 @@ pub fn builder() -> Builder<tauri::Wry> {
         ledger::ledger_create,
         ledger::ledger_open_demo,
         ledger::ledger_folder,
+        backups::backups_list,
+        backups::backup_status,
+        backups::backup_now,
+        backups::backups_check,
+        backups::ledger_counts,
+        backups::backup_restore,
         cards::cards_list,
         cards::cards_facets,
         cards::search,

@@ -20,7 +20,7 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let dirs = state::Dirs::resolve(app.handle())?;
+            let dirs = state::Dirs::resolve();
             let launch = state::Launch::from_args(std::env::args().skip(1));
             app.manage(state::AppState::start(dirs, launch));
             Ok(())

@@ -3,40 +3,39 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use daicho_core::backup::{self, BackupInfo};
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
+use daicho_core::settings::AppDirs;
 use daicho_core::settings::Settings;
-use daicho_core::{ErrorReport, Ledger};
-use tauri::Manager;
+use daicho_core::{ErrorReport, Ledger, NewLedger};
 
-/// Where settings and ledgers live. `DAICHO_DATA_DIR` replaces the OS folders (tests use it so
-/// that they never touch a real user's data).
-pub struct Dirs {
-    pub data: PathBuf,
-    pub settings_file: PathBuf,
-}
+use daicho_core::instance::LedgerLock;
+
+/// Where settings and ledgers live: the core's [`AppDirs`], so the CLI finds the same settings
+/// (`DAICHO_DATA_DIR` replaces the OS folders; tests use it so that they never touch a real
+/// user's data).
+pub struct Dirs(pub AppDirs);
 
 impl Dirs {
-    pub fn resolve(app: &tauri::AppHandle) -> Result<Dirs, tauri::Error> {
-        if let Some(dir) = std::env::var_os("DAICHO_DATA_DIR").filter(|d| !d.is_empty()) {
-            let data = PathBuf::from(dir);
-            return Ok(Dirs {
-                settings_file: data.join("settings.json"),
-                data,
-            });
-        }
-        Ok(Dirs {
-            data: app.path().app_data_dir()?,
-            settings_file: app.path().app_config_dir()?.join("settings.json"),
-        })
+    pub fn resolve() -> Dirs {
+        Dirs(AppDirs::resolve())
+    }
+
+    pub fn data(&self) -> &Path {
+        &self.0.data
+    }
+
+    pub fn settings_file(&self) -> &Path {
+        &self.0.settings_file
     }
 
     pub fn default_ledger(&self) -> PathBuf {
-        self.data.join("ledger.daicho")
+        self.0.data.join("ledger.daicho")
     }
 
     pub fn demo_ledger(&self) -> PathBuf {
-        self.data.join("demo.daicho")
+        self.0.data.join("demo.daicho")
     }
 }
 
@@ -73,6 +72,18 @@ pub struct AppState {
     startup_error: Mutex<Option<ErrorReport>>,
     /// Set by the window's Cancel while an import runs; the import stops and writes nothing.
     pub import_cancel: std::sync::atomic::AtomicBool,
+    /// Held while a ledger is open: a second Daicho window cannot open it.
+    lock: Mutex<Option<LedgerLock>>,
+    /// The daily backup running beside the window, and how the last one ended.
+    pub daily: std::sync::Arc<Mutex<DailyBackup>>,
+}
+
+/// The daily backup made in the background when a ledger is opened.
+#[derive(Default)]
+pub struct DailyBackup {
+    pub running: bool,
+    pub made: Option<BackupInfo>,
+    pub error: Option<ErrorReport>,
 }
 
 fn poisoned() -> ErrorReport {
@@ -83,13 +94,21 @@ fn poisoned() -> ErrorReport {
     }
 }
 
+fn none_open() -> ErrorReport {
+    ErrorReport {
+        code: "ledger.none_open".into(),
+        params: Default::default(),
+        fields: vec![],
+    }
+}
+
 pub fn report(e: impl Coded) -> ErrorReport {
     e.report()
 }
 
 impl AppState {
     pub fn start(dirs: Dirs, launch: Launch) -> AppState {
-        let mut settings = Settings::load(&dirs.settings_file);
+        let mut settings = Settings::load(dirs.settings_file());
         if settings.user_name.is_empty() {
             // Until the user gives their name, history records their login name.
             settings.user_name = daicho_core::settings::login_name();
@@ -100,6 +119,8 @@ impl AppState {
             settings: Mutex::new(settings.clone()),
             startup_error: Mutex::new(None),
             import_cancel: std::sync::atomic::AtomicBool::new(false),
+            lock: Mutex::new(None),
+            daily: Default::default(),
         };
         let opened = match launch {
             Launch::Demo => state.open_demo(),
@@ -126,9 +147,14 @@ impl AppState {
     }
 
     pub fn save_settings(&self, new: Settings) -> Result<Settings, ErrorReport> {
-        new.save(&self.dirs.settings_file).map_err(report)?;
+        new.save(self.dirs.settings_file()).map_err(report)?;
         *self.settings.lock().map_err(|_| poisoned())? = new.clone();
-        if let Some(ledger) = self.ledger.lock().map_err(|_| poisoned())?.as_mut() {
+        let config = self.dirs.0.backup_config(&new);
+        let mut guard = self.ledger.lock().map_err(|_| poisoned())?;
+        if let Some(ledger) = guard.take() {
+            *guard = Some(ledger.with_backups(config));
+        }
+        if let Some(ledger) = guard.as_mut() {
             ledger.set_actor(&new.user_name);
         }
         Ok(new)
@@ -141,11 +167,7 @@ impl AppState {
     ) -> Result<T, ErrorReport> {
         let mut guard: MutexGuard<'_, Option<Ledger>> =
             self.ledger.lock().map_err(|_| poisoned())?;
-        let ledger = guard.as_mut().ok_or_else(|| ErrorReport {
-            code: "ledger.none_open".into(),
-            params: Default::default(),
-            fields: vec![],
-        })?;
+        let ledger = guard.as_mut().ok_or_else(none_open)?;
         f(ledger).map_err(report)
     }
 
@@ -158,21 +180,95 @@ impl AppState {
             .map(Path::to_owned)
     }
 
-    fn install(&self, ledger: Ledger) -> Result<(), ErrorReport> {
+    fn install(&self, ledger: Ledger, lock: LedgerLock) -> Result<(), ErrorReport> {
         let mut settings = self.settings()?;
-        let ledger = ledger.with_actor(&settings.user_name);
+        let config = self.dirs.0.backup_config(&settings);
+        let ledger = ledger.with_actor(&settings.user_name).with_backups(config);
         settings.ledger_path = ledger.path().map(|p| p.display().to_string());
+        let path = ledger.path().map(Path::to_owned);
         *self.ledger.lock().map_err(|_| poisoned())? = Some(ledger);
+        *self.lock.lock().map_err(|_| poisoned())? = Some(lock);
         self.save_settings(settings)?;
+        if let Some(path) = path {
+            self.start_daily_backup(path);
+        }
         Ok(())
     }
 
+    /// Takes the ledger's lock, or says which Daicho window has it.
+    fn lock(&self, path: &Path) -> Result<LedgerLock, ErrorReport> {
+        // The lock of the ledger open now is let go first: reopening it is allowed.
+        let mut held = self.lock.lock().map_err(|_| poisoned())?;
+        if held.as_ref().is_some_and(|l| l.is_for(path)) {
+            *held = None;
+        }
+        LedgerLock::take(self.dirs.data(), path).map_err(report)
+    }
+
     pub fn open(&self, path: &Path) -> Result<(), ErrorReport> {
-        self.install(Ledger::open(path).map_err(report)?)
+        let lock = self.lock(path)?;
+        let config = self.dirs.0.backup_config(&self.settings()?);
+        self.install(Ledger::open_backed_up(path, config).map_err(report)?, lock)
     }
 
     pub fn create(&self, path: &Path) -> Result<(), ErrorReport> {
-        self.install(Ledger::create(path).map_err(report)?)
+        let lock = self.lock(path)?;
+        self.install(Ledger::create(path).map_err(report)?, lock)
+    }
+
+    /// The daily backup, on its own thread and connection: a large ledger's copy never holds
+    /// up the window.
+    fn start_daily_backup(&self, path: PathBuf) {
+        let Ok(settings) = self.settings() else {
+            return;
+        };
+        let config = self.dirs.0.backup_config(&settings);
+        let daily = self.daily.clone();
+        if let Ok(mut d) = daily.lock() {
+            if d.running {
+                return;
+            }
+            d.running = true;
+        }
+        std::thread::spawn(move || {
+            let done =
+                backup::daily_if_due(&path, &config.root, &config.retention, chrono::Utc::now());
+            if let Ok(mut d) = daily.lock() {
+                d.running = false;
+                match done {
+                    Ok(made) => {
+                        d.error = None;
+                        if made.is_some() {
+                            d.made = made;
+                        }
+                    }
+                    Err(e) => d.error = Some(report(e)),
+                }
+            }
+        });
+    }
+
+    /// Restores `from` into the open ledger: the ledger is closed (its WAL written back), the
+    /// backup copied in (after a backup of the ledger as it was), and the ledger opened again —
+    /// the restored one, or the old one if the restore was refused.
+    pub fn restore_backup(&self, from: &Path) -> Result<backup::RestoreOutcome, ErrorReport> {
+        let mut guard = self.ledger.lock().map_err(|_| poisoned())?;
+        let ledger = guard.take().ok_or_else(none_open)?;
+        let path = ledger.path().map(Path::to_owned);
+        let root = ledger.backup_config().map(|c| c.root.clone());
+        drop(ledger);
+        drop(guard);
+        let (Some(path), Some(root)) = (path, root) else {
+            return Err(none_open());
+        };
+        let restored = backup::restore(from, &path, &root, chrono::Utc::now()).map_err(report);
+        self.open(&path)?;
+        restored
+    }
+
+    /// The state of the backups for the window's footer.
+    pub fn backup_root(&self) -> Result<PathBuf, ErrorReport> {
+        Ok(self.dirs.0.backup_config(&self.settings()?).root)
     }
 
     fn open_or_create(&self, path: &Path) -> Result<(), ErrorReport> {
@@ -189,19 +285,18 @@ impl AppState {
         if path.exists() {
             return self.open(&path);
         }
-        let mut ledger = Ledger::create(&path).map_err(report)?;
-        if let Err(e) = demo::generate(
-            &mut ledger,
+        let lock = self.lock(&path)?;
+        // Made under a temporary name: a demo cut short never takes the name.
+        let mut new = NewLedger::start(&path).map_err(report)?;
+        demo::generate(
+            new.ledger(),
             DemoConfig {
                 // A demo that looks current: follow-ups and planned visits around today.
                 today: Some(chrono::Local::now().date_naive()),
                 ..DemoConfig::default()
             },
-        ) {
-            drop(ledger);
-            let _ = std::fs::remove_file(&path);
-            return Err(report(e));
-        }
-        self.install(ledger)
+        )
+        .map_err(report)?;
+        self.install(new.finish().map_err(report)?, lock)
     }
 }

@@ -29,7 +29,7 @@ pub fn run(
     };
     if json {
         let out = serde_json::json!({ "changed": changed, "classification": classification });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         print_text(&classification, changed, dry_run, lang);
     }
@@ -54,11 +54,11 @@ fn reasons(lang: Lang, k: &CardClass) -> String {
 }
 
 fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
-    println!("{} {} – {}", t(lang, "class.period", &[]), c.from, c.to);
+    out!("{} {} – {}", t(lang, "class.period", &[]), c.from, c.to);
     if !c.has_transactions {
-        println!("{}", t(lang, "class.no_transactions", &[]));
+        out!("{}", t(lang, "class.no_transactions", &[]));
     }
-    println!(
+    out!(
         "{}\t{}\tABC\t{}\t{}\t{}\t{}",
         t(lang, "field.code", &[]),
         t(lang, "field.name", &[]),
@@ -68,7 +68,7 @@ fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
         t(lang, "class.amount", &[]),
     );
     for k in &c.cards {
-        println!(
+        out!(
             "{}\t{}\t{}\t{}\t{} ({})\t{}%\t{}",
             k.code,
             k.name,
@@ -90,13 +90,13 @@ fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
             c.cards.iter().filter(|k| k.problem).collect::<Vec<_>>(),
         ),
     ] {
-        println!("\n{} ({})", t(lang, title, &[]), members.len());
+        out!("\n{} ({})", t(lang, title, &[]), members.len());
         for k in members {
-            println!("{}\t{}\t{}", k.code, k.name, reasons(lang, k));
+            out!("{}\t{}\t{}", k.code, k.name, reasons(lang, k));
         }
     }
     if !dry_run {
-        println!(
+        out!(
             "\n{}",
             t(lang, "class.changed", &[("count", changed.to_string())])
         );

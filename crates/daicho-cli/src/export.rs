@@ -21,8 +21,12 @@ pub struct ExportArgs {
     /// The report's language: ja, zh, ko or en (default: LANG's).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// The .xlsx to write; an existing file is refused unless --force (a ledger always is).
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    pub force: bool,
     /// Cards whose name, reading, code, phone or e-mail contains this text.
     #[arg(long)]
     pub text: Option<String>,
@@ -118,8 +122,13 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         ..ReportRequest::default()
     };
     let outcome = ledger
-        .export_report(&request, Path::new(&args.out), &mut |_, _| {})
+        .export_report(
+            &request,
+            Path::new(&args.out),
+            crate::existing(args.force),
+            &mut |_, _| {},
+        )
         .map_err(|e| e.report())?;
-    println!("{} ({} rows)", outcome.path, outcome.rows);
+    out!("{} ({} rows)", outcome.path, outcome.rows);
     Ok(())
 }

@@ -36,13 +36,17 @@ pub enum HandoverCommand {
         /// The successor.
         #[arg(long)]
         to: String,
+        /// The bundle to write; an existing file is refused unless --force (a ledger always is).
         #[arg(long)]
         out: PathBuf,
-        /// Also write the handover report for the manager (.xlsx).
+        /// Also write the handover report for the manager (.xlsx): both files, or neither.
         #[arg(long)]
         report: Option<PathBuf>,
         #[arg(long)]
         lang: Option<String>,
+        /// Replace existing --out and --report files.
+        #[arg(long)]
+        force: bool,
     },
     /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
     /// only say what would happen.
@@ -58,6 +62,9 @@ pub enum HandoverCommand {
         /// Who confirms the take-over (default: the successor the bundle names).
         #[arg(long)]
         confirm: Option<String>,
+        /// Replace an existing --report file.
+        #[arg(long)]
+        force: bool,
         /// Also write the handover report with the confirmation (.xlsx).
         #[arg(long)]
         report: Option<PathBuf>,
@@ -82,6 +89,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             out,
             report,
             lang: code,
+            force,
         } => {
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             // Codes or filters choose cards; an owner alone hands over the whole portfolio.
@@ -106,21 +114,38 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 card_ids: chosen.unwrap_or_default(),
                 to_owner: to,
             };
-            let made = ledger
-                .handover_export(&selection, &out)
-                .map_err(|e| e.report())?;
-            println!(
+            let existing = crate::existing(force);
+            let (made, written) = match &report {
+                Some(path) => {
+                    let (made, written) = ledger
+                        .handover_export_with_report(
+                            &selection,
+                            &out,
+                            path,
+                            report_lang(&code),
+                            existing,
+                        )
+                        .map_err(|e| e.report())?;
+                    (made, Some(written))
+                }
+                None => (
+                    ledger
+                        .handover_export(&selection, &out, existing)
+                        .map_err(|e| e.report())?,
+                    None,
+                ),
+            };
+            out!(
                 "{} ({} cards, bundle {})",
-                made.path, made.cards, made.bundle_id
+                made.path,
+                made.cards,
+                made.bundle_id
             );
             for (table, rows) in &made.counts {
-                println!("  {table:<18} {rows}");
+                out!("  {table:<18} {rows}");
             }
-            if let Some(path) = report {
-                let written = ledger
-                    .handover_report(&selection, report_lang(&code), &path)
-                    .map_err(|e| e.report())?;
-                println!("{}", written.path);
+            if let Some(written) = written {
+                out!("{}", written.path);
             }
         }
         HandoverCommand::Import {
@@ -131,10 +156,16 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             confirm,
             report,
             lang: code,
+            force,
         } => {
+            let existing = crate::existing(force);
+            if let Some(path) = &report {
+                // Refused before the take-over, not after it.
+                daicho_core::output::check_target(path, existing).map_err(|e| e.report())?;
+            }
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let preview = ledger.handover_preview(&bundle).map_err(|e| e.report())?;
-            println!(
+            out!(
                 "{} → {} ({} cards)",
                 preview.from_owner,
                 preview.to_owner,
@@ -150,10 +181,10 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                     ),
                     (status, _) => status.as_str().to_owned(),
                 };
-                println!("  {}\t{}\t{note}", card.code, card.name);
+                out!("  {}\t{}\t{note}", card.code, card.name);
             }
             if preview.already_taken_over {
-                println!("already taken over: nothing to do");
+                out!("already taken over: nothing to do");
             }
             if dry_run {
                 return Ok(());
@@ -174,7 +205,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             let record = ledger
                 .handover_take_over(&bundle, &request)
                 .map_err(|e| e.report())?;
-            println!(
+            out!(
                 "take-over {}: {} added, {} merged, {} skipped{}",
                 record.id,
                 record.added,
@@ -188,15 +219,15 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             );
             if let Some(path) = report {
                 let written = ledger
-                    .take_over_report(&record.id, report_lang(&code), &path)
+                    .take_over_report(&record.id, report_lang(&code), &path, existing)
                     .map_err(|e| e.report())?;
-                println!("{}", written.path);
+                out!("{}", written.path);
             }
         }
         HandoverCommand::Undo { file, id } => {
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let record = ledger.handover_undo(&id).map_err(|e| e.report())?;
-            println!("take-over {} undone", record.id);
+            out!("take-over {} undone", record.id);
         }
     }
     Ok(())

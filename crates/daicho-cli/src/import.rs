@@ -59,7 +59,7 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
     if args.source.as_os_str() == "undo" {
         let id = args.id.unwrap_or_default();
         let done = ledger.import_undo(&id).map_err(|e| e.report())?;
-        println!(
+        out!(
             "{}",
             t(
                 lang,
@@ -99,12 +99,12 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
     };
     if args.json {
         let out = serde_json::json!({ "preview": preview, "imported": outcome });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return Ok(());
     }
-    print!("{}", report_text(&preview, lang));
+    out_raw!("{}", report_text(&preview, lang));
     if let Some(o) = outcome {
-        println!(
+        out!(
             "{}",
             t(
                 lang,
@@ -116,7 +116,7 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
                 ]
             )
         );
-        println!("{}: {}", t(lang, "import.id", &[]), o.id);
+        out!("{}: {}", t(lang, "import.id", &[]), o.id);
     }
     Ok(())
 }

@@ -6,6 +6,34 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// `println!` that ends the program quietly when its reader has gone (`daicho … | head -1`):
+/// what was asked for has been read, so that is a success, not a crash.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!`, with the same care as [`out!`].
+macro_rules! out_raw {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*))
+    };
+}
+
+pub fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_fmt(args)
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
+}
+
+mod backup;
 mod bench;
 mod classify;
 mod export;
@@ -15,7 +43,7 @@ mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::i18n::{self, Lang};
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::{ErrorReport, Ledger, NewLedger};
 
 #[derive(Parser)]
 #[command(
@@ -38,10 +66,31 @@ struct Cli {
 /// Who the changes and reports of this run are by (`--as`, else the login name).
 static ACTOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-/// Opens a ledger for a command that changes it or reports from it, as the user of this run.
-pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error::LedgerError> {
+/// Opens a ledger for a command that changes it or reports from it, as the user of this run,
+/// with the app's backups: one before a schema upgrade, the daily one when due (a daily backup
+/// that fails is said on stderr; the command goes on).
+pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error::BackupError> {
     let actor = ACTOR.get_or_init(daicho_core::settings::login_name);
-    Ok(Ledger::open(path)?.with_actor(actor))
+    let ledger = Ledger::open_backed_up(path, backup::config())?.with_actor(actor);
+    if let Err(e) = ledger.backup_if_due() {
+        let lang = Lang::from_env();
+        let reason = i18n::error_message(lang, &e.report());
+        let params = [("reason".to_owned(), reason)].into_iter().collect();
+        eprintln!(
+            "daicho: {}",
+            i18n::message(lang, "backup.daily_failed", &params)
+        );
+    }
+    Ok(ledger)
+}
+
+/// An existing output file is replaced only when the user said --force.
+pub fn existing(force: bool) -> daicho_core::output::Existing {
+    if force {
+        daicho_core::output::Existing::Replace
+    } else {
+        daicho_core::output::Existing::Refuse
+    }
 }
 
 #[derive(Subcommand)]
@@ -102,6 +151,33 @@ enum Command {
     Bench {
         #[command(subcommand)]
         what: BenchKind,
+    },
+    /// Back a ledger up now (checked before it is kept): into the backup folder of Settings, or
+    /// into DIR.
+    Backup {
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// List a ledger's backups in the backup folder, newest first, with what each holds.
+    Backups {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a backup into FILE (the ledger there is backed up first, so this can be undone),
+    /// or into a new file.
+    Restore {
+        backup: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Check a ledger or a backup without changing it: SQLite's integrity check and counts.
+    /// Exits 1 when the file is damaged, not a Daicho ledger, or from a newer Daicho.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
     /// Count every kind of record in a ledger and run SQLite's integrity check.
     Stats {
@@ -184,28 +260,27 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
     match cli.command {
         Command::Init { file } => {
             Ledger::create(&file).map_err(|e| report(&e))?;
-            println!("{}", file.display());
+            out!("{}", file.display());
         }
         Command::Demo { cards, out, seed } => {
-            let mut ledger = Ledger::create(&out).map_err(|e| report(&e))?;
-            let made = demo::generate(
-                &mut ledger,
+            // Made under a temporary name: half a demo (a failure, a kill) never takes the name.
+            let mut new = NewLedger::start(&out).map_err(|e| report(&e))?;
+            demo::generate(
+                new.ledger(),
                 DemoConfig {
                     cards,
                     seed,
                     today: None,
                 },
-            );
-            if let Err(e) = made {
-                // Half a demo is no demo: remove what was created.
-                drop(ledger);
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", out.display()));
-                }
-                return Err(e.report());
-            }
-            println!("{}", out.display());
+            )
+            .map_err(|e| e.report())?;
+            new.finish().map_err(|e| report(&e))?;
+            out!("{}", out.display());
         }
+        Command::Backup { file, to } => backup::backup(&file, to.as_deref())?,
+        Command::Backups { file, json } => backup::list(&file, json, lang)?,
+        Command::Restore { backup: from, to } => backup::restore(&from, &to)?,
+        Command::Check { file, json } => backup::check(&file, json, lang)?,
         Command::Classify {
             file,
             period,
@@ -262,50 +337,51 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 .stats()
                 .map_err(|e| report(&daicho_core::error::LedgerError::Sqlite(e)))?;
             if json {
-                println!(
+                out!(
                     "{}",
                     serde_json::to_string_pretty(&stats).unwrap_or_default()
                 );
             } else {
-                println!("schema version   {}", stats.schema_version);
-                println!("cards            {}", stats.cards);
+                out!("schema version   {}", stats.schema_version);
+                out!("cards            {}", stats.cards);
                 for (kind, n) in &stats.cards_by_kind {
-                    println!("  {kind:<14} {n}");
+                    out!("  {kind:<14} {n}");
                 }
                 for (status, n) in &stats.cards_by_status {
-                    println!("  {status:<14} {n}");
+                    out!("  {status:<14} {n}");
                 }
-                println!("cards in trash   {}", stats.cards_in_trash);
-                println!("key persons      {}", stats.key_persons);
-                println!("tags             {}", stats.tags);
-                println!("history entries  {}", stats.history_entries);
-                println!("contacts         {}", stats.contacts);
-                println!("  negotiations   {}", stats.negotiations);
-                println!("  open complaints {}", stats.open_complaints);
-                println!("open next actions {}", stats.open_next_actions);
-                println!("intel notes      {}", stats.intel_notes);
-                println!("  speculation    {}", stats.speculative_notes);
-                println!("  to share       {}", stats.notes_to_share);
-                println!("planned visits   {}", stats.planned_visits);
-                println!("  logged         {}", stats.logged_visits);
-                println!("competitors      {}", stats.competitors);
-                println!(
+                out!("cards in trash   {}", stats.cards_in_trash);
+                out!("key persons      {}", stats.key_persons);
+                out!("tags             {}", stats.tags);
+                out!("history entries  {}", stats.history_entries);
+                out!("contacts         {}", stats.contacts);
+                out!("  negotiations   {}", stats.negotiations);
+                out!("  open complaints {}", stats.open_complaints);
+                out!("open next actions {}", stats.open_next_actions);
+                out!("intel notes      {}", stats.intel_notes);
+                out!("  speculation    {}", stats.speculative_notes);
+                out!("  to share       {}", stats.notes_to_share);
+                out!("planned visits   {}", stats.planned_visits);
+                out!("  logged         {}", stats.logged_visits);
+                out!("competitors      {}", stats.competitors);
+                out!(
                     "products         {} ours, {} competitors'",
-                    stats.our_products, stats.competitor_products
+                    stats.our_products,
+                    stats.competitor_products
                 );
-                println!("comparison sheets {}", stats.comparison_sheets);
-                println!("  assessments    {}", stats.assessments);
-                println!("products in use  {}", stats.products_in_use);
-                println!("case studies     {}", stats.case_studies);
-                println!("transactions     {}", stats.transactions);
-                println!("  returns        {}", stats.returns);
-                println!("  open invoices  {}", stats.open_invoices);
-                println!("collection plans {}", stats.collection_plans);
-                println!("classified cards {}", stats.classified_cards);
-                println!("  core           {}", stats.core_customers);
-                println!("  problem        {}", stats.problem_customers);
-                println!("handovers taken over {}", stats.handovers_taken_over);
-                println!("integrity        {}", stats.integrity);
+                out!("comparison sheets {}", stats.comparison_sheets);
+                out!("  assessments    {}", stats.assessments);
+                out!("products in use  {}", stats.products_in_use);
+                out!("case studies     {}", stats.case_studies);
+                out!("transactions     {}", stats.transactions);
+                out!("  returns        {}", stats.returns);
+                out!("  open invoices  {}", stats.open_invoices);
+                out!("collection plans {}", stats.collection_plans);
+                out!("classified cards {}", stats.classified_cards);
+                out!("  core           {}", stats.core_customers);
+                out!("  problem        {}", stats.problem_customers);
+                out!("handovers taken over {}", stats.handovers_taken_over);
+                out!("integrity        {}", stats.integrity);
             }
         }
     }

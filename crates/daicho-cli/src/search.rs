@@ -21,12 +21,12 @@ pub fn run(
     let ledger = crate::open_ledger(file).map_err(|e| e.report())?;
     let results = ledger.search(query, limit).map_err(|e| e.report())?;
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&results).unwrap_or_default()
         );
     } else {
-        print!("{}", text(&results, lang, std::io::stdout().is_terminal()));
+        out_raw!("{}", text(&results, lang, std::io::stdout().is_terminal()));
     }
     Ok(())
 }

@@ -122,6 +122,18 @@ impl Batch {
     }
 }
 
+impl Batch {
+    /// Forgets a batch that recorded no card.
+    pub fn discard(self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.execute(
+            "DELETE FROM change_batch_cards WHERE batch_id = ?1",
+            [&self.id],
+        )?;
+        conn.execute("DELETE FROM change_batches WHERE id = ?1", [&self.id])?;
+        Ok(())
+    }
+}
+
 /// What an undo took back: cards deleted (they were created) and cards restored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Undone {

@@ -64,6 +64,52 @@ pub trait Coded: std::error::Error {
     }
 }
 
+/// The code of a storage error, by what went wrong rather than SQLite's English text: a full
+/// disk, another Daicho holding the ledger, a read or write the system refused, a damaged file.
+pub fn storage_code(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => "disk.full",
+        Some(C::DatabaseBusy | C::DatabaseLocked) => "ledger.busy",
+        Some(C::SystemIoFailure | C::CannotOpen) => "disk.io",
+        Some(C::ReadOnly | C::PermissionDenied) => "disk.read_only",
+        Some(C::DatabaseCorrupt | C::NotADatabase) => "ledger.damaged",
+        _ => "ledger.storage",
+    }
+}
+
+/// Parameters of a storage error: SQLite's own text only where no plainer code says it.
+fn storage_params(e: &rusqlite::Error) -> BTreeMap<String, String> {
+    match storage_code(e) {
+        "ledger.storage" => params([("detail", e.to_string())]),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// The code of a file error the system reported, for the ones a salesperson can act on.
+pub fn io_code(e: &std::io::Error, otherwise: &'static str) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "disk.full",
+        K::PermissionDenied | K::ReadOnlyFilesystem => "disk.read_only",
+        _ if e.raw_os_error() == Some(28) => "disk.full",
+        _ => otherwise,
+    }
+}
+
+/// Parameters of a file error: the path, and the system's text only for an unplain one.
+fn io_params(
+    path: &std::path::Path,
+    e: &std::io::Error,
+    otherwise: &'static str,
+) -> BTreeMap<String, String> {
+    let mut p = params([("path", path.display().to_string())]);
+    if io_code(e, otherwise) == otherwise {
+        p.insert("detail".into(), e.to_string());
+    }
+    p
+}
+
 fn params<const N: usize>(pairs: [(&str, String); N]) -> BTreeMap<String, String> {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
@@ -90,6 +136,14 @@ pub enum LedgerError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path} is open in another Daicho window (process {pid}, since {since})")]
+    InUse {
+        path: PathBuf,
+        pid: String,
+        since: String,
+    },
+    #[error(transparent)]
+    Output(#[from] OutputError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("schema upgrade failed: {0}")]
@@ -104,8 +158,10 @@ impl Coded for LedgerError {
             LedgerError::NotALedger { .. } => "ledger.not_a_ledger",
             LedgerError::Corrupt { .. } => "ledger.corrupt",
             LedgerError::TooNew { .. } => "ledger.too_new",
-            LedgerError::Io { .. } => "ledger.io",
-            LedgerError::Sqlite(_) => "ledger.storage",
+            LedgerError::Io { source, .. } => io_code(source, "ledger.io"),
+            LedgerError::InUse { .. } => "ledger.in_use",
+            LedgerError::Output(e) => e.code(),
+            LedgerError::Sqlite(e) => storage_code(e),
             LedgerError::Migration(_) => "ledger.migration",
         }
     }
@@ -123,11 +179,14 @@ impl Coded for LedgerError {
                 ("found", found.to_string()),
                 ("known", known.to_string()),
             ]),
-            LedgerError::Io { path, source } => params([
+            LedgerError::Io { path, source } => io_params(path, source, "ledger.io"),
+            LedgerError::InUse { path, pid, since } => params([
                 ("path", path.display().to_string()),
-                ("detail", source.to_string()),
+                ("pid", pid.clone()),
+                ("since", since.clone()),
             ]),
-            LedgerError::Sqlite(e) => params([("detail", e.to_string())]),
+            LedgerError::Output(e) => e.params(),
+            LedgerError::Sqlite(e) => storage_params(e),
             LedgerError::Migration(e) => params([("detail", e.to_string())]),
         }
     }
@@ -185,7 +244,7 @@ impl Coded for CardError {
             CardError::NotInTrash { .. } => "card.not_in_trash",
             CardError::KeyPersonNeedsOrganisation => "card.key_person_needs_organisation",
             CardError::BadId(_) => "card.bad_id",
-            CardError::Storage(_) => "ledger.storage",
+            CardError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -200,7 +259,7 @@ impl Coded for CardError {
             | CardError::InTrash { id }
             | CardError::NotInTrash { id } => params([("id", id.clone())]),
             CardError::BadId(id) => params([("id", id.clone())]),
-            CardError::Storage(e) => params([("detail", e.to_string())]),
+            CardError::Storage(e) => storage_params(e),
             CardError::Invalid(_) | CardError::KeyPersonNeedsOrganisation => BTreeMap::new(),
         }
     }
@@ -255,7 +314,7 @@ impl Coded for CompetitionError {
             CompetitionError::Invalid(_) => "competition.invalid",
             CompetitionError::Stale { .. } => "competition.stale",
             CompetitionError::Card(e) => e.code(),
-            CompetitionError::Storage(_) => "ledger.storage",
+            CompetitionError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -268,7 +327,7 @@ impl Coded for CompetitionError {
             | CompetitionError::CaseNotFound { id }
             | CompetitionError::Stale { id } => params([("id", id.clone())]),
             CompetitionError::Card(e) => e.params(),
-            CompetitionError::Storage(e) => params([("detail", e.to_string())]),
+            CompetitionError::Storage(e) => storage_params(e),
             CompetitionError::Invalid(_) => BTreeMap::new(),
         }
     }
@@ -306,14 +365,14 @@ impl Coded for SalesError {
             SalesError::Stale { .. } => "sales.stale",
             SalesError::Period => "sales.period",
             SalesError::Card(e) => e.code(),
-            SalesError::Storage(_) => "ledger.storage",
+            SalesError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
         match self {
             SalesError::NotFound { id } | SalesError::Stale { id } => params([("id", id.clone())]),
             SalesError::Card(e) => e.params(),
-            SalesError::Storage(e) => params([("detail", e.to_string())]),
+            SalesError::Storage(e) => storage_params(e),
             SalesError::Invalid(_) | SalesError::Period => BTreeMap::new(),
         }
     }
@@ -342,13 +401,13 @@ impl Coded for ClassifyError {
         match self {
             ClassifyError::Invalid(_) => "classify.invalid",
             ClassifyError::Sales(e) => e.code(),
-            ClassifyError::Storage(_) => "ledger.storage",
+            ClassifyError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
         match self {
             ClassifyError::Sales(e) => e.params(),
-            ClassifyError::Storage(e) => params([("detail", e.to_string())]),
+            ClassifyError::Storage(e) => storage_params(e),
             ClassifyError::Invalid(_) => BTreeMap::new(),
         }
     }
@@ -383,7 +442,7 @@ impl Coded for DemoError {
             DemoError::Competition(e) => e.code(),
             DemoError::Sales(e) => e.code(),
             DemoError::Classify(e) => e.code(),
-            DemoError::Storage(_) => "ledger.storage",
+            DemoError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -392,7 +451,7 @@ impl Coded for DemoError {
             DemoError::Competition(e) => e.params(),
             DemoError::Sales(e) => e.params(),
             DemoError::Classify(e) => e.params(),
-            DemoError::Storage(e) => params([("detail", e.to_string())]),
+            DemoError::Storage(e) => storage_params(e),
         }
     }
 }
@@ -406,6 +465,8 @@ pub enum ReportError {
     Empty,
     #[error("{path}: {detail}")]
     Write { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Output(#[from] OutputError),
     #[error(transparent)]
     Card(#[from] CardError),
     #[error(transparent)]
@@ -424,11 +485,12 @@ impl Coded for ReportError {
             ReportError::Invalid(_) => "report.invalid",
             ReportError::Empty => "report.empty",
             ReportError::Write { .. } => "report.write",
+            ReportError::Output(e) => e.code(),
             ReportError::Card(e) => e.code(),
             ReportError::Sales(e) => e.code(),
             ReportError::Classify(e) => e.code(),
             ReportError::Competition(e) => e.code(),
-            ReportError::Storage(_) => "ledger.storage",
+            ReportError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -437,11 +499,12 @@ impl Coded for ReportError {
                 ("path", path.display().to_string()),
                 ("detail", detail.clone()),
             ]),
+            ReportError::Output(e) => e.params(),
             ReportError::Card(e) => e.params(),
             ReportError::Sales(e) => e.params(),
             ReportError::Classify(e) => e.params(),
             ReportError::Competition(e) => e.params(),
-            ReportError::Storage(e) => params([("detail", e.to_string())]),
+            ReportError::Storage(e) => storage_params(e),
             ReportError::Invalid(_) | ReportError::Empty => BTreeMap::new(),
         }
     }
@@ -478,7 +541,11 @@ pub enum HandoverError {
     #[error(transparent)]
     Report(#[from] ReportError),
     #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
     Card(#[from] CardError),
+    #[error(transparent)]
+    Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -491,12 +558,14 @@ impl Coded for HandoverError {
             HandoverError::Corrupt { .. } => "handover.corrupt",
             HandoverError::Tampered { .. } => "handover.tampered",
             HandoverError::TooNew { .. } => "handover.too_new",
-            HandoverError::Io { .. } => "handover.io",
+            HandoverError::Io { source, .. } => io_code(source, "handover.io"),
             HandoverError::ImportNotFound { .. } => "handover.import_not_found",
             HandoverError::AlreadyUndone { .. } => "handover.already_undone",
             HandoverError::Report(e) => e.code(),
+            HandoverError::Output(e) => e.code(),
             HandoverError::Card(e) => e.code(),
-            HandoverError::Storage(_) => "ledger.storage",
+            HandoverError::Backup(e) => e.code(),
+            HandoverError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -510,16 +579,15 @@ impl Coded for HandoverError {
                 ("entry", entry.clone()),
             ]),
             HandoverError::TooNew { path } => params([("path", path.display().to_string())]),
-            HandoverError::Io { path, source } => params([
-                ("path", path.display().to_string()),
-                ("detail", source.to_string()),
-            ]),
+            HandoverError::Io { path, source } => io_params(path, source, "handover.io"),
             HandoverError::ImportNotFound { id } | HandoverError::AlreadyUndone { id } => {
                 params([("id", id.clone())])
             }
             HandoverError::Report(e) => e.params(),
+            HandoverError::Output(e) => e.params(),
             HandoverError::Card(e) => e.params(),
-            HandoverError::Storage(e) => params([("detail", e.to_string())]),
+            HandoverError::Backup(e) => e.params(),
+            HandoverError::Storage(e) => storage_params(e),
             HandoverError::Invalid(_) | HandoverError::Empty => BTreeMap::new(),
         }
     }
@@ -550,6 +618,8 @@ pub enum BatchError {
     Damaged { detail: String },
     #[error(transparent)]
     Card(#[from] CardError),
+    #[error(transparent)]
+    Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -565,7 +635,8 @@ impl Coded for BatchError {
             BatchError::NothingChosen => "batch.nothing_chosen",
             BatchError::Damaged { .. } => "batch.damaged",
             BatchError::Card(e) => e.code(),
-            BatchError::Storage(_) => "ledger.storage",
+            BatchError::Backup(e) => e.code(),
+            BatchError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
@@ -576,7 +647,8 @@ impl Coded for BatchError {
             BatchError::ChangedSince { code } => params([("code", code.clone())]),
             BatchError::Damaged { detail } => params([("detail", detail.clone())]),
             BatchError::Card(e) => e.params(),
-            BatchError::Storage(e) => params([("detail", e.to_string())]),
+            BatchError::Backup(e) => e.params(),
+            BatchError::Storage(e) => storage_params(e),
             BatchError::SameCard | BatchError::NothingChosen => BTreeMap::new(),
         }
     }
@@ -626,6 +698,8 @@ pub enum ImportError {
     ChangedSince { code: String },
     #[error(transparent)]
     Card(#[from] CardError),
+    #[error(transparent)]
+    Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -633,7 +707,7 @@ pub enum ImportError {
 impl Coded for ImportError {
     fn code(&self) -> &'static str {
         match self {
-            ImportError::Io { .. } => "import.io",
+            ImportError::Io { source, .. } => io_code(source, "import.io"),
             ImportError::NotFoundFile { .. } => "import.file_not_found",
             ImportError::XlsUnsupported { .. } => "import.xls_unsupported",
             ImportError::UnknownEncoding { .. } => "import.unknown_encoding",
@@ -649,15 +723,14 @@ impl Coded for ImportError {
             ImportError::AlreadyUndone { .. } => "import.already_undone",
             ImportError::ChangedSince { .. } => "import.changed_since",
             ImportError::Card(e) => e.code(),
-            ImportError::Storage(_) => "ledger.storage",
+            ImportError::Backup(e) => e.code(),
+            ImportError::Storage(e) => storage_code(e),
         }
     }
     fn params(&self) -> BTreeMap<String, String> {
         let path = |p: &PathBuf| ("path", p.display().to_string());
         match self {
-            ImportError::Io { path: p, source } => {
-                params([path(p), ("detail", source.to_string())])
-            }
+            ImportError::Io { path: p, source } => io_params(p, source, "import.io"),
             ImportError::NotFoundFile { path: p }
             | ImportError::XlsUnsupported { path: p }
             | ImportError::UnknownEncoding { path: p }
@@ -679,7 +752,8 @@ impl Coded for ImportError {
             }
             ImportError::ChangedSince { code } => params([("code", code.clone())]),
             ImportError::Card(e) => e.params(),
-            ImportError::Storage(e) => params([("detail", e.to_string())]),
+            ImportError::Backup(e) => e.params(),
+            ImportError::Storage(e) => storage_params(e),
             ImportError::NoNameColumn | ImportError::Cancelled => BTreeMap::new(),
         }
     }
@@ -722,5 +796,126 @@ impl Coded for SettingsError {
                 params([("field", (*field).to_owned()), ("max", max.to_string())])
             }
         }
+    }
+}
+
+/// Writing a file for the user: a report, a handover file, a backup, a new ledger.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("no file name given")]
+    NoName,
+    #[error("{path}: a file with this name already exists")]
+    Exists { path: PathBuf },
+    #[error("{path} is a Daicho ledger: nothing is written over a ledger")]
+    IsLedger { path: PathBuf },
+    #[error("{path} is a folder")]
+    IsFolder { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl OutputError {
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> OutputError {
+        OutputError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+impl Coded for OutputError {
+    fn code(&self) -> &'static str {
+        match self {
+            OutputError::NoName => "output.no_name",
+            OutputError::Exists { .. } => "output.exists",
+            OutputError::IsLedger { .. } => "output.is_ledger",
+            OutputError::IsFolder { .. } => "output.is_folder",
+            OutputError::Io { source, .. } => io_code(source, "output.io"),
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            OutputError::NoName => BTreeMap::new(),
+            OutputError::Exists { path }
+            | OutputError::IsLedger { path }
+            | OutputError::IsFolder { path } => params([("path", path.display().to_string())]),
+            OutputError::Io { path, source } => io_params(path, source, "output.io"),
+        }
+    }
+}
+
+/// Making, listing, checking and restoring backups.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{path}: not a Daicho backup")]
+    NotABackup { path: PathBuf },
+    #[error("{path}: the backup is damaged ({detail})")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path}: the backup was made by a newer Daicho")]
+    TooNew { path: PathBuf },
+    #[error("the ledger is in memory: there is no file to back up")]
+    NoFile,
+    #[error("{path}: the backup folder cannot be used ({source})")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Coded for BackupError {
+    fn code(&self) -> &'static str {
+        match self {
+            BackupError::NotABackup { .. } => "backup.not_a_backup",
+            BackupError::Damaged { .. } => "backup.damaged",
+            BackupError::TooNew { .. } => "backup.too_new",
+            BackupError::NoFile => "backup.no_file",
+            BackupError::Folder { source, .. } => io_code(source, "backup.folder"),
+            BackupError::Output(e) => e.code(),
+            BackupError::Ledger(e) => e.code(),
+            BackupError::Storage(e) => storage_code(e),
+        }
+    }
+    fn params(&self) -> BTreeMap<String, String> {
+        match self {
+            BackupError::NotABackup { path } | BackupError::TooNew { path } => {
+                params([("path", path.display().to_string())])
+            }
+            BackupError::Damaged { path, detail } => params([
+                ("path", path.display().to_string()),
+                ("detail", detail.clone()),
+            ]),
+            BackupError::Folder { path, source } => io_params(path, source, "backup.folder"),
+            BackupError::NoFile => BTreeMap::new(),
+            BackupError::Output(e) => e.params(),
+            BackupError::Ledger(e) => e.params(),
+            BackupError::Storage(e) => storage_params(e),
+        }
+    }
+}
+
+impl From<BackupError> for ImportError {
+    fn from(e: BackupError) -> Self {
+        ImportError::Backup(Box::new(e))
+    }
+}
+
+impl From<BackupError> for HandoverError {
+    fn from(e: BackupError) -> Self {
+        HandoverError::Backup(Box::new(e))
+    }
+}
+
+impl From<BackupError> for BatchError {
+    fn from(e: BackupError) -> Self {
+        BatchError::Backup(Box::new(e))
     }
 }

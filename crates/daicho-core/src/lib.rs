@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod api_enum;
+pub mod backup;
 pub mod batch;
 pub mod bulk;
 
@@ -20,9 +21,11 @@ pub mod fulltext;
 pub mod handover;
 pub mod i18n;
 pub mod import;
+pub mod instance;
 pub mod intel;
 pub mod merge;
 pub mod names;
+pub mod output;
 pub mod report;
 pub mod sales;
 pub mod search;
@@ -34,4 +37,4 @@ pub mod visit;
 mod ledger;
 
 pub use error::{ErrorReport, FieldIssue};
-pub use ledger::{Clock, Ledger};
+pub use ledger::{BackupConfig, Clock, Ledger, NewLedger};

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::backup::Retention;
 use crate::error::SettingsError;
 use crate::i18n::Lang;
 
@@ -29,6 +30,11 @@ pub struct Settings {
     pub report_folder: Option<String>,
     /// Column mappings the user saved, used again for files with the same headings.
     pub import_mappings: Vec<SavedMapping>,
+    /// Where backups go (each ledger in its own folder inside); none: `backups` in the app-data
+    /// folder. A USB stick or a synced folder works.
+    pub backup_folder: Option<String>,
+    /// How many backups are kept.
+    pub backup_retention: Retention,
 }
 
 /// An import's columns as the user set them, for files whose header row is `headers`.
@@ -56,6 +62,53 @@ impl Default for Settings {
             case_stale_months: 36,
             report_folder: None,
             import_mappings: Vec::new(),
+            backup_folder: None,
+            backup_retention: Retention::default(),
+        }
+    }
+}
+
+/// Where the app keeps its data and settings: the same folders the app uses, so that the CLI
+/// finds its settings (the backup folder and how many backups to keep).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppDirs {
+    pub data: PathBuf,
+    pub settings_file: PathBuf,
+}
+
+/// The app's identifier: its folder's name under the system's data and config folders.
+pub const APP_ID: &str = "app.daicho.ledger";
+
+impl AppDirs {
+    /// `DAICHO_DATA_DIR` when set (tests, portable use), else the system's folders.
+    pub fn resolve() -> AppDirs {
+        if let Some(dir) = std::env::var_os("DAICHO_DATA_DIR").filter(|d| !d.is_empty()) {
+            let data = PathBuf::from(dir);
+            return AppDirs {
+                settings_file: data.join("settings.json"),
+                data,
+            };
+        }
+        let base = |dir: Option<PathBuf>| dir.unwrap_or_else(|| PathBuf::from(".")).join(APP_ID);
+        AppDirs {
+            data: base(dirs::data_dir()),
+            settings_file: base(dirs::config_dir()).join("settings.json"),
+        }
+    }
+
+    pub fn default_backup_folder(&self) -> PathBuf {
+        self.data.join("backups")
+    }
+
+    /// The backup folder and retention the settings give.
+    pub fn backup_config(&self, settings: &Settings) -> crate::BackupConfig {
+        crate::BackupConfig {
+            root: settings
+                .backup_folder
+                .as_deref()
+                .filter(|f| !f.trim().is_empty())
+                .map_or_else(|| self.default_backup_folder(), PathBuf::from),
+            retention: settings.backup_retention,
         }
     }
 }
@@ -79,6 +132,12 @@ impl Settings {
 
     /// Refuses thresholds a cue cannot use: zero, or "cold" not after "getting old".
     pub fn validate(&self) -> Result<(), SettingsError> {
+        if !self.backup_retention.is_valid() {
+            return Err(SettingsError::OutOfRange {
+                field: "backup_retention",
+                max: crate::backup::MAX_KEEP,
+            });
+        }
         if self.contact_ageing_days == 0 || self.contact_cold_days <= self.contact_ageing_days {
             return Err(SettingsError::Thresholds);
         }
@@ -114,6 +173,7 @@ impl Settings {
         let text = serde_json::to_string_pretty(self).unwrap_or_default();
         let tmp = PathBuf::from(format!("{}.tmp", path.display()));
         std::fs::write(&tmp, text).map_err(io)?;
+        crate::output::private(&tmp);
         std::fs::rename(&tmp, path).map_err(io)
     }
 }

@@ -4,6 +4,7 @@ use daicho_core::handover::{
     HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
 };
 use daicho_core::i18n::Lang;
+use daicho_core::output::Existing;
 use daicho_core::report::ReportOutcome;
 use daicho_core::ErrorReport;
 use tauri::State;
@@ -14,6 +15,10 @@ fn path(p: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(p)
 }
 
+/// Files the window writes come from the save dialog, which asked before replacing one (or
+/// from the reports folder under a new name); a ledger is refused all the same.
+const CONFIRMED: Existing = Existing::Replace;
+
 #[tauri::command]
 #[specta::specta]
 pub async fn handover_export(
@@ -21,7 +26,7 @@ pub async fn handover_export(
     selection: HandoverSelection,
     bundle: String,
 ) -> Result<HandoverExport, ErrorReport> {
-    state.with_ledger(|l| l.handover_export(&selection, &path(&bundle)))
+    state.with_ledger(|l| l.handover_export(&selection, &path(&bundle), CONFIRMED))
 }
 
 #[tauri::command]
@@ -32,7 +37,7 @@ pub async fn handover_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out)))
+    state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))
 }
 
 /// What taking the bundle over would do; the bundle is checked whole first.
@@ -80,5 +85,5 @@ pub async fn take_over_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out)))
+    state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))
 }

@@ -72,5 +72,5 @@ pub async fn ledger_open_demo(state: State<'_, AppState>) -> Result<AppInfo, Err
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_folder(state: State<'_, AppState>) -> Result<String, ErrorReport> {
-    Ok(state.dirs.data.display().to_string())
+    Ok(state.dirs.data().display().to_string())
 }

@@ -2,6 +2,7 @@
 //! result or an [`ErrorReport`] (`{code, params, fields}`) that the UI shows in the user's language.
 //! They are `async` so that ledger work runs off the window's main thread.
 
+pub mod backups;
 pub mod cards;
 pub mod classify;
 pub mod competition;

@@ -26,13 +26,20 @@ pub async fn report_export(
     progress: Channel<ReportProgress>,
 ) -> Result<ReportOutcome, ErrorReport> {
     state.with_ledger(|l| {
-        l.export_report(&request, std::path::Path::new(&path), &mut |done, total| {
-            // A window that went away stops listening; the export still finishes.
-            let _ = progress.send(ReportProgress {
-                done: u32::try_from(done).unwrap_or(u32::MAX),
-                total: u32::try_from(total).unwrap_or(u32::MAX),
-            });
-        })
+        // The save dialog asked before replacing a file (a ledger is refused all the same).
+        let existing = daicho_core::output::Existing::Replace;
+        l.export_report(
+            &request,
+            std::path::Path::new(&path),
+            existing,
+            &mut |done, total| {
+                // A window that went away stops listening; the export still finishes.
+                let _ = progress.send(ReportProgress {
+                    done: u32::try_from(done).unwrap_or(u32::MAX),
+                    total: u32::try_from(total).unwrap_or(u32::MAX),
+                });
+            },
+        )
     })
 }
 

@@ -155,19 +155,19 @@ pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
                     "ratio": (import_ms / base_ms * 100.0).round() / 100.0 },
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!("import of a {rows}-row CSV of realistic customers, against a plain bulk insert of the same rows");
-        println!("  plain bulk insert        {inserted:>7} rows  {base_ms:>8.0} ms  1.00x  peak +{base_kib} KiB");
-        println!(
+        out!("import of a {rows}-row CSV of realistic customers, against a plain bulk insert of the same rows");
+        out!("  plain bulk insert        {inserted:>7} rows  {base_ms:>8.0} ms  1.00x  peak +{base_kib} KiB");
+        out!(
             "  check (preview)          {:>7} rows  {preview_ms:>8.0} ms  {:.2}x",
             preview.rows,
             preview_ms / base_ms
         );
-        println!(
+        out!(
             "  import                   {:>7} rows  {import_ms:>8.0} ms  {:.2}x  peak +{import_kib} KiB",
             outcome.added,
             import_ms / base_ms

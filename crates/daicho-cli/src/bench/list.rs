@@ -103,24 +103,24 @@ pub fn list(
         "by_sort": rows,
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
         return Ok(());
     }
-    println!(
+    out!(
         "a block of {BLOCK} rows of the card list at five depths, {} samples",
         all_ours.len()
     );
-    println!("                               median        p95");
-    println!("  rowid range (baseline)     {base_med:>7.2} ms {base_p95:>7.2} ms   1.00x");
-    println!(
+    out!("                               median        p95");
+    out!("  rowid range (baseline)     {base_med:>7.2} ms {base_p95:>7.2} ms   1.00x");
+    out!(
         "  card list block            {ours_med:>7.2} ms {ours_p95:>7.2} ms   {:.1}x (median)",
         ours_med / base_med
     );
     for row in &rows {
-        println!(
+        out!(
             "    {:<13} {:<7} {:>7} cards {:>7.2} ms {:>7.2} ms",
             row["sort"].as_str().unwrap_or_default(),
             row["filter"].as_str().unwrap_or_default(),

@@ -100,22 +100,22 @@ pub fn classify(
         "reclassify_unchanged_ratio": (again_ms / base * 100.0).round() / 100.0,
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!("classification of {cards} cards with {transactions} transactions (median of {RUNS} runs)");
-        println!("  baseline: one SQL aggregate per card     {base:>9.1} ms  1.00x");
-        println!(
+        out!("classification of {cards} cards with {transactions} transactions (median of {RUNS} runs)");
+        out!("  baseline: one SQL aggregate per card     {base:>9.1} ms  1.00x");
+        out!(
             "  classify (compute, read-only)           {classify:>9.1} ms  {:.2}x",
             classify / base
         );
-        println!(
+        out!(
             "  re-classify, first (stores every card)  {first_ms:>9.1} ms  {:.2}x",
             first_ms / base
         );
-        println!(
+        out!(
             "  re-classify, nothing changed            {again_ms:>9.1} ms  {:.2}x",
             again_ms / base
         );
@@ -222,7 +222,12 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
     let path = |name: &str| dir.join(name);
     let (list_ms, list_rows, list_kib) = measure(&mut || {
         ledger
-            .export_report(&list, &path("list.xlsx"), &mut |_, _| {})
+            .export_report(
+                &list,
+                &path("list.xlsx"),
+                daicho_core::output::Existing::Replace,
+                &mut |_, _| {},
+            )
             .map(|o| u64::from(o.rows))
             .map_err(|e| e.report())
     })?;
@@ -236,7 +241,12 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
     })?;
     let (history_ms, history_rows, history_kib) = measure(&mut || {
         ledger
-            .export_report(&history, &path("history.xlsx"), &mut |_, _| {})
+            .export_report(
+                &history,
+                &path("history.xlsx"),
+                daicho_core::output::Existing::Replace,
+                &mut |_, _| {},
+            )
             .map(|o| u64::from(o.rows))
             .map_err(|e| e.report())
     })?;
@@ -260,14 +270,14 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
                      "peak_growth_kib": history_kib, "baseline_peak_growth_kib": base_history_kib },
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!("export of {cards} cards and {contacts} contacts, against rust_xlsxwriter written directly");
-        println!("  customer list   {list_rows:>7} rows  {list_ms:>8.0} ms  baseline {base_list_ms:>8.0} ms  {:.2}x  peak +{list_kib} KiB (baseline +{base_list_kib} KiB)", list_ms / base_list_ms);
-        println!("  contact history {history_rows:>7} rows  {history_ms:>8.0} ms  baseline {base_history_ms:>8.0} ms  {:.2}x  peak +{history_kib} KiB (baseline +{base_history_kib} KiB)", history_ms / base_history_ms);
+        out!("export of {cards} cards and {contacts} contacts, against rust_xlsxwriter written directly");
+        out!("  customer list   {list_rows:>7} rows  {list_ms:>8.0} ms  baseline {base_list_ms:>8.0} ms  {:.2}x  peak +{list_kib} KiB (baseline +{base_list_kib} KiB)", list_ms / base_list_ms);
+        out!("  contact history {history_rows:>7} rows  {history_ms:>8.0} ms  baseline {base_history_ms:>8.0} ms  {:.2}x  peak +{history_kib} KiB (baseline +{base_history_kib} KiB)", history_ms / base_history_ms);
     }
     Ok(())
 }

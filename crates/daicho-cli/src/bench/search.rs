@@ -204,23 +204,23 @@ pub fn search(
         "results": found,
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!(
+        out!(
             "search over {cards_n} cards and {contacts_n} contacts: {} queries in four languages, {} samples",
             QUERIES.len(),
             ours.len()
         );
-        println!("                        median        p95");
-        println!("  raw FTS5 MATCH      {raw_med:>7.2} ms {raw_p95:>7.2} ms   1.00x");
-        println!(
+        out!("                        median        p95");
+        out!("  raw FTS5 MATCH      {raw_med:>7.2} ms {raw_p95:>7.2} ms   1.00x");
+        out!(
             "  search box          {ours_med:>7.2} ms {ours_p95:>7.2} ms   {:.2}x (p95)",
             ours_p95 / raw_p95
         );
-        println!(
+        out!(
             "  LIKE scan           {like_med:>7.2} ms {like_p95:>7.2} ms   {:.2}x (p95)",
             like_p95 / raw_p95
         );
@@ -300,18 +300,18 @@ pub fn open(
         "median_ratio": round1(ours_med / base_med), "p95_ratio": round1(ours_p95 / base_p95),
     });
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        println!(
+        out!(
             "opening a card with its newest 100 contacts ({} cards, up to {most} contacts each) in {cards_n} cards / {contacts_n} contacts",
             ids.len()
         );
-        println!("                        median        p95");
-        println!("  two plain SELECTs   {base_med:>7.2} ms {base_p95:>7.2} ms   1.00x");
-        println!(
+        out!("                        median        p95");
+        out!("  two plain SELECTs   {base_med:>7.2} ms {base_p95:>7.2} ms   1.00x");
+        out!(
             "  open card           {ours_med:>7.2} ms {ours_p95:>7.2} ms   {:.2}x (median)",
             ours_med / base_med
         );

@@ -6,7 +6,8 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
-use crate::error::LedgerError;
+use crate::error::{storage_code, LedgerError};
+use crate::output::Staged;
 
 /// `PRAGMA application_id` of every Daicho ledger (set by the first migration): "DCLH".
 pub const APPLICATION_ID: i64 = 0x4443_4C48;
@@ -35,26 +36,25 @@ pub fn latest_version() -> i64 {
     MIGRATION_SQL.len() as i64
 }
 
-/// Creates a new ledger at `path`; refuses to touch an existing non-empty file.
-pub fn create(path: &Path) -> Result<Connection, LedgerError> {
-    let io = |source| LedgerError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > 0 => {
-            return Err(LedgerError::AlreadyExists {
-                path: path.to_owned(),
-            })
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io(e)),
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    let mut conn = Connection::open(path)?;
+/// Makes a new, empty ledger in the temporary file of `staged` (see [`crate::output`]): the
+/// caller fills it and gives it its name with [`finish_new`], so a ledger that exists is whole.
+pub fn create_staged(staged: &Staged) -> Result<Connection, LedgerError> {
+    let mut conn = Connection::open(staged.path())?;
+    prepare(&mut conn)?;
+    record_ledger_id(&conn)?;
+    Ok(conn)
+}
+
+/// Closes a new ledger's connection (its WAL written into the file and removed), renames the
+/// file to its name, and opens it there.
+pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, LedgerError> {
+    conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+    conn.close().map_err(|(_, e)| e)?;
+    let path = staged.commit()?;
+    let mut conn = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     prepare(&mut conn)?;
     Ok(conn)
 }
@@ -69,7 +69,44 @@ pub fn open(path: &Path) -> Result<Connection, LedgerError> {
     )?;
     backup_before_upgrade(&conn, path)?;
     prepare(&mut conn)?;
+    record_ledger_id(&conn)?;
+    crate::output::private(path);
     Ok(conn)
+}
+
+/// The schema version of the ledger at `path`, read without changing it.
+pub fn version_of(path: &Path) -> Result<i64, LedgerError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// A ledger's identity, kept in `ledger_meta`: its backups are found by it, whatever the file
+/// is called. Given once, at creation or the first opening by a Daicho that knows it.
+fn record_ledger_id(conn: &Connection) -> Result<(), LedgerError> {
+    if !ledger_id(conn)?.is_empty() {
+        return Ok(());
+    }
+    conn.execute(
+        "INSERT INTO ledger_meta (key, value) VALUES ('ledger_id', ?1) ON CONFLICT (key) DO NOTHING",
+        [uuid::Uuid::now_v7().simple().to_string()],
+    )?;
+    Ok(())
+}
+
+/// The ledger's identity (see [`record_ledger_id`]); empty for an in-memory ledger.
+pub fn ledger_id(conn: &Connection) -> rusqlite::Result<String> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT value FROM ledger_meta WHERE key = 'ledger_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default())
 }
 
 pub fn open_in_memory() -> Result<Connection, LedgerError> {
@@ -85,11 +122,17 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     // 32 MiB of page cache (SQLite's default is 2 MiB): a 100,000-card ledger's indexes stay in
     // memory while a large import or the search index writes to them.
     conn.pragma_update(None, "cache_size", -32_768)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A WAL that grew during a long write is cut back to this size when it is checkpointed.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
+    // Another Daicho writing the same ledger: wait this long before saying so.
+    conn.busy_timeout(BUSY_WAIT)?;
     crate::fulltext::register_functions(conn)?;
     migrations().to_latest(conn)?;
     Ok(())
 }
+
+/// How long a write waits for another Daicho window or command to finish its own.
+pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -112,14 +155,19 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
     }
     drop(file);
 
-    let corrupt = |e: rusqlite::Error| LedgerError::Corrupt {
-        path: path.to_owned(),
-        detail: e.to_string(),
+    // A full disk or a refused read is not damage: only SQLite's own verdict is.
+    let corrupt = |e: rusqlite::Error| match storage_code(&e) {
+        "ledger.damaged" | "ledger.storage" => LedgerError::Corrupt {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        },
+        _ => LedgerError::Sqlite(e),
     };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    conn.busy_timeout(BUSY_WAIT)?;
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(corrupt)?;
@@ -159,6 +207,7 @@ fn backup_before_upgrade(conn: &Connection, path: &Path) -> Result<(), LedgerErr
     let backup = std::path::PathBuf::from(backup);
     if !backup.exists() {
         conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+        crate::output::private(&backup);
     }
     Ok(())
 }

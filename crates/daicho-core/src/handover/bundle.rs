@@ -82,7 +82,7 @@ fn corrupt(path: &Path, reason: impl ToString) -> HandoverError {
     }
 }
 
-/// Writes the bundle through a temporary file renamed at the end.
+/// Writes the bundle to `path` (the temporary file of a staged target: see `crate::output`).
 pub fn write(
     path: &Path,
     manifest: &mut Manifest,
@@ -103,29 +103,21 @@ pub fn write(
     }
     manifest.seal = manifest.sealed();
     let manifest_bytes = serde_json::to_vec_pretty(manifest).map_err(|e| corrupt(path, e))?;
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".part");
-    let temporary = std::path::PathBuf::from(temporary);
-    let result = (|| -> Result<(), HandoverError> {
-        let file = std::fs::File::create(&temporary).map_err(io(path))?;
-        let mut zip = zip::ZipWriter::new(file);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("manifest.json", options)
+    // Zipped in memory (the tables are in memory already): a zip writer that fails half-way
+    // has nothing to say on stderr, and the file is written in one go.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("manifest.json", options)
+        .map_err(|e| corrupt(path, e))?;
+    zip.write_all(&manifest_bytes).map_err(io(path))?;
+    for (name, bytes) in &parts {
+        zip.start_file(name.as_str(), options)
             .map_err(|e| corrupt(path, e))?;
-        zip.write_all(&manifest_bytes).map_err(io(path))?;
-        for (name, bytes) in &parts {
-            zip.start_file(name.as_str(), options)
-                .map_err(|e| corrupt(path, e))?;
-            zip.write_all(bytes).map_err(io(path))?;
-        }
-        zip.finish().map_err(|e| corrupt(path, e))?;
-        std::fs::rename(&temporary, path).map_err(io(path))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+        zip.write_all(bytes).map_err(io(path))?;
     }
-    result
+    let bytes = zip.finish().map_err(|e| corrupt(path, e))?.into_inner();
+    std::fs::write(path, bytes).map_err(io(path))
 }
 
 /// Reads and checks a bundle: every table listed is there with its hash and row count, and

@@ -16,6 +16,7 @@ use crate::error::{BatchError, ImportError};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportOutcome {
+    /// The import's id for undo; empty when it changed nothing (and so has no undo).
     pub id: String,
     pub added: u32,
     pub merged: u32,
@@ -131,7 +132,13 @@ impl Batch {
 
     pub fn finish(self, conn: &Connection) -> Result<ImportOutcome, ImportError> {
         let (added, merged, skipped) = (self.added, self.merged, self.skipped);
-        let id = self.batch.finish(conn, added, merged, skipped)?;
+        let id = if added == 0 && merged == 0 {
+            // Nothing changed: nothing to undo, so no entry in "Earlier imports".
+            self.batch.discard(conn)?;
+            String::new()
+        } else {
+            self.batch.finish(conn, added, merged, skipped)?
+        };
         Ok(ImportOutcome {
             id,
             added,

@@ -7,19 +7,71 @@ use crate::handover::{
     self, HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
 };
 use crate::i18n::Lang;
+use crate::output::{Existing, Staged};
 use crate::report::{self, currency, Confirmation, Ctx, HandoverFacts, ReportOutcome};
 
 use super::Ledger;
 
 impl Ledger {
-    /// Writes the portfolio `selection` chooses, for its successor, to the bundle file `path`.
+    /// Writes the portfolio `selection` chooses, for its successor, to the bundle file
+    /// `target` (never over a ledger; over another file only when `existing` says so).
     pub fn handover_export(
         &mut self,
         selection: &HandoverSelection,
-        path: &Path,
+        target: &Path,
+        existing: Existing,
+    ) -> Result<HandoverExport, HandoverError> {
+        let staged = Staged::new(target, existing)?;
+        let made = self.write_bundle(selection, &staged)?;
+        staged.commit()?;
+        Ok(made)
+    }
+
+    /// The bundle and the manager's report as one step: both are written, or neither is.
+    pub fn handover_export_with_report(
+        &mut self,
+        selection: &HandoverSelection,
+        target: &Path,
+        report: &Path,
+        lang: Lang,
+        existing: Existing,
+    ) -> Result<(HandoverExport, ReportOutcome), HandoverError> {
+        let bundle = Staged::new(target, existing)?;
+        let sheet = Staged::new(report, existing)?;
+        let made = self.write_bundle(selection, &bundle)?;
+        let ids = handover::selected_ids(self.connection(), selection)?;
+        let from = handover::from_owner(self.connection(), selection, &ids)?;
+        let rows = self
+            .write_handover_report(&ids, &from, &selection.to_owner, None, lang, sheet.path())
+            .map_err(|e| match e {
+                HandoverError::Report(r) => report::at_target(r, report).into(),
+                other => other,
+            })?
+            .rows;
+        let written = bundle.commit()?;
+        let sheet = sheet.commit().inspect_err(|_| {
+            // The report could not take its name: the bundle goes too, so a retry starts clean.
+            let _ = std::fs::remove_file(&written);
+        })?;
+        Ok((
+            made,
+            ReportOutcome {
+                path: sheet.display().to_string(),
+                rows,
+            },
+        ))
+    }
+
+    fn write_bundle(
+        &mut self,
+        selection: &HandoverSelection,
+        staged: &Staged,
     ) -> Result<HandoverExport, HandoverError> {
         // Read in one transaction, so that the bundle is one moment of the ledger.
-        self.write(|tx, edit| handover::export(tx, selection, path, edit))
+        let mut made =
+            self.write(|tx, edit| handover::export(tx, selection, staged.path(), edit))?;
+        made.path = staged.target().display().to_string();
+        Ok(made)
     }
 
     /// What taking the bundle at `path` over would do; the bundle is checked whole first.
@@ -33,6 +85,7 @@ impl Ledger {
         path: &Path,
         request: &TakeOverRequest,
     ) -> Result<ImportRecord, HandoverError> {
+        self.backup_before(crate::backup::BackupReason::TakeOver)?;
         self.write(|tx, edit| handover::take_over(tx, path, request, edit))
     }
 
@@ -46,11 +99,35 @@ impl Ledger {
         &self,
         selection: &HandoverSelection,
         lang: Lang,
-        path: &Path,
+        target: &Path,
+        existing: Existing,
     ) -> Result<ReportOutcome, HandoverError> {
         let ids = handover::selected_ids(self.connection(), selection)?;
         let from = handover::from_owner(self.connection(), selection, &ids)?;
-        self.write_handover_report(&ids, &from, &selection.to_owner, None, lang, path)
+        self.staged_report(target, existing, |path| {
+            self.write_handover_report(&ids, &from, &selection.to_owner, None, lang, path)
+        })
+    }
+
+    /// Runs `write` on a staged file for `target` and gives it its name when it succeeded.
+    fn staged_report(
+        &self,
+        target: &Path,
+        existing: Existing,
+        write: impl FnOnce(&Path) -> Result<ReportOutcome, HandoverError>,
+    ) -> Result<ReportOutcome, HandoverError> {
+        let staged = Staged::new(target, existing)?;
+        let rows = write(staged.path())
+            .map_err(|e| match e {
+                HandoverError::Report(r) => report::at_target(r, target).into(),
+                other => other,
+            })?
+            .rows;
+        let path = staged.commit()?;
+        Ok(ReportOutcome {
+            path: path.display().to_string(),
+            rows,
+        })
     }
 
     /// The handover report from the successor's side, with the confirmation of the take-over.
@@ -58,7 +135,8 @@ impl Ledger {
         &self,
         import_id: &str,
         lang: Lang,
-        path: &Path,
+        target: &Path,
+        existing: Existing,
     ) -> Result<ReportOutcome, HandoverError> {
         let record = self
             .handover_imports()?
@@ -72,14 +150,16 @@ impl Ledger {
             by: record.confirmed_by.clone(),
             at: record.imported_at.clone(),
         };
-        self.write_handover_report(
-            &ids,
-            &record.from_owner,
-            &record.to_owner,
-            Some(confirmation),
-            lang,
-            path,
-        )
+        self.staged_report(target, existing, |path| {
+            self.write_handover_report(
+                &ids,
+                &record.from_owner,
+                &record.to_owner,
+                Some(confirmation),
+                lang,
+                path,
+            )
+        })
     }
 
     fn write_handover_report(

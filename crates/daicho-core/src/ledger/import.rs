@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::backup::BackupReason;
 use crate::error::ImportError;
 use crate::import::{self, ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
 
@@ -27,6 +28,7 @@ impl Ledger {
         total: u32,
         progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<ImportOutcome, ImportError> {
+        self.backup_before(BackupReason::Import)?;
         self.write(|tx, edit| import::apply(tx, path, request, edit, total, progress))
     }
 
@@ -55,6 +57,7 @@ impl Ledger {
         survivor: &str,
         other: &str,
     ) -> Result<crate::merge::MergeOutcome, crate::error::BatchError> {
+        self.backup_before(BackupReason::Merge)?;
         self.write(|tx, edit| crate::merge::merge(tx, survivor, other, edit))
     }
 
@@ -68,6 +71,7 @@ impl Ledger {
         card_ids: &[String],
         change: &crate::bulk::BulkChange,
     ) -> Result<crate::bulk::BulkOutcome, crate::error::BatchError> {
+        self.backup_before(BackupReason::Bulk)?;
         self.write(|tx, edit| crate::bulk::apply(tx, card_ids, change, edit))
     }
 

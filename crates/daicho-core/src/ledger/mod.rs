@@ -9,10 +9,12 @@ use crate::card::store::{self, Edit};
 use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use crate::contact::{self, Contact, ContactFields, ContactPage};
 use crate::db;
-use crate::error::{CardError, LedgerError};
+use crate::error::{BackupError, CardError, LedgerError, OutputError};
 use crate::fulltext::{self, SearchResults};
+use crate::output::{Existing, Staged};
 use crate::search::{self, CardPage, CardQuery, Facets};
 
+mod backup;
 mod classify;
 mod competition;
 mod handover;
@@ -29,17 +31,89 @@ pub struct Ledger {
     path: Option<PathBuf>,
     actor: String,
     clock: Clock,
+    backups: Option<BackupConfig>,
+}
+
+pub use backup::BackupConfig;
+
+/// A ledger being made (the demo, a restore to a new file): it has no name until
+/// [`NewLedger::finish`], so a run that is killed or fails leaves nothing that blocks the name.
+pub struct NewLedger {
+    ledger: Ledger,
+    staged: Staged,
+}
+
+impl NewLedger {
+    /// Refuses an existing `path` (any file: nothing is overwritten).
+    pub fn start(path: &Path) -> Result<NewLedger, LedgerError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| LedgerError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+        }
+        let staged = Staged::new(path, Existing::Refuse).map_err(|e| match e {
+            OutputError::Exists { path } | OutputError::IsLedger { path } => {
+                LedgerError::AlreadyExists { path }
+            }
+            other => other.into(),
+        })?;
+        let conn = db::create_staged(&staged)?;
+        Ok(NewLedger {
+            ledger: Ledger::from_conn(conn, Some(path)),
+            staged,
+        })
+    }
+
+    pub fn ledger(&mut self) -> &mut Ledger {
+        &mut self.ledger
+    }
+
+    /// Gives the whole ledger its name and opens it there.
+    pub fn finish(self) -> Result<Ledger, LedgerError> {
+        let Ledger {
+            conn,
+            actor,
+            clock,
+            backups,
+            ..
+        } = self.ledger;
+        let path = self.staged.target().to_owned();
+        let conn = db::finish_new(conn, self.staged)?;
+        let mut ledger = Ledger::from_conn(conn, Some(&path))
+            .with_actor(&actor)
+            .with_clock(clock);
+        ledger.backups = backups;
+        Ok(ledger)
+    }
 }
 
 impl Ledger {
     /// Creates a new, empty ledger file. An existing file is never overwritten.
     pub fn create(path: &Path) -> Result<Ledger, LedgerError> {
-        Ok(Ledger::from_conn(db::create(path)?, Some(path)))
+        NewLedger::start(path)?.finish()
     }
 
     /// Opens an existing ledger, upgrading it if an older Daicho made it.
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
         Ok(Ledger::from_conn(db::open(path)?, Some(path)))
+    }
+
+    /// Opens an existing ledger with its backups: one into `config`'s folder before a schema
+    /// upgrade, and the daily one when due. A backup that cannot be made before an upgrade
+    /// keeps the ledger closed; a daily one that fails is reported by `backup_if_due` later.
+    pub fn open_backed_up(path: &Path, config: BackupConfig) -> Result<Ledger, BackupError> {
+        let old = db::version_of(path).is_ok_and(|v| v > 0 && v < db::latest_version());
+        if old && crate::output::is_ledger(path) {
+            let id = crate::backup::id_of(path)?;
+            crate::backup::make(
+                path,
+                &crate::backup::folder_for(&config.root, path, &id),
+                crate::backup::BackupReason::Upgrade,
+                chrono::Utc::now(),
+            )?;
+        }
+        Ok(Ledger::open(path)?.with_backups(config))
     }
 
     pub fn open_in_memory() -> Result<Ledger, LedgerError> {
@@ -52,6 +126,7 @@ impl Ledger {
             path: path.map(Path::to_owned),
             actor: String::new(),
             clock: chrono::Utc::now,
+            backups: None,
         }
     }
 

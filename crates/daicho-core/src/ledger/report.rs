@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::error::{ReportError, SalesError};
+use crate::output::{Existing, Staged};
 use crate::report::{
     self, currency, Ctx, Currency, Progress, ReportKind, ReportOutcome, ReportRequest,
 };
@@ -21,14 +22,33 @@ impl Ledger {
         self.write(|tx, _| currency::save(tx, value))
     }
 
-    /// Writes the report `request` asks for to `path` (an .xlsx), calling `progress` as rows
-    /// are written. Nothing is left at `path` when it fails.
+    /// Writes the report `request` asks for to `target` (an .xlsx), calling `progress` as rows
+    /// are written. A ledger is never written over, nor an existing file unless `existing`
+    /// says so; nothing is left at `target` when it fails.
     pub fn export_report(
+        &self,
+        request: &ReportRequest,
+        target: &Path,
+        existing: Existing,
+        progress: Progress<'_>,
+    ) -> Result<ReportOutcome, ReportError> {
+        let staged = Staged::new(target, existing)?;
+        let rows = self
+            .write_report(request, staged.path(), progress)
+            .map_err(|e| report::at_target(e, target))?;
+        let path = staged.commit()?;
+        Ok(ReportOutcome {
+            path: path.display().to_string(),
+            rows,
+        })
+    }
+
+    fn write_report(
         &self,
         request: &ReportRequest,
         path: &Path,
         progress: Progress<'_>,
-    ) -> Result<ReportOutcome, ReportError> {
+    ) -> Result<u32, ReportError> {
         let conn = self.connection();
         let ctx = Ctx {
             lang: request.lang,
@@ -93,10 +113,7 @@ impl Ledger {
                 report::write_comparison(conn, &ctx, id, path, progress)?
             }
         };
-        Ok(ReportOutcome {
-            path: path.display().to_string(),
-            rows,
-        })
+        Ok(rows)
     }
 
     /// The id of the live card whose customer code is `code`.

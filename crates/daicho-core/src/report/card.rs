@@ -379,7 +379,10 @@ fn write_card(
     Ok(())
 }
 
-/// Writes one page per card of `ids` (in that order).
+/// Cards per sheet: Excel allows at most 1,023 page breaks in a sheet, and a card is a page.
+const CARDS_PER_SHEET: usize = 1000;
+
+/// Writes one page per card of `ids` (in that order), a sheet for each thousand cards.
 pub fn write_cards(
     conn: &Connection,
     ctx: &Ctx,
@@ -392,49 +395,63 @@ pub fn write_cards(
     }
     let failed = write_error(path);
     let mut workbook = Workbook::new();
-    let ws = workbook.add_worksheet();
     let s = Styles::new(ctx);
     let title = ctx.t("report.card.title");
-    ws.set_name(ctx.t("report.card.sheet")).map_err(&failed)?;
-    layout::setup(
-        ws,
-        ctx,
-        &Page {
-            title: &title,
-            filter: "",
-            landscape: false,
-            repeat: None,
-        },
-    )
-    .map_err(&failed)?;
-    for (col, width) in [22.0, 34.0, 22.0, 34.0].into_iter().enumerate() {
-        ws.set_column_width(col as ColNum, width).map_err(&failed)?;
-    }
+    let sheets = ids.len().div_ceil(CARDS_PER_SHEET);
     let period = Period::year_to(ctx.today);
-    let mut breaks = Vec::new();
-    let mut w = Writer {
-        ws,
-        s: &s,
-        ctx,
-        row: 0,
-    };
-    for (n, id) in ids.iter().enumerate() {
-        let card = store::load(conn, id)?;
-        if n > 0 {
-            breaks.push(w.row);
-        }
-        write_card(&mut w, conn, &card, period).map_err(|e| match e {
-            ReportError::Write { detail, .. } => ReportError::Write {
-                path: path.to_owned(),
-                detail,
+    for (sheet, chunk) in ids.chunks(CARDS_PER_SHEET).enumerate() {
+        let ws = workbook.add_worksheet();
+        let first = sheet * CARDS_PER_SHEET;
+        let name = if sheets > 1 {
+            format!(
+                "{} {}-{}",
+                ctx.t("report.card.sheet"),
+                first + 1,
+                first + chunk.len()
+            )
+        } else {
+            ctx.t("report.card.sheet")
+        };
+        ws.set_name(name).map_err(&failed)?;
+        layout::setup(
+            ws,
+            ctx,
+            &Page {
+                title: &title,
+                filter: "",
+                landscape: false,
+                repeat: None,
             },
-            other => other,
-        })?;
-        w.row += 1;
-        progress(n as u64 + 1, ids.len() as u64);
-    }
-    if !breaks.is_empty() {
-        w.ws.set_page_breaks(&breaks).map_err(&failed)?;
+        )
+        .map_err(&failed)?;
+        for (col, width) in [22.0, 34.0, 22.0, 34.0].into_iter().enumerate() {
+            ws.set_column_width(col as ColNum, width).map_err(&failed)?;
+        }
+        let mut breaks = Vec::new();
+        let mut w = Writer {
+            ws,
+            s: &s,
+            ctx,
+            row: 0,
+        };
+        for (n, id) in chunk.iter().enumerate() {
+            let card = store::load(conn, id)?;
+            if n > 0 {
+                breaks.push(w.row);
+            }
+            write_card(&mut w, conn, &card, period).map_err(|e| match e {
+                ReportError::Write { detail, .. } => ReportError::Write {
+                    path: path.to_owned(),
+                    detail,
+                },
+                other => other,
+            })?;
+            w.row += 1;
+            progress((first + n) as u64 + 1, ids.len() as u64);
+        }
+        if !breaks.is_empty() {
+            w.ws.set_page_breaks(&breaks).map_err(&failed)?;
+        }
     }
     super::save(&mut workbook, path)?;
     Ok(ids.len() as u32)

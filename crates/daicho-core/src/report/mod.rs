@@ -1,7 +1,7 @@
 //! Excel handouts for managers (.xlsx with rust_xlsxwriter): print-ready A4 reports in the
 //! language chosen at export, with the same catalog as the window. Data cells are written as
 //! data: text as text, never as a formula. Each report writes to a temporary file beside the
-//! target and renames it at the end, so a failed export leaves nothing half-written.
+//! target and renames it at the end (`crate::output`), so a failed export leaves nothing.
 
 mod card;
 mod classification;
@@ -93,10 +93,14 @@ pub struct ReportOutcome {
 /// Called with (done, total) as rows are written.
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
 
+/// A write error: the system's own (a full disk, say) as a file error, rust_xlsxwriter's as is.
 pub(crate) fn write_error(path: &Path) -> impl Fn(XlsxError) -> ReportError + '_ {
-    move |e| ReportError::Write {
-        path: path.to_owned(),
-        detail: e.to_string(),
+    move |e| match e {
+        XlsxError::IoError(source) => crate::error::OutputError::io(path, source).into(),
+        other => ReportError::Write {
+            path: path.to_owned(),
+            detail: other.to_string(),
+        },
     }
 }
 
@@ -113,30 +117,23 @@ pub fn unique_path(folder: &Path, name: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// `target` with `.part` added: where the workbook is written before it takes its name.
-fn part(target: &Path) -> PathBuf {
-    let mut name = target
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".part");
-    target.with_file_name(name)
+/// Saves `workbook` to `path`: the temporary file of a [`crate::output::Staged`] target.
+pub(crate) fn save(workbook: &mut Workbook, path: &Path) -> Result<(), ReportError> {
+    workbook.save(path).map_err(write_error(path))
 }
 
-/// Saves `workbook` to `target` through a temporary file renamed at the end.
-pub(crate) fn save(workbook: &mut Workbook, target: &Path) -> Result<(), ReportError> {
-    let temporary = part(target);
-    let saved = workbook.save(&temporary).map_err(write_error(target));
-    let renamed = saved.and_then(|()| {
-        std::fs::rename(&temporary, target).map_err(|e| ReportError::Write {
+/// An error of writing a report's temporary file, told about the file the user named.
+pub(crate) fn at_target(e: ReportError, target: &Path) -> ReportError {
+    match e {
+        ReportError::Write { detail, .. } => ReportError::Write {
             path: target.to_owned(),
-            detail: e.to_string(),
-        })
-    });
-    if renamed.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+            detail,
+        },
+        ReportError::Output(crate::error::OutputError::Io { source, .. }) => {
+            crate::error::OutputError::io(target, source).into()
+        }
+        other => other,
     }
-    renamed
 }
 
 pub(crate) use card::write_cards;

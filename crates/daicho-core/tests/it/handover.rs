@@ -104,7 +104,9 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
         card_ids: vec![],
         to_owner: "後任 花子".into(),
     };
-    let made = a.handover_export(&selection, &bundle).unwrap();
+    let made = a
+        .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
+        .unwrap();
     let moving = count(
         &a,
         &format!("SELECT count(*) FROM cards WHERE owner = '{owner}' AND deleted_at IS NULL"),
@@ -161,6 +163,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
             to_owner: "次".into(),
         },
         &again,
+        daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let hashes = |p: &Path| -> BTreeMap<String, String> {
@@ -206,6 +209,7 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
             to_owner: "後任".into(),
         },
         &bundle,
+        daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let mut b = ledger();
@@ -244,6 +248,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
             to_owner: "後任".into(),
         },
         &bundle,
+        daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let (id, name, phones): (String, String, String) = a
@@ -345,6 +350,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
             to_owner: "後任".into(),
         },
         &good,
+        daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let mut b = ledger();
@@ -400,6 +406,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 to_owner: " ".into(),
             },
             &path,
+            daicho_core::output::Existing::Refuse,
         )
         .unwrap_err();
     assert!(matches!(e, HandoverError::Invalid(_)));
@@ -411,6 +418,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 to_owner: "後任".into(),
             },
             &path,
+            daicho_core::output::Existing::Refuse,
         )
         .unwrap_err();
     assert!(matches!(e, HandoverError::Empty));
@@ -421,6 +429,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
             to_owner: "後任".into(),
         },
         &path,
+        daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let mut b = ledger();
@@ -442,9 +451,17 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
         card_ids: vec![],
         to_owner: "後任 花子".into(),
     };
-    a.handover_export(&selection, &bundle).unwrap();
+    a.handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
+        .unwrap();
     let before = dir.path().join("before.xlsx");
-    let written = a.handover_report(&selection, Lang::Ja, &before).unwrap();
+    let written = a
+        .handover_report(
+            &selection,
+            Lang::Ja,
+            &before,
+            daicho_core::output::Existing::Refuse,
+        )
+        .unwrap();
     let text = |path: &Path| -> Vec<String> {
         let mut book: Xlsx<_> = open_workbook(path).unwrap();
         let names = book.sheet_names();
@@ -477,9 +494,14 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     let record = b.handover_take_over(&bundle, &take("後任 花子")).unwrap();
     let after = dir.path().join("after.xlsx");
     assert_eq!(
-        b.take_over_report(&record.id, Lang::En, &after)
-            .unwrap()
-            .rows,
+        b.take_over_report(
+            &record.id,
+            Lang::En,
+            &after,
+            daicho_core::output::Existing::Refuse
+        )
+        .unwrap()
+        .rows,
         written.rows
     );
     let cells = text(&after);

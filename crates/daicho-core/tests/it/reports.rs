@@ -68,7 +68,12 @@ fn sample() -> (Ledger, Vec<String>) {
 
 fn export(l: &Ledger, request: &ReportRequest, path: &Path) -> Result<u32, ReportError> {
     let mut calls = 0;
-    let outcome = l.export_report(request, path, &mut |_, _| calls += 1)?;
+    let outcome = l.export_report(
+        request,
+        path,
+        daicho_core::output::Existing::Replace,
+        &mut |_, _| calls += 1,
+    )?;
     assert!(calls > 0, "progress is reported");
     Ok(outcome.rows)
 }
@@ -266,7 +271,12 @@ fn nothing_is_left_behind_when_there_is_nothing_to_report_or_the_file_cannot_be_
         ..ReportRequest::default()
     };
     assert!(matches!(
-        l.export_report(&request, &path, &mut |_, _| {}),
+        l.export_report(
+            &request,
+            &path,
+            daicho_core::output::Existing::Replace,
+            &mut |_, _| {}
+        ),
         Err(ReportError::Empty)
     ));
     let nowhere = dir.path().join("missing-folder").join("list.xlsx");
@@ -275,8 +285,15 @@ fn nothing_is_left_behind_when_there_is_nothing_to_report_or_the_file_cannot_be_
         lang: Lang::En,
         ..ReportRequest::default()
     };
-    let e = l.export_report(&all, &nowhere, &mut |_, _| {}).unwrap_err();
-    assert!(matches!(e, ReportError::Write { .. }), "{e:?}");
+    let e = l
+        .export_report(
+            &all,
+            &nowhere,
+            daicho_core::output::Existing::Replace,
+            &mut |_, _| {},
+        )
+        .unwrap_err();
+    assert!(matches!(e, ReportError::Output(_)), "{e:?}");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
@@ -358,7 +375,12 @@ fn the_classification_report_has_the_pareto_chart_the_abc_table_and_the_lists_wi
         ..request
     };
     assert!(matches!(
-        l.export_report(&empty, &dir.path().join("none.xlsx"), &mut |_, _| {}),
+        l.export_report(
+            &empty,
+            &dir.path().join("none.xlsx"),
+            daicho_core::output::Existing::Replace,
+            &mut |_, _| {}
+        ),
         Err(ReportError::Empty)
     ));
     assert!(!dir.path().join("none.xlsx").exists());
@@ -516,7 +538,12 @@ fn a_comparison_prints_its_latest_scores_totals_chart_and_strengths() {
         ..request
     };
     assert!(matches!(
-        l.export_report(&missing, &path, &mut |_, _| {}),
+        l.export_report(
+            &missing,
+            &path,
+            daicho_core::output::Existing::Replace,
+            &mut |_, _| {}
+        ),
         Err(ReportError::Invalid(_))
     ));
 }

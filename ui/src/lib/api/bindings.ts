@@ -13,6 +13,14 @@ export const commands = {
 	ledgerOpenDemo: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_open_demo")),
 	/**  The folder where new ledgers are suggested. */
 	ledgerFolder: () => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_folder")),
+	backupsList: () => typedError<BackupRow_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_list")),
+	backupStatus: () => typedError<BackupStatus_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_status")),
+	backupNow: () => typedError<BackupInfo, ErrorReport_Serialize>(__TAURI_INVOKE("backup_now")),
+	/**  Every backup checked whole (SQLite's integrity check), newest first. */
+	backupsCheck: () => typedError<CheckResult_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_check")),
+	/**  What the open ledger holds now, to set beside a backup before restoring it. */
+	ledgerCounts: () => typedError<Counts, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_counts")),
+	backupRestore: (path: string) => typedError<RestoreOutcome_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_restore", { path })),
 	cardsList: (query: CardQuery_Deserialize) => typedError<CardPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("cards_list", { query })),
 	cardsFacets: () => typedError<Facets, ErrorReport_Serialize>(__TAURI_INVOKE("cards_facets")),
 	/**  The search box: cards (best first), contacts and notes, the match marked. */
@@ -214,6 +222,66 @@ export type Assessment_Serialize = {
 	actor: string,
 	fields: AssessmentFields_Serialize,
 	totals: ProductTotal[],
+};
+
+/**  One backup file. */
+export type BackupInfo = {
+	path: string,
+	/**  When it was made (RFC 3339, UTC). */
+	taken_at: string,
+	reason: BackupReason,
+	/**  Bytes (a whole number; JavaScript's numbers hold it exactly below 8 PiB). */
+	size: number | null,
+};
+
+/**
+ *  Why a backup was made: the first opening of a day (`daily`), asked for (`manual`: "Back
+ *  up now" or `daicho backup`), or before a step that changes many rows at once.
+ */
+export type BackupReason = "daily" | "manual" | "upgrade" | "import" | "take_over" | "merge" | "bulk" | "restore";
+
+/**  One backup as the page lists it. */
+export type BackupRow = BackupRow_Serialize | BackupRow_Deserialize;
+
+/**  One backup as the page lists it. */
+export type BackupRow_Deserialize = {
+	info: BackupInfo,
+	/**  What it holds (none when it cannot be read). */
+	counts?: Counts | null,
+};
+
+/**  One backup as the page lists it. */
+export type BackupRow_Serialize = {
+	info: BackupInfo,
+	/**  What it holds (none when it cannot be read). */
+	counts: Counts | null,
+};
+
+/**  What the footer says about backups. */
+export type BackupStatus = BackupStatus_Serialize | BackupStatus_Deserialize;
+
+/**  What the footer says about backups. */
+export type BackupStatus_Deserialize = {
+	folder: string,
+	/**  The folder exists (or can be made) and is writable. */
+	folder_ok: boolean,
+	last?: BackupInfo | null,
+	/**  The daily backup is being made now. */
+	running: boolean,
+	/**  Why the last daily backup failed. */
+	error?: ErrorReport_Deserialize | null,
+};
+
+/**  What the footer says about backups. */
+export type BackupStatus_Serialize = {
+	folder: string,
+	/**  The folder exists (or can be made) and is writable. */
+	folder_ok: boolean,
+	last: BackupInfo | null,
+	/**  The daily backup is being made now. */
+	running: boolean,
+	/**  Why the last daily backup failed. */
+	error: ErrorReport_Serialize | null,
 };
 
 /**  What to change on every chosen card; what is left empty stays as it is. */
@@ -861,6 +929,29 @@ export type CategoryShare_Serialize = {
 /**  Whether the content is established or hearsay. */
 export type Certainty = "fact" | "speculation";
 
+/**  The verdict on one backup (or ledger) file. */
+export type CheckResult = CheckResult_Serialize | CheckResult_Deserialize;
+
+/**  The verdict on one backup (or ledger) file. */
+export type CheckResult_Deserialize = {
+	path: string,
+	/**  SQLite's integrity check passed and the file is a Daicho ledger this Daicho can open. */
+	ok: boolean,
+	/**  The error code when not ok (`backup.damaged`, `backup.not_a_backup`, `backup.too_new`). */
+	problem?: string | null,
+	counts?: Counts | null,
+};
+
+/**  The verdict on one backup (or ledger) file. */
+export type CheckResult_Serialize = {
+	path: string,
+	/**  SQLite's integrity check passed and the file is a Daicho ledger this Daicho can open. */
+	ok: boolean,
+	/**  The error code when not ok (`backup.damaged`, `backup.not_a_backup`, `backup.too_new`). */
+	problem: string | null,
+	counts: Counts | null,
+};
+
 /**  What to do with a likely duplicate. */
 export type Choice = "merge" | "keep_both" | "skip";
 
@@ -1223,6 +1314,16 @@ export type ContactedFilter_Serialize = {
 	from: string,
 	to: string,
 	kind: ContactKind | null,
+};
+
+/**  What a backup (or a ledger) holds. */
+export type Counts = {
+	/**  Cards not in the trash. */
+	cards: number,
+	contacts: number,
+	notes: number,
+	transactions: number,
+	schema_version: number,
 };
 
 /**  A criterion with its weight (any non-negative number; not all zero). */
@@ -1592,6 +1693,7 @@ export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "own
 
 /**  What an import did. */
 export type ImportOutcome = {
+	/**  The import's id for undo; empty when it changed nothing (and so has no undo). */
 	id: string,
 	added: number,
 	merged: number,
@@ -2502,6 +2604,54 @@ export type ReportRequest_Serialize = {
 	sheet_id: string | null,
 };
 
+/**  What a restore did. */
+export type RestoreOutcome = RestoreOutcome_Serialize | RestoreOutcome_Deserialize;
+
+/**  What a restore did. */
+export type RestoreOutcome_Deserialize = {
+	/**  The ledger as it was before, kept as a backup (none when the target was a new file). */
+	previous?: BackupInfo | null,
+};
+
+/**  What a restore did. */
+export type RestoreOutcome_Serialize = {
+	/**  The ledger as it was before, kept as a backup (none when the target was a new file). */
+	previous: BackupInfo | null,
+};
+
+/**  How many backups are kept (Settings). */
+export type Retention = Retention_Serialize | Retention_Deserialize;
+
+/**  How many backups are kept (Settings). */
+export type Retention_Deserialize = {
+	/**  The newest backup of each of the last this many days with one... */
+	daily?: number,
+	/**  ...of each of the last this many weeks... */
+	weekly?: number,
+	/**  ...and of each of the last this many months. */
+	monthly?: number,
+	/**
+	 *  Backups made before an import, take-over, merge, bulk change, upgrade or restore are
+	 *  kept this many days.
+	 */
+	step_days?: number,
+};
+
+/**  How many backups are kept (Settings). */
+export type Retention_Serialize = {
+	/**  The newest backup of each of the last this many days with one... */
+	daily: number,
+	/**  ...of each of the last this many weeks... */
+	weekly: number,
+	/**  ...and of each of the last this many months. */
+	monthly: number,
+	/**
+	 *  Backups made before an import, take-over, merge, bulk change, upgrade or restore are
+	 *  kept this many days.
+	 */
+	step_days: number,
+};
+
 /**
  *  Why a row cannot be imported: its line in the file, the column (0-based) and the card field
  *  concerned, and the rule (`required`, `too_long`, `email`, `bad_bytes`, `broken`…).
@@ -2643,6 +2793,13 @@ export type Settings_Deserialize = {
 	report_folder?: string | null,
 	/**  Column mappings the user saved, used again for files with the same headings. */
 	import_mappings?: SavedMapping_Deserialize[],
+	/**
+	 *  Where backups go (each ledger in its own folder inside); none: `backups` in the app-data
+	 *  folder. A USB stick or a synced folder works.
+	 */
+	backup_folder?: string | null,
+	/**  How many backups are kept. */
+	backup_retention?: Retention_Deserialize,
 };
 
 export type Settings_Serialize = {
@@ -2664,6 +2821,13 @@ export type Settings_Serialize = {
 	report_folder: string | null,
 	/**  Column mappings the user saved, used again for files with the same headings. */
 	import_mappings: SavedMapping_Serialize[],
+	/**
+	 *  Where backups go (each ledger in its own folder inside); none: `backups` in the app-data
+	 *  folder. A USB stick or a synced folder works.
+	 */
+	backup_folder: string | null,
+	/**  How many backups are kept. */
+	backup_retention: Retention_Serialize,
 };
 
 export type Sheet = Sheet_Serialize | Sheet_Deserialize;

@@ -1,0 +1,101 @@
+//! Restoring a backup: checked first, the ledger it replaces backed up first (so a restore can
+//! itself be undone), then copied in one step through SQLite's backup API, which writes the
+//! ledger in one transaction: a crash leaves the old ledger or the restored one, never a mix.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::{check, copy_pages, folder_for, id_of, make, open_read_only, BackupInfo, BackupReason};
+use crate::db;
+use crate::error::{BackupError, OutputError};
+use crate::output::{self, Existing, Staged};
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RestoreOutcome {
+    /// The ledger as it was before, kept as a backup (none when the target was a new file).
+    pub previous: Option<BackupInfo>,
+}
+
+/// Restores `backup` into the ledger at `target` (or a new file there). The ledger it replaces
+/// is first backed up under `root`.
+pub fn restore(
+    backup: &Path,
+    target: &Path,
+    root: &Path,
+    now: DateTime<Utc>,
+) -> Result<RestoreOutcome, BackupError> {
+    let verdict = check(backup);
+    if !verdict.ok {
+        return Err(match verdict.problem.as_deref() {
+            Some("backup.too_new") => BackupError::TooNew {
+                path: backup.to_owned(),
+            },
+            Some("backup.damaged") => BackupError::Damaged {
+                path: backup.to_owned(),
+                detail: String::new(),
+            },
+            _ => BackupError::NotABackup {
+                path: backup.to_owned(),
+            },
+        });
+    }
+    if same_file(backup, target) {
+        return Err(OutputError::IsLedger {
+            path: target.to_owned(),
+        }
+        .into());
+    }
+    if !target.exists() {
+        let staged = Staged::new(target, Existing::Refuse)?;
+        {
+            let mut conn = Connection::open(staged.path())?;
+            copy_pages(&open_read_only(backup)?, &mut conn)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.close().map_err(|(_, e)| e)?;
+        }
+        staged.commit()?;
+        db::open(target)?;
+        return Ok(RestoreOutcome { previous: None });
+    }
+    if !output::is_ledger(target) {
+        return Err(OutputError::Exists {
+            path: target.to_owned(),
+        }
+        .into());
+    }
+    // The ledger as it is now, kept first: if this fails, nothing was changed.
+    let id = id_of(target)?;
+    let previous = make(
+        target,
+        &folder_for(root, target, &id),
+        BackupReason::Restore,
+        now,
+    )?;
+    {
+        let mut conn = Connection::open_with_flags(
+            target,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(db::BUSY_WAIT)?;
+        // Every page in one step: one write transaction on the ledger.
+        copy_pages(&open_read_only(backup)?, &mut conn)?;
+        conn.close().map_err(|(_, e)| e)?;
+    }
+    // A backup from an older Daicho is upgraded as any ledger is.
+    db::open(target)?;
+    Ok(RestoreOutcome {
+        previous: Some(previous),
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

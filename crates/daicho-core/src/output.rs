@@ -1,0 +1,155 @@
+//! Files Daicho writes for the user (reports, handover files, backups, new ledgers). Each one:
+//! - never lands on a Daicho ledger (recognised by its content, not its name), whatever the
+//!   caller says, and never on another existing file unless the user chose to replace it;
+//! - is readable by the user only (0600 on Unix: the temporary file is made so);
+//! - is whole or absent: written under a temporary name beside the target (`.NAME.XXXXXX.part`,
+//!   a new name each time, so a killed run's leftover blocks nothing), synced, then renamed.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempPath;
+
+use crate::error::OutputError;
+
+/// Whether an existing file at the target may be replaced (the user confirmed it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Refuse,
+    Replace,
+}
+
+/// True when `path` is a Daicho ledger: SQLite's header and Daicho's application id
+/// (bytes 68..72 of the header), read without opening it as a database.
+pub fn is_ledger(path: &Path) -> bool {
+    let mut header = [0u8; 72];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
+    read.is_ok()
+        && &header[..16] == b"SQLite format 3\0"
+        && i64::from(u32::from_be_bytes([
+            header[68], header[69], header[70], header[71],
+        ])) == crate::db::APPLICATION_ID
+}
+
+/// Refuses a target Daicho must not write: a folder, a ledger, or an existing file the user did
+/// not choose to replace.
+pub fn check_target(path: &Path, existing: Existing) -> Result<(), OutputError> {
+    if path.as_os_str().is_empty() {
+        return Err(OutputError::NoName);
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(OutputError::IsFolder {
+            path: path.to_owned(),
+        }),
+        Ok(_) if is_ledger(path) => Err(OutputError::IsLedger {
+            path: path.to_owned(),
+        }),
+        Ok(_) if existing == Existing::Refuse => Err(OutputError::Exists {
+            path: path.to_owned(),
+        }),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(OutputError::io(path, e)),
+    }
+}
+
+/// A file being written: an empty private file under a temporary name beside its target.
+/// Dropped without [`Staged::commit`], it is removed.
+#[derive(Debug)]
+pub struct Staged {
+    temp: TempPath,
+    target: PathBuf,
+    existing: Existing,
+}
+
+impl Staged {
+    /// Checks the target and makes the temporary file beside it (its folder must exist).
+    pub fn new(target: &Path, existing: Existing) -> Result<Staged, OutputError> {
+        check_target(target, existing)?;
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let prefix = format!(".{name}.");
+        let temp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".part")
+            .tempfile_in(&dir)
+            .map_err(|e| OutputError::io(target, e))?
+            .into_temp_path();
+        Ok(Staged {
+            temp,
+            target: target.to_owned(),
+            existing,
+        })
+    }
+
+    /// Where to write.
+    pub fn path(&self) -> &Path {
+        &self.temp
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Syncs the written file and gives it its name; the folder is synced too, so the new
+    /// name survives a power cut.
+    pub fn commit(self) -> Result<PathBuf, OutputError> {
+        let target = self.target.clone();
+        let io = |e| OutputError::io(&target, e);
+        private(&self.temp);
+        std::fs::File::open(&self.temp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        // Checked again: the target may have appeared while this file was written.
+        check_target(&target, self.existing)?;
+        match self.existing {
+            Existing::Replace => self.temp.persist(&target).map_err(|e| io(e.error))?,
+            Existing::Refuse => {
+                self.temp
+                    .persist_noclobber(&target)
+                    .map_err(|e| match e.error.kind() {
+                        std::io::ErrorKind::AlreadyExists => OutputError::Exists {
+                            path: target.clone(),
+                        },
+                        _ => io(e.error),
+                    })?
+            }
+        }
+        sync_folder(&target);
+        Ok(target)
+    }
+}
+
+/// Makes a file readable and writable by its owner only (Unix); elsewhere the folder's
+/// permissions apply.
+pub fn private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Syncs the folder holding `path`, so that a rename in it is on disk (Unix; a no-op elsewhere).
+pub fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

@@ -1,0 +1,106 @@
+//! The Backups page and the footer: backups of the open ledger, made, checked and restored.
+
+use std::path::Path;
+
+use daicho_core::backup::{self, BackupInfo, BackupReason, CheckResult, Counts, RestoreOutcome};
+use daicho_core::error::LedgerError;
+use daicho_core::ErrorReport;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// One backup as the page lists it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct BackupRow {
+    pub info: BackupInfo,
+    /// What it holds (none when it cannot be read).
+    pub counts: Option<Counts>,
+}
+
+/// What the footer says about backups.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct BackupStatus {
+    pub folder: String,
+    /// The folder exists (or can be made) and is writable.
+    pub folder_ok: bool,
+    pub last: Option<BackupInfo>,
+    /// The daily backup is being made now.
+    pub running: bool,
+    /// Why the last daily backup failed.
+    pub error: Option<ErrorReport>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupRow>, ErrorReport> {
+    let all = state.with_ledger(|l| l.backups())?;
+    Ok(all
+        .into_iter()
+        .map(|info| BackupRow {
+            counts: backup::counts_of(Path::new(&info.path)).ok(),
+            info,
+        })
+        .collect())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, ErrorReport> {
+    let root = state.backup_root()?;
+    let last = state
+        .with_ledger(|l| l.backups())
+        .ok()
+        .and_then(|all| all.into_iter().next());
+    let (running, error) = state
+        .daily
+        .lock()
+        .map(|d| (d.running, d.error.clone()))
+        .unwrap_or_default();
+    Ok(BackupStatus {
+        folder: root.display().to_string(),
+        folder_ok: std::fs::create_dir_all(&root).is_ok() && writable(&root),
+        last,
+        running,
+        error,
+    })
+}
+
+fn writable(dir: &Path) -> bool {
+    tempfile::tempfile_in(dir).is_ok()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorReport> {
+    state.with_ledger(|l| l.backup_now(BackupReason::Manual))
+}
+
+/// Every backup checked whole (SQLite's integrity check), newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult>, ErrorReport> {
+    let all = state.with_ledger(|l| l.backups())?;
+    Ok(all
+        .iter()
+        .map(|b| backup::check(Path::new(&b.path)))
+        .collect())
+}
+
+/// What the open ledger holds now, to set beside a backup before restoring it.
+#[tauri::command]
+#[specta::specta]
+pub async fn ledger_counts(state: State<'_, AppState>) -> Result<Counts, ErrorReport> {
+    state.with_ledger(|l| backup::counts(l.connection()).map_err(LedgerError::Sqlite))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<RestoreOutcome, ErrorReport> {
+    let outcome = state.restore_backup(Path::new(&path))?;
+    Ok(outcome)
+}
