@@ -569,3 +569,27 @@ fn the_user_can_choose_the_encoding_and_a_mapping_from_a_file() {
         .unwrap_err();
     assert_eq!(bad.code(), "import.bad_encoding_name");
 }
+
+#[test]
+fn an_import_that_changes_nothing_leaves_nothing_to_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = ledger();
+    let mut existing = organisation("青葉精機株式会社", "アオバセイキ");
+    existing.phones = vec!["0312345678".into()];
+    l.create_card(&existing).unwrap();
+    let path = write(
+        dir.path(),
+        "again.csv",
+        "会社名,電話番号\n青葉精機株式会社,03-1234-5678\n".as_bytes(),
+    );
+    let request = ImportRequest {
+        duplicates: DuplicateChoice::Skip,
+        ..ImportRequest::default()
+    };
+    let outcome = l
+        .import_apply(&path, &request, 1, &mut no_progress())
+        .unwrap();
+    assert_eq!((outcome.added, outcome.merged, outcome.skipped), (0, 0, 1));
+    assert!(outcome.id.is_empty());
+    assert!(l.imports().unwrap().is_empty(), "no entry in Earlier imports");
+}

@@ -3,6 +3,10 @@
 import { commands } from "./bindings";
 import type {
   AppInfo_Serialize,
+  BackupRow_Serialize,
+  BackupStatus_Serialize,
+  CheckResult_Serialize,
+  RestoreOutcome_Serialize,
   Card_Serialize,
   Contact_Serialize,
   ContactFields_Serialize,
@@ -77,6 +81,8 @@ import { t } from "../i18n/i18n.svelte";
 
 export { commands };
 export type {
+  BackupInfo,
+  Counts,
   Segment,
   ImportField,
   DuplicateChoice,
@@ -137,6 +143,10 @@ export type {
   HandoverExport,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
+export type BackupRow = BackupRow_Serialize;
+export type BackupStatus = BackupStatus_Serialize;
+export type CheckResult = CheckResult_Serialize;
+export type RestoreOutcome = RestoreOutcome_Serialize;
 export type Card = Card_Serialize;
 export type CardFields = CardFields_Serialize;
 export type Contact = Contact_Serialize;

@@ -22,6 +22,7 @@ export type Route =
   | { page: "duplicates" }
   | { page: "handover" }
   | { page: "trash" }
+  | { page: "backups" }
   | { page: "settings" };
 
 export type Notice = { text: string; kind: "ok" | "error"; id: number };
