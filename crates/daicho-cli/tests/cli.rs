@@ -1,28 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The `daicho` command as a script uses it: exit codes, output, errors in the user's language.
 
-use std::process::{Command, Output};
-
-fn daicho(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_daicho"))
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
-}
-
-/// Runs `daicho` in the C locale and requires it to succeed (showing its errors if not).
-#[track_caller]
-fn succeeds(args: &[&str]) -> Output {
-    let out = daicho(args, "C");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+mod common;
+use common::{daicho, succeeds};
 
 #[test]
 fn init_demo_and_stats() {

@@ -57,9 +57,24 @@ pub fn check_target(path: &Path, existing: Existing) -> Result<(), OutputError> 
 /// Dropped without [`Staged::commit`], it is removed.
 #[derive(Debug)]
 pub struct Staged {
-    temp: TempPath,
+    /// Taken by [`Staged::commit`]; still here when dropped, the file is removed.
+    temp: Option<TempPath>,
     target: PathBuf,
     existing: Existing,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // A ledger made here may have left SQLite's files beside it (a write that failed on a
+        // full disk cannot checkpoint): they go with it.
+        if let Some(temp) = self.temp.take() {
+            for suffix in ["-wal", "-shm", "-journal"] {
+                let mut side = temp.as_os_str().to_owned();
+                side.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(side));
+            }
+        }
+    }
 }
 
 impl Staged {
@@ -82,7 +97,7 @@ impl Staged {
             .map_err(|e| OutputError::io(target, e))?
             .into_temp_path();
         Ok(Staged {
-            temp,
+            temp: Some(temp),
             target: target.to_owned(),
             existing,
         })
@@ -90,7 +105,7 @@ impl Staged {
 
     /// Where to write.
     pub fn path(&self) -> &Path {
-        &self.temp
+        self.temp.as_deref().unwrap_or(&self.target)
     }
 
     pub fn target(&self) -> &Path {
@@ -99,20 +114,22 @@ impl Staged {
 
     /// Syncs the written file and gives it its name; the folder is synced too, so the new
     /// name survives a power cut.
-    pub fn commit(self) -> Result<PathBuf, OutputError> {
+    pub fn commit(mut self) -> Result<PathBuf, OutputError> {
         let target = self.target.clone();
         let io = |e| OutputError::io(&target, e);
-        private(&self.temp);
-        std::fs::File::open(&self.temp)
+        let Some(temp) = self.temp.take() else {
+            return Err(OutputError::NoName);
+        };
+        private(&temp);
+        std::fs::File::open(&temp)
             .and_then(|f| f.sync_all())
             .map_err(io)?;
         // Checked again: the target may have appeared while this file was written.
         check_target(&target, self.existing)?;
         match self.existing {
-            Existing::Replace => self.temp.persist(&target).map_err(|e| io(e.error))?,
+            Existing::Replace => temp.persist(&target).map_err(|e| io(e.error))?,
             Existing::Refuse => {
-                self.temp
-                    .persist_noclobber(&target)
+                temp.persist_noclobber(&target)
                     .map_err(|e| match e.error.kind() {
                         std::io::ErrorKind::AlreadyExists => OutputError::Exists {
                             path: target.clone(),
@@ -152,4 +169,25 @@ pub fn sync_folder(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Whether the disk holding `path` is full: a small write beside it is refused for want of
+/// space. SQLite reports a full disk met while opening as a plain I/O error; this tells them
+/// apart, so that the rep hears "the disk is full", not "the file cannot be read".
+pub fn disk_is_full(path: &Path) -> bool {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let probe = tempfile::tempfile_in(dir).and_then(|mut f| {
+        f.write_all(&[0u8; 64 * 1024])?;
+        f.sync_all()
+    });
+    probe.is_err_and(|e| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+        ) || e.raw_os_error() == Some(28)
+    })
 }

@@ -62,6 +62,27 @@ pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, Ledger
 /// Opens an existing ledger. A file that is not a Daicho ledger, is damaged or was made by a
 /// newer Daicho is refused after read-only checks, so it is left exactly as it was.
 pub fn open(path: &Path) -> Result<Connection, LedgerError> {
+    open_checked(path).map_err(|e| full_disk_or(e, path))
+}
+
+/// An I/O error met while opening, told as a full disk when that is what it is.
+fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
+    let io_like = match &e {
+        LedgerError::Sqlite(s) => storage_code(s) == "disk.io",
+        LedgerError::Io { .. } => true,
+        _ => false,
+    };
+    if io_like && crate::output::disk_is_full(path) {
+        LedgerError::Io {
+            path: path.to_owned(),
+            source: std::io::ErrorKind::StorageFull.into(),
+        }
+    } else {
+        e
+    }
+}
+
+fn open_checked(path: &Path) -> Result<Connection, LedgerError> {
     check_read_only(path)?;
     let mut conn = Connection::open_with_flags(
         path,

@@ -591,5 +591,8 @@ fn an_import_that_changes_nothing_leaves_nothing_to_undo() {
         .unwrap();
     assert_eq!((outcome.added, outcome.merged, outcome.skipped), (0, 0, 1));
     assert!(outcome.id.is_empty());
-    assert!(l.imports().unwrap().is_empty(), "no entry in Earlier imports");
+    assert!(
+        l.imports().unwrap().is_empty(),
+        "no entry in Earlier imports"
+    );
 }

@@ -1,0 +1,356 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Nothing lost: careless paths, backups and restores, a closed pipe, a full disk and a second
+//! Daicho on the same ledger, as a rep and a script meet them.
+
+mod common;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use common::{daicho, stderr, stdout, succeeds};
+
+fn demo(dir: &Path, name: &str, cards: &str) -> PathBuf {
+    let path = dir.join(name);
+    succeeds(&["demo", "--cards", cards, "--out", path.to_str().unwrap()]);
+    path
+}
+
+fn cards(ledger: &Path) -> u64 {
+    let out = succeeds(&["stats", ledger.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["integrity"], "ok");
+    json["cards"].as_u64().unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_mistyped_out_never_destroys_the_ledger_or_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path(), "mine.daicho", "30");
+    let file = ledger.to_str().unwrap();
+    let before = std::fs::read(&ledger).unwrap();
+
+    // The ledger itself as --out: refused (with --force too), in the user's language.
+    for force in [false, true] {
+        let mut args = vec!["export", file, "--report", "list", "--out", file];
+        if force {
+            args.push("--force");
+        }
+        let out = daicho(&args, "ja_JP.UTF-8");
+        assert!(!out.status.success());
+        assert!(
+            stderr(&out).contains("台帳ファイルです"),
+            "{}",
+            stderr(&out)
+        );
+        let out = daicho(
+            &[
+                "handover",
+                "export",
+                file,
+                "--owner",
+                "田中 美咲",
+                "--to",
+                "後任",
+                "--out",
+                file,
+            ],
+            "C",
+        );
+        assert!(!out.status.success(), "{}", stdout(&out));
+    }
+    // Another ledger dressed as a report is still a ledger.
+    let other = dir.path().join("list.xlsx");
+    std::fs::copy(&ledger, &other).unwrap();
+    let out = daicho(
+        &[
+            "export",
+            file,
+            "--report",
+            "list",
+            "--out",
+            other.to_str().unwrap(),
+            "--force",
+        ],
+        "C",
+    );
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&ledger).unwrap(), before);
+    assert_eq!(cards(&ledger), 30);
+
+    // An earlier report is kept unless --force says to replace it.
+    let report = dir.path().join("report.xlsx");
+    std::fs::write(&report, "last week's report").unwrap();
+    let args = [
+        "export",
+        file,
+        "--report",
+        "list",
+        "--out",
+        report.to_str().unwrap(),
+    ];
+    let out = daicho(&args, "en_US.UTF-8");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "last week's report"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    succeeds(&forced);
+    assert_ne!(std::fs::read(&report).unwrap(), b"last week's report");
+
+    // init and demo never take a used name.
+    for args in [
+        vec!["init", file],
+        vec!["demo", "--cards", "5", "--out", file],
+    ] {
+        assert!(!daicho(&args, "C").status.success());
+    }
+    assert_eq!(cards(&ledger), 30);
+    // Everything written is the user's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [&ledger, &report] {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{} is {mode:o}", path.display());
+        }
+    }
+}
+
+#[test]
+fn backups_are_listed_checked_and_restored_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path(), "mine.daicho", "40");
+    let file = ledger.to_str().unwrap();
+    let made = succeeds(&["backup", file]);
+    let backup = stdout(&made).trim().to_owned();
+    assert!(Path::new(&backup).exists());
+    let to_dir = dir.path().join("stick");
+    let on_stick = stdout(&succeeds(&[
+        "backup",
+        file,
+        "--to",
+        to_dir.to_str().unwrap(),
+    ]));
+    assert!(on_stick.trim().starts_with(to_dir.to_str().unwrap()));
+
+    let list: serde_json::Value =
+        serde_json::from_slice(&succeeds(&["backups", file, "--json"]).stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.iter().any(|b| b["backup"]["reason"] == "manual"));
+    assert!(list.iter().all(|b| b["check"]["ok"] == true));
+    assert_eq!(list[0]["check"]["counts"]["cards"], 40);
+    let text = stdout(&daicho(&["backups", file], "ja_JP.UTF-8"));
+    assert!(
+        text.contains("手動") && text.contains("カード 40件"),
+        "{text}"
+    );
+
+    // Work after the backup, then restore: the ledger is as backed up, and the ledger as it
+    // was before the restore is itself kept.
+    succeeds(&[
+        "init",
+        dir.path().join("unrelated.daicho").to_str().unwrap(),
+    ]);
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "会社名,電話番号\n株式会社あとから,03-9999-0000\n").unwrap();
+    succeeds(&["import", file, csv.to_str().unwrap()]);
+    assert_eq!(cards(&ledger), 41);
+    let restored = stdout(&succeeds(&["restore", &backup, "--to", file]));
+    assert_eq!(cards(&ledger), 40);
+    let previous = restored.lines().next().unwrap();
+    assert!(previous.contains("_restore"), "{restored}");
+    let check = succeeds(&["check", previous, "--json"]);
+    let check: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(check["counts"]["cards"], 41, "the restore can be undone");
+
+    // A backup cut short is found out, with exit code 1, in the user's language.
+    let cut = dir.path().join("cut.daicho");
+    let bytes = std::fs::read(&backup).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = daicho(&["check", cut.to_str().unwrap()], "ko_KR.UTF-8");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("손상"), "{}", stderr(&out));
+    let out = daicho(&["restore", cut.to_str().unwrap(), "--to", file], "C");
+    assert!(!out.status.success());
+    assert_eq!(cards(&ledger), 40);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo.daicho");
+    // The reader is gone before anything is printed, as with `daicho … | head -0`.
+    let child = common::command("C")
+        .args(["demo", "--cards", "20", "--out", out.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = child;
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(!stderr(&done).contains("panicked"), "{}", stderr(&done));
+    assert!(out.exists());
+}
+
+#[test]
+fn a_second_writer_waits_then_says_who_is_in_the_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path(), "mine.daicho", "10");
+    // Another program holds the ledger's write lock for the whole test.
+    let holder = rusqlite::Connection::open(&ledger).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "会社名\n株式会社まつ\n").unwrap();
+    let out = daicho(
+        &["import", ledger.to_str().unwrap(), csv.to_str().unwrap()],
+        "zh_CN.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("正在使用此台账"), "{}", stderr(&out));
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(cards(&ledger), 10);
+}
+
+/// A filesystem of `kib` KiB mounted for the test, unmounted when dropped. None where the test
+/// may not mount one (not root): the disk-full cases then run in the core's tests only.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &Path, kib: u32) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(at.to_owned()))
+    }
+
+    /// Fills what is left with a file, so that the next write finds the disk full.
+    fn fill(&self) {
+        use std::io::Write;
+        let mut f = std::fs::File::create(self.0.join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while f.write_all(&block).and_then(|()| f.sync_all()).is_ok() {}
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_says_so_and_leaves_nothing_half_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&dir.path().join("small"), 8192) else {
+        eprintln!("no tmpfs could be mounted here (not root): the core's disk-full tests stand");
+        return;
+    };
+    let small = disk.0.clone();
+    // A demo that does not fit: an error that says the disk is full, and no file at all.
+    let demo_path = small.join("demo.daicho");
+    let out = daicho(
+        &[
+            "demo",
+            "--cards",
+            "3000",
+            "--out",
+            demo_path.to_str().unwrap(),
+        ],
+        "ja_JP.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("ディスクがいっぱい"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("disk is full"), "{}", stderr(&out));
+    assert!(files_in(&small).is_empty(), "{:?}", files_in(&small));
+
+    // A healthy ledger on a disk that then fills up.
+    let ledger = demo(&small, "mine.daicho", "20");
+    let file = ledger.to_str().unwrap();
+    disk.fill();
+    let before = files_in(&small);
+    let stats = daicho(&["stats", file], "ja_JP.UTF-8");
+    assert!(!stderr(&stats).contains("破損"), "{}", stderr(&stats));
+
+    let report = small.join("list.xlsx");
+    let out = daicho(
+        &[
+            "export",
+            file,
+            "--report",
+            "list",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+        "ja_JP.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("ディスクがいっぱい"),
+        "{}",
+        stderr(&out)
+    );
+    let out = daicho(
+        &[
+            "handover",
+            "export",
+            file,
+            "--owner",
+            "田中 美咲",
+            "--to",
+            "後任",
+            "--out",
+            small.join("h.daicho-handover").to_str().unwrap(),
+            "--report",
+            small.join("h.xlsx").to_str().unwrap(),
+        ],
+        "en_US.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(!stderr(&out).contains("ZipWriter"), "{}", stderr(&out));
+    let out = daicho(
+        &["backup", file, "--to", small.to_str().unwrap()],
+        "ko_KR.UTF-8",
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("디스크가 가득"), "{}", stderr(&out));
+    // SQLite's own -wal and -shm beside the ledger may stay (they are the ledger's, and go
+    // at its next opening); no report, bundle or backup was left, whole or half.
+    let ours = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
+            .collect()
+    };
+    assert_eq!(
+        ours(files_in(&small)),
+        ours(before),
+        "nothing half-made was left"
+    );
+
+    // Space again: the ledger is whole and nothing was lost.
+    std::fs::remove_file(small.join("filler")).unwrap();
+    assert_eq!(cards(&ledger), 20);
+}
