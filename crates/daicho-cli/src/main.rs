@@ -216,6 +216,20 @@ enum BenchKind {
         #[arg(long)]
         json: bool,
     },
+    /// Real writes in a child process killed with SIGKILL after a random delay, each kill
+    /// followed by the checks a rep relies on (opens, whole, nothing lost, nothing blocking).
+    /// Exits 1 when any check fails.
+    Crash {
+        #[arg(long, default_value_t = 1000)]
+        kills: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The crash harness's child for the steps no other command makes (merge, bulk, saves).
+    #[command(hide = true)]
+    CrashChild { step: String, file: PathBuf },
     /// Excel exports (the customer list and the contact history) against writing the same cells
     /// through rust_xlsxwriter directly, with the growth of peak memory.
     Export {
@@ -331,6 +345,30 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Bench {
             what: BenchKind::Import { cards, json },
         } => bench::import::import(cards, json)?,
+        Command::Bench {
+            what: BenchKind::Crash { kills, seed, json },
+        } => {
+            let report = bench::crash::run(kills, seed, json)?;
+            if !report.failures.is_empty() {
+                return Err(ErrorReport {
+                    code: "unknown".into(),
+                    params: [(
+                        "detail".to_owned(),
+                        format!(
+                            "{} of {} kills failed their checks",
+                            report.failures.len(),
+                            report.kills
+                        ),
+                    )]
+                    .into_iter()
+                    .collect(),
+                    fields: vec![],
+                });
+            }
+        }
+        Command::Bench {
+            what: BenchKind::CrashChild { step, file },
+        } => bench::crash::child(&step, &file)?,
         Command::Stats { file, json } => {
             let ledger = open_ledger(&file).map_err(|e| report(&e))?;
             let stats = ledger

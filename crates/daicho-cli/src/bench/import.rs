@@ -37,7 +37,7 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> ErrorReport + '_ {
     }
 }
 
-fn write_list(path: &Path, rows: u32) -> Result<(), ErrorReport> {
+pub(super) fn write_list(path: &Path, rows: u32) -> Result<(), ErrorReport> {
     let file = std::fs::File::create(path).map_err(io(path))?;
     let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
     out.write_record(HEADERS).map_err(|e| io(path)(e.into()))?;
