@@ -216,6 +216,9 @@ enum BenchKind {
         #[arg(long)]
         json: bool,
     },
+    /// A backup (online copy, sync, integrity check) and a restore against a plain copy of the
+    /// same ledger file.
+    Backup(BenchLedger),
     /// Real writes in a child process killed with SIGKILL after a random delay, each kill
     /// followed by the checks a rep relies on (opens, whole, nothing lost, nothing blocking).
     /// Exits 1 when any check fails.
@@ -345,6 +348,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Bench {
             what: BenchKind::Import { cards, json },
         } => bench::import::import(cards, json)?,
+        Command::Bench {
+            what: BenchKind::Backup(b),
+        } => bench::backup::run(b.cards, b.contacts, b.json, b.ledger)?,
         Command::Bench {
             what: BenchKind::Crash { kills, seed, json },
         } => {

@@ -4,6 +4,7 @@
 //! index (the fastest single query there is for it). Machines are noisy; the
 //! ratio is the figure to compare.
 
+pub mod backup;
 pub mod crash;
 pub mod import;
 pub mod list;
