@@ -289,6 +289,7 @@ fn a_full_disk_says_so_and_leaves_nothing_half_made() {
     // A healthy ledger on a disk that then fills up.
     let ledger = demo(&small, "mine.daicho", "20");
     let file = ledger.to_str().unwrap();
+    let backup = stdout(&succeeds(&["backup", file])).trim().to_owned();
     disk.fill();
     let before = files_in(&small);
     let stats = daicho(&["stats", file], "ja_JP.UTF-8");
@@ -336,6 +337,9 @@ fn a_full_disk_says_so_and_leaves_nothing_half_made() {
     );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("디스크가 가득"), "{}", stderr(&out));
+    let out = daicho(&["restore", &backup, "--to", file], "zh_CN.UTF-8");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("磁盘已满"), "{}", stderr(&out));
     // SQLite's own -wal and -shm beside the ledger may stay (they are the ledger's, and go
     // at its next opening); no report, bundle or backup was left, whole or half.
     let ours = |names: Vec<String>| -> Vec<String> {

@@ -149,28 +149,30 @@ pub fn make(
         }
         n += 1;
     };
-    copy_checked(source, &target, Existing::Refuse).map_err(|e| full_disk_or(e, &target))?;
+    copy_checked(source, &target, Existing::Refuse)
+        .map_err(|e| full_disk_or(e, &[source, &target]))?;
     Ok(info(&target, now, reason))
 }
 
-/// An I/O error told as a full disk when the backup's disk is full (SQLite says "I/O error"
-/// when it cannot make its shared-memory file on a full disk).
-fn full_disk_or(e: BackupError, target: &Path) -> BackupError {
+/// An I/O error told as a full disk when the disk of one of `places` is full (SQLite says "I/O
+/// error" when it cannot make its shared-memory file on a full disk).
+pub(crate) fn full_disk_or(e: BackupError, places: &[&Path]) -> BackupError {
     let io_like = match &e {
         BackupError::Storage(s) => crate::error::storage_code(s) == "disk.io",
         BackupError::Output(crate::error::OutputError::Io { .. }) => true,
         _ => false,
     };
-    if io_like && output::disk_is_full(target) {
-        crate::error::OutputError::io(target, std::io::ErrorKind::StorageFull.into()).into()
-    } else {
-        e
+    match places.iter().find(|p| io_like && output::disk_is_full(p)) {
+        Some(full) => {
+            crate::error::OutputError::io(full, std::io::ErrorKind::StorageFull.into()).into()
+        }
+        None => e,
     }
 }
 
 /// A backup of `source` at exactly `target` (`daicho backup --to`), checked before it is named.
 pub fn make_at(source: &Path, target: &Path, existing: Existing) -> Result<(), BackupError> {
-    copy_checked(source, target, existing).map_err(|e| full_disk_or(e, target))
+    copy_checked(source, target, existing).map_err(|e| full_disk_or(e, &[source, target]))
 }
 
 fn info(path: &Path, at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {

@@ -29,6 +29,15 @@ pub fn restore(
     root: &Path,
     now: DateTime<Utc>,
 ) -> Result<RestoreOutcome, BackupError> {
+    restore_into(backup, target, root, now).map_err(|e| super::full_disk_or(e, &[target]))
+}
+
+fn restore_into(
+    backup: &Path,
+    target: &Path,
+    root: &Path,
+    now: DateTime<Utc>,
+) -> Result<RestoreOutcome, BackupError> {
     let verdict = check(backup);
     if !verdict.ok {
         return Err(match verdict.problem.as_deref() {

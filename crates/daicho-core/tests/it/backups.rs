@@ -375,6 +375,87 @@ fn a_full_disk_refuses_the_write_in_plain_words_and_changes_nothing() {
 }
 
 #[test]
+fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
+    use daicho_core::handover::{HandoverSelection, TakeOverRequest};
+    use daicho_core::import::ImportRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 20);
+    // A colleague's cards to take over, and a list to import.
+    let theirs = dir.path().join("theirs.daicho");
+    let mut t = Ledger::create(&theirs).unwrap();
+    demo::generate(
+        &mut t,
+        DemoConfig {
+            cards: 40,
+            seed: 8,
+            today: None,
+        },
+    )
+    .unwrap();
+    let bundle = dir.path().join("theirs.daicho-handover");
+    let owner = t.facets().unwrap().owners[0].clone();
+    t.handover_export(
+        &HandoverSelection {
+            owner: Some(owner),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &bundle,
+        Existing::Refuse,
+    )
+    .unwrap();
+    let csv = dir.path().join("list.csv");
+    let mut text = String::from("会社名,電話番号\n");
+    for n in 0..400 {
+        text.push_str(&format!("取込{n}株式会社,03-4444-{n:04}\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+
+    let hashes = content_hashes(&path);
+    let mut l = Ledger::open(&path).unwrap();
+    let pages: i64 = l
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    l.connection()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    let e = l
+        .import_apply(&csv, &ImportRequest::default(), 400, &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(e.code(), "disk.full");
+    let e = l
+        .handover_take_over(
+            &bundle,
+            &TakeOverRequest {
+                choices: vec![],
+                confirmed_by: "後任".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "disk.full");
+    drop(l);
+    assert_eq!(content_hashes(&path), hashes, "nothing was written");
+}
+
+#[test]
+fn a_second_window_cannot_open_a_ledger_and_is_told_which_process_has_it() {
+    use daicho_core::instance::LedgerLock;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 5);
+    let first = LedgerLock::take(dir.path(), &path).unwrap();
+    let e = LedgerLock::take(dir.path(), &path).unwrap_err();
+    assert_eq!(e.code(), "ledger.in_use");
+    assert_eq!(e.params()["pid"], std::process::id().to_string());
+    let message = daicho_core::i18n::error_message(daicho_core::i18n::Lang::Zh, &e.report());
+    assert!(message.contains("另一个台账窗口"), "{message}");
+    // Another ledger is free, and the first is free again once its window lets it go.
+    assert!(LedgerLock::take(dir.path(), &dir.path().join("other.daicho")).is_ok());
+    drop(first);
+    assert!(LedgerLock::take(dir.path(), &path).is_ok());
+}
+
+#[test]
 fn the_card_report_prints_any_number_of_cards_a_sheet_per_thousand() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.daicho");
