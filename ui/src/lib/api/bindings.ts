@@ -263,6 +263,8 @@ export type BackupStatus = BackupStatus_Serialize | BackupStatus_Deserialize;
 /**  What the footer says about backups. */
 export type BackupStatus_Deserialize = {
 	folder: string,
+	/**  Where backups go when Settings names no folder. */
+	default_folder: string,
 	/**  The folder exists (or can be made) and is writable. */
 	folder_ok: boolean,
 	last?: BackupInfo | null,
@@ -275,6 +277,8 @@ export type BackupStatus_Deserialize = {
 /**  What the footer says about backups. */
 export type BackupStatus_Serialize = {
 	folder: string,
+	/**  Where backups go when Settings names no folder. */
+	default_folder: string,
 	/**  The folder exists (or can be made) and is writable. */
 	folder_ok: boolean,
 	last: BackupInfo | null,
