@@ -89,7 +89,7 @@ pub fn run(
         );
         out!("  plain copy of the file, synced (baseline)        {copy:>8.0} ms  1.00x");
         out!(
-            "  backup: online copy, synced, integrity check     {made:>8.0} ms  {:.2}x",
+            "  backup: online copy, synced, checked             {made:>8.0} ms  {:.2}x",
             made / copy
         );
         out!(

@@ -47,6 +47,9 @@ impl Retention {
     }
 }
 
+/// The day, week or month a backup's local time falls in.
+type Bucket = fn(DateTime<Local>) -> (i32, u32);
+
 /// The backups `retention` no longer keeps at `now`. The newest backup is always kept.
 pub fn to_remove(
     backups: &[BackupInfo],
@@ -57,7 +60,7 @@ pub fn to_remove(
         .iter()
         .filter_map(|b| b.time().map(|t| (b, t)))
         .collect();
-    dated.sort_by(|a, b| b.1.cmp(&a.1));
+    dated.sort_by_key(|b| std::cmp::Reverse(b.1));
     let newest = dated.first().map(|(b, _)| b.path.clone());
 
     let scheduled: Vec<&(&BackupInfo, DateTime<Utc>)> = dated
@@ -65,7 +68,7 @@ pub fn to_remove(
         .filter(|(b, _)| b.reason == BackupReason::Daily)
         .collect();
     let mut kept: HashSet<&str> = HashSet::new();
-    let buckets: [(u32, fn(DateTime<Local>) -> (i32, u32)); 3] = [
+    let buckets: [(u32, Bucket); 3] = [
         (retention.daily, |t| (t.year(), t.ordinal())),
         (retention.weekly, |t| {
             let w = t.iso_week();
