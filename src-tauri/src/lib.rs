@@ -23,6 +23,12 @@ pub fn run() {
             let dirs = state::Dirs::resolve();
             let launch = state::Launch::from_args(std::env::args().skip(1));
             app.manage(state::AppState::start(dirs, launch));
+            // A window open for days still makes its daily backup: asked every hour.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+                handle.state::<state::AppState>().daily_backup_if_due();
+            });
             Ok(())
         })
         .run(tauri::generate_context!());

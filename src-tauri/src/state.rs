@@ -216,6 +216,14 @@ impl AppState {
         self.install(Ledger::create(path).map_err(report)?, lock)
     }
 
+    /// The daily backup of the open ledger when it is due: a window left open for days still
+    /// backs up once a day (the app asks every hour).
+    pub fn daily_backup_if_due(&self) {
+        if let Some(path) = self.ledger_path() {
+            self.start_daily_backup(path);
+        }
+    }
+
     /// The daily backup, on its own thread and connection: a large ledger's copy never holds
     /// up the window.
     fn start_daily_backup(&self, path: PathBuf) {

@@ -205,6 +205,9 @@ fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), 
         copy_pages(&src, &mut dst)?;
         // A backup is one self-contained file: no WAL beside it.
         dst.pragma_update(None, "journal_mode", "DELETE")?;
+        // The check reads the new file through a memory map: no one else has this private
+        // temporary file, so it cannot shrink under the map.
+        dst.pragma_update(None, "mmap_size", CHECK_MMAP_BYTES)?;
         let verdict = structure_check(&dst)?;
         if verdict != "ok" {
             return Err(BackupError::Damaged {
@@ -278,6 +281,10 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Connection, BackupError> {
 /// `cache_size`): the integrity check revisits index pages, and SQLite's 2 MiB default makes
 /// it read them from the file again and again.
 const CHECK_CACHE_KIB: i64 = -65_536;
+
+/// How much of a new backup its check reads through a memory map (the whole of any ledger a
+/// rep keeps; larger files are read the usual way beyond it).
+const CHECK_MMAP_BYTES: i64 = 4 << 30;
 
 /// Every backup of the ledger with `id` under `root` (in any folder named for it, so renaming
 /// the ledger file loses none), newest first.

@@ -41,7 +41,7 @@ pub fn latest_version() -> i64 {
 pub fn create_staged(staged: &Staged) -> Result<Connection, LedgerError> {
     let mut conn = Connection::open(staged.path())?;
     prepare(&mut conn)?;
-    record_ledger_id(&conn)?;
+    record_ledger_id(&conn, &new_ledger_id())?;
     Ok(conn)
 }
 
@@ -62,7 +62,18 @@ pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, Ledger
 /// Opens an existing ledger. A file that is not a Daicho ledger, is damaged or was made by a
 /// newer Daicho is refused after read-only checks, so it is left exactly as it was.
 pub fn open(path: &Path) -> Result<Connection, LedgerError> {
-    open_checked(path).map_err(|e| full_disk_or(e, path))
+    open_as(path, &new_ledger_id())
+}
+
+/// [`open`], giving a ledger that has no id yet the id `id` (the one its upgrade backup was
+/// filed under).
+pub fn open_as(path: &Path, id: &str) -> Result<Connection, LedgerError> {
+    open_checked(path, id).map_err(|e| full_disk_or(e, path))
+}
+
+/// A new ledger id.
+pub fn new_ledger_id() -> String {
+    uuid::Uuid::now_v7().simple().to_string()
 }
 
 /// An I/O error met while opening, told as a full disk when that is what it is.
@@ -82,7 +93,7 @@ fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
     }
 }
 
-fn open_checked(path: &Path) -> Result<Connection, LedgerError> {
+fn open_checked(path: &Path, id: &str) -> Result<Connection, LedgerError> {
     check_read_only(path)?;
     let mut conn = Connection::open_with_flags(
         path,
@@ -90,7 +101,7 @@ fn open_checked(path: &Path) -> Result<Connection, LedgerError> {
     )?;
     backup_before_upgrade(&conn, path)?;
     prepare(&mut conn)?;
-    record_ledger_id(&conn)?;
+    record_ledger_id(&conn, id)?;
     crate::output::private(path);
     Ok(conn)
 }
@@ -106,13 +117,13 @@ pub fn version_of(path: &Path) -> Result<i64, LedgerError> {
 
 /// A ledger's identity, kept in `ledger_meta`: its backups are found by it, whatever the file
 /// is called. Given once, at creation or the first opening by a Daicho that knows it.
-fn record_ledger_id(conn: &Connection) -> Result<(), LedgerError> {
+fn record_ledger_id(conn: &Connection, id: &str) -> Result<(), LedgerError> {
     if !ledger_id(conn)?.is_empty() {
         return Ok(());
     }
     conn.execute(
         "INSERT INTO ledger_meta (key, value) VALUES ('ledger_id', ?1) ON CONFLICT (key) DO NOTHING",
-        [uuid::Uuid::now_v7().simple().to_string()],
+        [id],
     )?;
     Ok(())
 }

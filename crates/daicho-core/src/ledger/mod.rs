@@ -104,8 +104,14 @@ impl Ledger {
     /// keeps the ledger closed; a daily one that fails is reported by `backup_if_due` later.
     pub fn open_backed_up(path: &Path, config: BackupConfig) -> Result<Ledger, BackupError> {
         let old = db::version_of(path).is_ok_and(|v| v > 0 && v < db::latest_version());
+        // A ledger from before ledger ids gets its id now, so that its upgrade backup is
+        // filed (and listed) with the backups made after.
+        let mut id = String::new();
         if old && crate::output::is_ledger(path) {
-            let id = crate::backup::id_of(path)?;
+            id = crate::backup::id_of(path)?;
+            if id.is_empty() {
+                id = db::new_ledger_id();
+            }
             crate::backup::make(
                 path,
                 &crate::backup::folder_for(&config.root, path, &id),
@@ -113,7 +119,11 @@ impl Ledger {
                 chrono::Utc::now(),
             )?;
         }
-        Ok(Ledger::open(path)?.with_backups(config))
+        if id.is_empty() {
+            id = db::new_ledger_id();
+        }
+        let conn = db::open_as(path, &id)?;
+        Ok(Ledger::from_conn(conn, Some(path)).with_backups(config))
     }
 
     pub fn open_in_memory() -> Result<Ledger, LedgerError> {

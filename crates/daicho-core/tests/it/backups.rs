@@ -202,22 +202,14 @@ fn upgrading_an_old_ledger_backs_it_up_first_as_it_was() {
     std::fs::copy(&fixture, &path).unwrap();
     let cfg = config(dir.path());
     let l = Ledger::open_backed_up(&path, cfg).unwrap();
+    // Listed with the ledger's other backups, though the old ledger had no id when it was made.
     let upgrade = l
         .backups()
         .unwrap()
         .into_iter()
-        .find(|b| b.reason == BackupReason::Upgrade);
-    // A ledger without an id yet is given one when opened; its upgrade backup is filed under
-    // the id it had then (none), so look for it by folder instead.
-    let found = upgrade.map(|b| PathBuf::from(b.path)).or_else(|| {
-        std::fs::read_dir(dir.path().join("backups"))
-            .unwrap()
-            .flatten()
-            .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
-            .map(|f| f.path())
-            .find(|p| p.to_string_lossy().contains("_upgrade"))
-    });
-    let found = found.expect("an upgrade backup");
+        .find(|b| b.reason == BackupReason::Upgrade)
+        .expect("the upgrade backup is listed");
+    let found = PathBuf::from(upgrade.path);
     assert_eq!(backup::check(&found).counts.unwrap().schema_version, 1);
 }
 
