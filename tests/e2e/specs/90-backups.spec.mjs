@@ -2,7 +2,7 @@
 // first sets the backup beside the ledger now and can itself be undone, "Check all backups",
 // and the last backup in the sidebar's foot; then the page in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, dismissNotices, goTo, screenshot, search, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, dismissNotices, goTo, reveal, screenshot, search, setLanguage, typeInto } from "./helpers.mjs";
 
 const LATER = "復元テスト株式会社";
 
@@ -73,6 +73,10 @@ describe("backups in the real window", () => {
       await rowOf(made).waitForDisplayed();
       await dismissNotices();
       await screenshot(`${lang}-backups`);
+      await goTo("settings");
+      await reveal("backup-settings");
+      await expect(byTestId("backup-folder-default")).toHaveText(expect.stringContaining("backups"));
+      await screenshot(`${lang}-backup-settings`);
     });
   }
 });
