@@ -90,6 +90,7 @@ impl Staged {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let prefix = format!(".{name}.");
+        sweep_leftovers(&dir, &prefix);
         let temp = tempfile::Builder::new()
             .prefix(&prefix)
             .suffix(".part")
@@ -141,6 +142,59 @@ impl Staged {
         sync_folder(&target);
         Ok(target)
     }
+}
+
+/// How old a leftover temporary file that is not a ledger must be before it is taken for one
+/// that a killed run left (a live writer touches its file far more often).
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes what a killed run left beside `dir`'s target (`PREFIX…part` and SQLite's files
+/// beside it): a half-made ledger that no connection holds, or another file untouched for an
+/// hour. They never block a name (each run has its own), but a killed demo can leave a large one.
+fn sweep_leftovers(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(prefix) || !name.ends_with(".part") {
+            continue;
+        }
+        let path = entry.path();
+        // A ledger being made may still hold everything in its WAL, its own file empty.
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let sqlite = is_ledger(&path) || PathBuf::from(wal).exists();
+        let gone = if sqlite {
+            !in_use(&path)
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > LEFTOVER_AGE)
+        };
+        if gone {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut side = path.as_os_str().to_owned();
+                side.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(side));
+            }
+        }
+    }
+}
+
+/// Whether a connection holds the SQLite file at `path` (an exclusive lock cannot be had).
+fn in_use(path: &Path) -> bool {
+    let Ok(conn) = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return true;
+    };
+    let free = conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;").is_ok();
+    !free
 }
 
 /// Makes a file readable and writable by its owner only (Unix); elsewhere the folder's

@@ -477,3 +477,47 @@ fn the_card_report_prints_any_number_of_cards_a_sheet_per_thousand() {
     let book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     assert_eq!(book.sheet_names().len(), 5);
 }
+
+#[test]
+fn what_a_killed_demo_left_is_swept_when_the_name_is_used_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("demo.daicho");
+    // A demo killed half-way: its temporary ledger and WAL, held by no one.
+    let mut half = daicho_core::NewLedger::start(&target).unwrap();
+    half.ledger()
+        .create_card(&organisation("途中株式会社", "トチュウ"))
+        .unwrap();
+    let leftover: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    std::mem::forget(half); // as SIGKILL does: no cleanup runs
+    assert!(!leftover.is_empty());
+    // A demo being made right now beside it is left alone.
+    let mut busy = daicho_core::NewLedger::start(&dir.path().join("other.daicho")).unwrap();
+    busy.ledger()
+        .create_card(&organisation("作成中株式会社", "サクセイチュウ"))
+        .unwrap();
+
+    let again = daicho_core::NewLedger::start(&target)
+        .unwrap()
+        .finish()
+        .unwrap();
+    drop(again);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".demo.daicho."))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".other.daicho.")),
+        "a ledger in the making is not touched"
+    );
+    drop(busy);
+}
