@@ -40,10 +40,7 @@ pub fn list(file: &Path, json: bool, lang: Lang) -> Result<(), ErrorReport> {
             .iter()
             .map(|(b, c)| serde_json::json!({ "backup": b, "check": c }))
             .collect();
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&rows).unwrap_or_default());
         return Ok(());
     }
     if checked.is_empty() {
@@ -125,10 +122,7 @@ pub fn restore(from: &Path, to: &Path) -> Result<(), ErrorReport> {
 pub fn check(file: &Path, json: bool, lang: Lang) -> Result<(), ErrorReport> {
     let verdict = backup::check(file);
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&verdict).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&verdict).unwrap_or_default());
     } else if verdict.ok {
         out!("{}  ok  {}", file.display(), counts_text(lang, &verdict));
     }

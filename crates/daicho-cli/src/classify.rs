@@ -29,7 +29,7 @@ pub fn run(
     };
     if json {
         let out = serde_json::json!({ "changed": changed, "classification": classification });
-        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out_json!(serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         print_text(&classification, changed, dry_run, lang);
     }

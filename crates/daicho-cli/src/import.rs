@@ -99,7 +99,7 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
     };
     if args.json {
         let out = serde_json::json!({ "preview": preview, "imported": outcome });
-        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out_json!(serde_json::to_string_pretty(&out).unwrap_or_default());
         return Ok(());
     }
     out_raw!("{}", report_text(&preview, lang));

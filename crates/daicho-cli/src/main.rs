@@ -21,16 +21,47 @@ macro_rules! out_raw {
     };
 }
 
+/// Marks the start and end of a search match in text before it is made safe; on a terminal
+/// they become bold underline (and nothing else can: see [`write_out`]).
+pub const MARK_START: char = '\u{E000}';
+pub const MARK_END: char = '\u{E001}';
+
+/// Writes text made safe for a terminal: a customer's text (or a forged bundle's) cannot move
+/// the cursor, retitle the window or hide what follows (`daicho_core::terminal`).
 pub fn write_out(args: std::fmt::Arguments<'_>) {
+    let text = args.to_string();
+    let text = daicho_core::terminal::shown(&text)
+        .replace(MARK_START, "\x1b[1;4m")
+        .replace(MARK_END, "\x1b[0m");
+    write_raw(&text);
+}
+
+pub fn write_json(json: &str) {
+    let mut text = daicho_core::terminal::shown_json(json).into_owned();
+    text.push('\n');
+    write_raw(&text);
+}
+
+/// Ends the program quietly when the reader has gone (`daicho … | head -1`): what was asked
+/// for has been read, so that is a success, not a crash.
+fn write_raw(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     if stdout
-        .write_fmt(args)
+        .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
         .is_err()
     {
         std::process::exit(0);
     }
+}
+
+/// JSON on stdout, with [`out!`]'s care for a closed reader; characters a terminal would act
+/// on are written as JSON escapes, so a script reads the same text.
+macro_rules! out_json {
+    ($json:expr $(,)?) => {
+        $crate::write_json(&$json)
+    };
 }
 
 mod backup;
@@ -76,10 +107,8 @@ pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error:
         let lang = Lang::from_env();
         let reason = i18n::error_message(lang, &e.report());
         let params = [("reason".to_owned(), reason)].into_iter().collect();
-        eprintln!(
-            "daicho: {}",
-            i18n::message(lang, "backup.daily_failed", &params)
-        );
+        let message = i18n::message(lang, "backup.daily_failed", &params);
+        eprintln!("daicho: {}", daicho_core::terminal::shown(&message));
     }
     Ok(ledger)
 }
@@ -263,7 +292,8 @@ fn main() -> ExitCode {
     match run(Cli::parse(), lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
-            eprintln!("daicho: {}", i18n::error_message(lang, &report));
+            let message = i18n::error_message(lang, &report);
+            eprintln!("daicho: {}", daicho_core::terminal::shown(&message));
             ExitCode::FAILURE
         }
     }
@@ -381,10 +411,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 .stats()
                 .map_err(|e| report(&daicho_core::error::LedgerError::Sqlite(e)))?;
             if json {
-                out!(
-                    "{}",
-                    serde_json::to_string_pretty(&stats).unwrap_or_default()
-                );
+                out_json!(serde_json::to_string_pretty(&stats).unwrap_or_default());
             } else {
                 out!("schema version   {}", stats.schema_version);
                 out!("cards            {}", stats.cards);

@@ -21,23 +21,25 @@ pub fn run(
     let ledger = crate::open_ledger(file).map_err(|e| e.report())?;
     let results = ledger.search(query, limit).map_err(|e| e.report())?;
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&results).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&results).unwrap_or_default());
     } else {
         out_raw!("{}", text(&results, lang, std::io::stdout().is_terminal()));
     }
     Ok(())
 }
 
-/// Marks matches in bold on a terminal, in 【】 otherwise.
+/// Marks matches in bold on a terminal, in 【】 otherwise. The text's own copies of the marks
+/// are dropped: only Daicho marks a match.
 fn marked(segments: &[Segment], terminal: bool) -> String {
     segments
         .iter()
+        .map(|s| Segment {
+            text: s.text.replace([crate::MARK_START, crate::MARK_END], ""),
+            hit: s.hit,
+        })
         .map(|s| match (s.hit, terminal) {
             (false, _) => s.text.clone(),
-            (true, true) => format!("\x1b[1;4m{}\x1b[0m", s.text),
+            (true, true) => format!("{}{}{}", crate::MARK_START, s.text, crate::MARK_END),
             (true, false) => format!("【{}】", s.text),
         })
         .collect()

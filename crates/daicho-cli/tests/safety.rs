@@ -358,3 +358,30 @@ fn a_full_disk_says_so_and_leaves_nothing_half_made() {
     std::fs::remove_file(small.join("filler")).unwrap();
     assert_eq!(cards(&ledger), 20);
 }
+
+#[test]
+fn a_name_cannot_disguise_itself_or_steer_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("mine.daicho");
+    succeeds(&["init", ledger.to_str().unwrap()]);
+    let csv = dir.path().join("list.csv");
+    // U+202E turns the rest of the name around on screen: "evil…exe.jpg" would read as a photo.
+    std::fs::write(&csv, "会社名\nevil\u{202E}gpj.exe商事\n").unwrap();
+    succeeds(&["import", ledger.to_str().unwrap(), csv.to_str().unwrap()]);
+    let text = stdout(&succeeds(&["search", ledger.to_str().unwrap(), "evil"]));
+    assert!(text.contains("【evil】<U+202E>gpj.exe商事"), "{text}");
+    assert!(!text.contains('\u{202E}'), "{text}");
+    let json = succeeds(&["search", ledger.to_str().unwrap(), "evil", "--json"]);
+    assert!(!stdout(&json).contains('\u{202E}'));
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let name: String = parsed["cards"][0]["name"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        name, "evil\u{202E}gpj.exe商事",
+        "a script reads the name as it is"
+    );
+}

@@ -31,6 +31,7 @@ pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod terminal;
 pub mod text;
 pub mod visit;
 

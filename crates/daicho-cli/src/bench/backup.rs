@@ -78,10 +78,7 @@ pub fn run(
         "restore_ratio": round1(restore / copy),
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!(
             "backup of a {:.0} MB ledger ({cards} cards, {contacts} contacts), median of {RUNS}",

@@ -362,10 +362,7 @@ pub fn run(kills: u32, seed: u64, json: bool) -> Result<CrashReport, ErrorReport
     }
     report.seconds = started.elapsed().as_secs_f64();
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!(
             "{} kills ({} mid-write) across import, take-over, merge, bulk change, saves, demo and handover export",

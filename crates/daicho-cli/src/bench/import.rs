@@ -155,10 +155,7 @@ pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
                     "ratio": (import_ms / base_ms * 100.0).round() / 100.0 },
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!("import of a {rows}-row CSV of realistic customers, against a plain bulk insert of the same rows");
         out!("  plain bulk insert        {inserted:>7} rows  {base_ms:>8.0} ms  1.00x  peak +{base_kib} KiB");

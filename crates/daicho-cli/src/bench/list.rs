@@ -103,10 +103,7 @@ pub fn list(
         "by_sort": rows,
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
         return Ok(());
     }
     out!(

@@ -102,10 +102,7 @@ pub fn classify(
         "reclassify_unchanged_ratio": (again_ms / base * 100.0).round() / 100.0,
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!("classification of {cards} cards with {transactions} transactions (median of {RUNS} runs)");
         out!("  baseline: one SQL aggregate per card     {base:>9.1} ms  1.00x");
@@ -272,10 +269,7 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
                      "peak_growth_kib": history_kib, "baseline_peak_growth_kib": base_history_kib },
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!("export of {cards} cards and {contacts} contacts, against rust_xlsxwriter written directly");
         out!("  customer list   {list_rows:>7} rows  {list_ms:>8.0} ms  baseline {base_list_ms:>8.0} ms  {:.2}x  peak +{list_kib} KiB (baseline +{base_list_kib} KiB)", list_ms / base_list_ms);

@@ -204,10 +204,7 @@ pub fn search(
         "results": found,
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!(
             "search over {cards_n} cards and {contacts_n} contacts: {} queries in four languages, {} samples",
@@ -300,10 +297,7 @@ pub fn open(
         "median_ratio": round1(ours_med / base_med), "p95_ratio": round1(ours_p95 / base_p95),
     });
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         out!(
             "opening a card with its newest 100 contacts ({} cards, up to {most} contacts each) in {cards_n} cards / {contacts_n} contacts",
