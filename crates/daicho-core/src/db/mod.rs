@@ -209,6 +209,11 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(corrupt)?;
+    // Every ledger has schema 1 or later (the first migration sets both): a file that only
+    // borrows Daicho's id is someone else's, and is not "upgraded" into a ledger in place.
+    if version < 1 {
+        return Err(not_a_ledger());
+    }
     if version > latest_version() {
         return Err(LedgerError::TooNew {
             path: path.to_owned(),

@@ -120,17 +120,43 @@ pub fn write(
     std::fs::write(path, bytes).map_err(io(path))
 }
 
+/// How many times its packed size an entry may unpack to: rows of JSON pack 5 to 30 times; a
+/// gigabyte of padding packed into a megabyte (a thousand times) is refused before it is read.
+const MAX_UNPACK_RATIO: u64 = 200;
+/// What any entry may unpack to beyond that, for small entries.
+const UNPACK_SLACK: u64 = 1 << 20;
+
+/// An entry's bytes, read no further than its bound: a bundle costs memory in proportion to
+/// the packed data it holds, whatever its entries claim.
+fn read_bounded(
+    entry: zip::read::ZipFile<'_, std::fs::File>,
+    path: &Path,
+) -> Result<Vec<u8>, HandoverError> {
+    let limit = entry
+        .compressed_size()
+        .saturating_mul(MAX_UNPACK_RATIO)
+        .saturating_add(UNPACK_SLACK);
+    let mut bytes = Vec::new();
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| corrupt(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(corrupt(path, "an entry unpacks to far more than it packs"));
+    }
+    Ok(bytes)
+}
+
 /// Reads and checks a bundle: every table listed is there with its hash and row count, and
 /// nothing else is.
 pub fn read(path: &Path) -> Result<(Manifest, BTreeMap<String, Rows>), HandoverError> {
     let file = std::fs::File::open(path).map_err(io(path))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| corrupt(path, e))?;
-    let mut text = String::new();
-    zip.by_name("manifest.json")
-        .map_err(|e| corrupt(path, e))?
-        .read_to_string(&mut text)
-        .map_err(|e| corrupt(path, e))?;
-    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| corrupt(path, e))?;
+    let text = read_bounded(
+        zip.by_name("manifest.json").map_err(|e| corrupt(path, e))?,
+        path,
+    )?;
+    let manifest: Manifest = serde_json::from_slice(&text).map_err(|e| corrupt(path, e))?;
     if manifest.seal != manifest.sealed() {
         return Err(HandoverError::Tampered {
             path: path.to_owned(),
@@ -161,11 +187,11 @@ pub fn read(path: &Path) -> Result<(Manifest, BTreeMap<String, Rows>), HandoverE
     }
     let mut tables = BTreeMap::new();
     for (table, entry) in &manifest.entries {
-        let mut bytes = Vec::new();
-        zip.by_name(&format!("tables/{table}.json"))
-            .map_err(|e| corrupt(path, e))?
-            .read_to_end(&mut bytes)
-            .map_err(|e| corrupt(path, e))?;
+        let bytes = read_bounded(
+            zip.by_name(&format!("tables/{table}.json"))
+                .map_err(|e| corrupt(path, e))?,
+            path,
+        )?;
         if sha256(&bytes) != entry.sha256 {
             return Err(HandoverError::Tampered {
                 path: path.to_owned(),

@@ -80,6 +80,16 @@ fn files_that_are_not_ledgers_are_refused_untouched() {
     drop(conn);
     refused_untouched(&other, "ledger.not_a_ledger");
 
+    // Another program's file that carries Daicho's application id but no Daicho schema.
+    let borrowed = dir.path().join("borrowed.sqlite");
+    let conn = rusqlite::Connection::open(&borrowed).unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1145261128; CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine');",
+    )
+    .unwrap();
+    drop(conn);
+    refused_untouched(&borrowed, "ledger.not_a_ledger");
+
     assert_eq!(
         code(Ledger::open(&dir.path().join("missing.daicho"))),
         "ledger.not_found"

@@ -381,6 +381,19 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
         Err(HandoverError::Tampered { .. })
     ));
 
+    // A manifest padded with twenty megabytes of spaces (still valid JSON, still sealed) packs
+    // into a few kilobytes: it is refused before it is unpacked, not read into memory.
+    let padded = dir.path().join("padded.daicho-handover");
+    std::fs::copy(&good, &padded).unwrap();
+    let mut spaced = text.clone().into_bytes();
+    spaced.extend(std::iter::repeat_n(b' ', 20 << 20));
+    rewrite(&padded, "manifest.json", &spaced);
+    assert!(std::fs::metadata(&padded).unwrap().len() < 1 << 20);
+    assert!(matches!(
+        b.handover_preview(&padded),
+        Err(HandoverError::Corrupt { .. })
+    ));
+
     let truncated = dir.path().join("truncated.daicho-handover");
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
