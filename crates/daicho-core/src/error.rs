@@ -858,6 +858,8 @@ pub enum BackupError {
     TooNew { path: PathBuf },
     #[error("the ledger is in memory: there is no file to back up")]
     NoFile,
+    #[error("{path}: the backup folder is not there")]
+    FolderMissing { path: PathBuf },
     #[error("{path}: the backup folder cannot be used ({source})")]
     Folder {
         path: PathBuf,
@@ -878,6 +880,7 @@ impl Coded for BackupError {
             BackupError::Damaged { .. } => "backup.damaged",
             BackupError::TooNew { .. } => "backup.too_new",
             BackupError::NoFile => "backup.no_file",
+            BackupError::FolderMissing { .. } => "backup.folder_missing",
             BackupError::Folder { source, .. } => io_code(source, "backup.folder"),
             BackupError::Output(e) => e.code(),
             BackupError::Ledger(e) => e.code(),
@@ -886,9 +889,9 @@ impl Coded for BackupError {
     }
     fn params(&self) -> BTreeMap<String, String> {
         match self {
-            BackupError::NotABackup { path } | BackupError::TooNew { path } => {
-                params([("path", path.display().to_string())])
-            }
+            BackupError::NotABackup { path }
+            | BackupError::TooNew { path }
+            | BackupError::FolderMissing { path } => params([("path", path.display().to_string())]),
             BackupError::Damaged { path, detail } => params([
                 ("path", path.display().to_string()),
                 ("detail", detail.clone()),

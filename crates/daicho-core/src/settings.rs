@@ -100,14 +100,21 @@ impl AppDirs {
         self.data.join("backups")
     }
 
-    /// The backup folder and retention the settings give.
+    /// The backup folder and retention the settings give. The default folder is made when
+    /// missing; a folder the rep chose is used only when it is there.
     pub fn backup_config(&self, settings: &Settings) -> crate::BackupConfig {
+        let chosen = settings
+            .backup_folder
+            .as_deref()
+            .filter(|f| !f.trim().is_empty())
+            .map(PathBuf::from);
+        let root = chosen.unwrap_or_else(|| {
+            let default = self.default_backup_folder();
+            let _ = std::fs::create_dir_all(&default);
+            default
+        });
         crate::BackupConfig {
-            root: settings
-                .backup_folder
-                .as_deref()
-                .filter(|f| !f.trim().is_empty())
-                .map_or_else(|| self.default_backup_folder(), PathBuf::from),
+            root,
             retention: settings.backup_retention,
         }
     }

@@ -63,7 +63,7 @@ pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, E
     Ok(BackupStatus {
         folder: root.display().to_string(),
         default_folder: state.dirs.0.default_backup_folder().display().to_string(),
-        folder_ok: std::fs::create_dir_all(&root).is_ok() && writable(&root),
+        folder_ok: root.is_dir() && writable(&root),
         last,
         running,
         error,

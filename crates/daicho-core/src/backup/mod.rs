@@ -139,10 +139,24 @@ pub fn make(
     reason: BackupReason,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, BackupError> {
-    std::fs::create_dir_all(folder).map_err(|e| BackupError::Folder {
-        path: folder.to_owned(),
-        source: e,
-    })?;
+    // The backup folder itself must be there: a USB stick that is not plugged in must not
+    // turn into an empty folder of the same name on the laptop's own disk.
+    if let Some(root) = folder.parent().filter(|r| !r.as_os_str().is_empty()) {
+        if !root.is_dir() {
+            return Err(BackupError::FolderMissing {
+                path: root.to_owned(),
+            });
+        }
+    }
+    std::fs::create_dir(folder)
+        .or_else(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Ok(()),
+            _ => Err(e),
+        })
+        .map_err(|e| BackupError::Folder {
+            path: folder.to_owned(),
+            source: e,
+        })?;
     let mut n = 1;
     let target = loop {
         let candidate = folder.join(file_name(source, now, reason, n));

@@ -32,8 +32,10 @@ fn demo_ledger(dir: &Path, cards: u32) -> PathBuf {
 }
 
 fn config(dir: &Path) -> BackupConfig {
+    let root = dir.join("backups");
+    std::fs::create_dir_all(&root).unwrap();
     BackupConfig {
-        root: dir.join("backups"),
+        root,
         retention: Retention::default(),
     }
 }
@@ -192,6 +194,27 @@ fn opening_makes_the_daily_backup_once_a_day_and_every_many_row_step_makes_its_o
             assert_eq!(mode & 0o077, 0, "{} is {mode:o}", file.display());
         }
     }
+}
+
+#[test]
+fn a_backup_folder_that_is_not_there_is_said_not_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 5);
+    // The USB stick the rep chose is not plugged in.
+    let stick = dir.path().join("media").join("usb");
+    let cfg = BackupConfig {
+        root: stick.clone(),
+        retention: Retention::default(),
+    };
+    let l = Ledger::open_backed_up(&path, cfg).unwrap();
+    let e = l.backup_now(BackupReason::Manual).unwrap_err();
+    assert_eq!(e.code(), "backup.folder_missing");
+    assert!(
+        !stick.exists() && !dir.path().join("media").exists(),
+        "nothing made in its place"
+    );
+    let message = daicho_core::i18n::error_message(daicho_core::i18n::Lang::Ja, &e.report());
+    assert!(message.contains("USBメモリ"), "{message}");
 }
 
 #[test]
