@@ -534,6 +534,12 @@ pub enum HandoverError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("card {code}: the bundle's {field} would be refused if typed ({rule})")]
+    Refused {
+        code: String,
+        field: String,
+        rule: String,
+    },
     #[error("no take-over with id {id}")]
     ImportNotFound { id: String },
     #[error("this take-over was already undone")]
@@ -559,6 +565,7 @@ impl Coded for HandoverError {
             HandoverError::Tampered { .. } => "handover.tampered",
             HandoverError::TooNew { .. } => "handover.too_new",
             HandoverError::Io { source, .. } => io_code(source, "handover.io"),
+            HandoverError::Refused { .. } => "handover.refused_row",
             HandoverError::ImportNotFound { .. } => "handover.import_not_found",
             HandoverError::AlreadyUndone { .. } => "handover.already_undone",
             HandoverError::Report(e) => e.code(),
@@ -580,6 +587,11 @@ impl Coded for HandoverError {
             ]),
             HandoverError::TooNew { path } => params([("path", path.display().to_string())]),
             HandoverError::Io { path, source } => io_params(path, source, "handover.io"),
+            HandoverError::Refused { code, field, rule } => params([
+                ("code", code.clone()),
+                ("field", field.clone()),
+                ("rule", rule.clone()),
+            ]),
             HandoverError::ImportNotFound { id } | HandoverError::AlreadyUndone { id } => {
                 params([("id", id.clone())])
             }

@@ -212,13 +212,28 @@ fn insert(
     } else {
         "INSERT"
     };
-    let changed = conn.execute(
-        &format!(
-            "{verb} INTO {table} ({}) VALUES ({marks})",
-            names.join(", ")
-        ),
-        rusqlite::params_from_iter(values),
-    )?;
+    let changed = conn
+        .execute(
+            &format!(
+                "{verb} INTO {table} ({}) VALUES ({marks})",
+                names.join(", ")
+            ),
+            rusqlite::params_from_iter(values),
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            // A value the ledger's own rules refuse (a negative amount, a kind no Daicho
+            // writes): the file was altered, and it is said so, not as a storage fault.
+            Some(rusqlite::ErrorCode::ConstraintViolation) => HandoverError::Refused {
+                code: ["code", "card_id", "id"]
+                    .iter()
+                    .map(|c| text(row, c))
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default(),
+                field: table.to_owned(),
+                rule: "constraint".into(),
+            },
+            _ => e.into(),
+        })?;
     Ok(changed == 1)
 }
 
@@ -365,6 +380,18 @@ pub fn take_over(
             track(conn, &import_id, &mut seq, table, &key)?;
         }
     }
+    // Everything the bundle brought, checked as if typed: one refused value takes nothing over.
+    let touched: Vec<String> = target
+        .values()
+        .flatten()
+        .cloned()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let today =
+        chrono::NaiveDate::parse_from_str(edit.at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+            .unwrap_or_else(|_| chrono::Local::now().date_naive());
+    super::check::rows(conn, &touched, today)?;
     // Each added card says who it came from and who has it now.
     for card in tables.get("cards").into_iter().flatten() {
         let id = text(card, "id");

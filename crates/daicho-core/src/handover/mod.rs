@@ -5,6 +5,7 @@
 //! both. A take-over can be undone in one step, and the same bundle is never applied twice.
 
 pub mod bundle;
+mod check;
 mod import;
 mod tables;
 

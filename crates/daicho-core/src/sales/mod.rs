@@ -8,3 +8,11 @@ pub mod summary;
 mod validate;
 
 pub use model::*;
+
+/// The window's checks of a sale or return, for rows that arrive another way (a take-over).
+pub(crate) fn check_transaction(
+    input: &TransactionFields,
+    product_name: Option<&str>,
+) -> Result<TransactionFields, Vec<crate::error::FieldIssue>> {
+    validate::transaction(input, product_name)
+}

@@ -535,3 +535,109 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
         ]
     );
 }
+
+/// Rewrites a bundle as an attacker with the code in hand would: a table changed, its hash and
+/// row count and the manifest's seal recomputed.
+fn forge(
+    path: &Path,
+    table: &str,
+    change: impl Fn(&mut Vec<serde_json::Map<String, serde_json::Value>>),
+) {
+    use sha2::{Digest, Sha256};
+    let hex = |bytes: &[u8]| -> String {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut bytes = Vec::new();
+        zip.by_name(name).unwrap().read_to_end(&mut bytes).unwrap();
+        bytes
+    };
+    let mut manifest: daicho_core::handover::bundle::Manifest =
+        serde_json::from_slice(&read("manifest.json")).unwrap();
+    let mut rows: Vec<serde_json::Map<String, serde_json::Value>> =
+        serde_json::from_slice(&read(&format!("tables/{table}.json"))).unwrap();
+    change(&mut rows);
+    let bytes = serde_json::to_vec(&rows).unwrap();
+    let entry = manifest.entries.get_mut(table).unwrap();
+    entry.sha256 = hex(&bytes);
+    entry.rows = rows.len() as u32;
+    manifest.seal = String::new();
+    manifest.seal = hex(&serde_json::to_vec(&manifest).unwrap());
+    rewrite(path, &format!("tables/{table}.json"), &bytes);
+    rewrite(
+        path,
+        "manifest.json",
+        &serde_json::to_vec_pretty(&manifest).unwrap(),
+    );
+}
+
+#[test]
+fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("h.daicho-handover");
+    a.handover_export(
+        &HandoverSelection {
+            owner: Some(owner),
+            card_ids: vec![],
+            to_owner: "後任".into(),
+        },
+        &good,
+        daicho_core::output::Existing::Refuse,
+    )
+    .unwrap();
+    type Change = Box<dyn Fn(&mut Vec<serde_json::Map<String, serde_json::Value>>)>;
+    let forgeries: [(&str, &str, Change); 4] = [
+        // A name of two megabytes, which every card report would then fail on.
+        (
+            "cards",
+            "name",
+            Box::new(|rows| {
+                rows[0].insert("name".into(), "長".repeat(2 << 20).into());
+            }),
+        ),
+        // A name that steers a terminal.
+        (
+            "cards",
+            "name",
+            Box::new(|rows| {
+                rows[0].insert("name".into(), "株式会社\u{1b}]0;pwned\u{7}".into());
+            }),
+        ),
+        // A negative sale, which the ledger's own rules refuse.
+        (
+            "transactions",
+            "transactions",
+            Box::new(|rows| {
+                rows[0].insert("amount".into(), (-4_000_000_000_000i64).into());
+            }),
+        ),
+        // A payment due before the sale, which the window refuses beside the field.
+        (
+            "transactions",
+            "due_on",
+            Box::new(|rows| {
+                rows[0].insert("due_on".into(), "1999-01-01".into());
+            }),
+        ),
+    ];
+    let mut b = ledger();
+    let before = dump(&b);
+    for (n, (table, field, change)) in forgeries.iter().enumerate() {
+        let forged = dir.path().join(format!("forged{n}.daicho-handover"));
+        std::fs::copy(&good, &forged).unwrap();
+        forge(&forged, table, change);
+        let e = b.handover_take_over(&forged, &take("後任")).unwrap_err();
+        match e {
+            HandoverError::Refused { field: f, .. } => assert!(f.contains(field), "{f}"),
+            other => panic!("{table}: {other:?}"),
+        }
+        assert_eq!(dump(&b), before, "nothing was taken over");
+    }
+    // The genuine bundle still goes through.
+    assert!(b.handover_take_over(&good, &take("後任")).unwrap().applied);
+}
