@@ -76,6 +76,8 @@ pub struct AppState {
     lock: Mutex<Option<LedgerLock>>,
     /// The daily backup running beside the window, and how the last one ended.
     pub daily: std::sync::Arc<Mutex<DailyBackup>>,
+    /// Reports written in this session: the only files "Open the file" may open.
+    written: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// The daily backup made in the background when a ledger is opened.
@@ -121,6 +123,7 @@ impl AppState {
             import_cancel: std::sync::atomic::AtomicBool::new(false),
             lock: Mutex::new(None),
             daily: Default::default(),
+            written: Mutex::new(Default::default()),
         };
         let opened = match launch {
             Launch::Demo => state.open_demo(),
@@ -214,6 +217,20 @@ impl AppState {
     pub fn create(&self, path: &Path) -> Result<(), ErrorReport> {
         let lock = self.lock(path)?;
         self.install(Ledger::create(path).map_err(report)?, lock)
+    }
+
+    /// Remembers a report Daicho wrote, so that the window may open it.
+    pub fn remember_written(&self, path: &str) {
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(PathBuf::from(path));
+        }
+    }
+
+    /// Whether Daicho wrote `path` in this session.
+    pub fn wrote(&self, path: &str) -> bool {
+        self.written
+            .lock()
+            .is_ok_and(|w| w.contains(Path::new(path)))
     }
 
     /// The daily backup of the open ledger when it is due: a window left open for days still

@@ -37,7 +37,10 @@ pub async fn handover_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))
+    let written =
+        state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))?;
+    state.remember_written(&written.path);
+    Ok(written)
 }
 
 /// What taking the bundle over would do; the bundle is checked whole first.
@@ -85,5 +88,7 @@ pub async fn take_over_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))
+    let written = state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))?;
+    state.remember_written(&written.path);
+    Ok(written)
 }

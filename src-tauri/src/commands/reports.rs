@@ -25,7 +25,7 @@ pub async fn report_export(
     path: String,
     progress: Channel<ReportProgress>,
 ) -> Result<ReportOutcome, ErrorReport> {
-    state.with_ledger(|l| {
+    let outcome = state.with_ledger(|l| {
         // The save dialog asked before replacing a file (a ledger is refused all the same).
         let existing = daicho_core::output::Existing::Replace;
         l.export_report(
@@ -40,7 +40,9 @@ pub async fn report_export(
                 });
             },
         )
-    })
+    })?;
+    state.remember_written(&outcome.path);
+    Ok(outcome)
 }
 
 /// Where a report named `name` goes in `folder` without replacing an earlier one.
@@ -54,10 +56,24 @@ pub async fn report_path_in(folder: String, name: String) -> Result<String, Erro
     )
 }
 
-/// Opens a written report in the spreadsheet application the system uses for .xlsx.
+/// Opens a report written in this session in the spreadsheet application the system uses for
+/// .xlsx; any other path is refused.
 #[tauri::command]
 #[specta::specta]
-pub async fn report_open(app: AppHandle, path: String) -> Result<(), ErrorReport> {
+pub async fn report_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ErrorReport> {
+    // The window can ask to open only what Daicho wrote: a page made to misbehave cannot have
+    // the system run any file it names.
+    if !state.wrote(&path) {
+        return Err(ErrorReport {
+            code: "report.open_refused".into(),
+            params: [("path".to_owned(), path)].into_iter().collect(),
+            fields: vec![],
+        });
+    }
     app.opener()
         .open_path(&path, None::<&str>)
         .map_err(|e| ErrorReport {

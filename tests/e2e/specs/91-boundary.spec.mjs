@@ -1,0 +1,19 @@
+// What the window may ask of the system: "Open the file" opens only reports Daicho wrote in this
+// session, whatever path a page made to misbehave would send.
+import { expect } from "@wdio/globals";
+import { byTestId } from "./helpers.mjs";
+
+describe("the window's boundary", () => {
+  before(async () => {
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+  });
+
+  it("refuses to open a file Daicho did not write", async () => {
+    const answer = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__
+        .invoke("report_open", { path: "/etc/passwd" })
+        .then(() => done("opened"), (error) => done(error?.code ?? String(error)));
+    });
+    expect(answer).toBe("report.open_refused");
+  });
+});
