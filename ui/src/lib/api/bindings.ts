@@ -132,7 +132,10 @@ export const commands = {
 	dashboardGet: (query: DashboardQuery_Deserialize) => typedError<Dashboard_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("dashboard_get", { query })),
 	/**  Writes the report to `path` (chosen in the save dialog), reporting progress on `progress`. */
 	reportExport: (request: ReportRequest_Deserialize, path: string, progress: Channel<ReportProgress>) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("report_export", { request, path, progress })),
-	/**  Opens a written report in the spreadsheet application the system uses for .xlsx. */
+	/**
+	 *  Opens a report written in this session in the spreadsheet application the system uses for
+	 *  .xlsx; any other path is refused.
+	 */
 	reportOpen: (path: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("report_open", { path })),
 	/**  Where a report named `name` goes in `folder` without replacing an earlier one. */
 	reportPathIn: (folder: string, name: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("report_path_in", { folder, name })),
