@@ -44,7 +44,8 @@ impl LedgerLock {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                // "pid since": a few dozen bytes, read no further than that.
+                let _ = (&mut file).take(128).read_to_string(&mut holder);
                 let (pid, since) = holder.trim().split_once(' ').unwrap_or(("?", ""));
                 return Err(LedgerError::InUse {
                     path: ledger.to_owned(),

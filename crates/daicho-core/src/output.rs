@@ -68,11 +68,7 @@ impl Drop for Staged {
         // A ledger made here may have left SQLite's files beside it (a write that failed on a
         // full disk cannot checkpoint): they go with it.
         if let Some(temp) = self.temp.take() {
-            for suffix in ["-wal", "-shm", "-journal"] {
-                let mut side = temp.as_os_str().to_owned();
-                side.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(side));
-            }
+            remove_sqlite_sidecars(&temp);
         }
     }
 }
@@ -162,9 +158,7 @@ fn sweep_leftovers(dir: &Path, prefix: &str) {
         }
         let path = entry.path();
         // A ledger being made may still hold everything in its WAL, its own file empty.
-        let mut wal = path.as_os_str().to_owned();
-        wal.push("-wal");
-        let sqlite = is_ledger(&path) || PathBuf::from(wal).exists();
+        let sqlite = is_ledger(&path) || sidecar(&path, "-wal").exists();
         let gone = if sqlite {
             !in_use(&path)
         } else {
@@ -176,12 +170,23 @@ fn sweep_leftovers(dir: &Path, prefix: &str) {
                 .is_some_and(|age| age > LEFTOVER_AGE)
         };
         if gone {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let mut side = path.as_os_str().to_owned();
-                side.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(side));
-            }
+            let _ = std::fs::remove_file(&path);
+            remove_sqlite_sidecars(&path);
         }
+    }
+}
+
+/// `path` with SQLite's `suffix` (`-wal`, `-shm`, `-journal`) added to its name.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Removes the files SQLite may keep beside the database at `path`.
+fn remove_sqlite_sidecars(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(sidecar(path, suffix));
     }
 }
 

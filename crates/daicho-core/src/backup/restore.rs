@@ -68,7 +68,7 @@ fn restore_into(
             conn.close().map_err(|(_, e)| e)?;
         }
         staged.commit()?;
-        db::open(target)?;
+        reopen(target)?;
         return Ok(RestoreOutcome { previous: None });
     }
     if !output::is_ledger(target) {
@@ -95,11 +95,21 @@ fn restore_into(
         copy_pages(&open_read_only(backup)?, &mut conn)?;
         conn.close().map_err(|(_, e)| e)?;
     }
-    // A backup from an older Daicho is upgraded as any ledger is.
-    db::open(target)?;
+    // A backup from an older Daicho is upgraded as any ledger is; the backup itself, and the
+    // one just made of the ledger it replaced, keep the old forms.
+    reopen(target)?;
     Ok(RestoreOutcome {
         previous: Some(previous),
     })
+}
+
+fn reopen(target: &Path) -> Result<(), BackupError> {
+    db::open_as(
+        target,
+        &db::new_ledger_id(),
+        db::BeforeUpgrade::BackedUpElsewhere,
+    )?;
+    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

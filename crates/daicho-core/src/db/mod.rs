@@ -62,13 +62,22 @@ pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, Ledger
 /// Opens an existing ledger. A file that is not a Daicho ledger, is damaged or was made by a
 /// newer Daicho is refused after read-only checks, so it is left exactly as it was.
 pub fn open(path: &Path) -> Result<Connection, LedgerError> {
-    open_as(path, &new_ledger_id())
+    open_as(path, &new_ledger_id(), BeforeUpgrade::CopyBeside)
+}
+
+/// What keeps a ledger made by an older Daicho safe while it is upgraded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BeforeUpgrade {
+    /// A copy beside it (`NAME.schemaN.bak`): nothing else backs it up.
+    CopyBeside,
+    /// Its backup (or the backup it was restored from) already holds it as it was.
+    BackedUpElsewhere,
 }
 
 /// [`open`], giving a ledger that has no id yet the id `id` (the one its upgrade backup was
 /// filed under).
-pub fn open_as(path: &Path, id: &str) -> Result<Connection, LedgerError> {
-    open_checked(path, id).map_err(|e| full_disk_or(e, path))
+pub fn open_as(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connection, LedgerError> {
+    open_checked(path, id, before).map_err(|e| full_disk_or(e, path))
 }
 
 /// A new ledger id.
@@ -93,13 +102,15 @@ fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
     }
 }
 
-fn open_checked(path: &Path, id: &str) -> Result<Connection, LedgerError> {
+fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connection, LedgerError> {
     check_read_only(path)?;
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    backup_before_upgrade(&conn, path)?;
+    if before == BeforeUpgrade::CopyBeside {
+        backup_before_upgrade(&conn, path)?;
+    }
     prepare(&mut conn)?;
     record_ledger_id(&conn, id)?;
     crate::output::private(path);

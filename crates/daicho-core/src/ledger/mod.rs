@@ -122,7 +122,7 @@ impl Ledger {
         if id.is_empty() {
             id = db::new_ledger_id();
         }
-        let conn = db::open_as(path, &id)?;
+        let conn = db::open_as(path, &id, db::BeforeUpgrade::BackedUpElsewhere)?;
         Ok(Ledger::from_conn(conn, Some(path)).with_backups(config))
     }
 

@@ -234,6 +234,8 @@ fn upgrading_an_old_ledger_backs_it_up_first_as_it_was() {
         .expect("the upgrade backup is listed");
     let found = PathBuf::from(upgrade.path);
     assert_eq!(backup::check(&found).counts.unwrap().schema_version, 1);
+    // Backed up once: no second copy beside the ledger.
+    assert!(!dir.path().join("old.daicho.schema1.bak").exists());
 }
 
 fn at(days_ago: i64, hour: u32, now: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
