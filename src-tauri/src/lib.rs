@@ -20,6 +20,8 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // The OS keychain keeps ledger keys (DAICHO_KEYCHAIN=none: none, as in tests).
+            daicho_core::crypto::keychain::use_from_environment();
             let dirs = state::Dirs::resolve();
             let launch = state::Launch::from_args(std::env::args().skip(1));
             app.manage(state::AppState::start(dirs, launch));

@@ -10,7 +10,9 @@ use daicho_core::settings::AppDirs;
 use daicho_core::settings::Settings;
 use daicho_core::{ErrorReport, Ledger, NewLedger};
 
+use daicho_core::crypto::{self, keychain, Secret};
 use daicho_core::instance::LedgerLock;
+use zeroize::Zeroizing;
 
 /// Where settings and ledgers live: the core's [`AppDirs`], so the CLI finds the same settings
 /// (`DAICHO_DATA_DIR` replaces the OS folders; tests use it so that they never touch a real
@@ -40,6 +42,7 @@ impl Dirs {
 }
 
 /// Which ledger to open at start, from the command line.
+#[derive(Clone)]
 pub enum Launch {
     Remembered,
     Demo,
@@ -78,6 +81,12 @@ pub struct AppState {
     pub daily: std::sync::Arc<Mutex<DailyBackup>>,
     /// Reports written in this session: the only files "Open the file" may open.
     written: Mutex<std::collections::HashSet<PathBuf>>,
+    /// What was asked at start, tried again once the rep has chosen a passphrase.
+    launch: Launch,
+    /// The passphrase the rep chose in this session (new ledgers are made with it).
+    passphrase: Mutex<Option<Zeroizing<String>>>,
+    /// The recovery key of a ledger made in this session, shown once.
+    fresh_recovery_key: Mutex<Option<Zeroizing<String>>>,
 }
 
 /// The daily backup made in the background when a ledger is opened.
@@ -124,21 +133,82 @@ impl AppState {
             lock: Mutex::new(None),
             daily: Default::default(),
             written: Mutex::new(Default::default()),
+            launch,
+            passphrase: Mutex::new(None),
+            fresh_recovery_key: Mutex::new(None),
         };
-        let opened = match launch {
-            Launch::Demo => state.open_demo(),
-            Launch::Path(path) => state.open(&path),
-            Launch::Remembered => match settings.ledger_path.as_deref().map(Path::new) {
-                Some(path) => state.open(path),
-                None => state.open_or_create(&state.dirs.default_ledger()),
-            },
-        };
-        if let Err(e) = opened {
+        if let Err(e) = state.open_at_launch() {
             if let Ok(mut slot) = state.startup_error.lock() {
                 *slot = Some(e);
             }
         }
         state
+    }
+
+    /// Opens what the command line asked for (or the ledger opened last).
+    pub fn open_at_launch(&self) -> Result<(), ErrorReport> {
+        match self.launch.clone() {
+            Launch::Demo => self.open_demo(),
+            Launch::Path(path) => self.open(&path),
+            Launch::Remembered => match self.settings()?.ledger_path.as_deref().map(Path::new) {
+                Some(path) => self.open(path),
+                None => self.open_or_create(&self.dirs.default_ledger()),
+            },
+        }
+    }
+
+    /// The rep chose a passphrase (this computer has no keychain): ledgers made from now on
+    /// are protected by it, starting with the one asked for at start.
+    pub fn protect_with(&self, passphrase: &str) -> Result<(), ErrorReport> {
+        crypto::check_passphrase(passphrase).map_err(report)?;
+        let passphrase = Zeroizing::new(passphrase.to_owned());
+        keychain::offer(Secret::Passphrase(passphrase.clone()));
+        *self.passphrase.lock().map_err(|_| poisoned())? = Some(passphrase);
+        self.open_at_launch()
+    }
+
+    /// Opens the locked ledger at `path` with its passphrase or recovery key.
+    pub fn unlock(&self, path: &Path, secret: Secret) -> Result<(), ErrorReport> {
+        crypto::unlock(path, &secret).map_err(report)?;
+        self.open(path)
+    }
+
+    /// Closes the ledger and forgets its key (a ledger with a passphrase): the window shows the
+    /// lock screen until the passphrase is given again.
+    pub fn lock_now(&self) -> Result<(), ErrorReport> {
+        let path = self.ledger_path().ok_or_else(none_open)?;
+        *self.ledger.lock().map_err(|_| poisoned())? = None;
+        *self.lock.lock().map_err(|_| poisoned())? = None;
+        *self.passphrase.lock().map_err(|_| poisoned())? = None;
+        keychain::lock_all();
+        *self.startup_error.lock().map_err(|_| poisoned())? =
+            Some(daicho_core::error::LedgerError::Locked { path }.report());
+        Ok(())
+    }
+
+    /// The recovery key of a ledger made in this session, once.
+    pub fn take_fresh_recovery_key(&self) -> Option<String> {
+        self.fresh_recovery_key
+            .lock()
+            .ok()?
+            .take()
+            .map(|k| k.to_string())
+    }
+
+    /// Keeps the new ledger's recovery key for the window to show once.
+    fn note_recovery_key(&self, ledger: &Ledger) {
+        let secret = self
+            .passphrase
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .map(Secret::Passphrase);
+        if let (Ok(key), Ok(mut slot)) = (
+            ledger.recovery_key(secret.as_ref()),
+            self.fresh_recovery_key.lock(),
+        ) {
+            *slot = Some(key);
+        }
     }
 
     pub fn take_startup_error(&self) -> Option<ErrorReport> {
@@ -216,7 +286,9 @@ impl AppState {
 
     pub fn create(&self, path: &Path) -> Result<(), ErrorReport> {
         let lock = self.lock(path)?;
-        self.install(Ledger::create(path).map_err(report)?, lock)
+        let ledger = Ledger::create(path).map_err(report)?;
+        self.note_recovery_key(&ledger);
+        self.install(ledger, lock)
     }
 
     /// Remembers a report Daicho wrote, so that the window may open it.
@@ -322,6 +394,8 @@ impl AppState {
             },
         )
         .map_err(report)?;
-        self.install(new.finish().map_err(report)?, lock)
+        let ledger = new.finish().map_err(report)?;
+        self.note_recovery_key(&ledger);
+        self.install(ledger, lock)
     }
 }

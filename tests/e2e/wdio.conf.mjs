@@ -59,7 +59,7 @@ export const config = {
     mkdirSync(artifacts, { recursive: true });
     driver = spawn("tauri-driver", [], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DAICHO_DATA_DIR: dataDir, WEBKIT_DISABLE_DMABUF_RENDERER: "1", LANG: "C.UTF-8" },
+      env: { ...process.env, DAICHO_DATA_DIR: dataDir, DAICHO_KEYCHAIN: "none", WEBKIT_DISABLE_DMABUF_RENDERER: "1", LANG: "C.UTF-8" },
     });
     driver.on("error", (error) => console.error("tauri-driver:", error.message));
     await waitForPort(4444, 30000);

@@ -124,7 +124,17 @@ pub fn check(file: &Path, json: bool, lang: Lang) -> Result<(), ErrorReport> {
     if json {
         out_json!(serde_json::to_string_pretty(&verdict).unwrap_or_default());
     } else if verdict.ok {
-        out!("{}  ok  {}", file.display(), counts_text(lang, &verdict));
+        let protection = if verdict.encrypted {
+            "check.encrypted"
+        } else {
+            "check.not_encrypted"
+        };
+        out!(
+            "{}  ok  {}  {}",
+            file.display(),
+            i18n::message(lang, protection, &Default::default()),
+            counts_text(lang, &verdict)
+        );
     }
     match verdict.problem {
         None => Ok(()),

@@ -70,6 +70,7 @@ mod classify;
 mod export;
 mod handover;
 mod import;
+mod key;
 mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
@@ -90,6 +91,13 @@ struct Cli {
     /// header (default: your login name).
     #[arg(long = "as", global = true, value_name = "NAME")]
     actor: Option<String>,
+    /// Read the ledger's passphrase from the first line of FILE (for scripts; or set
+    /// DAICHO_PASSPHRASE). Without it, the key comes from the OS keychain.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+    /// Open a ledger with its recovery key, read from FILE (or DAICHO_RECOVERY_KEY).
+    #[arg(long, global = true, value_name = "FILE")]
+    recovery_key_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -208,6 +216,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The ledger's key: show the recovery key, or choose a new passphrase.
+    Key {
+        #[command(subcommand)]
+        command: key::KeyCommand,
+    },
     /// Count every kind of record in a ledger and run SQLite's integrity check.
     Stats {
         file: PathBuf,
@@ -304,11 +317,20 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         let _ = ACTOR.set(actor.trim().to_owned());
     }
     let report = |e: &dyn Coded| e.report();
+    let secrets = key::setup(
+        cli.passphrase_file.as_deref(),
+        cli.recovery_key_file.as_deref(),
+    )?;
+    if matches!(cli.command, Command::Bench { .. }) {
+        bench::use_bench_key(&secrets);
+    }
     match cli.command {
         Command::Init { file } => {
-            Ledger::create(&file).map_err(|e| report(&e))?;
+            let ledger = Ledger::create(&file).map_err(|e| report(&e))?;
+            key::announce_recovery_key(&ledger, &secrets, lang);
             out!("{}", file.display());
         }
+        Command::Key { command } => key::run(command, &secrets, lang)?,
         Command::Demo { cards, out, seed } => {
             // Made under a temporary name: half a demo (a failure, a kill) never takes the name.
             let mut new = NewLedger::start(&out).map_err(|e| report(&e))?;
@@ -321,7 +343,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 },
             )
             .map_err(|e| e.report())?;
-            new.finish().map_err(|e| report(&e))?;
+            let ledger = new.finish().map_err(|e| report(&e))?;
+            key::announce_recovery_key(&ledger, &secrets, lang);
             out!("{}", out.display());
         }
         Command::Backup { file, to } => backup::backup(&file, to.as_deref())?,

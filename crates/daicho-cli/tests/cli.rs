@@ -2,7 +2,7 @@
 //! The `daicho` command as a script uses it: exit codes, output, errors in the user's language.
 
 mod common;
-use common::{daicho, succeeds};
+use common::{daicho, open_db, succeeds, use_test_passphrase};
 
 #[test]
 fn init_demo_and_stats() {
@@ -315,8 +315,7 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
         "C",
     );
     assert!(taken.status.success());
-    let authors: Vec<String> = rusqlite::Connection::open(&to)
-        .unwrap()
+    let authors: Vec<String> = open_db(&to)
         .prepare(
             "SELECT DISTINCT actor FROM card_history WHERE field = 'owner' AND new_value = '後任'",
         )
@@ -405,6 +404,7 @@ fn search_prints_the_same_ranked_results_as_the_window_in_text_and_json() {
     let cards = found["cards"].as_array().unwrap();
     assert!(!cards.is_empty() && cards.len() <= 5);
     // What the window's box gets for the same query, in the same order.
+    use_test_passphrase();
     let ledger = daicho_core::Ledger::open(&demo).unwrap();
     let window = ledger.search("株式会社", 5).unwrap();
     let ids: Vec<&str> = cards.iter().map(|c| c["id"].as_str().unwrap()).collect();

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{daicho, stderr, stdout, succeeds};
+use common::{daicho, open_db, stderr, stdout, succeeds};
 
 fn demo(dir: &Path, name: &str, cards: &str) -> PathBuf {
     let path = dir.join(name);
@@ -211,7 +211,7 @@ fn a_second_writer_waits_then_says_who_is_in_the_way() {
     let dir = tempfile::tempdir().unwrap();
     let ledger = demo(dir.path(), "mine.daicho", "10");
     // Another program holds the ledger's write lock for the whole test.
-    let holder = rusqlite::Connection::open(&ledger).unwrap();
+    let holder = open_db(&ledger);
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let csv = dir.path().join("more.csv");
     std::fs::write(&csv, "会社名\n株式会社まつ\n").unwrap();

@@ -142,6 +142,18 @@ pub enum LedgerError {
         pid: String,
         since: String,
     },
+    #[error("{path} is encrypted and locked: give its passphrase or recovery key")]
+    Locked { path: PathBuf },
+    #[error("{path}: this passphrase or recovery key does not open the ledger")]
+    WrongSecret { path: PathBuf },
+    #[error("this computer has no keychain to keep the ledger's key: choose a passphrase")]
+    NeedsPassphrase,
+    #[error("a passphrase needs at least {min} characters")]
+    WeakPassphrase { min: usize },
+    #[error("not a recovery key (52 letters and digits in groups of four)")]
+    BadRecoveryKey,
+    #[error("the ledger key could not be made: {0}")]
+    Key(String),
     #[error(transparent)]
     Output(#[from] OutputError),
     #[error("database error: {0}")]
@@ -160,6 +172,12 @@ impl Coded for LedgerError {
             LedgerError::TooNew { .. } => "ledger.too_new",
             LedgerError::Io { source, .. } => io_code(source, "ledger.io"),
             LedgerError::InUse { .. } => "ledger.in_use",
+            LedgerError::Locked { .. } => "ledger.locked",
+            LedgerError::WrongSecret { .. } => "ledger.wrong_secret",
+            LedgerError::NeedsPassphrase => "ledger.needs_passphrase",
+            LedgerError::WeakPassphrase { .. } => "ledger.weak_passphrase",
+            LedgerError::BadRecoveryKey => "ledger.bad_recovery_key",
+            LedgerError::Key(_) => "ledger.key",
             LedgerError::Output(e) => e.code(),
             LedgerError::Sqlite(e) => storage_code(e),
             LedgerError::Migration(_) => "ledger.migration",
@@ -185,6 +203,12 @@ impl Coded for LedgerError {
                 ("pid", pid.clone()),
                 ("since", since.clone()),
             ]),
+            LedgerError::Locked { path } | LedgerError::WrongSecret { path } => {
+                params([("path", path.display().to_string())])
+            }
+            LedgerError::WeakPassphrase { min } => params([("min", min.to_string())]),
+            LedgerError::NeedsPassphrase | LedgerError::BadRecoveryKey => BTreeMap::new(),
+            LedgerError::Key(detail) => params([("detail", detail.clone())]),
             LedgerError::Output(e) => e.params(),
             LedgerError::Sqlite(e) => storage_params(e),
             LedgerError::Migration(e) => params([("detail", e.to_string())]),

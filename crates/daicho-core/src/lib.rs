@@ -13,6 +13,7 @@ pub mod card;
 pub mod classify;
 pub mod competition;
 pub mod contact;
+pub mod crypto;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
@@ -38,4 +39,4 @@ pub mod visit;
 mod ledger;
 
 pub use error::{ErrorReport, FieldIssue};
-pub use ledger::{BackupConfig, Clock, Ledger, NewLedger};
+pub use ledger::{BackupConfig, Clock, Ledger, NewLedger, Protection};

@@ -19,9 +19,13 @@ pub enum Existing {
     Replace,
 }
 
-/// True when `path` is a Daicho ledger: SQLite's header and Daicho's application id
-/// (bytes 68..72 of the header), read without opening it as a database.
+/// True when `path` is a Daicho ledger or backup: SQLite's header and Daicho's application id
+/// (bytes 68..72 of the header), read without opening it as a database, or what an encrypted
+/// one looks like (its key may not be here to tell: such a file is never written over).
 pub fn is_ledger(path: &Path) -> bool {
+    if crate::crypto::is_encrypted(path) {
+        return true;
+    }
     let mut header = [0u8; 72];
     let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
     read.is_ok()
@@ -61,6 +65,8 @@ pub struct Staged {
     temp: Option<TempPath>,
     target: PathBuf,
     existing: Existing,
+    /// Set only by [`Staged::over_ledger`]: this file takes a ledger's place.
+    replaces_ledger: bool,
 }
 
 impl Drop for Staged {
@@ -77,6 +83,20 @@ impl Staged {
     /// Checks the target and makes the temporary file beside it (its folder must exist).
     pub fn new(target: &Path, existing: Existing) -> Result<Staged, OutputError> {
         check_target(target, existing)?;
+        Staged::beside(target, existing, false)
+    }
+
+    /// A new version of the ledger (or backup) at `target` that takes its place when whole:
+    /// the one writer allowed to replace a ledger (encrypting it).
+    pub(crate) fn over_ledger(target: &Path) -> Result<Staged, OutputError> {
+        Staged::beside(target, Existing::Replace, true)
+    }
+
+    fn beside(
+        target: &Path,
+        existing: Existing,
+        replaces_ledger: bool,
+    ) -> Result<Staged, OutputError> {
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -97,6 +117,7 @@ impl Staged {
             temp: Some(temp),
             target: target.to_owned(),
             existing,
+            replaces_ledger,
         })
     }
 
@@ -122,7 +143,9 @@ impl Staged {
             .and_then(|f| f.sync_all())
             .map_err(io)?;
         // Checked again: the target may have appeared while this file was written.
-        check_target(&target, self.existing)?;
+        if !self.replaces_ledger {
+            check_target(&target, self.existing)?;
+        }
         match self.existing {
             Existing::Replace => temp.persist(&target).map_err(|e| io(e.error))?,
             Existing::Refuse => {
@@ -198,8 +221,13 @@ fn in_use(path: &Path) -> bool {
     ) else {
         return true;
     };
-    let free = conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;").is_ok();
-    !free
+    // An encrypted file answers "not a database" to a connection without its key, but only
+    // once the lock is had: held by another connection, it is busy first.
+    match conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;") {
+        Ok(()) => false,
+        Err(rusqlite::Error::SqliteFailure(e, _)) => e.code != rusqlite::ErrorCode::NotADatabase,
+        Err(_) => true,
+    }
 }
 
 /// Makes a file readable and writable by its owner only (Unix); elsewhere the folder's

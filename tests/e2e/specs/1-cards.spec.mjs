@@ -1,13 +1,33 @@
 // A salesperson's first session: a card in Japanese with its フリガナ, a key person, an edit
 // seen in history, search by reading, trash and restore, other languages, hostile text.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, choose, expectRows, field, goTo, search, setLanguage, typeInto } from "./helpers.mjs";
+import { openFirstRow, byTestId, choose, expectRows, field, goTo, screenshot, search, setLanguage, typeInto, PASSPHRASE } from "./helpers.mjs";
 
 const NAME = "株式会社テスト精工";
 const READING = "テストセイコウ";
 
 describe("customer cards in the real window", () => {
   before(async () => {
+    // The first start on a computer without a keychain: the rep chooses a passphrase before
+    // the demo ledger is made, and is shown its recovery key once.
+    await byTestId("lock-screen").waitForDisplayed({ timeout: 30000 });
+    await expect(byTestId("lock-repeat")).toBeDisplayed();
+    await byTestId("lock-passphrase").setValue("short");
+    await byTestId("lock-repeat").setValue("shorter");
+    await expect(byTestId("lock-error")).toBeDisplayed();
+    await expect(byTestId("lock-submit")).toBeDisabled();
+    await byTestId("lock-repeat").setValue("short");
+    await byTestId("lock-submit").click();
+    await expect(byTestId("lock-error")).toHaveText(expect.stringContaining("8"));
+    await screenshot("en-lock-choose");
+    await byTestId("lock-passphrase").setValue(PASSPHRASE);
+    await byTestId("lock-repeat").setValue(PASSPHRASE);
+    await byTestId("lock-submit").click();
+    await byTestId("recovery-dialog").waitForDisplayed({ timeout: 60000 });
+    const key = await byTestId("recovery-key").getText();
+    expect(key).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){12}$/);
+    await screenshot("en-recovery-key");
+    await byTestId("recovery-done").click();
     await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
     await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) > 0, {
       timeoutMsg: "the demo ledger's cards did not appear",

@@ -1,7 +1,7 @@
 // A screenshot of each main screen in each language, kept as test artefacts
 // (tests/e2e/artifacts/<lang>-<screen>.png) to look at.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, dismissNotices, goTo, screenshot, search, setLanguage } from "./helpers.mjs";
+import { openFirstRow, byTestId, dismissNotices, goTo, openLedger, screenshot, search, setLanguage, PASSPHRASE } from "./helpers.mjs";
 
 const LANGUAGES = [
   ["ja", "顧客カード"],
@@ -12,7 +12,17 @@ const LANGUAGES = [
 
 describe("every main screen in every language", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    // A new start: the ledger is locked; a wrong passphrase is refused in the rep's language.
+    await byTestId("lock-screen").waitForDisplayed({ timeout: 30000 });
+    await expect(byTestId("lock-repeat")).not.toBeExisting();
+    await byTestId("lock-passphrase").setValue("not the passphrase");
+    await byTestId("lock-submit").click();
+    await expect(byTestId("lock-error")).toHaveText(expect.stringContaining("口令"));
+    await screenshot("zh-lock-wrong");
+    await byTestId("lock-toggle").click();
+    await expect(byTestId("lock-recovery")).toBeDisplayed();
+    await byTestId("lock-toggle").click();
+    await openLedger();
   });
 
   it("opens in the language chosen last time", async () => {
@@ -24,6 +34,15 @@ describe("every main screen in every language", () => {
     it(`renders in ${lang}`, async () => {
       await setLanguage(lang, cardsLabel);
       await dismissNotices();
+      // Locked by hand (someone at the desk), then opened again with the passphrase.
+      await byTestId("lock-now").click();
+      await byTestId("lock-screen").waitForDisplayed();
+      await screenshot(`${lang}-lock`);
+      await byTestId("lock-passphrase").setValue(PASSPHRASE);
+      await byTestId("lock-submit").click();
+      await byTestId("lock-screen").waitForExist({ reverse: true, timeout: 30000 });
+      await goTo("settings");
+      await expect(byTestId("protection-state")).toBeDisplayed();
       await screenshot(`${lang}-settings`);
 
       await goTo("cards");

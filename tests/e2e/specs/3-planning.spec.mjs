@@ -2,7 +2,7 @@
 // page and tick it off, record hearsay as an urgent note and filter for it, plan the week's visits
 // with a brief per customer and log a visit from the plan. Then every new screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, setLanguage, typeInto, openLedger } from "./helpers.mjs";
 
 const NAME = "北斗運輸株式会社";
 const CITY = "北斗市";
@@ -17,7 +17,7 @@ const today = () =>
 
 describe("follow-ups, intelligence and the visit plan in the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
   });
 

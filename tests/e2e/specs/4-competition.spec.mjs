@@ -3,7 +3,7 @@
 // opportunity on the follow-ups page, and see a matching case study on the card. Then every new
 // screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, chooseText, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, screenshot, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, chooseText, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, screenshot, setLanguage, typeInto, openLedger } from "./helpers.mjs";
 
 const OURS = "テスト複合機 TX-1";
 const RIVALS = [
@@ -34,7 +34,7 @@ async function scoreColumns(values) {
 
 describe("competitor comparison, products at customers and case studies in the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
   });
 

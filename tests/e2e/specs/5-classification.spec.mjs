@@ -3,7 +3,7 @@
 // the core and problem lists, click charts to filter the card list, and have overlapping grade
 // bands refused. Then every new screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, reveal, screenshot, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, reveal, screenshot, setLanguage, typeInto, openLedger } from "./helpers.mjs";
 
 const CUSTOMER = "つばさ精機株式会社";
 
@@ -24,7 +24,7 @@ const shownNames = () =>
 
 describe("sales, classification and the dashboard in the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
   });
 

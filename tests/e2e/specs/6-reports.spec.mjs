@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, search, setLanguage } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, search, setLanguage, openLedger } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-reports-"));
 
@@ -30,7 +30,7 @@ async function exported() {
 
 describe("Excel handouts from the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
     await goTo("settings");
     await byTestId("report-folder").setValue(out);

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows, openLedger } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-handover-"));
 const LEAVING = "引継 太郎";
@@ -24,7 +24,7 @@ describe("handing customers over in the real window", () => {
   let partial;
 
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
     await goTo("settings");
     await byTestId("report-folder").setValue(out);

@@ -2,7 +2,7 @@
 // hiragana, a single kanji, a phone number fragment typed with other punctuation, words in a
 // contact; every matching customer in the list, best match first, with the match marked.
 import { expect } from "@wdio/globals";
-import { byTestId, dismissNotices, goTo, screenshot, searchBox, searchHit, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, dismissNotices, goTo, screenshot, searchBox, searchHit, setLanguage, typeInto, openLedger } from "./helpers.mjs";
 
 const NAME = "鷲尾精機株式会社";
 const READING = "ワシオセイキ";
@@ -14,7 +14,7 @@ const marks = (element) =>
 
 describe("search from the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
     await goTo("cards");
     await byTestId("new-card").click();

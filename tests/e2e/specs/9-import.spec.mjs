@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, search, searchBox, searchHit, setLanguage } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, search, searchBox, searchHit, setLanguage, openLedger } from "./helpers.mjs";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const CSV = path.join(fixtures, "customers-sjis.csv");
@@ -28,7 +28,7 @@ async function startAndWait() {
 
 describe("importing lists in the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
   });
 

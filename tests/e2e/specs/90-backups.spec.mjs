@@ -2,7 +2,7 @@
 // first sets the backup beside the ledger now and can itself be undone, "Check all backups",
 // and the last backup in the sidebar's foot; then the page in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, dismissNotices, goTo, reveal, screenshot, search, setLanguage, typeInto } from "./helpers.mjs";
+import { byTestId, dismissNotices, goTo, reveal, screenshot, search, setLanguage, typeInto, openLedger } from "./helpers.mjs";
 
 const LATER = "復元テスト株式会社";
 
@@ -17,7 +17,7 @@ async function rows() {
 
 describe("backups in the real window", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
     await setLanguage("ja", "顧客カード");
   });
 

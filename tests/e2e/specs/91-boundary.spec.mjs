@@ -1,11 +1,11 @@
 // What the window may ask of the system: "Open the file" opens only reports Daicho wrote in this
 // session, whatever path a page made to misbehave would send.
 import { expect } from "@wdio/globals";
-import { byTestId } from "./helpers.mjs";
+import { byTestId, openLedger } from "./helpers.mjs";
 
 describe("the window's boundary", () => {
   before(async () => {
-    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await openLedger();
   });
 
   it("refuses to open a file Daicho did not write", async () => {

@@ -204,3 +204,26 @@ export async function openCard(name) {
   await hit.click();
   await byTestId("card-page").waitForDisplayed();
 }
+
+/** The passphrase the rep chooses on the first start (this test machine has no keychain). */
+export const PASSPHRASE = "e2e ledger passphrase";
+
+/** Waits for the window to start: the lock screen (answered with PASSPHRASE, chosen on the
+ * first start) or the card list; a recovery key shown for a new ledger is acknowledged. */
+export async function openLedger() {
+  const lock = byTestId("lock-screen");
+  const cards = byTestId("cards-page");
+  await browser.waitUntil(async () => (await lock.isExisting()) || (await cards.isExisting()), {
+    timeout: 30000,
+    timeoutMsg: "neither the lock screen nor the card list appeared",
+  });
+  if (await lock.isExisting()) {
+    await byTestId("lock-passphrase").setValue(PASSPHRASE);
+    const repeat = byTestId("lock-repeat");
+    if (await repeat.isExisting()) await repeat.setValue(PASSPHRASE);
+    await byTestId("lock-submit").click();
+  }
+  await cards.waitForDisplayed({ timeout: 60000 });
+  const recovery = byTestId("recovery-done");
+  if (await recovery.isExisting()) await recovery.click();
+}

@@ -176,6 +176,12 @@ impl Fixture {
         let mut c = Command::new(exe);
         c.env("DAICHO_DATA_DIR", run.join("data"))
             .env("LANG", "C")
+            .env("DAICHO_KEYCHAIN", "none")
+            .env(
+                "DAICHO_PASSPHRASE",
+                std::env::var("DAICHO_PASSPHRASE")
+                    .unwrap_or_else(|_| super::BENCH_PASSPHRASE.into()),
+            )
             .stdin(Stdio::null())
             .stderr(Stdio::null());
         let s = |p: &Path| p.display().to_string();

@@ -46,6 +46,19 @@ impl Drop for TempLedger {
     }
 }
 
+/// The passphrase of generated benchmark ledgers (their data is made up, and a kept one must
+/// open again in the next run): the real keychain is left alone.
+pub const BENCH_PASSPHRASE: &str = "daicho benchmark ledger";
+
+/// Benchmarks keep keys in memory, under the run's passphrase or [`BENCH_PASSPHRASE`].
+pub fn use_bench_key(secrets: &crate::key::Secrets) {
+    daicho_core::crypto::keychain::use_memory_only();
+    let passphrase = secrets.passphrase().unwrap_or_else(|| {
+        daicho_core::crypto::Secret::Passphrase(zeroize::Zeroizing::new(BENCH_PASSPHRASE.into()))
+    });
+    daicho_core::crypto::keychain::offer(passphrase);
+}
+
 /// `keep`: where to leave the generated ledger (else it is removed afterwards).
 pub fn classify(
     cards: u32,

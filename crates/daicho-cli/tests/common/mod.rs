@@ -12,12 +12,19 @@ pub fn data_dir() -> &'static Path {
     DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
+/// The passphrase of every ledger the tests make.
+pub const PASSPHRASE: &str = "test ledger passphrase";
+
 pub fn command(lang: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_daicho"));
     command
         .env("LANG", lang)
         .env_remove("LC_ALL")
-        .env("DAICHO_DATA_DIR", data_dir());
+        .env("DAICHO_DATA_DIR", data_dir())
+        // Never the real keychain: keys come from the passphrase, as in a script.
+        .env("DAICHO_KEYCHAIN", "none")
+        .env("DAICHO_PASSPHRASE", PASSPHRASE)
+        .env_remove("DAICHO_RECOVERY_KEY");
     command
 }
 
@@ -43,4 +50,28 @@ pub fn stdout(out: &Output) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Opens a ledger the CLI made, in this test process, as the CLI would (with the tests'
+/// passphrase): what a test reads back directly.
+pub fn open_db(path: &Path) -> rusqlite::Connection {
+    use daicho_core::crypto::{self, keychain, Secret};
+    keychain::use_memory_only();
+    keychain::offer(Secret::Passphrase(zeroize::Zeroizing::new(
+        PASSPHRASE.into(),
+    )));
+    crypto::open(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .unwrap()
+}
+
+/// Lets this test process open the CLI's ledgers with the daicho-core API.
+pub fn use_test_passphrase() {
+    use daicho_core::crypto::{keychain, Secret};
+    keychain::use_memory_only();
+    keychain::offer(Secret::Passphrase(zeroize::Zeroizing::new(
+        PASSPHRASE.into(),
+    )));
 }

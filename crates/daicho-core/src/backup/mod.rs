@@ -16,7 +16,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use crate::db;
-use crate::error::BackupError;
+use crate::error::{BackupError, LedgerError};
 use crate::output::{self, Existing, Staged};
 
 pub use keep::{to_remove, Retention, MAX_KEEP};
@@ -86,6 +86,9 @@ pub struct CheckResult {
     /// The error code when not ok (`backup.damaged`, `backup.not_a_backup`, `backup.too_new`).
     pub problem: Option<String>,
     pub counts: Option<Counts>,
+    /// Whether the file is encrypted (every ledger and backup is, once a Daicho with encryption
+    /// has opened it).
+    pub encrypted: bool,
 }
 
 /// Where the backups of the ledger with `id` at `ledger` go under `root`.
@@ -174,8 +177,11 @@ pub fn make(
 /// error" when it cannot make its shared-memory file on a full disk).
 pub(crate) fn full_disk_or(e: BackupError, places: &[&Path]) -> BackupError {
     let io_like = match &e {
-        BackupError::Storage(s) => crate::error::storage_code(s) == "disk.io",
-        BackupError::Output(crate::error::OutputError::Io { .. }) => true,
+        BackupError::Storage(s) | BackupError::Ledger(LedgerError::Sqlite(s)) => {
+            crate::error::storage_code(s) == "disk.io"
+        }
+        BackupError::Output(crate::error::OutputError::Io { .. })
+        | BackupError::Ledger(LedgerError::Io { .. }) => true,
         _ => false,
     };
     match places.iter().find(|p| io_like && output::disk_is_full(p)) {
@@ -211,7 +217,7 @@ fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), 
     let staged = Staged::new(target, existing)?;
     {
         let src = open_read_only(source)?;
-        let mut dst = Connection::open(staged.path())?;
+        let mut dst = open_new_like(source, staged.path())?;
         // The copy is checked and synced as a whole below: no journal of its own is needed.
         dst.pragma_update(None, "journal_mode", "OFF")?;
         dst.pragma_update(None, "synchronous", "OFF")?;
@@ -281,8 +287,23 @@ pub(crate) fn copy_pages(src: &Connection, dst: &mut Connection) -> rusqlite::Re
     }
 }
 
+/// A new file at `path` that will hold a copy of `source`'s pages: under `source`'s key (an
+/// encrypted backup of an encrypted ledger, with its salt), or plain like a plain source.
+pub(crate) fn open_new_like(source: &Path, path: &Path) -> Result<Connection, BackupError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if !crate::crypto::is_encrypted(source) {
+        return Ok(crate::crypto::open(path, flags)?);
+    }
+    let key = crate::crypto::key_of(source).ok_or_else(|| LedgerError::Locked {
+        path: source.to_owned(),
+    })?;
+    Ok(crate::crypto::open_with_key(path, &key, flags)?)
+}
+
 pub(crate) fn open_read_only(path: &Path) -> Result<Connection, BackupError> {
-    let conn = Connection::open_with_flags(
+    let conn = crate::crypto::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -400,12 +421,14 @@ pub fn check(path: &Path) -> CheckResult {
         }
         Ok(counts)
     })();
-    let damaged = |e: &BackupError| match e {
-        BackupError::Storage(_) => "backup.damaged".to_owned(),
-        other => crate::error::Coded::code(other).to_owned(),
+    let damaged = |e: &BackupError| match crate::error::Coded::code(e) {
+        _ if matches!(e, BackupError::Storage(_)) => "backup.damaged".to_owned(),
+        "ledger.damaged" | "ledger.corrupt" => "backup.damaged".to_owned(),
+        other => other.to_owned(),
     };
     CheckResult {
         path: path.display().to_string(),
+        encrypted: crate::crypto::is_encrypted(path),
         ok: verdict.is_ok(),
         problem: verdict.as_ref().err().map(damaged),
         counts: verdict.ok(),

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::{check, copy_pages, folder_for, id_of, make, open_read_only, BackupInfo, BackupReason};
@@ -62,7 +61,7 @@ fn restore_into(
     if !target.exists() {
         let staged = Staged::new(target, Existing::Refuse)?;
         {
-            let mut conn = Connection::open(staged.path())?;
+            let mut conn = super::open_new_like(backup, staged.path())?;
             copy_pages(&open_read_only(backup)?, &mut conn)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.close().map_err(|(_, e)| e)?;
@@ -86,7 +85,7 @@ fn restore_into(
         now,
     )?;
     {
-        let mut conn = Connection::open_with_flags(
+        let mut conn = crate::crypto::open(
             target,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;

@@ -1,11 +1,11 @@
 //! The ledger file: opening with checks that leave foreign files untouched, pragmas, migrations.
 
-use std::io::Read;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
+use crate::crypto;
 use crate::error::{storage_code, LedgerError};
 use crate::output::Staged;
 
@@ -39,9 +39,17 @@ pub fn latest_version() -> i64 {
 /// Makes a new, empty ledger in the temporary file of `staged` (see [`crate::output`]): the
 /// caller fills it and gives it its name with [`finish_new`], so a ledger that exists is whole.
 pub fn create_staged(staged: &Staged) -> Result<Connection, LedgerError> {
-    let mut conn = Connection::open(staged.path())?;
+    let (key, kind) = crypto::new_key()?;
+    let mut conn = crypto::open_with_key(
+        staged.path(),
+        &key,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     prepare(&mut conn)?;
     record_ledger_id(&conn, &new_ledger_id())?;
+    record_key_kind(&conn, kind)?;
     Ok(conn)
 }
 
@@ -51,7 +59,7 @@ pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, Ledger
     conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
     conn.close().map_err(|(_, e)| e)?;
     let path = staged.commit()?;
-    let mut conn = Connection::open_with_flags(
+    let mut conn = crypto::open(
         &path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -104,7 +112,13 @@ fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
 
 fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connection, LedgerError> {
     check_read_only(path)?;
-    let mut conn = Connection::open_with_flags(
+    // A ledger from before encryption is encrypted first (a checked copy replaces it), so
+    // that its upgrade backup and everything after are encrypted too.
+    let encrypted_now = match crypto::kind_of(path) {
+        Ok(crypto::FileKind::Plain) => Some(encrypt_plain(path)?),
+        _ => None,
+    };
+    let mut conn = crypto::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -113,17 +127,54 @@ fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connecti
     }
     prepare(&mut conn)?;
     record_ledger_id(&conn, id)?;
+    if let Some(kind) = encrypted_now {
+        record_key_kind(&conn, kind)?;
+    }
     crate::output::private(path);
     Ok(conn)
 }
 
+/// Encrypts the plain ledger at `path` under a new key (see [`crypto::encrypt_plain_file`]).
+fn encrypt_plain(path: &Path) -> Result<crypto::KeyKind, LedgerError> {
+    let (key, kind) = crypto::new_key()?;
+    crypto::encrypt_plain_file(path, &key)?;
+    Ok(kind)
+}
+
 /// The schema version of the ledger at `path`, read without changing it.
 pub fn version_of(path: &Path) -> Result<i64, LedgerError> {
-    let conn = Connection::open_with_flags(
+    let conn = crypto::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// How the ledger's key is kept (shown in Settings): "keychain" or "passphrase".
+fn record_key_kind(conn: &Connection, kind: crypto::KeyKind) -> Result<(), LedgerError> {
+    conn.execute(
+        "INSERT INTO ledger_meta (key, value) VALUES ('key_kind', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [kind.as_str()],
+    )?;
+    Ok(())
+}
+
+/// How the ledger's key is kept, as recorded when it was made or encrypted.
+pub fn key_kind(conn: &Connection) -> rusqlite::Result<crypto::KeyKind> {
+    use rusqlite::OptionalExtension;
+    let value: Option<String> = conn
+        .query_row(
+            "SELECT value FROM ledger_meta WHERE key = 'key_kind'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match value.as_deref() {
+        Some("passphrase") => crypto::KeyKind::Passphrase,
+        Some("keychain") => crypto::KeyKind::Keychain,
+        _ => crypto::KeyKind::Plain,
+    })
 }
 
 /// A ledger's identity, kept in `ledger_meta`: its backups are found by it, whatever the file
@@ -154,6 +205,7 @@ pub fn ledger_id(conn: &Connection) -> rusqlite::Result<String> {
 
 pub fn open_in_memory() -> Result<Connection, LedgerError> {
     let mut conn = Connection::open_in_memory()?;
+    crypto::quiet(&conn)?;
     prepare(&mut conn)?;
     Ok(conn)
 }
@@ -177,14 +229,11 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
 /// How long a write waits for another Daicho window or command to finish its own.
 pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
 fn check_read_only(path: &Path) -> Result<(), LedgerError> {
     let not_a_ledger = || LedgerError::NotALedger {
         path: path.to_owned(),
     };
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|source| match source.kind() {
+    let kind = crypto::kind_of(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => LedgerError::NotFound {
             path: path.to_owned(),
         },
@@ -193,10 +242,9 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
             source,
         },
     })?;
-    if file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+    if kind == crypto::FileKind::Other {
         return Err(not_a_ledger());
     }
-    drop(file);
 
     // A full disk or a refused read is not damage: only SQLite's own verdict is.
     let corrupt = |e: rusqlite::Error| match storage_code(&e) {
@@ -206,10 +254,14 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
         },
         _ => LedgerError::Sqlite(e),
     };
-    let conn = Connection::open_with_flags(
+    let conn = crypto::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    )
+    .map_err(|e| match e {
+        LedgerError::Sqlite(e) => corrupt(e),
+        other => other,
+    })?;
     conn.busy_timeout(BUSY_WAIT)?;
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))

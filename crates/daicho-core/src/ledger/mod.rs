@@ -19,6 +19,7 @@ mod classify;
 mod competition;
 mod handover;
 mod import;
+mod keys;
 mod planning;
 mod report;
 mod sales;
@@ -35,6 +36,7 @@ pub struct Ledger {
 }
 
 pub use backup::BackupConfig;
+pub use keys::Protection;
 
 /// A ledger being made (the demo, a restore to a new file): it has no name until
 /// [`NewLedger::finish`], so a run that is killed or fails leaves nothing that blocks the name.
@@ -122,8 +124,24 @@ impl Ledger {
         if id.is_empty() {
             id = db::new_ledger_id();
         }
+        let was_plain =
+            crate::crypto::kind_of(path).is_ok_and(|k| k == crate::crypto::FileKind::Plain);
         let conn = db::open_as(path, &id, db::BeforeUpgrade::BackedUpElsewhere)?;
-        Ok(Ledger::from_conn(conn, Some(path)).with_backups(config))
+        let ledger = Ledger::from_conn(conn, Some(path)).with_backups(config);
+        if was_plain {
+            // Its backups from before are encrypted under the same key: nothing stays plain.
+            if let Some(key) = crate::crypto::key_of(path) {
+                for backup in ledger.backups().unwrap_or_default() {
+                    let backup = Path::new(&backup.path);
+                    if crate::crypto::kind_of(backup)
+                        .is_ok_and(|k| k == crate::crypto::FileKind::Plain)
+                    {
+                        crate::crypto::encrypt_plain_file(backup, &key)?;
+                    }
+                }
+            }
+        }
+        Ok(ledger)
     }
 
     pub fn open_in_memory() -> Result<Ledger, LedgerError> {

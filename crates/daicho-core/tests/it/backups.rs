@@ -11,7 +11,6 @@ use daicho_core::error::Coded;
 use daicho_core::output::{self, Existing, Staged};
 use daicho_core::report::{ReportKind, ReportRequest};
 use daicho_core::{BackupConfig, Ledger};
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use super::organisation;
@@ -42,7 +41,7 @@ fn config(dir: &Path) -> BackupConfig {
 
 /// A hash of every row of every table, in rowid order: equal hashes, equal ledgers.
 fn content_hashes(path: &Path) -> Vec<(String, String)> {
-    let conn = Connection::open(path).unwrap();
+    let conn = daicho_core::crypto::open(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
         .unwrap()
@@ -123,6 +122,7 @@ fn a_backup_restores_into_a_new_file_and_a_damaged_backup_is_refused_untouched()
     std::fs::write(&bad, &bytes[..bytes.len() / 2]).unwrap();
     let verdict = backup::check(&bad);
     assert!(!verdict.ok);
+    assert_eq!(verdict.problem.as_deref(), Some("backup.damaged"));
     let before = std::fs::read(&path).unwrap();
     let e = backup::restore(&bad, &path, &cfg.root, Utc::now()).unwrap_err();
     assert_eq!(e.code(), "backup.damaged");
@@ -386,7 +386,10 @@ fn a_full_disk_refuses_the_write_in_plain_words_and_changes_nothing() {
     // Only the cards saved before the disk filled are new; the refused one left nothing.
     assert_eq!(after.len(), hashes.len());
     assert_eq!(
-        daicho_core::db::integrity_check(&Connection::open(&path).unwrap()).unwrap(),
+        daicho_core::db::integrity_check(
+            &daicho_core::crypto::open(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+        )
+        .unwrap(),
         "ok"
     );
 }

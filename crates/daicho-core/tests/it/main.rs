@@ -8,6 +8,7 @@ mod classify;
 mod competition;
 mod contacts;
 mod demo;
+mod encryption;
 mod files;
 mod fulltext;
 mod handover;

@@ -13,6 +13,16 @@ export const commands = {
 	ledgerOpenDemo: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_open_demo")),
 	/**  The folder where new ledgers are suggested. */
 	ledgerFolder: () => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_folder")),
+	/**  Opens the locked ledger at `path` with its passphrase or recovery key. */
+	ledgerUnlock: (path: string, kind: SecretKind, text: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_unlock", { path, kind, text })),
+	/**  Protects new ledgers with `passphrase` (no keychain here) and opens what was asked at start. */
+	ledgerProtect: (passphrase: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_protect", { passphrase })),
+	/**  The open ledger's recovery key; a ledger with a passphrase asks for it first. */
+	ledgerRecoveryKey: (passphrase: string | null) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_recovery_key", { passphrase })),
+	/**  A new passphrase for the open ledger and its backups; returns the new recovery key. */
+	ledgerChangePassphrase: (current: string | null, replacement: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_change_passphrase", { current, replacement })),
+	/**  Locks the window: the ledger is closed and its key forgotten until the passphrase is given. */
+	ledgerLock: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_lock")),
 	backupsList: () => typedError<BackupRow_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_list")),
 	backupStatus: () => typedError<BackupStatus_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_status")),
 	backupNow: () => typedError<BackupInfo, ErrorReport_Serialize>(__TAURI_INVOKE("backup_now")),
@@ -173,8 +183,15 @@ export type AppInfo_Deserialize = {
 	/**  The open ledger's file, if one is open. */
 	ledger_path?: string | null,
 	settings: Settings_Deserialize,
-	/**  Why the ledger chosen at start could not be opened. */
+	/**
+	 *  Why the ledger chosen at start could not be opened (`ledger.locked`: ask for its
+	 *  passphrase; `ledger.needs_passphrase`: ask the rep to choose one).
+	 */
 	startup_error?: ErrorReport_Deserialize | null,
+	/**  The recovery key of a ledger just made: shown once. */
+	recovery_key?: string | null,
+	/**  How the open ledger is protected. */
+	protection?: Protection | null,
 };
 
 /**  What the window needs to know at start and after a ledger changes. */
@@ -182,8 +199,15 @@ export type AppInfo_Serialize = {
 	/**  The open ledger's file, if one is open. */
 	ledger_path: string | null,
 	settings: Settings_Serialize,
-	/**  Why the ledger chosen at start could not be opened. */
+	/**
+	 *  Why the ledger chosen at start could not be opened (`ledger.locked`: ask for its
+	 *  passphrase; `ledger.needs_passphrase`: ask the rep to choose one).
+	 */
 	startup_error: ErrorReport_Serialize | null,
+	/**  The recovery key of a ledger just made: shown once. */
+	recovery_key: string | null,
+	/**  How the open ledger is protected. */
+	protection: Protection | null,
 };
 
 export type Assessment = Assessment_Serialize | Assessment_Deserialize;
@@ -947,6 +971,11 @@ export type CheckResult_Deserialize = {
 	/**  The error code when not ok (`backup.damaged`, `backup.not_a_backup`, `backup.too_new`). */
 	problem?: string | null,
 	counts?: Counts | null,
+	/**
+	 *  Whether the file is encrypted (every ledger and backup is, once a Daicho with encryption
+	 *  has opened it).
+	 */
+	encrypted: boolean,
 };
 
 /**  The verdict on one backup (or ledger) file. */
@@ -957,6 +986,11 @@ export type CheckResult_Serialize = {
 	/**  The error code when not ok (`backup.damaged`, `backup.not_a_backup`, `backup.too_new`). */
 	problem: string | null,
 	counts: Counts | null,
+	/**
+	 *  Whether the file is encrypted (every ledger and backup is, once a Daicho with encryption
+	 *  has opened it).
+	 */
+	encrypted: boolean,
 };
 
 /**  What to do with a likely duplicate. */
@@ -1979,6 +2013,17 @@ export type IntelNote_Serialize = {
 	fields: IntelNoteFields_Serialize,
 };
 
+/**  How this process came by a ledger's key (and how a ledger is protected). */
+export type KeyKind = 
+/**  A random key in the OS keychain. */
+"keychain" | 
+/**  A key made from the rep's passphrase. */
+"passphrase" | 
+/**  Opened with the recovery key. */
+"recovery" | 
+/**  Not encrypted. */
+"plain";
+
 export type KeyPerson = KeyPerson_Serialize | KeyPerson_Deserialize;
 
 export type KeyPersonFields = KeyPersonFields_Serialize | KeyPersonFields_Deserialize;
@@ -2453,6 +2498,15 @@ export type Product_Serialize = {
 	maker: string,
 };
 
+/**  What Settings and `daicho check` say about the ledger's protection. */
+export type Protection = {
+	encrypted: boolean,
+	/**  "keychain" (a random key in the OS keychain) or "passphrase". */
+	kind: KeyKind,
+	/**  Whether this computer keeps keys in a keychain that survives a restart. */
+	keychain: boolean,
+};
+
 /**  One reason with the figure behind it (an amount, a percentage, a count, days). */
 export type Reason = {
 	kind: ReasonKind,
@@ -2772,6 +2826,9 @@ export type SearchResults_Serialize = {
 	more_contacts: boolean,
 	more_notes: boolean,
 };
+
+/**  How a rep opens a locked ledger. */
+export type SecretKind = "passphrase" | "recovery_key";
 
 /**  A stretch of result text; `hit` when it matches the query. The UI shows it as plain text. */
 export type Segment = {

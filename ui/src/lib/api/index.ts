@@ -82,6 +82,8 @@ import { t } from "../i18n/i18n.svelte";
 export { commands };
 export type {
   BackupInfo,
+  Protection,
+  KeyKind,
   Counts,
   Segment,
   ImportField,

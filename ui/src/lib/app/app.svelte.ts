@@ -1,6 +1,6 @@
 // Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
 // card edits from being lost when the user navigates away.
-import type { AppInfo, CardKind } from "../api";
+import type { AppInfo, CardKind, ErrorReport } from "../api";
 import type { CompetitionTab } from "../competition/tabs";
 import type { ListFilters } from "../cards/list.svelte";
 
@@ -27,6 +27,17 @@ export type Route =
 
 export type Notice = { text: string; kind: "ok" | "error"; id: number };
 
+/** A ledger waiting for its key: its passphrase or recovery key ("locked"), or a passphrase to
+ * choose because this computer has no keychain ("choose"). */
+export type Lock = { mode: "locked" | "choose"; path: string };
+
+/** The lock an error asks for, if it is about the ledger's key. */
+export function lockFor(report: ErrorReport | null | undefined): Lock | null {
+  if (report?.code === "ledger.locked") return { mode: "locked", path: report.params.path ?? "" };
+  if (report?.code === "ledger.needs_passphrase") return { mode: "choose", path: "" };
+  return null;
+}
+
 class AppState {
   route = $state<Route>({ page: "cards" });
   info = $state<AppInfo | null>(null);
@@ -44,9 +55,21 @@ class AppState {
   handoverCards = $state<string[]>([]);
   /** The card list's filters as they are now, for reports of "the list as filtered". */
   listFilters = $state<ListFilters | null>(null);
+  /** Shown instead of the window while set: the lock screen. */
+  lock = $state<Lock | null>(null);
+  /** A recovery key to show once (a new ledger, a new passphrase, or asked for). */
+  recoveryKey = $state<string | null>(null);
   /** Returns true while the open card has unsaved changes. */
   private dirtyCheck: (() => boolean) | null = null;
   private nextNoticeId = 1;
+
+  /** Takes what a command said about the ledgers: the lock screen when a key is wanted, the
+   * recovery key of a ledger just made. */
+  adopt(info: AppInfo): void {
+    this.info = info;
+    this.lock = lockFor(info.startup_error);
+    if (info.recovery_key) this.recoveryKey = info.recovery_key;
+  }
 
   setDirtyCheck(check: (() => boolean) | null): void {
     this.dirtyCheck = check;
