@@ -168,8 +168,13 @@ impl AppState {
     }
 
     /// Opens the locked ledger at `path` with its passphrase or recovery key.
+    /// A passphrase that opened it also protects the ledgers made in this session.
     pub fn unlock(&self, path: &Path, secret: Secret) -> Result<(), ErrorReport> {
         crypto::unlock(path, &secret).map_err(report)?;
+        if let Secret::Passphrase(p) = &secret {
+            keychain::offer(Secret::Passphrase(p.clone()));
+            *self.passphrase.lock().map_err(|_| poisoned())? = Some(p.clone());
+        }
         self.open(path)
     }
 

@@ -261,6 +261,15 @@ enum BenchKind {
     /// A backup (online copy, sync, integrity check) and a restore against a plain copy of the
     /// same ledger file.
     Backup(BenchLedger),
+    /// What encryption costs: opening cards, the search box, the card list and an import on the
+    /// encrypted ledger against a plain copy of it, alternately in one process.
+    Encryption {
+        #[command(flatten)]
+        ledger: BenchLedger,
+        /// Rows of the generated list imported into an empty ledger of each kind.
+        #[arg(long, default_value_t = 10_000)]
+        rows: u32,
+    },
     /// Real writes in a child process killed with SIGKILL after a random delay, each kill
     /// followed by the checks a rep relies on (opens, whole, nothing lost, nothing blocking).
     /// Exits 1 when any check fails.
@@ -404,6 +413,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Bench {
             what: BenchKind::Backup(b),
         } => bench::backup::run(b.cards, b.contacts, b.json, b.ledger)?,
+        Command::Bench {
+            what: BenchKind::Encryption { ledger: b, rows },
+        } => bench::encryption::encryption(b.cards, b.contacts, rows, b.json, b.ledger)?,
         Command::Bench {
             what: BenchKind::Crash { kills, seed, json },
         } => {

@@ -17,6 +17,11 @@ async function openLedgerAt(file, create) {
   await byTestId("ledger-typed").setValue(file);
   await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
   await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
+  if (create) {
+    // A new ledger's recovery key is shown once, under the passphrase given at the start.
+    await byTestId("recovery-dialog").waitForDisplayed();
+    await byTestId("recovery-done").click();
+  }
 }
 
 describe("handing customers over in the real window", () => {

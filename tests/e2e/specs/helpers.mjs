@@ -211,19 +211,16 @@ export const PASSPHRASE = "e2e ledger passphrase";
 /** Waits for the window to start: the lock screen (answered with PASSPHRASE, chosen on the
  * first start) or the card list; a recovery key shown for a new ledger is acknowledged. */
 export async function openLedger() {
-  const lock = byTestId("lock-screen");
-  const cards = byTestId("cards-page");
-  await browser.waitUntil(async () => (await lock.isExisting()) || (await cards.isExisting()), {
-    timeout: 30000,
-    timeoutMsg: "neither the lock screen nor the card list appeared",
-  });
-  if (await lock.isExisting()) {
+  const started = await $('[data-testid="lock-screen"], [data-testid="cards-page"]');
+  await started.waitForExist({ timeout: 30000, timeoutMsg: "neither the lock screen nor the card list appeared" });
+  if ((await started.getAttribute("data-testid")) === "lock-screen") {
     await byTestId("lock-passphrase").setValue(PASSPHRASE);
-    const repeat = byTestId("lock-repeat");
-    if (await repeat.isExisting()) await repeat.setValue(PASSPHRASE);
+    const repeat = await $$('[data-testid="lock-repeat"]');
+    if (repeat.length > 0) await repeat[0].setValue(PASSPHRASE);
     await byTestId("lock-submit").click();
+    await byTestId("lock-screen").waitForExist({ reverse: true, timeout: 40000 });
   }
-  await cards.waitForDisplayed({ timeout: 60000 });
-  const recovery = byTestId("recovery-done");
-  if (await recovery.isExisting()) await recovery.click();
+  await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+  const recovery = await $$('[data-testid="recovery-done"]');
+  if (recovery.length > 0) await recovery[0].click();
 }

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod crash;
+pub mod encryption;
 pub mod import;
 pub mod list;
 pub mod search;

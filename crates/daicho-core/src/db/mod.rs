@@ -134,6 +134,17 @@ fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connecti
     Ok(conn)
 }
 
+/// A plain ledger opened as it is, not encrypted: only for the benchmark of encryption's cost.
+pub(crate) fn open_plain_for_benchmark(path: &Path) -> Result<Connection, LedgerError> {
+    let mut conn = crypto::open(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
 /// Encrypts the plain ledger at `path` under a new key (see [`crypto::encrypt_plain_file`]).
 fn encrypt_plain(path: &Path) -> Result<crypto::KeyKind, LedgerError> {
     let (key, kind) = crypto::new_key()?;

@@ -23,6 +23,29 @@ pub struct Protection {
 }
 
 impl Ledger {
+    /// A plain copy of this ledger at `target` (not encrypted), opened as it is: for the
+    /// benchmark that measures what encryption costs. Never used for a rep's ledger.
+    #[doc(hidden)]
+    pub fn plain_copy_for_benchmark(&self, target: &Path) -> Result<Ledger, LedgerError> {
+        std::fs::write(target, b"").map_err(|source| LedgerError::Io {
+            path: target.to_owned(),
+            source,
+        })?;
+        let conn = self.connection();
+        conn.execute(
+            "ATTACH DATABASE ?1 AS plain KEY ''",
+            [target.to_string_lossy()],
+        )?;
+        conn.query_row("SELECT sqlcipher_export('plain')", [], |_| Ok(()))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        conn.execute_batch(&format!(
+            "PRAGMA plain.user_version = {version}; PRAGMA plain.application_id = {}; DETACH DATABASE plain;",
+            db::APPLICATION_ID
+        ))?;
+        let conn = db::open_plain_for_benchmark(target)?;
+        Ok(Ledger::from_conn(conn, Some(target)))
+    }
+
     pub fn protection(&self) -> Result<Protection, LedgerError> {
         let encrypted = self.path().is_some_and(crypto::is_encrypted);
         Ok(Protection {
