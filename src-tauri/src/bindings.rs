@@ -25,6 +25,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         ledger::ledger_recovery_key,
         ledger::ledger_change_passphrase,
         ledger::ledger_lock,
+        handover::ledger_identity,
         backups::backups_list,
         backups::backup_status,
         backups::backup_now,

@@ -47,6 +47,13 @@ pub enum HandoverCommand {
         /// Replace existing --out and --report files.
         #[arg(long)]
         force: bool,
+        /// Encrypt the file to the passphrase in the first line of FILE (or
+        /// DAICHO_HANDOVER_PASSPHRASE); tell it to the successor in person or by phone.
+        #[arg(long, value_name = "FILE", conflicts_with = "recipient")]
+        handover_passphrase_file: Option<PathBuf>,
+        /// Encrypt the file to the successor ledger's public key (age1…, `daicho key identity`).
+        #[arg(long, value_name = "AGE_KEY")]
+        recipient: Option<String>,
     },
     /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
     /// only say what would happen.
@@ -70,9 +77,29 @@ pub enum HandoverCommand {
         report: Option<PathBuf>,
         #[arg(long)]
         lang: Option<String>,
+        /// The passphrase the colleague gave, in the first line of FILE (or
+        /// DAICHO_HANDOVER_PASSPHRASE); a file written to this ledger's key needs none.
+        #[arg(long, value_name = "FILE")]
+        handover_passphrase_file: Option<PathBuf>,
+        /// The fingerprint of the ledger that signed the file, as the handover report shows it:
+        /// the take-over is refused without it, and when the file is signed by another ledger.
+        #[arg(long)]
+        signer: Option<String>,
     },
     /// Undo a take-over (its id as `import` printed it).
     Undo { file: PathBuf, id: String },
+}
+
+/// A handover file's passphrase: from `file`'s first line, or DAICHO_HANDOVER_PASSPHRASE.
+fn handover_passphrase(
+    file: Option<&std::path::Path>,
+) -> Result<Option<zeroize::Zeroizing<String>>, ErrorReport> {
+    match file {
+        Some(path) => crate::key::read_secret(path).map(Some),
+        None => Ok(std::env::var("DAICHO_HANDOVER_PASSPHRASE")
+            .ok()
+            .map(zeroize::Zeroizing::new)),
+    }
 }
 
 pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
@@ -90,7 +117,10 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             report,
             lang: code,
             force,
+            handover_passphrase_file,
+            recipient,
         } => {
+            let passphrase = handover_passphrase(handover_passphrase_file.as_deref())?;
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             // Codes or filters choose cards; an owner alone hands over the whole portfolio.
             let chosen = if !codes.is_empty() {
@@ -113,6 +143,8 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 owner: if chosen.is_some() { None } else { owner },
                 card_ids: chosen.unwrap_or_default(),
                 to_owner: to,
+                passphrase: passphrase.map(|p| p.to_string()),
+                recipient,
             };
             let existing = crate::existing(force);
             let (made, written) = match &report {
@@ -144,6 +176,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             for (table, rows) in &made.counts {
                 out!("  {table:<18} {rows}");
             }
+            out!("signed by ledger {}", made.signer);
             if let Some(written) = written {
                 out!("{}", written.path);
             }
@@ -157,19 +190,25 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             report,
             lang: code,
             force,
+            handover_passphrase_file,
+            signer,
         } => {
+            let passphrase = handover_passphrase(handover_passphrase_file.as_deref())?;
             let existing = crate::existing(force);
             if let Some(path) = &report {
                 // Refused before the take-over, not after it.
                 daicho_core::output::check_target(path, existing).map_err(|e| e.report())?;
             }
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
-            let preview = ledger.handover_preview(&bundle).map_err(|e| e.report())?;
+            let preview = ledger
+                .handover_preview(&bundle, passphrase.as_deref().map(String::as_str))
+                .map_err(|e| e.report())?;
             out!(
-                "{} → {} ({} cards)",
+                "{} → {} ({} cards), signed by ledger {}",
                 preview.from_owner,
                 preview.to_owner,
-                preview.cards.len()
+                preview.cards.len(),
+                preview.signer
             );
             for card in &preview.cards {
                 let note = match (&card.status, &card.existing) {
@@ -201,6 +240,8 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             let request = TakeOverRequest {
                 choices,
                 confirmed_by: confirm.unwrap_or_else(|| preview.to_owner.clone()),
+                passphrase: passphrase.map(|p| p.to_string()),
+                signer: signer.unwrap_or_default(),
             };
             let record = ledger
                 .handover_take_over(&bundle, &request)

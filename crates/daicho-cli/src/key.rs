@@ -14,6 +14,9 @@ pub enum KeyCommand {
     /// Print the ledger's recovery key (it opens the ledger on any computer). A ledger with a
     /// passphrase needs it (--passphrase-file or DAICHO_PASSPHRASE).
     Show { file: PathBuf },
+    /// Print the ledger's signing fingerprint (handover files it writes are signed with it) and
+    /// its public key (age1…), to which a colleague writes a handover file for this ledger.
+    Identity { file: PathBuf },
     /// Re-encrypt the ledger and its backups under a new passphrase read from FILE; prints the
     /// new recovery key (the old one no longer opens it).
     Passphrase {
@@ -63,7 +66,7 @@ pub fn setup(
 }
 
 /// The first line of a file, as a passphrase is kept in one.
-fn read_secret(path: &Path) -> Result<Zeroizing<String>, ErrorReport> {
+pub fn read_secret(path: &Path) -> Result<Zeroizing<String>, ErrorReport> {
     let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|source| {
         daicho_core::error::LedgerError::Io {
             path: path.to_owned(),
@@ -95,6 +98,12 @@ pub fn run(command: KeyCommand, secrets: &Secrets, lang: Lang) -> Result<(), Err
                 .recovery_key(secret.as_ref())
                 .map_err(|e| e.report())?;
             out!("{}", key.as_str());
+        }
+        KeyCommand::Identity { file } => {
+            let ledger = Ledger::open(&file).map_err(|e| e.report())?;
+            let info = ledger.identity_info().map_err(|e| e.report())?;
+            out!("fingerprint  {}", info.fingerprint);
+            out!("public key   {}", info.recipient);
         }
         KeyCommand::Passphrase {
             file,

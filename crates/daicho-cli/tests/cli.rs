@@ -2,7 +2,7 @@
 //! The `daicho` command as a script uses it: exit codes, output, errors in the user's language.
 
 mod common;
-use common::{daicho, open_db, succeeds, use_test_passphrase};
+use common::{daicho, open_db, signer_in, succeeds, use_test_passphrase};
 
 #[test]
 fn init_demo_and_stats() {
@@ -191,7 +191,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let owner = "田中 美咲";
     let bundle = dir.path().join("tanaka.daicho-handover");
     let report = dir.path().join("handover.xlsx");
-    succeeds(&[
+    let exported = succeeds(&[
         "handover",
         "export",
         from.to_str().unwrap(),
@@ -224,11 +224,55 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     };
     assert_eq!(stats(&to)["cards"], 0, "a dry run writes nothing");
 
+    // Not taken over before the successor confirms who signed it (as the report says).
+    let signer = signer_in(&exported);
+    let unconfirmed = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ],
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(unconfirmed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unconfirmed.stderr).contains(&signer));
+    assert_eq!(stats(&to)["cards"], 0);
+    let forged = daicho(
+        &[
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+            "--signer",
+            "0000 0000 0000 0000 0000 0000 0000 0000",
+        ],
+        "C",
+    );
+    assert_eq!(forged.status.code(), Some(1));
+    // Without the passphrase the colleague gave, it does not open.
+    let locked = common::command("C")
+        .env_remove("DAICHO_HANDOVER_PASSPHRASE")
+        .args([
+            "handover",
+            "import",
+            to.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+            "--signer",
+            &signer,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(locked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&locked.stderr).contains("passphrase"));
+
     succeeds(&[
         "handover",
         "import",
         to.to_str().unwrap(),
         bundle.to_str().unwrap(),
+        "--signer",
+        &signer,
     ]);
     let moved = stats(&to)["cards"].as_u64().unwrap();
     assert!(moved > 0);
@@ -238,6 +282,8 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
             "import",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
+            "--signer",
+            &signer,
         ],
         "C",
     );
@@ -311,10 +357,16 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
             "import",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
+            "--signer",
+            &signer_in(&out),
         ],
         "C",
     );
-    assert!(taken.status.success());
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
     let authors: Vec<String> = open_db(&to)
         .prepare(
             "SELECT DISTINCT actor FROM card_history WHERE field = 'owner' AND new_value = '後任'",

@@ -564,6 +564,26 @@ pub enum HandoverError {
         field: String,
         rule: String,
     },
+    #[error("{path}: not signed by a Daicho ledger (an older or a forged file)")]
+    Unsigned { path: PathBuf },
+    #[error("{path}: signed by ledger {found}, not by {expected}")]
+    OtherSigner {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error(
+        "{path}: signed by ledger {found}; compare it with the handover report and confirm it"
+    )]
+    SignerNotConfirmed { path: PathBuf, found: String },
+    #[error("{path}: the handover file needs its passphrase")]
+    NeedsPassphrase { path: PathBuf },
+    #[error("{path}: this passphrase does not open the handover file, or it was written for another ledger")]
+    CannotOpen { path: PathBuf },
+    #[error("no passphrase or successor key to protect the handover file")]
+    NoProtection,
+    #[error("{recipient}: not a Daicho ledger's public key (age1…)")]
+    BadRecipient { recipient: String },
     #[error("no take-over with id {id}")]
     ImportNotFound { id: String },
     #[error("this take-over was already undone")]
@@ -590,6 +610,13 @@ impl Coded for HandoverError {
             HandoverError::TooNew { .. } => "handover.too_new",
             HandoverError::Io { source, .. } => io_code(source, "handover.io"),
             HandoverError::Refused { .. } => "handover.refused_row",
+            HandoverError::Unsigned { .. } => "handover.unsigned",
+            HandoverError::OtherSigner { .. } => "handover.other_signer",
+            HandoverError::SignerNotConfirmed { .. } => "handover.signer_not_confirmed",
+            HandoverError::NeedsPassphrase { .. } => "handover.needs_passphrase",
+            HandoverError::CannotOpen { .. } => "handover.cannot_open",
+            HandoverError::NoProtection => "handover.no_protection",
+            HandoverError::BadRecipient { .. } => "handover.bad_recipient",
             HandoverError::ImportNotFound { .. } => "handover.import_not_found",
             HandoverError::AlreadyUndone { .. } => "handover.already_undone",
             HandoverError::Report(e) => e.code(),
@@ -609,7 +636,25 @@ impl Coded for HandoverError {
                 ("path", path.display().to_string()),
                 ("entry", entry.clone()),
             ]),
-            HandoverError::TooNew { path } => params([("path", path.display().to_string())]),
+            HandoverError::TooNew { path }
+            | HandoverError::Unsigned { path }
+            | HandoverError::NeedsPassphrase { path }
+            | HandoverError::CannotOpen { path } => params([("path", path.display().to_string())]),
+            HandoverError::OtherSigner {
+                path,
+                found,
+                expected,
+            } => params([
+                ("path", path.display().to_string()),
+                ("found", found.clone()),
+                ("expected", expected.clone()),
+            ]),
+            HandoverError::SignerNotConfirmed { path, found } => params([
+                ("path", path.display().to_string()),
+                ("found", found.clone()),
+            ]),
+            HandoverError::BadRecipient { recipient } => params([("recipient", recipient.clone())]),
+            HandoverError::NoProtection => BTreeMap::new(),
             HandoverError::Io { path, source } => io_params(path, source, "handover.io"),
             HandoverError::Refused { code, field, rule } => params([
                 ("code", code.clone()),

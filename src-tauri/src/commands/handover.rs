@@ -43,14 +43,25 @@ pub async fn handover_report(
     Ok(written)
 }
 
-/// What taking the bundle over would do; the bundle is checked whole first.
+/// What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
+/// ledger's own key), its signature checked and checked whole first.
 #[tauri::command]
 #[specta::specta]
 pub async fn handover_preview(
     state: State<'_, AppState>,
     bundle: String,
+    passphrase: Option<String>,
 ) -> Result<HandoverPreview, ErrorReport> {
-    state.with_ledger(|l| l.handover_preview(&path(&bundle)))
+    state.with_ledger(|l| l.handover_preview(&path(&bundle), passphrase.as_deref()))
+}
+
+/// This ledger's signing fingerprint and the public key colleagues write handover files to.
+#[tauri::command]
+#[specta::specta]
+pub async fn ledger_identity(
+    state: State<'_, AppState>,
+) -> Result<daicho_core::crypto::identity::IdentityInfo, ErrorReport> {
+    state.with_ledger(|l| l.identity_info())
 }
 
 #[tauri::command]

@@ -12,6 +12,9 @@ const LEAVING = "引継 太郎";
 const SUCCESSOR = "後任 花子";
 const CARDS = ["みなと精工株式会社", "さくら物流合同会社", "あおば電機株式会社"];
 
+/** Told to the successor by phone, not in the e-mail carrying the file. */
+const HANDOVER_PASSPHRASE = "kitsune udon 2026";
+
 async function openLedgerAt(file, create) {
   await goTo("settings");
   await byTestId("ledger-typed").setValue(file);
@@ -27,6 +30,7 @@ async function openLedgerAt(file, create) {
 describe("handing customers over in the real window", () => {
   let bundle;
   let partial;
+  let fingerprint;
 
   before(async () => {
     await openLedger();
@@ -54,10 +58,14 @@ describe("handing customers over in the real window", () => {
     await goTo("handover");
     await choose('[data-testid="handover-owner"]', LEAVING);
     await byTestId("handover-successor").setValue(SUCCESSOR);
+    // Not written before it is protected for the successor.
+    await expect(byTestId("handover-write")).toBeDisabled();
+    await byTestId("handover-give-passphrase").setValue(HANDOVER_PASSPHRASE);
     await byTestId("handover-write").click();
     const written = await byTestId("handover-written");
     await written.waitForDisplayed();
     await expect(written).toHaveText(expect.stringContaining("3 件のカード"));
+    fingerprint = (await byTestId("handover-signed").getText()).match(/[0-9A-F]{4}( [0-9A-F]{4}){7}/)[0];
     bundle = (await written.getText()).split("：").slice(1).join("：").trim();
     expect(bundle.startsWith(out)).toBe(true);
   });
@@ -72,6 +80,7 @@ describe("handing customers over in the real window", () => {
     await byTestId("bulk-handover").click();
     await expect(byTestId("handover-ticked")).toHaveText(expect.stringContaining("2 件のカード"));
     await byTestId("handover-successor").setValue(SUCCESSOR);
+    await byTestId("handover-give-passphrase").setValue(HANDOVER_PASSPHRASE);
     await byTestId("handover-write").click();
     const written = await byTestId("handover-written");
     await written.waitForDisplayed();
@@ -89,6 +98,11 @@ describe("handing customers over in the real window", () => {
     await openLedgerAt(path.join(out, "successor.daicho"), true);
     await goTo("handover");
     await byTestId("handover-bundle").setValue(partial);
+    // Without the passphrase the colleague gave, the file does not open.
+    await byTestId("handover-preview").click();
+    await expect($('[data-testid="notice"]')).toHaveText(expect.stringContaining("パスフレーズ"));
+    await dismissNotices();
+    await byTestId("handover-take-passphrase").setValue(HANDOVER_PASSPHRASE);
     await byTestId("handover-preview").click();
     await browser.waitUntil(async () => (await $$('[data-testid="handover-card"]').length) === 2, {
       timeoutMsg: "the ticked cards' file does not hold two cards",
@@ -98,6 +112,10 @@ describe("handing customers over in the real window", () => {
     await byTestId("handover-preview").click();
     await browser.waitUntil(async () => (await $$('[data-testid="handover-card"][data-status="new"]').length) === 3);
     await byTestId("handover-confirmed-by").setValue(SUCCESSOR);
+    // The signer is shown, to compare with the report; taking over waits for the tick.
+    await expect(byTestId("handover-signer")).toHaveText(expect.stringContaining(fingerprint));
+    await expect(byTestId("handover-take-over")).toBeDisabled();
+    await byTestId("handover-signer-ok").click();
     await screenshot("ja-handover-preview");
     await byTestId("handover-take-over").click();
     const record = await byTestId("handover-import");
@@ -115,8 +133,10 @@ describe("handing customers over in the real window", () => {
   it("takes the same file over again without changing anything", async () => {
     await goTo("handover");
     await byTestId("handover-bundle").setValue(bundle);
+    await byTestId("handover-take-passphrase").setValue(HANDOVER_PASSPHRASE);
     await byTestId("handover-preview").click();
     await byTestId("handover-confirmed-by").setValue(SUCCESSOR);
+    await byTestId("handover-signer-ok").click();
     await byTestId("handover-take-over").click();
     await browser.waitUntil(async () => (await $$('[data-testid="handover-import"]').length) === 1);
   });
@@ -132,6 +152,7 @@ describe("handing customers over in the real window", () => {
       await dismissNotices();
       await goTo("handover");
       await byTestId("handover-bundle").setValue(bundle);
+      await byTestId("handover-take-passphrase").setValue(HANDOVER_PASSPHRASE);
       await byTestId("handover-preview").click();
       await byTestId("handover-card").waitForDisplayed();
       await screenshot(`${lang}-handover`);

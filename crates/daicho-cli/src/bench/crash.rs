@@ -71,6 +71,10 @@ struct Fixture {
     ledger: PathBuf,
     csv: PathBuf,
     bundle: PathBuf,
+    /// The fingerprint the bundle is signed with, confirmed by the take-over.
+    signer: String,
+    /// The rep's ledger's public key: handover files are written to it.
+    recipient: String,
     cards: u64,
     /// Cards after the whole import, the whole take-over.
     imported: u64,
@@ -124,22 +128,35 @@ impl Fixture {
         .map_err(|e| e.report())?;
         let bundle = dir.path().join("theirs.daicho-handover");
         let owners = t.facets().map_err(|e| e.report())?.owners;
-        t.handover_export(
-            &HandoverSelection {
-                owner: owners.first().cloned(),
-                card_ids: vec![],
-                to_owner: OWNER.into(),
-            },
-            &bundle,
-            Existing::Refuse,
-        )
-        .map_err(|e| e.report())?;
+        // Written to the rep's ledger's own key, as a colleague would for a known successor.
+        let recipient = Ledger::open(&ledger)
+            .and_then(|l| {
+                l.identity_info()
+                    .map_err(|e| daicho_core::error::LedgerError::Key(e.to_string()))
+            })
+            .map_err(|e| e.report())?
+            .recipient;
+        let made = t
+            .handover_export(
+                &HandoverSelection {
+                    owner: owners.first().cloned(),
+                    card_ids: vec![],
+                    to_owner: OWNER.into(),
+                    passphrase: None,
+                    recipient: Some(recipient.clone()),
+                },
+                &bundle,
+                Existing::Refuse,
+            )
+            .map_err(|e| e.report())?;
         let mut fixture = Fixture {
             cards: live_cards(&ledger).map_err(fail)?,
             dir,
             ledger,
             csv,
             bundle,
+            signer: made.signer,
+            recipient,
             imported: 0,
             taken_over: 0,
         };
@@ -187,7 +204,14 @@ impl Fixture {
         let s = |p: &Path| p.display().to_string();
         match scenario {
             Scenario::Import => c.args(["import", &s(&ledger), &s(&self.csv)]),
-            Scenario::TakeOver => c.args(["handover", "import", &s(&ledger), &s(&self.bundle)]),
+            Scenario::TakeOver => c.args([
+                "handover",
+                "import",
+                &s(&ledger),
+                &s(&self.bundle),
+                "--signer",
+                &self.signer,
+            ]),
             Scenario::Demo => c.args([
                 "demo",
                 "--cards",
@@ -207,6 +231,8 @@ impl Fixture {
                 &s(&run.join("out.daicho-handover")),
                 "--report",
                 &s(&run.join("out.xlsx")),
+                "--recipient",
+                &self.recipient,
             ]),
             Scenario::Merge => c.args(["bench", "crash-child", "merge", &s(&ledger)]),
             Scenario::Bulk => c.args(["bench", "crash-child", "bulk", &s(&ledger)]),
@@ -273,7 +299,7 @@ impl Fixture {
                 }
                 if bundle.exists() {
                     let l = Ledger::open(&ledger).map_err(|e| e.code().to_owned())?;
-                    l.handover_preview(&bundle)
+                    l.handover_preview(&bundle, None)
                         .map_err(|e| format!("the bundle left is not whole: {}", e.code()))?;
                 }
             }

@@ -12,6 +12,19 @@ pub fn data_dir() -> &'static Path {
     DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
+/// The passphrase of the tests' handover files (a colleague would say it on the phone).
+pub const HANDOVER_PASSPHRASE: &str = "test handover passphrase";
+
+/// The fingerprint `handover export` says the file is signed with.
+pub fn signer_in(out: &Output) -> String {
+    let text = stdout(out);
+    text.lines()
+        .find_map(|l| l.strip_prefix("signed by ledger "))
+        .unwrap_or_else(|| panic!("no signer in {text}"))
+        .trim()
+        .to_owned()
+}
+
 /// The passphrase of every ledger the tests make.
 pub const PASSPHRASE: &str = "test ledger passphrase";
 
@@ -24,7 +37,8 @@ pub fn command(lang: &str) -> Command {
         // Never the real keychain: keys come from the passphrase, as in a script.
         .env("DAICHO_KEYCHAIN", "none")
         .env("DAICHO_PASSPHRASE", PASSPHRASE)
-        .env_remove("DAICHO_RECOVERY_KEY");
+        .env_remove("DAICHO_RECOVERY_KEY")
+        .env("DAICHO_HANDOVER_PASSPHRASE", HANDOVER_PASSPHRASE);
     command
 }
 

@@ -52,9 +52,11 @@ impl LedgerIdentity {
 
     fn stored(conn: &Connection) -> Result<Option<LedgerIdentity>, LedgerError> {
         let get = |key: &str| -> rusqlite::Result<Option<Zeroizing<String>>> {
-            conn.query_row("SELECT value FROM ledger_meta WHERE key = ?1", [key], |r| r.get::<_, String>(0))
-                .optional()
-                .map(|v| v.map(Zeroizing::new))
+            conn.query_row("SELECT value FROM ledger_meta WHERE key = ?1", [key], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()
+            .map(|v| v.map(Zeroizing::new))
         };
         let (Some(seed_hex), Some(age_secret)) = (get("signing_key")?, get("age_identity")?) else {
             return Ok(None);

@@ -9,6 +9,7 @@
 //!
 //! The key exists in plain only in memory (zeroed when dropped) and in the keychain.
 
+pub mod identity;
 pub mod keychain;
 mod passphrase;
 mod plain;
@@ -81,7 +82,8 @@ impl LedgerKey {
 
 impl PartialEq for LedgerKey {
     fn eq(&self, other: &LedgerKey) -> bool {
-        bool::from(self.bytes.as_ref().ct_eq(other.bytes.as_ref())) && self.salt == other.salt
+        let (a, b): (&[u8], &[u8]) = (self.bytes.as_ref(), other.bytes.as_ref());
+        bool::from(a.ct_eq(b)) && self.salt == other.salt
     }
 }
 

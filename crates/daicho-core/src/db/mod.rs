@@ -50,6 +50,7 @@ pub fn create_staged(staged: &Staged) -> Result<Connection, LedgerError> {
     prepare(&mut conn)?;
     record_ledger_id(&conn, &new_ledger_id())?;
     record_key_kind(&conn, kind)?;
+    crypto::identity::LedgerIdentity::of(&conn)?;
     Ok(conn)
 }
 
@@ -127,6 +128,9 @@ fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connecti
     }
     prepare(&mut conn)?;
     record_ledger_id(&conn, id)?;
+    // Its own key pair (signing its handover files): made with the ledger, or now for a
+    // ledger from before.
+    crypto::identity::LedgerIdentity::of(&conn)?;
     if let Some(kind) = encrypted_now {
         record_key_kind(&conn, kind)?;
     }
@@ -218,6 +222,7 @@ pub fn open_in_memory() -> Result<Connection, LedgerError> {
     let mut conn = Connection::open_in_memory()?;
     crypto::quiet(&conn)?;
     prepare(&mut conn)?;
+    crypto::identity::LedgerIdentity::of(&conn)?;
     Ok(conn)
 }
 

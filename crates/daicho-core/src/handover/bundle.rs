@@ -1,6 +1,9 @@
-//! The handover bundle: one zip file holding `manifest.json` and one JSON array of rows per
-//! table, each table's SHA-256 and row count in the manifest. A bundle is checked whole before
-//! anything is read into a ledger: a truncated, damaged or altered file is refused.
+//! The handover bundle: a zip holding `manifest.json`, one JSON array of rows per table (each
+//! table's SHA-256 and row count in the manifest) and `signature.json` (the leaving ledger's
+//! Ed25519 signature over the exact bytes of the manifest), encrypted as an age file for the
+//! successor: to a passphrase given out of band, or to the successor ledger's age key.
+//! A bundle is decrypted, its signature checked, then checked whole before anything is read
+//! into a ledger: an unsigned, truncated, damaged or altered file is refused.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -9,10 +12,43 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::crypto::identity::{fingerprint, LedgerIdentity};
 use crate::error::HandoverError;
 
-/// The bundle format this Daicho writes and reads.
-pub const FORMAT: u32 = 1;
+/// The bundle format this Daicho writes and reads (2: signed and encrypted).
+pub const FORMAT: u32 = 2;
+
+/// How a handover file is protected for its successor.
+pub enum Seal {
+    /// A passphrase the leaving rep gives the successor out of band (age's scrypt recipient).
+    Passphrase(zeroize::Zeroizing<String>),
+    /// The successor ledger's public key (`age1…`, shown in its Settings).
+    Recipient(String),
+}
+
+/// What a successor opens a handover file with: a passphrase, and their ledger's own key.
+pub struct Opener<'a> {
+    pub passphrase: Option<&'a str>,
+    pub identity: Option<&'a age::x25519::Identity>,
+}
+
+/// A bundle read and checked: its manifest, its rows, and who signed it.
+pub struct Opened {
+    pub manifest: Manifest,
+    pub tables: BTreeMap<String, Rows>,
+    /// The fingerprint of the ledger that signed the file.
+    pub signer: String,
+}
+
+/// The signature entry: the signer's public key and its signature over `manifest.json`.
+#[derive(Serialize, Deserialize)]
+struct Signature {
+    signer: String,
+    signature: String,
+}
+
+/// The largest handover file read (a rep's whole portfolio is far smaller).
+const MAX_FILE: u64 = 2 << 30;
 
 /// One table's rows: column name → value (null, number or text).
 pub type Rows = Vec<BTreeMap<String, serde_json::Value>>;
@@ -87,6 +123,8 @@ pub fn write(
     path: &Path,
     manifest: &mut Manifest,
     tables: &BTreeMap<String, Rows>,
+    signer: &LedgerIdentity,
+    seal: &Seal,
 ) -> Result<(), HandoverError> {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     manifest.entries.clear();
@@ -111,13 +149,119 @@ pub fn write(
     zip.start_file("manifest.json", options)
         .map_err(|e| corrupt(path, e))?;
     zip.write_all(&manifest_bytes).map_err(io(path))?;
+    let (key, signature) = signer.sign(&manifest_bytes);
+    let signature = serde_json::to_vec(&Signature {
+        signer: data_encoding::HEXLOWER.encode(key.as_bytes()),
+        signature: data_encoding::HEXLOWER.encode(&signature.to_bytes()),
+    })
+    .map_err(|e| corrupt(path, e))?;
+    zip.start_file("signature.json", options)
+        .map_err(|e| corrupt(path, e))?;
+    zip.write_all(&signature).map_err(io(path))?;
     for (name, bytes) in &parts {
         zip.start_file(name.as_str(), options)
             .map_err(|e| corrupt(path, e))?;
         zip.write_all(bytes).map_err(io(path))?;
     }
     let bytes = zip.finish().map_err(|e| corrupt(path, e))?.into_inner();
-    std::fs::write(path, bytes).map_err(io(path))
+    std::fs::write(path, encrypt(&bytes, seal, path)?).map_err(io(path))
+}
+
+fn encrypt(bytes: &[u8], seal: &Seal, path: &Path) -> Result<Vec<u8>, HandoverError> {
+    let recipient: Box<dyn age::Recipient> = match seal {
+        Seal::Passphrase(p) => {
+            crate::crypto::check_passphrase(p).map_err(|_| HandoverError::NoProtection)?;
+            Box::new(age::scrypt::Recipient::new(
+                age::secrecy::SecretString::from(p.to_string()),
+            ))
+        }
+        Seal::Recipient(r) => {
+            Box::new(r.trim().parse::<age::x25519::Recipient>().map_err(|_| {
+                HandoverError::BadRecipient {
+                    recipient: r.clone(),
+                }
+            })?)
+        }
+    };
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient.as_ref()))
+        .map_err(|e| corrupt(path, e))?;
+    let mut out = Vec::with_capacity(bytes.len() + 1024);
+    let mut writer = encryptor.wrap_output(&mut out).map_err(io(path))?;
+    writer.write_all(bytes).map_err(io(path))?;
+    writer.finish().map_err(io(path))?;
+    Ok(out)
+}
+
+/// The zip inside the age file at `path`, read no further than the file's own size.
+fn decrypt(path: &Path, opener: &Opener<'_>) -> Result<Vec<u8>, HandoverError> {
+    let len = std::fs::metadata(path).map_err(io(path))?.len();
+    if len > MAX_FILE {
+        return Err(corrupt(path, "larger than any handover file"));
+    }
+    let mut file = std::fs::File::open(path).map_err(io(path))?;
+    let mut head = [0u8; 4];
+    let _ = file.read(&mut head).map_err(io(path))?;
+    if &head == b"PK\x03\x04" {
+        // A zip in the clear: a file from before signing, or one put together by hand.
+        return Err(HandoverError::Unsigned {
+            path: path.to_owned(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io(path))?;
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file))
+        .map_err(|e| corrupt(path, e))?;
+    let mut identities: Vec<Box<dyn age::Identity>> = Vec::new();
+    if decryptor.is_scrypt() {
+        let passphrase = opener.passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
+            HandoverError::NeedsPassphrase {
+                path: path.to_owned(),
+            }
+        })?;
+        identities.push(Box::new(age::scrypt::Identity::new(
+            age::secrecy::SecretString::from(passphrase.to_owned()),
+        )));
+    } else if let Some(identity) = opener.identity {
+        identities.push(Box::new(identity.clone()));
+    }
+    let reader = decryptor
+        .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::DecryptionFailed
+            | age::DecryptError::NoMatchingKeys
+            | age::DecryptError::KeyDecryptionFailed => HandoverError::CannotOpen {
+                path: path.to_owned(),
+            },
+            other => corrupt(path, other),
+        })?;
+    let mut bytes = Vec::new();
+    reader
+        .take(len)
+        .read_to_end(&mut bytes)
+        .map_err(|_| corrupt(path, "cut short or altered"))?;
+    Ok(bytes)
+}
+
+/// Checks the signature over the exact bytes of the manifest; the signer's fingerprint.
+fn verify(path: &Path, manifest: &[u8], signature: &[u8]) -> Result<String, HandoverError> {
+    let tampered = || HandoverError::Tampered {
+        path: path.to_owned(),
+        entry: "signature.json".into(),
+    };
+    let signature: Signature = serde_json::from_slice(signature).map_err(|_| tampered())?;
+    let key: [u8; 32] = data_encoding::HEXLOWER
+        .decode(signature.signer.as_bytes())
+        .ok()
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(tampered)?;
+    let sig: [u8; 64] = data_encoding::HEXLOWER
+        .decode(signature.signature.as_bytes())
+        .ok()
+        .and_then(|s| s.try_into().ok())
+        .ok_or_else(tampered)?;
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| tampered())?;
+    key.verify_strict(manifest, &ed25519_dalek::Signature::from_bytes(&sig))
+        .map_err(|_| tampered())?;
+    Ok(fingerprint(&key))
 }
 
 /// How many times its packed size an entry may unpack to: rows of JSON pack 5 to 30 times; a
@@ -128,8 +272,8 @@ const UNPACK_SLACK: u64 = 1 << 20;
 
 /// An entry's bytes, read no further than its bound: a bundle costs memory in proportion to
 /// the packed data it holds, whatever its entries claim.
-fn read_bounded(
-    entry: zip::read::ZipFile<'_, std::fs::File>,
+fn read_bounded<R: Read>(
+    entry: zip::read::ZipFile<'_, R>,
     path: &Path,
 ) -> Result<Vec<u8>, HandoverError> {
     let limit = entry
@@ -147,15 +291,26 @@ fn read_bounded(
     Ok(bytes)
 }
 
-/// Reads and checks a bundle: every table listed is there with its hash and row count, and
-/// nothing else is.
-pub fn read(path: &Path) -> Result<(Manifest, BTreeMap<String, Rows>), HandoverError> {
-    let file = std::fs::File::open(path).map_err(io(path))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| corrupt(path, e))?;
+/// Reads and checks a bundle: decrypted, its signature good, every table listed there with its
+/// hash and row count, and nothing else.
+pub fn read(path: &Path, opener: &Opener<'_>) -> Result<Opened, HandoverError> {
+    let bytes = decrypt(path, opener)?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
+    let signature = match zip.by_name("signature.json") {
+        Ok(entry) => read_bounded(entry, path)?,
+        Err(_) => {
+            return Err(HandoverError::Unsigned {
+                path: path.to_owned(),
+            })
+        }
+    };
     let text = read_bounded(
         zip.by_name("manifest.json").map_err(|e| corrupt(path, e))?,
         path,
     )?;
+    // The signature first: nothing of an unsigned or altered manifest is even parsed.
+    let signer = verify(path, &text, &signature)?;
     let manifest: Manifest = serde_json::from_slice(&text).map_err(|e| corrupt(path, e))?;
     if manifest.seal != manifest.sealed() {
         return Err(HandoverError::Tampered {
@@ -174,6 +329,7 @@ pub fn read(path: &Path) -> Result<(Manifest, BTreeMap<String, Rows>), HandoverE
         .collect::<Result<_, _>>()?;
     for name in &names {
         let known = name == "manifest.json"
+            || name == "signature.json"
             || name
                 .strip_prefix("tables/")
                 .and_then(|n| n.strip_suffix(".json"))
@@ -207,5 +363,9 @@ pub fn read(path: &Path) -> Result<(Manifest, BTreeMap<String, Rows>), HandoverE
         }
         tables.insert(table.clone(), rows);
     }
-    Ok((manifest, tables))
+    Ok(Opened {
+        manifest,
+        tables,
+        signer,
+    })
 }

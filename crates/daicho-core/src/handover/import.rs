@@ -131,10 +131,35 @@ fn cards_of(
     Ok(out)
 }
 
+/// The bundle at `path`, opened with `passphrase` or this ledger's own key and checked.
+fn open(
+    conn: &Connection,
+    path: &Path,
+    passphrase: Option<&str>,
+) -> Result<bundle::Opened, HandoverError> {
+    let identity = super::identity(conn)?;
+    bundle::read(
+        path,
+        &bundle::Opener {
+            passphrase,
+            identity: Some(identity.age()),
+        },
+    )
+}
+
 /// What taking the bundle at `path` over would do. The bundle is checked whole first.
-pub fn preview(conn: &Connection, path: &Path) -> Result<HandoverPreview, HandoverError> {
-    let (manifest, tables) = bundle::read(path)?;
+pub fn preview(
+    conn: &Connection,
+    path: &Path,
+    passphrase: Option<&str>,
+) -> Result<HandoverPreview, HandoverError> {
+    let bundle::Opened {
+        manifest,
+        tables,
+        signer,
+    } = open(conn, path, passphrase)?;
     Ok(HandoverPreview {
+        signer,
         already_taken_over: taken_over(conn, &manifest.bundle_id)?.is_some(),
         cards: cards_of(conn, &manifest, &tables)?,
         counts: manifest
@@ -252,7 +277,26 @@ pub fn take_over(
             "required",
         )]));
     }
-    let (manifest, tables) = bundle::read(path)?;
+    let bundle::Opened {
+        manifest,
+        tables,
+        signer,
+    } = open(conn, path, request.passphrase.as_deref())?;
+    // Signed, but by whom: only the ledger whose fingerprint the successor confirmed (from the
+    // handover report, or the leaving rep) may hand cards over.
+    if request.signer.trim().is_empty() {
+        return Err(HandoverError::SignerNotConfirmed {
+            path: path.to_owned(),
+            found: signer,
+        });
+    }
+    if !crate::crypto::identity::same_fingerprint(&request.signer, &signer) {
+        return Err(HandoverError::OtherSigner {
+            path: path.to_owned(),
+            found: signer,
+            expected: request.signer.trim().to_owned(),
+        });
+    }
     if let Some(id) = taken_over(conn, &manifest.bundle_id)? {
         let mut record = load(conn, &id)?;
         record.applied = false;

@@ -11,7 +11,7 @@ mod tables;
 
 use serde::{Deserialize, Serialize};
 
-pub use bundle::Manifest;
+pub use bundle::{Manifest, Seal};
 pub use import::{imports, preview, take_over, undo};
 
 api_enum!(
@@ -54,6 +54,9 @@ pub struct HandoverPreview {
     pub to_owner: String,
     pub made_at: String,
     pub made_by: String,
+    /// The fingerprint of the ledger that signed the file: compare it with the one on the
+    /// handover report before taking it over.
+    pub signer: String,
     /// Rows per table.
     pub counts: Vec<(String, u32)>,
     pub cards: Vec<PreviewCard>,
@@ -76,6 +79,10 @@ pub struct TakeOverRequest {
     pub choices: Vec<CardChoice>,
     /// The successor confirming the take-over.
     pub confirmed_by: String,
+    /// The passphrase the leaving rep gave (none for a file written to this ledger's key).
+    pub passphrase: Option<String>,
+    /// The signer's fingerprint as the successor confirmed it (from the handover report).
+    pub signer: String,
 }
 
 /// What a take-over did (or, when it was taken over already, that it did nothing).
@@ -107,6 +114,39 @@ pub struct HandoverSelection {
     pub card_ids: Vec<String>,
     /// The successor: the cards' owner once taken over.
     pub to_owner: String,
+    /// The file is encrypted to this passphrase, given to the successor out of band...
+    pub passphrase: Option<String>,
+    /// ...or to the successor ledger's public key (`age1…`).
+    pub recipient: Option<String>,
+}
+
+impl HandoverSelection {
+    /// How the file is protected: the successor's key when given, else the passphrase.
+    fn seal(&self) -> Result<Seal, crate::error::HandoverError> {
+        let recipient = self.recipient.as_deref().map(str::trim).unwrap_or_default();
+        if !recipient.is_empty() {
+            return Ok(Seal::Recipient(recipient.to_owned()));
+        }
+        match self.passphrase.as_deref() {
+            Some(p) if crate::crypto::check_passphrase(p).is_ok() => {
+                Ok(Seal::Passphrase(zeroize::Zeroizing::new(p.to_owned())))
+            }
+            _ => Err(crate::error::HandoverError::NoProtection),
+        }
+    }
+}
+
+/// This ledger's identity (made now if it has none), for signing and opening handover files.
+pub(crate) fn identity(
+    conn: &rusqlite::Connection,
+) -> Result<crate::crypto::identity::LedgerIdentity, crate::error::HandoverError> {
+    crate::crypto::identity::LedgerIdentity::of(conn).map_err(|e| match e {
+        crate::error::LedgerError::Sqlite(s) => s.into(),
+        other => crate::error::HandoverError::Corrupt {
+            path: Default::default(),
+            reason: other.to_string(),
+        },
+    })
 }
 
 /// What a bundle holds.
@@ -115,6 +155,8 @@ pub struct HandoverSelection {
 pub struct HandoverExport {
     pub path: String,
     pub bundle_id: String,
+    /// The fingerprint the file is signed with (this ledger's), printed on the handover report.
+    pub signer: String,
     pub cards: u32,
     /// Rows per table.
     pub counts: Vec<(String, u32)>,
@@ -134,10 +176,12 @@ pub fn export(
             "to_owner", "required",
         )]));
     }
+    let seal = selection.seal()?;
     let ids = selected_ids(conn, selection)?;
     if ids.is_empty() {
         return Err(HandoverError::Empty);
     }
+    let signer = identity(conn)?;
     let rows = tables::collect(conn, &ids)?;
     let cards = rows
         .get("cards")
@@ -174,10 +218,11 @@ pub fn export(
         entries: Default::default(),
         seal: String::new(),
     };
-    bundle::write(path, &mut manifest, &rows)?;
+    bundle::write(path, &mut manifest, &rows, &signer, &seal)?;
     Ok(HandoverExport {
         path: path.display().to_string(),
         bundle_id: manifest.bundle_id.clone(),
+        signer: signer.info().fingerprint,
         cards: ids.len() as u32,
         counts: manifest
             .entries

@@ -75,8 +75,17 @@ impl Ledger {
     }
 
     /// What taking the bundle at `path` over would do; the bundle is checked whole first.
-    pub fn handover_preview(&self, path: &Path) -> Result<HandoverPreview, HandoverError> {
-        handover::preview(self.connection(), path)
+    pub fn handover_preview(
+        &self,
+        path: &Path,
+        passphrase: Option<&str>,
+    ) -> Result<HandoverPreview, HandoverError> {
+        handover::preview(self.connection(), path, passphrase)
+    }
+
+    /// This ledger's signing fingerprint and the public key colleagues write handover files to.
+    pub fn identity_info(&self) -> Result<crate::crypto::identity::IdentityInfo, HandoverError> {
+        Ok(handover::identity(self.connection())?.info())
     }
 
     /// Takes the bundle over in one transaction (nothing when it was taken over already).
@@ -178,11 +187,17 @@ impl Ledger {
             rep: self.actor.clone(),
             currency: currency::load(conn)?,
         };
+        // Written by the leaving side: it names the key the handover file is signed with.
+        let signer = confirmation
+            .is_none()
+            .then(|| self.identity_info().map(|i| i.fingerprint))
+            .transpose()?;
         let facts = HandoverFacts {
             from_owner: from,
             to_owner: to,
             card_ids: ids,
             confirmation,
+            signer,
         };
         let rows = report::write_handover(conn, &ctx, &facts, path)?;
         Ok(ReportOutcome {

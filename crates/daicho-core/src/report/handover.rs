@@ -23,6 +23,9 @@ pub struct HandoverFacts<'a> {
     pub to_owner: &'a str,
     pub card_ids: &'a [String],
     pub confirmation: Option<Confirmation>,
+    /// The fingerprint the handover file is signed with (the leaving ledger's), for the
+    /// successor and the manager to compare with what the take-over shows.
+    pub signer: Option<String>,
 }
 
 /// Completeness below this is thin data worth a word with the predecessor.
@@ -177,6 +180,10 @@ fn write(
             (ctx.t("report.handover.thin"), thin.to_string()),
             (ctx.t("report.handover.confirmation"), confirmation),
         ];
+        let mut lines = lines;
+        if let Some(signer) = &facts.signer {
+            lines.push((ctx.t("report.handover.signer"), signer.clone()));
+        }
         for (n, (label, value)) in lines.iter().enumerate() {
             let row = 3 + n as RowNum;
             layout::text(ws, row, 0, label, &s.label).map_err(&failed)?;

@@ -419,6 +419,8 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
             owner: Some(owner),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(super::handover::PASS.into()),
+            recipient: None,
         },
         &bundle,
         Existing::Refuse,
@@ -450,6 +452,8 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
             &TakeOverRequest {
                 choices: vec![],
                 confirmed_by: "後任".into(),
+                passphrase: Some(super::handover::PASS.into()),
+                signer: super::handover::signer_of(&bundle),
             },
         )
         .unwrap_err();

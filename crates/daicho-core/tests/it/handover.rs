@@ -3,8 +3,10 @@
 //! changes nothing, and an undo that restores the ledger exactly.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::{Cursor, Read, Write};
 use std::path::Path;
+
+use age::secrecy::SecretString;
 
 use daicho_core::demo::{generate, DemoConfig};
 use daicho_core::error::HandoverError;
@@ -87,10 +89,48 @@ fn count(l: &Ledger, sql: &str) -> i64 {
     l.connection().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
-fn take(confirmed_by: &str) -> TakeOverRequest {
+/// The passphrase the tests' handover files are written to.
+pub const PASS: &str = "handover test passphrase";
+
+/// The zip inside a handover file, decrypted as the successor does.
+pub fn unseal(path: &Path) -> Vec<u8> {
+    let identity = age::scrypt::Identity::new(SecretString::from(PASS.to_owned()));
+    age::decrypt(&identity, &std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Writes `zip` to `path` encrypted to the tests' passphrase, as a handover file is.
+pub fn seal(path: &Path, zip: &[u8]) {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(PASS.to_owned()));
+    recipient.set_work_factor(10);
+    std::fs::write(path, age::encrypt(&recipient, zip).unwrap()).unwrap();
+}
+
+/// The fingerprint a handover file says it is signed with (what the successor confirms).
+pub fn signer_of(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(path))).unwrap();
+    let mut text = String::new();
+    zip.by_name("signature.json")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let key: [u8; 32] = data_encoding::HEXLOWER
+        .decode(v["signer"].as_str().unwrap().as_bytes())
+        .unwrap()
+        .try_into()
+        .unwrap();
+    daicho_core::crypto::identity::fingerprint(
+        &ed25519_dalek::VerifyingKey::from_bytes(&key).unwrap(),
+    )
+}
+
+/// A take-over confirmed by `confirmed_by`, trusting the signer the file names.
+fn take(confirmed_by: &str, bundle: &Path) -> TakeOverRequest {
     TakeOverRequest {
         choices: vec![],
         confirmed_by: confirmed_by.into(),
+        passphrase: Some(PASS.into()),
+        signer: signer_of(bundle),
     }
 }
 
@@ -103,6 +143,8 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
         owner: Some(owner.clone()),
         card_ids: vec![],
         to_owner: "後任 花子".into(),
+        passphrase: Some(PASS.into()),
+        recipient: None,
     };
     let made = a
         .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
@@ -114,10 +156,12 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
     assert_eq!(i64::from(made.cards), moving);
 
     let mut b = ledger();
-    let preview = b.handover_preview(&bundle).unwrap();
+    let preview = b.handover_preview(&bundle, Some(PASS)).unwrap();
     assert_eq!(preview.from_owner, owner);
     assert!(preview.cards.iter().all(|c| c.status == PreviewStatus::New));
-    let record = b.handover_take_over(&bundle, &take("後任 花子")).unwrap();
+    let record = b
+        .handover_take_over(&bundle, &take("後任 花子", &bundle))
+        .unwrap();
     assert!(record.applied);
     assert_eq!(
         (i64::from(record.added), record.merged, record.skipped),
@@ -161,13 +205,15 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
             owner: None,
             card_ids: ids,
             to_owner: "次".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &again,
         daicho_core::output::Existing::Refuse,
     )
     .unwrap();
     let hashes = |p: &Path| -> BTreeMap<String, String> {
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(unseal(p))).unwrap();
         let mut text = String::new();
         zip.by_name("manifest.json")
             .unwrap()
@@ -207,6 +253,8 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
             owner: Some(owner),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &bundle,
         daicho_core::output::Existing::Refuse,
@@ -216,9 +264,13 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
     b.create_card(&organisation("既存商事", "きぞんしょうじ"))
         .unwrap();
     let before = dump(&b);
-    let first = b.handover_take_over(&bundle, &take("後任")).unwrap();
+    let first = b
+        .handover_take_over(&bundle, &take("後任", &bundle))
+        .unwrap();
     let after_first = dump(&b);
-    let second = b.handover_take_over(&bundle, &take("後任")).unwrap();
+    let second = b
+        .handover_take_over(&bundle, &take("後任", &bundle))
+        .unwrap();
     assert!(!second.applied);
     assert_eq!(second.id, first.id);
     assert_eq!(dump(&b), after_first, "the second take-over wrote nothing");
@@ -230,7 +282,7 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
     ));
     // Undone, it may be taken over again.
     assert!(
-        b.handover_take_over(&bundle, &take("後任"))
+        b.handover_take_over(&bundle, &take("後任", &bundle))
             .unwrap()
             .applied
     );
@@ -246,6 +298,8 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
             owner: Some(owner.clone()),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &bundle,
         daicho_core::output::Existing::Refuse,
@@ -268,7 +322,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
     let mut twin = organisation(&name, "");
     twin.phones = serde_json::from_str(&phones).unwrap();
     let existing = b.create_card(&twin).unwrap().id;
-    let preview = b.handover_preview(&bundle).unwrap();
+    let preview = b.handover_preview(&bundle, Some(PASS)).unwrap();
     let card = preview.cards.iter().find(|c| c.card_id == id).unwrap();
     assert_eq!(card.status, PreviewStatus::Duplicate);
     assert_eq!(card.why.as_deref(), Some("name_phone"));
@@ -280,6 +334,8 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
             choice: Choice::Merge,
         }],
         confirmed_by: "後任".into(),
+        passphrase: Some(PASS.into()),
+        signer: signer_of(&bundle),
     };
     let record = b.handover_take_over(&bundle, &request).unwrap();
     assert_eq!(record.merged, 1);
@@ -304,6 +360,8 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
             choice: Choice::KeepBoth,
         }],
         confirmed_by: "後任".into(),
+        passphrase: Some(PASS.into()),
+        signer: signer_of(&bundle),
     };
     b.handover_take_over(&bundle, &request).unwrap();
     assert_eq!(
@@ -320,7 +378,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
 
 /// Rewrites the zip at `path` with `entry` replaced by `bytes`.
 fn rewrite(path: &Path, entry: &str, bytes: &[u8]) {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(path))).unwrap();
     let mut parts = Vec::new();
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).unwrap();
@@ -328,14 +386,14 @@ fn rewrite(path: &Path, entry: &str, bytes: &[u8]) {
         file.read_to_end(&mut data).unwrap();
         parts.push((file.name().unwrap().into_owned(), data));
     }
-    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in parts {
         out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
             .unwrap();
         out.write_all(if name == entry { bytes } else { &data })
             .unwrap();
     }
-    out.finish().unwrap();
+    seal(path, &out.finish().unwrap().into_inner());
 }
 
 #[test]
@@ -348,6 +406,8 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
             owner: Some(owner),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &good,
         daicho_core::output::Existing::Refuse,
@@ -360,12 +420,12 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     std::fs::copy(&good, &altered).unwrap();
     rewrite(&altered, "tables/contacts.json", b"[]");
     assert!(
-        matches!(b.handover_take_over(&altered, &take("後任")), Err(HandoverError::Tampered { entry, .. }) if entry == "contacts")
+        matches!(b.handover_take_over(&altered, &take("後任", &altered)), Err(HandoverError::Tampered { entry, .. }) if entry == "contacts")
     );
 
     let manifest = dir.path().join("manifest.daicho-handover");
     std::fs::copy(&good, &manifest).unwrap();
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(&good))).unwrap();
     let mut text = String::new();
     zip.by_name("manifest.json")
         .unwrap()
@@ -377,7 +437,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
         text.replace("後任", "別人").as_bytes(),
     );
     assert!(matches!(
-        b.handover_preview(&manifest),
+        b.handover_preview(&manifest, Some(PASS)),
         Err(HandoverError::Tampered { .. })
     ));
 
@@ -390,7 +450,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     rewrite(&padded, "manifest.json", &spaced);
     assert!(std::fs::metadata(&padded).unwrap().len() < 1 << 20);
     assert!(matches!(
-        b.handover_preview(&padded),
+        b.handover_preview(&padded, Some(PASS)),
         Err(HandoverError::Corrupt { .. })
     ));
 
@@ -398,7 +458,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     assert!(matches!(
-        b.handover_take_over(&truncated, &take("後任")),
+        b.handover_take_over(&truncated, &take("後任", &good)),
         Err(HandoverError::Corrupt { .. })
     ));
 
@@ -417,6 +477,8 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 owner: Some(owner.clone()),
                 card_ids: vec![],
                 to_owner: " ".into(),
+                passphrase: Some(PASS.into()),
+                recipient: None,
             },
             &path,
             daicho_core::output::Existing::Refuse,
@@ -429,6 +491,8 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 owner: Some("誰でもない".into()),
                 card_ids: vec![],
                 to_owner: "後任".into(),
+                passphrase: Some(PASS.into()),
+                recipient: None,
             },
             &path,
             daicho_core::output::Existing::Refuse,
@@ -440,6 +504,8 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
             owner: Some(owner),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &path,
         daicho_core::output::Existing::Refuse,
@@ -447,7 +513,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
     .unwrap();
     let mut b = ledger();
     assert!(matches!(
-        b.handover_take_over(&path, &take("")),
+        b.handover_take_over(&path, &take("", &path)),
         Err(HandoverError::Invalid(_))
     ));
 }
@@ -463,6 +529,8 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
         owner: Some(owner.clone()),
         card_ids: vec![],
         to_owner: "後任 花子".into(),
+        passphrase: Some(PASS.into()),
+        recipient: None,
     };
     a.handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
         .unwrap();
@@ -504,7 +572,9 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     );
 
     let mut b = ledger();
-    let record = b.handover_take_over(&bundle, &take("後任 花子")).unwrap();
+    let record = b
+        .handover_take_over(&bundle, &take("後任 花子", &bundle))
+        .unwrap();
     let after = dir.path().join("after.xlsx");
     assert_eq!(
         b.take_over_report(
@@ -536,8 +606,9 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     );
 }
 
-/// Rewrites a bundle as an attacker with the code in hand would: a table changed, its hash and
-/// row count and the manifest's seal recomputed.
+/// Rewrites a bundle as an attacker with the code and the passphrase in hand would: a table
+/// changed, its hash and row count and the manifest's seal recomputed, the manifest signed
+/// again with the attacker's own key.
 fn forge(
     path: &Path,
     table: &str,
@@ -550,7 +621,7 @@ fn forge(
             .map(|b| format!("{b:02x}"))
             .collect()
     };
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(path))).unwrap();
     let mut read = |name: &str| {
         let mut bytes = Vec::new();
         zip.by_name(name).unwrap().read_to_end(&mut bytes).unwrap();
@@ -568,11 +639,16 @@ fn forge(
     manifest.seal = String::new();
     manifest.seal = hex(&serde_json::to_vec(&manifest).unwrap());
     rewrite(path, &format!("tables/{table}.json"), &bytes);
-    rewrite(
-        path,
-        "manifest.json",
-        &serde_json::to_vec_pretty(&manifest).unwrap(),
-    );
+    let manifest = serde_json::to_vec_pretty(&manifest).unwrap();
+    rewrite(path, "manifest.json", &manifest);
+    // Signed again, with the attacker's own key: the ledger's is not theirs to use.
+    use ed25519_dalek::Signer;
+    let attacker = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let signature = serde_json::json!({
+        "signer": data_encoding::HEXLOWER.encode(attacker.verifying_key().as_bytes()),
+        "signature": data_encoding::HEXLOWER.encode(&attacker.sign(&manifest).to_bytes()),
+    });
+    rewrite(path, "signature.json", signature.to_string().as_bytes());
 }
 
 #[test]
@@ -585,6 +661,8 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
             owner: Some(owner),
             card_ids: vec![],
             to_owner: "後任".into(),
+            passphrase: Some(PASS.into()),
+            recipient: None,
         },
         &good,
         daicho_core::output::Existing::Refuse,
@@ -631,7 +709,16 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
         let forged = dir.path().join(format!("forged{n}.daicho-handover"));
         std::fs::copy(&good, &forged).unwrap();
         forge(&forged, table, change);
-        let e = b.handover_take_over(&forged, &take("後任")).unwrap_err();
+        // The successor who compares the fingerprint with the report refuses it at once...
+        let mut genuine = take("後任", &forged);
+        genuine.signer = signer_of(&good);
+        let e = b.handover_take_over(&forged, &genuine).unwrap_err();
+        assert_eq!(daicho_core::error::Coded::code(&e), "handover.other_signer");
+        // ...and one fooled into confirming the forger's fingerprint still gets nothing the
+        // window would refuse.
+        let e = b
+            .handover_take_over(&forged, &take("後任", &forged))
+            .unwrap_err();
         match e {
             HandoverError::Refused { field: f, .. } => assert!(f.contains(field), "{f}"),
             other => panic!("{table}: {other:?}"),
@@ -639,5 +726,9 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
         assert_eq!(dump(&b), before, "nothing was taken over");
     }
     // The genuine bundle still goes through.
-    assert!(b.handover_take_over(&good, &take("後任")).unwrap().applied);
+    assert!(
+        b.handover_take_over(&good, &take("後任", &good))
+            .unwrap()
+            .applied
+    );
 }

@@ -12,6 +12,7 @@ mod encryption;
 mod files;
 mod fulltext;
 mod handover;
+mod handover_seal;
 mod import;
 mod list;
 mod merge;

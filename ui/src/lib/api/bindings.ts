@@ -23,6 +23,8 @@ export const commands = {
 	ledgerChangePassphrase: (current: string | null, replacement: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_change_passphrase", { current, replacement })),
 	/**  Locks the window: the ledger is closed and its key forgotten until the passphrase is given. */
 	ledgerLock: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_lock")),
+	/**  This ledger's signing fingerprint and the public key colleagues write handover files to. */
+	ledgerIdentity: () => typedError<IdentityInfo, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_identity")),
 	backupsList: () => typedError<BackupRow_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_list")),
 	backupStatus: () => typedError<BackupStatus_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_status")),
 	backupNow: () => typedError<BackupInfo, ErrorReport_Serialize>(__TAURI_INVOKE("backup_now")),
@@ -153,8 +155,11 @@ export const commands = {
 	currencySet: (currency: Currency) => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_set", { currency })),
 	handoverExport: (selection: HandoverSelection_Deserialize, bundle: string) => typedError<HandoverExport, ErrorReport_Serialize>(__TAURI_INVOKE("handover_export", { selection, bundle })),
 	handoverReport: (selection: HandoverSelection_Deserialize, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("handover_report", { selection, lang, out })),
-	/**  What taking the bundle over would do; the bundle is checked whole first. */
-	handoverPreview: (bundle: string) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_preview", { bundle })),
+	/**
+	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
+	 *  ledger's own key), its signature checked and checked whole first.
+	 */
+	handoverPreview: (bundle: string, passphrase: string | null) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_preview", { bundle, passphrase })),
 	handoverTakeOver: (bundle: string, request: TakeOverRequest_Deserialize) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_take_over", { bundle, request })),
 	handoverUndo: (id: string) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_undo", { id })),
 	handoverImports: () => typedError<ImportRecord_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handover_imports")),
@@ -1580,6 +1585,8 @@ export type GradeBand_Serialize = {
 export type HandoverExport = {
 	path: string,
 	bundle_id: string,
+	/**  The fingerprint the file is signed with (this ledger's), printed on the handover report. */
+	signer: string,
 	cards: number,
 	/**  Rows per table. */
 	counts: ([string, number])[],
@@ -1593,6 +1600,11 @@ export type HandoverPreview_Deserialize = {
 	to_owner: string,
 	made_at: string,
 	made_by: string,
+	/**
+	 *  The fingerprint of the ledger that signed the file: compare it with the one on the
+	 *  handover report before taking it over.
+	 */
+	signer: string,
 	/**  Rows per table. */
 	counts: ([string, number])[],
 	cards: PreviewCard_Deserialize[],
@@ -1606,6 +1618,11 @@ export type HandoverPreview_Serialize = {
 	to_owner: string,
 	made_at: string,
 	made_by: string,
+	/**
+	 *  The fingerprint of the ledger that signed the file: compare it with the one on the
+	 *  handover report before taking it over.
+	 */
+	signer: string,
 	/**  Rows per table. */
 	counts: ([string, number])[],
 	cards: PreviewCard_Serialize[],
@@ -1624,6 +1641,10 @@ export type HandoverSelection_Deserialize = {
 	card_ids?: string[],
 	/**  The successor: the cards' owner once taken over. */
 	to_owner?: string,
+	/**  The file is encrypted to this passphrase, given to the successor out of band... */
+	passphrase?: string | null,
+	/**  ...or to the successor ledger's public key (`age1…`). */
+	recipient?: string | null,
 };
 
 /**  Which cards to hand over. */
@@ -1634,6 +1655,10 @@ export type HandoverSelection_Serialize = {
 	card_ids: string[],
 	/**  The successor: the cards' owner once taken over. */
 	to_owner: string,
+	/**  The file is encrypted to this passphrase, given to the successor out of band... */
+	passphrase: string | null,
+	/**  ...or to the successor ledger's public key (`age1…`). */
+	recipient: string | null,
 };
 
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
@@ -1669,6 +1694,17 @@ export type HistoryEntry_Serialize = {
 	field: string,
 	old_value: string | null,
 	new_value: string | null,
+};
+
+/**  What Settings and the handover report show of a ledger's identity. */
+export type IdentityInfo = {
+	/**
+	 *  The signing key's fingerprint, `XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX`, to compare with
+	 *  the one a handover file was signed with.
+	 */
+	fingerprint: string,
+	/**  The age public key (`age1…`) a colleague writes a handover file to. */
+	recipient: string,
 };
 
 /**  An import as listed for undo. */
@@ -3061,6 +3097,10 @@ export type TakeOverRequest_Deserialize = {
 	choices?: CardChoice[],
 	/**  The successor confirming the take-over. */
 	confirmed_by?: string,
+	/**  The passphrase the leaving rep gave (none for a file written to this ledger's key). */
+	passphrase?: string | null,
+	/**  The signer's fingerprint as the successor confirmed it (from the handover report). */
+	signer?: string,
 };
 
 export type TakeOverRequest_Serialize = {
@@ -3068,6 +3108,10 @@ export type TakeOverRequest_Serialize = {
 	choices: CardChoice[],
 	/**  The successor confirming the take-over. */
 	confirmed_by: string,
+	/**  The passphrase the leaving rep gave (none for a file written to this ledger's key). */
+	passphrase: string | null,
+	/**  The signer's fingerprint as the successor confirmed it (from the handover report). */
+	signer: string,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */

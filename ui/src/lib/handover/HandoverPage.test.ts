@@ -15,6 +15,7 @@ const PREVIEW: HandoverPreview = {
   to_owner: "後任 花子",
   made_at: "2026-11-24T09:30:00.000Z",
   made_by: "田中 美咲",
+  signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20",
   counts: [["cards", 2]],
   already_taken_over: false,
   cards: [
@@ -60,7 +61,7 @@ describe("the handover page", () => {
       if (cmd === "handover_imports") return imports;
       if (cmd === "handover_preview") return PREVIEW;
       if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
-      if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", cards: 2, counts: [] } satisfies HandoverExport;
+      if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20", cards: 2, counts: [] } satisfies HandoverExport;
       if (cmd === "handover_take_over") {
         imports = [RECORD];
         return RECORD;
@@ -89,11 +90,20 @@ describe("the handover page", () => {
     expect(cards[1].querySelector("b")).toBeNull();
     await userEvent.selectOptions(screen.getByTestId("handover-choice"), "merge");
     await userEvent.type(screen.getByTestId("handover-confirmed-by"), "後任 花子");
+    // Not before the successor compared the signer with the handover report.
+    expect(screen.getByTestId("handover-signer")).toHaveTextContent("3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20");
+    expect(screen.getByTestId("handover-take-over")).toBeDisabled();
+    await userEvent.click(screen.getByTestId("handover-signer-ok"));
     await userEvent.click(screen.getByTestId("handover-take-over"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "handover_take_over")).toBe(true));
     const sent = calls.find((c) => c.cmd === "handover_take_over")!.args as { bundle: string; request: { choices: unknown[]; confirmed_by: string } };
     expect(sent.bundle).toBe("/home/hanako/tanaka.daicho-handover");
-    expect(sent.request).toEqual({ choices: [{ card_id: "c2", choice: "merge" }], confirmed_by: "後任 花子" });
+    expect(sent.request).toEqual({
+      choices: [{ card_id: "c2", choice: "merge" }],
+      confirmed_by: "後任 花子",
+      passphrase: null,
+      signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20",
+    });
     expect(await screen.findByTestId("handover-import")).toHaveTextContent("1 件追加、1 件統合、0 件除外しました");
   });
 
@@ -113,10 +123,13 @@ describe("the handover page", () => {
     expect(screen.getByTestId("handover-ticked")).toHaveTextContent("カード一覧で選んだ 2 件のカード");
     expect(screen.queryByTestId("handover-owner")).toBeNull();
     await userEvent.type(screen.getByTestId("handover-successor"), "後任 花子");
+    // Not before it is protected: a passphrase of 8 characters or more.
+    expect(screen.getByTestId("handover-write")).toBeDisabled();
+    await userEvent.type(screen.getByTestId("handover-give-passphrase"), "kitsune-7");
     await userEvent.click(screen.getByTestId("handover-write"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "handover_export")).toBe(true));
     const sent = calls.find((c) => c.cmd === "handover_export")!.args as { selection: unknown; bundle: string };
-    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子" });
+    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子", passphrase: "kitsune-7", recipient: null });
     expect(sent.bundle).toBe("/home/misaki/引継ぎ.daicho-handover");
     expect(await screen.findByTestId("handover-written")).toHaveTextContent("2 件のカードを書き出しました");
 

@@ -1,0 +1,180 @@
+//! Handover files only the successor can open and nobody can forge: encrypted to a passphrase
+//! or to the successor ledger's key, signed by the leaving ledger, checked before anything else.
+
+use std::io::{Cursor, Read, Write};
+
+use daicho_core::error::Coded;
+use daicho_core::handover::{HandoverSelection, TakeOverRequest};
+use daicho_core::output::Existing;
+
+use super::handover::{signer_of, unseal, PASS};
+use super::{ledger, organisation};
+
+fn selection(id: &str, passphrase: Option<&str>, recipient: Option<String>) -> HandoverSelection {
+    HandoverSelection {
+        owner: None,
+        card_ids: vec![id.into()],
+        to_owner: "後任 花子".into(),
+        passphrase: passphrase.map(Into::into),
+        recipient,
+    }
+}
+
+fn request(passphrase: Option<&str>, signer: &str) -> TakeOverRequest {
+    TakeOverRequest {
+        choices: vec![],
+        confirmed_by: "後任 花子".into(),
+        passphrase: passphrase.map(Into::into),
+        signer: signer.into(),
+    }
+}
+
+#[test]
+fn a_handover_file_reads_as_noise_and_opens_only_with_its_passphrase() {
+    let mut a = ledger();
+    let id = a
+        .create_card(&organisation("北斗運輸株式会社 canary-h1", "ほくとうんゆ"))
+        .unwrap()
+        .id;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.daicho-handover");
+    let e = a
+        .handover_export(&selection(&id, None, None), &file, Existing::Refuse)
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.no_protection");
+    let e = a
+        .handover_export(
+            &selection(&id, Some("short"), None),
+            &file,
+            Existing::Refuse,
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.no_protection");
+    let made = a
+        .handover_export(&selection(&id, Some(PASS), None), &file, Existing::Refuse)
+        .unwrap();
+    assert_eq!(made.signer, a.identity_info().unwrap().fingerprint);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(memchr::memmem::find(&bytes, "北斗運輸".as_bytes()).is_none());
+    assert!(memchr::memmem::find(&bytes, b"canary-h1").is_none());
+    assert!(memchr::memmem::find(&bytes, b"manifest").is_none());
+
+    let mut b = ledger();
+    assert_eq!(
+        b.handover_preview(&file, None).unwrap_err().code(),
+        "handover.needs_passphrase"
+    );
+    assert_eq!(
+        b.handover_preview(&file, Some("not the passphrase"))
+            .unwrap_err()
+            .code(),
+        "handover.cannot_open"
+    );
+    let preview = b.handover_preview(&file, Some(PASS)).unwrap();
+    assert_eq!(preview.signer, made.signer);
+    // Taking over needs the signer confirmed, and the right one.
+    let e = b
+        .handover_take_over(&file, &request(Some(PASS), ""))
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.signer_not_confirmed");
+    assert_eq!(e.report().params["found"], made.signer);
+    let other = ledger().identity_info().unwrap().fingerprint;
+    let e = b
+        .handover_take_over(&file, &request(Some(PASS), &other))
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.other_signer");
+    // As typed from the report: lower case, without spaces.
+    let typed = made.signer.replace(' ', "").to_lowercase();
+    assert!(
+        b.handover_take_over(&file, &request(Some(PASS), &typed))
+            .unwrap()
+            .applied
+    );
+}
+
+#[test]
+fn a_file_written_to_the_successors_key_opens_there_without_a_passphrase_and_nowhere_else() {
+    let mut a = ledger();
+    let id = a
+        .create_card(&organisation("南海商事", "なんかいしょうじ"))
+        .unwrap()
+        .id;
+    let mut b = ledger();
+    let c = ledger();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.daicho-handover");
+    let e = a
+        .handover_export(
+            &selection(&id, None, Some("age1notakey".into())),
+            &file,
+            Existing::Refuse,
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.bad_recipient");
+    let made = a
+        .handover_export(
+            &selection(&id, None, Some(b.identity_info().unwrap().recipient)),
+            &file,
+            Existing::Refuse,
+        )
+        .unwrap();
+    assert_eq!(
+        c.handover_preview(&file, None).unwrap_err().code(),
+        "handover.cannot_open"
+    );
+    assert_eq!(
+        c.handover_preview(&file, Some(PASS)).unwrap_err().code(),
+        "handover.cannot_open"
+    );
+    let record = b
+        .handover_take_over(&file, &request(None, &made.signer))
+        .unwrap();
+    assert_eq!(record.added, 1);
+}
+
+#[test]
+fn an_unsigned_file_is_refused_before_anything_is_read() {
+    let mut a = ledger();
+    let id = a
+        .create_card(&organisation("西日本物流", "にしにほんぶつりゅう"))
+        .unwrap()
+        .id;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("h.daicho-handover");
+    a.handover_export(&selection(&id, Some(PASS), None), &good, Existing::Refuse)
+        .unwrap();
+    let signer = signer_of(&good);
+    let b = ledger();
+
+    // The zip in the clear, as Daicho wrote handover files before they were signed.
+    let plain = dir.path().join("plain.daicho-handover");
+    std::fs::write(&plain, unseal(&good)).unwrap();
+    assert_eq!(
+        b.handover_preview(&plain, Some(PASS)).unwrap_err().code(),
+        "handover.unsigned"
+    );
+
+    // Encrypted as it should be, but with the signature taken out.
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(&good))).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        if name == "signature.json" {
+            continue;
+        }
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let unsigned = dir.path().join("unsigned.daicho-handover");
+    super::handover::seal(&unsigned, &out.finish().unwrap().into_inner());
+    let mut b = b;
+    let e = b
+        .handover_take_over(&unsigned, &request(Some(PASS), &signer))
+        .unwrap_err();
+    assert_eq!(e.code(), "handover.unsigned");
+    assert_eq!(b.handover_imports().unwrap().len(), 0);
+}
