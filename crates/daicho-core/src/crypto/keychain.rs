@@ -128,8 +128,10 @@ pub(crate) fn unconfigured() -> bool {
     !state().configured
 }
 
-/// The keys that may open a file with `salt`, most likely first.
-pub(crate) fn candidates(salt: Salt) -> Vec<LedgerKey> {
+/// The keys that may open a file with `salt`, most likely first: those kept (memory, the
+/// keychain, the session cache), then the one the offered secret makes. The offered one is
+/// made only when asked for (a passphrase costs an Argon2id derivation).
+pub(crate) fn candidates(salt: Salt) -> impl Iterator<Item = LedgerKey> {
     let (mut keys, keychain, offered) = {
         let s = state();
         (
@@ -143,10 +145,10 @@ pub(crate) fn candidates(salt: Salt) -> Vec<LedgerKey> {
             keys.push(key);
         }
     }
-    if let Some(key) = offered.and_then(|secret| secret.key_for(salt).ok()) {
-        keys.push(key);
-    }
-    keys
+    let derived = std::iter::once(offered)
+        .flatten()
+        .filter_map(move |secret| secret.key_for(salt).ok());
+    keys.into_iter().chain(derived)
 }
 
 fn key_from(bytes: &[u8], salt: Salt) -> Option<LedgerKey> {
@@ -172,6 +174,16 @@ pub(crate) fn remember(key: &LedgerKey, kind: KeyKind) {
         if let Some(session) = &keychain.session {
             session.put(&key.salt(), key.bytes());
         }
+    }
+}
+
+/// Keeps `key` in this process's memory only (a key the offered secret made, found to open a
+/// file: the next opening needs no derivation).
+pub(crate) fn keep_in_memory(key: &LedgerKey) {
+    let mut s = state();
+    let keys = s.memory.entry(key.salt()).or_default();
+    if !keys.contains(key) {
+        keys.push(key.clone());
     }
 }
 

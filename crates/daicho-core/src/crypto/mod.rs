@@ -179,6 +179,7 @@ pub fn open(path: &Path, flags: OpenFlags) -> Result<Connection, LedgerError> {
             for key in keychain::candidates(salt) {
                 let conn = Connection::open_with_flags(path, flags)?;
                 if opens_with(&conn, &key)? {
+                    keychain::keep_in_memory(&key);
                     return Ok(conn);
                 }
             }
@@ -206,7 +207,7 @@ pub fn key_of(path: &Path) -> Option<LedgerKey> {
     let FileKind::Encrypted(salt) = kind_of(path).ok()? else {
         return None;
     };
-    keychain::candidates(salt).into_iter().find(|key| {
+    keychain::candidates(salt).find(|key| {
         Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
