@@ -161,20 +161,35 @@ describe("customer cards in the real window", () => {
     await expectRows([NAME]);
   });
 
-  it("shows a hostile name as text", async () => {
+  it("shows hostile text in every field as text, and nothing of it runs", async () => {
     const hostile = "<img src=x onerror=alert(1)>";
+    const payloads = {
+      industry: "<script>window.__pwned = 'industry'</script>",
+      website: "javascript:window.__pwned='website'",
+      city: "<img src=x onerror=\"window.__pwned='city'\">",
+      street: "<svg onload=\"window.__pwned='street'\"></svg>",
+      building: "\"><iframe src=javascript:window.__pwned='building'>",
+    };
     await byTestId("new-card").click();
     await byTestId("new-organisation").click();
     await typeInto("card-form", "name", hostile);
+    for (const [path, text] of Object.entries(payloads)) await typeInto("card-form", path, text);
     await byTestId("save-card").click();
     await byTestId("history-entry").waitForDisplayed();
     await expect(byTestId("card-title")).toHaveText(hostile);
     await expect($('[data-testid="card-title"] img')).not.toExist();
+    await expect(byTestId("history")).toHaveText(expect.stringContaining("window.__pwned='city'"));
     await goTo("cards");
     await search("onerror");
     await expectRows([hostile]);
     await expect($('[data-testid="card-table"] img')).not.toExist();
     await openFirstRow();
+    // The page holds no element, script or link that any of it made, and none of it ran.
+    const found = await browser.execute(() => ({
+      pwned: window.__pwned ?? null,
+      injected: document.querySelectorAll("main img, main script, main svg[onload], main iframe, a[href^='javascript:']").length,
+    }));
+    expect(found).toEqual({ pwned: null, injected: 0 });
   });
 
   it("empties the trash only after asking", async () => {

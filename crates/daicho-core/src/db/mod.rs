@@ -230,9 +230,11 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // 32 MiB of page cache (SQLite's default is 2 MiB): a 100,000-card ledger's indexes stay in
-    // memory while a large import or the search index writes to them.
-    conn.pragma_update(None, "cache_size", -32_768)?;
+    // 256 MiB of page cache at most (SQLite's default is 2 MiB), filled only as pages are read:
+    // a page in it is decrypted once, not at every read (SQLCipher decrypts and checks each
+    // page it loads), and a 100,000-card ledger's indexes stay in memory while a large import or
+    // the search index writes to them. A small ledger uses as much as it is.
+    conn.pragma_update(None, "cache_size", -262_144)?;
     // A WAL that grew during a long write is cut back to this size when it is checkpointed.
     conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
     // Another Daicho writing the same ledger: wait this long before saying so.
