@@ -151,6 +151,19 @@ fn looks_random(head: &[u8; 16]) -> bool {
     !head.starts_with(b"PK\x03\x04") && printable < 12
 }
 
+/// [`kind_of`], a missing file told as [`LedgerError::NotFound`].
+pub(crate) fn kind_at(path: &Path) -> Result<FileKind, LedgerError> {
+    kind_of(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LedgerError::NotFound {
+            path: path.to_owned(),
+        },
+        _ => LedgerError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
 /// Whether the file at `path` is encrypted (what `daicho check` reports).
 pub fn is_encrypted(path: &Path) -> bool {
     matches!(kind_of(path), Ok(FileKind::Encrypted(_)))
@@ -160,16 +173,7 @@ pub fn is_encrypted(path: &Path) -> bool {
 /// decides whether to encrypt it); an encrypted one whose key is not known is
 /// [`LedgerError::Locked`].
 pub fn open(path: &Path, flags: OpenFlags) -> Result<Connection, LedgerError> {
-    let kind = kind_of(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => LedgerError::NotFound {
-            path: path.to_owned(),
-        },
-        _ => LedgerError::Io {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
-    match kind {
+    match kind_at(path)? {
         FileKind::Plain | FileKind::Other => {
             let conn = Connection::open_with_flags(path, flags)?;
             quiet(&conn)?;

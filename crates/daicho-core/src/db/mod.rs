@@ -251,16 +251,7 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
     let not_a_ledger = || LedgerError::NotALedger {
         path: path.to_owned(),
     };
-    let kind = crypto::kind_of(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => LedgerError::NotFound {
-            path: path.to_owned(),
-        },
-        _ => LedgerError::Io {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
-    if kind == crypto::FileKind::Other {
+    if crypto::kind_at(path)? == crypto::FileKind::Other {
         return Err(not_a_ledger());
     }
 
