@@ -65,15 +65,22 @@ pub fn setup(
     Ok(Secrets { passphrase })
 }
 
-/// The first line of a file, as a passphrase is kept in one.
+/// The first line of a file, as a passphrase is kept in one: read no further than 4 KiB, so a
+/// wrong path (a device, a huge file) costs nothing.
 pub fn read_secret(path: &Path) -> Result<Zeroizing<String>, ErrorReport> {
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|source| {
+    use std::io::Read;
+    let io = |source: std::io::Error| {
         daicho_core::error::LedgerError::Io {
             path: path.to_owned(),
             source,
         }
         .report()
-    })?);
+    };
+    let mut bytes = Zeroizing::new(Vec::new());
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut bytes))
+        .map_err(io)?;
+    let text = String::from_utf8_lossy(&bytes);
     Ok(Zeroizing::new(
         text.lines().next().unwrap_or_default().to_owned(),
     ))

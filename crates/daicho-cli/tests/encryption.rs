@@ -141,3 +141,38 @@ fn a_new_passphrase_from_a_file_replaces_the_old_one_for_the_ledger_and_its_back
         .unwrap();
     assert!(new.status.success(), "{}", stderr(&new));
 }
+
+#[test]
+fn a_passphrase_file_is_read_no_further_than_its_first_line_and_a_few_kilobytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.daicho");
+    let pass = dir.path().join("pass.txt");
+    // The passphrase, then a megabyte that is never read.
+    let mut text = format!("{PASSPHRASE}\n");
+    text.push_str(&"x".repeat(1 << 20));
+    std::fs::write(&pass, text).unwrap();
+    let out = command("C")
+        .env_remove("DAICHO_PASSPHRASE")
+        .args([
+            "init",
+            file.to_str().unwrap(),
+            "--passphrase-file",
+            pass.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    succeeds(&["stats", file.to_str().unwrap()]);
+    // A device that never ends is not read to its end.
+    let out = command("C")
+        .env_remove("DAICHO_PASSPHRASE")
+        .args([
+            "stats",
+            file.to_str().unwrap(),
+            "--passphrase-file",
+            "/dev/zero",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

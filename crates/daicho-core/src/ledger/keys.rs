@@ -27,10 +27,15 @@ impl Ledger {
     /// benchmark that measures what encryption costs. Never used for a rep's ledger.
     #[doc(hidden)]
     pub fn plain_copy_for_benchmark(&self, target: &Path) -> Result<Ledger, LedgerError> {
-        std::fs::write(target, b"").map_err(|source| LedgerError::Io {
-            path: target.to_owned(),
-            source,
-        })?;
+        // A new file only: never over anything that is there.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+            .map_err(|source| LedgerError::Io {
+                path: target.to_owned(),
+                source,
+            })?;
         let conn = self.connection();
         conn.execute(
             "ATTACH DATABASE ?1 AS plain KEY ''",
