@@ -325,6 +325,7 @@ impl AppState {
             return;
         };
         let config = self.dirs.0.backup_config(&settings);
+        let user_name = settings.user_name.clone();
         let daily = self.daily.clone();
         if let Ok(mut d) = daily.lock() {
             if d.running {
@@ -333,8 +334,13 @@ impl AppState {
             d.running = true;
         }
         std::thread::spawn(move || {
-            let done =
-                backup::daily_if_due(&path, &config.root, &config.retention, chrono::Utc::now());
+            let done = backup::daily_if_due(
+                &path,
+                &config.root,
+                &config.retention,
+                chrono::Utc::now(),
+                &user_name,
+            );
             if let Ok(mut d) = daily.lock() {
                 d.running = false;
                 match done {
@@ -358,12 +364,13 @@ impl AppState {
         let ledger = guard.take().ok_or_else(none_open)?;
         let path = ledger.path().map(Path::to_owned);
         let root = ledger.backup_config().map(|c| c.root.clone());
+        let by = self.settings().map(|s| s.user_name).unwrap_or_default();
         drop(ledger);
         drop(guard);
         let (Some(path), Some(root)) = (path, root) else {
             return Err(none_open());
         };
-        let restored = backup::restore(from, &path, &root, chrono::Utc::now()).map_err(report);
+        let restored = backup::restore(from, &path, &root, chrono::Utc::now(), &by).map_err(report);
         self.open(&path)?;
         restored
     }

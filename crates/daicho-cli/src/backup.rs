@@ -17,7 +17,13 @@ pub fn config() -> BackupConfig {
 
 pub fn backup(file: &Path, to: Option<&Path>) -> Result<(), ErrorReport> {
     let made = match to {
-        Some(dir) => backup::make(file, dir, BackupReason::Manual, chrono::Utc::now()),
+        Some(dir) => backup::make(
+            file,
+            dir,
+            BackupReason::Manual,
+            chrono::Utc::now(),
+            crate::actor(),
+        ),
         None => crate::open_ledger(file).and_then(|l| l.backup_now(BackupReason::Manual)),
     }
     .map_err(|e| e.report())?;
@@ -110,8 +116,8 @@ fn counts_text(lang: Lang, c: &CheckResult) -> String {
 }
 
 pub fn restore(from: &Path, to: &Path) -> Result<(), ErrorReport> {
-    let outcome =
-        backup::restore(from, to, &config().root, chrono::Utc::now()).map_err(|e| e.report())?;
+    let outcome = backup::restore(from, to, &config().root, chrono::Utc::now(), crate::actor())
+        .map_err(|e| e.report())?;
     if let Some(previous) = outcome.previous {
         out!("{}", previous.path);
     }

@@ -71,6 +71,7 @@ mod export;
 mod handover;
 mod import;
 mod key;
+mod log;
 mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
@@ -105,11 +106,16 @@ struct Cli {
 /// Who the changes and reports of this run are by (`--as`, else the login name).
 static ACTOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
+/// Who is working in this run.
+pub fn actor() -> &'static str {
+    ACTOR.get_or_init(daicho_core::settings::login_name)
+}
+
 /// Opens a ledger for a command that changes it or reports from it, as the user of this run,
 /// with the app's backups: one before a schema upgrade, the daily one when due (a daily backup
 /// that fails is said on stderr; the command goes on).
 pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error::BackupError> {
-    let actor = ACTOR.get_or_init(daicho_core::settings::login_name);
+    let actor = actor();
     let ledger = Ledger::open_backed_up(path, backup::config())?.with_actor(actor);
     if let Err(e) = ledger.backup_if_due() {
         let lang = Lang::from_env();
@@ -209,6 +215,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
+    /// The ledger's copies log, newest first: every report, handover file and backup made from
+    /// it and every restore into it, with who, when, what, how many cards and where.
+    Log {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a ledger or a backup without changing it: SQLite's integrity check and counts.
     /// Exits 1 when the file is damaged, not a Daicho ledger, or from a newer Daicho.
     Check {
@@ -258,7 +271,7 @@ enum BenchKind {
         #[arg(long)]
         json: bool,
     },
-    /// A backup (online copy, sync, integrity check) and a restore against a plain copy of the
+    /// A backup (one moment of the file copied, synced, compared) and a restore against a plain copy of the
     /// same ledger file.
     Backup(BenchLedger),
     /// What encryption costs: opening cards, the search box, the card list and an import on the
@@ -360,6 +373,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Backups { file, json } => backup::list(&file, json, lang)?,
         Command::Restore { backup: from, to } => backup::restore(&from, &to)?,
         Command::Check { file, json } => backup::check(&file, json, lang)?,
+        Command::Log { file, json } => log::run(&file, json, lang)?,
         Command::Classify {
             file,
             period,

@@ -385,3 +385,67 @@ fn a_name_cannot_disguise_itself_or_steer_the_terminal() {
         "a script reads the name as it is"
     );
 }
+
+#[test]
+fn the_copies_log_lists_every_report_and_backup_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("mine.daicho");
+    let list = dir.path().join("active.xlsx");
+    let l = ledger.to_str().unwrap();
+    succeeds(&["demo", "--out", l, "--cards", "30"]);
+    let empty = daicho(&["log", l], "ja_JP.UTF-8");
+    assert!(empty.status.success());
+    assert!(
+        stdout(&empty).contains("まだ何も持ち出されていません"),
+        "{}",
+        stdout(&empty)
+    );
+    succeeds(&[
+        "--as",
+        "鈴木 一郎",
+        "export",
+        l,
+        "--report",
+        "list",
+        "--status",
+        "active",
+        "--out",
+        list.to_str().unwrap(),
+    ]);
+    let sticks = dir.path().join("stick");
+    std::fs::create_dir(&sticks).unwrap();
+    succeeds(&["backup", l, "--to", sticks.to_str().unwrap()]);
+
+    // Newest first: the backup to the stick, the report, and the day's first backup that
+    // opening the ledger for the report made.
+    let ja = stdout(&daicho(&["log", l], "ja_JP.UTF-8"));
+    let lines: Vec<&str> = ja.lines().collect();
+    assert_eq!(lines.len(), 3, "{ja}");
+    assert!(
+        lines[0].contains("バックアップ")
+            && lines[0].contains("手動")
+            && lines[0].contains("stick"),
+        "{ja}"
+    );
+    assert!(
+        lines[1].contains("帳票")
+            && lines[1].contains("顧客一覧")
+            && lines[1].contains("鈴木 一郎")
+            && lines[1].contains("状態: 取引中")
+            && lines[1].contains("active.xlsx"),
+        "{ja}"
+    );
+    assert!(
+        lines[2].contains("毎日") && lines[2].contains("30件"),
+        "{ja}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&succeeds(&["log", l, "--json"]))).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[1]["kind"], "report");
+    assert_eq!(entries[1]["what"], "list");
+    assert_eq!(entries[1]["actor"], "鈴木 一郎");
+    assert_eq!(entries[0]["kind"], "backup");
+    assert_eq!(entries[0]["cards"], 30);
+}

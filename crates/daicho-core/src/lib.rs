@@ -13,6 +13,7 @@ pub mod card;
 pub mod classify;
 pub mod competition;
 pub mod contact;
+pub mod copies;
 pub mod crypto;
 pub mod dashboard;
 pub mod db;

@@ -7,6 +7,7 @@ pub mod cards;
 pub mod classify;
 pub mod competition;
 pub mod contacts;
+pub mod copies;
 pub mod handover;
 pub mod import;
 pub mod ledger;

@@ -67,6 +67,21 @@ describe("backups in the real window", () => {
     await dismissNotices();
   });
 
+  it("logs every copy that left the ledger and the restore, with where it went", async () => {
+    await goTo("copies");
+    const kinds = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="copy-row"]')].map((r) => r.getAttribute("data-kind")),
+    );
+    // Newest first: the restore, the backup of the ledger it replaced, and the backup by hand.
+    expect(kinds.slice(0, 2)).toEqual(["restore", "backup"]);
+    expect(kinds).toContain("backup");
+    const restore = await $('[data-testid="copy-row"][data-kind="restore"]');
+    await expect(restore).toHaveText(expect.stringContaining("復元"));
+    await expect(restore).toHaveText(expect.stringContaining("復元元"));
+    const byHand = await $('//tr[@data-testid="copy-row"][td[3][normalize-space(.)="手動"]]');
+    await expect(byHand).toHaveText(expect.stringContaining(".daicho"));
+  });
+
   for (const [lang, cards, made] of [
     ["ja", "顧客カード", "手動"],
     ["zh", "客户卡", "手动"],
@@ -83,6 +98,9 @@ describe("backups in the real window", () => {
       await reveal("backup-settings");
       await expect(byTestId("backup-folder-default")).toHaveText(expect.stringContaining("backups"));
       await screenshot(`${lang}-backup-settings`);
+      await goTo("copies");
+      await byTestId("copies-table").waitForDisplayed();
+      await screenshot(`${lang}-copies`);
     });
   }
 });

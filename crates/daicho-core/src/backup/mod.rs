@@ -1,13 +1,15 @@
-//! Backups of a ledger: whole copies made with SQLite's online backup API (consistent while the
-//! ledger is in use), checked under a temporary name (SQLite's `quick_check` of every stored
-//! table: each b-tree's pages, links and cells, which a cut-short or mangled copy breaks; "Check
-//! all backups" runs the full `integrity_check`, indexes against tables) and only then given
-//! their name, so a backup that exists is whole. Each ledger's backups live in their own folder
+//! Backups of a ledger: whole copies of one moment of the ledger (consistent while it is in
+//! use), checked under a temporary name and only then given their name, so a backup that exists
+//! is whole. An encrypted ledger is copied byte for byte under its own key and the copy is
+//! compared with the ledger ([`snapshot`]); a plain one through SQLite's online backup API, with
+//! SQLite's `quick_check` of every stored table. "Check all backups" runs SQLCipher's check of
+//! every page's authentication code and SQLite's full `integrity_check`. Each ledger's backups live in their own folder
 //! under the backup folder, found by the ledger's id (`NAME-1a2b3c4d`), and are named by their
 //! time and reason: `NAME_20261204-154500Z_daily.daicho`.
 
 mod keep;
 mod restore;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 
@@ -141,6 +143,7 @@ pub fn make(
     folder: &Path,
     reason: BackupReason,
     now: DateTime<Utc>,
+    by: &str,
 ) -> Result<BackupInfo, BackupError> {
     // The backup folder itself must be there: a USB stick that is not plugged in must not
     // turn into an empty folder of the same name on the laptop's own disk.
@@ -170,7 +173,43 @@ pub fn make(
     };
     copy_checked(source, &target, Existing::Refuse)
         .map_err(|e| full_disk_or(e, &[source, &target]))?;
+    log_copy(source, &target, reason.as_str(), now, by)?;
     Ok(info(&target, now, reason))
+}
+
+/// Who a copy is logged as: `by`, else the login name.
+pub(crate) fn who(by: &str) -> String {
+    match by.trim() {
+        "" => crate::settings::login_name(),
+        name => name.to_owned(),
+    }
+}
+
+/// Logs the backup at `target` in the copies log of `source`; a backup that cannot be logged
+/// is removed (no copy leaves the ledger unlogged).
+/// `by` is who made it (the login name when empty).
+fn log_copy(
+    source: &Path,
+    target: &Path,
+    what: &str,
+    now: DateTime<Utc>,
+    by: &str,
+) -> Result<(), BackupError> {
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let cards = counts_of(target).ok().map(|c| c.cards);
+    let copy = crate::copies::NewCopy {
+        at: &at,
+        actor: &who(by),
+        kind: crate::copies::CopyKind::Backup,
+        what,
+        filter: Vec::new(),
+        cards,
+        target,
+    };
+    crate::copies::record_at(source, &copy).map_err(|e| {
+        let _ = std::fs::remove_file(target);
+        full_disk_or(e.into(), &[source])
+    })
 }
 
 /// An I/O error told as a full disk when the disk of one of `places` is full (SQLite says "I/O
@@ -193,8 +232,20 @@ pub(crate) fn full_disk_or(e: BackupError, places: &[&Path]) -> BackupError {
 }
 
 /// A backup of `source` at exactly `target` (`daicho backup --to`), checked before it is named.
-pub fn make_at(source: &Path, target: &Path, existing: Existing) -> Result<(), BackupError> {
-    copy_checked(source, target, existing).map_err(|e| full_disk_or(e, &[source, target]))
+pub fn make_at(
+    source: &Path,
+    target: &Path,
+    existing: Existing,
+    by: &str,
+) -> Result<(), BackupError> {
+    copy_checked(source, target, existing).map_err(|e| full_disk_or(e, &[source, target]))?;
+    log_copy(
+        source,
+        target,
+        BackupReason::Manual.as_str(),
+        Utc::now(),
+        by,
+    )
 }
 
 fn info(path: &Path, at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
@@ -206,8 +257,10 @@ fn info(path: &Path, at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
     }
 }
 
-/// The online backup API from a read-only connection to `source` into a private temporary
-/// file beside `target`, checked, synced and renamed.
+/// A copy of `source` in a private temporary file beside `target`, checked, synced and renamed:
+/// an encrypted ledger's own bytes ([`snapshot`]), else (a plain ledger not yet encrypted, or
+/// a WAL that no moment left empty) its pages through the online backup API, each table's
+/// structure checked.
 fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), BackupError> {
     if !output::is_ledger(source) {
         return Err(BackupError::NotABackup {
@@ -215,6 +268,10 @@ fn copy_checked(source: &Path, target: &Path, existing: Existing) -> Result<(), 
         });
     }
     let staged = Staged::new(target, existing)?;
+    if crate::crypto::is_encrypted(source) && snapshot::copy_file(source, staged.path())? {
+        staged.commit()?;
+        return Ok(());
+    }
     {
         let src = open_read_only(source)?;
         let mut dst = open_new_like(source, staged.path())?;
@@ -365,6 +422,7 @@ pub fn daily_if_due(
     root: &Path,
     retention: &Retention,
     now: DateTime<Utc>,
+    by: &str,
 ) -> Result<Option<BackupInfo>, BackupError> {
     let id = id_of(ledger)?;
     if !daily_due(&list(root, &id), now) {
@@ -375,6 +433,7 @@ pub fn daily_if_due(
         &folder_for(root, ledger, &id),
         BackupReason::Daily,
         now,
+        by,
     )?;
     prune(&list(root, &id), retention, now);
     Ok(Some(made))
@@ -412,7 +471,10 @@ pub fn check(path: &Path) -> CheckResult {
                 path: path.to_owned(),
             });
         }
-        let verdict = db::integrity_check(&conn)?;
+        let mut verdict = pages_check(&conn, path)?;
+        if verdict.is_empty() {
+            verdict = db::integrity_check(&conn)?;
+        }
         if verdict != "ok" {
             return Err(BackupError::Damaged {
                 path: path.to_owned(),
@@ -433,6 +495,20 @@ pub fn check(path: &Path) -> CheckResult {
         problem: verdict.as_ref().err().map(damaged),
         counts: verdict.ok(),
     }
+}
+
+/// SQLCipher's check of every page's authentication code of an encrypted file (a page changed
+/// by anything but its key fails it, even where SQLite's structure still holds): empty when all
+/// pages pass or the file is plain.
+fn pages_check(conn: &Connection, path: &Path) -> rusqlite::Result<String> {
+    if !crate::crypto::is_encrypted(path) {
+        return Ok(String::new());
+    }
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(problems.join("; "))
 }
 
 /// What a ledger holds, in the few counts a rep recognises.

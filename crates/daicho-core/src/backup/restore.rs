@@ -21,14 +21,15 @@ pub struct RestoreOutcome {
 }
 
 /// Restores `backup` into the ledger at `target` (or a new file there). The ledger it replaces
-/// is first backed up under `root`.
+/// is first backed up under `root`. `by` is who restores it, for the copies log.
 pub fn restore(
     backup: &Path,
     target: &Path,
     root: &Path,
     now: DateTime<Utc>,
+    by: &str,
 ) -> Result<RestoreOutcome, BackupError> {
-    restore_into(backup, target, root, now).map_err(|e| super::full_disk_or(e, &[target]))
+    restore_into(backup, target, root, now, by).map_err(|e| super::full_disk_or(e, &[target]))
 }
 
 fn restore_into(
@@ -36,6 +37,7 @@ fn restore_into(
     target: &Path,
     root: &Path,
     now: DateTime<Utc>,
+    by: &str,
 ) -> Result<RestoreOutcome, BackupError> {
     let verdict = check(backup);
     if !verdict.ok {
@@ -58,6 +60,21 @@ fn restore_into(
         }
         .into());
     }
+    let restored = crate::copies::NewCopy {
+        at: &now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        actor: &super::who(by),
+        kind: crate::copies::CopyKind::Restore,
+        what: "",
+        filter: vec![crate::copies::FilterPart::new(
+            "from",
+            std::path::absolute(backup)
+                .unwrap_or_else(|_| backup.to_owned())
+                .display()
+                .to_string(),
+        )],
+        cards: verdict.counts.as_ref().map(|c| c.cards),
+        target,
+    };
     if !target.exists() {
         let staged = Staged::new(target, Existing::Refuse)?;
         {
@@ -68,6 +85,7 @@ fn restore_into(
         }
         staged.commit()?;
         reopen(target)?;
+        crate::copies::record_at(target, &restored)?;
         return Ok(RestoreOutcome { previous: None });
     }
     if !output::is_ledger(target) {
@@ -83,7 +101,11 @@ fn restore_into(
         &folder_for(root, target, &id),
         BackupReason::Restore,
         now,
+        by,
     )?;
+    // The log of copies is the ledger's own record, not part of what is restored: the entries
+    // the backup lacks are put back after it.
+    let log = crate::copies::list_at(target)?;
     {
         let mut conn = crate::crypto::open(
             target,
@@ -97,6 +119,8 @@ fn restore_into(
     // A backup from an older Daicho is upgraded as any ledger is; the backup itself, and the
     // one just made of the ledger it replaced, keep the old forms.
     reopen(target)?;
+    crate::copies::carry_over(target, &log)?;
+    crate::copies::record_at(target, &restored)?;
     Ok(RestoreOutcome {
         previous: Some(previous),
     })

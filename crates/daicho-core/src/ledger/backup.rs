@@ -52,7 +52,7 @@ impl Ledger {
         let config = self.backups.as_ref().ok_or(BackupError::NoFile)?;
         let path = self.path().ok_or(BackupError::NoFile)?;
         let folder = self.backup_folder(&config.root)?;
-        let made = backup::make(path, &folder, reason, (self.clock)())?;
+        let made = backup::make(path, &folder, reason, (self.clock)(), &self.actor)?;
         let all = self.backups()?;
         backup::prune(&all, &config.retention, (self.clock)());
         Ok(made)
@@ -61,9 +61,13 @@ impl Ledger {
     /// The daily backup, when the newest is older than a day.
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>, BackupError> {
         match (&self.backups, self.path()) {
-            (Some(config), Some(path)) => {
-                backup::daily_if_due(path, &config.root, &config.retention, (self.clock)())
-            }
+            (Some(config), Some(path)) => backup::daily_if_due(
+                path,
+                &config.root,
+                &config.retention,
+                (self.clock)(),
+                &self.actor,
+            ),
             _ => Ok(None),
         }
     }

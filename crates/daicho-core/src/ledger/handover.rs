@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::copies::{self, CopyKind, FilterPart, NewCopy};
 use crate::error::HandoverError;
 use crate::handover::{
     self, HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
@@ -23,7 +24,13 @@ impl Ledger {
     ) -> Result<HandoverExport, HandoverError> {
         let staged = Staged::new(target, existing)?;
         let made = self.write_bundle(selection, &staged)?;
-        staged.commit()?;
+        let at = self.now();
+        copies::logged(
+            self.connection(),
+            &[handover_copy(&at, &self.actor, selection, &made, target)],
+            || staged.commit().map_err(HandoverError::from),
+            super::report::remove,
+        )?;
         Ok(made)
     }
 
@@ -48,11 +55,37 @@ impl Ledger {
                 other => other,
             })?
             .rows;
-        let written = bundle.commit()?;
-        let sheet = sheet.commit().inspect_err(|_| {
-            // The report could not take its name: the bundle goes too, so a retry starts clean.
-            let _ = std::fs::remove_file(&written);
-        })?;
+        let at = self.now();
+        let logged = [
+            handover_copy(&at, &self.actor, selection, &made, target),
+            NewCopy {
+                at: &at,
+                actor: &self.actor,
+                kind: CopyKind::Report,
+                what: "handover",
+                filter: vec![FilterPart::new("to_owner", selection.to_owner.trim())],
+                cards: Some(made.cards),
+                target: report,
+            },
+        ];
+        let (written, sheet) = copies::logged(
+            self.connection(),
+            &logged,
+            || -> Result<_, HandoverError> {
+                let written = bundle.commit()?;
+                let sheet = sheet.commit().inspect_err(|_| {
+                    // The report could not take its name: the bundle goes too, so a retry
+                    // starts clean.
+                    let _ = std::fs::remove_file(&written);
+                })?;
+                Ok((written, sheet))
+            },
+            |(written, sheet)| {
+                super::report::remove(written);
+                super::report::remove(sheet);
+            },
+        )?;
+        let _ = written;
         Ok((
             made,
             ReportOutcome {
@@ -113,16 +146,18 @@ impl Ledger {
     ) -> Result<ReportOutcome, HandoverError> {
         let ids = handover::selected_ids(self.connection(), selection)?;
         let from = handover::from_owner(self.connection(), selection, &ids)?;
-        self.staged_report(target, existing, |path| {
+        self.staged_report(target, existing, (ids.len(), &selection.to_owner), |path| {
             self.write_handover_report(&ids, &from, &selection.to_owner, None, lang, path)
         })
     }
 
     /// Runs `write` on a staged file for `target` and gives it its name when it succeeded.
+    /// The report is logged as a copy of `cards` cards handed over to `to_owner`.
     fn staged_report(
         &self,
         target: &Path,
         existing: Existing,
+        (cards, to_owner): (usize, &str),
         write: impl FnOnce(&Path) -> Result<ReportOutcome, HandoverError>,
     ) -> Result<ReportOutcome, HandoverError> {
         let staged = Staged::new(target, existing)?;
@@ -132,7 +167,22 @@ impl Ledger {
                 other => other,
             })?
             .rows;
-        let path = staged.commit()?;
+        let at = self.now();
+        let copy = NewCopy {
+            at: &at,
+            actor: &self.actor,
+            kind: CopyKind::Report,
+            what: "handover",
+            filter: vec![FilterPart::new("to_owner", to_owner.trim())],
+            cards: u32::try_from(cards).ok(),
+            target,
+        };
+        let path = copies::logged(
+            self.connection(),
+            &[copy],
+            || staged.commit().map_err(HandoverError::from),
+            super::report::remove,
+        )?;
         Ok(ReportOutcome {
             path: path.display().to_string(),
             rows,
@@ -159,7 +209,7 @@ impl Ledger {
             by: record.confirmed_by.clone(),
             at: record.imported_at.clone(),
         };
-        self.staged_report(target, existing, |path| {
+        self.staged_report(target, existing, (ids.len(), &record.to_owner), |path| {
             self.write_handover_report(
                 &ids,
                 &record.from_owner,
@@ -208,5 +258,45 @@ impl Ledger {
 
     pub fn handover_imports(&self) -> Result<Vec<ImportRecord>, HandoverError> {
         handover::imports(self.connection())
+    }
+}
+
+/// The log entry of a handover file: to whom, which cards, where.
+fn handover_copy<'a>(
+    at: &'a str,
+    actor: &'a str,
+    selection: &'a HandoverSelection,
+    made: &HandoverExport,
+    target: &'a Path,
+) -> NewCopy<'a> {
+    let mut filter = vec![FilterPart::new("to_owner", selection.to_owner.trim())];
+    if let Some(owner) = selection.owner.as_deref().filter(|o| !o.trim().is_empty()) {
+        filter.push(FilterPart::new("owner", owner.trim()));
+    }
+    if !selection.card_ids.is_empty() {
+        filter.push(FilterPart::new(
+            "selected",
+            selection.card_ids.len().to_string(),
+        ));
+    }
+    let sealed = if selection
+        .recipient
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty())
+    {
+        "recipient"
+    } else {
+        "passphrase"
+    };
+    filter.push(FilterPart::named("sealed", sealed, "copies.sealed"));
+    filter.push(FilterPart::new("bundle", made.bundle_id.clone()));
+    NewCopy {
+        at,
+        actor,
+        kind: CopyKind::Handover,
+        what: selection.to_owner.trim(),
+        filter,
+        cards: Some(made.cards),
+        target,
     }
 }

@@ -17,6 +17,7 @@ use crate::search::{self, CardPage, CardQuery, Facets};
 mod backup;
 mod classify;
 mod competition;
+mod copies;
 mod handover;
 mod import;
 mod keys;
@@ -119,6 +120,7 @@ impl Ledger {
                 &crate::backup::folder_for(&config.root, path, &id),
                 crate::backup::BackupReason::Upgrade,
                 chrono::Utc::now(),
+                "",
             )?;
         }
         if id.is_empty() {

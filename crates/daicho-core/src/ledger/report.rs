@@ -4,6 +4,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
+use crate::copies::{self, CopyKind, NewCopy};
 use crate::error::{ReportError, SalesError};
 use crate::output::{Existing, Staged};
 use crate::report::{
@@ -36,7 +37,22 @@ impl Ledger {
         let rows = self
             .write_report(request, staged.path(), progress)
             .map_err(|e| report::at_target(e, target))?;
-        let path = staged.commit()?;
+        let at = self.now();
+        let copy = NewCopy {
+            at: &at,
+            actor: &self.actor,
+            kind: CopyKind::Report,
+            what: request.kind.as_str(),
+            filter: super::copies::report_filter(request),
+            cards: super::copies::report_cards(request.kind, rows),
+            target,
+        };
+        let path = copies::logged(
+            self.connection(),
+            &[copy],
+            || staged.commit().map_err(ReportError::from),
+            remove,
+        )?;
         Ok(ReportOutcome {
             path: path.display().to_string(),
             rows,
@@ -138,4 +154,9 @@ impl Ledger {
         let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
         ids.collect()
     }
+}
+
+/// Removes a file whose copy could not be logged: no copy leaves the ledger unlogged.
+pub(crate) fn remove(path: &std::path::PathBuf) {
+    let _ = std::fs::remove_file(path);
 }

@@ -39,7 +39,9 @@ fn config(dir: &Path) -> BackupConfig {
     }
 }
 
-/// A hash of every row of every table, in rowid order: equal hashes, equal ledgers.
+/// A hash of every row of every table, in rowid order: equal hashes, equal ledgers. The copies
+/// log is left out: it records the backups and restores themselves, and a restore keeps the
+/// ledger's own log (`copies::a_restore_keeps_the_log_of_the_ledger_it_replaces...`).
 fn content_hashes(path: &Path) -> Vec<(String, String)> {
     let conn = daicho_core::crypto::open(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let tables: Vec<String> = conn
@@ -56,6 +58,7 @@ fn content_hashes(path: &Path) -> Vec<(String, String)> {
                 && !t.contains("_idx")
                 && !t.contains("_docsize")
                 && !t.contains("_config")
+                && t != "copies_log"
         })
         .map(|table| {
             let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
@@ -91,13 +94,13 @@ fn a_restore_brings_back_every_table_exactly_and_can_itself_be_undone() {
         .unwrap();
     let after = content_hashes(&path);
     drop(l);
-    let outcome = backup::restore(Path::new(&made.path), &path, &cfg.root, Utc::now()).unwrap();
+    let outcome = backup::restore(Path::new(&made.path), &path, &cfg.root, Utc::now(), "").unwrap();
     assert_eq!(content_hashes(&path), backed_up, "every table as backed up");
 
     // The ledger as it was before the restore is itself a backup: restoring it undoes the restore.
     let previous = outcome.previous.unwrap();
     assert_eq!(previous.reason, BackupReason::Restore);
-    backup::restore(Path::new(&previous.path), &path, &cfg.root, Utc::now()).unwrap();
+    backup::restore(Path::new(&previous.path), &path, &cfg.root, Utc::now(), "").unwrap();
     assert_eq!(content_hashes(&path), after);
     assert!(Ledger::open(&path).is_ok());
 }
@@ -112,7 +115,7 @@ fn a_backup_restores_into_a_new_file_and_a_damaged_backup_is_refused_untouched()
         .backup_now(BackupReason::Manual)
         .unwrap();
     let copy = dir.path().join("copy.daicho");
-    backup::restore(Path::new(&made.path), &copy, &cfg.root, Utc::now()).unwrap();
+    backup::restore(Path::new(&made.path), &copy, &cfg.root, Utc::now(), "").unwrap();
     assert_eq!(content_hashes(&copy), content_hashes(Path::new(&made.path)));
 
     // A backup cut short on its way (a copy to a stick pulled out half-way) is found by the
@@ -124,7 +127,7 @@ fn a_backup_restores_into_a_new_file_and_a_damaged_backup_is_refused_untouched()
     assert!(!verdict.ok);
     assert_eq!(verdict.problem.as_deref(), Some("backup.damaged"));
     let before = std::fs::read(&path).unwrap();
-    let e = backup::restore(&bad, &path, &cfg.root, Utc::now()).unwrap_err();
+    let e = backup::restore(&bad, &path, &cfg.root, Utc::now(), "").unwrap_err();
     assert_eq!(e.code(), "backup.damaged");
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -134,9 +137,15 @@ fn a_backup_restores_into_a_new_file_and_a_damaged_backup_is_refused_untouched()
     // Not a ledger at all.
     std::fs::write(dir.path().join("notes.txt"), "メモ").unwrap();
     assert_eq!(
-        backup::restore(&dir.path().join("notes.txt"), &path, &cfg.root, Utc::now())
-            .unwrap_err()
-            .code(),
+        backup::restore(
+            &dir.path().join("notes.txt"),
+            &path,
+            &cfg.root,
+            Utc::now(),
+            ""
+        )
+        .unwrap_err()
+        .code(),
         "backup.not_a_backup"
     );
 }
@@ -552,4 +561,117 @@ fn what_a_killed_demo_left_is_swept_when_the_name_is_used_again() {
         "a ledger in the making is not touched"
     );
     drop(busy);
+}
+
+#[test]
+fn backups_made_while_cards_are_saved_are_each_one_whole_moment_of_the_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 20);
+    let folder = dir.path().join("backups").join("mine");
+    std::fs::create_dir_all(folder.parent().unwrap()).unwrap();
+    let before = Ledger::open(&path)
+        .unwrap()
+        .list_cards(&Default::default())
+        .unwrap()
+        .total;
+    let saving = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let writer = {
+        let (path, saving) = (path.clone(), saving.clone());
+        std::thread::spawn(move || {
+            let mut ledger = Ledger::open(&path).unwrap();
+            let mut saved = 0;
+            while saving.load(std::sync::atomic::Ordering::Relaxed) || saved < 40 {
+                ledger
+                    .create_card(&organisation(&format!("並行商事{saved}"), "へいこう"))
+                    .unwrap();
+                saved += 1;
+            }
+            saved
+        })
+    };
+    let mut made = Vec::new();
+    for _ in 0..6 {
+        made.push(backup::make(&path, &folder, BackupReason::Manual, Utc::now(), "").unwrap());
+    }
+    saving.store(false, std::sync::atomic::Ordering::Relaxed);
+    let saved = writer.join().unwrap();
+    let mut seen = Vec::new();
+    for b in &made {
+        let verdict = backup::check(Path::new(&b.path));
+        assert!(verdict.ok, "{verdict:?}");
+        assert!(verdict.encrypted);
+        let cards = verdict.counts.unwrap().cards;
+        assert!((before..=before + saved).contains(&cards), "{cards}");
+        // Every card a backup holds has its creation in the history: no half-saved card.
+        let conn = daicho_core::crypto::open(
+            Path::new(&b.path),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let orphans: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM cards WHERE id NOT IN (SELECT card_id FROM card_history)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphans, 0);
+        seen.push(cards);
+    }
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+}
+
+#[test]
+fn a_reader_that_holds_the_wal_does_not_stop_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 10);
+    let mut ledger = Ledger::open(&path).unwrap();
+    ledger
+        .create_card(&organisation("読み手商店", "よみて"))
+        .unwrap();
+    // Another connection reads a moment that is still in the WAL, and stays there.
+    let reader =
+        daicho_core::crypto::open(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader
+        .query_row("SELECT count(*) FROM cards", [], |r| r.get(0))
+        .unwrap();
+    ledger
+        .create_card(&organisation("後の商店", "あと"))
+        .unwrap();
+    let folder = dir.path().join("mine-backups");
+    let made = backup::make(&path, &folder, BackupReason::Manual, Utc::now(), "").unwrap();
+    let verdict = backup::check(Path::new(&made.path));
+    assert!(verdict.ok, "{verdict:?}");
+    assert_eq!(
+        verdict.counts.unwrap().cards,
+        ledger.list_cards(&Default::default()).unwrap().total
+    );
+    reader.execute_batch("COMMIT").unwrap();
+}
+
+#[test]
+fn one_changed_byte_anywhere_in_a_backup_is_found_by_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_ledger(dir.path(), 20);
+    let made = backup::make(
+        &path,
+        &dir.path().join("b"),
+        BackupReason::Manual,
+        Utc::now(),
+        "",
+    )
+    .unwrap();
+    let bytes = std::fs::read(&made.path).unwrap();
+    // Past the first page, in the last page and in the middle: pages SQLite's own structure
+    // check may never read (free space in a page) are still authenticated.
+    for at in [5000, bytes.len() / 2, bytes.len() - 10] {
+        let mut changed = bytes.clone();
+        changed[at] ^= 0x01;
+        let bad = dir.path().join(format!("bad{at}.daicho"));
+        std::fs::write(&bad, &changed).unwrap();
+        let verdict = backup::check(&bad);
+        assert!(!verdict.ok, "a change at byte {at} was not found");
+        assert_eq!(verdict.problem.as_deref(), Some("backup.damaged"));
+    }
 }

@@ -181,7 +181,7 @@ fn a_ledger_from_before_encryption_is_encrypted_on_first_opening_with_its_backup
     let id = daicho_core::backup::id_of(&path).unwrap();
     let folder = daicho_core::backup::folder_for(&config.root, &path, &id);
     let old_backup =
-        daicho_core::backup::make(&path, &folder, BackupReason::Manual, chrono::Utc::now())
+        daicho_core::backup::make(&path, &folder, BackupReason::Manual, chrono::Utc::now(), "")
             .unwrap();
     assert!(!crypto::is_encrypted(Path::new(&old_backup.path)));
 

@@ -7,6 +7,7 @@ mod cards;
 mod classify;
 mod competition;
 mod contacts;
+mod copies;
 mod demo;
 mod encryption;
 mod files;

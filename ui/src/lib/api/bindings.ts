@@ -33,6 +33,8 @@ export const commands = {
 	/**  What the open ledger holds now, to set beside a backup before restoring it. */
 	ledgerCounts: () => typedError<Counts, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_counts")),
 	backupRestore: (path: string) => typedError<RestoreOutcome_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_restore", { path })),
+	/**  The open ledger's copies log, newest first. */
+	copiesLog: () => typedError<CopyEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("copies_log")),
 	cardsList: (query: CardQuery_Deserialize) => typedError<CardPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("cards_list", { query })),
 	cardsFacets: () => typedError<Facets, ErrorReport_Serialize>(__TAURI_INVOKE("cards_facets")),
 	/**  The search box: cards (best first), contacts and notes, the match marked. */
@@ -1362,6 +1364,50 @@ export type ContactedFilter_Serialize = {
 	kind: ContactKind | null,
 };
 
+/**  One entry of the copies log. */
+export type CopyEntry = CopyEntry_Serialize | CopyEntry_Deserialize;
+
+/**  One entry of the copies log. */
+export type CopyEntry_Deserialize = {
+	/**  Unique for ever (a restore carries the log of the ledger it replaces across by it). */
+	id: string,
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  Who made it (the name history records). */
+	actor: string,
+	kind: CopyKind,
+	/**  The report kind, the successor of a handover, or the reason of a backup. */
+	what: string,
+	/**  The filter or selection that chose the cards, as `key: value` pairs. */
+	filter: FilterPart_Deserialize[],
+	/**  How many cards the file holds data of, where that is known. */
+	cards?: number | null,
+	/**  Where it was written. */
+	target: string,
+};
+
+/**  One entry of the copies log. */
+export type CopyEntry_Serialize = {
+	/**  Unique for ever (a restore carries the log of the ledger it replaces across by it). */
+	id: string,
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  Who made it (the name history records). */
+	actor: string,
+	kind: CopyKind,
+	/**  The report kind, the successor of a handover, or the reason of a backup. */
+	what: string,
+	/**  The filter or selection that chose the cards, as `key: value` pairs. */
+	filter: FilterPart_Serialize[],
+	/**  How many cards the file holds data of, where that is known. */
+	cards: number | null,
+	/**  Where it was written. */
+	target: string,
+};
+
+/**  What kind of copy left the ledger. */
+export type CopyKind = "report" | "handover" | "backup" | "restore";
+
 /**  What a backup (or a ledger) holds. */
 export type Counts = {
 	/**  Cards not in the trash. */
@@ -1530,6 +1576,33 @@ export type FieldIssue_Serialize = {
 	rule: string,
 	/**  The limit the rule refers to (a maximum length, a range end), if any. */
 	limit: number | null,
+};
+
+/**  One part of the filter that chose what a copy holds. */
+export type FilterPart = FilterPart_Serialize | FilterPart_Deserialize;
+
+/**  One part of the filter that chose what a copy holds. */
+export type FilterPart_Deserialize = {
+	/**  A message-catalog suffix: `copies.filter.KEY`. */
+	key: string,
+	value: string,
+	/**
+	 *  The message-catalog key that names `value` in the reader's language, when it is one of
+	 *  Daicho's own values (a status, a kind of contact...) rather than the rep's text.
+	 */
+	value_key?: string | null,
+};
+
+/**  One part of the filter that chose what a copy holds. */
+export type FilterPart_Serialize = {
+	/**  A message-catalog suffix: `copies.filter.KEY`. */
+	key: string,
+	value: string,
+	/**
+	 *  The message-catalog key that names `value` in the reader's language, when it is one of
+	 *  Daicho's own values (a status, a kind of contact...) rather than the rep's text.
+	 */
+	value_key: string | null,
 };
 
 /**  One open next action, with the contact and the card it belongs to. */

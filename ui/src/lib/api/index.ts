@@ -7,6 +7,7 @@ import type {
   BackupStatus_Serialize,
   CheckResult_Serialize,
   RestoreOutcome_Serialize,
+  CopyEntry_Serialize,
   Card_Serialize,
   Contact_Serialize,
   ContactFields_Serialize,
@@ -149,6 +150,7 @@ export type BackupRow = BackupRow_Serialize;
 export type BackupStatus = BackupStatus_Serialize;
 export type CheckResult = CheckResult_Serialize;
 export type RestoreOutcome = RestoreOutcome_Serialize;
+export type CopyEntry = CopyEntry_Serialize;
 export type Card = Card_Serialize;
 export type CardFields = CardFields_Serialize;
 export type Contact = Contact_Serialize;

@@ -23,6 +23,7 @@ export type Route =
   | { page: "handover" }
   | { page: "trash" }
   | { page: "backups" }
+  | { page: "copies" }
   | { page: "settings" };
 
 export type Notice = { text: string; kind: "ok" | "error"; id: number };
