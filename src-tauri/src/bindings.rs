@@ -5,8 +5,8 @@ use specta_typescript::Typescript;
 use tauri_specta::{collect_commands, Builder};
 
 use crate::commands::{
-    backups, cards, classify, competition, contacts, copies, handover, import, ledger, notes,
-    reports, sales, visits,
+    backups, cards, classify, competition, contacts, copies, handover, import, ledger, links,
+    notes, reports, sales, visits,
 };
 
 /// Relative to this crate's folder.
@@ -33,6 +33,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         backups::ledger_counts,
         backups::backup_restore,
         copies::copies_log,
+        links::link_prepare,
+        links::link_open,
         cards::cards_list,
         cards::cards_facets,
         cards::search,

@@ -5,7 +5,7 @@
 
 /// Invisible characters that change how text around them is shown: bidirectional controls,
 /// zero-width characters, the byte-order mark, interlinear annotations.
-fn is_disguise(c: char) -> bool {
+pub fn is_disguise(c: char) -> bool {
     matches!(
         c,
         '\u{061C}'

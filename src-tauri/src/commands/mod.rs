@@ -11,6 +11,7 @@ pub mod copies;
 pub mod handover;
 pub mod import;
 pub mod ledger;
+pub mod links;
 pub mod notes;
 pub mod reports;
 pub mod sales;

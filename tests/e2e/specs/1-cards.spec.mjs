@@ -1,7 +1,7 @@
 // A salesperson's first session: a card in Japanese with its フリガナ, a key person, an edit
 // seen in history, search by reading, trash and restore, other languages, hostile text.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, choose, expectRows, field, goTo, screenshot, search, setLanguage, typeInto, PASSPHRASE } from "./helpers.mjs";
+import { openFirstRow, byTestId, choose, dismissNotices, expectRows, field, goTo, screenshot, search, setLanguage, typeInto, PASSPHRASE } from "./helpers.mjs";
 
 const NAME = "株式会社テスト精工";
 const READING = "テストセイコウ";
@@ -191,6 +191,23 @@ describe("customer cards in the real window", () => {
       injected: document.querySelectorAll("main img, main script, main svg[onload], main iframe, a[href^='javascript:']").length,
     }));
     expect(found).toEqual({ pwned: null, injected: 0 });
+    // The `javascript:` website makes no link: asking to open it says so and opens nothing.
+    await byTestId("link-website").click();
+    await expect(byTestId("notice")).toHaveText(expect.stringContaining("javascript:"));
+    await expect(byTestId("link-dialog")).not.toExist();
+    expect(await browser.execute(() => window.__pwned ?? null)).toBeNull();
+    await dismissNotices();
+  });
+
+  it("shows where a card's website goes before opening it, and cancelling opens nothing", async () => {
+    await typeInto("card-form", "website", "www.suzuki-shoten.co.jp");
+    await byTestId("link-website").click();
+    await expect(byTestId("link-target")).toHaveText("https://www.suzuki-shoten.co.jp/");
+    await screenshot("ja-link-confirm");
+    await browser.keys("Escape");
+    await expect(byTestId("link-dialog")).not.toExist();
+    // Back as it was saved: nothing unsaved is left for the next step.
+    await typeInto("card-form", "website", "javascript:window.__pwned='website'");
   });
 
   it("empties the trash only after asking", async () => {

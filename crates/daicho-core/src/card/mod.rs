@@ -1,6 +1,7 @@
 //! Customer cards: organisations and individuals, their key persons, their change history.
 
 pub mod history;
+pub mod links;
 mod model;
 pub(crate) mod store;
 pub mod validate;

@@ -35,6 +35,10 @@ export const commands = {
 	backupRestore: (path: string) => typedError<RestoreOutcome_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_restore", { path })),
 	/**  The open ledger's copies log, newest first. */
 	copiesLog: () => typedError<CopyEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("copies_log")),
+	/**  The link `value` (a website, e-mail address or phone number) opens, to show before opening. */
+	linkPrepare: (kind: LinkKind, value: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("link_prepare", { kind, value })),
+	/**  Opens `url` (http, https, mailto or tel only) with the system's program for it. */
+	linkOpen: (url: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("link_open", { url })),
 	cardsList: (query: CardQuery_Deserialize) => typedError<CardPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("cards_list", { query })),
 	cardsFacets: () => typedError<Facets, ErrorReport_Serialize>(__TAURI_INVOKE("cards_facets")),
 	/**  The search box: cards (best first), contacts and notes, the match marked. */
@@ -2194,6 +2198,9 @@ export type LastRun = {
 
 /**  How the rep found the customer. */
 export type LeadSource = "cold_canvass" | "referral_chain" | "centre_of_influence" | "personal_connection" | "own_observation" | "introducer" | "advertising" | "desk_research" | "inbound_enquiry" | "other";
+
+/**  Which contact detail a link is made from. */
+export type LinkKind = "website" | "email" | "phone";
 
 /**  A column of the customer list. */
 export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "phone" | "email" | "postal_code" | "address" | "tags" | "last_contact" | "abc" | "value_tier" | "completeness" | "updated";

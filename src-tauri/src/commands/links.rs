@@ -1,0 +1,47 @@
+//! A card's website, e-mail and phone, opened outside Daicho after the rep has seen where to.
+//! The window never opens a URL itself (the capabilities give it no opener): it asks for the
+//! link a field makes, shows it, and only then asks for it to be opened; both steps check the
+//! link again here, so a page made to misbehave cannot open anything else.
+
+use daicho_core::card::links::{self, LinkKind};
+use daicho_core::ErrorReport;
+use tauri::AppHandle;
+use tauri_plugin_opener::OpenerExt;
+
+fn refused(code: &str, value: &str) -> ErrorReport {
+    ErrorReport {
+        code: code.into(),
+        params: [("value".to_owned(), value.to_owned())]
+            .into_iter()
+            .collect(),
+        fields: vec![],
+    }
+}
+
+/// The link `value` (a website, e-mail address or phone number) opens, to show before opening.
+#[tauri::command]
+#[specta::specta]
+pub async fn link_prepare(kind: LinkKind, value: String) -> Result<String, ErrorReport> {
+    links::link_for(kind, &value).ok_or_else(|| refused("link.none", &value))
+}
+
+/// Opens `url` (http, https, mailto or tel only) with the system's program for it.
+#[tauri::command]
+#[specta::specta]
+pub async fn link_open(app: AppHandle, url: String) -> Result<(), ErrorReport> {
+    if !links::is_openable(&url) {
+        return Err(refused("link.refused", &url));
+    }
+    app.opener()
+        .open_url(&url, None::<&str>)
+        .map_err(|e| ErrorReport {
+            code: "link.open".into(),
+            params: [
+                ("value".to_owned(), url.clone()),
+                ("detail".to_owned(), e.to_string()),
+            ]
+            .into_iter()
+            .collect(),
+            fields: vec![],
+        })
+}
