@@ -35,6 +35,9 @@ pub struct Settings {
     pub backup_folder: Option<String>,
     /// How many backups are kept.
     pub backup_retention: Retention,
+    /// A ledger protected by a passphrase locks after this many minutes without a key or a
+    /// click in the window; 0: never.
+    pub auto_lock_minutes: u32,
 }
 
 /// An import's columns as the user set them, for files whose header row is `headers`.
@@ -47,6 +50,8 @@ pub struct SavedMapping {
 
 /// Longest renewal horizon: two years ahead.
 pub const MAX_RENEWAL_HORIZON_DAYS: u32 = 730;
+/// The longest idle time before the window locks: a working day.
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 480;
 /// Oldest a case may be before it is stale, at most: twenty years.
 pub const MAX_CASE_STALE_MONTHS: u32 = 240;
 
@@ -64,6 +69,7 @@ impl Default for Settings {
             import_mappings: Vec::new(),
             backup_folder: None,
             backup_retention: Retention::default(),
+            auto_lock_minutes: 0,
         }
     }
 }
@@ -164,6 +170,12 @@ impl Settings {
                 return Err(SettingsError::OutOfRange { field, max });
             }
         }
+        if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
+            return Err(SettingsError::OutOfRange {
+                field: "auto_lock_minutes",
+                max: MAX_AUTO_LOCK_MINUTES,
+            });
+        }
         Ok(())
     }
 
@@ -202,6 +214,25 @@ mod tests {
         assert_eq!(Settings::load(&path), settings);
         std::fs::write(&path, r#"{"user_name": "李"}"#).unwrap();
         assert_eq!(Settings::load(&path).contact_ageing_days, 30);
+    }
+
+    #[test]
+    fn the_idle_lock_is_off_by_default_and_at_most_a_working_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        assert_eq!(Settings::default().auto_lock_minutes, 0);
+        let too_long = Settings {
+            auto_lock_minutes: 481,
+            ..Settings::default()
+        };
+        assert!(too_long.save(&path).is_err());
+        assert!(!path.exists(), "nothing written");
+        let fifteen = Settings {
+            auto_lock_minutes: 15,
+            ..Settings::default()
+        };
+        fifteen.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).auto_lock_minutes, 15);
     }
 
     #[test]

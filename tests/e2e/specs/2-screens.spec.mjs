@@ -1,7 +1,7 @@
 // A screenshot of each main screen in each language, kept as test artefacts
 // (tests/e2e/artifacts/<lang>-<screen>.png) to look at.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, dismissNotices, goTo, openLedger, screenshot, search, setLanguage, PASSPHRASE } from "./helpers.mjs";
+import { openFirstRow, byTestId, choose, dismissNotices, goTo, openLedger, screenshot, search, setLanguage, PASSPHRASE } from "./helpers.mjs";
 
 const LANGUAGES = [
   ["ja", "顧客カード"],
@@ -44,6 +44,20 @@ describe("every main screen in every language", () => {
       await goTo("settings");
       await expect(byTestId("protection-state")).toBeDisplayed();
       await screenshot(`${lang}-settings`);
+      if (lang === "ja") {
+        // The idle lock is chosen here and kept in Settings.
+        await choose('[data-testid="idle-lock"]', "15");
+        await expect(byTestId("notice")).toHaveText(expect.stringContaining("保存"));
+        await dismissNotices();
+        const kept = await browser.execute(() => window.__TAURI_INTERNALS__.invoke("app_info"));
+        expect(kept.settings.auto_lock_minutes).toBe(15);
+        await $('[data-testid="protection"]').scrollIntoView();
+        await screenshot("ja-settings-idle-lock");
+        // Off again: the later specs are not timed against it.
+        await choose('[data-testid="idle-lock"]', "0");
+        await byTestId("notice").waitForDisplayed();
+        await dismissNotices();
+      }
 
       await goTo("cards");
       await search("");

@@ -2980,6 +2980,11 @@ export type Settings_Deserialize = {
 	backup_folder?: string | null,
 	/**  How many backups are kept. */
 	backup_retention?: Retention_Deserialize,
+	/**
+	 *  A ledger protected by a passphrase locks after this many minutes without a key or a
+	 *  click in the window; 0: never.
+	 */
+	auto_lock_minutes?: number,
 };
 
 export type Settings_Serialize = {
@@ -3008,6 +3013,11 @@ export type Settings_Serialize = {
 	backup_folder: string | null,
 	/**  How many backups are kept. */
 	backup_retention: Retention_Serialize,
+	/**
+	 *  A ledger protected by a passphrase locks after this many minutes without a key or a
+	 *  click in the window; 0: never.
+	 */
+	auto_lock_minutes: number,
 };
 
 export type Sheet = Sheet_Serialize | Sheet_Deserialize;
