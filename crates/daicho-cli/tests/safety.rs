@@ -36,6 +36,9 @@ fn a_mistyped_out_never_destroys_the_ledger_or_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let ledger = demo(dir.path(), "mine.daicho", "30");
     let file = ledger.to_str().unwrap();
+    // The first opening of the day backs the ledger up and logs that backup in it; from then
+    // on, a refused command leaves every byte of the ledger as it was.
+    assert_eq!(cards(&ledger), 30);
     let before = std::fs::read(&ledger).unwrap();
 
     // The ledger itself as --out: refused (with --force too), in the user's language.

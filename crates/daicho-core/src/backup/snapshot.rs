@@ -26,20 +26,17 @@ const CHUNK: usize = 1 << 20;
 
 /// Copies the encrypted ledger at `source` into the (empty) file at `target` and checks the
 /// copy: its bytes read back from `target` are the ledger's, and it opens under the ledger's key.
-/// `Ok(false)` when no moment without a WAL came (a reader held the WAL the whole time): the
-/// caller copies page by page instead.
+/// `Ok(false)` when the file is not encrypted after all or no moment without a WAL came (a
+/// reader held the WAL the whole time): the caller copies page by page instead.
 pub(crate) fn copy_file(source: &Path, target: &Path) -> Result<bool, BackupError> {
-    let Some(key) = crate::crypto::key_of(source) else {
-        return Err(LedgerError::Locked {
-            path: source.to_owned(),
-        }
-        .into());
-    };
-    let conn = crate::crypto::open_with_key(
+    // Opened first, so that a disk too full for SQLite's shared-memory file says so.
+    let (conn, key) = crate::crypto::open_keyed(
         source,
-        &key,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    let Some(key) = key else {
+        return Ok(false);
+    };
     conn.busy_timeout(db::BUSY_WAIT)?;
     for _ in 0..TRIES {
         if !read_without_wal(&conn, source)? {

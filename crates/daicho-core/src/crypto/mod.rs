@@ -173,18 +173,26 @@ pub fn is_encrypted(path: &Path) -> bool {
 /// decides whether to encrypt it); an encrypted one whose key is not known is
 /// [`LedgerError::Locked`].
 pub fn open(path: &Path, flags: OpenFlags) -> Result<Connection, LedgerError> {
+    Ok(open_keyed(path, flags)?.0)
+}
+
+/// [`open`], with the key that opened the file (none for a plain file).
+pub(crate) fn open_keyed(
+    path: &Path,
+    flags: OpenFlags,
+) -> Result<(Connection, Option<LedgerKey>), LedgerError> {
     match kind_at(path)? {
         FileKind::Plain | FileKind::Other => {
             let conn = Connection::open_with_flags(path, flags)?;
             quiet(&conn)?;
-            Ok(conn)
+            Ok((conn, None))
         }
         FileKind::Encrypted(salt) => {
             for key in keychain::candidates(salt) {
                 let conn = Connection::open_with_flags(path, flags)?;
                 if opens_with(&conn, &key)? {
                     keychain::keep_in_memory(&key);
-                    return Ok(conn);
+                    return Ok((conn, Some(key)));
                 }
             }
             Err(LedgerError::Locked {
