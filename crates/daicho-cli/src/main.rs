@@ -67,6 +67,7 @@ macro_rules! out_json {
 mod backup;
 mod bench;
 mod classify;
+mod erase;
 mod export;
 mod handover;
 mod import;
@@ -214,6 +215,22 @@ enum Command {
         backup: PathBuf,
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
+    },
+    /// Delete a contact or a note, or empty the trash, and erase the text everywhere in the
+    /// ledger: the history keeps only that something was erased, by whom and when, and the
+    /// search index forgets its words. Backups made before keep it until they are let go.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["contact", "note", "trash"])))]
+    Erase {
+        file: PathBuf,
+        /// A contact's id (as `search --json` gives it).
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        /// A note's id (as `search --json` gives it).
+        #[arg(long, value_name = "ID")]
+        note: Option<String>,
+        /// Every card in the trash.
+        #[arg(long)]
+        trash: bool,
     },
     /// The ledger's copies log, newest first: every report, handover file and backup made from
     /// it and every restore into it, with who, when, what, how many cards and where.
@@ -374,6 +391,19 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Restore { backup: from, to } => backup::restore(&from, &to)?,
         Command::Check { file, json } => backup::check(&file, json, lang)?,
         Command::Log { file, json } => log::run(&file, json, lang)?,
+        Command::Erase {
+            file,
+            contact,
+            note,
+            trash: _,
+        } => {
+            let what = match (&contact, &note) {
+                (Some(id), _) => erase::What::Contact(id),
+                (None, Some(id)) => erase::What::Note(id),
+                (None, None) => erase::What::Trash,
+            };
+            erase::run(&file, what, lang)?;
+        }
         Command::Classify {
             file,
             period,

@@ -452,3 +452,48 @@ fn the_copies_log_lists_every_report_and_backup_in_the_users_language() {
     assert_eq!(entries[0]["kind"], "backup");
     assert_eq!(entries[0]["cards"], 30);
 }
+
+#[test]
+fn erase_deletes_a_contact_and_leaves_only_the_fact_in_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path(), "mine.daicho", "20");
+    let file = ledger.to_str().unwrap();
+    let id: String = open_db(&ledger)
+        .query_row(
+            "SELECT id FROM contacts WHERE content <> '' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let out = daicho(&["erase", file, "--contact", &id], "ja_JP.UTF-8");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("内容を消去しました"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("バックアップ"),
+        "the backups that keep it are named"
+    );
+    let conn = open_db(&ledger);
+    let (contacts, fields): (i64, String) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM contacts WHERE id = ?1),
+                    (SELECT group_concat(field || ':' || coalesce(old_value, '') || coalesce(new_value, ''))
+                       FROM card_history WHERE entity_id = ?1)",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((contacts, fields.as_str()), (0, "erased:"));
+    // Unknown: refused with exit 1; the three targets exclude each other.
+    assert!(!daicho(&["erase", file, "--contact", &id], "C")
+        .status
+        .success());
+    assert!(!daicho(&["erase", file, "--note", "x", "--trash"], "C")
+        .status
+        .success());
+    let out = succeeds(&["erase", file, "--trash"]);
+    assert!(stdout(&out).contains("0 cards"), "{}", stdout(&out));
+}

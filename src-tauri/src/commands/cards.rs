@@ -72,11 +72,19 @@ pub async fn card_restore(state: State<'_, AppState>, id: String) -> Result<Card
     state.with_ledger(|l| l.restore_card(&id))
 }
 
-/// Deletes every card in the trash for good; returns how many.
+/// Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
+/// the ledger too. Returns how many.
 #[tauri::command]
 #[specta::specta]
-pub async fn trash_empty(state: State<'_, AppState>) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| l.empty_trash().map(|n| n as u32))
+pub async fn trash_empty(state: State<'_, AppState>, erase: bool) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| {
+        if erase {
+            l.empty_trash_erasing()
+        } else {
+            l.empty_trash()
+        }
+        .map(|n| n as u32)
+    })
 }
 
 #[tauri::command]

@@ -40,8 +40,19 @@ pub async fn contact_update(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn contact_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_contact(&id))
+/// Deletes a contact; with `erase`, its text goes from the history and the search index too.
+pub async fn contact_delete(
+    state: State<'_, AppState>,
+    id: String,
+    erase: bool,
+) -> Result<(), ErrorReport> {
+    state.with_ledger(|l| {
+        if erase {
+            l.erase_contact(&id)
+        } else {
+            l.delete_contact(&id)
+        }
+    })
 }
 
 /// Marks the contact's next action done, or open again.

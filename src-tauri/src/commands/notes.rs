@@ -49,6 +49,17 @@ pub async fn note_update(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn note_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_note(&id))
+/// Deletes a note; with `erase`, its text goes from the history and the search index too.
+pub async fn note_delete(
+    state: State<'_, AppState>,
+    id: String,
+    erase: bool,
+) -> Result<(), ErrorReport> {
+    state.with_ledger(|l| {
+        if erase {
+            l.erase_note(&id)
+        } else {
+            l.delete_note(&id)
+        }
+    })
 }

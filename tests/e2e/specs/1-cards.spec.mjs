@@ -217,8 +217,16 @@ describe("customer cards in the real window", () => {
     await byTestId("empty-trash").click();
     await byTestId("confirm-empty").waitForDisplayed();
     await expect(byTestId("confirm-empty")).toHaveText(expect.stringContaining("1 件"));
+    // Erased for real: the dialog says the backups made before still hold it.
+    await expect(byTestId("confirm-empty")).toHaveText(expect.stringContaining("バックアップ"));
+    await byTestId("erase-choice").click();
+    await screenshot("ja-trash-erase");
     await byTestId("confirm-empty-trash").click();
     await byTestId("trash-empty").waitForDisplayed();
+    await expect(byTestId("notice")).toHaveText(expect.stringContaining("内容を消去しました"));
+    await dismissNotices();
+    await search("onerror");
+    await byTestId("list-empty").waitForDisplayed();
   });
 
   it("opens a new card with Ctrl+N, closes the dialog with Esc, and focuses search with Ctrl+K", async () => {

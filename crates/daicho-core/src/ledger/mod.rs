@@ -18,6 +18,7 @@ mod backup;
 mod classify;
 mod competition;
 mod copies;
+mod erase;
 mod handover;
 mod import;
 mod keys;

@@ -10,6 +10,7 @@ mod contacts;
 mod copies;
 mod demo;
 mod encryption;
+mod erase;
 mod files;
 mod fulltext;
 mod handover;

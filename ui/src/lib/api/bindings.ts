@@ -65,8 +65,11 @@ export const commands = {
 	cardUpdate: (id: string, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
 	cardTrash: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_trash", { id })),
 	cardRestore: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_restore", { id })),
-	/**  Deletes every card in the trash for good; returns how many. */
-	trashEmpty: () => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("trash_empty")),
+	/**
+	 *  Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
+	 *  the ledger too. Returns how many.
+	 */
+	trashEmpty: (erase: boolean) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("trash_empty", { erase })),
 	cardHistory: (id: string) => typedError<HistoryEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_history", { id })),
 	keyPersonAdd: (cardId: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
@@ -75,7 +78,8 @@ export const commands = {
 	contactsList: (cardId: string, limit: number) => typedError<ContactPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId, limit })),
 	contactAdd: (cardId: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
 	contactUpdate: (id: string, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
-	contactDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id })),
+	/**  Deletes a contact; with `erase`, its text goes from the history and the search index too. */
+	contactDelete: (id: string, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id, erase })),
 	/**  Marks the contact's next action done, or open again. */
 	contactSetDone: (id: string, done: boolean) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_set_done", { id, done })),
 	/**  Every open next action across the ledger, grouped by when it is due. */
@@ -91,7 +95,8 @@ export const commands = {
 	notesList: (query: NoteQuery_Deserialize) => typedError<NotePage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("notes_list", { query })),
 	noteAdd: (cardId: string, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
 	noteUpdate: (id: string, version: number, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
-	noteDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id })),
+	/**  Deletes a note; with `erase`, its text goes from the history and the search index too. */
+	noteDelete: (id: string, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id, erase })),
 	/**  Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive). */
 	visitPlan: (from: string, to: string) => typedError<PlannedVisit_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_plan", { from, to })),
 	/**  Customers to consider: follow-ups due, not visited for a while, in a region or city. */
