@@ -48,8 +48,15 @@ impl LedgerKey {
         let mut bytes = Zeroizing::new([0u8; KEY_LEN]);
         let mut salt = [0u8; 16];
         getrandom::fill(bytes.as_mut()).map_err(random_failed)?;
-        getrandom::fill(&mut salt).map_err(random_failed)?;
-        Ok(LedgerKey { bytes, salt })
+        // A salt is what tells an encrypted file from any other: one that happens to look like
+        // text (about one in seven hundred) would make the ledger unrecognisable, so it is drawn
+        // again.
+        loop {
+            getrandom::fill(&mut salt).map_err(random_failed)?;
+            if looks_random(&salt) {
+                return Ok(LedgerKey { bytes, salt });
+            }
+        }
     }
 
     pub(crate) fn from_parts(bytes: Zeroizing<[u8; KEY_LEN]>, salt: Salt) -> LedgerKey {
@@ -354,4 +361,20 @@ pub(crate) fn attach(
     ));
     conn.execute(&sql, [path.to_string_lossy()])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_new_salt_is_recognised_as_an_encrypted_file() {
+        // Before salts were drawn again, about one in seven hundred looked like text and the
+        // new ledger could not be opened: twenty thousand draws would have met dozens.
+        for _ in 0..20_000 {
+            let key = LedgerKey::random().unwrap_or_else(|e| panic!("{e}"));
+            assert!(looks_random(&key.salt()));
+        }
+        assert!(!looks_random(b"abcdefghijklmnop"));
+    }
 }
