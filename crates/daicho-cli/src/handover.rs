@@ -9,7 +9,7 @@ use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
     CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
 };
-use daicho_core::i18n::Lang;
+use daicho_core::i18n::{self, Lang};
 use daicho_core::search::CardQuery;
 use daicho_core::ErrorReport;
 
@@ -54,6 +54,10 @@ pub enum HandoverCommand {
         /// Encrypt the file to the successor ledger's public key (age1…, `daicho key identity`).
         #[arg(long, value_name = "AGE_KEY")]
         recipient: Option<String>,
+        /// Lend the cards for a leave (they are to come back) rather than hand them over for
+        /// good; either way they are read-only in this ledger once the file is written.
+        #[arg(long)]
+        lend: bool,
     },
     /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
     /// only say what would happen.
@@ -88,6 +92,15 @@ pub enum HandoverCommand {
     },
     /// Undo a take-over (its id as `import` printed it).
     Undo { file: PathBuf, id: String },
+    /// The handover files whose cards are marked handed over (read-only) in this ledger.
+    Given {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take back a handover the successor never took over (its file id as `given` prints it):
+    /// its cards can be changed in this ledger again.
+    Withdraw { file: PathBuf, bundle: String },
 }
 
 /// A handover file's passphrase: from `file`'s first line, or DAICHO_HANDOVER_PASSPHRASE.
@@ -119,6 +132,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             force,
             handover_passphrase_file,
             recipient,
+            lend,
         } => {
             let passphrase = handover_passphrase(handover_passphrase_file.as_deref())?;
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
@@ -145,6 +159,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 to_owner: to,
                 passphrase: passphrase.map(|p| p.to_string()),
                 recipient,
+                lend,
             };
             let existing = crate::existing(force);
             let (made, written) = match &report {
@@ -269,6 +284,51 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let record = ledger.handover_undo(&id).map_err(|e| e.report())?;
             out!("take-over {} undone", record.id);
+        }
+        HandoverCommand::Given { file, json } => {
+            let ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let given = ledger
+                .handed_over()
+                .map_err(|e| HandoverError::from(e).report())?;
+            if json {
+                out_json!(serde_json::to_string_pretty(&given).unwrap_or_default());
+                return Ok(());
+            }
+            if given.is_empty() {
+                out!(
+                    "{}",
+                    i18n::message(lang, "handover.given_none", &Default::default())
+                );
+            }
+            for g in &given {
+                let count = [("count".to_owned(), i18n::grouped(i64::from(g.cards)))]
+                    .into_iter()
+                    .collect();
+                let lent = if g.lent {
+                    format!(
+                        " ({})",
+                        i18n::message(lang, "handover.lent", &Default::default())
+                    )
+                } else {
+                    String::new()
+                };
+                out!(
+                    "{}  {}  → {}{lent}  {}  {}",
+                    g.bundle_id,
+                    g.at,
+                    g.to_owner,
+                    i18n::message(lang, "copies.cards", &count),
+                    g.file
+                );
+            }
+        }
+        HandoverCommand::Withdraw { file, bundle } => {
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let n = ledger.withdraw_handover(&bundle).map_err(|e| e.report())?;
+            let count = [("count".to_owned(), i18n::grouped(i64::from(n)))]
+                .into_iter()
+                .collect();
+            out!("{}", i18n::message(lang, "handover.withdrawn", &count));
         }
     }
     Ok(())

@@ -497,3 +497,56 @@ fn erase_deletes_a_contact_and_leaves_only_the_fact_in_the_history() {
     let out = succeeds(&["erase", file, "--trash"]);
     assert!(stdout(&out).contains("0 cards"), "{}", stdout(&out));
 }
+
+#[test]
+fn handed_over_cards_are_listed_and_a_handover_can_be_withdrawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = demo(dir.path(), "mine.daicho", "30");
+    let file = ledger.to_str().unwrap();
+    let bundle = dir.path().join("lent.daicho-handover");
+    succeeds(&[
+        "handover",
+        "export",
+        file,
+        "--owner",
+        "田中 美咲",
+        "--to",
+        "代理",
+        "--lend",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    let given: serde_json::Value =
+        serde_json::from_str(&stdout(&succeeds(&["handover", "given", file, "--json"]))).unwrap();
+    let given = given.as_array().unwrap();
+    assert_eq!(given.len(), 1);
+    assert_eq!(given[0]["lent"], true);
+    assert_eq!(given[0]["to_owner"], "代理");
+    let bundle_id = given[0]["bundle_id"].as_str().unwrap().to_owned();
+    let cards = given[0]["cards"].as_u64().unwrap();
+    assert!(cards > 0);
+    // The cards cannot be changed here meanwhile, whoever writes: open_db writes as any program
+    // would (with the functions the search index's triggers call).
+    let raw = open_db(&ledger);
+    daicho_core::fulltext::register_functions(&raw).unwrap();
+    let e = raw
+        .execute("UPDATE cards SET notes = 'x' WHERE owner = '田中 美咲'", [])
+        .unwrap_err();
+    assert_eq!(
+        daicho_core::error::storage_code(&e),
+        "card.handed_over",
+        "{e:?}"
+    );
+    let ja = stdout(&daicho(&["handover", "given", file], "ja_JP.UTF-8"));
+    assert!(ja.contains("貸し出し") && ja.contains("代理"), "{ja}");
+    let out = succeeds(&["handover", "withdraw", file, &bundle_id]);
+    assert!(
+        stdout(&out).contains(&format!("{cards} cards")),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&daicho(&["handover", "given", file], "C")).contains("No card"));
+    assert!(!daicho(&["handover", "withdraw", file, &bundle_id], "C")
+        .status
+        .success());
+}

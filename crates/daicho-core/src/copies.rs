@@ -139,10 +139,25 @@ pub(crate) fn logged<T, E>(
 where
     E: From<rusqlite::Error>,
 {
+    logged_with(conn, copies, |_| Ok(()), name, undo)
+}
+
+/// [`logged`], with `also` written in the same transaction (the marks of a handover).
+pub(crate) fn logged_with<T, E>(
+    conn: &Connection,
+    copies: &[NewCopy<'_>],
+    also: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+    name: impl FnOnce() -> Result<T, E>,
+    undo: impl FnOnce(&T),
+) -> Result<T, E>
+where
+    E: From<rusqlite::Error>,
+{
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     for copy in copies {
         insert(&tx, &copy.entry())?;
     }
+    also(&tx)?;
     let named = name()?;
     if let Err(e) = tx.commit() {
         undo(&named);

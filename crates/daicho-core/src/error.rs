@@ -68,6 +68,12 @@ pub trait Coded: std::error::Error {
 /// disk, another Daicho holding the ledger, a read or write the system refused, a damaged file.
 pub fn storage_code(e: &rusqlite::Error) -> &'static str {
     use rusqlite::ErrorCode as C;
+    // The ledger's own refusals (triggers), by their message.
+    if let rusqlite::Error::SqliteFailure(_, Some(message)) = e {
+        if message == HANDED_OVER {
+            return "card.handed_over";
+        }
+    }
     match e.sqlite_error_code() {
         Some(C::DiskFull) => "disk.full",
         Some(C::DatabaseBusy | C::DatabaseLocked) => "ledger.busy",
@@ -77,6 +83,9 @@ pub fn storage_code(e: &rusqlite::Error) -> &'static str {
         _ => "ledger.storage",
     }
 }
+
+/// What the ledger's triggers say when a change touches a card handed over to a successor.
+const HANDED_OVER: &str = "daicho:handed_over";
 
 /// Parameters of a storage error: SQLite's own text only where no plainer code says it.
 fn storage_params(e: &rusqlite::Error) -> BTreeMap<String, String> {

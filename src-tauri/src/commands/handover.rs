@@ -103,3 +103,38 @@ pub async fn take_over_report(
     state.remember_written(&written.path);
     Ok(written)
 }
+
+/// Every handover file whose cards are marked handed over (read-only) in the open ledger.
+#[tauri::command]
+#[specta::specta]
+pub async fn handed_over_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<daicho_core::handover::marks::HandedOver>, ErrorReport> {
+    state.with_ledger(|l| {
+        l.handed_over()
+            .map_err(daicho_core::error::LedgerError::Sqlite)
+    })
+}
+
+/// Whether the card was handed over, and to whom: then it is read-only here.
+#[tauri::command]
+#[specta::specta]
+pub async fn card_handed_over(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<daicho_core::handover::marks::HandedOver>, ErrorReport> {
+    state.with_ledger(|l| {
+        l.card_handed_over(&id)
+            .map_err(daicho_core::error::LedgerError::Sqlite)
+    })
+}
+
+/// Takes a handover back (the successor did not take it over): its cards are editable again.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_withdraw(
+    state: State<'_, AppState>,
+    bundle_id: String,
+) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| l.withdraw_handover(&bundle_id))
+}

@@ -68,6 +68,17 @@ describe("handing customers over in the real window", () => {
     fingerprint = (await byTestId("handover-signed").getText()).match(/[0-9A-F]{4}( [0-9A-F]{4}){7}/)[0];
     bundle = (await written.getText()).split("：").slice(1).join("：").trim();
     expect(bundle.startsWith(out)).toBe(true);
+    // The three cards stay here read-only, and the page lists where they went.
+    await expect(byTestId("handover-given-row")).toHaveText(expect.stringContaining(SUCCESSOR));
+    await byTestId("handover-given").scrollIntoView();
+    await screenshot("ja-handover-given");
+    await goTo("cards");
+    await search(CARDS[0]);
+    await $(`//*[@data-testid="card-row"]//button[contains(., "${CARDS[0]}")]`).click();
+    await expect(byTestId("handed-over-banner")).toHaveText(expect.stringContaining(SUCCESSOR));
+    await expect(byTestId("add-contact")).toBeDisabled();
+    await screenshot("ja-card-handed-over");
+    await search("");
   });
 
   it("hands over only the cards ticked in the card list", async () => {
@@ -89,8 +100,20 @@ describe("handing customers over in the real window", () => {
     await screenshot("ja-handover-ticked");
     await byTestId("handover-by-owner").click();
     await byTestId("handover-owner").waitForDisplayed();
+    // The successor never took the first file over: withdrawing both makes the cards editable.
+    await browser.waitUntil(async () => (await $$('[data-testid="handover-given-row"]').length) === 2);
+    for (let left = 2; left > 0; left--) {
+      await byTestId("handover-withdraw").click();
+      await byTestId("confirm-withdraw").click();
+      await browser.waitUntil(async () => (await $$('[data-testid="handover-given-row"]').length) === left - 1);
+    }
+    await dismissNotices();
     await goTo("cards");
     await byTestId("bulk-clear").click();
+    await search(CARDS[0]);
+    await $(`//*[@data-testid="card-row"]//button[contains(., "${CARDS[0]}")]`).click();
+    await expect(byTestId("add-contact")).toBeEnabled();
+    await expect(byTestId("handed-over-banner")).not.toBeDisplayed();
     await search("");
   });
 

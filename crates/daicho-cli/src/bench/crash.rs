@@ -144,6 +144,7 @@ impl Fixture {
                     to_owner: OWNER.into(),
                     passphrase: None,
                     recipient: Some(recipient.clone()),
+                    lend: false,
                 },
                 &bundle,
                 Existing::Refuse,

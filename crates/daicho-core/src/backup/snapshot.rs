@@ -61,14 +61,29 @@ pub(crate) fn copy_file(source: &Path, target: &Path) -> Result<bool, BackupErro
 }
 
 /// Empties the WAL into the ledger and begins a read transaction; true when the transaction
-/// reads the ledger file alone (the WAL was still empty when it began).
+/// reads the ledger file alone (the WAL was still empty when it began). A writer or another
+/// checkpoint in the way is not an error: the caller tries again.
 fn read_without_wal(conn: &Connection, source: &Path) -> Result<bool, BackupError> {
+    match begin_without_wal(conn, source) {
+        Err(e) if matches!(crate::error::storage_code(&e), "ledger.busy") => {
+            if !conn.is_autocommit() {
+                conn.execute_batch("COMMIT")?;
+            }
+            Ok(false)
+        }
+        other => Ok(other?),
+    }
+}
+
+fn begin_without_wal(conn: &Connection, source: &Path) -> rusqlite::Result<bool> {
     // A reader that stays in the WAL is waited for only briefly: the page-by-page copy does
     // not need it gone. Busy is a row here, not an error.
     conn.busy_timeout(CHECKPOINT_WAIT)?;
-    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    let busy = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    });
     conn.busy_timeout(db::BUSY_WAIT)?;
-    if busy != 0 {
+    if busy? != 0 {
         return Ok(false);
     }
     conn.execute_batch("BEGIN")?;

@@ -7,6 +7,7 @@
 pub mod bundle;
 mod check;
 mod import;
+pub mod marks;
 mod tables;
 
 use serde::{Deserialize, Serialize};
@@ -118,6 +119,9 @@ pub struct HandoverSelection {
     pub passphrase: Option<String>,
     /// ...or to the successor ledger's public key (`age1…`).
     pub recipient: Option<String>,
+    /// Lent for a leave, to come back, rather than handed over for good. Either way the cards
+    /// are read-only in this ledger once the file is written.
+    pub lend: bool,
 }
 
 impl HandoverSelection {

@@ -25,9 +25,11 @@ impl Ledger {
         let staged = Staged::new(target, existing)?;
         let made = self.write_bundle(selection, &staged)?;
         let at = self.now();
-        copies::logged(
+        let ids = handover::selected_ids(self.connection(), selection)?;
+        copies::logged_with(
             self.connection(),
             &[handover_copy(&at, &self.actor, selection, &made, target)],
+            |tx| self.mark(tx, &ids, selection, &made, target, &at),
             || staged.commit().map_err(HandoverError::from),
             super::report::remove,
         )?;
@@ -49,7 +51,13 @@ impl Ledger {
         let ids = handover::selected_ids(self.connection(), selection)?;
         let from = handover::from_owner(self.connection(), selection, &ids)?;
         let rows = self
-            .write_handover_report(&ids, &from, &selection.to_owner, None, lang, sheet.path())
+            .write_handover_report(
+                &ids,
+                (&from, &selection.to_owner),
+                Leaving(selection.lend),
+                lang,
+                sheet.path(),
+            )
             .map_err(|e| match e {
                 HandoverError::Report(r) => report::at_target(r, report).into(),
                 other => other,
@@ -68,9 +76,10 @@ impl Ledger {
                 target: report,
             },
         ];
-        let (written, sheet) = copies::logged(
+        let (written, sheet) = copies::logged_with(
             self.connection(),
             &logged,
+            |tx| self.mark(tx, &ids, selection, &made, target, &at),
             || -> Result<_, HandoverError> {
                 let written = bundle.commit()?;
                 let sheet = sheet.commit().inspect_err(|_| {
@@ -93,6 +102,48 @@ impl Ledger {
                 rows,
             },
         ))
+    }
+
+    /// Marks the cards of the file just written as handed over: read-only here from now on.
+    fn mark(
+        &self,
+        tx: &rusqlite::Connection,
+        ids: &[String],
+        selection: &HandoverSelection,
+        made: &HandoverExport,
+        target: &Path,
+        at: &str,
+    ) -> rusqlite::Result<()> {
+        let file = std::path::absolute(target).unwrap_or_else(|_| target.to_owned());
+        handover::marks::mark(
+            tx,
+            ids,
+            &made.bundle_id,
+            selection.to_owner.trim(),
+            &file.display().to_string(),
+            selection.lend,
+            at,
+            &self.actor,
+        )
+    }
+
+    /// Every handover file whose cards are marked handed over in this ledger, newest first.
+    pub fn handed_over(&self) -> rusqlite::Result<Vec<handover::marks::HandedOver>> {
+        handover::marks::list(self.connection())
+    }
+
+    /// Whether the card was handed over (then it is read-only here), and to whom.
+    pub fn card_handed_over(
+        &self,
+        card_id: &str,
+    ) -> rusqlite::Result<Option<handover::marks::HandedOver>> {
+        handover::marks::of_card(self.connection(), card_id)
+    }
+
+    /// Takes back the handover in the file `bundle_id` (the successor did not take it over):
+    /// its cards are editable here again. Returns how many.
+    pub fn withdraw_handover(&mut self, bundle_id: &str) -> Result<u32, HandoverError> {
+        self.write(|tx, edit| handover::marks::withdraw(tx, bundle_id, edit.at, edit.actor))
     }
 
     fn write_bundle(
@@ -147,7 +198,13 @@ impl Ledger {
         let ids = handover::selected_ids(self.connection(), selection)?;
         let from = handover::from_owner(self.connection(), selection, &ids)?;
         self.staged_report(target, existing, (ids.len(), &selection.to_owner), |path| {
-            self.write_handover_report(&ids, &from, &selection.to_owner, None, lang, path)
+            self.write_handover_report(
+                &ids,
+                (&from, &selection.to_owner),
+                Leaving(selection.lend),
+                lang,
+                path,
+            )
         })
     }
 
@@ -212,9 +269,8 @@ impl Ledger {
         self.staged_report(target, existing, (ids.len(), &record.to_owner), |path| {
             self.write_handover_report(
                 &ids,
-                &record.from_owner,
-                &record.to_owner,
-                Some(confirmation),
+                (&record.from_owner, &record.to_owner),
+                Successor(confirmation),
                 lang,
                 path,
             )
@@ -224,9 +280,8 @@ impl Ledger {
     fn write_handover_report(
         &self,
         ids: &[String],
-        from: &str,
-        to: &str,
-        confirmation: Option<Confirmation>,
+        (from, to): (&str, &str),
+        side: Side,
         lang: Lang,
         path: &Path,
     ) -> Result<ReportOutcome, HandoverError> {
@@ -237,17 +292,25 @@ impl Ledger {
             rep: self.actor.clone(),
             currency: currency::load(conn)?,
         };
-        // Written by the leaving side: it names the key the handover file is signed with.
-        let signer = confirmation
-            .is_none()
-            .then(|| self.identity_info().map(|i| i.fingerprint))
-            .transpose()?;
-        let facts = HandoverFacts {
-            from_owner: from,
-            to_owner: to,
-            card_ids: ids,
-            confirmation,
-            signer,
+        // Written by the leaving side, it names the key the handover file is signed with and
+        // says the cards are read-only there; by the successor, it names who confirmed.
+        let facts = match side {
+            Leaving(lent) => HandoverFacts {
+                from_owner: from,
+                to_owner: to,
+                card_ids: ids,
+                confirmation: None,
+                signer: Some(self.identity_info()?.fingerprint),
+                lent: Some(lent),
+            },
+            Successor(confirmation) => HandoverFacts {
+                from_owner: from,
+                to_owner: to,
+                card_ids: ids,
+                confirmation: Some(confirmation),
+                signer: None,
+                lent: None,
+            },
         };
         let rows = report::write_handover(conn, &ctx, &facts, path)?;
         Ok(ReportOutcome {
@@ -260,6 +323,14 @@ impl Ledger {
         handover::imports(self.connection())
     }
 }
+
+/// Which side writes a handover report: the leaving ledger (are the cards lent?) or the
+/// successor's, with the confirmation of the take-over.
+enum Side {
+    Leaving(bool),
+    Successor(Confirmation),
+}
+use Side::{Leaving, Successor};
 
 /// The log entry of a handover file: to whom, which cards, where.
 fn handover_copy<'a>(

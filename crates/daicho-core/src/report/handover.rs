@@ -26,6 +26,9 @@ pub struct HandoverFacts<'a> {
     /// The fingerprint the handover file is signed with (the leaving ledger's), for the
     /// successor and the manager to compare with what the take-over shows.
     pub signer: Option<String>,
+    /// Written by the leaving side: whether the cards are lent (else handed over for good). The
+    /// report then says they are read-only in the leaving ledger.
+    pub lent: Option<bool>,
 }
 
 /// Completeness below this is thin data worth a word with the predecessor.
@@ -183,6 +186,13 @@ fn write(
         let mut lines = lines;
         if let Some(signer) = &facts.signer {
             lines.push((ctx.t("report.handover.signer"), signer.clone()));
+        }
+        if let Some(lent) = facts.lent {
+            let how = if lent { "lent" } else { "handed" };
+            lines.push((
+                ctx.t("report.handover.leaving"),
+                ctx.t(&format!("report.handover.leaving_{how}")),
+            ));
         }
         for (n, (label, value)) in lines.iter().enumerate() {
             let row = 3 + n as RowNum;

@@ -430,6 +430,7 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
             to_owner: "後任".into(),
             passphrase: Some(super::handover::PASS.into()),
             recipient: None,
+            lend: false,
         },
         &bundle,
         Existing::Refuse,
@@ -581,17 +582,26 @@ fn backups_made_while_cards_are_saved_are_each_one_whole_moment_of_the_ledger() 
             let mut ledger = Ledger::open(&path).unwrap();
             let mut saved = 0;
             while saving.load(std::sync::atomic::Ordering::Relaxed) || saved < 40 {
-                ledger
-                    .create_card(&organisation(&format!("並行商事{saved}"), "へいこう"))
-                    .unwrap();
+                if let Err(e) =
+                    ledger.create_card(&organisation(&format!("並行商事{saved}"), "へいこう"))
+                {
+                    panic!("save {saved} beside the backups: {e:?}");
+                }
                 saved += 1;
+                // Pacing, not waiting: a rep's saves are never back to back, and a writer that
+                // never lets go starves any other writer (the copies log's line) under SQLite's
+                // busy wait.
+                std::thread::sleep(std::time::Duration::from_millis(5));
             }
             saved
         })
     };
     let mut made = Vec::new();
     for _ in 0..6 {
-        made.push(backup::make(&path, &folder, BackupReason::Manual, Utc::now(), "").unwrap());
+        match backup::make(&path, &folder, BackupReason::Manual, Utc::now(), "") {
+            Ok(b) => made.push(b),
+            Err(e) => panic!("backup beside the saves: {e:?}"),
+        }
     }
     saving.store(false, std::sync::atomic::Ordering::Relaxed);
     let saved = writer.join().unwrap();

@@ -74,6 +74,7 @@ fn every_report_handover_file_and_backup_is_logged_with_who_what_and_where() {
         to_owner: "後任 花子".into(),
         passphrase: Some("handover passphrase".into()),
         recipient: None,
+        lend: false,
     };
     let bundle = dir.path().join("handover.daicho-handover");
     let sheet = dir.path().join("handover.xlsx");

@@ -9,7 +9,7 @@ use std::path::Path;
 use age::secrecy::SecretString;
 
 use daicho_core::demo::{generate, DemoConfig};
-use daicho_core::error::HandoverError;
+use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
     CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
 };
@@ -145,6 +145,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
         to_owner: "後任 花子".into(),
         passphrase: Some(PASS.into()),
         recipient: None,
+        lend: false,
     };
     let made = a
         .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
@@ -207,6 +208,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
             to_owner: "次".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &again,
         daicho_core::output::Existing::Refuse,
@@ -255,6 +257,7 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
             to_owner: "後任".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &bundle,
         daicho_core::output::Existing::Refuse,
@@ -300,6 +303,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
             to_owner: "後任".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &bundle,
         daicho_core::output::Existing::Refuse,
@@ -408,6 +412,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
             to_owner: "後任".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &good,
         daicho_core::output::Existing::Refuse,
@@ -479,6 +484,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 to_owner: " ".into(),
                 passphrase: Some(PASS.into()),
                 recipient: None,
+                lend: false,
             },
             &path,
             daicho_core::output::Existing::Refuse,
@@ -493,6 +499,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
                 to_owner: "後任".into(),
                 passphrase: Some(PASS.into()),
                 recipient: None,
+                lend: false,
             },
             &path,
             daicho_core::output::Existing::Refuse,
@@ -506,6 +513,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
             to_owner: "後任".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &path,
         daicho_core::output::Existing::Refuse,
@@ -531,6 +539,7 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
         to_owner: "後任 花子".into(),
         passphrase: Some(PASS.into()),
         recipient: None,
+        lend: false,
     };
     a.handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
         .unwrap();
@@ -563,6 +572,11 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
         .iter()
         .any(|c| c.contains(&owner) && c.contains("後任 花子")));
     assert!(cells.iter().any(|c| c.starts_with("未確認")));
+    // The manager reads that the cards stay behind read-only.
+    assert!(
+        cells.iter().any(|c| c.contains("読み取り専用")),
+        "{cells:?}"
+    );
     assert_eq!(
         written.rows as i64,
         count(
@@ -591,6 +605,7 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     assert!(cells
         .iter()
         .any(|c| c.starts_with("Taken over by 後任 花子")));
+    assert!(!cells.iter().any(|c| c.contains("read-only")), "{cells:?}");
     let book: Xlsx<_> = open_workbook(&after).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -663,6 +678,7 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
             to_owner: "後任".into(),
             passphrase: Some(PASS.into()),
             recipient: None,
+            lend: false,
         },
         &good,
         daicho_core::output::Existing::Refuse,
@@ -731,4 +747,103 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
             .unwrap()
             .applied
     );
+}
+
+#[test]
+fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_withdrawn() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("lent.daicho-handover");
+    let selection = HandoverSelection {
+        owner: Some(owner.clone()),
+        card_ids: vec![],
+        to_owner: "代理 次郎".into(),
+        passphrase: Some(PASS.into()),
+        recipient: None,
+        lend: true,
+    };
+    let made = a
+        .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
+        .unwrap();
+    let marks = a.handed_over().unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(
+        (marks[0].cards, marks[0].lent, marks[0].to_owner.as_str()),
+        (made.cards, true, "代理 次郎")
+    );
+    assert_eq!(std::path::Path::new(&marks[0].file), bundle.as_path());
+
+    let id: String = a
+        .connection()
+        .query_row(
+            "SELECT id FROM cards WHERE owner = ?1 LIMIT 1",
+            [&owner],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let other: String = a
+        .connection()
+        .query_row(
+            "SELECT id FROM cards WHERE owner <> ?1 LIMIT 1",
+            [&owner],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(a.card_handed_over(&id).unwrap().is_some());
+    assert!(a.card_handed_over(&other).unwrap().is_none());
+    // Nothing of a handed-over card changes here, by any path; other cards do.
+    let card = a.card(&id).unwrap();
+    let mut fields = card.fields.clone();
+    fields.notes = "after the handover".into();
+    let refused = [
+        a.update_card(&id, card.version, &fields)
+            .err()
+            .map(|e| e.code()),
+        a.trash_card(&id).err().map(|e| e.code()),
+        a.add_contact(
+            &id,
+            &daicho_core::contact::ContactFields {
+                kind: daicho_core::contact::ContactKind::Phone,
+                at: "2026-11-24T10:00".into(),
+                ..Default::default()
+            },
+        )
+        .err()
+        .map(|e| e.code()),
+        a.connection()
+            .execute("DELETE FROM card_tags WHERE card_id = ?1", [&id])
+            .err()
+            .map(|e| daicho_core::error::storage_code(&e)),
+    ];
+    assert_eq!(refused, [Some("card.handed_over"); 4]);
+    assert_eq!(a.card(&id).unwrap().version, card.version);
+    let other_card = a.card(&other).unwrap();
+    a.update_card(&other, other_card.version, &other_card.fields)
+        .unwrap();
+    // The history says so, and the ledger can still be classified.
+    assert!(a
+        .history(&id)
+        .unwrap()
+        .iter()
+        .any(|h| h.field == "handed_over" && h.new_value.as_deref() == Some("代理 次郎")));
+    let year = daicho_core::sales::summary::Period::year_to(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+    );
+    a.reclassify(year).unwrap();
+
+    // Withdrawn (the colleague never took it over): editable again, and the history says so.
+    assert_eq!(
+        a.withdraw_handover("no-such-file").unwrap_err().code(),
+        "handover.import_not_found"
+    );
+    assert_eq!(a.withdraw_handover(&made.bundle_id).unwrap(), made.cards);
+    assert!(a.handed_over().unwrap().is_empty());
+    a.update_card(&id, card.version, &fields).unwrap();
+    assert!(a
+        .history(&id)
+        .unwrap()
+        .iter()
+        .any(|h| h.field == "handed_over"
+            && h.old_value.as_deref() == Some("代理 次郎")
+            && h.new_value.is_none()));
 }

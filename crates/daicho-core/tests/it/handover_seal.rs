@@ -17,6 +17,7 @@ fn selection(id: &str, passphrase: Option<&str>, recipient: Option<String>) -> H
         to_owner: "後任 花子".into(),
         passphrase: passphrase.map(Into::into),
         recipient,
+        lend: false,
     }
 }
 

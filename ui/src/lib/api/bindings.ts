@@ -165,6 +165,12 @@ export const commands = {
 	currencyGet: () => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_get")),
 	currencySet: (currency: Currency) => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_set", { currency })),
 	handoverExport: (selection: HandoverSelection_Deserialize, bundle: string) => typedError<HandoverExport, ErrorReport_Serialize>(__TAURI_INVOKE("handover_export", { selection, bundle })),
+	/**  Every handover file whose cards are marked handed over (read-only) in the open ledger. */
+	handedOverList: () => typedError<HandedOver[], ErrorReport_Serialize>(__TAURI_INVOKE("handed_over_list")),
+	/**  Whether the card was handed over, and to whom: then it is read-only here. */
+	cardHandedOver: (id: string) => typedError<HandedOver | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
+	/**  Takes a handover back (the successor did not take it over): its cards are editable again. */
+	handoverWithdraw: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_withdraw", { bundleId })),
 	handoverReport: (selection: HandoverSelection_Deserialize, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("handover_report", { selection, lang, out })),
 	/**
 	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
@@ -1663,6 +1669,20 @@ export type GradeBand_Serialize = {
 	to: number | null,
 };
 
+/**  One handover file's cards, as the leaving ledger keeps them. */
+export type HandedOver = {
+	bundle_id: string,
+	to_owner: string,
+	/**  When the file was written (RFC 3339). */
+	at: string,
+	actor: string,
+	/**  Where the file was written. */
+	file: string,
+	/**  Lent for a leave, to come back, rather than handed over for good. */
+	lent: boolean,
+	cards: number,
+};
+
 /**  What a bundle holds. */
 export type HandoverExport = {
 	path: string,
@@ -1727,6 +1747,11 @@ export type HandoverSelection_Deserialize = {
 	passphrase?: string | null,
 	/**  ...or to the successor ledger's public key (`age1…`). */
 	recipient?: string | null,
+	/**
+	 *  Lent for a leave, to come back, rather than handed over for good. Either way the cards
+	 *  are read-only in this ledger once the file is written.
+	 */
+	lend?: boolean,
 };
 
 /**  Which cards to hand over. */
@@ -1741,6 +1766,11 @@ export type HandoverSelection_Serialize = {
 	passphrase: string | null,
 	/**  ...or to the successor ledger's public key (`age1…`). */
 	recipient: string | null,
+	/**
+	 *  Lent for a leave, to come back, rather than handed over for good. Either way the cards
+	 *  are read-only in this ledger once the file is written.
+	 */
+	lend: boolean,
 };
 
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";

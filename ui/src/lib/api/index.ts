@@ -82,6 +82,7 @@ import { t } from "../i18n/i18n.svelte";
 
 export { commands };
 export type {
+  HandedOver,
   LinkKind,
   BackupInfo,
   Protection,

@@ -7,7 +7,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import HandoverPage from "./HandoverPage.svelte";
 import { app } from "../app/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { HandoverExport, HandoverPreview, ImportRecord } from "../api";
+import type { HandedOver, HandoverExport, HandoverPreview, ImportRecord } from "../api";
 
 const PREVIEW: HandoverPreview = {
   bundle_id: "b1",
@@ -49,16 +49,23 @@ const RECORD: ImportRecord = {
 describe("the handover page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
   let imports: ImportRecord[];
+  let given: HandedOver[];
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
     imports = [];
+    given = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "cards_facets") return { owners: ["田中 美咲"], tags: [] };
       if (cmd === "handover_imports") return imports;
+      if (cmd === "handed_over_list") return given;
+      if (cmd === "handover_withdraw") {
+        given = [];
+        return 2;
+      }
       if (cmd === "handover_preview") return PREVIEW;
       if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
       if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20", cards: 2, counts: [] } satisfies HandoverExport;
@@ -129,7 +136,7 @@ describe("the handover page", () => {
     await userEvent.click(screen.getByTestId("handover-write"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "handover_export")).toBe(true));
     const sent = calls.find((c) => c.cmd === "handover_export")!.args as { selection: unknown; bundle: string };
-    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子", passphrase: "kitsune-7", recipient: null });
+    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子", passphrase: "kitsune-7", recipient: null, lend: false });
     expect(sent.bundle).toBe("/home/misaki/引継ぎ.daicho-handover");
     expect(await screen.findByTestId("handover-written")).toHaveTextContent("2 件のカードを書き出しました");
 
@@ -142,5 +149,18 @@ describe("the handover page", () => {
     app.handoverCards = ["c3"];
     unmount();
     expect(app.handoverCards, "leaving the page lets the ticked cards go").toEqual([]);
+  });
+  it("lists the cards handed over from this ledger and withdraws a handover only after asking", async () => {
+    given = [{ bundle_id: "b9", to_owner: "後任 花子", at: "2026-11-24T09:30:00Z", actor: "田中 美咲", file: "/home/misaki/引継ぎ.daicho-handover", lent: true, cards: 2 }];
+    render(HandoverPage);
+    const row = await screen.findByTestId("handover-given-row");
+    expect(row).toHaveTextContent("後任 花子");
+    expect(row).toHaveTextContent("貸し出し");
+    await userEvent.click(screen.getByTestId("handover-withdraw"));
+    expect(await screen.findByTestId("withdraw-dialog")).toHaveTextContent("後任 花子");
+    expect(calls.some((c) => c.cmd === "handover_withdraw")).toBe(false);
+    await userEvent.click(screen.getByTestId("confirm-withdraw"));
+    expect(calls.filter((c) => c.cmd === "handover_withdraw").map((c) => c.args.bundleId)).toEqual(["b9"]);
+    expect(await screen.findByText("引き継ぎ済みのカードはありません。")).toBeInTheDocument();
   });
 });
