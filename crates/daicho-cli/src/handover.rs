@@ -101,6 +101,23 @@ pub enum HandoverCommand {
     /// Take back a handover the successor never took over (its file id as `given` prints it):
     /// its cards can be changed in this ledger again.
     Withdraw { file: PathBuf, bundle: String },
+    /// On the successor's side: write the signed receipt of a take-over (its id as `import`
+    /// printed it) for the leaving rep.
+    Receipt {
+        file: PathBuf,
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace an existing --out file (never a ledger).
+        #[arg(long)]
+        force: bool,
+    },
+    /// On the leaving side: take the successor's receipt in. Cards it left out are editable
+    /// here again; the ones taken over can then be removed for good.
+    Received { file: PathBuf, receipt: PathBuf },
+    /// Remove for good (erasing them everywhere in this ledger) the cards of a handover file
+    /// whose receipt came back; lent cards are never removed.
+    Remove { file: PathBuf, bundle: String },
 }
 
 /// A handover file's passphrase: from `file`'s first line, or DAICHO_HANDOVER_PASSPHRASE.
@@ -329,6 +346,57 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 .into_iter()
                 .collect();
             out!("{}", i18n::message(lang, "handover.withdrawn", &count));
+        }
+        HandoverCommand::Receipt {
+            file,
+            id,
+            out,
+            force,
+        } => {
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let written = ledger
+                .write_receipt(&id, &out, crate::existing(force))
+                .map_err(|e| e.report())?;
+            let words = [
+                ("to".to_owned(), written.to_owner.clone()),
+                ("taken".to_owned(), i18n::grouped(i64::from(written.taken))),
+                (
+                    "left".to_owned(),
+                    i18n::grouped(i64::from(written.left_out)),
+                ),
+                ("path".to_owned(), written.path.clone()),
+            ]
+            .into_iter()
+            .collect();
+            out!(
+                "{}",
+                i18n::message(lang, "handover.receipt_written", &words)
+            );
+        }
+        HandoverCommand::Received { file, receipt } => {
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let r = ledger.accept_receipt(&receipt).map_err(|e| e.report())?;
+            let words = [
+                ("to".to_owned(), r.to_owner.clone()),
+                ("signer".to_owned(), r.signer.clone()),
+                ("taken".to_owned(), i18n::grouped(i64::from(r.taken))),
+                ("left".to_owned(), i18n::grouped(i64::from(r.left_out))),
+            ]
+            .into_iter()
+            .collect();
+            out!(
+                "{}  {}",
+                r.bundle_id,
+                i18n::message(lang, "handover.receipt_accepted", &words)
+            );
+        }
+        HandoverCommand::Remove { file, bundle } => {
+            let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
+            let n = ledger.remove_handed_over(&bundle).map_err(|e| e.report())?;
+            let count = [("count".to_owned(), i18n::grouped(i64::from(n)))]
+                .into_iter()
+                .collect();
+            out!("{}", i18n::message(lang, "handover.removed", &count));
         }
     }
     Ok(())

@@ -304,6 +304,45 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     );
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Nothing was taken over"));
+
+    // The successor's signed receipt goes back; then the leaving ledger removes the cards.
+    let taken_over = String::from_utf8_lossy(&second.stdout).into_owned();
+    let take_over_id = taken_over
+        .lines()
+        .find_map(|l| l.strip_prefix("take-over "))
+        .and_then(|l| l.split(':').next())
+        .unwrap();
+    let receipt = dir.path().join("back.daicho-receipt");
+    succeeds(&[
+        "handover",
+        "receipt",
+        to.to_str().unwrap(),
+        take_over_id,
+        "--out",
+        receipt.to_str().unwrap(),
+    ]);
+    let given: serde_json::Value = serde_json::from_slice(
+        &succeeds(&["handover", "given", from.to_str().unwrap(), "--json"]).stdout,
+    )
+    .unwrap();
+    let bundle_id = given[0]["bundle_id"].as_str().unwrap().to_owned();
+    let early = daicho(
+        &["handover", "remove", from.to_str().unwrap(), &bundle_id],
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(early.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&early.stderr).contains("受領書"));
+    let before = stats(&from)["cards"].as_u64().unwrap();
+    succeeds(&[
+        "handover",
+        "received",
+        from.to_str().unwrap(),
+        receipt.to_str().unwrap(),
+    ]);
+    let removed = succeeds(&["handover", "remove", from.to_str().unwrap(), &bundle_id]);
+    assert!(String::from_utf8_lossy(&removed.stdout).contains(&format!("{moved} cards")));
+    assert_eq!(stats(&from)["cards"].as_u64().unwrap(), before - moved);
+    assert_eq!(stats(&to)["cards"].as_u64().unwrap(), moved);
 }
 
 #[test]

@@ -597,6 +597,14 @@ pub enum HandoverError {
     ImportNotFound { id: String },
     #[error("this take-over was already undone")]
     AlreadyUndone { id: String },
+    #[error("{path}: not a Daicho handover receipt")]
+    NotAReceipt { path: PathBuf },
+    #[error("{path}: a receipt for a handover file this ledger did not write")]
+    ReceiptNotOurs { path: PathBuf },
+    #[error("no receipt came back for handover file {id}")]
+    NoReceipt { id: String },
+    #[error("the cards of handover file {id} are lent: they come back, and are not removed")]
+    LentNotRemoved { id: String },
     #[error(transparent)]
     Report(#[from] ReportError),
     #[error(transparent)]
@@ -628,6 +636,10 @@ impl Coded for HandoverError {
             HandoverError::BadRecipient { .. } => "handover.bad_recipient",
             HandoverError::ImportNotFound { .. } => "handover.import_not_found",
             HandoverError::AlreadyUndone { .. } => "handover.already_undone",
+            HandoverError::NotAReceipt { .. } => "handover.not_a_receipt",
+            HandoverError::ReceiptNotOurs { .. } => "handover.receipt_not_ours",
+            HandoverError::NoReceipt { .. } => "handover.no_receipt",
+            HandoverError::LentNotRemoved { .. } => "handover.lent_not_removed",
             HandoverError::Report(e) => e.code(),
             HandoverError::Output(e) => e.code(),
             HandoverError::Card(e) => e.code(),
@@ -648,6 +660,8 @@ impl Coded for HandoverError {
             HandoverError::TooNew { path }
             | HandoverError::Unsigned { path }
             | HandoverError::NeedsPassphrase { path }
+            | HandoverError::NotAReceipt { path }
+            | HandoverError::ReceiptNotOurs { path }
             | HandoverError::CannotOpen { path } => params([("path", path.display().to_string())]),
             HandoverError::OtherSigner {
                 path,
@@ -670,9 +684,10 @@ impl Coded for HandoverError {
                 ("field", field.clone()),
                 ("rule", rule.clone()),
             ]),
-            HandoverError::ImportNotFound { id } | HandoverError::AlreadyUndone { id } => {
-                params([("id", id.clone())])
-            }
+            HandoverError::ImportNotFound { id }
+            | HandoverError::AlreadyUndone { id }
+            | HandoverError::NoReceipt { id }
+            | HandoverError::LentNotRemoved { id } => params([("id", id.clone())]),
             HandoverError::Report(e) => e.params(),
             HandoverError::Output(e) => e.params(),
             HandoverError::Card(e) => e.params(),

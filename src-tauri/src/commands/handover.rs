@@ -138,3 +138,46 @@ pub async fn handover_withdraw(
 ) -> Result<u32, ErrorReport> {
     state.with_ledger(|l| l.withdraw_handover(&bundle_id))
 }
+
+/// On the successor's side: writes the signed receipt of a take-over for the leaving rep.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_receipt_write(
+    state: State<'_, AppState>,
+    id: String,
+    out: String,
+) -> Result<daicho_core::handover::receipt::ReceiptWritten, ErrorReport> {
+    state.with_ledger(|l| l.write_receipt(&id, &path(&out), CONFIRMED))
+}
+
+/// On the leaving side: takes the successor's receipt in.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_receipt_accept(
+    state: State<'_, AppState>,
+    receipt: String,
+) -> Result<daicho_core::handover::receipt::Receipt, ErrorReport> {
+    state.with_ledger(|l| l.accept_receipt(&path(&receipt)))
+}
+
+/// Every receipt that came back to the open ledger, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_receipts(
+    state: State<'_, AppState>,
+) -> Result<Vec<daicho_core::handover::receipt::Receipt>, ErrorReport> {
+    state.with_ledger(|l| {
+        l.receipts()
+            .map_err(daicho_core::error::LedgerError::Sqlite)
+    })
+}
+
+/// Removes for good the cards of a handover file whose receipt came back.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_remove(
+    state: State<'_, AppState>,
+    bundle_id: String,
+) -> Result<u32, ErrorReport> {
+    state.with_ledger(|l| l.remove_handed_over(&bundle_id))
+}

@@ -31,11 +31,14 @@ describe("handing customers over in the real window", () => {
   let bundle;
   let partial;
   let fingerprint;
+  /** The leaving rep's ledger. */
+  let demoPath;
 
   before(async () => {
     await openLedger();
     await setLanguage("ja", "顧客カード");
     await goTo("settings");
+    demoPath = await byTestId("ledger-path").getText();
     await byTestId("report-folder").setValue(out);
     await byTestId("save-report-folder").click();
     await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
@@ -100,13 +103,12 @@ describe("handing customers over in the real window", () => {
     await screenshot("ja-handover-ticked");
     await byTestId("handover-by-owner").click();
     await byTestId("handover-owner").waitForDisplayed();
-    // The successor never took the first file over: withdrawing both makes the cards editable.
+    // The second file is withdrawn (it never went out): its two cards are editable again; the
+    // first file keeps its third card.
     await browser.waitUntil(async () => (await $$('[data-testid="handover-given-row"]').length) === 2);
-    for (let left = 2; left > 0; left--) {
-      await byTestId("handover-withdraw").click();
-      await byTestId("confirm-withdraw").click();
-      await browser.waitUntil(async () => (await $$('[data-testid="handover-given-row"]').length) === left - 1);
-    }
+    await byTestId("handover-withdraw").click();
+    await byTestId("confirm-withdraw").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="handover-given-row"]').length) === 1);
     await dismissNotices();
     await goTo("cards");
     await byTestId("bulk-clear").click();
@@ -162,6 +164,41 @@ describe("handing customers over in the real window", () => {
     await byTestId("handover-signer-ok").click();
     await byTestId("handover-take-over").click();
     await browser.waitUntil(async () => (await $$('[data-testid="handover-import"]').length) === 1);
+  });
+
+  it("sends the successor's receipt back, and the leaving ledger removes the card taken over for good", async () => {
+    await dismissNotices();
+    await goTo("handover");
+    await byTestId("handover-write-receipt").click();
+    let receipt = "";
+    await browser.waitUntil(
+      async () => {
+        const said = await browser.execute(() => [...document.querySelectorAll('[data-testid="notice"]')].map((n) => n.textContent).join("\n"));
+        receipt = said.match(/：([^：\n]*\.daicho-receipt)/)?.[1].trim() ?? "";
+        return receipt !== "";
+      },
+      { timeoutMsg: "no notice names the receipt written" },
+    );
+    expect(receipt.startsWith(out)).toBe(true);
+    await dismissNotices();
+    await openLedgerAt(demoPath, false);
+    await goTo("handover");
+    await byTestId("receipt-path").setValue(receipt);
+    await byTestId("receipt-accept").click();
+    await expect(byTestId("handover-receipt")).toHaveText(expect.stringContaining(SUCCESSOR));
+    await byTestId("handover-given").scrollIntoView();
+    await screenshot("ja-handover-receipt");
+    await dismissNotices();
+    await byTestId("handover-remove").click();
+    await byTestId("confirm-remove").click();
+    await byTestId("handover-removed").waitForDisplayed();
+    await expect($$('[data-testid="handover-given-row"]')).toBeElementsArrayOfSize(0);
+    await dismissNotices();
+    await goTo("cards");
+    await search(CARDS[2]);
+    await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) === 0, { timeoutMsg: "the card taken over is still here" });
+    await search("");
+    await openLedgerAt(path.join(out, "successor.daicho"), false);
   });
 
   for (const [lang, cardsLabel] of [

@@ -36,6 +36,7 @@ api_enum!(
         Merge = "merge",
         Bulk = "bulk",
         Restore = "restore",
+        Removal = "removal",
     }
 );
 

@@ -25,6 +25,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0009_list_indexes.sql"),
     include_str!("migrations/0010_copies_log.sql"),
     include_str!("migrations/0011_handed_over.sql"),
+    include_str!("migrations/0012_receipts.sql"),
 ];
 
 /// The migrations; the connection they run on needs `fulltext::register_functions` first

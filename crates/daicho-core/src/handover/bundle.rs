@@ -248,20 +248,32 @@ fn verify(path: &Path, manifest: &[u8], signature: &[u8]) -> Result<String, Hand
         entry: "signature.json".into(),
     };
     let signature: Signature = serde_json::from_slice(signature).map_err(|_| tampered())?;
-    let key: [u8; 32] = data_encoding::HEXLOWER
-        .decode(signature.signer.as_bytes())
-        .ok()
-        .and_then(|k| k.try_into().ok())
-        .ok_or_else(tampered)?;
-    let sig: [u8; 64] = data_encoding::HEXLOWER
-        .decode(signature.signature.as_bytes())
-        .ok()
-        .and_then(|s| s.try_into().ok())
-        .ok_or_else(tampered)?;
-    let key = ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| tampered())?;
-    key.verify_strict(manifest, &ed25519_dalek::Signature::from_bytes(&sig))
-        .map_err(|_| tampered())?;
+    let key =
+        verify_signature(manifest, &signature.signer, &signature.signature).ok_or_else(tampered)?;
     Ok(fingerprint(&key))
+}
+
+/// The Ed25519 key (hex) that made `signature` (hex) over exactly `message`; none when the
+/// signature does not hold.
+pub(super) fn verify_signature(
+    message: &[u8],
+    signer: &str,
+    signature: &str,
+) -> Option<ed25519_dalek::VerifyingKey> {
+    let key: [u8; 32] = data_encoding::HEXLOWER
+        .decode(signer.as_bytes())
+        .ok()?
+        .try_into()
+        .ok()?;
+    let sig: [u8; 64] = data_encoding::HEXLOWER
+        .decode(signature.as_bytes())
+        .ok()?
+        .try_into()
+        .ok()?;
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&key).ok()?;
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig))
+        .ok()?;
+    Some(key)
 }
 
 /// How many times its packed size an entry may unpack to: rows of JSON pack 5 to 30 times; a

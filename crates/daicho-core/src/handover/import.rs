@@ -310,7 +310,12 @@ pub fn take_over(
     // Each bundle card: added (under its own id), merged into an existing card, or skipped.
     let mut target: HashMap<String, Option<String>> = HashMap::new();
     let (mut added, mut merged, mut skipped) = (0u32, 0u32, 0u32);
+    // The cards this ledger has once taken over (for the receipt): all but those left out.
+    let mut taken_ids: Vec<String> = Vec::new();
     for card in cards_of(conn, &manifest, &tables)? {
+        if card.status == PreviewStatus::AlreadyHere {
+            taken_ids.push(card.card_id.clone());
+        }
         let to = match card.status {
             PreviewStatus::AlreadyHere => None,
             PreviewStatus::New => Some(card.card_id.clone()),
@@ -329,12 +334,16 @@ pub fn take_over(
             Some(id) if *id == card.card_id => added += 1,
             Some(_) => merged += 1,
         }
+        if to.is_some() {
+            taken_ids.push(card.card_id.clone());
+        }
         target.insert(card.card_id, to);
     }
     let import_id = new_id();
     conn.execute(
         "INSERT INTO handover_imports (id, bundle_id, from_owner, to_owner, imported_at, actor, confirmed_by, cards_added,
-            cards_merged, cards_skipped, manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            cards_merged, cards_skipped, manifest, taken_ids)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             import_id,
             manifest.bundle_id,
@@ -346,7 +355,8 @@ pub fn take_over(
             added,
             merged,
             skipped,
-            serde_json::to_string(&manifest).unwrap_or_default()
+            serde_json::to_string(&manifest).unwrap_or_default(),
+            serde_json::to_string(&taken_ids).unwrap_or_default()
         ],
     )?;
     let mut seq = 0i64;

@@ -29,27 +29,42 @@ pub struct HandedOver {
     pub cards: u32,
 }
 
-/// Marks `ids` as handed over in the file `bundle_id` at `file`; each card's history says so.
-#[allow(clippy::too_many_arguments)]
+/// The handover file a mark names: its id, its manifest seal (a receipt must name it), whom
+/// it is for, where it was written, and whether the cards are lent.
+pub(crate) struct MarkedFile<'a> {
+    pub bundle_id: &'a str,
+    pub seal: &'a str,
+    pub to_owner: &'a str,
+    pub file: &'a str,
+    pub lent: bool,
+}
+
+/// Marks `ids` as handed over in `file`; each card's history says so.
 pub(crate) fn mark(
     conn: &Connection,
     ids: &[String],
-    bundle_id: &str,
-    to_owner: &str,
-    file: &str,
-    lent: bool,
+    marked: &MarkedFile<'_>,
     at: &str,
     actor: &str,
 ) -> rusqlite::Result<()> {
     let mut insert = conn.prepare_cached(
-        "INSERT INTO handed_over (card_id, bundle_id, to_owner, at, actor, file, lent)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO handed_over (card_id, bundle_id, to_owner, at, actor, file, lent, seal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (card_id) DO UPDATE SET bundle_id = excluded.bundle_id,
              to_owner = excluded.to_owner, at = excluded.at, actor = excluded.actor,
-             file = excluded.file, lent = excluded.lent",
+             file = excluded.file, lent = excluded.lent, seal = excluded.seal",
     )?;
+    let MarkedFile {
+        bundle_id,
+        seal,
+        to_owner,
+        file,
+        lent,
+    } = *marked;
     for id in ids {
-        insert.execute(params![id, bundle_id, to_owner, at, actor, file, lent])?;
+        insert.execute(params![
+            id, bundle_id, to_owner, at, actor, file, lent, seal
+        ])?;
         history::record(
             conn,
             &stamp(id, at, actor),
@@ -129,16 +144,37 @@ pub(crate) fn withdraw(
             id: bundle_id.to_owned(),
         });
     }
-    conn.execute("DELETE FROM handed_over WHERE bundle_id = ?1", [bundle_id])?;
-    for (id, to_owner) in &marked {
+    let ids: Vec<String> = marked.into_iter().map(|(id, _)| id).collect();
+    unmark(conn, &ids, at, actor)?;
+    Ok(ids.len() as u32)
+}
+
+/// Takes the marks of `ids` away: editable again, and each card's history says so.
+pub(crate) fn unmark(
+    conn: &Connection,
+    ids: &[String],
+    at: &str,
+    actor: &str,
+) -> rusqlite::Result<()> {
+    let mut to_owner_of =
+        conn.prepare_cached("SELECT to_owner FROM handed_over WHERE card_id = ?1")?;
+    let mut delete = conn.prepare_cached("DELETE FROM handed_over WHERE card_id = ?1")?;
+    for id in ids {
+        let Some(to_owner) = to_owner_of
+            .query_row([id], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        delete.execute([id])?;
         history::record(
             conn,
             &stamp(id, at, actor),
             HistoryAction::Changed,
             FIELD,
-            Some(to_owner),
+            Some(&to_owner),
             None,
         )?;
     }
-    Ok(marked.len() as u32)
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod bundle;
 mod check;
 mod import;
 pub mod marks;
+pub mod receipt;
 mod tables;
 
 use serde::{Deserialize, Serialize};
@@ -164,6 +165,9 @@ pub struct HandoverExport {
     pub cards: u32,
     /// Rows per table.
     pub counts: Vec<(String, u32)>,
+    /// The manifest's seal, kept with the marks: the successor's receipt must name it.
+    #[serde(skip)]
+    pub seal: String,
 }
 
 /// Writes the bundle of `selection` to `path`.
@@ -233,6 +237,7 @@ pub fn export(
             .iter()
             .map(|(t, e)| (t.clone(), e.rows))
             .collect(),
+        seal: manifest.seal.clone(),
     })
 }
 

@@ -56,41 +56,58 @@ impl Ledger {
     /// Empties the trash and erases the text of its cards everywhere in the ledger; returns how
     /// many cards went.
     pub fn empty_trash_erasing(&mut self) -> Result<usize, CardError> {
-        let mut gone = 0;
-        self.erasing(|tx, _| {
+        self.erasing(|tx, _| -> Result<usize, CardError> {
             // What earlier imports and bulk changes kept to undo them (a card's fields before).
             tx.execute(
                 "DELETE FROM change_batch_cards WHERE card_id IN
                    (SELECT id FROM cards WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            gone = crate::card::store::empty_trash(tx)?;
+            let gone = crate::card::store::empty_trash(tx)?;
             for index in ["card_fts", "contact_fts", "note_fts"] {
                 optimize(tx, index)?;
             }
-            Ok(())
-        })?;
-        Ok(gone)
+            Ok(gone)
+        })
     }
 
     /// Runs `erase` in one transaction with SQLite's secure delete on, then writes the WAL back
     /// into the file and empties it, so that no older copy of an erased page stays beside it.
-    fn erasing(
+    pub(super) fn erasing<T, E: From<rusqlite::Error>>(
         &mut self,
-        erase: impl FnOnce(&Connection, &crate::card::store::Edit<'_>) -> Result<(), CardError>,
-    ) -> Result<(), CardError> {
+        erase: impl FnOnce(&Connection, &crate::card::store::Edit<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.connection()
             .pragma_update(None, "secure_delete", "ON")?;
         let done = self.write(erase);
         self.connection()
             .pragma_update(None, "secure_delete", "OFF")?;
-        done?;
+        let value = done?;
         // Busy (another reader) is a row, not an error: the WAL is then emptied later.
         let _: i64 = self
             .connection()
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-        Ok(())
+        Ok(value)
     }
+}
+
+/// Deletes the cards `ids` with everything on them and rewrites the search indexes, inside an
+/// erasing transaction (what an earlier import or bulk change kept to undo them goes too).
+pub(super) fn erase_cards(tx: &Connection, ids: &[String]) -> rusqlite::Result<usize> {
+    let mut forget = tx.prepare_cached("DELETE FROM change_batch_cards WHERE card_id = ?1")?;
+    let mut delete = tx.prepare_cached("DELETE FROM cards WHERE id = ?1")?;
+    let mut gone = 0;
+    for id in ids {
+        forget.execute([id])?;
+        gone += delete.execute([id])?;
+    }
+    for index in ["card_fts", "contact_fts", "note_fts"] {
+        tx.execute(
+            &format!("INSERT INTO {index} ({index}) VALUES ('optimize')"),
+            [],
+        )?;
+    }
+    Ok(gone)
 }
 
 /// Replaces every history row of the contact or note `id` by one that says it was erased.

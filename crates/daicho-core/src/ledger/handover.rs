@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::copies::{self, CopyKind, FilterPart, NewCopy};
 use crate::error::HandoverError;
+use crate::handover::receipt::{Receipt, ReceiptWritten};
 use crate::handover::{
     self, HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
 };
@@ -118,10 +119,13 @@ impl Ledger {
         handover::marks::mark(
             tx,
             ids,
-            &made.bundle_id,
-            selection.to_owner.trim(),
-            &file.display().to_string(),
-            selection.lend,
+            &handover::marks::MarkedFile {
+                bundle_id: &made.bundle_id,
+                seal: &made.seal,
+                to_owner: selection.to_owner.trim(),
+                file: &file.display().to_string(),
+                lent: selection.lend,
+            },
             at,
             &self.actor,
         )
@@ -144,6 +148,55 @@ impl Ledger {
     /// its cards are editable here again. Returns how many.
     pub fn withdraw_handover(&mut self, bundle_id: &str) -> Result<u32, HandoverError> {
         self.write(|tx, edit| handover::marks::withdraw(tx, bundle_id, edit.at, edit.actor))
+    }
+
+    /// Writes the successor's signed receipt for the take-over `import_id` to `target`, for
+    /// the leaving rep: which cards this ledger took over and which it left out.
+    pub fn write_receipt(
+        &mut self,
+        import_id: &str,
+        target: &Path,
+        existing: Existing,
+    ) -> Result<ReceiptWritten, HandoverError> {
+        let staged = Staged::new(target, existing)?;
+        let body = self.write(|tx, _| {
+            let identity = handover::identity(tx)?;
+            handover::receipt::write(tx, &identity, import_id, staged.path())
+        })?;
+        let path = staged.commit()?;
+        Ok(ReceiptWritten {
+            path: path.display().to_string(),
+            to_owner: body.to_owner,
+            taken: body.taken.len() as u32,
+            left_out: body.left_out.len() as u32,
+        })
+    }
+
+    /// Takes the successor's receipt at `path` in: the cards it left out are editable here
+    /// again, the ones it took can now be removed for good.
+    pub fn accept_receipt(&mut self, path: &Path) -> Result<Receipt, HandoverError> {
+        self.write(|tx, edit| handover::receipt::accept(tx, path, edit.at, edit.actor))
+    }
+
+    /// Every receipt that came back to this ledger, newest first.
+    pub fn receipts(&self) -> rusqlite::Result<Vec<Receipt>> {
+        handover::receipt::list(self.connection())
+    }
+
+    /// Removes for good, erasing their text everywhere in the ledger, the cards of the handover
+    /// file `bundle_id` that the successor's receipt says they have. Returns how many.
+    pub fn remove_handed_over(&mut self, bundle_id: &str) -> Result<u32, HandoverError> {
+        self.backup_before(crate::backup::BackupReason::Removal)?;
+        self.erasing(|tx, edit| {
+            let ids = handover::receipt::removable(tx, bundle_id)?;
+            tx.execute("DELETE FROM handed_over WHERE bundle_id = ?1", [bundle_id])?;
+            let gone = super::erase::erase_cards(tx, &ids)?;
+            tx.execute(
+                "UPDATE handover_receipts SET removed_at = ?2 WHERE bundle_id = ?1",
+                [bundle_id, edit.at],
+            )?;
+            Ok(gone as u32)
+        })
     }
 
     fn write_bundle(

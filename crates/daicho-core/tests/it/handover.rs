@@ -847,3 +847,105 @@ fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_w
             && h.old_value.as_deref() == Some("代理 次郎")
             && h.new_value.is_none()));
 }
+
+#[test]
+fn cards_leave_the_leaving_ledger_for_good_only_once_the_successors_signed_receipt_is_back() {
+    let (mut a, owner) = predecessor();
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("given.daicho-handover");
+    let selection = HandoverSelection {
+        owner: Some(owner.clone()),
+        card_ids: vec![],
+        to_owner: "後任 花子".into(),
+        passphrase: Some(PASS.into()),
+        recipient: None,
+        lend: false,
+    };
+    let made = a
+        .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
+        .unwrap();
+    // Not before the receipt is back.
+    assert_eq!(
+        a.remove_handed_over(&made.bundle_id).unwrap_err().code(),
+        "handover.no_receipt"
+    );
+
+    let mut b = ledger();
+    let record = b
+        .handover_take_over(&bundle, &take("後任 花子", &bundle))
+        .unwrap();
+    let receipt = dir.path().join("receipt.json");
+    let written = b
+        .write_receipt(&record.id, &receipt, daicho_core::output::Existing::Refuse)
+        .unwrap();
+    assert_eq!((written.taken, written.left_out), (made.cards, 0));
+    // The receipt names cards by id, never a customer's text.
+    let text = std::fs::read_to_string(&receipt).unwrap();
+    let name: String = a
+        .connection()
+        .query_row(
+            "SELECT name FROM cards WHERE owner = ?1 LIMIT 1",
+            [&owner],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!text.contains(&name));
+
+    // A receipt changed by hand, or one for a file this ledger did not write, changes nothing.
+    let forged = dir.path().join("forged.json");
+    std::fs::write(&forged, text.replacen("後任 花子", "後任 太郎", 1)).unwrap();
+    assert_eq!(
+        a.accept_receipt(&forged).unwrap_err().code(),
+        "handover.tampered"
+    );
+    let (mut x, x_owner) = predecessor();
+    let other_bundle = dir.path().join("other.daicho-handover");
+    x.handover_export(
+        &HandoverSelection {
+            owner: Some(x_owner),
+            to_owner: "後任 花子".into(),
+            passphrase: Some(PASS.into()),
+            ..Default::default()
+        },
+        &other_bundle,
+        daicho_core::output::Existing::Refuse,
+    )
+    .unwrap();
+    let mut c = ledger();
+    let other_record = c
+        .handover_take_over(&other_bundle, &take("後任 花子", &other_bundle))
+        .unwrap();
+    let other_receipt = dir.path().join("other-receipt.json");
+    c.write_receipt(
+        &other_record.id,
+        &other_receipt,
+        daicho_core::output::Existing::Refuse,
+    )
+    .unwrap();
+    assert_eq!(
+        a.accept_receipt(&other_receipt).unwrap_err().code(),
+        "handover.receipt_not_ours"
+    );
+    assert!(a.receipts().unwrap().is_empty());
+
+    // The real one: signed by the successor's ledger, then the cards go, erased.
+    let accepted = a.accept_receipt(&receipt).unwrap();
+    assert_eq!(accepted.signer, b.identity_info().unwrap().fingerprint);
+    assert_eq!((accepted.taken, accepted.left_out), (made.cards, 0));
+    assert_eq!(a.remove_handed_over(&made.bundle_id).unwrap(), made.cards);
+    assert_eq!(
+        count(
+            &a,
+            &format!("SELECT count(*) FROM cards WHERE owner = '{owner}'")
+        ),
+        0
+    );
+    assert!(a.handed_over().unwrap().is_empty());
+    assert!(a.receipts().unwrap()[0].removed_at.is_some());
+    assert_eq!(a.remove_handed_over(&made.bundle_id).unwrap(), 0);
+    // The successor still has every card.
+    assert_eq!(
+        count(&b, "SELECT count(*) FROM cards WHERE owner = '後任 花子'") as u32,
+        made.cards
+    );
+}

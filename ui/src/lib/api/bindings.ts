@@ -171,6 +171,14 @@ export const commands = {
 	cardHandedOver: (id: string) => typedError<HandedOver | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
 	/**  Takes a handover back (the successor did not take it over): its cards are editable again. */
 	handoverWithdraw: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_withdraw", { bundleId })),
+	/**  On the successor's side: writes the signed receipt of a take-over for the leaving rep. */
+	handoverReceiptWrite: (id: string, out: string) => typedError<ReceiptWritten, ErrorReport_Serialize>(__TAURI_INVOKE("handover_receipt_write", { id, out })),
+	/**  On the leaving side: takes the successor's receipt in. */
+	handoverReceiptAccept: (receipt: string) => typedError<Receipt_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_receipt_accept", { receipt })),
+	/**  Every receipt that came back to the open ledger, newest first. */
+	handoverReceipts: () => typedError<Receipt_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handover_receipts")),
+	/**  Removes for good the cards of a handover file whose receipt came back. */
+	handoverRemove: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_remove", { bundleId })),
 	handoverReport: (selection: HandoverSelection_Deserialize, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("handover_report", { selection, lang, out })),
 	/**
 	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
@@ -287,7 +295,7 @@ export type BackupInfo = {
  *  Why a backup was made: the first opening of a day (`daily`), asked for (`manual`: "Back
  *  up now" or `daicho backup`), or before a step that changes many rows at once.
  */
-export type BackupReason = "daily" | "manual" | "upgrade" | "import" | "take_over" | "merge" | "bulk" | "restore";
+export type BackupReason = "daily" | "manual" | "upgrade" | "import" | "take_over" | "merge" | "bulk" | "restore" | "removal";
 
 /**  One backup as the page lists it. */
 export type BackupRow = BackupRow_Serialize | BackupRow_Deserialize;
@@ -2666,6 +2674,45 @@ export type Reason = {
 
 /**  Why a customer is on the core or the problem list. */
 export type ReasonKind = "class_a" | "high_value" | "growing" | "overdue" | "open_complaints" | "falling" | "weak_credit" | "over_limit";
+
+/**  A receipt as the leaving ledger keeps it. */
+export type Receipt = Receipt_Serialize | Receipt_Deserialize;
+
+/**  A receipt written for the leaving rep. */
+export type ReceiptWritten = {
+	path: string,
+	to_owner: string,
+	taken: number,
+	left_out: number,
+};
+
+/**  A receipt as the leaving ledger keeps it. */
+export type Receipt_Deserialize = {
+	bundle_id: string,
+	to_owner: string,
+	confirmed_by: string,
+	taken_over_at: string,
+	/**  The successor ledger's fingerprint. */
+	signer: string,
+	taken: number,
+	left_out: number,
+	received_at: string,
+	removed_at?: string | null,
+};
+
+/**  A receipt as the leaving ledger keeps it. */
+export type Receipt_Serialize = {
+	bundle_id: string,
+	to_owner: string,
+	confirmed_by: string,
+	taken_over_at: string,
+	/**  The successor ledger's fingerprint. */
+	signer: string,
+	taken: number,
+	left_out: number,
+	received_at: string,
+	removed_at: string | null,
+};
 
 /**  One customer on the collection page. */
 export type ReceivableRow = ReceivableRow_Serialize | ReceivableRow_Deserialize;

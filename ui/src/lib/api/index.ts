@@ -108,6 +108,7 @@ export type {
   Lang as ApiLang,
   LeadSource,
   OrganisationProfile_Serialize as OrganisationProfile,
+  Receipt_Serialize as Receipt,
   IndividualProfile_Serialize as IndividualProfile,
   Facets,
   Certainty,

@@ -7,7 +7,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import HandoverPage from "./HandoverPage.svelte";
 import { app } from "../app/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { HandedOver, HandoverExport, HandoverPreview, ImportRecord } from "../api";
+import type { HandedOver, HandoverExport, HandoverPreview, ImportRecord, Receipt } from "../api";
 
 const PREVIEW: HandoverPreview = {
   bundle_id: "b1",
@@ -50,18 +50,31 @@ describe("the handover page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
   let imports: ImportRecord[];
   let given: HandedOver[];
+  let receipts: Receipt[];
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
     imports = [];
     given = [];
+    receipts = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "cards_facets") return { owners: ["田中 美咲"], tags: [] };
       if (cmd === "handover_imports") return imports;
       if (cmd === "handed_over_list") return given;
+      if (cmd === "handover_receipts") return receipts;
+      if (cmd === "handover_receipt_accept") {
+        receipts = [{ bundle_id: "b9", to_owner: "後任 花子", confirmed_by: "後任 花子", taken_over_at: "2026-11-25T09:00:00Z", signer: "AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111", taken: 2, left_out: 0, received_at: "2026-11-26T09:00:00Z", removed_at: null }];
+        return receipts[0];
+      }
+      if (cmd === "handover_remove") {
+        given = [];
+        receipts = [{ ...receipts[0], removed_at: "2026-11-26T10:00:00Z" }];
+        return 2;
+      }
+      if (cmd === "handover_receipt_write") return { path: "/home/hanako/受領書.daicho-receipt", to_owner: "後任 花子", taken: 1, left_out: 0 };
       if (cmd === "handover_withdraw") {
         given = [];
         return 2;
@@ -162,5 +175,28 @@ describe("the handover page", () => {
     await userEvent.click(screen.getByTestId("confirm-withdraw"));
     expect(calls.filter((c) => c.cmd === "handover_withdraw").map((c) => c.args.bundleId)).toEqual(["b9"]);
     expect(await screen.findByText("引き継ぎ済みのカードはありません。")).toBeInTheDocument();
+  });
+  it("takes the successor's receipt in and removes the cards for good only after asking", async () => {
+    given = [{ bundle_id: "b9", to_owner: "後任 花子", at: "2026-11-24T09:30:00Z", actor: "田中 美咲", file: "/home/misaki/引継ぎ.daicho-handover", lent: false, cards: 2 }];
+    render(HandoverPage);
+    await screen.findByTestId("handover-given-row");
+    // No receipt yet: only withdrawing is offered.
+    expect(screen.queryByTestId("handover-remove")).toBeNull();
+    await userEvent.type(screen.getByTestId("receipt-path"), "/home/misaki/受領書.daicho-receipt");
+    await userEvent.click(screen.getByTestId("receipt-accept"));
+    expect(calls.find((c) => c.cmd === "handover_receipt_accept")?.args.receipt).toBe("/home/misaki/受領書.daicho-receipt");
+    expect(await screen.findByTestId("handover-receipt")).toHaveTextContent("AAAA BBBB");
+    await userEvent.click(screen.getByTestId("handover-remove"));
+    expect(await screen.findByTestId("remove-dialog")).toHaveTextContent("2 件");
+    expect(calls.some((c) => c.cmd === "handover_remove")).toBe(false);
+    await userEvent.click(screen.getByTestId("confirm-remove"));
+    expect(calls.filter((c) => c.cmd === "handover_remove").map((c) => c.args.bundleId)).toEqual(["b9"]);
+    expect(await screen.findByTestId("handover-removed")).toHaveTextContent("後任 花子");
+  });
+  it("writes the receipt of a take-over for the predecessor", async () => {
+    imports = [RECORD];
+    render(HandoverPage);
+    await userEvent.click(await screen.findByTestId("handover-write-receipt"));
+    await waitFor(() => expect(calls.find((c) => c.cmd === "handover_receipt_write")?.args.id).toBe("i1"));
   });
 });
