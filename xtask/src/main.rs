@@ -102,6 +102,7 @@ fn test() -> Result {
     let strict = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
     setup::system_packages()?;
     setup::tauri_driver()?;
+    setup::nextest()?;
     setup::npm_install("ui")?;
     setup::npm_install("tests/e2e")?;
 

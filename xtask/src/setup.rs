@@ -84,6 +84,30 @@ pub fn tauri_driver() -> Result {
     )
 }
 
+/// cargo-nextest, which runs the Rust tests (each in its own process: the tests share the
+/// system keychain's state); a fresh machine has only cargo.
+pub fn nextest() -> Result {
+    let found = Command::new("cargo")
+        .args(["nextest", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Ok(());
+    }
+    run(
+        ".",
+        "cargo",
+        &[
+            "install",
+            "cargo-nextest",
+            "--version",
+            "0.9.143",
+            "--locked",
+        ],
+        &[],
+    )
+}
+
 /// `npm install` (not `npm ci`: the registry has no non-Linux builds of @tauri-apps/cli, so the
 /// lock file lacks them and `npm ci` refuses it). Skipped when node_modules matches the lock file.
 pub fn npm_install(dir: &str) -> Result {
