@@ -8,6 +8,7 @@
 //!   through LibreOffice to PDF and PNG (in `target/report-renders/`) to look at the pages
 
 mod setup;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

@@ -1,0 +1,221 @@
+//! Habits the compiler does not check, checked by `cargo test` (rust-analyzer's tidy test is the
+//! model): landed migrations are never edited, every Rust file says what it is for, and every
+//! message key the code asks for is in all four catalogues.
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use sha2::{Digest, Sha256};
+
+    /// Every migration that has landed, with the SHA-256 of its text. A landed migration is never
+    /// edited (ledgers out there ran it as it was); a new one is appended here with its hash.
+    const LANDED: &[(&str, &str)] = &[
+        (
+            "0001_cards.sql",
+            "2baa26c5261aa1a65d86ecbde80ea678dcb3e53a91ed25fe459646f244cce268",
+        ),
+        (
+            "0002_contacts.sql",
+            "d1e48dd51c5a1f59f506dd1deebd6e833296140e2e80447bcf0eaa9fe24c70a6",
+        ),
+        (
+            "0003_intel_visits.sql",
+            "d0c7722991a65d928792cf43f8a9c446a9763f301855dddc8f19075548f6df07",
+        ),
+        (
+            "0004_competition.sql",
+            "a207d9c9a757ff183de728237274798826db69c2b0181e6172625f4283f4e976",
+        ),
+        (
+            "0005_transactions_classes.sql",
+            "c213276f5364524ab7ad1d955ea0b5e43ca2cd81ecca159af41229097c4f7fee",
+        ),
+        (
+            "0006_handover.sql",
+            "0f1d556ab9514319ff396b0434ac9ed30cc83710c147e319dccf9c03180ebd37",
+        ),
+        (
+            "0007_search.sql",
+            "32632ab05b97297554fe60b7555f0ac4f3246420ecc852848a52c63d7a3d7d73",
+        ),
+        (
+            "0008_sort_batches.sql",
+            "504155281844362b484c1027e11db9513184a011be5cd3bbfaa406317382e950",
+        ),
+        (
+            "0009_list_indexes.sql",
+            "43af6a8550a26368e630ccac5975bfe5140893c84704bedfb452c7e8be98875a",
+        ),
+        (
+            "0010_copies_log.sql",
+            "97ac6e795ec6822ea1755138a1d1ae4948fe54d56a878a0a768eec49cf160e95",
+        ),
+        (
+            "0011_handed_over.sql",
+            "02aba5187156be3ffe85cc8f7cc5a9a6851ce389f2b89999fc4fd4400f5eee2d",
+        ),
+        (
+            "0012_receipts.sql",
+            "163e88bb76803f8f4b556ead75e697c4e2e3cc0dd349943f1e2520fc7a625d2a",
+        ),
+    ];
+
+    fn root() -> PathBuf {
+        crate::root()
+    }
+
+    /// Files under `dir` (recursively) whose name ends with one of `endings`, skipping build
+    /// output and installed packages.
+    fn files(dir: &Path, endings: &[&str]) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut todo = vec![dir.to_owned()];
+        while let Some(dir) = todo.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    if !matches!(name.as_str(), "target" | "node_modules" | "dist" | "gen") {
+                        todo.push(path);
+                    }
+                } else if endings.iter().any(|e| name.ends_with(e)) {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn landed_migrations_are_never_edited_and_new_ones_are_appended() {
+        let dir = root().join("crates/daicho-core/src/db/migrations");
+        let on_disk: Vec<String> = files(&dir, &[".sql"])
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let landed: Vec<String> = LANDED.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(
+            on_disk, landed,
+            "a migration was removed, renamed or added without its hash in LANDED"
+        );
+        for (name, hash) in LANDED {
+            let text = std::fs::read(dir.join(name)).unwrap_or_default();
+            let found: String = Sha256::digest(&text)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(
+                &found, hash,
+                "{name} was edited after it landed: write a new migration instead"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rust_file_says_what_it_is_for() {
+        let mut silent = Vec::new();
+        for dir in ["crates", "src-tauri/src", "src-tauri/tests", "xtask/src"] {
+            for file in files(&root().join(dir), &[".rs"]) {
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                let first = text
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty() && !l.starts_with("#!") && !l.starts_with("#["));
+                if !first.is_some_and(|l| l.starts_with("//!")) {
+                    silent.push(
+                        file.strip_prefix(root())
+                            .unwrap_or(&file)
+                            .display()
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        assert!(
+            silent.is_empty(),
+            "start these with a //! line on what they are for: {silent:#?}"
+        );
+    }
+
+    /// The message keys written literally as `t("key"` (the window, and the core's reports) or
+    /// `message(lang, "key"` (the CLI) in `text`.
+    fn keys_asked(text: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for opener in ["t(\"", "message(lang, \""] {
+            let mut rest = text;
+            while let Some(at) = rest.find(opener) {
+                let before = rest[..at].chars().next_back();
+                rest = &rest[at + opener.len()..];
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue; // another function whose name ends in `t`
+                }
+                let Some(end) = rest.find('"') else { break };
+                let key = &rest[..end];
+                let plain = key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+                if plain && key.contains('.') {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_message_key_asked_for_is_in_all_four_catalogues() {
+        let catalogues: Vec<(String, BTreeSet<String>)> = ["en", "ja", "zh", "ko"]
+            .iter()
+            .map(|lang| {
+                let path = root().join(format!("ui/messages/{lang}.json"));
+                let json: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(&path).unwrap_or_default())
+                        .unwrap_or_default();
+                let keys = json
+                    .as_object()
+                    .map(|o| o.keys().cloned().collect())
+                    .unwrap_or_default();
+                (lang.to_string(), keys)
+            })
+            .collect();
+        assert!(catalogues.iter().all(|(_, keys)| keys.len() > 100));
+        let mut missing = BTreeSet::new();
+        let sources = files(&root().join("ui/src"), &[".svelte", ".ts"])
+            .into_iter()
+            .chain(files(&root().join("crates"), &[".rs"]))
+            .chain(files(&root().join("src-tauri/src"), &[".rs"]));
+        for file in sources {
+            let name = file.to_string_lossy();
+            if name.ends_with(".test.ts") || name.contains("/tests/") {
+                continue; // tests may ask for a key that does not exist, to see what happens
+            }
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for key in keys_asked(&text) {
+                for (lang, keys) in &catalogues {
+                    if !keys.contains(&key) {
+                        missing.insert(format!("{lang}: {key}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from a catalogue: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn keys_are_read_from_calls_and_not_from_other_functions() {
+        let text = r#"t("card.name") + ctx.t("report.list.title") + format!("x.y") + at("a.b")
+            + i18n::message(lang, "handover.given_none", &x) + t(`dyn.${x}`) + t("Plain words")"#;
+        assert_eq!(
+            keys_asked(text),
+            ["card.name", "report.list.title", "handover.given_none"]
+        );
+    }
+}
