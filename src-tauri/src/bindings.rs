@@ -128,10 +128,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         handover::handover_receipts,
         handover::handover_remove,
         handover::handover_report,
-        handover::handover_preview,
-        handover::handover_take_over,
-        handover::handover_undo,
-        handover::handover_imports,
+        handover::take_over_preview,
+        handover::take_over,
+        handover::take_over_undo,
+        handover::take_overs,
         handover::take_over_report,
     ])
 }

@@ -60,6 +60,10 @@ mod tests {
             "0012_receipts.sql",
             "163e88bb76803f8f4b556ead75e697c4e2e3cc0dd349943f1e2520fc7a625d2a",
         ),
+        (
+            "0013_names.sql",
+            "642afc5005e5798ebe927c7410310aa7d8ff80e9fd2f56cddf948b085baffcf3",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use daicho_core::card::CardStatus;
+use daicho_core::card_list::CardQuery;
 use daicho_core::classify::Abc;
 use daicho_core::contact::ContactKind;
 use daicho_core::error::Coded;
 use daicho_core::i18n::Lang;
 use daicho_core::report::{ReportKind, ReportRequest};
-use daicho_core::search::CardQuery;
 use daicho_core::ErrorReport;
 
 #[derive(Args)]

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use daicho_core::card::CardStatus;
+use daicho_core::card_list::CardQuery;
 use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
     CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
 };
 use daicho_core::i18n::{self, Lang};
-use daicho_core::search::CardQuery;
 use daicho_core::ErrorReport;
 
 #[derive(Subcommand)]
@@ -60,8 +60,9 @@ pub enum HandoverCommand {
         lend: bool,
     },
     /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
-    /// only say what would happen.
-    Import {
+    /// only say what would happen. (`import` is its name in earlier versions.)
+    #[command(alias = "import")]
+    TakeOver {
         file: PathBuf,
         bundle: PathBuf,
         #[arg(long)]
@@ -90,7 +91,7 @@ pub enum HandoverCommand {
         #[arg(long)]
         signer: Option<String>,
     },
-    /// Undo a take-over (its id as `import` printed it).
+    /// Undo a take-over (its id as `take-over` printed it).
     Undo { file: PathBuf, id: String },
     /// The handover files whose cards are marked handed over (read-only) in this ledger.
     Given {
@@ -101,8 +102,8 @@ pub enum HandoverCommand {
     /// Take back a handover the successor never took over (its file id as `given` prints it):
     /// its cards can be changed in this ledger again.
     Withdraw { file: PathBuf, bundle: String },
-    /// On the successor's side: write the signed receipt of a take-over (its id as `import`
-    /// printed it) for the leaving rep.
+    /// On the successor's side: write the signed receipt of a take-over (its id as
+    /// `take-over` printed it) for the leaving rep.
     Receipt {
         file: PathBuf,
         id: String,
@@ -213,7 +214,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 out!("{}", written.path);
             }
         }
-        HandoverCommand::Import {
+        HandoverCommand::TakeOver {
             file,
             bundle,
             dry_run,
@@ -233,7 +234,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             }
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
             let preview = ledger
-                .handover_preview(&bundle, passphrase.as_deref().map(String::as_str))
+                .take_over_preview(&bundle, passphrase.as_deref().map(String::as_str))
                 .map_err(|e| e.report())?;
             out!(
                 "{} → {} ({} cards), signed by ledger {}",
@@ -276,7 +277,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 signer: signer.unwrap_or_default(),
             };
             let record = ledger
-                .handover_take_over(&bundle, &request)
+                .take_over(&bundle, &request)
                 .map_err(|e| e.report())?;
             out!(
                 "take-over {}: {} added, {} merged, {} skipped{}",
@@ -299,7 +300,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
         }
         HandoverCommand::Undo { file, id } => {
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
-            let record = ledger.handover_undo(&id).map_err(|e| e.report())?;
+            let record = ledger.take_over_undo(&id).map_err(|e| e.report())?;
             out!("take-over {} undone", record.id);
         }
         HandoverCommand::Given { file, json } => {

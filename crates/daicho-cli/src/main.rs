@@ -508,7 +508,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 out!("  negotiations   {}", stats.negotiations);
                 out!("  open complaints {}", stats.open_complaints);
                 out!("open next actions {}", stats.open_next_actions);
-                out!("intel notes      {}", stats.intel_notes);
+                out!("notes            {}", stats.notes);
                 out!("  speculation    {}", stats.speculative_notes);
                 out!("  to share       {}", stats.notes_to_share);
                 out!("planned visits   {}", stats.planned_visits);

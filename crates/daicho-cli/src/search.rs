@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use daicho_core::error::Coded;
-use daicho_core::fulltext::{SearchResults, Segment};
 use daicho_core::i18n::Lang;
+use daicho_core::search::{SearchResults, Segment};
 
 use crate::classify::t;
 use daicho_core::ErrorReport;
@@ -103,11 +103,7 @@ pub fn text(r: &SearchResults, lang: Lang, terminal: bool) -> String {
         out.push_str(&format!(
             "  {}  {}  {}: {}\n",
             n.noted_on,
-            t(
-                lang,
-                &format!("intel_category.{}", n.category.as_str()),
-                &[]
-            ),
+            t(lang, &format!("note_category.{}", n.category.as_str()), &[]),
             n.card_name,
             marked(&n.snippet, terminal)
         ));

@@ -27,10 +27,7 @@ fn init_demo_and_stats() {
     let json: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(json["cards"], 40);
     assert_eq!(json["integrity"], "ok");
-    assert!(
-        json["intel_notes"].as_u64().unwrap() > 0,
-        "notes are counted"
-    );
+    assert!(json["notes"].as_u64().unwrap() > 0, "notes are counted");
     assert!(json["planned_visits"].is_u64());
     assert_eq!(
         json["cards_by_kind"]["organisation"].as_u64().unwrap()
@@ -209,7 +206,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let dry = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--dry-run",
@@ -229,7 +226,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let unconfirmed = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
         ],
@@ -241,7 +238,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let forged = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--signer",
@@ -255,7 +252,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
         .env_remove("DAICHO_HANDOVER_PASSPHRASE")
         .args([
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--signer",
@@ -268,7 +265,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
 
     succeeds(&[
         "handover",
-        "import",
+        "import", // the spelling of earlier versions still works
         to.to_str().unwrap(),
         bundle.to_str().unwrap(),
         "--signer",
@@ -279,7 +276,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let second = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--signer",
@@ -296,7 +293,7 @@ fn handover_moves_a_portfolio_between_ledgers_once_and_refuses_a_damaged_bundle(
     let refused = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             broken.to_str().unwrap(),
         ],
@@ -375,7 +372,7 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
     let dry = daicho(
         &[
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--dry-run",
@@ -393,7 +390,7 @@ fn handover_takes_the_cards_chosen_by_code_or_filter_and_names_their_owners() {
             "--as",
             "後任 花子",
             "handover",
-            "import",
+            "take-over",
             to.to_str().unwrap(),
             bundle.to_str().unwrap(),
             "--signer",

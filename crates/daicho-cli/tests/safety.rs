@@ -528,7 +528,7 @@ fn handed_over_cards_are_listed_and_a_handover_can_be_withdrawn() {
     // The cards cannot be changed here meanwhile, whoever writes: open_db writes as any program
     // would (with the functions the search index's triggers call).
     let raw = open_db(&ledger);
-    daicho_core::fulltext::register_functions(&raw).unwrap();
+    daicho_core::search::register_functions(&raw).unwrap();
     let e = raw
         .execute("UPDATE cards SET notes = 'x' WHERE owner = '田中 美咲'", [])
         .unwrap_err();

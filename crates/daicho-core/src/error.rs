@@ -594,7 +594,7 @@ pub enum HandoverError {
     #[error("{recipient}: not a Daicho ledger's public key (age1…)")]
     BadRecipient { recipient: String },
     #[error("no take-over with id {id}")]
-    ImportNotFound { id: String },
+    TakeOverNotFound { id: String },
     #[error("this take-over was already undone")]
     AlreadyUndone { id: String },
     #[error("{path}: not a Daicho handover receipt")]
@@ -634,7 +634,7 @@ impl Coded for HandoverError {
             HandoverError::CannotOpen { .. } => "handover.cannot_open",
             HandoverError::NoProtection => "handover.no_protection",
             HandoverError::BadRecipient { .. } => "handover.bad_recipient",
-            HandoverError::ImportNotFound { .. } => "handover.import_not_found",
+            HandoverError::TakeOverNotFound { .. } => "handover.take_over_not_found",
             HandoverError::AlreadyUndone { .. } => "handover.already_undone",
             HandoverError::NotAReceipt { .. } => "handover.not_a_receipt",
             HandoverError::ReceiptNotOurs { .. } => "handover.receipt_not_ours",
@@ -684,7 +684,7 @@ impl Coded for HandoverError {
                 ("field", field.clone()),
                 ("rule", rule.clone()),
             ]),
-            HandoverError::ImportNotFound { id }
+            HandoverError::TakeOverNotFound { id }
             | HandoverError::AlreadyUndone { id }
             | HandoverError::NoReceipt { id }
             | HandoverError::LentNotRemoved { id } => params([("id", id.clone())]),

@@ -6,10 +6,8 @@
 #[macro_use]
 mod api_enum;
 pub mod backup;
-pub mod batch;
-pub mod bulk;
-
 pub mod card;
+pub mod card_list;
 pub mod classify;
 pub mod competition;
 pub mod contact;
@@ -19,14 +17,13 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
-pub mod fulltext;
 pub mod handover;
 pub mod i18n;
 pub mod import;
 pub mod instance;
-pub mod intel;
-pub mod merge;
+pub mod many_cards;
 pub mod names;
+pub mod notes;
 pub mod output;
 pub mod report;
 pub mod sales;

@@ -4,7 +4,7 @@
 use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fulltext::terms::is_cjk_letter;
+use crate::search::terms::is_cjk_letter;
 use crate::text::normalize;
 
 /// The key the card list sorts by, as each language orders names:

@@ -24,7 +24,7 @@ pub struct Stats {
     pub negotiations: u32,
     /// Next actions with a due date that are not done.
     pub open_next_actions: u32,
-    pub intel_notes: u32,
+    pub notes: u32,
     /// Notes that are speculation, not fact.
     pub speculative_notes: u32,
     /// Notes marked for the next meeting.
@@ -81,9 +81,9 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         open_next_actions: count(
             "SELECT count(*) FROM contacts WHERE next_action_due IS NOT NULL AND next_action_done_at IS NULL",
         )?,
-        intel_notes: count("SELECT count(*) FROM intel_notes")?,
-        speculative_notes: count("SELECT count(*) FROM intel_notes WHERE certainty = 'speculation'")?,
-        notes_to_share: count("SELECT count(*) FROM intel_notes WHERE share = 1")?,
+        notes: count("SELECT count(*) FROM notes")?,
+        speculative_notes: count("SELECT count(*) FROM notes WHERE certainty = 'speculation'")?,
+        notes_to_share: count("SELECT count(*) FROM notes WHERE share = 1")?,
         planned_visits: count("SELECT count(*) FROM planned_visits")?,
         logged_visits: count("SELECT count(*) FROM planned_visits WHERE contact_id IS NOT NULL")?,
         competitors: count("SELECT count(*) FROM competitors")?,
@@ -103,7 +103,7 @@ pub fn collect(conn: &Connection) -> rusqlite::Result<Stats> {
         core_customers: count(
             "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.core",
         )?,
-        handovers_taken_over: count("SELECT count(*) FROM handover_imports WHERE undone_at IS NULL")?,
+        handovers_taken_over: count("SELECT count(*) FROM take_overs WHERE undone_at IS NULL")?,
         problem_customers: count(
             "SELECT count(*) FROM card_classes k JOIN cards c ON c.id = k.card_id AND c.deleted_at IS NULL WHERE k.problem",
         )?,

@@ -1,8 +1,8 @@
 //! Cards, key persons, history and the trash.
 
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
-use daicho_core::fulltext::SearchResults;
-use daicho_core::search::{CardPage, CardQuery, Facets};
+use daicho_core::card_list::{CardPage, CardQuery, Facets};
+use daicho_core::search::SearchResults;
 use daicho_core::ErrorReport;
 use tauri::State;
 

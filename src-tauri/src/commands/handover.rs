@@ -1,7 +1,7 @@
 //! Handing a portfolio over and taking one over, with the manager's report from either side.
 
 use daicho_core::handover::{
-    HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
+    HandoverExport, HandoverPreview, HandoverSelection, TakeOver, TakeOverRequest,
 };
 use daicho_core::i18n::Lang;
 use daicho_core::output::Existing;
@@ -47,12 +47,12 @@ pub async fn handover_report(
 /// ledger's own key), its signature checked and checked whole first.
 #[tauri::command]
 #[specta::specta]
-pub async fn handover_preview(
+pub async fn take_over_preview(
     state: State<'_, AppState>,
     bundle: String,
     passphrase: Option<String>,
 ) -> Result<HandoverPreview, ErrorReport> {
-    state.with_ledger(|l| l.handover_preview(&path(&bundle), passphrase.as_deref()))
+    state.with_ledger(|l| l.take_over_preview(&path(&bundle), passphrase.as_deref()))
 }
 
 /// This ledger's signing fingerprint and the public key colleagues write handover files to.
@@ -66,29 +66,27 @@ pub async fn ledger_identity(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn handover_take_over(
+pub async fn take_over(
     state: State<'_, AppState>,
     bundle: String,
     request: TakeOverRequest,
-) -> Result<ImportRecord, ErrorReport> {
-    state.with_ledger(|l| l.handover_take_over(&path(&bundle), &request))
+) -> Result<TakeOver, ErrorReport> {
+    state.with_ledger(|l| l.take_over(&path(&bundle), &request))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn handover_undo(
+pub async fn take_over_undo(
     state: State<'_, AppState>,
     id: String,
-) -> Result<ImportRecord, ErrorReport> {
-    state.with_ledger(|l| l.handover_undo(&id))
+) -> Result<TakeOver, ErrorReport> {
+    state.with_ledger(|l| l.take_over_undo(&id))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn handover_imports(
-    state: State<'_, AppState>,
-) -> Result<Vec<ImportRecord>, ErrorReport> {
-    state.with_ledger(|l| l.handover_imports())
+pub async fn take_overs(state: State<'_, AppState>) -> Result<Vec<TakeOver>, ErrorReport> {
+    state.with_ledger(|l| l.take_overs())
 }
 
 #[tauri::command]

@@ -4,11 +4,11 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use daicho_core::bulk::{BulkChange, BulkOutcome};
+use daicho_core::card_list::CardQuery;
 use daicho_core::error::LedgerError;
 use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
-use daicho_core::merge::{DuplicatePair, MergeOutcome};
-use daicho_core::search::CardQuery;
+use daicho_core::many_cards::bulk::{BulkChange, BulkOutcome};
+use daicho_core::many_cards::merge::{DuplicatePair, MergeOutcome};
 use daicho_core::ErrorReport;
 use serde::Serialize;
 use tauri::ipc::Channel;

@@ -1,6 +1,6 @@
 //! Intelligence notes: on a card and on the notes page.
 
-use daicho_core::intel::{IntelNote, IntelNoteFields, NotePage, NoteQuery};
+use daicho_core::notes::{Note, NoteFields, NotePage, NoteQuery};
 use daicho_core::ErrorReport;
 use tauri::State;
 
@@ -12,7 +12,7 @@ use crate::state::AppState;
 pub async fn notes_for_card(
     state: State<'_, AppState>,
     card_id: String,
-) -> Result<Vec<IntelNote>, ErrorReport> {
+) -> Result<Vec<Note>, ErrorReport> {
     state.with_ledger(|l| l.notes(&card_id))
 }
 
@@ -31,8 +31,8 @@ pub async fn notes_list(
 pub async fn note_add(
     state: State<'_, AppState>,
     card_id: String,
-    fields: IntelNoteFields,
-) -> Result<IntelNote, ErrorReport> {
+    fields: NoteFields,
+) -> Result<Note, ErrorReport> {
     state.with_ledger(|l| l.add_note(&card_id, &fields))
 }
 
@@ -42,8 +42,8 @@ pub async fn note_update(
     state: State<'_, AppState>,
     id: String,
     version: i32,
-    fields: IntelNoteFields,
-) -> Result<IntelNote, ErrorReport> {
+    fields: NoteFields,
+) -> Result<Note, ErrorReport> {
     state.with_ledger(|l| l.update_note(&id, version, &fields))
 }
 

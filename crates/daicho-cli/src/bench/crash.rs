@@ -10,12 +10,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use daicho_core::backup;
-use daicho_core::bulk::BulkChange;
+use daicho_core::card_list::CardQuery;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
 use daicho_core::handover::HandoverSelection;
+use daicho_core::many_cards::bulk::BulkChange;
 use daicho_core::output::Existing;
-use daicho_core::search::CardQuery;
 use daicho_core::{ErrorReport, Ledger};
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
@@ -207,7 +207,7 @@ impl Fixture {
             Scenario::Import => c.args(["import", &s(&ledger), &s(&self.csv)]),
             Scenario::TakeOver => c.args([
                 "handover",
-                "import",
+                "take-over",
                 &s(&ledger),
                 &s(&self.bundle),
                 "--signer",
@@ -300,7 +300,7 @@ impl Fixture {
                 }
                 if bundle.exists() {
                     let l = Ledger::open(&ledger).map_err(|e| e.code().to_owned())?;
-                    l.handover_preview(&bundle, None)
+                    l.take_over_preview(&bundle, None)
                         .map_err(|e| format!("the bundle left is not whole: {}", e.code()))?;
                 }
             }

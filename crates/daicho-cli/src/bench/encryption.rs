@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
+use daicho_core::card_list::{CardQuery, CardSort};
 use daicho_core::error::Coded;
 use daicho_core::import::ImportRequest;
-use daicho_core::search::{CardQuery, CardSort};
 use daicho_core::{ErrorReport, Ledger};
 
 use super::search::{percentile, prepare, round1, QUERIES};

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 
 use daicho_core::card::CardStatus;
+use daicho_core::card_list::{CardQuery, CardSort};
 use daicho_core::error::Coded;
-use daicho_core::search::{CardQuery, CardSort};
 use daicho_core::ErrorReport;
 
 use super::search::{percentile, prepare, round1};

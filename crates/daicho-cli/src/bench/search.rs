@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use daicho_core::demo::bulk;
 use daicho_core::error::Coded;
-use daicho_core::fulltext::{FtsQuery, RANKED_PER_TIER};
+use daicho_core::search::{FtsQuery, RANKED_PER_TIER};
 use daicho_core::text::{like_pattern, normalize};
 use daicho_core::{ErrorReport, Ledger};
 
@@ -127,7 +127,7 @@ fn like_scan(ledger: &Ledger, query: &str) -> rusqlite::Result<usize> {
             &raw,
         ),
         (
-            "SELECT id FROM intel_notes WHERE search_text LIKE ?1 ESCAPE '\\' LIMIT 21",
+            "SELECT id FROM notes WHERE search_text LIKE ?1 ESCAPE '\\' LIMIT 21",
             &pattern,
         ),
     ] {

@@ -531,7 +531,7 @@ pub fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
     Ok(Counts {
         cards: count("cards", "WHERE deleted_at IS NULL")?,
         contacts: count("contacts", "")?,
-        notes: count("intel_notes", "")?,
+        notes: count("notes", "")?,
         transactions: count("transactions", "")?,
         schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
     })

@@ -26,9 +26,10 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0010_copies_log.sql"),
     include_str!("migrations/0011_handed_over.sql"),
     include_str!("migrations/0012_receipts.sql"),
+    include_str!("migrations/0013_names.sql"),
 ];
 
-/// The migrations; the connection they run on needs `fulltext::register_functions` first
+/// The migrations; the connection they run on needs `search::register_functions` first
 /// (schema 7's index triggers call them).
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
@@ -242,7 +243,7 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
     // Another Daicho writing the same ledger: wait this long before saying so.
     conn.busy_timeout(BUSY_WAIT)?;
-    crate::fulltext::register_functions(conn)?;
+    crate::search::register_functions(conn)?;
     migrations().to_latest(conn)?;
     Ok(())
 }

@@ -21,7 +21,7 @@ use crate::contact::{
     self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
 };
 use crate::error::DemoError;
-use crate::intel::{self, Certainty, Grade, IntelCategory, IntelMeans, IntelNoteFields};
+use crate::notes::{self, Certainty, Grade, NoteCategory, NoteFields, NoteMeans};
 use crate::sales::summary::Period;
 use crate::visit;
 use crate::Ledger;
@@ -209,11 +209,11 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                     actor: owner,
                 };
                 let mut note = note(&mut rng, market, on.date_naive());
-                if note.category == IntelCategory::Competitor {
+                if note.category == NoteCategory::Competitor {
                     note.competitor_id =
                         Some(pick(&mut side, &catalogues[catalogue].rivals).clone());
                 }
-                intel::store::insert(&tx, &card.id, &note, &edit)?;
+                notes::store::insert(&tx, &card.id, &note, &edit)?;
             }
         }
         if to_visit.len() < 12 && rng.random_bool(0.1) {
@@ -262,20 +262,20 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
 }
 
 /// A piece of intelligence as reps write it: often hearsay, now and then urgent.
-fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> IntelNoteFields {
-    let (category, content, hearsay) = *pick(rng, m.intel);
-    let (who, place) = *pick(rng, m.intel_sources);
+fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> NoteFields {
+    let (category, content, hearsay) = *pick(rng, m.notes);
+    let (who, place) = *pick(rng, m.note_sources);
     let certainty = if hearsay || rng.random_bool(0.1) {
         Certainty::Speculation
     } else {
         Certainty::Fact
     };
-    IntelNoteFields {
+    NoteFields {
         noted_on: on.format("%Y-%m-%d").to_string(),
         category,
         source_who: who.to_owned(),
         source_where: place.to_owned(),
-        means: Some(*pick(rng, IntelMeans::ALL)),
+        means: Some(*pick(rng, NoteMeans::ALL)),
         content: content.to_owned(),
         certainty,
         reliability: *pick(rng, Grade::ALL),
@@ -285,12 +285,12 @@ fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> IntelNoteFields {
             &[Grade::Low, Grade::Medium, Grade::Medium, Grade::High],
         ),
         find_out_next: if certainty == Certainty::Speculation {
-            (*pick(rng, m.intel_next)).to_owned()
+            (*pick(rng, m.note_next)).to_owned()
         } else {
             String::new()
         },
         share: rng.random_bool(0.2),
-        ..IntelNoteFields::default()
+        ..NoteFields::default()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Word lists for demo ledgers: names with their readings, companies, places and phone
 //! formats that look right in Japan, China, Korea and English-speaking markets.
 
-use crate::intel::IntelCategory;
+use crate::notes::NoteCategory;
 
 use super::rivals::{self, CompetitionWords};
 
@@ -37,9 +37,9 @@ pub struct Market {
     pub complaint_actions: &'static [&'static str],
     pub negotiation_stages: &'static [&'static str],
     /// Intelligence: (category, what was heard, whether it is hearsay), who told it, what to find out next.
-    pub intel: &'static [(IntelCategory, &'static str, bool)],
-    pub intel_sources: &'static [(&'static str, &'static str)], // (who, where)
-    pub intel_next: &'static [&'static str],
+    pub notes: &'static [(NoteCategory, &'static str, bool)],
+    pub note_sources: &'static [(&'static str, &'static str)], // (who, where)
+    pub note_next: &'static [&'static str],
     pub first_deal_triggers: &'static [&'static str],
     /// Products, competitors, a comparison sheet and case studies.
     pub rivals: &'static CompetitionWords,
@@ -177,45 +177,41 @@ pub const JAPAN: Market = Market {
         "営業所長と謝罪訪問",
     ],
     negotiation_stages: &["初回提案", "見積提示", "条件交渉", "稟議中"],
-    intel: &[
+    notes: &[
         (
-            IntelCategory::Company,
+            NoteCategory::Company,
             "来年春に新工場を建設する計画があるらしい",
             true,
         ),
+        (NoteCategory::Person, "購買部長が来月異動になるとの噂", true),
         (
-            IntelCategory::Person,
-            "購買部長が来月異動になるとの噂",
-            true,
-        ),
-        (
-            IntelCategory::Needs,
+            NoteCategory::Needs,
             "現行機の保守費用に不満を持っている",
             false,
         ),
         (
-            IntelCategory::Competitor,
+            NoteCategory::Competitor,
             "競合A社が2割引きの見積を出したらしい",
             true,
         ),
         (
-            IntelCategory::Market,
+            NoteCategory::Market,
             "業界全体で設備投資を前倒しする動き",
             false,
         ),
         (
-            IntelCategory::Credit,
+            NoteCategory::Credit,
             "支払いサイトの延長を取引先に打診している",
             false,
         ),
     ],
-    intel_sources: &[
+    note_sources: &[
         ("受付の方", "訪問時の雑談"),
         ("業界紙", "日刊工業新聞"),
         ("取引先の営業担当", "展示会"),
         ("担当者本人", "電話"),
     ],
-    intel_next: &[
+    note_next: &[
         "工場の建設時期と規模を確認する",
         "後任者の名前を聞く",
         "競合の見積条件を確かめる",
@@ -315,25 +311,25 @@ pub const CHINA: Market = Market {
     complaints: &["交货比约定晚了两天", "发票金额有误", "有一台设备出厂故障"],
     complaint_actions: &["当天更换新品", "重新开具正确发票", "与区域经理一起上门致歉"],
     negotiation_stages: &["初步方案", "报价", "条件谈判", "内部审批中"],
-    intel: &[
-        (IntelCategory::Company, "听说明年春天计划建新工厂", true),
-        (IntelCategory::Person, "据说采购经理下个月调岗", true),
-        (IntelCategory::Needs, "对现有设备的维护费用不满意", false),
+    notes: &[
+        (NoteCategory::Company, "听说明年春天计划建新工厂", true),
+        (NoteCategory::Person, "据说采购经理下个月调岗", true),
+        (NoteCategory::Needs, "对现有设备的维护费用不满意", false),
         (
-            IntelCategory::Competitor,
+            NoteCategory::Competitor,
             "竞争对手A公司好像报了八折的价格",
             true,
         ),
-        (IntelCategory::Market, "行业内普遍提前进行设备投资", false),
-        (IntelCategory::Credit, "正在向供应商要求延长付款期限", false),
+        (NoteCategory::Market, "行业内普遍提前进行设备投资", false),
+        (NoteCategory::Credit, "正在向供应商要求延长付款期限", false),
     ],
-    intel_sources: &[
+    note_sources: &[
         ("前台接待", "拜访时闲聊"),
         ("行业报纸", "经济日报"),
         ("供应商的销售", "展会"),
         ("负责人本人", "电话"),
     ],
-    intel_next: &[
+    note_next: &[
         "确认新工厂的时间和规模",
         "打听接任者的名字",
         "核实竞争对手的报价条件",
@@ -438,45 +434,45 @@ pub const KOREA: Market = Market {
         "지점장과 사과 방문",
     ],
     negotiation_stages: &["초기 제안", "견적 제시", "조건 협상", "내부 결재 중"],
-    intel: &[
+    notes: &[
         (
-            IntelCategory::Company,
+            NoteCategory::Company,
             "내년 봄 신공장 건설 계획이 있다고 함",
             true,
         ),
         (
-            IntelCategory::Person,
+            NoteCategory::Person,
             "구매부장이 다음 달 인사이동한다는 소문",
             true,
         ),
         (
-            IntelCategory::Needs,
+            NoteCategory::Needs,
             "현재 장비의 유지보수 비용에 불만",
             false,
         ),
         (
-            IntelCategory::Competitor,
+            NoteCategory::Competitor,
             "경쟁사 A가 20% 할인 견적을 냈다고 함",
             true,
         ),
         (
-            IntelCategory::Market,
+            NoteCategory::Market,
             "업계 전반에서 설비 투자를 앞당기는 움직임",
             false,
         ),
         (
-            IntelCategory::Credit,
+            NoteCategory::Credit,
             "거래처에 결제 기간 연장을 요청 중",
             false,
         ),
     ],
-    intel_sources: &[
+    note_sources: &[
         ("안내 데스크 직원", "방문 시 잡담"),
         ("업계 신문", "전자신문"),
         ("거래처 영업 담당", "전시회"),
         ("담당자 본인", "전화"),
     ],
-    intel_next: &[
+    note_next: &[
         "공장 건설 시기와 규모 확인",
         "후임자 이름 알아보기",
         "경쟁사 견적 조건 확인",
@@ -592,45 +588,45 @@ pub const ENGLISH: Market = Market {
         "Negotiating terms",
         "Awaiting internal approval",
     ],
-    intel: &[
+    notes: &[
         (
-            IntelCategory::Company,
+            NoteCategory::Company,
             "Said to be planning a new plant next spring",
             true,
         ),
         (
-            IntelCategory::Person,
+            NoteCategory::Person,
             "Rumour: the purchasing manager moves to another branch next month",
             true,
         ),
         (
-            IntelCategory::Needs,
+            NoteCategory::Needs,
             "Unhappy with the maintenance cost of the current machines",
             false,
         ),
         (
-            IntelCategory::Competitor,
+            NoteCategory::Competitor,
             "Competitor A reportedly quoted 20% below list",
             true,
         ),
         (
-            IntelCategory::Market,
+            NoteCategory::Market,
             "The whole industry is bringing equipment spending forward",
             false,
         ),
         (
-            IntelCategory::Credit,
+            NoteCategory::Credit,
             "Asking suppliers for longer payment terms",
             false,
         ),
     ],
-    intel_sources: &[
+    note_sources: &[
         ("Receptionist", "Small talk during a visit"),
         ("Trade press", "Industry Weekly"),
         ("A supplier's rep", "Trade fair"),
         ("The buyer", "Phone call"),
     ],
-    intel_next: &[
+    note_next: &[
         "Confirm when and how big the new plant is",
         "Find out who the successor is",
         "Check the competitor's quote terms",

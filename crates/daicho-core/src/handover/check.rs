@@ -39,9 +39,9 @@ pub(super) fn rows(
             crate::contact::validate::contact(&contact.fields, &people)
                 .map_err(|i| refused(code, &i))?;
         }
-        let notes = crate::intel::store::for_card(conn, id).map_err(|_| unreadable("notes"))?;
+        let notes = crate::notes::store::for_card(conn, id).map_err(|_| unreadable("notes"))?;
         for note in &notes {
-            crate::intel::validate::note(&note.fields).map_err(|i| refused(code, &i))?;
+            crate::notes::validate::note(&note.fields).map_err(|i| refused(code, &i))?;
         }
         let sales = crate::sales::store::for_card(conn, id, today)
             .map_err(|_| unreadable("transactions"))?;

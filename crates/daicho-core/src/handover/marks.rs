@@ -140,7 +140,7 @@ pub(crate) fn withdraw(
         .query_map([bundle_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     if marked.is_empty() {
-        return Err(HandoverError::ImportNotFound {
+        return Err(HandoverError::TakeOverNotFound {
             id: bundle_id.to_owned(),
         });
     }

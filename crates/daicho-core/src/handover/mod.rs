@@ -6,15 +6,15 @@
 
 pub mod bundle;
 mod check;
-mod import;
 pub mod marks;
 pub mod receipt;
 mod tables;
+mod take_over;
 
 use serde::{Deserialize, Serialize};
 
 pub use bundle::{Manifest, Seal};
-pub use import::{imports, preview, take_over, undo};
+pub use take_over::{list as take_overs, preview, take_over, undo};
 
 api_enum!(
     /// How a card of a bundle stands against the successor's ledger.
@@ -90,12 +90,12 @@ pub struct TakeOverRequest {
 /// What a take-over did (or, when it was taken over already, that it did nothing).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct ImportRecord {
+pub struct TakeOver {
     pub id: String,
     pub bundle_id: String,
     pub from_owner: String,
     pub to_owner: String,
-    pub imported_at: String,
+    pub taken_at: String,
     pub confirmed_by: String,
     pub added: u32,
     pub merged: u32,
@@ -290,15 +290,15 @@ pub fn from_owner(
 /// The cards a take-over brought: those it added and those it merged rows into.
 pub fn taken_over_ids(
     conn: &rusqlite::Connection,
-    import_id: &str,
+    take_over_id: &str,
 ) -> rusqlite::Result<Vec<String>> {
     conn.prepare(
-        "SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'cards'
+        "SELECT json_extract(row_key, '$[0]') FROM take_over_rows WHERE take_over_id = ?1 AND tbl = 'cards'
          UNION SELECT card_id FROM contacts WHERE id IN
-            (SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'contacts')
+            (SELECT json_extract(row_key, '$[0]') FROM take_over_rows WHERE take_over_id = ?1 AND tbl = 'contacts')
          UNION SELECT card_id FROM key_persons WHERE id IN
-            (SELECT json_extract(row_key, '$[0]') FROM handover_rows WHERE import_id = ?1 AND tbl = 'key_persons')",
+            (SELECT json_extract(row_key, '$[0]') FROM take_over_rows WHERE take_over_id = ?1 AND tbl = 'key_persons')",
     )?
-    .query_map([import_id], |r| r.get(0))?
+    .query_map([take_over_id], |r| r.get(0))?
     .collect()
 }

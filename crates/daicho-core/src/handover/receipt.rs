@@ -73,20 +73,20 @@ pub struct ReceiptWritten {
     pub left_out: u32,
 }
 
-/// Writes the receipt of the take-over `import_id` to `path`, signed by `identity`.
+/// Writes the receipt of the take-over `take_over_id` to `path`, signed by `identity`.
 pub(crate) fn write(
     conn: &Connection,
     identity: &LedgerIdentity,
-    import_id: &str,
+    take_over_id: &str,
     path: &Path,
 ) -> Result<ReceiptBody, HandoverError> {
     let row = conn
         .prepare_cached(
-            "SELECT bundle_id, from_owner, to_owner, confirmed_by, imported_at, undone_at,
+            "SELECT bundle_id, from_owner, to_owner, confirmed_by, taken_at, undone_at,
                     manifest, taken_ids
-             FROM handover_imports WHERE id = ?1",
+             FROM take_overs WHERE id = ?1",
         )?
-        .query_row([import_id], |r| {
+        .query_row([take_over_id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -99,13 +99,13 @@ pub(crate) fn write(
             ))
         })
         .optional()?
-        .ok_or_else(|| HandoverError::ImportNotFound {
-            id: import_id.to_owned(),
+        .ok_or_else(|| HandoverError::TakeOverNotFound {
+            id: take_over_id.to_owned(),
         })?;
     let (bundle_id, from_owner, to_owner, confirmed_by, at, undone, manifest, taken_ids) = row;
     if undone.is_some() {
         return Err(HandoverError::AlreadyUndone {
-            id: import_id.to_owned(),
+            id: take_over_id.to_owned(),
         });
     }
     let manifest: super::bundle::Manifest =

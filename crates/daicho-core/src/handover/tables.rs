@@ -16,7 +16,7 @@ pub const TABLES: &[(&str, &str)] = &[
         "id IN (SELECT competitor_id FROM products WHERE id IN (SELECT product_id FROM card_products WHERE card_id IN ({cards})
             UNION SELECT product_id FROM transactions WHERE card_id IN ({cards})
             UNION SELECT product_id FROM case_studies WHERE card_id IN ({cards}))
-          UNION SELECT competitor_id FROM intel_notes WHERE card_id IN ({cards}))",
+          UNION SELECT competitor_id FROM notes WHERE card_id IN ({cards}))",
     ),
     (
         "products",
@@ -29,7 +29,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("key_persons", "card_id IN ({cards})"),
     ("contacts", "card_id IN ({cards})"),
     ("contact_persons", "contact_id IN (SELECT id FROM contacts WHERE card_id IN ({cards}))"),
-    ("intel_notes", "card_id IN ({cards})"),
+    ("notes", "card_id IN ({cards})"),
     ("planned_visits", "card_id IN ({cards})"),
     ("transactions", "card_id IN ({cards})"),
     ("collection_plans", "card_id IN ({cards})"),

@@ -6,9 +6,9 @@
 
 mod dupes;
 pub mod guess;
-mod rows;
+pub(crate) mod rows;
 pub mod source;
-mod store;
+use crate::many_cards::import as store;
 pub mod vcard;
 
 use std::collections::HashMap;

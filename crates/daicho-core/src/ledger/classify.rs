@@ -91,7 +91,7 @@ impl Ledger {
             receivables: crate::sales::receivables::receivables(conn, today, owner)?.ages,
             completeness,
             least_complete,
-            owners: crate::search::facets(conn)?.owners,
+            owners: crate::card_list::facets(conn)?.owners,
             last_classified: class_store::last_run(conn)?,
         })
     }

@@ -11,7 +11,7 @@ use crate::card::history::{self, Stamp};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::contact;
 use crate::error::CardError;
-use crate::intel;
+use crate::notes;
 
 use super::Ledger;
 
@@ -39,8 +39,8 @@ impl Ledger {
     /// Deletes the note and erases its text everywhere in the ledger.
     pub fn erase_note(&mut self, id: &str) -> Result<(), CardError> {
         self.erasing(|tx, edit| {
-            let old = intel::store::load(tx, id)?;
-            intel::store::delete(tx, id, edit)?;
+            let old = notes::store::load(tx, id)?;
+            notes::store::delete(tx, id, edit)?;
             forget(
                 tx,
                 &old.card_id,

@@ -6,7 +6,7 @@ use crate::copies::{self, CopyKind, FilterPart, NewCopy};
 use crate::error::HandoverError;
 use crate::handover::receipt::{Receipt, ReceiptWritten};
 use crate::handover::{
-    self, HandoverExport, HandoverPreview, HandoverSelection, ImportRecord, TakeOverRequest,
+    self, HandoverExport, HandoverPreview, HandoverSelection, TakeOver, TakeOverRequest,
 };
 use crate::i18n::Lang;
 use crate::output::{Existing, Staged};
@@ -150,18 +150,18 @@ impl Ledger {
         self.write(|tx, edit| handover::marks::withdraw(tx, bundle_id, edit.at, edit.actor))
     }
 
-    /// Writes the successor's signed receipt for the take-over `import_id` to `target`, for
+    /// Writes the successor's signed receipt for the take-over `take_over_id` to `target`, for
     /// the leaving rep: which cards this ledger took over and which it left out.
     pub fn write_receipt(
         &mut self,
-        import_id: &str,
+        take_over_id: &str,
         target: &Path,
         existing: Existing,
     ) -> Result<ReceiptWritten, HandoverError> {
         let staged = Staged::new(target, existing)?;
         let body = self.write(|tx, _| {
             let identity = handover::identity(tx)?;
-            handover::receipt::write(tx, &identity, import_id, staged.path())
+            handover::receipt::write(tx, &identity, take_over_id, staged.path())
         })?;
         let path = staged.commit()?;
         Ok(ReceiptWritten {
@@ -212,7 +212,7 @@ impl Ledger {
     }
 
     /// What taking the bundle at `path` over would do; the bundle is checked whole first.
-    pub fn handover_preview(
+    pub fn take_over_preview(
         &self,
         path: &Path,
         passphrase: Option<&str>,
@@ -226,18 +226,18 @@ impl Ledger {
     }
 
     /// Takes the bundle over in one transaction (nothing when it was taken over already).
-    pub fn handover_take_over(
+    pub fn take_over(
         &mut self,
         path: &Path,
         request: &TakeOverRequest,
-    ) -> Result<ImportRecord, HandoverError> {
+    ) -> Result<TakeOver, HandoverError> {
         self.backup_before(crate::backup::BackupReason::TakeOver)?;
         self.write(|tx, edit| handover::take_over(tx, path, request, edit))
     }
 
     /// Undoes a take-over in one step.
-    pub fn handover_undo(&mut self, import_id: &str) -> Result<ImportRecord, HandoverError> {
-        self.write(|tx, edit| handover::undo(tx, import_id, edit.at))
+    pub fn take_over_undo(&mut self, take_over_id: &str) -> Result<TakeOver, HandoverError> {
+        self.write(|tx, edit| handover::undo(tx, take_over_id, edit.at))
     }
 
     /// The handover report for the manager, from the handing-over side: what `selection` moves.
@@ -302,22 +302,22 @@ impl Ledger {
     /// The handover report from the successor's side, with the confirmation of the take-over.
     pub fn take_over_report(
         &self,
-        import_id: &str,
+        take_over_id: &str,
         lang: Lang,
         target: &Path,
         existing: Existing,
     ) -> Result<ReportOutcome, HandoverError> {
         let record = self
-            .handover_imports()?
+            .take_overs()?
             .into_iter()
-            .find(|r| r.id == import_id)
-            .ok_or_else(|| HandoverError::ImportNotFound {
-                id: import_id.to_owned(),
+            .find(|r| r.id == take_over_id)
+            .ok_or_else(|| HandoverError::TakeOverNotFound {
+                id: take_over_id.to_owned(),
             })?;
-        let ids = handover::taken_over_ids(self.connection(), import_id)?;
+        let ids = handover::taken_over_ids(self.connection(), take_over_id)?;
         let confirmation = Confirmation {
             by: record.confirmed_by.clone(),
-            at: record.imported_at.clone(),
+            at: record.taken_at.clone(),
         };
         self.staged_report(target, existing, (ids.len(), &record.to_owner), |path| {
             self.write_handover_report(
@@ -372,8 +372,8 @@ impl Ledger {
         })
     }
 
-    pub fn handover_imports(&self) -> Result<Vec<ImportRecord>, HandoverError> {
-        handover::imports(self.connection())
+    pub fn take_overs(&self) -> Result<Vec<TakeOver>, HandoverError> {
+        handover::take_overs(self.connection())
     }
 }
 

@@ -1,5 +1,4 @@
-//! The ledger's changes to many cards at once: imports of existing lists (preview, import in
-//! one transaction, undo), merging duplicates, bulk changes — each undone in one step.
+//! The ledger's imports of existing lists: preview, import in one transaction, undo in one step.
 
 use std::path::Path;
 
@@ -40,42 +39,5 @@ impl Ledger {
     /// Takes a whole import back in one step.
     pub fn import_undo(&mut self, id: &str) -> Result<ImportOutcome, ImportError> {
         self.write(|tx, edit| import::undo(tx, id, edit))
-    }
-}
-
-impl Ledger {
-    /// Likely duplicate cards in the ledger, in pairs.
-    pub fn duplicate_pairs(
-        &self,
-    ) -> Result<Vec<crate::merge::DuplicatePair>, crate::error::BatchError> {
-        Ok(crate::merge::find(self.connection())?)
-    }
-
-    /// Merges `other` into `survivor` in one step that can be undone.
-    pub fn merge_cards(
-        &mut self,
-        survivor: &str,
-        other: &str,
-    ) -> Result<crate::merge::MergeOutcome, crate::error::BatchError> {
-        self.backup_before(BackupReason::Merge)?;
-        self.write(|tx, edit| crate::merge::merge(tx, survivor, other, edit))
-    }
-
-    pub fn undo_merge(&mut self, id: &str) -> Result<(), crate::error::BatchError> {
-        self.write(|tx, edit| crate::merge::undo(tx, id, edit))
-    }
-
-    /// Changes every card of `card_ids` as `change` says, in one step that can be undone.
-    pub fn bulk_change(
-        &mut self,
-        card_ids: &[String],
-        change: &crate::bulk::BulkChange,
-    ) -> Result<crate::bulk::BulkOutcome, crate::error::BatchError> {
-        self.backup_before(BackupReason::Bulk)?;
-        self.write(|tx, edit| crate::bulk::apply(tx, card_ids, change, edit))
-    }
-
-    pub fn undo_bulk(&mut self, id: &str) -> Result<u32, crate::error::BatchError> {
-        self.write(|tx, edit| crate::bulk::undo(tx, id, edit))
     }
 }

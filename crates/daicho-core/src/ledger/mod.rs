@@ -7,24 +7,27 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::card::store::{self, Edit};
 use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
+use crate::card_list::{self, CardPage, CardQuery, Facets};
 use crate::contact::{self, Contact, ContactFields, ContactPage};
 use crate::db;
 use crate::error::{BackupError, CardError, LedgerError, OutputError};
-use crate::fulltext::{self, SearchResults};
 use crate::output::{Existing, Staged};
-use crate::search::{self, CardPage, CardQuery, Facets};
+use crate::search::{self, SearchResults};
 
 mod backup;
 mod classify;
 mod competition;
 mod copies;
 mod erase;
+mod follow_ups;
 mod handover;
 mod import;
 mod keys;
-mod planning;
+mod many_cards;
+mod notes;
 mod report;
 mod sales;
+mod visits;
 
 /// Where "now" comes from; tests pass a fixed one.
 pub type Clock = fn() -> chrono::DateTime<chrono::Utc>;
@@ -326,15 +329,15 @@ impl Ledger {
     }
 
     pub fn list_cards(&self, query: &CardQuery) -> Result<CardPage, CardError> {
-        Ok(search::list(&self.conn, query, self.today())?)
+        Ok(card_list::list(&self.conn, query, self.today())?)
     }
 
     /// The search box: cards, contacts and notes matching `query`, at most `limit` of each.
     pub fn search(&self, query: &str, limit: u32) -> Result<SearchResults, CardError> {
-        Ok(fulltext::search(&self.conn, query, limit)?)
+        Ok(search::search(&self.conn, query, limit)?)
     }
 
     pub fn facets(&self) -> Result<Facets, CardError> {
-        Ok(search::facets(&self.conn)?)
+        Ok(card_list::facets(&self.conn)?)
     }
 }

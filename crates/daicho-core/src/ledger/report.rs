@@ -145,8 +145,11 @@ impl Ledger {
     }
 
     /// Every card the list's `query` selects, in its order (to select them all).
-    pub fn matching_ids(&self, query: &crate::search::CardQuery) -> rusqlite::Result<Vec<String>> {
-        let selection = crate::search::selection(self.connection(), query, self.today())?;
+    pub fn matching_ids(
+        &self,
+        query: &crate::card_list::CardQuery,
+    ) -> rusqlite::Result<Vec<String>> {
+        let selection = crate::card_list::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
             "SELECT cards.id FROM {} WHERE {} ORDER BY {}",
             selection.keys_from, selection.filter, selection.order

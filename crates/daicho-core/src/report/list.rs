@@ -6,8 +6,8 @@ use std::path::Path;
 use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 
+use crate::card_list::{self, CardQuery};
 use crate::error::ReportError;
-use crate::search::{self, CardQuery};
 
 use super::layout::{self, Ctx, Page, Styles};
 use super::{write_error, Progress};
@@ -201,7 +201,7 @@ pub fn write_list(
     progress: Progress<'_>,
 ) -> Result<u32, ReportError> {
     let columns = if columns.is_empty() { USUAL } else { columns };
-    let selection = search::selection(conn, query, ctx.today)?;
+    let selection = card_list::selection(conn, query, ctx.today)?;
     let total: i64 = conn.query_row(
         &format!(
             "SELECT count(*) FROM {} WHERE {}",

@@ -20,10 +20,10 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
 
+use crate::card_list::CardQuery;
 use crate::contact::ContactKind;
 use crate::error::ReportError;
 use crate::i18n::Lang;
-use crate::search::CardQuery;
 
 pub use currency::Currency;
 pub use list::ListColumn;

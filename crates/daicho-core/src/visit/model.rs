@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::Card;
 use crate::classify::Abc;
 use crate::contact::Contact;
-use crate::intel::IntelNote;
+use crate::notes::Note;
 
 /// One visit in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +79,6 @@ pub struct VisitBrief {
     /// Contacts whose next action is still open.
     pub open_actions: Vec<Contact>,
     /// Speculation and low-reliability notes: what to check on the visit.
-    pub unverified_notes: Vec<IntelNote>,
+    pub unverified_notes: Vec<Note>,
     pub last_visit_at: Option<String>,
 }

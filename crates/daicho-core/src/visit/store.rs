@@ -7,7 +7,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use crate::card::store::{check_id, editable, new_id, Edit};
 use crate::contact::{self, Contact, ContactFields};
 use crate::error::{CardError, FieldIssue};
-use crate::intel;
+use crate::notes;
 use crate::text::{date, like_pattern, line};
 
 use crate::classify::Abc;
@@ -315,7 +315,7 @@ pub fn brief(conn: &Connection, card_id: &str) -> Result<VisitBrief, CardError> 
             contact::store::OPEN_COMPLAINTS,
         )?,
         open_actions: contact::store::recent(conn, card_id, 100, contact::store::OPEN_ACTIONS)?,
-        unverified_notes: intel::store::unverified(conn, card_id)?,
+        unverified_notes: notes::store::unverified(conn, card_id)?,
         last_visit_at,
         card,
     })

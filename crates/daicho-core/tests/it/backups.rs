@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
 use daicho_core::backup::{self, BackupInfo, BackupReason, Retention};
-use daicho_core::bulk::BulkChange;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
+use daicho_core::many_cards::bulk::BulkChange;
 use daicho_core::output::{self, Existing, Staged};
 use daicho_core::report::{ReportKind, ReportRequest};
 use daicho_core::{BackupConfig, Ledger};
@@ -163,7 +163,7 @@ fn opening_makes_the_daily_backup_once_a_day_and_every_many_row_step_makes_its_o
     assert!(l.backup_if_due().unwrap().is_none(), "not twice a day");
 
     let ids: Vec<String> = l
-        .list_cards(&daicho_core::search::CardQuery {
+        .list_cards(&daicho_core::card_list::CardQuery {
             limit: 10,
             ..Default::default()
         })
@@ -457,7 +457,7 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
         .unwrap_err();
     assert_eq!(e.code(), "disk.full");
     let e = l
-        .handover_take_over(
+        .take_over(
             &bundle,
             &TakeOverRequest {
                 choices: vec![],

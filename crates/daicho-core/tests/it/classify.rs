@@ -499,8 +499,8 @@ fn a_card_filled_with_key_persons_route_and_credit_is_complete() {
     assert_eq!(c.cards[0].indicators.credit, Some(75));
 }
 
-fn names(l: &Ledger, query: daicho_core::search::CardQuery) -> Vec<String> {
-    let query = daicho_core::search::CardQuery {
+fn names(l: &Ledger, query: daicho_core::card_list::CardQuery) -> Vec<String> {
+    let query = daicho_core::card_list::CardQuery {
         limit: 100,
         ..query
     };
@@ -514,8 +514,8 @@ fn names(l: &Ledger, query: daicho_core::search::CardQuery) -> Vec<String> {
 
 #[test]
 fn a_click_on_a_chart_filters_the_card_list_by_class_list_receivable_follow_up_or_contact() {
+    use daicho_core::card_list::{CardQuery, CardSort, ClassList, ContactedFilter};
     use daicho_core::sales::AgeBucket;
-    use daicho_core::search::{CardQuery, CardSort, ClassList, ContactedFilter};
     let mut l = ledger();
     let ids = five(&mut l);
     // 土屋電機 owes 100,000 due 2026-09-30: 55 days late on 2026-11-24.

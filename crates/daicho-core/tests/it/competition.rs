@@ -545,7 +545,7 @@ fn cases_closest_in_industry_and_size_are_suggested_and_old_ones_are_stale() {
 /// is recorded by their names, and deleting the competitor leaves the note without it.
 #[test]
 fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
-    use daicho_core::intel::{IntelCategory, IntelNoteFields, NoteQuery};
+    use daicho_core::notes::{NoteCategory, NoteFields, NoteQuery};
     let mut ledger = ledger();
     let rival = |name: &str| CompetitorFields {
         name: name.into(),
@@ -558,12 +558,12 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
     let card = ledger
         .create_card(&organisation("東洋商事", "トウヨウショウジ"))
         .unwrap();
-    let fields = IntelNoteFields {
+    let fields = NoteFields {
         noted_on: "2026-11-20".into(),
-        category: IntelCategory::Competitor,
+        category: NoteCategory::Competitor,
         content: "アルファが値引きを提示したらしい".into(),
         competitor_id: Some(alpha.id.clone()),
-        ..IntelNoteFields::default()
+        ..NoteFields::default()
     };
     let note = ledger.add_note(&card.id, &fields).unwrap();
     let about = |ledger: &Ledger, id: &str| {
@@ -580,7 +580,7 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
         (1, 0)
     );
 
-    let moved = IntelNoteFields {
+    let moved = NoteFields {
         competitor_id: Some(beta.id.clone()),
         ..fields.clone()
     };
@@ -595,7 +595,7 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
         ("competitor_id", Some("アルファ事務機"), Some("ベータ電子"))
     );
 
-    let unknown = IntelNoteFields {
+    let unknown = NoteFields {
         competitor_id: Some("0196d0c4-0000-7000-8000-00000000ffff".into()),
         ..fields
     };

@@ -167,7 +167,7 @@ fn complaints_and_negotiations_keep_their_own_details() {
         "shown on the card's header"
     );
     let listed = |ledger: &Ledger| {
-        let query = daicho_core::search::CardQuery {
+        let query = daicho_core::card_list::CardQuery {
             limit: 10,
             ..Default::default()
         };
@@ -308,7 +308,7 @@ fn a_card_in_the_trash_keeps_its_contacts_and_emptying_the_trash_leaves_no_orpha
 
 #[test]
 fn the_list_shows_days_since_the_last_contact_and_finds_customers_going_cold() {
-    use daicho_core::search::{CardQuery, CardSort};
+    use daicho_core::card_list::{CardQuery, CardSort};
     let mut ledger = ledger();
     let recent = ledger
         .create_card(&organisation("最近の会社", "A"))

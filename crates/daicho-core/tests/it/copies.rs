@@ -6,13 +6,13 @@ use std::path::Path;
 use chrono::Utc;
 use daicho_core::backup::{self, BackupReason, Retention};
 use daicho_core::card::CardStatus;
+use daicho_core::card_list::CardQuery;
 use daicho_core::copies::CopyKind;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::handover::HandoverSelection;
 use daicho_core::i18n::Lang;
 use daicho_core::output::Existing;
 use daicho_core::report::{ReportKind, ReportRequest};
-use daicho_core::search::CardQuery;
 use daicho_core::{BackupConfig, Ledger};
 
 fn demo_ledger(dir: &Path) -> Ledger {

@@ -1,7 +1,7 @@
 //! Demo ledgers: realistic, deterministic for a seed.
 
+use daicho_core::card_list::CardQuery;
 use daicho_core::demo::{generate, DemoConfig};
-use daicho_core::search::CardQuery;
 
 use super::ledger;
 
@@ -75,7 +75,7 @@ fn a_demo_ledger_has_every_kind_status_and_market() {
     );
     assert!(stats.negotiations > 0 && stats.open_complaints > 0 && stats.open_next_actions > 0);
     assert!(
-        stats.intel_notes > 200 && stats.speculative_notes > 0 && stats.notes_to_share > 0,
+        stats.notes > 200 && stats.speculative_notes > 0 && stats.notes_to_share > 0,
         "notes: {stats:?}"
     );
     assert!(stats.planned_visits >= 5, "a week of visits: {stats:?}");
@@ -174,7 +174,7 @@ fn a_demo_ledger_knows_its_competitors_their_renewals_and_its_cases() {
     let side = ledger.card_competition(&peer.id, 36).unwrap();
     assert!(side.cases.iter().any(|m| m.same_industry), "{side:?}");
     let notes = ledger
-        .list_notes(&daicho_core::intel::NoteQuery {
+        .list_notes(&daicho_core::notes::NoteQuery {
             competitor_id: Some(ledger.competitors().unwrap()[0].id.clone()),
             ..Default::default()
         })

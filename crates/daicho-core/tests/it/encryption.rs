@@ -113,7 +113,7 @@ fn no_customer_text_is_in_the_bytes_of_the_ledger_its_wal_its_backups_or_any_fil
         "cards",
         "key_persons",
         "contacts",
-        "intel_notes",
+        "notes",
         "planned_visits",
         "competitors",
         "transactions",

@@ -4,7 +4,7 @@
 
 use daicho_core::card::{HistoryAction, HistoryEntity};
 use daicho_core::contact::{ContactFields, ContactKind};
-use daicho_core::intel::IntelNoteFields;
+use daicho_core::notes::NoteFields;
 use daicho_core::Ledger;
 
 use super::{ledger, organisation};
@@ -76,10 +76,10 @@ fn an_erased_contact_or_note_leaves_no_trace_but_the_fact_of_its_erasure() {
     let note = l
         .add_note(
             &card.id,
-            &IntelNoteFields {
+            &NoteFields {
                 noted_on: "2026-11-20".into(),
                 content: format!("{NOTE_WORD} 社長が交代するらしい"),
-                ..IntelNoteFields::default()
+                ..NoteFields::default()
             },
         )
         .unwrap();

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use daicho_core::db;
 use daicho_core::error::Coded;
 use daicho_core::Ledger;
-use expect_test::expect;
+use expect_test::expect_file;
 
 use super::organisation;
 
@@ -147,7 +147,7 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
     // Every migration applies in order to an empty database (with the functions the search
     // index's triggers call, which every ledger connection registers).
     let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-    daicho_core::fulltext::register_functions(&conn).unwrap();
+    daicho_core::search::register_functions(&conn).unwrap();
     db::migrations().to_latest(&mut conn).unwrap();
     let ledger = Ledger::open_in_memory().unwrap();
     let app_id: i64 = ledger
@@ -155,158 +155,29 @@ fn migrations_are_valid_and_the_schema_is_as_recorded() {
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
     assert_eq!(app_id, db::APPLICATION_ID);
-    let mut stmt = ledger
-        .connection()
-        .prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
-        .unwrap();
-    let schema: Vec<String> = stmt
-        .query_map([], |r| {
-            Ok(format!(
-                "{} {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?
-            ))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    expect![[r#"
-        [
-            "index assessment_scores_product",
-            "index assessment_texts_product",
-            "index card_classes_abc",
-            "index card_classes_lists",
-            "index card_classes_tier",
-            "index card_history_card",
-            "index card_products_product",
-            "index card_products_renewal",
-            "index card_tags_tag",
-            "index cards_list_last_contact",
-            "index cards_list_name",
-            "index cards_list_reading",
-            "index cards_list_updated",
-            "index cards_live_last_visit",
-            "index cards_owner",
-            "index case_studies_card",
-            "index case_studies_product",
-            "index change_batch_cards_card",
-            "index change_batches_at",
-            "index contacts_card_at",
-            "index contacts_open_actions",
-            "index contacts_open_complaints",
-            "index copies_log_at",
-            "index handed_over_bundle",
-            "index handover_imports_bundle",
-            "index intel_notes_card",
-            "index intel_notes_competitor",
-            "index intel_notes_noted",
-            "index key_persons_card",
-            "index planned_visits_card",
-            "index planned_visits_day",
-            "index products_category",
-            "index products_competitor",
-            "index sheet_products_product",
-            "index transactions_card",
-            "index transactions_open",
-            "index transactions_product",
-            "table assessment_criteria",
-            "table assessment_scores",
-            "table assessment_texts",
-            "table assessments",
-            "table card_classes",
-            "table card_fts",
-            "table card_fts_config",
-            "table card_fts_data",
-            "table card_fts_docsize",
-            "table card_fts_idx",
-            "table card_history",
-            "table card_products",
-            "table card_shares",
-            "table card_tags",
-            "table cards",
-            "table case_studies",
-            "table change_batch_cards",
-            "table change_batches",
-            "table collection_plans",
-            "table competitors",
-            "table contact_fts",
-            "table contact_fts_config",
-            "table contact_fts_data",
-            "table contact_fts_docsize",
-            "table contact_fts_idx",
-            "table contact_persons",
-            "table contacts",
-            "table copies_log",
-            "table handed_over",
-            "table handover_imports",
-            "table handover_receipts",
-            "table handover_rows",
-            "table intel_notes",
-            "table key_persons",
-            "table ledger_meta",
-            "table note_fts",
-            "table note_fts_config",
-            "table note_fts_data",
-            "table note_fts_docsize",
-            "table note_fts_idx",
-            "table planned_visits",
-            "table products",
-            "table search_keys",
-            "table sheet_products",
-            "table sheets",
-            "table transactions",
-            "trigger card_products_handed_over_delete",
-            "trigger card_products_handed_over_insert",
-            "trigger card_products_handed_over_update",
-            "trigger card_shares_handed_over_delete",
-            "trigger card_shares_handed_over_insert",
-            "trigger card_shares_handed_over_update",
-            "trigger card_tags_handed_over_delete",
-            "trigger card_tags_handed_over_insert",
-            "trigger card_tags_handed_over_update",
-            "trigger card_tags_search_delete",
-            "trigger card_tags_search_insert",
-            "trigger cards_handed_over",
-            "trigger cards_handed_over_delete",
-            "trigger cards_search_delete",
-            "trigger cards_search_insert",
-            "trigger cards_search_trash",
-            "trigger cards_search_update",
-            "trigger collection_plans_handed_over_delete",
-            "trigger collection_plans_handed_over_insert",
-            "trigger collection_plans_handed_over_update",
-            "trigger contacts_handed_over_delete",
-            "trigger contacts_handed_over_insert",
-            "trigger contacts_handed_over_update",
-            "trigger contacts_search_delete",
-            "trigger contacts_search_insert",
-            "trigger contacts_search_update",
-            "trigger copies_log_never_changed",
-            "trigger copies_log_never_removed",
-            "trigger intel_notes_handed_over_delete",
-            "trigger intel_notes_handed_over_insert",
-            "trigger intel_notes_handed_over_update",
-            "trigger intel_notes_search_delete",
-            "trigger intel_notes_search_insert",
-            "trigger intel_notes_search_update",
-            "trigger key_persons_handed_over_delete",
-            "trigger key_persons_handed_over_insert",
-            "trigger key_persons_handed_over_update",
-            "trigger key_persons_search_delete",
-            "trigger key_persons_search_insert",
-            "trigger key_persons_search_update",
-            "trigger planned_visits_handed_over_delete",
-            "trigger planned_visits_handed_over_insert",
-            "trigger planned_visits_handed_over_update",
-            "trigger transactions_handed_over_delete",
-            "trigger transactions_handed_over_insert",
-            "trigger transactions_handed_over_update",
-            "view card_search_doc",
-            "view contact_search_doc",
-            "view note_search_doc",
-        ]
-    "#]]
-    .assert_debug_eq(&schema);
+    // The whole schema, SQL and all, so that a changed trigger or index shows in review.
+    expect_file!["schema.sql"].assert_eq(&schema_sql(ledger.connection()));
+}
+
+/// Every object of a ledger's schema with its SQL, in a stable order.
+fn schema_sql(conn: &rusqlite::Connection) -> String {
+    conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+         WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
+    .unwrap()
+    .query_map([], |r| {
+        Ok(format!(
+            "-- {} {}\n{};\n",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?
+        ))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 fn fixtures() -> PathBuf {
@@ -321,6 +192,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 38, 117, 42, 0, 0),
     (20, 28, 106, 34, 0, 0),
     (20, 28, 114, 34, 6, 0),
+    (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
@@ -366,6 +238,12 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");
+        // The upgraded schema is the new ledger's, to the last trigger.
+        assert_eq!(
+            schema_sql(ledger.connection()),
+            include_str!("schema.sql"),
+            "schema {version}"
+        );
         // Every card sorts in its language's order, whatever schema wrote it.
         let stale: i64 = ledger
             .connection()

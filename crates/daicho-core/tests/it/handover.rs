@@ -54,7 +54,7 @@ fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
     }
     let tables: Vec<String> = l
         .connection()
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'handover_%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'handover_%' AND name NOT LIKE 'take_over%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
                   UNION ALL SELECT 'temp.' || name FROM sqlite_temp_master WHERE name LIKE '%_fts_terms'")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -157,12 +157,10 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
     assert_eq!(i64::from(made.cards), moving);
 
     let mut b = ledger();
-    let preview = b.handover_preview(&bundle, Some(PASS)).unwrap();
+    let preview = b.take_over_preview(&bundle, Some(PASS)).unwrap();
     assert_eq!(preview.from_owner, owner);
     assert!(preview.cards.iter().all(|c| c.status == PreviewStatus::New));
-    let record = b
-        .handover_take_over(&bundle, &take("後任 花子", &bundle))
-        .unwrap();
+    let record = b.take_over(&bundle, &take("後任 花子", &bundle)).unwrap();
     assert!(record.applied);
     assert_eq!(
         (i64::from(record.added), record.merged, record.skipped),
@@ -234,7 +232,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
         "contacts",
         "contact_persons",
         "key_persons",
-        "intel_notes",
+        "notes",
         "transactions",
         "card_products",
         "card_tags",
@@ -267,25 +265,21 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
     b.create_card(&organisation("既存商事", "きぞんしょうじ"))
         .unwrap();
     let before = dump(&b);
-    let first = b
-        .handover_take_over(&bundle, &take("後任", &bundle))
-        .unwrap();
+    let first = b.take_over(&bundle, &take("後任", &bundle)).unwrap();
     let after_first = dump(&b);
-    let second = b
-        .handover_take_over(&bundle, &take("後任", &bundle))
-        .unwrap();
+    let second = b.take_over(&bundle, &take("後任", &bundle)).unwrap();
     assert!(!second.applied);
     assert_eq!(second.id, first.id);
     assert_eq!(dump(&b), after_first, "the second take-over wrote nothing");
-    b.handover_undo(&first.id).unwrap();
+    b.take_over_undo(&first.id).unwrap();
     assert_eq!(dump(&b), before, "undo restores every table");
     assert!(matches!(
-        b.handover_undo(&first.id),
+        b.take_over_undo(&first.id),
         Err(HandoverError::AlreadyUndone { .. })
     ));
     // Undone, it may be taken over again.
     assert!(
-        b.handover_take_over(&bundle, &take("後任", &bundle))
+        b.take_over(&bundle, &take("後任", &bundle))
             .unwrap()
             .applied
     );
@@ -326,7 +320,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
     let mut twin = organisation(&name, "");
     twin.phones = serde_json::from_str(&phones).unwrap();
     let existing = b.create_card(&twin).unwrap().id;
-    let preview = b.handover_preview(&bundle, Some(PASS)).unwrap();
+    let preview = b.take_over_preview(&bundle, Some(PASS)).unwrap();
     let card = preview.cards.iter().find(|c| c.card_id == id).unwrap();
     assert_eq!(card.status, PreviewStatus::Duplicate);
     assert_eq!(card.why.as_deref(), Some("name_phone"));
@@ -341,7 +335,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         passphrase: Some(PASS.into()),
         signer: signer_of(&bundle),
     };
-    let record = b.handover_take_over(&bundle, &request).unwrap();
+    let record = b.take_over(&bundle, &request).unwrap();
     assert_eq!(record.merged, 1);
     assert_eq!(
         count(&b, &format!("SELECT count(*) FROM cards WHERE id = '{id}'")),
@@ -356,7 +350,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         incoming,
         "the survivor has its contacts"
     );
-    b.handover_undo(&record.id).unwrap();
+    b.take_over_undo(&record.id).unwrap();
     // Kept beside it instead.
     let request = TakeOverRequest {
         choices: vec![CardChoice {
@@ -367,7 +361,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         passphrase: Some(PASS.into()),
         signer: signer_of(&bundle),
     };
-    b.handover_take_over(&bundle, &request).unwrap();
+    b.take_over(&bundle, &request).unwrap();
     assert_eq!(
         count(
             &b,
@@ -425,7 +419,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     std::fs::copy(&good, &altered).unwrap();
     rewrite(&altered, "tables/contacts.json", b"[]");
     assert!(
-        matches!(b.handover_take_over(&altered, &take("後任", &altered)), Err(HandoverError::Tampered { entry, .. }) if entry == "contacts")
+        matches!(b.take_over(&altered, &take("後任", &altered)), Err(HandoverError::Tampered { entry, .. }) if entry == "contacts")
     );
 
     let manifest = dir.path().join("manifest.daicho-handover");
@@ -442,7 +436,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
         text.replace("後任", "別人").as_bytes(),
     );
     assert!(matches!(
-        b.handover_preview(&manifest, Some(PASS)),
+        b.take_over_preview(&manifest, Some(PASS)),
         Err(HandoverError::Tampered { .. })
     ));
 
@@ -455,7 +449,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     rewrite(&padded, "manifest.json", &spaced);
     assert!(std::fs::metadata(&padded).unwrap().len() < 1 << 20);
     assert!(matches!(
-        b.handover_preview(&padded, Some(PASS)),
+        b.take_over_preview(&padded, Some(PASS)),
         Err(HandoverError::Corrupt { .. })
     ));
 
@@ -463,12 +457,12 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     assert!(matches!(
-        b.handover_take_over(&truncated, &take("後任", &good)),
+        b.take_over(&truncated, &take("後任", &good)),
         Err(HandoverError::Corrupt { .. })
     ));
 
     assert_eq!(dump(&b), before, "nothing was written");
-    assert_eq!(b.handover_imports().unwrap().len(), 0);
+    assert_eq!(b.take_overs().unwrap().len(), 0);
 }
 
 #[test]
@@ -521,7 +515,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
     .unwrap();
     let mut b = ledger();
     assert!(matches!(
-        b.handover_take_over(&path, &take("", &path)),
+        b.take_over(&path, &take("", &path)),
         Err(HandoverError::Invalid(_))
     ));
 }
@@ -586,9 +580,7 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     );
 
     let mut b = ledger();
-    let record = b
-        .handover_take_over(&bundle, &take("後任 花子", &bundle))
-        .unwrap();
+    let record = b.take_over(&bundle, &take("後任 花子", &bundle)).unwrap();
     let after = dir.path().join("after.xlsx");
     assert_eq!(
         b.take_over_report(
@@ -728,13 +720,11 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
         // The successor who compares the fingerprint with the report refuses it at once...
         let mut genuine = take("後任", &forged);
         genuine.signer = signer_of(&good);
-        let e = b.handover_take_over(&forged, &genuine).unwrap_err();
+        let e = b.take_over(&forged, &genuine).unwrap_err();
         assert_eq!(daicho_core::error::Coded::code(&e), "handover.other_signer");
         // ...and one fooled into confirming the forger's fingerprint still gets nothing the
         // window would refuse.
-        let e = b
-            .handover_take_over(&forged, &take("後任", &forged))
-            .unwrap_err();
+        let e = b.take_over(&forged, &take("後任", &forged)).unwrap_err();
         match e {
             HandoverError::Refused { field: f, .. } => assert!(f.contains(field), "{f}"),
             other => panic!("{table}: {other:?}"),
@@ -742,11 +732,7 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
         assert_eq!(dump(&b), before, "nothing was taken over");
     }
     // The genuine bundle still goes through.
-    assert!(
-        b.handover_take_over(&good, &take("後任", &good))
-            .unwrap()
-            .applied
-    );
+    assert!(b.take_over(&good, &take("後任", &good)).unwrap().applied);
 }
 
 #[test]
@@ -834,7 +820,7 @@ fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_w
     // Withdrawn (the colleague never took it over): editable again, and the history says so.
     assert_eq!(
         a.withdraw_handover("no-such-file").unwrap_err().code(),
-        "handover.import_not_found"
+        "handover.take_over_not_found"
     );
     assert_eq!(a.withdraw_handover(&made.bundle_id).unwrap(), made.cards);
     assert!(a.handed_over().unwrap().is_empty());
@@ -871,9 +857,7 @@ fn cards_leave_the_leaving_ledger_for_good_only_once_the_successors_signed_recei
     );
 
     let mut b = ledger();
-    let record = b
-        .handover_take_over(&bundle, &take("後任 花子", &bundle))
-        .unwrap();
+    let record = b.take_over(&bundle, &take("後任 花子", &bundle)).unwrap();
     let receipt = dir.path().join("receipt.json");
     let written = b
         .write_receipt(&record.id, &receipt, daicho_core::output::Existing::Refuse)
@@ -913,7 +897,7 @@ fn cards_leave_the_leaving_ledger_for_good_only_once_the_successors_signed_recei
     .unwrap();
     let mut c = ledger();
     let other_record = c
-        .handover_take_over(&other_bundle, &take("後任 花子", &other_bundle))
+        .take_over(&other_bundle, &take("後任 花子", &other_bundle))
         .unwrap();
     let other_receipt = dir.path().join("other-receipt.json");
     c.write_receipt(

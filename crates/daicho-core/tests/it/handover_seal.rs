@@ -62,32 +62,30 @@ fn a_handover_file_reads_as_noise_and_opens_only_with_its_passphrase() {
 
     let mut b = ledger();
     assert_eq!(
-        b.handover_preview(&file, None).unwrap_err().code(),
+        b.take_over_preview(&file, None).unwrap_err().code(),
         "handover.needs_passphrase"
     );
     assert_eq!(
-        b.handover_preview(&file, Some("not the passphrase"))
+        b.take_over_preview(&file, Some("not the passphrase"))
             .unwrap_err()
             .code(),
         "handover.cannot_open"
     );
-    let preview = b.handover_preview(&file, Some(PASS)).unwrap();
+    let preview = b.take_over_preview(&file, Some(PASS)).unwrap();
     assert_eq!(preview.signer, made.signer);
     // Taking over needs the signer confirmed, and the right one.
-    let e = b
-        .handover_take_over(&file, &request(Some(PASS), ""))
-        .unwrap_err();
+    let e = b.take_over(&file, &request(Some(PASS), "")).unwrap_err();
     assert_eq!(e.code(), "handover.signer_not_confirmed");
     assert_eq!(e.report().params["found"], made.signer);
     let other = ledger().identity_info().unwrap().fingerprint;
     let e = b
-        .handover_take_over(&file, &request(Some(PASS), &other))
+        .take_over(&file, &request(Some(PASS), &other))
         .unwrap_err();
     assert_eq!(e.code(), "handover.other_signer");
     // As typed from the report: lower case, without spaces.
     let typed = made.signer.replace(' ', "").to_lowercase();
     assert!(
-        b.handover_take_over(&file, &request(Some(PASS), &typed))
+        b.take_over(&file, &request(Some(PASS), &typed))
             .unwrap()
             .applied
     );
@@ -120,16 +118,14 @@ fn a_file_written_to_the_successors_key_opens_there_without_a_passphrase_and_now
         )
         .unwrap();
     assert_eq!(
-        c.handover_preview(&file, None).unwrap_err().code(),
+        c.take_over_preview(&file, None).unwrap_err().code(),
         "handover.cannot_open"
     );
     assert_eq!(
-        c.handover_preview(&file, Some(PASS)).unwrap_err().code(),
+        c.take_over_preview(&file, Some(PASS)).unwrap_err().code(),
         "handover.cannot_open"
     );
-    let record = b
-        .handover_take_over(&file, &request(None, &made.signer))
-        .unwrap();
+    let record = b.take_over(&file, &request(None, &made.signer)).unwrap();
     assert_eq!(record.added, 1);
 }
 
@@ -151,7 +147,7 @@ fn an_unsigned_file_is_refused_before_anything_is_read() {
     let plain = dir.path().join("plain.daicho-handover");
     std::fs::write(&plain, unseal(&good)).unwrap();
     assert_eq!(
-        b.handover_preview(&plain, Some(PASS)).unwrap_err().code(),
+        b.take_over_preview(&plain, Some(PASS)).unwrap_err().code(),
         "handover.unsigned"
     );
 
@@ -174,8 +170,8 @@ fn an_unsigned_file_is_refused_before_anything_is_read() {
     super::handover::seal(&unsigned, &out.finish().unwrap().into_inner());
     let mut b = b;
     let e = b
-        .handover_take_over(&unsigned, &request(Some(PASS), &signer))
+        .take_over(&unsigned, &request(Some(PASS), &signer))
         .unwrap_err();
     assert_eq!(e.code(), "handover.unsigned");
-    assert_eq!(b.handover_imports().unwrap().len(), 0);
+    assert_eq!(b.take_overs().unwrap().len(), 0);
 }

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use daicho_core::card::CardKind;
+use daicho_core::card_list::CardQuery;
 use daicho_core::error::{Coded, ImportError};
 use daicho_core::import::{DuplicateChoice, DuplicateWhy, ImportField, ImportRequest, Mapping};
-use daicho_core::search::CardQuery;
 use daicho_core::Ledger;
 
 use super::{ledger, organisation};

@@ -3,6 +3,7 @@
 
 mod backups;
 mod bad_input;
+mod card_list;
 mod cards;
 mod classify;
 mod competition;
@@ -12,16 +13,15 @@ mod demo;
 mod encryption;
 mod erase;
 mod files;
-mod fulltext;
 mod handover;
 mod handover_seal;
 mod import;
-mod list;
 mod merge;
 mod notes;
 mod planning;
 mod reports;
 mod sales;
+mod search;
 
 use daicho_core::card::{CardFields, CardKind, KeyPersonFields};
 use daicho_core::Ledger;

@@ -1,12 +1,12 @@
 //! Duplicates in the ledger, merging two cards so the survivor keeps everything of both, and
 //! changing many cards at once — each one step that undo takes back exactly.
 
-use daicho_core::bulk::BulkChange;
 use daicho_core::card::CardStatus;
 use daicho_core::contact::ContactFields;
 use daicho_core::error::{BatchError, Coded};
 use daicho_core::import::DuplicateWhy;
-use daicho_core::intel::IntelNoteFields;
+use daicho_core::many_cards::bulk::BulkChange;
+use daicho_core::notes::NoteFields;
 use daicho_core::Ledger;
 
 use super::sales::sale;
@@ -44,10 +44,10 @@ fn pair() -> Pair {
     l.add_key_person(&b.id, &person("青葉 花子")).unwrap();
     l.add_note(
         &b.id,
-        &IntelNoteFields {
+        &NoteFields {
             noted_on: "2026-11-02".into(),
             content: "工場を増設するらしい".into(),
-            ..IntelNoteFields::default()
+            ..NoteFields::default()
         },
     )
     .unwrap();
@@ -71,7 +71,7 @@ fn on_card(l: &Ledger, id: &str) -> (usize, usize, usize, usize, usize) {
     (
         count("SELECT count(*) FROM contacts WHERE card_id = ?1"),
         count("SELECT count(*) FROM key_persons WHERE card_id = ?1"),
-        count("SELECT count(*) FROM intel_notes WHERE card_id = ?1"),
+        count("SELECT count(*) FROM notes WHERE card_id = ?1"),
         count("SELECT count(*) FROM transactions WHERE card_id = ?1"),
         count("SELECT count(*) FROM card_history WHERE card_id = ?1"),
     )

@@ -3,21 +3,21 @@
 
 use daicho_core::card::{HistoryAction, HistoryEntity};
 use daicho_core::error::Coded;
-use daicho_core::intel::{Certainty, Grade, IntelCategory, IntelNoteFields, NoteQuery};
+use daicho_core::notes::{Certainty, Grade, NoteCategory, NoteFields, NoteQuery};
 use daicho_core::Ledger;
 use expect_test::expect;
 
 use super::{ledger, organisation};
 
-fn note(content: &str) -> IntelNoteFields {
-    IntelNoteFields {
+fn note(content: &str) -> NoteFields {
+    NoteFields {
         noted_on: "2026-11-20".into(),
         content: content.into(),
-        ..IntelNoteFields::default()
+        ..NoteFields::default()
     }
 }
 
-fn issues(ledger: &mut Ledger, card_id: &str, fields: &IntelNoteFields) -> String {
+fn issues(ledger: &mut Ledger, card_id: &str, fields: &NoteFields) -> String {
     let error = ledger.add_note(card_id, fields).unwrap_err();
     error
         .fields()
@@ -42,8 +42,8 @@ fn page(ledger: &Ledger, query: NoteQuery) -> Vec<String> {
 fn a_graded_note_is_kept_on_its_card_with_its_history() {
     let mut ledger = ledger();
     let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
-    let fields = IntelNoteFields {
-        category: IntelCategory::Competitor,
+    let fields = NoteFields {
+        category: NoteCategory::Competitor,
         source_who: "受付の方".into(),
         source_where: "訪問時の雑談".into(),
         certainty: Certainty::Speculation,
@@ -60,7 +60,7 @@ fn a_graded_note_is_kept_on_its_card_with_its_history() {
         std::slice::from_ref(&saved)
     );
 
-    let judged = IntelNoteFields {
+    let judged = NoteFields {
         judgement: "来週の会議で対策を決める".into(),
         judgement_on: Some("2026-11-22".into()),
         ..fields.clone()
@@ -116,9 +116,9 @@ fn bad_notes_are_refused_field_by_field_and_nothing_is_saved() {
     expect!["noted_on required, content required"].assert_eq(&issues(
         &mut ledger,
         &card.id,
-        &IntelNoteFields::default(),
+        &NoteFields::default(),
     ));
-    let fields = IntelNoteFields {
+    let fields = NoteFields {
         noted_on: "2026-02-30".into(),
         judgement_on: Some("2026-11-01".into()),
         ..note("増産の噂")
@@ -128,7 +128,7 @@ fn bad_notes_are_refused_field_by_field_and_nothing_is_saved() {
         &card.id,
         &fields,
     ));
-    let fields = IntelNoteFields {
+    let fields = NoteFields {
         judgement: "確認せよ".into(),
         judgement_on: Some("2026-11-01".into()),
         ..note("増産の噂")
@@ -141,7 +141,7 @@ fn bad_notes_are_refused_field_by_field_and_nothing_is_saved() {
             .code(),
         "card.not_found"
     );
-    assert_eq!(ledger.stats().unwrap().intel_notes, 0);
+    assert_eq!(ledger.stats().unwrap().notes, 0);
     assert!(
         ledger.history(&card.id).unwrap().len() == 1,
         "only the card's creation"
@@ -153,17 +153,17 @@ fn the_notes_page_filters_by_grade_certainty_category_sharing_and_text() {
     let mut ledger = ledger();
     let toyo = ledger.create_card(&organisation("東洋商事", "")).unwrap();
     let hokuto = ledger.create_card(&organisation("北斗運輸", "")).unwrap();
-    let rumour = IntelNoteFields {
+    let rumour = NoteFields {
         certainty: Certainty::Speculation,
         urgency: Grade::High,
-        category: IntelCategory::Person,
+        category: NoteCategory::Person,
         ..note("購買部長が異動するとの噂")
     };
     ledger.add_note(&toyo.id, &rumour).unwrap();
     ledger
         .add_note(
             &toyo.id,
-            &IntelNoteFields {
+            &NoteFields {
                 share: true,
                 noted_on: "2026-11-21".into(),
                 ..note("新工場の建設が決まった")
@@ -173,7 +173,7 @@ fn the_notes_page_filters_by_grade_certainty_category_sharing_and_text() {
     ledger
         .add_note(
             &hokuto.id,
-            &IntelNoteFields {
+            &NoteFields {
                 urgency: Grade::High,
                 noted_on: "2026-11-19".into(),
                 ..note("支払いサイトの延長を打診している")
@@ -206,7 +206,7 @@ fn the_notes_page_filters_by_grade_certainty_category_sharing_and_text() {
     };
     assert_eq!(page(&ledger, shared), ["東洋商事: 新工場の建設が決まった"]);
     let people = NoteQuery {
-        category: Some(IntelCategory::Person),
+        category: Some(NoteCategory::Person),
         ..NoteQuery::default()
     };
     assert_eq!(page(&ledger, people).len(), 1);
@@ -266,7 +266,7 @@ fn notes_and_visits_go_to_the_trash_with_their_card_and_come_back_and_emptying_l
     let orphans: u32 = ledger
         .connection()
         .query_row(
-            "SELECT (SELECT count(*) FROM intel_notes) + (SELECT count(*) FROM card_history)
+            "SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM card_history)
                   + (SELECT count(*) FROM planned_visits) + (SELECT count(*) FROM contacts)",
             [],
             |r| r.get(0),

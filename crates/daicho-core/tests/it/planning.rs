@@ -3,7 +3,7 @@
 
 use daicho_core::contact::{Complaint, ComplaintState, ContactFields, ContactKind, FollowUpBucket};
 use daicho_core::error::Coded;
-use daicho_core::intel::{Certainty, Grade, IntelNoteFields};
+use daicho_core::notes::{Certainty, Grade, NoteFields};
 use daicho_core::visit::VisitCandidateQuery;
 use daicho_core::Ledger;
 use expect_test::expect;
@@ -268,12 +268,12 @@ fn the_brief_has_recent_contacts_open_complaints_open_actions_and_unverified_not
         ..ContactFields::default()
     };
     ledger.add_contact(&card.id, &complaint).unwrap();
-    let note = |content: &str, certainty, reliability| IntelNoteFields {
+    let note = |content: &str, certainty, reliability| NoteFields {
         noted_on: "2026-11-01".into(),
         content: content.into(),
         certainty,
         reliability,
-        ..IntelNoteFields::default()
+        ..NoteFields::default()
     };
     ledger
         .add_note(

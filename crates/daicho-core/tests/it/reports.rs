@@ -6,11 +6,11 @@ use std::path::Path;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use daicho_core::card::CardStatus;
+use daicho_core::card_list::CardQuery;
 use daicho_core::contact::{ContactFields, ContactKind};
 use daicho_core::error::ReportError;
 use daicho_core::i18n::Lang;
 use daicho_core::report::{Currency, ListColumn, ReportKind, ReportRequest};
-use daicho_core::search::CardQuery;
 use daicho_core::Ledger;
 
 use crate::sales::sale;

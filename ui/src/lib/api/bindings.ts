@@ -90,11 +90,11 @@ export const commands = {
 	/**  Marks the follow-up done, logging the contact that did it when one is given. */
 	followUpComplete: (contactId: string, log: ContactFields_Deserialize | null) => typedError<Contact_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_complete", { contactId, log })),
 	/**  The card's notes, newest first. */
-	notesForCard: (cardId: string) => typedError<IntelNote_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
+	notesForCard: (cardId: string) => typedError<Note_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
 	/**  The notes page: every note of cards not in the trash, filtered. */
 	notesList: (query: NoteQuery_Deserialize) => typedError<NotePage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("notes_list", { query })),
-	noteAdd: (cardId: string, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
-	noteUpdate: (id: string, version: number, fields: IntelNoteFields_Deserialize) => typedError<IntelNote_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
+	noteAdd: (cardId: string, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
+	noteUpdate: (id: string, version: number, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
 	/**  Deletes a note; with `erase`, its text goes from the history and the search index too. */
 	noteDelete: (id: string, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id, erase })),
 	/**  Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive). */
@@ -184,10 +184,10 @@ export const commands = {
 	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
 	 *  ledger's own key), its signature checked and checked whole first.
 	 */
-	handoverPreview: (bundle: string, passphrase: string | null) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_preview", { bundle, passphrase })),
-	handoverTakeOver: (bundle: string, request: TakeOverRequest_Deserialize) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_take_over", { bundle, request })),
-	handoverUndo: (id: string) => typedError<ImportRecord_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_undo", { id })),
-	handoverImports: () => typedError<ImportRecord_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handover_imports")),
+	takeOverPreview: (bundle: string, passphrase: string | null) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("take_over_preview", { bundle, passphrase })),
+	takeOver: (bundle: string, request: TakeOverRequest_Deserialize) => typedError<TakeOver_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("take_over", { bundle, request })),
+	takeOverUndo: (id: string) => typedError<TakeOver_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("take_over_undo", { id })),
+	takeOvers: () => typedError<TakeOver_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("take_overs")),
 	takeOverReport: (id: string, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("take_over_report", { id, lang, out })),
 };
 
@@ -1948,41 +1948,6 @@ export type ImportProgress = {
 	total: number,
 };
 
-/**  What a take-over did (or, when it was taken over already, that it did nothing). */
-export type ImportRecord = ImportRecord_Serialize | ImportRecord_Deserialize;
-
-/**  What a take-over did (or, when it was taken over already, that it did nothing). */
-export type ImportRecord_Deserialize = {
-	id: string,
-	bundle_id: string,
-	from_owner: string,
-	to_owner: string,
-	imported_at: string,
-	confirmed_by: string,
-	added: number,
-	merged: number,
-	skipped: number,
-	undone_at?: string | null,
-	/**  False when the bundle had been taken over before: nothing was written. */
-	applied: boolean,
-};
-
-/**  What a take-over did (or, when it was taken over already, that it did nothing). */
-export type ImportRecord_Serialize = {
-	id: string,
-	bundle_id: string,
-	from_owner: string,
-	to_owner: string,
-	imported_at: string,
-	confirmed_by: string,
-	added: number,
-	merged: number,
-	skipped: number,
-	undone_at: string | null,
-	/**  False when the bundle had been taken over before: nothing was written. */
-	applied: boolean,
-};
-
 /**  What to import and how. */
 export type ImportRequest = ImportRequest_Serialize | ImportRequest_Deserialize;
 
@@ -2084,90 +2049,6 @@ export type IndividualProfile_Serialize = {
 
 /**  Where an individual gets information before buying. */
 export type InfoSource = "own_experience" | "acquaintances" | "documents" | "marketing" | "trial";
-
-/**  What the note is about. */
-export type IntelCategory = "company" | "person" | "needs" | "competitor" | "market" | "credit" | "other";
-
-/**  How the rep learned it. */
-export type IntelMeans = "face_to_face" | "phone" | "document" | "web" | "other";
-
-/**  A stored note. */
-export type IntelNote = IntelNote_Serialize | IntelNote_Deserialize;
-
-/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
-export type IntelNoteFields = IntelNoteFields_Serialize | IntelNoteFields_Deserialize;
-
-/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
-export type IntelNoteFields_Deserialize = {
-	/**  When the rep learned it. */
-	noted_on?: string,
-	category?: IntelCategory,
-	/**  Who it came from. */
-	source_who?: string,
-	/**  Where it was heard or read. */
-	source_where?: string,
-	means?: IntelMeans | null,
-	content?: string,
-	certainty?: Certainty,
-	reliability?: Grade,
-	importance?: Grade,
-	urgency?: Grade,
-	how_to_use?: string,
-	find_out_next?: string,
-	/**  The superior's judgement or instruction. */
-	judgement?: string,
-	judgement_on?: string | null,
-	/**  Bring it to the next meeting. */
-	share?: boolean,
-	/**  The competitor it is about, if any. */
-	competitor_id?: string | null,
-};
-
-/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
-export type IntelNoteFields_Serialize = {
-	/**  When the rep learned it. */
-	noted_on: string,
-	category: IntelCategory,
-	/**  Who it came from. */
-	source_who: string,
-	/**  Where it was heard or read. */
-	source_where: string,
-	means: IntelMeans | null,
-	content: string,
-	certainty: Certainty,
-	reliability: Grade,
-	importance: Grade,
-	urgency: Grade,
-	how_to_use: string,
-	find_out_next: string,
-	/**  The superior's judgement or instruction. */
-	judgement: string,
-	judgement_on: string | null,
-	/**  Bring it to the next meeting. */
-	share: boolean,
-	/**  The competitor it is about, if any. */
-	competitor_id: string | null,
-};
-
-/**  A stored note. */
-export type IntelNote_Deserialize = {
-	id: string,
-	card_id: string,
-	version: number,
-	created_at: string,
-	updated_at: string,
-	fields: IntelNoteFields_Deserialize,
-};
-
-/**  A stored note. */
-export type IntelNote_Serialize = {
-	id: string,
-	card_id: string,
-	version: number,
-	created_at: string,
-	updated_at: string,
-	fields: IntelNoteFields_Serialize,
-};
 
 /**  How this process came by a ledger's key (and how a ledger is protected). */
 export type KeyKind = 
@@ -2310,15 +2191,79 @@ export type Negotiation_Serialize = {
 	decision_date: string | null,
 };
 
+/**  A stored note. */
+export type Note = Note_Serialize | Note_Deserialize;
+
+/**  What the note is about. */
+export type NoteCategory = "company" | "person" | "needs" | "competitor" | "market" | "credit" | "other";
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type NoteFields = NoteFields_Serialize | NoteFields_Deserialize;
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type NoteFields_Deserialize = {
+	/**  When the rep learned it. */
+	noted_on?: string,
+	category?: NoteCategory,
+	/**  Who it came from. */
+	source_who?: string,
+	/**  Where it was heard or read. */
+	source_where?: string,
+	means?: NoteMeans | null,
+	content?: string,
+	certainty?: Certainty,
+	reliability?: Grade,
+	importance?: Grade,
+	urgency?: Grade,
+	how_to_use?: string,
+	find_out_next?: string,
+	/**  The superior's judgement or instruction. */
+	judgement?: string,
+	judgement_on?: string | null,
+	/**  Bring it to the next meeting. */
+	share?: boolean,
+	/**  The competitor it is about, if any. */
+	competitor_id?: string | null,
+};
+
+/**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
+export type NoteFields_Serialize = {
+	/**  When the rep learned it. */
+	noted_on: string,
+	category: NoteCategory,
+	/**  Who it came from. */
+	source_who: string,
+	/**  Where it was heard or read. */
+	source_where: string,
+	means: NoteMeans | null,
+	content: string,
+	certainty: Certainty,
+	reliability: Grade,
+	importance: Grade,
+	urgency: Grade,
+	how_to_use: string,
+	find_out_next: string,
+	/**  The superior's judgement or instruction. */
+	judgement: string,
+	judgement_on: string | null,
+	/**  Bring it to the next meeting. */
+	share: boolean,
+	/**  The competitor it is about, if any. */
+	competitor_id: string | null,
+};
+
 /**  An intelligence note whose text matched, newest entered first. */
 export type NoteHit = {
 	id: string,
 	card_id: string,
 	card_name: string,
-	category: IntelCategory,
+	category: NoteCategory,
 	noted_on: string,
 	snippet: Segment[],
 };
+
+/**  How the rep learned it. */
+export type NoteMeans = "face_to_face" | "phone" | "document" | "web" | "other";
 
 /**  The notes that matched, and how many there are in all. */
 export type NotePage = NotePage_Serialize | NotePage_Deserialize;
@@ -2342,7 +2287,7 @@ export type NoteQuery = NoteQuery_Serialize | NoteQuery_Deserialize;
 export type NoteQuery_Deserialize = {
 	/**  Words found in the content, source, use, next step or judgement, or the card's name. */
 	text?: string,
-	category?: IntelCategory | null,
+	category?: NoteCategory | null,
 	certainty?: Certainty | null,
 	reliability?: Grade | null,
 	importance?: Grade | null,
@@ -2360,7 +2305,7 @@ export type NoteQuery_Deserialize = {
 export type NoteQuery_Serialize = {
 	/**  Words found in the content, source, use, next step or judgement, or the card's name. */
 	text: string,
-	category: IntelCategory | null,
+	category: NoteCategory | null,
 	certainty: Certainty | null,
 	reliability: Grade | null,
 	importance: Grade | null,
@@ -2379,16 +2324,36 @@ export type NoteRow = NoteRow_Serialize | NoteRow_Deserialize;
 
 /**  A note on the notes page, with the card it belongs to. */
 export type NoteRow_Deserialize = {
-	note: IntelNote_Deserialize,
+	note: Note_Deserialize,
 	card_name: string,
 	card_code: string,
 };
 
 /**  A note on the notes page, with the card it belongs to. */
 export type NoteRow_Serialize = {
-	note: IntelNote_Serialize,
+	note: Note_Serialize,
 	card_name: string,
 	card_code: string,
+};
+
+/**  A stored note. */
+export type Note_Deserialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: NoteFields_Deserialize,
+};
+
+/**  A stored note. */
+export type Note_Serialize = {
+	id: string,
+	card_id: string,
+	version: number,
+	created_at: string,
+	updated_at: string,
+	fields: NoteFields_Serialize,
 };
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
@@ -3262,6 +3227,9 @@ export type StoredClass_Serialize = {
 	reasons: Reason[],
 };
 
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type TakeOver = TakeOver_Serialize | TakeOver_Deserialize;
+
 export type TakeOverRequest = TakeOverRequest_Serialize | TakeOverRequest_Deserialize;
 
 export type TakeOverRequest_Deserialize = {
@@ -3284,6 +3252,38 @@ export type TakeOverRequest_Serialize = {
 	passphrase: string | null,
 	/**  The signer's fingerprint as the successor confirmed it (from the handover report). */
 	signer: string,
+};
+
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type TakeOver_Deserialize = {
+	id: string,
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	taken_at: string,
+	confirmed_by: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at?: string | null,
+	/**  False when the bundle had been taken over before: nothing was written. */
+	applied: boolean,
+};
+
+/**  What a take-over did (or, when it was taken over already, that it did nothing). */
+export type TakeOver_Serialize = {
+	id: string,
+	bundle_id: string,
+	from_owner: string,
+	to_owner: string,
+	taken_at: string,
+	confirmed_by: string,
+	added: number,
+	merged: number,
+	skipped: number,
+	undone_at: string | null,
+	/**  False when the bundle had been taken over before: nothing was written. */
+	applied: boolean,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */
@@ -3425,7 +3425,7 @@ export type VisitBrief_Deserialize = {
 	/**  Contacts whose next action is still open. */
 	open_actions: Contact_Deserialize[],
 	/**  Speculation and low-reliability notes: what to check on the visit. */
-	unverified_notes: IntelNote_Deserialize[],
+	unverified_notes: Note_Deserialize[],
 	last_visit_at?: string | null,
 };
 
@@ -3438,7 +3438,7 @@ export type VisitBrief_Serialize = {
 	/**  Contacts whose next action is still open. */
 	open_actions: Contact_Serialize[],
 	/**  Speculation and low-reliability notes: what to check on the visit. */
-	unverified_notes: IntelNote_Serialize[],
+	unverified_notes: Note_Serialize[],
 	last_visit_at: string | null,
 };
 

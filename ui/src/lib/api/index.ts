@@ -28,8 +28,8 @@ import type {
   KeyPerson_Serialize,
   KeyPersonFields_Serialize,
   Settings_Serialize,
-  IntelNote_Serialize,
-  IntelNoteFields_Serialize,
+  Note_Serialize,
+  NoteFields_Serialize,
   NotePage_Serialize,
   NoteRow_Serialize,
   NoteQuery_Deserialize,
@@ -59,7 +59,7 @@ import type {
   VersusText_Serialize,
   ReportRequest_Deserialize,
   HandoverPreview_Serialize,
-  ImportRecord_Serialize,
+  TakeOver_Serialize,
 
   CardSales_Serialize,
   ClassConfig_Serialize,
@@ -116,8 +116,8 @@ export type {
   FollowUpBucket,
   FollowUps,
   Grade,
-  IntelCategory,
-  IntelMeans,
+  NoteCategory,
+  NoteMeans,
   ProductTotal,
   ProductUsage,
   Renewal,
@@ -174,8 +174,8 @@ export type HistoryEntry = HistoryEntry_Serialize;
 export type KeyPerson = KeyPerson_Serialize;
 export type KeyPersonFields = KeyPersonFields_Serialize;
 export type Settings = Settings_Serialize;
-export type IntelNote = IntelNote_Serialize;
-export type IntelNoteFields = IntelNoteFields_Serialize;
+export type Note = Note_Serialize;
+export type NoteFields = NoteFields_Serialize;
 export type NotePage = NotePage_Serialize;
 export type NoteRow = NoteRow_Serialize;
 export type NoteQuery = NoteQuery_Deserialize;
@@ -206,7 +206,7 @@ export type VersusText = VersusText_Serialize;
 /** What to export; what is left out takes the core's default. */
 export type ReportRequest = ReportRequest_Deserialize;
 export type HandoverPreview = HandoverPreview_Serialize;
-export type ImportRecord = ImportRecord_Serialize;
+export type TakeOver = TakeOver_Serialize;
 
 export type CardSales = CardSales_Serialize;
 export type ClassConfig = ClassConfig_Serialize;

@@ -71,8 +71,8 @@ export function historyValue(entity: HistoryEntity, field: string, value: string
       ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
       : entity === "note"
         ? {
-            category: "intel_category",
-            means: "intel_means",
+            category: "note_category",
+            means: "note_means",
             certainty: "certainty",
             reliability: "grade",
             importance: "grade",

@@ -7,7 +7,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import HandoverPage from "./HandoverPage.svelte";
 import { app } from "../app/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { HandedOver, HandoverExport, HandoverPreview, ImportRecord, Receipt } from "../api";
+import type { HandedOver, HandoverExport, HandoverPreview, TakeOver, Receipt } from "../api";
 
 const PREVIEW: HandoverPreview = {
   bundle_id: "b1",
@@ -32,12 +32,12 @@ const PREVIEW: HandoverPreview = {
   ],
 };
 
-const RECORD: ImportRecord = {
+const RECORD: TakeOver = {
   id: "i1",
   bundle_id: "b1",
   from_owner: "田中 美咲",
   to_owner: "後任 花子",
-  imported_at: "2026-11-24T09:31:00.000Z",
+  taken_at: "2026-11-24T09:31:00.000Z",
   confirmed_by: "後任 花子",
   added: 1,
   merged: 1,
@@ -48,21 +48,21 @@ const RECORD: ImportRecord = {
 
 describe("the handover page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
-  let imports: ImportRecord[];
+  let takeOvers: TakeOver[];
   let given: HandedOver[];
   let receipts: Receipt[];
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
-    imports = [];
+    takeOvers = [];
     given = [];
     receipts = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "cards_facets") return { owners: ["田中 美咲"], tags: [] };
-      if (cmd === "handover_imports") return imports;
+      if (cmd === "take_overs") return takeOvers;
       if (cmd === "handed_over_list") return given;
       if (cmd === "handover_receipts") return receipts;
       if (cmd === "handover_receipt_accept") {
@@ -79,16 +79,16 @@ describe("the handover page", () => {
         given = [];
         return 2;
       }
-      if (cmd === "handover_preview") return PREVIEW;
+      if (cmd === "take_over_preview") return PREVIEW;
       if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
       if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20", cards: 2, counts: [] } satisfies HandoverExport;
-      if (cmd === "handover_take_over") {
-        imports = [RECORD];
+      if (cmd === "take_over") {
+        takeOvers = [RECORD];
         return RECORD;
       }
-      if (cmd === "handover_undo") {
-        imports = [{ ...RECORD, undone_at: "2026-11-24T10:00:00.000Z" }];
-        return imports[0];
+      if (cmd === "take_over_undo") {
+        takeOvers = [{ ...RECORD, undone_at: "2026-11-24T10:00:00.000Z" }];
+        return takeOvers[0];
       }
       return null;
     });
@@ -115,8 +115,8 @@ describe("the handover page", () => {
     expect(screen.getByTestId("handover-take-over")).toBeDisabled();
     await userEvent.click(screen.getByTestId("handover-signer-ok"));
     await userEvent.click(screen.getByTestId("handover-take-over"));
-    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_take_over")).toBe(true));
-    const sent = calls.find((c) => c.cmd === "handover_take_over")!.args as { bundle: string; request: { choices: unknown[]; confirmed_by: string } };
+    await waitFor(() => expect(calls.some((c) => c.cmd === "take_over")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "take_over")!.args as { bundle: string; request: { choices: unknown[]; confirmed_by: string } };
     expect(sent.bundle).toBe("/home/hanako/tanaka.daicho-handover");
     expect(sent.request).toEqual({
       choices: [{ card_id: "c2", choice: "merge" }],
@@ -128,12 +128,12 @@ describe("the handover page", () => {
   });
 
   it("undoes a take-over only after asking", async () => {
-    imports = [RECORD];
+    takeOvers = [RECORD];
     render(HandoverPage);
     await userEvent.click(await screen.findByTestId("handover-undo"));
-    expect(calls.some((c) => c.cmd === "handover_undo")).toBe(false);
+    expect(calls.some((c) => c.cmd === "take_over_undo")).toBe(false);
     await userEvent.click(screen.getByTestId("handover-confirm-undo"));
-    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_undo" && c.args.id === "i1")).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "take_over_undo" && c.args.id === "i1")).toBe(true));
     expect(await screen.findByText("取り消し済み")).toBeInTheDocument();
   });
 
@@ -194,7 +194,7 @@ describe("the handover page", () => {
     expect(await screen.findByTestId("handover-removed")).toHaveTextContent("後任 花子");
   });
   it("writes the receipt of a take-over for the predecessor", async () => {
-    imports = [RECORD];
+    takeOvers = [RECORD];
     render(HandoverPage);
     await userEvent.click(await screen.findByTestId("handover-write-receipt"));
     await waitFor(() => expect(calls.find((c) => c.cmd === "handover_receipt_write")?.args.id).toBe("i1"));

@@ -5,11 +5,11 @@ import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import NotesPage from "./NotesPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { IntelNote, NoteQuery } from "../api";
+import type { Note, NoteQuery } from "../api";
 import { newNote } from "./notes";
 
 const hostile = "<b>噂</b> 工場を新設するらしい";
-const note: IntelNote = {
+const note: Note = {
   id: "0196d0c4-0000-7000-8000-0000000000aa",
   card_id: "0196d0c4-0000-7000-8000-000000000001",
   version: 1,

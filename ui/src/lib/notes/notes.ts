@@ -1,8 +1,8 @@
 // A new note's defaults: learned today, about the company, fact, everything graded medium.
-import type { IntelNoteFields } from "../api";
+import type { NoteFields } from "../api";
 import { localMinute } from "../cards/contacts";
 
-export function newNote(now: Date): IntelNoteFields {
+export function newNote(now: Date): NoteFields {
   return {
     noted_on: localMinute(now).slice(0, 10),
     category: "company",

@@ -15,7 +15,7 @@ use crate::error::BatchError;
 pub const MOVABLE: &[(&str, &str)] = &[
     ("key_persons", "id"),
     ("contacts", "id"),
-    ("intel_notes", "id"),
+    ("notes", "id"),
     ("planned_visits", "id"),
     ("transactions", "id"),
     ("card_history", "id"),

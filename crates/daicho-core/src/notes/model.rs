@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 api_enum!(
     /// What the note is about.
-    IntelCategory {
+    NoteCategory {
         Company = "company",
         Person = "person",
         Needs = "needs",
@@ -16,7 +16,7 @@ api_enum!(
 );
 api_enum!(
     /// How the rep learned it.
-    IntelMeans {
+    NoteMeans {
         FaceToFace = "face_to_face",
         Phone = "phone",
         Document = "document",
@@ -37,15 +37,15 @@ api_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
-pub struct IntelNoteFields {
+pub struct NoteFields {
     /// When the rep learned it.
     pub noted_on: String,
-    pub category: IntelCategory,
+    pub category: NoteCategory,
     /// Who it came from.
     pub source_who: String,
     /// Where it was heard or read.
     pub source_where: String,
-    pub means: Option<IntelMeans>,
+    pub means: Option<NoteMeans>,
     pub content: String,
     pub certainty: Certainty,
     pub reliability: Grade,
@@ -62,11 +62,11 @@ pub struct IntelNoteFields {
     pub competitor_id: Option<String>,
 }
 
-impl Default for IntelNoteFields {
+impl Default for NoteFields {
     fn default() -> Self {
-        IntelNoteFields {
+        NoteFields {
             noted_on: String::new(),
-            category: IntelCategory::Company,
+            category: NoteCategory::Company,
             source_who: String::new(),
             source_where: String::new(),
             means: None,
@@ -88,13 +88,13 @@ impl Default for IntelNoteFields {
 /// A stored note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct IntelNote {
+pub struct Note {
     pub id: String,
     pub card_id: String,
     pub version: i32,
     pub created_at: String,
     pub updated_at: String,
-    pub fields: IntelNoteFields,
+    pub fields: NoteFields,
 }
 
 /// Filters of the notes page; every one left empty matches all notes.
@@ -104,7 +104,7 @@ pub struct IntelNote {
 pub struct NoteQuery {
     /// Words found in the content, source, use, next step or judgement, or the card's name.
     pub text: String,
-    pub category: Option<IntelCategory>,
+    pub category: Option<NoteCategory>,
     pub certainty: Option<Certainty>,
     pub reliability: Option<Grade>,
     pub importance: Option<Grade>,
@@ -122,7 +122,7 @@ pub struct NoteQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NoteRow {
-    pub note: IntelNote,
+    pub note: Note,
     pub card_name: String,
     pub card_code: String,
 }

@@ -5,10 +5,10 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::batch::{self, Batch};
 use crate::card::store::{self as cards, Edit};
 use crate::card::CardStatus;
 use crate::error::BatchError;
+use crate::many_cards::batch::{self, Batch};
 
 /// What to change on every chosen card; what is left empty stays as it is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

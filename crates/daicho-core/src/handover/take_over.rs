@@ -16,7 +16,7 @@ use crate::text::{digits, normalize};
 use super::bundle::{self, Manifest, Rows};
 use super::tables::{self, SHARED, TABLES};
 use super::{
-    CardChoice, Choice, ExistingCard, HandoverPreview, ImportRecord, PreviewCard, PreviewStatus,
+    CardChoice, Choice, ExistingCard, HandoverPreview, PreviewCard, PreviewStatus, TakeOver,
     TakeOverRequest,
 };
 
@@ -80,11 +80,9 @@ fn duplicate_of(
 }
 
 fn taken_over(conn: &Connection, bundle_id: &str) -> rusqlite::Result<Option<String>> {
-    conn.prepare_cached(
-        "SELECT id FROM handover_imports WHERE bundle_id = ?1 AND undone_at IS NULL",
-    )?
-    .query_row([bundle_id], |r| r.get(0))
-    .optional()
+    conn.prepare_cached("SELECT id FROM take_overs WHERE bundle_id = ?1 AND undone_at IS NULL")?
+        .query_row([bundle_id], |r| r.get(0))
+        .optional()
 }
 
 fn cards_of(
@@ -190,16 +188,16 @@ fn sql_value(value: &serde_json::Value) -> Option<Value> {
 /// Records a row the take-over inserted.
 fn track(
     conn: &Connection,
-    import_id: &str,
+    take_over_id: &str,
     seq: &mut i64,
     table: &str,
     key: &serde_json::Value,
 ) -> rusqlite::Result<()> {
     *seq += 1;
     conn.prepare_cached(
-        "INSERT INTO handover_rows (import_id, seq, tbl, row_key) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO take_over_rows (take_over_id, seq, tbl, row_key) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![import_id, *seq, table, key.to_string()])?;
+    .execute(params![take_over_id, *seq, table, key.to_string()])?;
     Ok(())
 }
 
@@ -269,7 +267,7 @@ pub fn take_over(
     path: &Path,
     request: &TakeOverRequest,
     edit: &Edit<'_>,
-) -> Result<ImportRecord, HandoverError> {
+) -> Result<TakeOver, HandoverError> {
     let confirmed_by = request.confirmed_by.trim();
     if confirmed_by.is_empty() {
         return Err(HandoverError::Invalid(vec![FieldIssue::new(
@@ -339,13 +337,13 @@ pub fn take_over(
         }
         target.insert(card.card_id, to);
     }
-    let import_id = new_id();
+    let take_over_id = new_id();
     conn.execute(
-        "INSERT INTO handover_imports (id, bundle_id, from_owner, to_owner, imported_at, actor, confirmed_by, cards_added,
+        "INSERT INTO take_overs (id, bundle_id, from_owner, to_owner, taken_at, actor, confirmed_by, cards_added,
             cards_merged, cards_skipped, manifest, taken_ids)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
-            import_id,
+            take_over_id,
             manifest.bundle_id,
             manifest.from_owner,
             manifest.to_owner,
@@ -367,7 +365,7 @@ pub fn take_over(
         .optional()?;
     track(
         conn,
-        &import_id,
+        &take_over_id,
         &mut seq,
         "ledger_meta",
         &serde_json::json!([counter]),
@@ -431,7 +429,7 @@ pub fn take_over(
                         .collect(),
                 )
             };
-            track(conn, &import_id, &mut seq, table, &key)?;
+            track(conn, &take_over_id, &mut seq, table, &key)?;
         }
     }
     // Everything the bundle brought, checked as if typed: one refused value takes nothing over.
@@ -474,23 +472,23 @@ pub fn take_over(
             )?;
             track(
                 conn,
-                &import_id,
+                &take_over_id,
                 &mut seq,
                 "card_history",
                 &serde_json::json!([conn.last_insert_rowid()]),
             )?;
         }
     }
-    load(conn, &import_id)
+    load(conn, &take_over_id)
 }
 
-fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportRecord> {
-    Ok(ImportRecord {
+fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<TakeOver> {
+    Ok(TakeOver {
         id: r.get(0)?,
         bundle_id: r.get(1)?,
         from_owner: r.get(2)?,
         to_owner: r.get(3)?,
-        imported_at: r.get(4)?,
+        taken_at: r.get(4)?,
         confirmed_by: r.get(5)?,
         added: r.get(6)?,
         merged: r.get(7)?,
@@ -500,21 +498,19 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportRecord> {
     })
 }
 
-const RECORD: &str = "id, bundle_id, from_owner, to_owner, imported_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at";
+const RECORD: &str = "id, bundle_id, from_owner, to_owner, taken_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at";
 
-fn load(conn: &Connection, id: &str) -> Result<ImportRecord, HandoverError> {
-    conn.prepare_cached(&format!(
-        "SELECT {RECORD} FROM handover_imports WHERE id = ?1"
-    ))?
-    .query_row([id], record)
-    .optional()?
-    .ok_or_else(|| HandoverError::ImportNotFound { id: id.to_owned() })
+fn load(conn: &Connection, id: &str) -> Result<TakeOver, HandoverError> {
+    conn.prepare_cached(&format!("SELECT {RECORD} FROM take_overs WHERE id = ?1"))?
+        .query_row([id], record)
+        .optional()?
+        .ok_or_else(|| HandoverError::TakeOverNotFound { id: id.to_owned() })
 }
 
 /// Every take-over of this ledger, newest first.
-pub fn imports(conn: &Connection) -> Result<Vec<ImportRecord>, HandoverError> {
+pub fn list(conn: &Connection) -> Result<Vec<TakeOver>, HandoverError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {RECORD} FROM handover_imports ORDER BY imported_at DESC, id DESC"
+        "SELECT {RECORD} FROM take_overs ORDER BY taken_at DESC, id DESC"
     ))?;
     let rows = stmt.query_map([], record)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -528,20 +524,22 @@ fn still_used(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool
              OR EXISTS (SELECT 1 FROM case_studies WHERE product_id = ?1) OR EXISTS (SELECT 1 FROM sheet_products WHERE product_id = ?1)
              OR EXISTS (SELECT 1 FROM sheets WHERE our_product_id = ?1)"
         }
-        _ => "SELECT EXISTS (SELECT 1 FROM products WHERE competitor_id = ?1) OR EXISTS (SELECT 1 FROM intel_notes WHERE competitor_id = ?1)",
+        _ => "SELECT EXISTS (SELECT 1 FROM products WHERE competitor_id = ?1) OR EXISTS (SELECT 1 FROM notes WHERE competitor_id = ?1)",
     };
     conn.query_row(sql, [id], |r| r.get(0))
 }
 
 /// Undoes a take-over in one step: every row it inserted goes, newest first; catalogue rows it
 /// brought stay while something else uses them.
-pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<ImportRecord, HandoverError> {
+pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<TakeOver, HandoverError> {
     let import = load(conn, id)?;
     if import.undone_at.is_some() {
         return Err(HandoverError::AlreadyUndone { id: id.to_owned() });
     }
     let rows: Vec<(String, String)> = conn
-        .prepare("SELECT tbl, row_key FROM handover_rows WHERE import_id = ?1 ORDER BY seq DESC")?
+        .prepare(
+            "SELECT tbl, row_key FROM take_over_rows WHERE take_over_id = ?1 ORDER BY seq DESC",
+        )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (table, key) in rows {
@@ -582,9 +580,9 @@ pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<ImportRecord, Hando
         )?;
     }
     conn.execute(
-        "UPDATE handover_imports SET undone_at = ?2 WHERE id = ?1",
+        "UPDATE take_overs SET undone_at = ?2 WHERE id = ?1",
         params![id, at],
     )?;
-    conn.execute("DELETE FROM handover_rows WHERE import_id = ?1", [id])?;
+    conn.execute("DELETE FROM take_over_rows WHERE take_over_id = ?1", [id])?;
     load(conn, id)
 }

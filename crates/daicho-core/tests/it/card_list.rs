@@ -1,7 +1,7 @@
 //! The card list: search by any part of name, reading, code, phone, e-mail; filters; sorting; paging.
 
 use daicho_core::card::{CardFields, CardKind, CardStatus};
-use daicho_core::search::{CardQuery, CardSort};
+use daicho_core::card_list::{CardQuery, CardSort};
 use daicho_core::Ledger;
 
 use super::{ledger, organisation, person};
@@ -332,7 +332,7 @@ fn a_window_deep_in_the_list_walks_a_covering_index_whatever_the_common_filter()
             },
         ] {
             let query = CardQuery { sort, ..query };
-            let plan = daicho_core::search::window_plan(ledger.connection(), &query, today)
+            let plan = daicho_core::card_list::window_plan(ledger.connection(), &query, today)
                 .unwrap()
                 .join(" / ");
             assert!(

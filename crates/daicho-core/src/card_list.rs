@@ -1,5 +1,5 @@
 //! The card list: filter, sort and a window of rows, so the UI shows 100,000 cards smoothly
-//! by asking only for the rows on screen. The text box asks the full-text index (`fulltext`).
+//! by asking only for the rows on screen. The text box asks the full-text index (`search`).
 
 use chrono::NaiveDate;
 use rusqlite::{types::Value, Connection};
@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::card::{CardKind, CardStatus};
 use crate::classify::{Abc, ValueTier};
 use crate::contact::ContactKind;
-use crate::fulltext::{card_marks, CardMarks, FtsQuery, Needles};
 use crate::sales::AgeBucket;
+use crate::search::{card_marks, CardMarks, FtsQuery, Needles};
 use crate::text::{like_pattern, normalize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

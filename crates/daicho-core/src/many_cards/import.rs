@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::rows::RowCard;
-use crate::batch;
 use crate::card::store::{self as cards, Edit};
 use crate::card::{CardFields, CardKind};
 use crate::error::{BatchError, ImportError};
+use crate::import::rows::RowCard;
+use crate::many_cards::batch;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,8 +3,8 @@
 
 use daicho_core::card::CardKind;
 use daicho_core::contact::ContactFields;
-use daicho_core::fulltext::{SearchResults, Segment};
-use daicho_core::intel::IntelNoteFields;
+use daicho_core::notes::NoteFields;
+use daicho_core::search::{SearchResults, Segment};
 use daicho_core::Ledger;
 
 use super::{ledger, organisation, person};
@@ -38,10 +38,10 @@ fn sample() -> Sample {
     ledger
         .add_note(
             &toyo.id,
-            &IntelNoteFields {
+            &NoteFields {
                 noted_on: "2026-11-21".into(),
                 content: "競合のリコーが値下げを提案しているらしい".into(),
-                ..IntelNoteFields::default()
+                ..NoteFields::default()
             },
         )
         .unwrap();
@@ -229,7 +229,7 @@ fn a_match_in_the_name_ranks_above_a_match_elsewhere() {
 
 #[test]
 fn the_card_list_searches_the_same_index_best_match_first_with_the_match_marked() {
-    use daicho_core::search::{CardQuery, CardSort};
+    use daicho_core::card_list::{CardQuery, CardSort};
     let mut s = sample();
     let mut other = organisation("北海物産", "ホッカイブッサン");
     other.notes = "佐藤工業の紹介".into();

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::card::{CardKind, CardStatus};
 use crate::contact::ContactKind;
-use crate::intel::IntelCategory;
+use crate::notes::NoteCategory;
 pub use highlight::{Needles, Segment};
 pub use terms::FtsQuery;
 
@@ -105,7 +105,7 @@ pub struct NoteHit {
     pub id: String,
     pub card_id: String,
     pub card_name: String,
-    pub category: IntelCategory,
+    pub category: NoteCategory,
     pub noted_on: String,
     pub snippet: Vec<Segment>,
 }
@@ -346,7 +346,7 @@ fn note_hits(
                 n.source_where, n.how_to_use, n.find_out_next, n.judgement
          FROM (SELECT rowid AS key FROM note_fts WHERE note_fts MATCH ?1
                ORDER BY rowid DESC LIMIT ?2) f
-         JOIN search_keys k ON k.key = f.key JOIN intel_notes n ON n.id = k.source_id
+         JOIN search_keys k ON k.key = f.key JOIN notes n ON n.id = k.source_id
          JOIN cards c ON c.id = n.card_id
          ORDER BY f.key DESC",
     )?;
@@ -360,7 +360,7 @@ fn note_hits(
             id: r.get(0)?,
             card_id: r.get(1)?,
             card_name: r.get(2)?,
-            category: IntelCategory::parse(&r.get::<_, String>(3)?).unwrap_or(IntelCategory::Other),
+            category: NoteCategory::parse(&r.get::<_, String>(3)?).unwrap_or(NoteCategory::Other),
             noted_on: r.get(4)?,
             snippet: best_snippet(needles, &texts, None),
         });

@@ -3,9 +3,9 @@
 use crate::error::FieldIssue;
 use crate::text::{date, line, multiline};
 
-use super::model::IntelNoteFields;
+use super::model::NoteFields;
 
-pub fn note(input: &IntelNoteFields) -> Result<IntelNoteFields, Vec<FieldIssue>> {
+pub fn note(input: &NoteFields) -> Result<NoteFields, Vec<FieldIssue>> {
     let mut issues = Vec::new();
     let i = &mut issues;
     let noted_on = if input.noted_on.trim().is_empty() {
@@ -18,7 +18,7 @@ pub fn note(input: &IntelNoteFields) -> Result<IntelNoteFields, Vec<FieldIssue>>
     if content.trim().is_empty() {
         i.push(FieldIssue::new("content", "required"));
     }
-    let out = IntelNoteFields {
+    let out = NoteFields {
         noted_on,
         category: input.category,
         source_who: line("source_who", &input.source_who, i),

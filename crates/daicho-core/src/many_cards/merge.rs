@@ -10,12 +10,12 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::batch::{self, Batch, Moved, MOVABLE};
 use crate::card::history::{self, Stamp};
 use crate::card::store::{self as cards, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::error::BatchError;
 use crate::import::DuplicateWhy;
+use crate::many_cards::batch::{self, Batch, Moved, MOVABLE};
 use crate::names::without_legal_form;
 use crate::text::digits;
 

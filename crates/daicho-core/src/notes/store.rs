@@ -10,13 +10,12 @@ use crate::error::CardError;
 use crate::text::{like_pattern, normalize};
 
 use super::model::{
-    Certainty, Grade, IntelCategory, IntelMeans, IntelNote, IntelNoteFields, NotePage, NoteQuery,
-    NoteRow,
+    Certainty, Grade, Note, NoteCategory, NoteFields, NoteMeans, NotePage, NoteQuery, NoteRow,
 };
 use super::validate;
 
 /// The history label of a note: the start of its content.
-fn label(fields: &IntelNoteFields) -> String {
+fn label(fields: &NoteFields) -> String {
     fields.content.chars().take(40).collect()
 }
 
@@ -34,15 +33,15 @@ fn stamp<'a>(card_id: &'a str, id: &'a str, label: &'a str, edit: &Edit<'a>) -> 
 pub fn insert(
     conn: &Connection,
     card_id: &str,
-    input: &IntelNoteFields,
+    input: &NoteFields,
     edit: &Edit<'_>,
-) -> Result<IntelNote, CardError> {
+) -> Result<Note, CardError> {
     editable(conn, card_id)?;
     let fields = validate::note(input).map_err(CardError::Invalid)?;
     check_competitor(conn, &fields)?;
     let id = new_id();
     conn.prepare_cached(
-        "INSERT INTO intel_notes (id, card_id, noted_on, category, content, certainty, reliability, importance,
+        "INSERT INTO notes (id, card_id, noted_on, category, content, certainty, reliability, importance,
             urgency, created_at, updated_at)
          VALUES (?1, ?2, '', 'other', '-', 'fact', 'low', 'low', 'low', ?3, ?3)",
     )?
@@ -64,9 +63,9 @@ pub fn update(
     conn: &Connection,
     id: &str,
     expected_version: i32,
-    input: &IntelNoteFields,
+    input: &NoteFields,
     edit: &Edit<'_>,
-) -> Result<IntelNote, CardError> {
+) -> Result<Note, CardError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
     if old.version != expected_version {
@@ -90,10 +89,7 @@ pub fn update(
         &after,
     )?;
     write_columns(conn, id, &fields, edit.at)?;
-    conn.execute(
-        "UPDATE intel_notes SET version = version + 1 WHERE id = ?1",
-        [id],
-    )?;
+    conn.execute("UPDATE notes SET version = version + 1 WHERE id = ?1", [id])?;
     load(conn, id)
 }
 
@@ -101,7 +97,7 @@ pub fn update(
 pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
-    conn.execute("DELETE FROM intel_notes WHERE id = ?1", [id])?;
+    conn.execute("DELETE FROM notes WHERE id = ?1", [id])?;
     let label = label(&old.fields);
     history::record(
         conn,
@@ -114,10 +110,7 @@ pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardEr
     Ok(())
 }
 
-fn with_competitor_name(
-    conn: &Connection,
-    fields: &IntelNoteFields,
-) -> Result<IntelNoteFields, CardError> {
+fn with_competitor_name(conn: &Connection, fields: &NoteFields) -> Result<NoteFields, CardError> {
     let name = match &fields.competitor_id {
         Some(id) => conn
             .prepare_cached("SELECT name FROM competitors WHERE id = ?1")?
@@ -125,14 +118,14 @@ fn with_competitor_name(
             .optional()?,
         None => None,
     };
-    Ok(IntelNoteFields {
+    Ok(NoteFields {
         competitor_id: name,
         ..fields.clone()
     })
 }
 
 /// A note can only point at a competitor the ledger knows.
-fn check_competitor(conn: &Connection, fields: &IntelNoteFields) -> Result<(), CardError> {
+fn check_competitor(conn: &Connection, fields: &NoteFields) -> Result<(), CardError> {
     if let Some(id) = &fields.competitor_id {
         let known: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM competitors WHERE id = ?1)")?
@@ -147,12 +140,7 @@ fn check_competitor(conn: &Connection, fields: &IntelNoteFields) -> Result<(), C
     Ok(())
 }
 
-fn write_columns(
-    conn: &Connection,
-    id: &str,
-    f: &IntelNoteFields,
-    at: &str,
-) -> Result<(), CardError> {
+fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Result<(), CardError> {
     let haystack = normalize(
         &[
             f.content.as_str(),
@@ -165,7 +153,7 @@ fn write_columns(
         .join("\u{1F}"),
     );
     conn.prepare_cached(
-        "UPDATE intel_notes SET noted_on = ?2, category = ?3, source_who = ?4, source_where = ?5, means = ?6,
+        "UPDATE notes SET noted_on = ?2, category = ?3, source_who = ?4, source_where = ?5, means = ?6,
             content = ?7, certainty = ?8, reliability = ?9, importance = ?10, urgency = ?11, how_to_use = ?12,
             find_out_next = ?13, judgement = ?14, judgement_on = ?15, share = ?16, search_text = ?17,
             updated_at = ?18, competitor_id = ?19
@@ -177,7 +165,7 @@ fn write_columns(
         f.category.as_str(),
         f.source_who,
         f.source_where,
-        f.means.map(IntelMeans::as_str),
+        f.means.map(NoteMeans::as_str),
         f.content,
         f.certainty.as_str(),
         f.reliability.as_str(),
@@ -199,32 +187,30 @@ const COLUMNS: &str = "n.id, n.card_id, n.version, n.created_at, n.updated_at, n
     n.source_who, n.source_where, n.means, n.content, n.certainty, n.reliability, n.importance, n.urgency,
     n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share, n.competitor_id";
 
-pub fn load(conn: &Connection, id: &str) -> Result<IntelNote, CardError> {
+pub fn load(conn: &Connection, id: &str) -> Result<Note, CardError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
-    conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM intel_notes n WHERE n.id = ?1"
-    ))?
-    .query_row([id], from_row)
-    .optional()?
-    .ok_or_else(|| CardError::NoteNotFound { id: id.to_owned() })
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM notes n WHERE n.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| CardError::NoteNotFound { id: id.to_owned() })
 }
 
 /// A card's notes, newest first.
-pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<IntelNote>, CardError> {
+pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardError> {
     crate::card::store::load(conn, card_id)?;
     Ok(conn
         .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM intel_notes n WHERE n.card_id = ?1 ORDER BY n.noted_on DESC, n.id DESC"
+            "SELECT {COLUMNS} FROM notes n WHERE n.card_id = ?1 ORDER BY n.noted_on DESC, n.id DESC"
         ))?
         .query_map([card_id], from_row)?
         .collect::<Result<_, _>>()?)
 }
 
 /// Notes of unverified speculation or low reliability: what to check on the next visit.
-pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<IntelNote>, CardError> {
+pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardError> {
     Ok(conn
         .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM intel_notes n
+            "SELECT {COLUMNS} FROM notes n
              WHERE n.card_id = ?1 AND (n.certainty = 'speculation' OR n.reliability = 'low')
              ORDER BY n.noted_on DESC, n.id DESC"
         ))?
@@ -237,9 +223,8 @@ pub const MAX_NOTES: u32 = 2000;
 
 /// The notes page: notes of live cards matching every filter, newest first.
 pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError> {
-    let mut filter = String::from(
-        " FROM intel_notes n JOIN cards c ON c.id = n.card_id WHERE c.deleted_at IS NULL",
-    );
+    let mut filter =
+        String::from(" FROM notes n JOIN cards c ON c.id = n.card_id WHERE c.deleted_at IS NULL");
     let mut values: Vec<Value> = Vec::new();
     let mut equals = |column: &str, value: Option<&str>| {
         if let Some(value) = value {
@@ -247,7 +232,7 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError>
             values.push(Value::Text(value.to_owned()));
         }
     };
-    equals("n.category", query.category.map(IntelCategory::as_str));
+    equals("n.category", query.category.map(NoteCategory::as_str));
     equals("n.certainty", query.certainty.map(Certainty::as_str));
     equals("n.reliability", query.reliability.map(Grade::as_str));
     equals("n.importance", query.importance.map(Grade::as_str));
@@ -285,26 +270,26 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError>
     Ok(NotePage { rows, total })
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<IntelNote> {
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
     let grade = |i: usize| -> rusqlite::Result<Grade> {
         Ok(Grade::parse(&text(i)?).unwrap_or(Grade::Medium))
     };
-    Ok(IntelNote {
+    Ok(Note {
         id: r.get(0)?,
         card_id: r.get(1)?,
         version: r.get(2)?,
         created_at: r.get(3)?,
         updated_at: r.get(4)?,
-        fields: IntelNoteFields {
+        fields: NoteFields {
             noted_on: text(5)?,
-            category: IntelCategory::parse(&text(6)?).unwrap_or(IntelCategory::Other),
+            category: NoteCategory::parse(&text(6)?).unwrap_or(NoteCategory::Other),
             source_who: text(7)?,
             source_where: text(8)?,
             means: r
                 .get::<_, Option<String>>(9)?
                 .as_deref()
-                .and_then(IntelMeans::parse),
+                .and_then(NoteMeans::parse),
             content: text(10)?,
             certainty: Certainty::parse(&text(11)?).unwrap_or(Certainty::Speculation),
             reliability: grade(12)?,
