@@ -111,19 +111,32 @@ fn test() -> Result {
     core_has_no_tauri()?;
     // The UI is built first: the app crate embeds ui/dist.
     run("ui", "npm", &["run", "build"], &[])?;
+    // The benchmarks (CLI feature `bench`) are linted and their harness tested with the rest.
     cargo(
         &[
             "clippy",
             "--workspace",
             "--all-targets",
+            "--features",
+            "daicho-cli/bench",
             "--",
             "-D",
             "warnings",
         ],
         &strict,
     )?;
+    // Architecture invariant: built as shipped (no test or bench features), nothing but the core
+    // can reach a ledger's SQLite connection.
+    cargo(&["check", "-p", "daicho-cli", "-p", "daicho-app"], &strict)?;
     cargo(
-        &["nextest", "run", "--workspace", "--no-fail-fast"],
+        &[
+            "nextest",
+            "run",
+            "--workspace",
+            "--features",
+            "daicho-cli/bench",
+            "--no-fail-fast",
+        ],
         &strict,
     )?;
 

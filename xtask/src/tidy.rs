@@ -146,6 +146,31 @@ mod tests {
         );
     }
 
+    /// Architecture invariant: only the core runs SQL on a ledger, so every change goes
+    /// through `Ledger::write` (one transaction, the card's history with it). The compiler keeps
+    /// it where `raw-access` is off; this keeps it in the code that is built with it: the
+    /// commands, the CLI outside its benchmarks.
+    #[test]
+    fn nothing_outside_the_core_reaches_for_the_ledgers_connection() {
+        let mut reaching = Vec::new();
+        for dir in ["src-tauri/src", "crates/daicho-cli/src"] {
+            for file in files(&root().join(dir), &[".rs"]) {
+                let relative = file.strip_prefix(root()).unwrap_or(&file).to_owned();
+                if relative.starts_with("crates/daicho-cli/src/bench") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                if text.contains(".connection()") {
+                    reaching.push(relative.display().to_string());
+                }
+            }
+        }
+        assert!(
+            reaching.is_empty(),
+            "these run SQL past the core; give the core an operation instead: {reaching:#?}"
+        );
+    }
+
     /// The message keys written literally as `t("key"` (the window, and the core's reports) or
     /// `message(lang, "key"` (the CLI) in `text`.
     fn keys_asked(text: &str) -> Vec<String> {

@@ -65,6 +65,7 @@ macro_rules! out_json {
 }
 
 mod backup;
+#[cfg(feature = "bench")]
 mod bench;
 mod classify;
 mod erase;
@@ -191,10 +192,12 @@ enum Command {
     },
     /// Write an Excel handout (print-ready .xlsx) in a chosen language.
     Export(export::ExportArgs),
-    /// Measure an operation on a generated ledger, against a baseline run in the same process.
+    /// Measure an operation on a generated ledger, against a baseline run in the same process
+    /// (built with `--features bench`).
+    #[cfg(feature = "bench")]
     Bench {
         #[command(subcommand)]
-        what: BenchKind,
+        what: bench::BenchKind,
     },
     /// Back a ledger up now (checked before it is kept): into the backup folder of Settings, or
     /// into DIR.
@@ -260,85 +263,6 @@ enum Command {
     },
 }
 
-#[derive(Subcommand)]
-enum BenchKind {
-    /// Classification against one SQL aggregate of the same purchases.
-    Classify {
-        #[arg(long, default_value_t = 100_000)]
-        cards: u32,
-        #[arg(long, default_value_t = 1_000_000)]
-        transactions: u32,
-        #[arg(long)]
-        json: bool,
-        /// Keep the generated ledger here (an existing file is never overwritten).
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
-    /// The search box over realistic customers in four languages, against the same FTS5 MATCH
-    /// queries and against a LIKE scan: median and p95.
-    Search(BenchLedger),
-    /// Opening a card with its newest 100 contacts, against two plain SELECTs.
-    Open(BenchLedger),
-    /// The card list's block of rows at five depths in every sort, against a rowid range.
-    List(BenchLedger),
-    /// Importing a generated CSV list against a plain bulk insert of the same rows.
-    Import {
-        #[arg(long, default_value_t = 100_000)]
-        cards: u32,
-        #[arg(long)]
-        json: bool,
-    },
-    /// A backup (one moment of the file copied, synced, compared) and a restore against a plain copy of the
-    /// same ledger file.
-    Backup(BenchLedger),
-    /// What encryption costs: opening cards, the search box, the card list and an import on the
-    /// encrypted ledger against a plain copy of it, alternately in one process.
-    Encryption {
-        #[command(flatten)]
-        ledger: BenchLedger,
-        /// Rows of the generated list imported into an empty ledger of each kind.
-        #[arg(long, default_value_t = 10_000)]
-        rows: u32,
-    },
-    /// Real writes in a child process killed with SIGKILL after a random delay, each kill
-    /// followed by the checks a rep relies on (opens, whole, nothing lost, nothing blocking).
-    /// Exits 1 when any check fails.
-    Crash {
-        #[arg(long, default_value_t = 1000)]
-        kills: u32,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// The crash harness's child for the steps no other command makes (merge, bulk, saves).
-    #[command(hide = true)]
-    CrashChild { step: String, file: PathBuf },
-    /// Excel exports (the customer list and the contact history) against writing the same cells
-    /// through rust_xlsxwriter directly, with the growth of peak memory.
-    Export {
-        #[arg(long, default_value_t = 10_000)]
-        cards: u32,
-        #[arg(long, default_value_t = 100_000)]
-        contacts: u32,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(clap::Args)]
-struct BenchLedger {
-    #[arg(long, default_value_t = 100_000)]
-    cards: u32,
-    #[arg(long, default_value_t = 1_000_000)]
-    contacts: u32,
-    #[arg(long)]
-    json: bool,
-    /// Use the generated ledger at this path, or generate it there and keep it.
-    #[arg(long)]
-    ledger: Option<PathBuf>,
-}
-
 fn main() -> ExitCode {
     let lang = Lang::from_env();
     match run(Cli::parse(), lang) {
@@ -360,6 +284,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         cli.passphrase_file.as_deref(),
         cli.recovery_key_file.as_deref(),
     )?;
+    #[cfg(feature = "bench")]
     if matches!(cli.command, Command::Bench { .. }) {
         bench::use_bench_key(&secrets);
     }
@@ -421,69 +346,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             json,
         } => search::run(&file, &query, limit, json, lang)?,
         Command::Handover { command } => handover::run(command, lang)?,
-        Command::Bench {
-            what:
-                BenchKind::Classify {
-                    cards,
-                    transactions,
-                    json,
-                    out,
-                },
-        } => {
-            bench::classify(cards, transactions, json, out)?;
-        }
-        Command::Bench {
-            what:
-                BenchKind::Export {
-                    cards,
-                    contacts,
-                    json,
-                },
-        } => {
-            bench::export(cards, contacts, json)?;
-        }
-        Command::Bench {
-            what: BenchKind::Search(b),
-        } => bench::search::search(b.cards, b.contacts, b.json, b.ledger)?,
-        Command::Bench {
-            what: BenchKind::Open(b),
-        } => bench::search::open(b.cards, b.contacts, b.json, b.ledger)?,
-        Command::Bench {
-            what: BenchKind::List(b),
-        } => bench::list::list(b.cards, b.contacts, b.json, b.ledger)?,
-        Command::Bench {
-            what: BenchKind::Import { cards, json },
-        } => bench::import::import(cards, json)?,
-        Command::Bench {
-            what: BenchKind::Backup(b),
-        } => bench::backup::run(b.cards, b.contacts, b.json, b.ledger)?,
-        Command::Bench {
-            what: BenchKind::Encryption { ledger: b, rows },
-        } => bench::encryption::encryption(b.cards, b.contacts, rows, b.json, b.ledger)?,
-        Command::Bench {
-            what: BenchKind::Crash { kills, seed, json },
-        } => {
-            let report = bench::crash::run(kills, seed, json)?;
-            if !report.failures.is_empty() {
-                return Err(ErrorReport {
-                    code: "unknown".into(),
-                    params: [(
-                        "detail".to_owned(),
-                        format!(
-                            "{} of {} kills failed their checks",
-                            report.failures.len(),
-                            report.kills
-                        ),
-                    )]
-                    .into_iter()
-                    .collect(),
-                    fields: vec![],
-                });
-            }
-        }
-        Command::Bench {
-            what: BenchKind::CrashChild { step, file },
-        } => bench::crash::child(&step, &file)?,
+        #[cfg(feature = "bench")]
+        Command::Bench { what } => bench::run(what)?,
         Command::Stats { file, json } => {
             let ledger = open_ledger(&file).map_err(|e| report(&e))?;
             let stats = ledger

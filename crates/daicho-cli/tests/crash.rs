@@ -1,4 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(feature = "bench")]
 //! The crash harness's short form: 105 real writes killed with SIGKILL at random moments, each
 //! followed by the checks a rep relies on (`daicho bench crash`; the full form runs 1,000).
 

@@ -5,6 +5,8 @@
 
 #[macro_use]
 mod api_enum;
+#[macro_use]
+mod coded;
 pub mod backup;
 pub mod card;
 pub mod card_list;

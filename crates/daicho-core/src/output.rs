@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempPath;
 
-use crate::error::OutputError;
 
 /// Whether an existing file at the target may be replaced (the user confirmed it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,3 +277,38 @@ pub fn disk_is_full(path: &Path) -> bool {
         ) || e.raw_os_error() == Some(28)
     })
 }
+
+/// Writing a file for the user: a report, a handover file, a backup, a new ledger.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("no file name given")]
+    NoName,
+    #[error("{path}: a file with this name already exists")]
+    Exists { path: PathBuf },
+    #[error("{path} is a Daicho ledger: nothing is written over a ledger")]
+    IsLedger { path: PathBuf },
+    #[error("{path} is a folder")]
+    IsFolder { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl OutputError {
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> OutputError {
+        OutputError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+coded!(OutputError {
+    NoName => code("output.no_name"),
+    Exists { path } => code("output.exists"),
+    IsLedger { path } => code("output.is_ledger"),
+    IsFolder { path } => code("output.is_folder"),
+    Io { path, source } => io("output.io"),
+});

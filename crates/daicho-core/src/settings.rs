@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::backup::Retention;
-use crate::error::SettingsError;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -279,3 +278,26 @@ mod tests {
         assert_eq!(Settings::load(&path), fine);
     }
 }
+
+/// Reading and writing the app's settings file.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("unknown language {0}")]
+    UnknownLanguage(String),
+    #[error("the last-contact thresholds are out of order")]
+    Thresholds,
+    #[error("{field} must be from 1 to {max}")]
+    OutOfRange { field: &'static str, max: u32 },
+}
+
+coded!(SettingsError {
+    Io { path, source } => io("settings.io"),
+    UnknownLanguage(language) => code("settings.unknown_language", "language"),
+    Thresholds => code("settings.thresholds"),
+    OutOfRange { field, max } => code("settings.out_of_range"),
+});

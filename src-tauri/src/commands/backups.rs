@@ -95,7 +95,7 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_counts(state: State<'_, AppState>) -> Result<Counts, ErrorReport> {
-    state.with_ledger(|l| backup::counts(l.connection()).map_err(LedgerError::Sqlite))
+    state.with_ledger(|l| l.counts().map_err(LedgerError::Sqlite))
 }
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 //! Classification settings, re-classification, a card's stored classes and the dashboard.
 
-use daicho_core::classify::store::{LastRun, StoredClass};
 use daicho_core::classify::ClassConfig;
+use daicho_core::classify::{LastRun, StoredClass};
 use daicho_core::dashboard::{Dashboard, DashboardQuery};
 use daicho_core::error::ClassifyError;
 use daicho_core::ErrorReport;

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use daicho_core::backup;
 use daicho_core::card_list::CardQuery;
 use daicho_core::demo::{self, DemoConfig};
-use daicho_core::error::Coded;
+use daicho_core::error::{AppError, Coded};
 use daicho_core::handover::HandoverSelection;
 use daicho_core::many_cards::bulk::BulkChange;
 use daicho_core::output::Existing;
@@ -58,11 +58,7 @@ pub struct CrashReport {
 }
 
 fn fail(what: String) -> ErrorReport {
-    ErrorReport {
-        code: "unknown".into(),
-        params: [("detail".to_owned(), what)].into_iter().collect(),
-        fields: vec![],
-    }
+    AppError::Unknown { detail: what }.report()
 }
 
 /// What every run starts from: a ledger, a list to import, a bundle to take over.

@@ -5,11 +5,14 @@
 //! ratio is the figure to compare.
 
 pub mod backup;
+mod command;
 pub mod crash;
 pub mod encryption;
 pub mod import;
 pub mod list;
 pub mod search;
+
+pub use command::{run, BenchKind};
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -7,6 +7,7 @@
 //! under the backup folder, found by the ledger's id (`NAME-1a2b3c4d`), and are named by their
 //! time and reason: `NAME_20261204-154500Z_daily.daicho`.
 
+pub(crate) mod error;
 mod keep;
 mod restore;
 mod snapshot;

@@ -5,10 +5,12 @@
 
 pub mod compute;
 pub mod config;
+pub(crate) mod error;
 pub mod gather;
 mod model;
-pub mod store;
+pub(crate) mod store;
 pub mod view;
 
 pub use config::ClassConfig;
 pub use model::*;
+pub use store::{LastRun, StoredClass};

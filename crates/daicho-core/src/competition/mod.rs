@@ -1,6 +1,7 @@
 //! Competitor comparison: a catalogue of our and competitors' products, comparison sheets scored
 //! in dated assessments, what each customer uses and our share there, and case studies.
 
+pub(crate) mod error;
 pub mod cases;
 mod model;
 pub mod scoring;

@@ -4,6 +4,7 @@
 //! ledger or earlier in the file; `apply` imports in one transaction (with progress, cancellable)
 //! as the user chose per duplicate (skip, merge, keep both), recorded so `undo` takes it back.
 
+pub(crate) mod error;
 mod dupes;
 pub mod guess;
 pub(crate) mod rows;

@@ -24,6 +24,11 @@ impl Ledger {
         self
     }
 
+    /// What the ledger holds now (cards, contacts, notes, transactions), to set beside a backup.
+    pub fn counts(&self) -> rusqlite::Result<backup::Counts> {
+        backup::counts(self.connection())
+    }
+
     pub fn backup_config(&self) -> Option<&BackupConfig> {
         self.backups.as_ref()
     }

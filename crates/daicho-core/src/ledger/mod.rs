@@ -1,6 +1,7 @@
 //! [`Ledger`]: one open ledger file and every operation on it. Each method that changes rows
 //! runs in one transaction and stamps the change with the actor and the clock's time.
 
+pub(crate) mod error;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -189,7 +190,16 @@ impl Ledger {
             .transaction_with_behavior(TransactionBehavior::Immediate)
     }
 
+    /// The ledger's SQLite connection: for the core itself, and with the `raw-access` feature
+    /// for tests and benchmarks. Everything else changes a ledger through its operations, so each
+    /// change is one transaction that writes the card's history with it.
+    #[cfg(feature = "raw-access")]
     pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    #[cfg(not(feature = "raw-access"))]
+    pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
 

@@ -1,9 +1,10 @@
 //! What customers buy: transactions (sales and returns), what each card adds up to, the
 //! receivables with their age, and the collection plan.
 
+pub(crate) mod error;
 mod model;
 pub mod receivables;
-pub mod store;
+pub(crate) mod store;
 pub mod summary;
 mod validate;
 

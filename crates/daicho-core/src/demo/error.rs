@@ -1,0 +1,26 @@
+//! What making a demo ledger can meet: whatever a part of it refused.
+
+use crate::error::{CardError, ClassifyError, CompetitionError, SalesError};
+
+/// Making a demo ledger: whatever a part of it refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error(transparent)]
+    Competition(#[from] CompetitionError),
+    #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error(transparent)]
+    Classify(#[from] ClassifyError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+coded!(DemoError {
+    Card(e) => inner,
+    Competition(e) => inner,
+    Sales(e) => inner,
+    Classify(e) => inner,
+    Storage(e) => storage,
+});

@@ -1,0 +1,39 @@
+//! What writing an Excel report can refuse, with codes.
+
+use std::path::PathBuf;
+use crate::error::{CardError, ClassifyError, CompetitionError, FieldIssue, OutputError, SalesError};
+
+/// Writing an Excel report.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("invalid report request: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("nothing to report: no card matches")]
+    Empty,
+    #[error("{path}: {detail}")]
+    Write { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error(transparent)]
+    Classify(#[from] ClassifyError),
+    #[error(transparent)]
+    Competition(#[from] CompetitionError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+coded!(ReportError {
+    Invalid(issues) => fields("report.invalid"),
+    Empty => code("report.empty"),
+    Write { path, detail } => code("report.write"),
+    Output(e) => inner,
+    Card(e) => inner,
+    Sales(e) => inner,
+    Classify(e) => inner,
+    Competition(e) => inner,
+    Storage(e) => storage,
+});
