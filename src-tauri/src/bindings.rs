@@ -136,10 +136,23 @@ pub fn builder() -> Builder<tauri::Wry> {
     ])
 }
 
-/// Writes the bindings to `path`.
+/// Writes the bindings to `path`, with every error code the core declares as the union
+/// `ErrorCode`, so the window branches on codes the compiler knows.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
-    let language = Typescript::default().header("// @ts-nocheck\n");
+    let language = Typescript::default().header(format!("// @ts-nocheck\n{}", error_codes()));
     builder().export(language, path).map_err(|e| e.to_string())
+}
+
+/// `export type ErrorCode = "backup.damaged" | …;`
+fn error_codes() -> String {
+    let codes: Vec<String> = daicho_core::error::all_codes()
+        .iter()
+        .map(|c| format!("\n  | \"{c}\""))
+        .collect();
+    format!(
+        "\n/** Every code an `ErrorReport` can carry (daicho_core::error::all_codes). */\nexport type ErrorCode ={};\n",
+        codes.concat()
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use daicho_core::backup::{self, BackupInfo};
 use daicho_core::demo::{self, DemoConfig};
-use daicho_core::error::Coded;
+use daicho_core::error::{AppError, Coded};
 use daicho_core::settings::AppDirs;
 use daicho_core::settings::Settings;
 use daicho_core::{ErrorReport, Ledger, NewLedger};
@@ -98,19 +98,14 @@ pub struct DailyBackup {
 }
 
 fn poisoned() -> ErrorReport {
-    ErrorReport {
-        code: "unknown".into(),
-        params: [("detail".into(), "lock".into())].into(),
-        fields: vec![],
+    AppError::Unknown {
+        detail: "lock".into(),
     }
+    .report()
 }
 
 fn none_open() -> ErrorReport {
-    ErrorReport {
-        code: "ledger.none_open".into(),
-        params: Default::default(),
-        fields: vec![],
-    }
+    AppError::NoneOpen.report()
 }
 
 pub fn report(e: impl Coded) -> ErrorReport {

@@ -45,6 +45,7 @@ macro_rules! coded {
 
         impl $ty {
             /// The codes this error has of its own; wrapped errors and storage have theirs.
+            #[allow(unused_mut, clippy::vec_init_then_push)]
             pub fn codes() -> Vec<&'static str> {
                 let mut codes = Vec::new();
                 $(coded!(@push codes $kind ($($($arg)*)?));)*

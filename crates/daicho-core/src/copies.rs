@@ -207,7 +207,7 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<CopyEntry>> {
             actor: r.get(2)?,
             kind: CopyKind::parse(&kind).unwrap_or(CopyKind::Report),
             what: r.get(4)?,
-            filter: serde_json::from_str(&filter).unwrap_or_default(),
+            filter: crate::db::json::parse(&filter)?,
             cards: r.get(6)?,
             target: r.get(7)?,
         })

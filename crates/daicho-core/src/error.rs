@@ -75,6 +75,9 @@ pub fn storage_code(e: &rusqlite::Error) -> &'static str {
             return "card.handed_over";
         }
     }
+    if crate::db::json::is_damaged_value(e) {
+        return "ledger.damaged_value";
+    }
     match e.sqlite_error_code() {
         Some(C::DiskFull) => "disk.full",
         Some(C::DatabaseBusy | C::DatabaseLocked) => "ledger.busy",
@@ -222,6 +225,7 @@ const STORAGE_CODES: &[&str] = &[
     "disk.io",
     "disk.read_only",
     "ledger.damaged",
+    "ledger.damaged_value",
     "ledger.storage",
 ];
 

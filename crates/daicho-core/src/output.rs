@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempPath;
 
-
 /// Whether an existing file at the target may be replaced (the user confirmed it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {

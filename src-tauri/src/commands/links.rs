@@ -4,25 +4,16 @@
 //! link again here, so a page made to misbehave cannot open anything else.
 
 use daicho_core::card::links::{self, LinkKind};
+use daicho_core::error::{AppError, Coded};
 use daicho_core::ErrorReport;
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
-
-fn refused(code: &str, value: &str) -> ErrorReport {
-    ErrorReport {
-        code: code.into(),
-        params: [("value".to_owned(), value.to_owned())]
-            .into_iter()
-            .collect(),
-        fields: vec![],
-    }
-}
 
 /// The link `value` (a website, e-mail address or phone number) opens, to show before opening.
 #[tauri::command]
 #[specta::specta]
 pub async fn link_prepare(kind: LinkKind, value: String) -> Result<String, ErrorReport> {
-    links::link_for(kind, &value).ok_or_else(|| refused("link.none", &value))
+    links::link_for(kind, &value).ok_or_else(|| AppError::NoLink { value }.report())
 }
 
 /// Opens `url` (http, https, mailto or tel only) with the system's program for it.
@@ -30,18 +21,13 @@ pub async fn link_prepare(kind: LinkKind, value: String) -> Result<String, Error
 #[specta::specta]
 pub async fn link_open(app: AppHandle, url: String) -> Result<(), ErrorReport> {
     if !links::is_openable(&url) {
-        return Err(refused("link.refused", &url));
+        return Err(AppError::LinkRefused { value: url }.report());
     }
-    app.opener()
-        .open_url(&url, None::<&str>)
-        .map_err(|e| ErrorReport {
-            code: "link.open".into(),
-            params: [
-                ("value".to_owned(), url.clone()),
-                ("detail".to_owned(), e.to_string()),
-            ]
-            .into_iter()
-            .collect(),
-            fields: vec![],
-        })
+    app.opener().open_url(&url, None::<&str>).map_err(|e| {
+        AppError::LinkFailed {
+            value: url.clone(),
+            detail: e.to_string(),
+        }
+        .report()
+    })
 }

@@ -1,5 +1,6 @@
 //! Excel handouts: export with progress, open the written file, the ledger's currency.
 
+use daicho_core::error::{AppError, Coded};
 use daicho_core::report::{Currency, ReportOutcome, ReportRequest};
 use daicho_core::ErrorReport;
 use serde::Serialize;
@@ -68,24 +69,15 @@ pub async fn report_open(
     // The window can ask to open only what Daicho wrote: a page made to misbehave cannot have
     // the system run any file it names.
     if !state.wrote(&path) {
-        return Err(ErrorReport {
-            code: "report.open_refused".into(),
-            params: [("path".to_owned(), path)].into_iter().collect(),
-            fields: vec![],
-        });
+        return Err(AppError::OpenRefused { path }.report());
     }
-    app.opener()
-        .open_path(&path, None::<&str>)
-        .map_err(|e| ErrorReport {
-            code: "report.open".into(),
-            params: [
-                ("path".to_owned(), path.clone()),
-                ("detail".to_owned(), e.to_string()),
-            ]
-            .into_iter()
-            .collect(),
-            fields: vec![],
-        })
+    app.opener().open_path(&path, None::<&str>).map_err(|e| {
+        AppError::OpenFailed {
+            path: path.clone(),
+            detail: e.to_string(),
+        }
+        .report()
+    })
 }
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 //! What making, listing, checking and restoring backups can refuse, with codes.
 
+use crate::error::{BatchError, HandoverError, ImportError, LedgerError, OutputError};
 use std::path::PathBuf;
-use crate::error::{HandoverError, ImportError, LedgerError, OutputError, BatchError};
 
 /// Making, listing, checking and restoring backups.
 #[derive(Debug, thiserror::Error)]

@@ -4,6 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::json::Json;
 use crate::error::{CardError, FieldIssue};
 use crate::text::{digits, normalize};
 
@@ -202,7 +203,7 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
             city: text(16)?,
             street: text(17)?,
             building: text(18)?,
-            phones: serde_json::from_str(&text(19)?).unwrap_or_default(),
+            phones: r.get::<_, Json<Vec<String>>>(19)?.0,
             email: text(20)?,
             website: text(21)?,
             notes: text(22)?,
@@ -219,12 +220,8 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
                 cooperation: r.get(31)?,
                 influence: r.get(32)?,
             },
-            organisation: r
-                .get::<_, Option<String>>(23)?
-                .and_then(|s| serde_json::from_str(&s).ok()),
-            individual: r
-                .get::<_, Option<String>>(24)?
-                .and_then(|s| serde_json::from_str(&s).ok()),
+            organisation: r.get::<_, Option<Json<_>>>(23)?.map(|j| j.0),
+            individual: r.get::<_, Option<Json<_>>>(24)?.map(|j| j.0),
         },
         key_persons: Vec::new(),
         open_complaints: 0,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::history::{self, Stamp};
 use crate::card::store::Edit;
 use crate::card::{HistoryAction, HistoryEntity};
+use crate::db::json::Json;
 use crate::sales::summary::Period;
 
 use crate::card::Loyalty;
@@ -64,7 +65,6 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClass> {
     let abc: Option<String> = r.get(0)?;
     let tier: String = r.get(2)?;
     let hint: Option<String> = r.get(4)?;
-    let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
     Ok(StoredClass {
         abc: abc.as_deref().and_then(Abc::parse),
         grade: r.get(1)?,
@@ -72,10 +72,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClass> {
         value_score: r.get(3)?,
         loyalty_hint: hint.as_deref().and_then(Loyalty::parse),
         completeness: r.get(5)?,
-        missing: serde_json::from_str(&json(6)?).unwrap_or_default(),
+        missing: r.get::<_, Json<_>>(6)?.0,
         core: r.get(7)?,
         problem: r.get(8)?,
-        reasons: serde_json::from_str(&json(9)?).unwrap_or_default(),
+        reasons: r.get::<_, Json<_>>(9)?.0,
     })
 }
 
@@ -105,7 +105,7 @@ pub fn last_run(conn: &Connection) -> rusqlite::Result<Option<LastRun>> {
         .prepare_cached("SELECT value FROM ledger_meta WHERE key = ?1")?
         .query_row([LAST_RUN], |r| r.get(0))
         .optional()?;
-    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    text.map(|t| crate::db::json::parse(&t)).transpose()
 }
 
 /// Stores `classes`; returns how many cards' classes changed (figures behind the reasons are

@@ -1,8 +1,8 @@
 //! Competitor comparison: a catalogue of our and competitors' products, comparison sheets scored
 //! in dated assessments, what each customer uses and our share there, and case studies.
 
-pub(crate) mod error;
 pub mod cases;
+pub(crate) mod error;
 mod model;
 pub mod scoring;
 pub(crate) mod sheets;

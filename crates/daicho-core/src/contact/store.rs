@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::card::history::{self, Stamp};
 use crate::card::store::{check_id, editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
+use crate::db::json::Json;
 use crate::error::CardError;
 
 use super::model::{Contact, ContactFields, ContactKind};
@@ -219,12 +220,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
             next_action: text(13)?,
             next_action_due: r.get(14)?,
             next_action_done_at: r.get(15)?,
-            complaint: r
-                .get::<_, Option<String>>(16)?
-                .and_then(|s| serde_json::from_str(&s).ok()),
-            negotiation: r
-                .get::<_, Option<String>>(17)?
-                .and_then(|s| serde_json::from_str(&s).ok()),
+            complaint: r.get::<_, Option<Json<_>>>(16)?.map(|j| j.0),
+            negotiation: r.get::<_, Option<Json<_>>>(17)?.map(|j| j.0),
         },
     })
 }

@@ -1,5 +1,7 @@
 //! The ledger file: opening with checks that leave foreign files untouched, pragmas, migrations.
 
+pub(crate) mod json;
+
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};

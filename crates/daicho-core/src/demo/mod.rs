@@ -1,10 +1,10 @@
 //! Demo ledgers: realistic cards for Japan, China, Korea and English-speaking markets, with
 //! key persons, tags and some edit history. The same seed always gives the same ledger.
 
-pub(crate) mod error;
 pub mod bulk;
 mod competition;
 mod customers;
+pub(crate) mod error;
 mod names;
 mod rivals;
 mod sales;

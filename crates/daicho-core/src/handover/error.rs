@@ -1,7 +1,7 @@
 //! What handing a portfolio over and taking one over can refuse, with codes.
 
-use std::path::PathBuf;
 use crate::error::{BackupError, CardError, FieldIssue, OutputError, ReportError};
+use std::path::PathBuf;
 
 /// Handing a portfolio over: writing, checking and taking over a bundle, and undoing it.
 #[derive(Debug, thiserror::Error)]

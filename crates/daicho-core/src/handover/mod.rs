@@ -4,9 +4,9 @@
 //! follow-ups stay open, history stays linked — choosing per likely duplicate to merge or keep
 //! both. A take-over can be undone in one step, and the same bundle is never applied twice.
 
-pub(crate) mod error;
 pub mod bundle;
 mod check;
+pub(crate) mod error;
 pub mod marks;
 pub mod receipt;
 mod tables;

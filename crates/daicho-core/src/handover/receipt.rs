@@ -117,7 +117,7 @@ pub(crate) fn write(
     // A take-over from before receipts kept no list: the cards here under their own id were
     // taken; a merged one counts as left out, which keeps it in the leaving ledger.
     let taken: Vec<String> = match taken_ids {
-        Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+        Some(json) => crate::db::json::parse(&json)?,
         None => {
             let mut here =
                 conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?;

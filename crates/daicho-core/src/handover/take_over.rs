@@ -10,6 +10,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::card::history::{self, Stamp};
 use crate::card::store::{new_id, next_code, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
+use crate::db::json;
+use crate::db::json::Json;
 use crate::error::{FieldIssue, HandoverError};
 use crate::text::{digits, normalize};
 
@@ -53,12 +55,12 @@ fn duplicate_of(
         if normalize(other.trim()) != name {
             continue;
         }
-        let their_phones: Vec<String> =
-            serde_json::from_str::<Vec<String>>(&r.get::<_, String>(4)?)
-                .unwrap_or_default()
-                .iter()
-                .map(|p| digits(p))
-                .collect();
+        let their_phones: Vec<String> = r
+            .get::<_, Json<Vec<String>>>(4)?
+            .0
+            .iter()
+            .map(|p| digits(p))
+            .collect();
         let why = if phones.iter().any(|p| their_phones.contains(p)) {
             "name_phone"
         } else if !email.is_empty() && r.get::<_, String>(5)?.to_lowercase() == email {
@@ -544,7 +546,7 @@ pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<TakeOver, HandoverE
         .collect::<rusqlite::Result<_>>()?;
     for (table, key) in rows {
         if table == "ledger_meta" {
-            let counter: Vec<Option<String>> = serde_json::from_str(&key).unwrap_or_default();
+            let counter: Vec<Option<String>> = json::parse(&key)?;
             match counter.into_iter().next().flatten() {
                 Some(value) => conn.execute(
                     "INSERT INTO ledger_meta (key, value) VALUES ('next_code', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
@@ -557,7 +559,7 @@ pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<TakeOver, HandoverE
         if !TABLES.iter().any(|(t, _)| *t == table) {
             continue;
         }
-        let values: Vec<serde_json::Value> = serde_json::from_str(&key).unwrap_or_default();
+        let values: Vec<serde_json::Value> = json::parse(&key)?;
         let values: Vec<Value> = values.iter().filter_map(sql_value).collect();
         let columns = tables::key_columns(&table);
         if SHARED.contains(&table.as_str()) {

@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use super::rows::RowCard;
 use super::ExistingCard;
 use crate::card::CardFields;
+use crate::db::json::Json;
 use crate::names::without_legal_form;
 use crate::text::digits;
 
@@ -63,8 +64,9 @@ impl LedgerIndex {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let phones: Vec<String> = serde_json::from_str::<Vec<String>>(&r.get::<_, String>(4)?)
-                .unwrap_or_default()
+            let phones: Vec<String> = r
+                .get::<_, Json<Vec<String>>>(4)?
+                .0
                 .iter()
                 .map(|p| digits(p))
                 .filter(|d| d.len() >= MIN_PHONE_DIGITS)

@@ -1,7 +1,7 @@
 //! What importing a list of customers (CSV, Excel, vCard) can refuse, with codes.
 
-use std::path::PathBuf;
 use crate::error::{BackupError, CardError};
+use std::path::PathBuf;
 
 /// Importing a list of customers (CSV, Excel, vCard).
 #[derive(Debug, thiserror::Error)]

@@ -4,8 +4,8 @@
 //! ledger or earlier in the file; `apply` imports in one transaction (with progress, cancellable)
 //! as the user chose per duplicate (skip, merge, keep both), recorded so `undo` takes it back.
 
-pub(crate) mod error;
 mod dupes;
+pub(crate) mod error;
 pub mod guess;
 pub(crate) mod rows;
 pub mod source;

@@ -263,7 +263,7 @@ fn check_unpacked_size(path: &Path) -> Result<(), ImportError> {
     if total > MAX_UNPACKED_MB * 1024 * 1024 {
         return Err(ImportError::TooLarge {
             path: path.to_owned(),
-            limit_mb: MAX_UNPACKED_MB,
+            limit: MAX_UNPACKED_MB,
         });
     }
     Ok(())

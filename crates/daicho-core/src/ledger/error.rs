@@ -1,7 +1,7 @@
 //! Opening, creating and upgrading a ledger file: what can go wrong, with its codes.
 
-use std::path::PathBuf;
 use crate::error::OutputError;
+use std::path::PathBuf;
 
 /// Opening, creating and upgrading a ledger file.
 #[derive(Debug, thiserror::Error)]

@@ -190,9 +190,12 @@ pub fn undo(
                 "created" => u.created = true,
                 "changed" if u.before.is_none() => u.before = before,
                 "person_added" => u.persons.extend(before),
-                "moved" => u
-                    .moved
-                    .extend(before.and_then(|b| serde_json::from_str::<Moved>(&b).ok())),
+                // A damaged record stops the undo: the rows it names would stay behind.
+                "moved" => u.moved.extend(
+                    before
+                        .map(|b| crate::db::json::parse::<Moved>(&b))
+                        .transpose()?,
+                ),
                 "trashed" => u.trashed = true,
                 _ => {}
             }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::card::history::{self, Stamp};
 use crate::card::store::{self as cards, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
+use crate::db::json::Json;
 use crate::error::BatchError;
 use crate::import::DuplicateWhy;
 use crate::many_cards::batch::{self, Batch, Moved, MOVABLE};
@@ -63,7 +64,7 @@ pub fn find(conn: &Connection) -> rusqlite::Result<Vec<DuplicatePair>> {
                 name: r.get(2)?,
                 reading: r.get(3)?,
                 owner: r.get(4)?,
-                phones: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                phones: r.get::<_, Json<Vec<String>>>(5)?.0,
                 email: r.get(6)?,
                 address: r.get(7)?,
                 contacts: r.get(8)?,

@@ -3,8 +3,8 @@
 //! which records them in `change_batches`; undo refuses, writing nothing, when a card was edited
 //! since.
 
-pub(crate) mod error;
 pub mod batch;
 pub mod bulk;
+pub(crate) mod error;
 pub(crate) mod import;
 pub mod merge;

@@ -1,7 +1,9 @@
 //! What writing an Excel report can refuse, with codes.
 
+use crate::error::{
+    CardError, ClassifyError, CompetitionError, FieldIssue, OutputError, SalesError,
+};
 use std::path::PathBuf;
-use crate::error::{CardError, ClassifyError, CompetitionError, FieldIssue, OutputError, SalesError};
 
 /// Writing an Excel report.
 #[derive(Debug, thiserror::Error)]

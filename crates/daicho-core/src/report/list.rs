@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::card_list::{self, CardQuery};
+use crate::db::json::Json;
 use crate::error::ReportError;
 
 use super::layout::{self, Ctx, Page, Styles};
@@ -277,7 +278,7 @@ pub fn write_list(
             status: text(4)?,
             owner: text(5)?,
             industry: text(6)?,
-            phones: serde_json::from_str(&text(7)?).unwrap_or_default(),
+            phones: r.get::<_, Json<Vec<String>>>(7)?.0,
             email: text(8)?,
             postal_code: text(9)?,
             address: parts

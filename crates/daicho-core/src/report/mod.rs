@@ -3,11 +3,11 @@
 //! data: text as text, never as a formula. Each report writes to a temporary file beside the
 //! target and renames it at the end (`crate::output`), so a failed export leaves nothing.
 
-pub(crate) mod error;
 mod card;
 mod classification;
 mod comparison;
 pub mod currency;
+pub(crate) mod error;
 mod handover;
 mod history;
 pub mod labels;

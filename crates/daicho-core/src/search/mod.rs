@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::card::{CardKind, CardStatus};
 use crate::contact::ContactKind;
+use crate::db::json::Json;
 use crate::notes::NoteCategory;
 pub use highlight::{Needles, Segment};
 pub use terms::FtsQuery;
@@ -260,8 +261,7 @@ fn matched_elsewhere(
     )?;
     let Some(fields) = stmt
         .query_row([card_id], |r| {
-            let phones: Vec<String> =
-                serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default();
+            let phones: Vec<String> = r.get::<_, Json<Vec<String>>>(0)?.0;
             Ok([
                 ("phones", phones.join(" / ")),
                 ("email", r.get(1)?),

@@ -6,6 +6,7 @@ mod bad_input;
 mod card_list;
 mod cards;
 mod classify;
+mod codes;
 mod competition;
 mod contacts;
 mod copies;

@@ -23,6 +23,7 @@ import type {
   SavedMapping_Serialize,
   BulkChange_Deserialize,
   ErrorReport_Serialize,
+  ErrorCode,
   FieldIssue_Serialize,
   HistoryEntry_Serialize,
   KeyPerson_Serialize,
@@ -225,10 +226,22 @@ export type TransactionFields = TransactionFields_Serialize;
 export type GradeBand = GradeBand_Serialize;
 export type CardClass = CardClass_Serialize;
 
+export type { ErrorCode };
+
 export class ApiError extends Error {
   constructor(readonly report: ErrorReport) {
     super(report.code);
   }
+
+  /** The stable code; one of the core's declared set. */
+  get code(): ErrorCode {
+    return this.report.code as ErrorCode;
+  }
+}
+
+/** Whether `error` is the core's error `code`, for the places the window can help with it. */
+export function isError(error: unknown, code: ErrorCode): boolean {
+  return error instanceof ApiError && error.code === code;
 }
 
 type Result<T> = { status: "ok"; data: T } | { status: "error"; error: ErrorReport };

@@ -76,6 +76,44 @@ describe("the card page", () => {
     expect(sent).toMatchObject({ ...emptyFields("organisation"), name: hostile });
   });
 
+  it("offers to reload a card saved elsewhere meanwhile, keeping what the rep typed on top", async () => {
+    // Opened at version 1 with the name 旧商事; meanwhile someone else saved a phone number.
+    const opened = { ...stored({ ...emptyFields("organisation"), name: "旧商事" }) };
+    const latest = { ...opened, version: 2, fields: { ...opened.fields, phones: ["03-1234-5678"] } };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === "card_get") return calls.filter((c) => c.cmd === "card_get").length === 1 ? opened : latest;
+      if (cmd === "card_update") {
+        const { version, fields } = args as { version: number; fields: CardFields };
+        if (version !== 2) throw { code: "card.stale", params: { id: opened.id }, fields: [] };
+        return { ...latest, version: 3, fields };
+      }
+      if (cmd === "contacts_list") return { contacts: [], total: 0 };
+      if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
+      if (cmd === "card_history" || cmd === "notes_for_card") return [];
+      if (cmd === "products_list" || cmd === "competitors_list") return [];
+      return null;
+    });
+    render(CardPage, { id: opened.id });
+    const name = await waitFor(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-field="name"] input');
+      expect(input?.value).toBe("旧商事");
+      return input!;
+    });
+    await userEvent.clear(name);
+    await userEvent.type(name, "新商事");
+    await userEvent.click(screen.getByTestId("save-card"));
+    expect(await screen.findByTestId("card-stale")).toHaveTextContent("別の場所で変更");
+    await userEvent.click(screen.getByTestId("card-stale-reload"));
+    await waitFor(() => expect(screen.queryByTestId("card-stale")).toBeNull());
+    await userEvent.click(screen.getByTestId("save-card"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "card_update")).toHaveLength(2));
+    const sent = calls.filter((c) => c.cmd === "card_update")[1].args as { version: number; fields: CardFields };
+    expect(sent.version).toBe(2);
+    expect(sent.fields.name).toBe("新商事");
+    expect(sent.fields.phones).toEqual(["03-1234-5678"]);
+  });
+
   it("composes an individual's name family name first in Japanese", async () => {
     render(CardPage, { kind: "individual" });
     const family = document.querySelector<HTMLInputElement>('[data-field="individual.family_name"] input')!;

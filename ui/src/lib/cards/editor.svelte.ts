@@ -78,6 +78,7 @@ export function emptyFields(kind: CardKind): CardFields {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isSection = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export class CardEditor {
   /** The card as stored; null for a new card not yet saved. */
@@ -113,6 +114,25 @@ export class CardEditor {
     this.base = structuredClone(card.fields);
     this.draft = structuredClone(card.fields);
     this.issues = new Map();
+  }
+
+  /** Shows `latest` (saved elsewhere meanwhile) with what the user changed since loading put
+   * back on top, field by field (and inside the profile sections), to check and save again. */
+  rebase(latest: Card): void {
+    const mine = $state.snapshot(this.draft) as Record<string, unknown>;
+    const base = $state.snapshot(this.base) as Record<string, unknown>;
+    const fields = structuredClone(latest.fields) as unknown as Record<string, unknown>;
+    for (const key of Object.keys(mine)) {
+      if (same(mine[key], base[key])) continue;
+      const [m, b, l] = [mine[key], base[key], fields[key]];
+      if (isSection(m) && isSection(b) && isSection(l)) {
+        for (const inner of Object.keys(m)) if (!same(m[inner], b[inner])) l[inner] = m[inner];
+      } else {
+        fields[key] = m;
+      }
+    }
+    this.show(latest);
+    this.draft = fields as unknown as CardFields;
   }
 
   discard(): void {
