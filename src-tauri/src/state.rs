@@ -1,7 +1,8 @@
 //! What the app holds while it runs: the open ledger, the settings, and where files live.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use daicho_core::backup::{self, BackupInfo};
 use daicho_core::demo::{self, DemoConfig};
@@ -67,14 +68,27 @@ impl Launch {
     }
 }
 
-pub struct AppState {
+/// The app's state, cheap to clone: a command hands a clone to the blocking thread that does
+/// its work.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub dirs: Dirs,
-    ledger: Mutex<Option<Ledger>>,
+    /// Shared with the blocking threads that run the commands' ledger work.
+    ledger: Arc<Mutex<Option<Ledger>>>,
     settings: Mutex<Settings>,
     /// Why the ledger could not be opened at start, shown once by the UI.
     startup_error: Mutex<Option<ErrorReport>>,
     /// Set by the window's Cancel while an import runs; the import stops and writes nothing.
-    pub import_cancel: std::sync::atomic::AtomicBool,
+    pub import_cancel: Arc<AtomicBool>,
     /// Held while a ledger is open: a second Daicho window cannot open it.
     lock: Mutex<Option<LedgerLock>>,
     /// The daily backup running beside the window, and how the last one ended.
@@ -97,15 +111,36 @@ pub struct DailyBackup {
     pub error: Option<ErrorReport>,
 }
 
-fn poisoned() -> ErrorReport {
-    AppError::Unknown {
-        detail: "lock".into(),
-    }
-    .report()
+/// The value behind `mutex`. A command that panicked while holding it left nothing half done
+/// (its transaction rolled back), so the next one goes on instead of failing until a restart.
+pub fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Runs `f` on a thread for blocking work, so the async runtime (and every other command)
+/// goes on meanwhile; a panic in `f` is reported as an error.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ErrorReport> + Send + 'static,
+) -> Result<T, ErrorReport> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
+        AppError::Unknown {
+            detail: e.to_string(),
+        }
+        .report()
+    })?
 }
 
 fn none_open() -> ErrorReport {
     AppError::NoneOpen.report()
+}
+
+fn with_slot<T, E: Coded>(
+    slot: &Mutex<Option<Ledger>>,
+    f: impl FnOnce(&mut Ledger) -> Result<T, E>,
+) -> Result<T, ErrorReport> {
+    let mut guard = locked(slot);
+    let ledger = guard.as_mut().ok_or_else(none_open)?;
+    f(ledger).map_err(report)
 }
 
 pub fn report(e: impl Coded) -> ErrorReport {
@@ -119,23 +154,21 @@ impl AppState {
             // Until the user gives their name, history records their login name.
             settings.user_name = daicho_core::settings::login_name();
         }
-        let state = AppState {
+        let state = AppState(Arc::new(Shared {
             dirs,
-            ledger: Mutex::new(None),
+            ledger: Arc::new(Mutex::new(None)),
             settings: Mutex::new(settings.clone()),
             startup_error: Mutex::new(None),
-            import_cancel: std::sync::atomic::AtomicBool::new(false),
+            import_cancel: Arc::new(AtomicBool::new(false)),
             lock: Mutex::new(None),
             daily: Default::default(),
             written: Mutex::new(Default::default()),
             launch,
             passphrase: Mutex::new(None),
             fresh_recovery_key: Mutex::new(None),
-        };
+        }));
         if let Err(e) = state.open_at_launch() {
-            if let Ok(mut slot) = state.startup_error.lock() {
-                *slot = Some(e);
-            }
+            *locked(&state.startup_error) = Some(e);
         }
         state
     }
@@ -158,7 +191,7 @@ impl AppState {
         crypto::check_passphrase(passphrase).map_err(report)?;
         let passphrase = Zeroizing::new(passphrase.to_owned());
         keychain::offer(Secret::Passphrase(passphrase.clone()));
-        *self.passphrase.lock().map_err(|_| poisoned())? = Some(passphrase);
+        *locked(&self.passphrase) = Some(passphrase);
         self.open_at_launch()
     }
 
@@ -168,7 +201,7 @@ impl AppState {
         crypto::unlock(path, &secret).map_err(report)?;
         if let Secret::Passphrase(p) = &secret {
             keychain::offer(Secret::Passphrase(p.clone()));
-            *self.passphrase.lock().map_err(|_| poisoned())? = Some(p.clone());
+            *locked(&self.passphrase) = Some(p.clone());
         }
         self.open(path)
     }
@@ -177,53 +210,43 @@ impl AppState {
     /// lock screen until the passphrase is given again.
     pub fn lock_now(&self) -> Result<(), ErrorReport> {
         let path = self.ledger_path().ok_or_else(none_open)?;
-        *self.ledger.lock().map_err(|_| poisoned())? = None;
-        *self.lock.lock().map_err(|_| poisoned())? = None;
-        *self.passphrase.lock().map_err(|_| poisoned())? = None;
+        *locked(&self.ledger) = None;
+        *locked(&self.lock) = None;
+        *locked(&self.passphrase) = None;
         keychain::lock_all();
-        *self.startup_error.lock().map_err(|_| poisoned())? =
+        *locked(&self.startup_error) =
             Some(daicho_core::error::LedgerError::Locked { path }.report());
         Ok(())
     }
 
     /// The recovery key of a ledger made in this session, once.
     pub fn take_fresh_recovery_key(&self) -> Option<String> {
-        self.fresh_recovery_key
-            .lock()
-            .ok()?
+        locked(&self.fresh_recovery_key)
             .take()
             .map(|k| k.to_string())
     }
 
     /// Keeps the new ledger's recovery key for the window to show once.
     fn note_recovery_key(&self, ledger: &Ledger) {
-        let secret = self
-            .passphrase
-            .lock()
-            .ok()
-            .and_then(|p| p.clone())
-            .map(Secret::Passphrase);
-        if let (Ok(key), Ok(mut slot)) = (
-            ledger.recovery_key(secret.as_ref()),
-            self.fresh_recovery_key.lock(),
-        ) {
-            *slot = Some(key);
+        let secret = locked(&self.passphrase).clone().map(Secret::Passphrase);
+        if let Ok(key) = ledger.recovery_key(secret.as_ref()) {
+            *locked(&self.fresh_recovery_key) = Some(key);
         }
     }
 
     pub fn take_startup_error(&self) -> Option<ErrorReport> {
-        self.startup_error.lock().ok().and_then(|mut e| e.take())
+        locked(&self.startup_error).take()
     }
 
     pub fn settings(&self) -> Result<Settings, ErrorReport> {
-        Ok(self.settings.lock().map_err(|_| poisoned())?.clone())
+        Ok(locked(&self.settings).clone())
     }
 
     pub fn save_settings(&self, new: Settings) -> Result<Settings, ErrorReport> {
         new.save(self.dirs.settings_file()).map_err(report)?;
-        *self.settings.lock().map_err(|_| poisoned())? = new.clone();
+        *locked(&self.settings) = new.clone();
         let config = self.dirs.0.backup_config(&new);
-        let mut guard = self.ledger.lock().map_err(|_| poisoned())?;
+        let mut guard = locked(&self.ledger);
         if let Some(ledger) = guard.take() {
             *guard = Some(ledger.with_backups(config));
         }
@@ -233,24 +256,55 @@ impl AppState {
         Ok(new)
     }
 
-    /// Runs `f` on the open ledger; an error when none is open.
+    /// Runs `f` on the open ledger, here and now; an error when none is open.
     pub fn with_ledger<T, E: Coded>(
         &self,
         f: impl FnOnce(&mut Ledger) -> Result<T, E>,
     ) -> Result<T, ErrorReport> {
-        let mut guard: MutexGuard<'_, Option<Ledger>> =
-            self.ledger.lock().map_err(|_| poisoned())?;
-        let ledger = guard.as_mut().ok_or_else(none_open)?;
-        f(ledger).map_err(report)
+        with_slot(&self.ledger, f)
+    }
+
+    /// Work on the app's state itself (opening, creating, unlocking a ledger; settings) on a
+    /// blocking thread: opening a large ledger checks it first, and that takes a while.
+    pub async fn apart<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&AppState) -> Result<T, ErrorReport> + Send + 'static,
+    ) -> Result<T, ErrorReport> {
+        let state = self.clone();
+        blocking(move || f(&state)).await
+    }
+
+    /// Every command's ledger work: `f` on the open ledger, on a blocking thread, so the window's
+    /// other requests (the card list, search, Cancel) are answered while it runs.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, ErrorReport>
+    where
+        T: Send + 'static,
+        E: Coded,
+        F: FnOnce(&mut Ledger) -> Result<T, E> + Send + 'static,
+    {
+        let slot = self.ledger.clone();
+        blocking(move || with_slot(&slot, f)).await
+    }
+
+    /// A long job (an import, an export, a handover file, a re-classification): `f` on a
+    /// connection of its own to the open ledger, so the ledger stays free for the card list,
+    /// search and saves while it runs (a save waits only while the job itself writes).
+    pub async fn run_apart<T, E, F>(&self, f: F) -> Result<T, ErrorReport>
+    where
+        T: Send + 'static,
+        E: Coded,
+        F: FnOnce(&mut Ledger) -> Result<T, E> + Send + 'static,
+    {
+        let slot = self.ledger.clone();
+        blocking(move || {
+            let mut own = with_slot(&slot, |l| l.another_connection())?;
+            f(&mut own).map_err(report)
+        })
+        .await
     }
 
     pub fn ledger_path(&self) -> Option<PathBuf> {
-        self.ledger
-            .lock()
-            .ok()?
-            .as_ref()?
-            .path()
-            .map(Path::to_owned)
+        locked(&self.ledger).as_ref()?.path().map(Path::to_owned)
     }
 
     fn install(&self, ledger: Ledger, lock: LedgerLock) -> Result<(), ErrorReport> {
@@ -259,8 +313,8 @@ impl AppState {
         let ledger = ledger.with_actor(&settings.user_name).with_backups(config);
         settings.ledger_path = ledger.path().map(|p| p.display().to_string());
         let path = ledger.path().map(Path::to_owned);
-        *self.ledger.lock().map_err(|_| poisoned())? = Some(ledger);
-        *self.lock.lock().map_err(|_| poisoned())? = Some(lock);
+        *locked(&self.ledger) = Some(ledger);
+        *locked(&self.lock) = Some(lock);
         self.save_settings(settings)?;
         if let Some(path) = path {
             self.start_daily_backup(path);
@@ -271,7 +325,7 @@ impl AppState {
     /// Takes the ledger's lock, or says which Daicho window has it.
     fn lock(&self, path: &Path) -> Result<LedgerLock, ErrorReport> {
         // The lock of the ledger open now is let go first: reopening it is allowed.
-        let mut held = self.lock.lock().map_err(|_| poisoned())?;
+        let mut held = locked(&self.lock);
         if held.as_ref().is_some_and(|l| l.is_for(path)) {
             *held = None;
         }
@@ -293,16 +347,12 @@ impl AppState {
 
     /// Remembers a report Daicho wrote, so that the window may open it.
     pub fn remember_written(&self, path: &str) {
-        if let Ok(mut written) = self.written.lock() {
-            written.insert(PathBuf::from(path));
-        }
+        locked(&self.written).insert(PathBuf::from(path));
     }
 
     /// Whether Daicho wrote `path` in this session.
     pub fn wrote(&self, path: &str) -> bool {
-        self.written
-            .lock()
-            .is_ok_and(|w| w.contains(Path::new(path)))
+        locked(&self.written).contains(Path::new(path))
     }
 
     /// The daily backup of the open ledger when it is due: a window left open for days still
@@ -322,7 +372,8 @@ impl AppState {
         let config = self.dirs.0.backup_config(&settings);
         let user_name = settings.user_name.clone();
         let daily = self.daily.clone();
-        if let Ok(mut d) = daily.lock() {
+        {
+            let mut d = locked(&daily);
             if d.running {
                 return;
             }
@@ -336,7 +387,8 @@ impl AppState {
                 chrono::Utc::now(),
                 &user_name,
             );
-            if let Ok(mut d) = daily.lock() {
+            {
+                let mut d = locked(&daily);
                 d.running = false;
                 match done {
                     Ok(made) => {
@@ -355,7 +407,7 @@ impl AppState {
     /// backup copied in (after a backup of the ledger as it was), and the ledger opened again —
     /// the restored one, or the old one if the restore was refused.
     pub fn restore_backup(&self, from: &Path) -> Result<backup::RestoreOutcome, ErrorReport> {
-        let mut guard = self.ledger.lock().map_err(|_| poisoned())?;
+        let mut guard = locked(&self.ledger);
         let ledger = guard.take().ok_or_else(none_open)?;
         let path = ledger.path().map(Path::to_owned);
         let root = ledger.backup_config().map(|c| c.root.clone());
@@ -404,5 +456,32 @@ impl AppState {
         let ledger = new.finish().map_err(report)?;
         self.note_recovery_key(&ledger);
         self.install(ledger, lock)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use daicho_core::error::LedgerError;
+
+    #[test]
+    fn a_command_that_panicked_does_not_lock_the_ledger_until_a_restart() {
+        let slot = Arc::new(Mutex::new(Some(Ledger::open_in_memory().unwrap())));
+        let poisoner = slot.clone();
+        let _ = std::thread::spawn(move || {
+            let _guard = poisoner.lock().unwrap();
+            panic!("a bug in a command");
+        })
+        .join();
+        assert!(slot.is_poisoned());
+        let counts = with_slot(&slot, |l| l.counts().map_err(LedgerError::Sqlite)).unwrap();
+        assert_eq!(counts.cards, 0);
+    }
+
+    #[test]
+    fn work_off_the_async_runtime_reports_a_panic_as_an_error() {
+        let outcome: Result<(), ErrorReport> =
+            tauri::async_runtime::block_on(blocking(|| panic!("a bug in a command")));
+        assert_eq!(outcome.unwrap_err().code, "unknown");
     }
 }

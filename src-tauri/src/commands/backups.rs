@@ -9,7 +9,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use crate::state::AppState;
+use crate::state::{locked, AppState};
 
 /// One backup as the page lists it.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -37,7 +37,7 @@ pub struct BackupStatus {
 #[tauri::command]
 #[specta::specta]
 pub async fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupRow>, ErrorReport> {
-    let all = state.with_ledger(|l| l.backups())?;
+    let all = state.run(move |l| l.backups()).await?;
     Ok(all
         .into_iter()
         .map(|info| BackupRow {
@@ -50,16 +50,19 @@ pub async fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupRow>, 
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, ErrorReport> {
+    state.apart(status).await
+}
+
+fn status(state: &AppState) -> Result<BackupStatus, ErrorReport> {
     let root = state.backup_root()?;
     let last = state
         .with_ledger(|l| l.backups())
         .ok()
         .and_then(|all| all.into_iter().next());
-    let (running, error) = state
-        .daily
-        .lock()
-        .map(|d| (d.running, d.error.clone()))
-        .unwrap_or_default();
+    let (running, error) = {
+        let daily = locked(&state.daily);
+        (daily.running, daily.error.clone())
+    };
     Ok(BackupStatus {
         folder: root.display().to_string(),
         default_folder: state.dirs.0.default_backup_folder().display().to_string(),
@@ -77,14 +80,14 @@ fn writable(dir: &Path) -> bool {
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorReport> {
-    state.with_ledger(|l| l.backup_now(BackupReason::Manual))
+    state.run(move |l| l.backup_now(BackupReason::Manual)).await
 }
 
 /// Every backup checked whole (SQLite's integrity check), newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult>, ErrorReport> {
-    let all = state.with_ledger(|l| l.backups())?;
+    let all = state.run(move |l| l.backups()).await?;
     Ok(all
         .iter()
         .map(|b| backup::check(Path::new(&b.path)))
@@ -95,7 +98,9 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_counts(state: State<'_, AppState>) -> Result<Counts, ErrorReport> {
-    state.with_ledger(|l| l.counts().map_err(LedgerError::Sqlite))
+    state
+        .run(move |l| l.counts().map_err(LedgerError::Sqlite))
+        .await
 }
 
 #[tauri::command]
@@ -104,6 +109,7 @@ pub async fn backup_restore(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<RestoreOutcome, ErrorReport> {
-    let outcome = state.restore_backup(Path::new(&path))?;
-    Ok(outcome)
+    state
+        .apart(move |state| state.restore_backup(Path::new(&path)))
+        .await
 }

@@ -14,7 +14,7 @@ pub async fn cards_list(
     state: State<'_, AppState>,
     query: CardQuery,
 ) -> Result<CardPage, ErrorReport> {
-    state.with_ledger(|l| l.list_cards(&query))
+    state.run(move |l| l.list_cards(&query)).await
 }
 
 /// The search box: cards (best first), contacts and notes, the match marked.
@@ -25,19 +25,19 @@ pub async fn search(
     query: String,
     limit: u32,
 ) -> Result<SearchResults, ErrorReport> {
-    state.with_ledger(|l| l.search(&query, limit))
+    state.run(move |l| l.search(&query, limit)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn cards_facets(state: State<'_, AppState>) -> Result<Facets, ErrorReport> {
-    state.with_ledger(|l| l.facets())
+    state.run(move |l| l.facets()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn card_get(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.with_ledger(|l| l.card(&id))
+    state.run(move |l| l.card(&id)).await
 }
 
 #[tauri::command]
@@ -46,7 +46,7 @@ pub async fn card_create(
     state: State<'_, AppState>,
     fields: CardFields,
 ) -> Result<Card, ErrorReport> {
-    state.with_ledger(|l| l.create_card(&fields))
+    state.run(move |l| l.create_card(&fields)).await
 }
 
 #[tauri::command]
@@ -57,19 +57,21 @@ pub async fn card_update(
     version: i32,
     fields: CardFields,
 ) -> Result<Card, ErrorReport> {
-    state.with_ledger(|l| l.update_card(&id, version, &fields))
+    state
+        .run(move |l| l.update_card(&id, version, &fields))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn card_trash(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.with_ledger(|l| l.trash_card(&id))
+    state.run(move |l| l.trash_card(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn card_restore(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.with_ledger(|l| l.restore_card(&id))
+    state.run(move |l| l.restore_card(&id)).await
 }
 
 /// Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
@@ -77,14 +79,16 @@ pub async fn card_restore(state: State<'_, AppState>, id: String) -> Result<Card
 #[tauri::command]
 #[specta::specta]
 pub async fn trash_empty(state: State<'_, AppState>, erase: bool) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| {
-        if erase {
-            l.empty_trash_erasing()
-        } else {
-            l.empty_trash()
-        }
-        .map(|n| n as u32)
-    })
+    state
+        .run(move |l| {
+            if erase {
+                l.empty_trash_erasing()
+            } else {
+                l.empty_trash()
+            }
+            .map(|n| n as u32)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -93,7 +97,7 @@ pub async fn card_history(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Vec<HistoryEntry>, ErrorReport> {
-    state.with_ledger(|l| l.history(&id))
+    state.run(move |l| l.history(&id)).await
 }
 
 #[tauri::command]
@@ -103,7 +107,9 @@ pub async fn key_person_add(
     card_id: String,
     fields: KeyPersonFields,
 ) -> Result<KeyPerson, ErrorReport> {
-    state.with_ledger(|l| l.add_key_person(&card_id, &fields))
+    state
+        .run(move |l| l.add_key_person(&card_id, &fields))
+        .await
 }
 
 #[tauri::command]
@@ -113,11 +119,11 @@ pub async fn key_person_update(
     id: String,
     fields: KeyPersonFields,
 ) -> Result<KeyPerson, ErrorReport> {
-    state.with_ledger(|l| l.update_key_person(&id, &fields))
+    state.run(move |l| l.update_key_person(&id, &fields)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn key_person_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_key_person(&id))
+    state.run(move |l| l.delete_key_person(&id)).await
 }

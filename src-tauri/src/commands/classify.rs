@@ -14,7 +14,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn class_config_get(state: State<'_, AppState>) -> Result<ClassConfig, ErrorReport> {
-    state.with_ledger(|l| l.class_config())
+    state.run(move |l| l.class_config()).await
 }
 
 /// The settings a new ledger starts with.
@@ -31,7 +31,7 @@ pub async fn class_config_set(
     state: State<'_, AppState>,
     config: ClassConfig,
 ) -> Result<ClassConfig, ErrorReport> {
-    state.with_ledger(|l| l.set_class_config(&config))
+    state.run(move |l| l.set_class_config(&config)).await
 }
 
 /// What a re-classification did: the classes themselves are read through the card list.
@@ -48,14 +48,16 @@ pub async fn reclassify(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<Reclassified, ErrorReport> {
-    state.with_ledger(|l| {
-        let period = period(l, from, to).map_err(ClassifyError::from)?;
-        let (_, changed) = l.reclassify(period)?;
-        Ok::<_, ClassifyError>(Reclassified {
-            changed: u32::try_from(changed).unwrap_or(u32::MAX),
-            run: l.last_classified()?,
+    state
+        .run_apart(move |l| {
+            let period = period(l, from, to).map_err(ClassifyError::from)?;
+            let (_, changed) = l.reclassify(period)?;
+            Ok::<_, ClassifyError>(Reclassified {
+                changed: u32::try_from(changed).unwrap_or(u32::MAX),
+                run: l.last_classified()?,
+            })
         })
-    })
+        .await
 }
 
 #[tauri::command]
@@ -64,7 +66,7 @@ pub async fn card_class_get(
     state: State<'_, AppState>,
     card_id: String,
 ) -> Result<Option<StoredClass>, ErrorReport> {
-    state.with_ledger(|l| l.card_class(&card_id))
+    state.run(move |l| l.card_class(&card_id)).await
 }
 
 #[tauri::command]
@@ -73,5 +75,5 @@ pub async fn dashboard_get(
     state: State<'_, AppState>,
     query: DashboardQuery,
 ) -> Result<Dashboard, ErrorReport> {
-    state.with_ledger(|l| l.dashboard(&query))
+    state.run(move |l| l.dashboard(&query)).await
 }

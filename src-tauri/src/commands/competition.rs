@@ -19,7 +19,7 @@ fn target(id: &Option<String>, version: i32) -> Option<(&str, i32)> {
 #[tauri::command]
 #[specta::specta]
 pub async fn competitors_list(state: State<'_, AppState>) -> Result<Vec<Competitor>, ErrorReport> {
-    state.with_ledger(|l| l.competitors())
+    state.run(move |l| l.competitors()).await
 }
 
 #[tauri::command]
@@ -28,7 +28,7 @@ pub async fn competitor_get(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Competitor, ErrorReport> {
-    state.with_ledger(|l| l.competitor(&id))
+    state.run(move |l| l.competitor(&id)).await
 }
 
 #[tauri::command]
@@ -39,20 +39,22 @@ pub async fn competitor_save(
     version: i32,
     fields: CompetitorFields,
 ) -> Result<Competitor, ErrorReport> {
-    state.with_ledger(|l| l.save_competitor(target(&id, version), &fields))
+    state
+        .run(move |l| l.save_competitor(target(&id, version), &fields))
+        .await
 }
 
 /// Deletes the competitor with its products and whatever points at them.
 #[tauri::command]
 #[specta::specta]
 pub async fn competitor_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_competitor(&id))
+    state.run(move |l| l.delete_competitor(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn products_list(state: State<'_, AppState>) -> Result<Vec<Product>, ErrorReport> {
-    state.with_ledger(|l| l.products())
+    state.run(move |l| l.products()).await
 }
 
 #[tauri::command]
@@ -63,7 +65,9 @@ pub async fn product_save(
     version: i32,
     fields: ProductFields,
 ) -> Result<Product, ErrorReport> {
-    state.with_ledger(|l| l.save_product(target(&id, version), &fields))
+    state
+        .run(move |l| l.save_product(target(&id, version), &fields))
+        .await
 }
 
 /// What deleting the product would take with it, for the window to ask first.
@@ -73,25 +77,25 @@ pub async fn product_usage(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ProductUsage, ErrorReport> {
-    state.with_ledger(|l| l.product_usage(&id))
+    state.run(move |l| l.product_usage(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn product_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_product(&id))
+    state.run(move |l| l.delete_product(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn sheets_list(state: State<'_, AppState>) -> Result<Vec<SheetSummary>, ErrorReport> {
-    state.with_ledger(|l| l.sheets())
+    state.run(move |l| l.sheets()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn sheet_get(state: State<'_, AppState>, id: String) -> Result<SheetView, ErrorReport> {
-    state.with_ledger(|l| l.sheet(&id))
+    state.run(move |l| l.sheet(&id)).await
 }
 
 #[tauri::command]
@@ -102,13 +106,15 @@ pub async fn sheet_save(
     version: i32,
     fields: SheetFields,
 ) -> Result<Sheet, ErrorReport> {
-    state.with_ledger(|l| l.save_sheet(target(&id, version), &fields))
+    state
+        .run(move |l| l.save_sheet(target(&id, version), &fields))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn sheet_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_sheet(&id))
+    state.run(move |l| l.delete_sheet(&id)).await
 }
 
 /// Saves the sheet's assessment of its date: a new dated one, or that day's again.
@@ -119,13 +125,13 @@ pub async fn sheet_assess(
     sheet_id: String,
     fields: AssessmentFields,
 ) -> Result<Assessment, ErrorReport> {
-    state.with_ledger(|l| l.assess(&sheet_id, &fields))
+    state.run(move |l| l.assess(&sheet_id, &fields)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn assessment_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_assessment(&id))
+    state.run(move |l| l.delete_assessment(&id)).await
 }
 
 /// The assessment moved to another scale (5 or 10), every score converted; nothing is saved.
@@ -143,7 +149,9 @@ pub async fn card_competition(
     card_id: String,
 ) -> Result<CardCompetition, ErrorReport> {
     let stale_months = state.settings()?.case_stale_months;
-    state.with_ledger(|l| l.card_competition(&card_id, stale_months))
+    state
+        .run(move |l| l.card_competition(&card_id, stale_months))
+        .await
 }
 
 #[tauri::command]
@@ -154,7 +162,9 @@ pub async fn card_product_save(
     id: Option<String>,
     fields: CardProductFields,
 ) -> Result<CardProduct, ErrorReport> {
-    state.with_ledger(|l| l.save_card_product(&card_id, id.as_deref(), &fields))
+    state
+        .run(move |l| l.save_card_product(&card_id, id.as_deref(), &fields))
+        .await
 }
 
 #[tauri::command]
@@ -163,7 +173,7 @@ pub async fn card_product_delete(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_card_product(&id))
+    state.run(move |l| l.delete_card_product(&id)).await
 }
 
 /// Enters our share in a category (none: back to the share derived from volumes).
@@ -175,7 +185,9 @@ pub async fn card_share_set(
     category: String,
     percent: Option<i32>,
 ) -> Result<Vec<CategoryShare>, ErrorReport> {
-    state.with_ledger(|l| l.set_share(&card_id, &category, percent))
+    state
+        .run(move |l| l.set_share(&card_id, &category, percent))
+        .await
 }
 
 /// Competitors' contracts renewing within the horizon in Settings.
@@ -183,14 +195,14 @@ pub async fn card_share_set(
 #[specta::specta]
 pub async fn renewals_list(state: State<'_, AppState>) -> Result<Vec<Renewal>, ErrorReport> {
     let horizon = state.settings()?.renewal_horizon_days;
-    state.with_ledger(|l| l.renewals(horizon))
+    state.run(move |l| l.renewals(horizon)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn cases_list(state: State<'_, AppState>) -> Result<Vec<CaseStudy>, ErrorReport> {
     let stale_months = state.settings()?.case_stale_months;
-    state.with_ledger(|l| l.cases(stale_months))
+    state.run(move |l| l.cases(stale_months)).await
 }
 
 #[tauri::command]
@@ -202,11 +214,13 @@ pub async fn case_save(
     fields: CaseStudyFields,
 ) -> Result<CaseStudy, ErrorReport> {
     let stale_months = state.settings()?.case_stale_months;
-    state.with_ledger(|l| l.save_case(target(&id, version), &fields, stale_months))
+    state
+        .run(move |l| l.save_case(target(&id, version), &fields, stale_months))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn case_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_case(&id))
+    state.run(move |l| l.delete_case(&id)).await
 }

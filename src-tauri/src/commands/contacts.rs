@@ -14,7 +14,7 @@ pub async fn contacts_list(
     card_id: String,
     limit: u32,
 ) -> Result<ContactPage, ErrorReport> {
-    state.with_ledger(|l| l.recent_contacts(&card_id, limit))
+    state.run(move |l| l.recent_contacts(&card_id, limit)).await
 }
 
 #[tauri::command]
@@ -24,7 +24,7 @@ pub async fn contact_add(
     card_id: String,
     fields: ContactFields,
 ) -> Result<Contact, ErrorReport> {
-    state.with_ledger(|l| l.add_contact(&card_id, &fields))
+    state.run(move |l| l.add_contact(&card_id, &fields)).await
 }
 
 #[tauri::command]
@@ -35,7 +35,9 @@ pub async fn contact_update(
     version: i32,
     fields: ContactFields,
 ) -> Result<Contact, ErrorReport> {
-    state.with_ledger(|l| l.update_contact(&id, version, &fields))
+    state
+        .run(move |l| l.update_contact(&id, version, &fields))
+        .await
 }
 
 #[tauri::command]
@@ -46,13 +48,15 @@ pub async fn contact_delete(
     id: String,
     erase: bool,
 ) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| {
-        if erase {
-            l.erase_contact(&id)
-        } else {
-            l.delete_contact(&id)
-        }
-    })
+    state
+        .run(move |l| {
+            if erase {
+                l.erase_contact(&id)
+            } else {
+                l.delete_contact(&id)
+            }
+        })
+        .await
 }
 
 /// Marks the contact's next action done, or open again.
@@ -63,21 +67,21 @@ pub async fn contact_set_done(
     id: String,
     done: bool,
 ) -> Result<Contact, ErrorReport> {
-    state.with_ledger(|l| l.set_next_action_done(&id, done))
+    state.run(move |l| l.set_next_action_done(&id, done)).await
 }
 
 /// Every open next action across the ledger, grouped by when it is due.
 #[tauri::command]
 #[specta::specta]
 pub async fn follow_ups_list(state: State<'_, AppState>) -> Result<FollowUps, ErrorReport> {
-    state.with_ledger(|l| l.follow_ups())
+    state.run(move |l| l.follow_ups()).await
 }
 
 /// How many follow-ups are overdue (the sidebar's count).
 #[tauri::command]
 #[specta::specta]
 pub async fn follow_ups_overdue(state: State<'_, AppState>) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| l.overdue_follow_ups())
+    state.run(move |l| l.overdue_follow_ups()).await
 }
 
 #[tauri::command]
@@ -87,7 +91,9 @@ pub async fn follow_up_reschedule(
     contact_id: String,
     due: String,
 ) -> Result<Contact, ErrorReport> {
-    state.with_ledger(|l| l.reschedule_follow_up(&contact_id, &due))
+    state
+        .run(move |l| l.reschedule_follow_up(&contact_id, &due))
+        .await
 }
 
 /// Marks the follow-up done, logging the contact that did it when one is given.
@@ -98,5 +104,7 @@ pub async fn follow_up_complete(
     contact_id: String,
     log: Option<ContactFields>,
 ) -> Result<Option<Contact>, ErrorReport> {
-    state.with_ledger(|l| l.complete_follow_up(&contact_id, log.as_ref()))
+    state
+        .run(move |l| l.complete_follow_up(&contact_id, log.as_ref()))
+        .await
 }

@@ -12,5 +12,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn copies_log(state: State<'_, AppState>) -> Result<Vec<CopyEntry>, ErrorReport> {
-    state.with_ledger(|l| l.copies().map_err(LedgerError::Sqlite))
+    state
+        .run(move |l| l.copies().map_err(LedgerError::Sqlite))
+        .await
 }

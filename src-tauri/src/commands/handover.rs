@@ -26,7 +26,9 @@ pub async fn handover_export(
     selection: HandoverSelection,
     bundle: String,
 ) -> Result<HandoverExport, ErrorReport> {
-    state.with_ledger(|l| l.handover_export(&selection, &path(&bundle), CONFIRMED))
+    state
+        .run_apart(move |l| l.handover_export(&selection, &path(&bundle), CONFIRMED))
+        .await
 }
 
 #[tauri::command]
@@ -37,8 +39,9 @@ pub async fn handover_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    let written =
-        state.with_ledger(|l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))?;
+    let written = state
+        .run_apart(move |l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))
+        .await?;
     state.remember_written(&written.path);
     Ok(written)
 }
@@ -52,7 +55,9 @@ pub async fn take_over_preview(
     bundle: String,
     passphrase: Option<String>,
 ) -> Result<HandoverPreview, ErrorReport> {
-    state.with_ledger(|l| l.take_over_preview(&path(&bundle), passphrase.as_deref()))
+    state
+        .run_apart(move |l| l.take_over_preview(&path(&bundle), passphrase.as_deref()))
+        .await
 }
 
 /// This ledger's signing fingerprint and the public key colleagues write handover files to.
@@ -61,7 +66,7 @@ pub async fn take_over_preview(
 pub async fn ledger_identity(
     state: State<'_, AppState>,
 ) -> Result<daicho_core::crypto::identity::IdentityInfo, ErrorReport> {
-    state.with_ledger(|l| l.identity_info())
+    state.run(move |l| l.identity_info()).await
 }
 
 #[tauri::command]
@@ -71,7 +76,9 @@ pub async fn take_over(
     bundle: String,
     request: TakeOverRequest,
 ) -> Result<TakeOver, ErrorReport> {
-    state.with_ledger(|l| l.take_over(&path(&bundle), &request))
+    state
+        .run_apart(move |l| l.take_over(&path(&bundle), &request))
+        .await
 }
 
 #[tauri::command]
@@ -80,13 +87,13 @@ pub async fn take_over_undo(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<TakeOver, ErrorReport> {
-    state.with_ledger(|l| l.take_over_undo(&id))
+    state.run(move |l| l.take_over_undo(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn take_overs(state: State<'_, AppState>) -> Result<Vec<TakeOver>, ErrorReport> {
-    state.with_ledger(|l| l.take_overs())
+    state.run(move |l| l.take_overs()).await
 }
 
 #[tauri::command]
@@ -97,7 +104,9 @@ pub async fn take_over_report(
     lang: Lang,
     out: String,
 ) -> Result<ReportOutcome, ErrorReport> {
-    let written = state.with_ledger(|l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))?;
+    let written = state
+        .run_apart(move |l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))
+        .await?;
     state.remember_written(&written.path);
     Ok(written)
 }
@@ -108,10 +117,12 @@ pub async fn take_over_report(
 pub async fn handed_over_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<daicho_core::handover::marks::HandedOver>, ErrorReport> {
-    state.with_ledger(|l| {
-        l.handed_over()
-            .map_err(daicho_core::error::LedgerError::Sqlite)
-    })
+    state
+        .run(move |l| {
+            l.handed_over()
+                .map_err(daicho_core::error::LedgerError::Sqlite)
+        })
+        .await
 }
 
 /// Whether the card was handed over, and to whom: then it is read-only here.
@@ -121,10 +132,12 @@ pub async fn card_handed_over(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<daicho_core::handover::marks::HandedOver>, ErrorReport> {
-    state.with_ledger(|l| {
-        l.card_handed_over(&id)
-            .map_err(daicho_core::error::LedgerError::Sqlite)
-    })
+    state
+        .run(move |l| {
+            l.card_handed_over(&id)
+                .map_err(daicho_core::error::LedgerError::Sqlite)
+        })
+        .await
 }
 
 /// Takes a handover back (the successor did not take it over): its cards are editable again.
@@ -134,7 +147,7 @@ pub async fn handover_withdraw(
     state: State<'_, AppState>,
     bundle_id: String,
 ) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| l.withdraw_handover(&bundle_id))
+    state.run(move |l| l.withdraw_handover(&bundle_id)).await
 }
 
 /// On the successor's side: writes the signed receipt of a take-over for the leaving rep.
@@ -145,7 +158,9 @@ pub async fn handover_receipt_write(
     id: String,
     out: String,
 ) -> Result<daicho_core::handover::receipt::ReceiptWritten, ErrorReport> {
-    state.with_ledger(|l| l.write_receipt(&id, &path(&out), CONFIRMED))
+    state
+        .run(move |l| l.write_receipt(&id, &path(&out), CONFIRMED))
+        .await
 }
 
 /// On the leaving side: takes the successor's receipt in.
@@ -155,7 +170,7 @@ pub async fn handover_receipt_accept(
     state: State<'_, AppState>,
     receipt: String,
 ) -> Result<daicho_core::handover::receipt::Receipt, ErrorReport> {
-    state.with_ledger(|l| l.accept_receipt(&path(&receipt)))
+    state.run(move |l| l.accept_receipt(&path(&receipt))).await
 }
 
 /// Every receipt that came back to the open ledger, newest first.
@@ -164,10 +179,12 @@ pub async fn handover_receipt_accept(
 pub async fn handover_receipts(
     state: State<'_, AppState>,
 ) -> Result<Vec<daicho_core::handover::receipt::Receipt>, ErrorReport> {
-    state.with_ledger(|l| {
-        l.receipts()
-            .map_err(daicho_core::error::LedgerError::Sqlite)
-    })
+    state
+        .run(move |l| {
+            l.receipts()
+                .map_err(daicho_core::error::LedgerError::Sqlite)
+        })
+        .await
 }
 
 /// Removes for good the cards of a handover file whose receipt came back.
@@ -177,5 +194,5 @@ pub async fn handover_remove(
     state: State<'_, AppState>,
     bundle_id: String,
 ) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| l.remove_handed_over(&bundle_id))
+    state.run(move |l| l.remove_handed_over(&bundle_id)).await
 }

@@ -31,7 +31,9 @@ pub async fn import_preview(
     path: String,
     request: ImportRequest,
 ) -> Result<ImportPreview, ErrorReport> {
-    state.with_ledger(|l| l.import_preview(Path::new(&path), &request))
+    state
+        .run_apart(move |l| l.import_preview(Path::new(&path), &request))
+        .await
 }
 
 /// Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing.
@@ -45,13 +47,15 @@ pub async fn import_apply(
     progress: Channel<ImportProgress>,
 ) -> Result<ImportOutcome, ErrorReport> {
     state.import_cancel.store(false, Ordering::SeqCst);
-    let cancel = &state.import_cancel;
-    state.with_ledger(|l| {
-        l.import_apply(Path::new(&path), &request, total, &mut |done, total| {
-            let _ = progress.send(ImportProgress { done, total });
-            !cancel.load(Ordering::SeqCst)
+    let cancel = state.import_cancel.clone();
+    state
+        .run_apart(move |l| {
+            l.import_apply(Path::new(&path), &request, total, &mut |done, total| {
+                let _ = progress.send(ImportProgress { done, total });
+                !cancel.load(Ordering::SeqCst)
+            })
         })
-    })
+        .await
 }
 
 #[tauri::command]
@@ -64,7 +68,7 @@ pub async fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorReport
 #[tauri::command]
 #[specta::specta]
 pub async fn imports_list(state: State<'_, AppState>) -> Result<Vec<ImportBatch>, ErrorReport> {
-    state.with_ledger(|l| l.imports())
+    state.run(move |l| l.imports()).await
 }
 
 #[tauri::command]
@@ -73,7 +77,7 @@ pub async fn import_undo(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ImportOutcome, ErrorReport> {
-    state.with_ledger(|l| l.import_undo(&id))
+    state.run(move |l| l.import_undo(&id)).await
 }
 
 /// Likely duplicate cards of the ledger, in pairs.
@@ -82,7 +86,7 @@ pub async fn import_undo(
 pub async fn duplicates_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<DuplicatePair>, ErrorReport> {
-    state.with_ledger(|l| l.duplicate_pairs())
+    state.run(move |l| l.duplicate_pairs()).await
 }
 
 /// Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`.
@@ -93,13 +97,13 @@ pub async fn cards_merge(
     survivor: String,
     other: String,
 ) -> Result<MergeOutcome, ErrorReport> {
-    state.with_ledger(|l| l.merge_cards(&survivor, &other))
+    state.run(move |l| l.merge_cards(&survivor, &other)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn merge_undo(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.undo_merge(&id))
+    state.run(move |l| l.undo_merge(&id)).await
 }
 
 /// Changes every chosen card in one step; undone by `bulk_undo`.
@@ -110,13 +114,13 @@ pub async fn cards_bulk(
     ids: Vec<String>,
     change: BulkChange,
 ) -> Result<BulkOutcome, ErrorReport> {
-    state.with_ledger(|l| l.bulk_change(&ids, &change))
+    state.run(move |l| l.bulk_change(&ids, &change)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn bulk_undo(state: State<'_, AppState>, id: String) -> Result<u32, ErrorReport> {
-    state.with_ledger(|l| l.undo_bulk(&id))
+    state.run(move |l| l.undo_bulk(&id)).await
 }
 
 /// Every card the list's query selects (to select them all).
@@ -126,5 +130,7 @@ pub async fn cards_ids(
     state: State<'_, AppState>,
     query: CardQuery,
 ) -> Result<Vec<String>, ErrorReport> {
-    state.with_ledger(|l| l.matching_ids(&query).map_err(LedgerError::Sqlite))
+    state
+        .run(move |l| l.matching_ids(&query).map_err(LedgerError::Sqlite))
+        .await
 }

@@ -40,7 +40,7 @@ fn info(state: &AppState) -> Result<AppInfo, ErrorReport> {
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    info(&state)
+    state.apart(info).await
 }
 
 #[tauri::command]
@@ -49,15 +49,23 @@ pub async fn settings_save(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<AppInfo, ErrorReport> {
-    state.save_settings(settings)?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.save_settings(settings)?;
+            info(state)
+        })
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_open(state: State<'_, AppState>, path: String) -> Result<AppInfo, ErrorReport> {
-    state.open(&PathBuf::from(path))?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.open(&PathBuf::from(path))?;
+            info(state)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -66,15 +74,23 @@ pub async fn ledger_create(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<AppInfo, ErrorReport> {
-    state.create(&PathBuf::from(path))?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.create(&PathBuf::from(path))?;
+            info(state)
+        })
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_open_demo(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    state.open_demo()?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.open_demo()?;
+            info(state)
+        })
+        .await
 }
 
 /// The folder where new ledgers are suggested.
@@ -109,8 +125,12 @@ pub async fn ledger_unlock(
     kind: SecretKind,
     text: String,
 ) -> Result<AppInfo, ErrorReport> {
-    state.unlock(&PathBuf::from(path), secret(kind, text))?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.unlock(&PathBuf::from(path), secret(kind, text))?;
+            info(state)
+        })
+        .await
 }
 
 /// Protects new ledgers with `passphrase` (no keychain here) and opens what was asked at start.
@@ -120,8 +140,12 @@ pub async fn ledger_protect(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> Result<AppInfo, ErrorReport> {
-    state.protect_with(&Zeroizing::new(passphrase))?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.protect_with(&Zeroizing::new(passphrase))?;
+            info(state)
+        })
+        .await
 }
 
 /// The open ledger's recovery key; a ledger with a passphrase asks for it first.
@@ -132,7 +156,9 @@ pub async fn ledger_recovery_key(
     passphrase: Option<String>,
 ) -> Result<String, ErrorReport> {
     let secret = passphrase.map(|p| secret(SecretKind::Passphrase, p));
-    state.with_ledger(|l| l.recovery_key(secret.as_ref()).map(|k| k.to_string()))
+    state
+        .run(move |l| l.recovery_key(secret.as_ref()).map(|k| k.to_string()))
+        .await
 }
 
 /// A new passphrase for the open ledger and its backups; returns the new recovery key.
@@ -145,16 +171,22 @@ pub async fn ledger_change_passphrase(
 ) -> Result<String, ErrorReport> {
     let current = current.map(|p| secret(SecretKind::Passphrase, p));
     let replacement = Zeroizing::new(replacement);
-    state.with_ledger(|l| {
-        l.change_passphrase(current.as_ref(), &replacement)
-            .map(|k| k.to_string())
-    })
+    state
+        .run(move |l| {
+            l.change_passphrase(current.as_ref(), &replacement)
+                .map(|k| k.to_string())
+        })
+        .await
 }
 
 /// Locks the window: the ledger is closed and its key forgotten until the passphrase is given.
 #[tauri::command]
 #[specta::specta]
 pub async fn ledger_lock(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    state.lock_now()?;
-    info(&state)
+    state
+        .apart(move |state| {
+            state.lock_now()?;
+            info(state)
+        })
+        .await
 }

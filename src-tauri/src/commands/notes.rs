@@ -13,7 +13,7 @@ pub async fn notes_for_card(
     state: State<'_, AppState>,
     card_id: String,
 ) -> Result<Vec<Note>, ErrorReport> {
-    state.with_ledger(|l| l.notes(&card_id))
+    state.run(move |l| l.notes(&card_id)).await
 }
 
 /// The notes page: every note of cards not in the trash, filtered.
@@ -23,7 +23,7 @@ pub async fn notes_list(
     state: State<'_, AppState>,
     query: NoteQuery,
 ) -> Result<NotePage, ErrorReport> {
-    state.with_ledger(|l| l.list_notes(&query))
+    state.run(move |l| l.list_notes(&query)).await
 }
 
 #[tauri::command]
@@ -33,7 +33,7 @@ pub async fn note_add(
     card_id: String,
     fields: NoteFields,
 ) -> Result<Note, ErrorReport> {
-    state.with_ledger(|l| l.add_note(&card_id, &fields))
+    state.run(move |l| l.add_note(&card_id, &fields)).await
 }
 
 #[tauri::command]
@@ -44,7 +44,9 @@ pub async fn note_update(
     version: i32,
     fields: NoteFields,
 ) -> Result<Note, ErrorReport> {
-    state.with_ledger(|l| l.update_note(&id, version, &fields))
+    state
+        .run(move |l| l.update_note(&id, version, &fields))
+        .await
 }
 
 #[tauri::command]
@@ -55,11 +57,13 @@ pub async fn note_delete(
     id: String,
     erase: bool,
 ) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| {
-        if erase {
-            l.erase_note(&id)
-        } else {
-            l.delete_note(&id)
-        }
-    })
+    state
+        .run(move |l| {
+            if erase {
+                l.erase_note(&id)
+            } else {
+                l.delete_note(&id)
+            }
+        })
+        .await
 }

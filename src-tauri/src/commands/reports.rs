@@ -26,22 +26,24 @@ pub async fn report_export(
     path: String,
     progress: Channel<ReportProgress>,
 ) -> Result<ReportOutcome, ErrorReport> {
-    let outcome = state.with_ledger(|l| {
-        // The save dialog asked before replacing a file (a ledger is refused all the same).
-        let existing = daicho_core::output::Existing::Replace;
-        l.export_report(
-            &request,
-            std::path::Path::new(&path),
-            existing,
-            &mut |done, total| {
-                // A window that went away stops listening; the export still finishes.
-                let _ = progress.send(ReportProgress {
-                    done: u32::try_from(done).unwrap_or(u32::MAX),
-                    total: u32::try_from(total).unwrap_or(u32::MAX),
-                });
-            },
-        )
-    })?;
+    let outcome = state
+        .run_apart(move |l| {
+            // The save dialog asked before replacing a file (a ledger is refused all the same).
+            let existing = daicho_core::output::Existing::Replace;
+            l.export_report(
+                &request,
+                std::path::Path::new(&path),
+                existing,
+                &mut |done, total| {
+                    // A window that went away stops listening; the export still finishes.
+                    let _ = progress.send(ReportProgress {
+                        done: u32::try_from(done).unwrap_or(u32::MAX),
+                        total: u32::try_from(total).unwrap_or(u32::MAX),
+                    });
+                },
+            )
+        })
+        .await?;
     state.remember_written(&outcome.path);
     Ok(outcome)
 }
@@ -83,10 +85,12 @@ pub async fn report_open(
 #[tauri::command]
 #[specta::specta]
 pub async fn currency_get(state: State<'_, AppState>) -> Result<Currency, ErrorReport> {
-    state.with_ledger(|l| {
-        l.currency()
-            .map_err(daicho_core::error::LedgerError::Sqlite)
-    })
+    state
+        .run(move |l| {
+            l.currency()
+                .map_err(daicho_core::error::LedgerError::Sqlite)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -95,9 +99,11 @@ pub async fn currency_set(
     state: State<'_, AppState>,
     currency: Currency,
 ) -> Result<Currency, ErrorReport> {
-    state.with_ledger(|l| {
-        l.set_currency(currency)
-            .map_err(daicho_core::error::LedgerError::Sqlite)?;
-        Ok::<_, daicho_core::error::LedgerError>(currency)
-    })
+    state
+        .run(move |l| {
+            l.set_currency(currency)
+                .map_err(daicho_core::error::LedgerError::Sqlite)?;
+            Ok::<_, daicho_core::error::LedgerError>(currency)
+        })
+        .await
 }

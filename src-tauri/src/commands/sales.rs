@@ -27,10 +27,12 @@ pub async fn card_sales(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<CardSales, ErrorReport> {
-    state.with_ledger(|l| {
-        let period = period(l, from, to)?;
-        l.card_sales(&card_id, Some(period))
-    })
+    state
+        .run(move |l| {
+            let period = period(l, from, to)?;
+            l.card_sales(&card_id, Some(period))
+        })
+        .await
 }
 
 /// Adds a transaction (`id` none) or saves an edit made on `version`.
@@ -43,15 +45,15 @@ pub async fn transaction_save(
     version: i32,
     fields: TransactionFields,
 ) -> Result<Transaction, ErrorReport> {
-    state.with_ledger(|l| {
-        l.save_transaction(&card_id, id.as_deref().map(|id| (id, version)), &fields)
-    })
+    state
+        .run(move |l| l.save_transaction(&card_id, id.as_deref().map(|id| (id, version)), &fields))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn transaction_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.delete_transaction(&id))
+    state.run(move |l| l.delete_transaction(&id)).await
 }
 
 /// Sets, changes or (with `plan` none) clears who to chase for payment and when.
@@ -62,7 +64,9 @@ pub async fn collection_plan_set(
     card_id: String,
     plan: Option<CollectionPlan>,
 ) -> Result<Option<CollectionPlan>, ErrorReport> {
-    state.with_ledger(|l| l.set_collection_plan(&card_id, plan.as_ref()))
+    state
+        .run(move |l| l.set_collection_plan(&card_id, plan.as_ref()))
+        .await
 }
 
 #[tauri::command]
@@ -71,5 +75,7 @@ pub async fn receivables_get(
     state: State<'_, AppState>,
     owner: Option<String>,
 ) -> Result<Receivables, ErrorReport> {
-    state.with_ledger(|l| l.receivables(owner.as_deref().filter(|o| !o.is_empty())))
+    state
+        .run(move |l| l.receivables(owner.as_deref().filter(|o| !o.is_empty())))
+        .await
 }

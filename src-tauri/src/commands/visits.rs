@@ -15,7 +15,7 @@ pub async fn visit_plan(
     from: String,
     to: String,
 ) -> Result<Vec<PlannedVisit>, ErrorReport> {
-    state.with_ledger(|l| l.visit_plan(&from, &to))
+    state.run(move |l| l.visit_plan(&from, &to)).await
 }
 
 /// Customers to consider: follow-ups due, not visited for a while, in a region or city.
@@ -25,7 +25,7 @@ pub async fn visit_candidates(
     state: State<'_, AppState>,
     query: VisitCandidateQuery,
 ) -> Result<Vec<VisitCandidate>, ErrorReport> {
-    state.with_ledger(|l| l.visit_candidates(&query))
+    state.run(move |l| l.visit_candidates(&query)).await
 }
 
 #[tauri::command]
@@ -36,7 +36,9 @@ pub async fn visit_add(
     planned_on: String,
     purpose: String,
 ) -> Result<PlannedVisit, ErrorReport> {
-    state.with_ledger(|l| l.plan_visit(&card_id, &planned_on, &purpose))
+    state
+        .run(move |l| l.plan_visit(&card_id, &planned_on, &purpose))
+        .await
 }
 
 /// Moves a visit to `position` (from 0) on `planned_on`.
@@ -48,13 +50,15 @@ pub async fn visit_move(
     planned_on: String,
     position: u32,
 ) -> Result<PlannedVisit, ErrorReport> {
-    state.with_ledger(|l| l.move_visit(&id, &planned_on, position))
+    state
+        .run(move |l| l.move_visit(&id, &planned_on, position))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn visit_remove(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.with_ledger(|l| l.remove_visit(&id))
+    state.run(move |l| l.remove_visit(&id)).await
 }
 
 /// Logs the planned visit as a contact on its card.
@@ -65,7 +69,7 @@ pub async fn visit_log(
     id: String,
     fields: ContactFields,
 ) -> Result<Contact, ErrorReport> {
-    state.with_ledger(|l| l.log_visit(&id, &fields))
+    state.run(move |l| l.log_visit(&id, &fields)).await
 }
 
 #[tauri::command]
@@ -74,5 +78,5 @@ pub async fn visit_brief(
     state: State<'_, AppState>,
     card_id: String,
 ) -> Result<VisitBrief, ErrorReport> {
-    state.with_ledger(|l| l.visit_brief(&card_id))
+    state.run(move |l| l.visit_brief(&card_id)).await
 }

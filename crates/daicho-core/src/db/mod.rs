@@ -144,6 +144,17 @@ fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connecti
     Ok(conn)
 }
 
+/// Another connection to a ledger already open and checked in this process (its key is known):
+/// a long job runs on it while the first one goes on answering the window.
+pub fn open_again(path: &Path) -> Result<Connection, LedgerError> {
+    let mut conn = crypto::open(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
 /// A plain ledger opened as it is, not encrypted: only for the benchmark of encryption's cost.
 pub(crate) fn open_plain_for_benchmark(path: &Path) -> Result<Connection, LedgerError> {
     let mut conn = crypto::open(

@@ -41,6 +41,8 @@ pub enum LedgerError {
     WeakPassphrase { min: usize },
     #[error("not a recovery key (52 letters and digits in groups of four)")]
     BadRecoveryKey,
+    #[error("the ledger is in memory: it has no file to open again")]
+    InMemory,
     #[error("the ledger key could not be made: {0}")]
     Key(String),
     #[error(transparent)]
@@ -64,6 +66,7 @@ coded!(LedgerError {
     NeedsPassphrase => code("ledger.needs_passphrase"),
     WeakPassphrase { min } => code("ledger.weak_passphrase"),
     BadRecoveryKey => code("ledger.bad_recovery_key"),
+    InMemory => code("ledger.in_memory"),
     Key(detail) => code("ledger.key", "detail"),
     Output(e) => inner,
     Sqlite(e) => storage,

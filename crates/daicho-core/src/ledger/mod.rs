@@ -102,6 +102,18 @@ impl Ledger {
         NewLedger::start(path)?.finish()
     }
 
+    /// A second connection to this ledger's file, with the same actor, clock and backups, for a
+    /// long job (an import, an export, a handover file, a re-classification): reads on this one
+    /// go on meanwhile (WAL), and its writes are one transaction like any other.
+    pub fn another_connection(&self) -> Result<Ledger, LedgerError> {
+        let path = self.path.as_deref().ok_or(LedgerError::InMemory)?;
+        let mut other = Ledger::from_conn(db::open_again(path)?, Some(path))
+            .with_actor(&self.actor)
+            .with_clock(self.clock);
+        other.backups = self.backups.clone();
+        Ok(other)
+    }
+
     /// Opens an existing ledger, upgrading it if an older Daicho made it.
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
         Ok(Ledger::from_conn(db::open(path)?, Some(path)))

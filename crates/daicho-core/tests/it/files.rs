@@ -291,3 +291,24 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
         }
     }
 }
+
+/// A long job runs on a second connection to the open ledger: what it writes is one
+/// transaction the first connection sees once done, and reads go on meanwhile.
+#[test]
+fn a_second_connection_writes_what_the_first_then_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.daicho");
+    let mut first = Ledger::create(&path).unwrap();
+    first
+        .create_card(&super::organisation("一番商事", "いちばんしょうじ"))
+        .unwrap();
+    let mut second = first.another_connection().unwrap();
+    second
+        .create_card(&super::organisation("二番商事", "にばんしょうじ"))
+        .unwrap();
+    assert_eq!(first.stats().unwrap().cards, 2);
+    assert!(matches!(
+        Ledger::open_in_memory().unwrap().another_connection(),
+        Err(daicho_core::error::LedgerError::InMemory)
+    ));
+}

@@ -81,6 +81,7 @@ export type ErrorCode =
   | "ledger.corrupt"
   | "ledger.damaged"
   | "ledger.damaged_value"
+  | "ledger.in_memory"
   | "ledger.in_use"
   | "ledger.io"
   | "ledger.key"
