@@ -95,6 +95,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         competition::sheet_assess,
         competition::assessment_delete,
         competition::assessment_rescale,
+        competition::assessment_changes,
         competition::card_competition,
         competition::card_product_save,
         competition::card_product_delete,

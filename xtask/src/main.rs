@@ -141,6 +141,8 @@ fn test() -> Result {
     )?;
 
     run("ui", "npm", &["run", "check"], &[])?;
+    // Prettier's formatting and ESLint's rules (TypeScript, Svelte) over the window's code.
+    run("ui", "npm", &["run", "lint"], &[])?;
     run("ui", "npm", &["test"], &[])?;
 
     build_app(&strict)?;

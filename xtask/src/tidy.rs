@@ -171,6 +171,58 @@ mod tests {
         );
     }
 
+    /// The toolchain is honest: the workspace's `rust-version` is at least what every package in
+    /// the build asks for, and every member declares it (so clippy's `incompatible_msrv` holds
+    /// our own code to it).
+    #[test]
+    fn the_declared_rust_version_builds_everything() {
+        let out = std::process::Command::new(env!("CARGO"))
+            .args(["metadata", "--format-version", "1", "--offline"])
+            .current_dir(root())
+            .output()
+            .expect("cargo metadata");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+        let version =
+            |v: &str| -> Vec<u32> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+        let members: Vec<&str> = meta["workspace_members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m.as_str())
+            .collect();
+        let mut ours = None;
+        let mut needed = (Vec::new(), String::new());
+        for package in meta["packages"].as_array().into_iter().flatten() {
+            let id = package["id"].as_str().unwrap_or_default();
+            let name = package["name"].as_str().unwrap_or_default();
+            let declared = package["rust_version"].as_str();
+            if members.contains(&id) {
+                let declared =
+                    declared.unwrap_or_else(|| panic!("{name} declares no rust-version"));
+                assert!(
+                    ours.is_none_or(|o| o == declared),
+                    "{name}: {declared}, not {ours:?}"
+                );
+                ours = Some(declared);
+            } else if let Some(v) = declared {
+                if version(v) > needed.0 {
+                    needed = (version(v), format!("{name} {v}"));
+                }
+            }
+        }
+        let ours = ours.expect("workspace members");
+        assert!(
+            version(ours) >= needed.0,
+            "rust-version {ours} is older than {} needs",
+            needed.1
+        );
+    }
+
     /// The message keys written literally as `t("key"` (the window, and the core's reports) or
     /// `message(lang, "key"` (the CLI) in `text`.
     fn keys_asked(text: &str) -> Vec<String> {

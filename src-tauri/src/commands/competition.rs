@@ -2,9 +2,9 @@
 //! renewals and case studies. Ages and horizons come from the user's settings.
 
 use daicho_core::competition::{
-    Assessment, AssessmentFields, CardCompetition, CardProduct, CardProductFields, CaseStudy,
-    CaseStudyFields, CategoryShare, Competitor, CompetitorFields, Product, ProductFields,
-    ProductUsage, Renewal, Sheet, SheetFields, SheetSummary, SheetView,
+    Assessment, AssessmentChanges, AssessmentFields, CardCompetition, CardProduct,
+    CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor, CompetitorFields,
+    Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields, SheetSummary, SheetView,
 };
 use daicho_core::{ErrorReport, Ledger};
 use tauri::State;
@@ -132,6 +132,13 @@ pub async fn sheet_assess(
 #[specta::specta]
 pub async fn assessment_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
     state.run(move |l| l.delete_assessment(&id)).await
+}
+
+/// How an assessment moved since an earlier one (criteria matched by name); nothing is saved.
+#[tauri::command]
+#[specta::specta]
+pub fn assessment_changes(now: Assessment, before: Assessment) -> AssessmentChanges {
+    Ledger::assessment_changes(&now, &before)
 }
 
 /// The assessment moved to another scale (5 or 10), every score converted; nothing is saved.

@@ -140,6 +140,32 @@ pub struct AssessmentFields {
     pub texts: Vec<VersusText>,
 }
 
+/// How an assessment moved since an earlier one: each score (criteria matched by name) and each
+/// total, product by product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AssessmentChanges {
+    pub scores: Vec<ScoreChanges>,
+    pub totals: Vec<TotalChange>,
+}
+
+/// One product's change per criterion of the later assessment, on its scale; none where either
+/// assessment has no score (or the earlier one lacks the criterion).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScoreChanges {
+    pub product_id: String,
+    pub changes: Vec<Option<i32>>,
+}
+
+/// One product's total, in percentage points; none when the earlier assessment lacks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TotalChange {
+    pub product_id: String,
+    pub points: Option<f64>,
+}
+
 /// A product's weighted result in an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

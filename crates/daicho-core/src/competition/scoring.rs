@@ -1,6 +1,9 @@
 //! Weighted totals of a comparison and conversion between the 5- and 10-point scales.
 
-use super::model::{Criterion, ProductScores, ProductTotal};
+use super::model::{
+    Assessment, AssessmentChanges, Criterion, ProductScores, ProductTotal, ScoreChanges,
+    TotalChange,
+};
 
 /// Each product's weighted average over the criteria it was scored on, and that as a percentage
 /// of the scale's best. A product scored on nothing totals 0.
@@ -52,4 +55,54 @@ pub fn rescale(fields: &super::model::AssessmentFields, to: i32) -> super::model
     }
     out.scale = to;
     out
+}
+
+/// How `now` moved since `before`. Criteria are matched by name (they may have been renamed,
+/// added or moved in between); an earlier score on the other scale is first converted as
+/// [`rescale`] would (10 → 5 rounds half up), so the change is what the rep sees on this scale.
+pub fn changes(now: &Assessment, before: &Assessment) -> AssessmentChanges {
+    let earlier = |product_id: &str, criterion: &str| -> Option<i32> {
+        let at = before
+            .fields
+            .criteria
+            .iter()
+            .position(|c| c.name == criterion)?;
+        let row = before
+            .fields
+            .scores
+            .iter()
+            .find(|s| s.product_id == product_id)?;
+        let score = (*row.scores.get(at)?)?;
+        Some(convert(score, before.fields.scale, now.fields.scale))
+    };
+    let scores = now
+        .fields
+        .scores
+        .iter()
+        .map(|row| ScoreChanges {
+            product_id: row.product_id.clone(),
+            changes: now
+                .fields
+                .criteria
+                .iter()
+                .zip(&row.scores)
+                .map(|(criterion, score)| {
+                    Some(score.as_ref()? - earlier(&row.product_id, &criterion.name)?)
+                })
+                .collect(),
+        })
+        .collect();
+    let totals = now
+        .totals
+        .iter()
+        .map(|total| TotalChange {
+            product_id: total.product_id.clone(),
+            points: before
+                .totals
+                .iter()
+                .find(|t| t.product_id == total.product_id)
+                .map(|t| ((total.percent - t.percent) * 10.0).round() / 10.0),
+        })
+        .collect();
+    AssessmentChanges { scores, totals }
 }

@@ -94,37 +94,30 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<HandedOver>> {
         "SELECT bundle_id, to_owner, max(at), actor, file, lent, count(*) FROM handed_over
          GROUP BY bundle_id ORDER BY max(at) DESC",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(HandedOver {
-            bundle_id: r.get(0)?,
-            to_owner: r.get(1)?,
-            at: r.get(2)?,
-            actor: r.get(3)?,
-            file: r.get(4)?,
-            lent: r.get(5)?,
-            cards: r.get(6)?,
-        })
-    })?;
+    let rows = stmt.query_map([], from_row)?;
     rows.collect()
 }
 
 /// The mark on one card, if it was handed over.
 pub fn of_card(conn: &Connection, card_id: &str) -> rusqlite::Result<Option<HandedOver>> {
     conn.prepare_cached(
-        "SELECT bundle_id, to_owner, at, actor, file, lent FROM handed_over WHERE card_id = ?1",
+        "SELECT bundle_id, to_owner, at, actor, file, lent, 1 FROM handed_over WHERE card_id = ?1",
     )?
-    .query_row([card_id], |r| {
-        Ok(HandedOver {
-            bundle_id: r.get(0)?,
-            to_owner: r.get(1)?,
-            at: r.get(2)?,
-            actor: r.get(3)?,
-            file: r.get(4)?,
-            lent: r.get(5)?,
-            cards: 1,
-        })
-    })
+    .query_row([card_id], from_row)
     .optional()
+}
+
+/// A file's marks as selected above: bundle, successor, when, who, where, lent, how many cards.
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HandedOver> {
+    Ok(HandedOver {
+        bundle_id: r.get(0)?,
+        to_owner: r.get(1)?,
+        at: r.get(2)?,
+        actor: r.get(3)?,
+        file: r.get(4)?,
+        lent: r.get(5)?,
+        cards: r.get(6)?,
+    })
 }
 
 /// Takes the marks of the file `bundle_id` away (the successor did not take it over, or the

@@ -2,10 +2,10 @@
 //! case studies. `horizon_days` and `stale_months` come from the user's settings.
 
 use crate::competition::{
-    cases, scoring, sheets, store, usage, Assessment, AssessmentFields, CardCompetition,
-    CardProduct, CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor,
-    CompetitorFields, Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields,
-    SheetSummary, SheetView,
+    cases, scoring, sheets, store, usage, Assessment, AssessmentChanges, AssessmentFields,
+    CardCompetition, CardProduct, CardProductFields, CaseStudy, CaseStudyFields, CategoryShare,
+    Competitor, CompetitorFields, Product, ProductFields, ProductUsage, Renewal, Sheet,
+    SheetFields, SheetSummary, SheetView,
 };
 use crate::error::CompetitionError;
 
@@ -89,6 +89,11 @@ impl Ledger {
 
     pub fn delete_assessment(&mut self, id: &str) -> Result<(), CompetitionError> {
         self.write(|tx, _| sheets::delete_assessment(tx, id))
+    }
+
+    /// How assessment `now` moved since `before`, score by score and in total.
+    pub fn assessment_changes(now: &Assessment, before: &Assessment) -> AssessmentChanges {
+        scoring::changes(now, before)
     }
 
     /// The assessment converted to another scale (5 or 10), not saved.

@@ -3,8 +3,8 @@
 
 use daicho_core::card::HistoryEntity;
 use daicho_core::competition::{
-    scoring, AssessmentFields, CardProductFields, CaseStudyFields, CompetitorFields, Criterion,
-    ProductFields, ProductScores, SheetFields, VersusText,
+    scoring, Assessment, AssessmentFields, CardProductFields, CaseStudyFields, CompetitorFields,
+    Criterion, ProductFields, ProductScores, SheetFields, VersusText,
 };
 use daicho_core::error::Coded;
 use daicho_core::Ledger;
@@ -129,6 +129,56 @@ fn weighted_totals_count_weights_skip_unscored_cells_and_compare_across_scales()
     assert_eq!(
         scoring::totals(&ten.criteria, &ten.scores, 10)[0].percent,
         80.0
+    );
+}
+
+/// The sheet page's "since" column: criteria matched by name however they moved, an earlier
+/// 10-point score converted as a rescale would (7 → 4 on 5 points, not 3.5), totals in points.
+#[test]
+fn changes_since_an_earlier_assessment_match_criteria_by_name_and_convert_like_a_rescale() {
+    let assessment = |scale: i32, names: &[&str], ours: &[Option<i32>]| {
+        let criteria: Vec<Criterion> = names
+            .iter()
+            .map(|n| Criterion {
+                name: (*n).into(),
+                weight: 1.0,
+            })
+            .collect();
+        let scores = vec![ProductScores {
+            product_id: "ours".into(),
+            scores: ours.to_vec(),
+        }];
+        let totals = scoring::totals(&criteria, &scores, scale);
+        Assessment {
+            id: format!("{scale}"),
+            sheet_id: "s".into(),
+            actor: String::new(),
+            fields: AssessmentFields {
+                assessed_on: "2026-11-24".into(),
+                scale,
+                criteria,
+                scores,
+                texts: vec![],
+            },
+            totals,
+        }
+    };
+    // Last year on 10 points: 品質 7, 価格 4. This year on 5: 価格 moved first, 納期 is new.
+    let before = assessment(10, &["品質", "価格"], &[Some(7), Some(4)]);
+    let now = assessment(5, &["価格", "品質", "納期"], &[Some(3), Some(4), Some(5)]);
+    let changes = scoring::changes(&now, &before);
+    assert_eq!(changes.scores[0].changes, [Some(1), Some(0), None]);
+    // 10 → 5 the same way as converting the assessment itself.
+    assert_eq!(
+        scoring::rescale(&before.fields, 5).scores[0].scores,
+        [Some(4), Some(2)]
+    );
+    // 80% now (4 of 5 on average) against 55% then.
+    assert_eq!(changes.totals[0].points, Some(25.0));
+    let unscored = assessment(5, &["品質"], &[None]);
+    assert_eq!(
+        scoring::changes(&unscored, &before).scores[0].changes,
+        [None]
     );
 }
 

@@ -134,19 +134,28 @@ fn take(confirmed_by: &str, bundle: &Path) -> TakeOverRequest {
     }
 }
 
+/// A handover file of `owner`'s cards (or of `card_ids`) for `to_owner`, under the passphrase.
+fn by_passphrase(
+    owner: Option<String>,
+    card_ids: Vec<String>,
+    to_owner: String,
+) -> HandoverSelection {
+    HandoverSelection {
+        owner,
+        card_ids,
+        to_owner,
+        passphrase: Some(PASS.into()),
+        recipient: None,
+        lend: false,
+    }
+}
+
 #[test]
 fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
     let (mut a, owner) = predecessor();
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("handover.daicho-handover");
-    let selection = HandoverSelection {
-        owner: Some(owner.clone()),
-        card_ids: vec![],
-        to_owner: "後任 花子".into(),
-        passphrase: Some(PASS.into()),
-        recipient: None,
-        lend: false,
-    };
+    let selection = by_passphrase(Some(owner.clone()), vec![], "後任 花子".into());
     let made = a
         .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
         .unwrap();
@@ -200,14 +209,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
     let again = dir.path().join("again.daicho-handover");
     let ids: Vec<String> = preview.cards.iter().map(|c| c.card_id.clone()).collect();
     b.handover_export(
-        &HandoverSelection {
-            owner: None,
-            card_ids: ids,
-            to_owner: "次".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(None, ids, "次".into()),
         &again,
         daicho_core::output::Existing::Refuse,
     )
@@ -249,14 +251,7 @@ fn taking_the_same_bundle_over_twice_changes_nothing_and_undo_restores_the_ledge
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("h.daicho-handover");
     a.handover_export(
-        &HandoverSelection {
-            owner: Some(owner),
-            card_ids: vec![],
-            to_owner: "後任".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(Some(owner), vec![], "後任".into()),
         &bundle,
         daicho_core::output::Existing::Refuse,
     )
@@ -291,14 +286,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("h.daicho-handover");
     a.handover_export(
-        &HandoverSelection {
-            owner: Some(owner.clone()),
-            card_ids: vec![],
-            to_owner: "後任".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(Some(owner.clone()), vec![], "後任".into()),
         &bundle,
         daicho_core::output::Existing::Refuse,
     )
@@ -400,14 +388,7 @@ fn a_tampered_or_truncated_bundle_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("h.daicho-handover");
     a.handover_export(
-        &HandoverSelection {
-            owner: Some(owner),
-            card_ids: vec![],
-            to_owner: "後任".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(Some(owner), vec![], "後任".into()),
         &good,
         daicho_core::output::Existing::Refuse,
     )
@@ -472,14 +453,7 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
     let path = dir.path().join("h.daicho-handover");
     let e = a
         .handover_export(
-            &HandoverSelection {
-                owner: Some(owner.clone()),
-                card_ids: vec![],
-                to_owner: " ".into(),
-                passphrase: Some(PASS.into()),
-                recipient: None,
-                lend: false,
-            },
+            &by_passphrase(Some(owner.clone()), vec![], " ".into()),
             &path,
             daicho_core::output::Existing::Refuse,
         )
@@ -487,28 +461,14 @@ fn a_handover_names_its_successor_and_a_take_over_its_confirmer() {
     assert!(matches!(e, HandoverError::Invalid(_)));
     let e = a
         .handover_export(
-            &HandoverSelection {
-                owner: Some("誰でもない".into()),
-                card_ids: vec![],
-                to_owner: "後任".into(),
-                passphrase: Some(PASS.into()),
-                recipient: None,
-                lend: false,
-            },
+            &by_passphrase(Some("誰でもない".into()), vec![], "後任".into()),
             &path,
             daicho_core::output::Existing::Refuse,
         )
         .unwrap_err();
     assert!(matches!(e, HandoverError::Empty));
     a.handover_export(
-        &HandoverSelection {
-            owner: Some(owner),
-            card_ids: vec![],
-            to_owner: "後任".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(Some(owner), vec![], "後任".into()),
         &path,
         daicho_core::output::Existing::Refuse,
     )
@@ -527,14 +487,7 @@ fn the_handover_report_lists_what_moves_and_the_successors_confirmation() {
     let (mut a, owner) = predecessor();
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("h.daicho-handover");
-    let selection = HandoverSelection {
-        owner: Some(owner.clone()),
-        card_ids: vec![],
-        to_owner: "後任 花子".into(),
-        passphrase: Some(PASS.into()),
-        recipient: None,
-        lend: false,
-    };
+    let selection = by_passphrase(Some(owner.clone()), vec![], "後任 花子".into());
     a.handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
         .unwrap();
     let before = dir.path().join("before.xlsx");
@@ -664,14 +617,7 @@ fn a_forged_bundle_is_checked_as_if_typed_and_takes_nothing_over() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("h.daicho-handover");
     a.handover_export(
-        &HandoverSelection {
-            owner: Some(owner),
-            card_ids: vec![],
-            to_owner: "後任".into(),
-            passphrase: Some(PASS.into()),
-            recipient: None,
-            lend: false,
-        },
+        &by_passphrase(Some(owner), vec![], "後任".into()),
         &good,
         daicho_core::output::Existing::Refuse,
     )
@@ -839,14 +785,7 @@ fn cards_leave_the_leaving_ledger_for_good_only_once_the_successors_signed_recei
     let (mut a, owner) = predecessor();
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("given.daicho-handover");
-    let selection = HandoverSelection {
-        owner: Some(owner.clone()),
-        card_ids: vec![],
-        to_owner: "後任 花子".into(),
-        passphrase: Some(PASS.into()),
-        recipient: None,
-        lend: false,
-    };
+    let selection = by_passphrase(Some(owner.clone()), vec![], "後任 花子".into());
     let made = a
         .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)
         .unwrap();
