@@ -245,6 +245,8 @@ export const commands = {
 	assessmentDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("assessment_delete", { id })),
 	/**  The assessment moved to another scale (5 or 10), every score converted; nothing is saved. */
 	assessmentRescale: (fields: AssessmentFields_Deserialize, to: number) => __TAURI_INVOKE<AssessmentFields_Serialize>("assessment_rescale", { fields, to }),
+	/**  How an assessment moved since an earlier one (criteria matched by name); nothing is saved. */
+	assessmentChanges: (now: Assessment_Deserialize, before: Assessment_Deserialize) => __TAURI_INVOKE<AssessmentChanges_Serialize>("assessment_changes", { now, before }),
 	/**  Products in use, our share, relevant sheets and close case studies of a card. */
 	cardCompetition: (cardId: string) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
 	cardProductSave: (cardId: string, id: string | null, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_save", { cardId, id, fields })),
@@ -359,6 +361,30 @@ export type AppInfo_Serialize = {
 };
 
 export type Assessment = Assessment_Serialize | Assessment_Deserialize;
+
+/**
+ *  How an assessment moved since an earlier one: each score (criteria matched by name) and each
+ *  total, product by product.
+ */
+export type AssessmentChanges = AssessmentChanges_Serialize | AssessmentChanges_Deserialize;
+
+/**
+ *  How an assessment moved since an earlier one: each score (criteria matched by name) and each
+ *  total, product by product.
+ */
+export type AssessmentChanges_Deserialize = {
+	scores: ScoreChanges[],
+	totals: TotalChange_Deserialize[],
+};
+
+/**
+ *  How an assessment moved since an earlier one: each score (criteria matched by name) and each
+ *  total, product by product.
+ */
+export type AssessmentChanges_Serialize = {
+	scores: ScoreChanges[],
+	totals: TotalChange_Serialize[],
+};
 
 /**  A dated view of a sheet: scale, criteria, scores and texts as judged that day. */
 export type AssessmentFields = AssessmentFields_Serialize | AssessmentFields_Deserialize;
@@ -3086,6 +3112,15 @@ export type SavedMapping_Serialize = {
 	mapping: Mapping_Serialize,
 };
 
+/**
+ *  One product's change per criterion of the later assessment, on its scale; none where either
+ *  assessment has no score (or the earlier one lacks the criterion).
+ */
+export type ScoreChanges = {
+	product_id: string,
+	changes: (number | null)[],
+};
+
 export type SearchResults = SearchResults_Serialize | SearchResults_Deserialize;
 
 export type SearchResults_Deserialize = {
@@ -3402,6 +3437,21 @@ export type TakeOver_Serialize = {
 	undone_at: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,
+};
+
+/**  One product's total, in percentage points; none when the earlier assessment lacks it. */
+export type TotalChange = TotalChange_Serialize | TotalChange_Deserialize;
+
+/**  One product's total, in percentage points; none when the earlier assessment lacks it. */
+export type TotalChange_Deserialize = {
+	product_id: string,
+	points?: number | null,
+};
+
+/**  One product's total, in percentage points; none when the earlier assessment lacks it. */
+export type TotalChange_Serialize = {
+	product_id: string,
+	points: number | null,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */

@@ -39,6 +39,7 @@ import type {
   VisitCandidate_Serialize,
   VisitCandidateQuery_Deserialize,
   Assessment_Serialize,
+  AssessmentChanges_Serialize,
   AssessmentFields_Serialize,
   CardCompetition_Serialize,
   CardProduct_Serialize,
@@ -61,7 +62,6 @@ import type {
   ReportRequest_Deserialize,
   HandoverPreview_Serialize,
   TakeOver_Serialize,
-
   CardSales_Serialize,
   ClassConfig_Serialize,
   ClassificationView_Serialize,
@@ -185,6 +185,7 @@ export type VisitBrief = VisitBrief_Serialize;
 export type VisitCandidate = VisitCandidate_Serialize;
 export type VisitCandidateQuery = VisitCandidateQuery_Deserialize;
 export type Assessment = Assessment_Serialize;
+export type AssessmentChanges = AssessmentChanges_Serialize;
 export type AssessmentFields = AssessmentFields_Serialize;
 export type CardCompetition = CardCompetition_Serialize;
 export type CardProduct = CardProduct_Serialize;

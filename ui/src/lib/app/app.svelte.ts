@@ -1,6 +1,6 @@
 // Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
 // card edits from being lost when the user navigates away.
-import type { AppInfo, CardKind, ErrorReport } from "../api";
+import { errorText, type AppInfo, type CardKind, type ErrorReport } from "../api";
 import type { CompetitionTab } from "../competition/tabs";
 import type { ListFilters } from "../cards/list.svelte";
 
@@ -106,6 +106,10 @@ class AppState {
   stay(): void {
     this.pendingRoute = null;
   }
+
+  /** Shows what went wrong, for a request whose failure has no better place on the page:
+   * `call(...).then(show, app.failed)`. Nothing fails silently. */
+  failed = (error: unknown): void => this.notify(errorText(error), "error");
 
   notify(text: string, kind: Notice["kind"] = "ok"): void {
     const id = this.nextNoticeId++;

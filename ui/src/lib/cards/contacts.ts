@@ -31,11 +31,7 @@ export function newContact(keyPersons: KeyPerson[], rep: string, now: Date): Con
 export function withKindDetails(fields: ContactFields): ContactFields {
   return {
     ...fields,
-    complaint:
-      fields.kind === "complaint"
-        ? (fields.complaint ?? { channel: null, state: "open", action_taken: "", resolved_on: null })
-        : null,
-    negotiation:
-      fields.kind === "negotiation" ? (fields.negotiation ?? { stage: "", amount: null, decision_date: null }) : null,
+    complaint: fields.kind === "complaint" ? (fields.complaint ?? { channel: null, state: "open", action_taken: "", resolved_on: null }) : null,
+    negotiation: fields.kind === "negotiation" ? (fields.negotiation ?? { stage: "", amount: null, decision_date: null }) : null,
   };
 }

@@ -145,9 +145,7 @@ export class CardEditor {
     this.saving = true;
     try {
       const fields = $state.snapshot(this.draft);
-      const card = this.card
-        ? await call(commands.cardUpdate(this.card.id, this.card.version, fields))
-        : await call(commands.cardCreate(fields));
+      const card = this.card ? await call(commands.cardUpdate(this.card.id, this.card.version, fields)) : await call(commands.cardCreate(fields));
       this.show(card);
       return card;
     } catch (error) {

@@ -1,15 +1,5 @@
 // The fixed choices of a card, in the order the UI offers them, and their labels.
-import type {
-  CardKind,
-  CardStatus,
-  ComplaintChannel,
-  ComplaintState,
-  ContactKind,
-  HistoryEntity,
-  InfoSource,
-  KeyRole,
-  LeadSource,
-} from "../api";
+import type { CardKind, CardStatus, ComplaintChannel, ComplaintState, ContactKind, HistoryEntity, InfoSource, KeyRole, LeadSource } from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const STATUSES: readonly CardStatus[] = ["prospect", "active", "dormant", "lost"];
@@ -29,17 +19,7 @@ export const LEAD_SOURCES: readonly LeadSource[] = [
 export const INFO_SOURCES: readonly InfoSource[] = ["own_experience", "acquaintances", "documents", "marketing", "trial"];
 export const ROLES: readonly KeyRole[] = ["decision_maker", "influencer", "purchaser", "user", "gatekeeper"];
 
-export const CONTACT_KINDS: readonly ContactKind[] = [
-  "visit",
-  "phone",
-  "letter",
-  "email",
-  "meeting",
-  "complaint",
-  "negotiation",
-  "service",
-  "other",
-];
+export const CONTACT_KINDS: readonly ContactKind[] = ["visit", "phone", "letter", "email", "meeting", "complaint", "negotiation", "service", "other"];
 export const COMPLAINT_STATES: readonly ComplaintState[] = ["open", "in_progress", "resolved"];
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ["visit", "letter", "hotline", "other"];
 
@@ -66,20 +46,20 @@ export function historyValue(entity: HistoryEntity, field: string, value: string
     entity === "product_use"
       ? { satisfaction: "usage.satisfaction" }
       : entity === "transaction"
-      ? { kind: "txkind" }
-      : entity === "contact"
-      ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
-      : entity === "note"
-        ? {
-            category: "note_category",
-            means: "note_means",
-            certainty: "certainty",
-            reliability: "grade",
-            importance: "grade",
-            urgency: "grade",
-            share: "yes_no",
-          }
-        : { status: "status", kind: "kind", lead_source: "lead", role: "role", "individual.info_sources": "info" };
+        ? { kind: "txkind" }
+        : entity === "contact"
+          ? { kind: "contact_kind", "complaint.state": "complaint_state", "complaint.channel": "complaint_channel" }
+          : entity === "note"
+            ? {
+                category: "note_category",
+                means: "note_means",
+                certainty: "certainty",
+                reliability: "grade",
+                importance: "grade",
+                urgency: "grade",
+                share: "yes_no",
+              }
+            : { status: "status", kind: "kind", lead_source: "lead", role: "role", "individual.info_sources": "info" };
   const catalog = catalogs[field];
   if (!catalog) return value;
   return value

@@ -60,9 +60,7 @@ export class CardList {
   /** Whether any filter narrows the list (to tell "no cards" from "no match"). */
   get filtered(): boolean {
     const f = this.filters;
-    return Boolean(
-      f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days || f.abc || f.value_tier || f.list || chartFilterActive(f),
-    );
+    return Boolean(f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days || f.abc || f.value_tier || f.list || chartFilterActive(f));
   }
 
   row(index: number): CardRow | undefined {

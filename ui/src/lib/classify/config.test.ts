@@ -11,7 +11,10 @@ describe("the classification settings form", () => {
       a_percent: null,
       b_percent: 90,
       grade_basis: "amount",
-      grades: [{ label: "D", from: null, to: 100 }, { label: "A", from: 100, to: null }],
+      grades: [
+        { label: "D", from: null, to: 100 },
+        { label: "A", from: 100, to: null },
+      ],
       credit_scale: ["A"],
       weak_credit_below: 40,
       weights: { contribution: null, cooperation: 1, credit: 1, growth: 1, influence: 1 },
@@ -23,7 +26,10 @@ describe("the classification settings form", () => {
       completeness: { reading: 1, reach: 1, address: 1, industry: 1, owner: 1, key_persons: 1, decision_route: 1, credit: 1, profile: 1, payment_terms: null },
     });
     expect(config.a_percent).toBe(0);
-    expect(config.grades).toEqual([{ label: "D", from: 0, to: 100 }, { label: "A", from: 100, to: null }]);
+    expect(config.grades).toEqual([
+      { label: "D", from: 0, to: 100 },
+      { label: "A", from: 100, to: null },
+    ]);
     expect(config.weights.contribution).toBe(0);
     expect(config.visit_every_days).toEqual({ a: 30, b: null, c: null });
     expect(config.completeness.payment_terms).toBe(0);

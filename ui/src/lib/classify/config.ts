@@ -1,13 +1,7 @@
 // The classification settings as the form edits them: numbers may be empty while typing.
 import type { ClassConfig } from "../api";
 
-export type Loose<T> = T extends number
-  ? number | null
-  : T extends (infer U)[]
-    ? Loose<U>[]
-    : T extends object
-      ? { [K in keyof T]: Loose<T[K]> }
-      : T;
+export type Loose<T> = T extends number ? number | null : T extends (infer U)[] ? Loose<U>[] : T extends object ? { [K in keyof T]: Loose<T[K]> } : T;
 
 /** Empty numbers become 0, which the core refuses where 0 is wrong; visit days stay empty
  * (no rule) and the top band stays open. */

@@ -23,8 +23,7 @@ export function reasonText(reason: Reason): string {
 }
 
 /** Problem reasons are shown in warning colours, core reasons in the accent colour. */
-export const isProblem = (reason: Reason) =>
-  ["overdue", "open_complaints", "falling", "weak_credit", "over_limit"].includes(reason.kind);
+export const isProblem = (reason: Reason) => ["overdue", "open_complaints", "falling", "weak_credit", "over_limit"].includes(reason.kind);
 
 /** Colours per class and tier that stay apart when printed grey. */
 export const ABC_COLOURS: Record<Abc, string> = { a: "#1f4e79", b: "#5b8db8", c: "#b8cde0" };

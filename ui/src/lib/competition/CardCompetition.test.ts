@@ -54,7 +54,16 @@ function side(): Side {
       },
     ],
     shares: [{ category: "複合機", our_volume: 1, total_volume: 4, derived_percent: 25, entered_percent: null }],
-    sheets: [{ id: "0196d0c4-0000-7000-8000-0000000000d1", title: "複合機 比較表", category: "複合機", our_product: ours.fields.name, competitor_products: 2, assessed_on: "2026-11-03" }],
+    sheets: [
+      {
+        id: "0196d0c4-0000-7000-8000-0000000000d1",
+        title: "複合機 比較表",
+        category: "複合機",
+        our_product: ours.fields.name,
+        competitor_products: 2,
+        assessed_on: "2026-11-03",
+      },
+    ],
     cases: [
       {
         closeness: 0.93,

@@ -43,11 +43,33 @@ function assessment(n: number, on: string, scores: number[][], percents: number[
 }
 
 const view: SheetView = {
-  sheet: { id: id(50), version: 1, fields: { title: "MFP comparison", category: "MFP", our_product_id: products[0].id, competitor_product_ids: [products[1].id, products[2].id] } },
+  sheet: {
+    id: id(50),
+    version: 1,
+    fields: { title: "MFP comparison", category: "MFP", our_product_id: products[0].id, competitor_product_ids: [products[1].id, products[2].id] },
+  },
   products,
   assessments: [
-    assessment(2, "2026-11-03", [[4, 5], [4, 3], [3, 2]], [85, 75, 55]),
-    assessment(1, "2025-11-24", [[4, 4], [4, 3], [3, 3]], [80, 75, 60]),
+    assessment(
+      2,
+      "2026-11-03",
+      [
+        [4, 5],
+        [4, 3],
+        [3, 2],
+      ],
+      [85, 75, 55],
+    ),
+    assessment(
+      1,
+      "2025-11-24",
+      [
+        [4, 4],
+        [4, 3],
+        [3, 3],
+      ],
+      [80, 75, 60],
+    ),
   ],
 };
 
@@ -67,6 +89,21 @@ describe("a comparison sheet", () => {
         rescaled.push(to);
         return { ...fields, scale: to, scores: fields.scores.map((s) => ({ ...s, scores: s.scores.map((x) => (x === null ? null : x * 2)) })) };
       }
+      if (cmd === "assessment_changes") {
+        // The core matches criteria by name and converts scales (tested there); here both
+        // assessments share criteria and scale.
+        const { now, before } = args as { now: Assessment; before: Assessment };
+        return {
+          scores: now.fields.scores.map((row) => {
+            const then = before.fields.scores.find((b) => b.product_id === row.product_id)?.scores ?? [];
+            return { product_id: row.product_id, changes: row.scores.map((x, i) => (x === null || then[i] == null ? null : x - then[i]!)) };
+          }),
+          totals: now.totals.map((t) => ({
+            product_id: t.product_id,
+            points: t.percent - (before.totals.find((b) => b.product_id === t.product_id)?.percent ?? 0),
+          })),
+        };
+      }
       if (cmd === "sheet_assess") {
         const fields = (args as { fields: AssessmentFields }).fields;
         sent.push(fields);
@@ -85,11 +122,19 @@ describe("a comparison sheet", () => {
   it("shows the latest assessment with totals, what moved since last year, and names as text", async () => {
     render(SheetPage, { id: id(50) });
     const matrix = await screen.findByTestId("score-matrix");
-    const heads = within(matrix).getAllByTestId("matrix-product").map((h) => h.textContent);
+    const heads = within(matrix)
+      .getAllByTestId("matrix-product")
+      .map((h) => h.textContent);
     expect(heads[0]).toContain("Ours");
     expect(heads[2]).toContain("<b>Beacon</b> BP-40");
     expect(matrix.querySelector("b")).toBeNull();
-    expect(within(matrix).getAllByTestId("matrix-percent").map((c) => c.textContent?.trim())).toEqual(["85% +5", "75%", "55% −5"]);
+    await waitFor(() =>
+      expect(
+        within(matrix)
+          .getAllByTestId("matrix-percent")
+          .map((c) => c.textContent?.trim()),
+      ).toEqual(["85% +5", "75%", "55% −5"]),
+    );
     // Our service went from 4 to 5: marked best in its row and +1 since last year.
     const service = within(matrix).getAllByTestId("matrix-row")[1];
     const ours = within(service).getAllByTestId("matrix-score")[0];
@@ -107,7 +152,11 @@ describe("a comparison sheet", () => {
     render(SheetPage, { id: id(50) });
     await userEvent.click(await screen.findByTestId("new-assessment"));
     const editor = screen.getByTestId("assessment-editor");
-    expect(within(editor).getAllByTestId("criterion-name").map((i) => (i as HTMLInputElement).value)).toEqual(["Quality", "Service and support"]);
+    expect(
+      within(editor)
+        .getAllByTestId("criterion-name")
+        .map((i) => (i as HTMLInputElement).value),
+    ).toEqual(["Quality", "Service and support"]);
     expect(app.hasUnsavedChanges()).toBe(false);
 
     await userEvent.selectOptions(within(editor).getByTestId("assessment-scale"), "10");

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentFields } from "../api";
 import { setLang } from "../i18n/i18n.svelte";
-import { addCriterion, best, change, defaultCriteria, removeCriterion, signed } from "./sheet";
+import { addCriterion, best, defaultCriteria, removeCriterion, signed } from "./sheet";
 
 const fields: AssessmentFields = {
   assessed_on: "2026-11-24",
@@ -43,11 +43,7 @@ describe("a sheet's criteria", () => {
 });
 
 describe("changes since an earlier assessment", () => {
-  it("compare on the current scale", () => {
-    expect(change(4, 3, 5, 5)).toBe(1);
-    expect(change(8, 3, 10, 5)).toBe(2);
-    expect(change(3, 8, 5, 10)).toBe(-1);
-    expect(change(null, 3, 5, 5)).toBeNull();
+  it("are shown with their sign (the core works them out)", () => {
     expect([signed(1), signed(-0.5), signed(0)]).toEqual(["+1", "−0.5", "±0"]);
   });
 

@@ -1,7 +1,7 @@
 // Editing a comparison sheet's assessment in the window: default criteria in the user's
-// language, criteria added and removed with every product's scores kept in line, and the change
-// of each score since an earlier assessment. Totals and scale conversion come from the core.
-import type { Assessment, AssessmentFields, Criterion, Product, SheetView } from "../api";
+// language, criteria added and removed with every product's scores kept in line. Totals, scale
+// conversion and the change since an earlier assessment come from the core.
+import type { AssessmentFields, Criterion, Product, SheetView } from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const SCALES = [5, 10] as const;
@@ -36,9 +36,7 @@ export function complete(fields: AssessmentFields, products: Product[]): Assessm
       const row = fields.scores.find((s) => s.product_id === p.id)?.scores ?? [];
       return { product_id: p.id, scores: Array.from({ length: width }, (_, i) => row[i] ?? null) };
     }),
-    texts: products.slice(1).map(
-      (p) => fields.texts.find((x) => x.product_id === p.id) ?? { product_id: p.id, strengths: "", weaknesses: "" },
-    ),
+    texts: products.slice(1).map((p) => fields.texts.find((x) => x.product_id === p.id) ?? { product_id: p.id, strengths: "", weaknesses: "" }),
   };
 }
 
@@ -56,20 +54,6 @@ export function removeCriterion(fields: AssessmentFields, index: number): Assess
     criteria: fields.criteria.filter((_, i) => i !== index),
     scores: fields.scores.map((s) => ({ ...s, scores: s.scores.filter((_, i) => i !== index) })),
   };
-}
-
-/** A product's score on a criterion, found by name in another assessment (criteria move). */
-export function scoreByName(assessment: Assessment, productId: string, criterion: string): number | null {
-  const at = assessment.fields.criteria.findIndex((c) => c.name === criterion);
-  if (at < 0) return null;
-  return assessment.fields.scores.find((s) => s.product_id === productId)?.scores[at] ?? null;
-}
-
-/** How a score moved since `before`, on `now`'s scale (a 5-point score counts double on 10). */
-export function change(now: number | null, before: number | null, nowScale: number, beforeScale: number): number | null {
-  if (now === null || before === null) return null;
-  const moved = now - (before * nowScale) / beforeScale;
-  return Math.round(moved * 10) / 10;
 }
 
 /** The indexes of the highest scores in a row (none when nothing is scored). */

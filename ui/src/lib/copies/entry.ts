@@ -17,7 +17,5 @@ export function whatText(entry: CopyEntry): string {
 }
 
 export function filterText(entry: CopyEntry): string {
-  return entry.filter
-    .map((part) => `${t(`copies.filter.${part.key}`)}: ${part.value_key ? t(part.value_key) : part.value}`)
-    .join(" · ");
+  return entry.filter.map((part) => `${t(`copies.filter.${part.key}`)}: ${part.value_key ? t(part.value_key) : part.value}`).join(" · ");
 }

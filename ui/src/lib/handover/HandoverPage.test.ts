@@ -66,7 +66,19 @@ describe("the handover page", () => {
       if (cmd === "handed_over_list") return given;
       if (cmd === "handover_receipts") return receipts;
       if (cmd === "handover_receipt_accept") {
-        receipts = [{ bundle_id: "b9", to_owner: "後任 花子", confirmed_by: "後任 花子", taken_over_at: "2026-11-25T09:00:00Z", signer: "AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111", taken: 2, left_out: 0, received_at: "2026-11-26T09:00:00Z", removed_at: null }];
+        receipts = [
+          {
+            bundle_id: "b9",
+            to_owner: "後任 花子",
+            confirmed_by: "後任 花子",
+            taken_over_at: "2026-11-25T09:00:00Z",
+            signer: "AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111",
+            taken: 2,
+            left_out: 0,
+            received_at: "2026-11-26T09:00:00Z",
+            removed_at: null,
+          },
+        ];
         return receipts[0];
       }
       if (cmd === "handover_remove") {
@@ -81,7 +93,14 @@ describe("the handover page", () => {
       }
       if (cmd === "take_over_preview") return PREVIEW;
       if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
-      if (cmd === "handover_export") return { path: "/home/misaki/引継ぎ.daicho-handover", bundle_id: "b9", signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20", cards: 2, counts: [] } satisfies HandoverExport;
+      if (cmd === "handover_export")
+        return {
+          path: "/home/misaki/引継ぎ.daicho-handover",
+          bundle_id: "b9",
+          signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20",
+          cards: 2,
+          counts: [],
+        } satisfies HandoverExport;
       if (cmd === "take_over") {
         takeOvers = [RECORD];
         return RECORD;
@@ -164,7 +183,17 @@ describe("the handover page", () => {
     expect(app.handoverCards, "leaving the page lets the ticked cards go").toEqual([]);
   });
   it("lists the cards handed over from this ledger and withdraws a handover only after asking", async () => {
-    given = [{ bundle_id: "b9", to_owner: "後任 花子", at: "2026-11-24T09:30:00Z", actor: "田中 美咲", file: "/home/misaki/引継ぎ.daicho-handover", lent: true, cards: 2 }];
+    given = [
+      {
+        bundle_id: "b9",
+        to_owner: "後任 花子",
+        at: "2026-11-24T09:30:00Z",
+        actor: "田中 美咲",
+        file: "/home/misaki/引継ぎ.daicho-handover",
+        lent: true,
+        cards: 2,
+      },
+    ];
     render(HandoverPage);
     const row = await screen.findByTestId("handover-given-row");
     expect(row).toHaveTextContent("後任 花子");
@@ -177,7 +206,17 @@ describe("the handover page", () => {
     expect(await screen.findByText("引き継ぎ済みのカードはありません。")).toBeInTheDocument();
   });
   it("takes the successor's receipt in and removes the cards for good only after asking", async () => {
-    given = [{ bundle_id: "b9", to_owner: "後任 花子", at: "2026-11-24T09:30:00Z", actor: "田中 美咲", file: "/home/misaki/引継ぎ.daicho-handover", lent: false, cards: 2 }];
+    given = [
+      {
+        bundle_id: "b9",
+        to_owner: "後任 花子",
+        at: "2026-11-24T09:30:00Z",
+        actor: "田中 美咲",
+        file: "/home/misaki/引継ぎ.daicho-handover",
+        lent: false,
+        cards: 2,
+      },
+    ];
     render(HandoverPage);
     await screen.findByTestId("handover-given-row");
     // No receipt yet: only withdrawing is offered.

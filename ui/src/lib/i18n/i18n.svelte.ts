@@ -49,9 +49,7 @@ export function t(key: MessageKey | (string & {}), params?: Params): string {
   if (!params) return template;
   const singular = catalogs[current][`${key}_one`];
   if (singular !== undefined && decidingNumber(template, params) === "1") template = singular;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -4,7 +4,10 @@ import { catalogs, langFromLocales, LANGS, personName, setLang, t } from "./i18n
 describe("message catalog", () => {
   it("has every key in every language, none empty", () => {
     // Singular forms (`key_one`) are a language's own: only their base key must exist.
-    const keys = (lang: (typeof LANGS)[number]) => Object.keys(catalogs[lang]).filter((k) => !k.endsWith("_one")).sort();
+    const keys = (lang: (typeof LANGS)[number]) =>
+      Object.keys(catalogs[lang])
+        .filter((k) => !k.endsWith("_one"))
+        .sort();
     const english = keys("en");
     for (const lang of LANGS) {
       expect(keys(lang), lang).toEqual(english);

@@ -130,9 +130,7 @@ describe("the card's sales", () => {
     const period = screen.getByTestId("sales-period");
     await userEvent.type(period.querySelector<HTMLInputElement>('[data-field="dash.from"] input')!, "2026-01-01");
     await userEvent.type(period.querySelector<HTMLInputElement>('[data-field="dash.to"] input')!, "2026-06-30");
-    await waitFor(() =>
-      expect(calls.some((c) => c.cmd === "card_sales" && c.args.from === "2026-01-01" && c.args.to === "2026-06-30")).toBe(true),
-    );
+    await waitFor(() => expect(calls.some((c) => c.cmd === "card_sales" && c.args.from === "2026-01-01" && c.args.to === "2026-06-30")).toBe(true));
     // Half-typed dates ask for nothing else: every request was either the default or the whole period.
     expect(calls.filter((c) => c.cmd === "card_sales").every((c) => c.args.from === null || c.args.to === "2026-06-30")).toBe(true);
   });

@@ -17,8 +17,15 @@ const RESULTS: SearchResults = {
       kind: "organisation",
       status: "active",
       owner: "山田",
-      name: [{ text: "<img src=x>", hit: false }, { text: "佐藤", hit: true }, { text: "工業", hit: false }],
-      reading: [{ text: "サトウ", hit: true }, { text: "コウギョウ", hit: false }],
+      name: [
+        { text: "<img src=x>", hit: false },
+        { text: "佐藤", hit: true },
+        { text: "工業", hit: false },
+      ],
+      reading: [
+        { text: "サトウ", hit: true },
+        { text: "コウギョウ", hit: false },
+      ],
       code_marked: [{ text: "C-000001", hit: false }],
       matched: null,
     },
@@ -31,7 +38,13 @@ const RESULTS: SearchResults = {
       name: [{ text: "北海物産", hit: false }],
       reading: [],
       code_marked: [{ text: "C-000002", hit: false }],
-      matched: { field: "key_persons", text: [{ text: "佐藤", hit: true }, { text: " 一郎", hit: false }] },
+      matched: {
+        field: "key_persons",
+        text: [
+          { text: "佐藤", hit: true },
+          { text: " 一郎", hit: false },
+        ],
+      },
     },
   ],
   contacts: [
@@ -41,7 +54,10 @@ const RESULTS: SearchResults = {
       card_name: "佐藤工業",
       kind: "visit",
       at: "2026-11-20T10:00",
-      snippet: [{ text: "佐藤", hit: true }, { text: "部長と面談", hit: false }],
+      snippet: [
+        { text: "佐藤", hit: true },
+        { text: "部長と面談", hit: false },
+      ],
     },
   ],
   notes: [],
