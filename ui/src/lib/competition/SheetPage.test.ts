@@ -100,7 +100,7 @@ describe("a comparison sheet", () => {
           }),
           totals: now.totals.map((t) => ({
             product_id: t.product_id,
-            points: t.percent - (before.totals.find((b) => b.product_id === t.product_id)?.percent ?? 0),
+            points: (t.percent ?? 0) - (before.totals.find((b) => b.product_id === t.product_id)?.percent ?? 0),
           })),
         };
       }
