@@ -96,6 +96,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         competition::assessment_delete,
         competition::assessment_rescale,
         competition::assessment_changes,
+        cards::person_name,
         competition::card_competition,
         competition::card_product_save,
         competition::card_product_delete,

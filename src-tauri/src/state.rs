@@ -5,6 +5,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use daicho_core::backup::{self, BackupInfo};
+use daicho_core::card_list::ContactThresholds;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::{AppError, Coded};
 use daicho_core::settings::AppDirs;
@@ -252,6 +253,7 @@ impl AppState {
         }
         if let Some(ledger) = guard.as_mut() {
             ledger.set_actor(&new.user_name);
+            ledger.set_contact_thresholds(ContactThresholds::of(&new));
         }
         Ok(new)
     }

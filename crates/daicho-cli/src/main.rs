@@ -118,7 +118,11 @@ pub fn actor() -> &'static str {
 /// that fails is said on stderr; the command goes on).
 pub fn open_ledger(path: &std::path::Path) -> Result<Ledger, daicho_core::error::BackupError> {
     let actor = actor();
-    let ledger = Ledger::open_backed_up(path, backup::config())?.with_actor(actor);
+    let dirs = daicho_core::settings::AppDirs::resolve();
+    let settings = daicho_core::settings::Settings::load(&dirs.settings_file);
+    let mut ledger = Ledger::open_backed_up(path, dirs.backup_config(&settings))?.with_actor(actor);
+    // The Excel list colours the last contact by the same thresholds as the window.
+    ledger.set_contact_thresholds(daicho_core::card_list::ContactThresholds::of(&settings));
     if let Err(e) = ledger.backup_if_due() {
         let lang = Lang::from_env();
         let reason = i18n::error_message(lang, &e.report());

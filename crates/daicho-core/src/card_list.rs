@@ -35,6 +35,43 @@ api_enum!(
     ClassList { Core = "core", Problem = "problem" }
 );
 
+api_enum!(
+    /// How long since the last contact, as the list's dot and the Excel list's colour say it.
+    ContactCue { Recent = "recent", Ageing = "ageing", Cold = "cold" }
+);
+
+/// When a customer not contacted starts getting old and goes cold (Settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactThresholds {
+    pub ageing_days: u32,
+    pub cold_days: u32,
+}
+
+impl Default for ContactThresholds {
+    fn default() -> Self {
+        let settings = crate::settings::Settings::default();
+        ContactThresholds::of(&settings)
+    }
+}
+
+impl ContactThresholds {
+    pub fn of(settings: &crate::settings::Settings) -> Self {
+        ContactThresholds {
+            ageing_days: settings.contact_ageing_days,
+            cold_days: settings.contact_cold_days,
+        }
+    }
+
+    /// The cue for `days` since the last contact; a customer never contacted is cold.
+    pub fn cue(self, days: Option<u32>) -> ContactCue {
+        match days {
+            Some(d) if d < self.ageing_days => ContactCue::Recent,
+            Some(d) if d < self.cold_days => ContactCue::Ageing,
+            _ => ContactCue::Cold,
+        }
+    }
+}
+
 /// Cards with a contact of `kind` (any kind when none) from `from` to `to`, both `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -96,6 +133,8 @@ pub struct CardRow {
     pub last_contact_at: Option<String>,
     /// Whole days from the latest contact to today.
     pub days_since_contact: Option<u32>,
+    /// Recent, getting old or cold, by the thresholds in Settings.
+    pub contact_cue: ContactCue,
     /// Complaints not yet resolved.
     pub open_complaints: u32,
     /// As last classified.
@@ -290,7 +329,12 @@ pub fn window_plan(
 }
 
 /// `today` is the user's local date: "days since the last contact" counts from it.
-pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite::Result<CardPage> {
+pub fn list(
+    conn: &Connection,
+    query: &CardQuery,
+    today: NaiveDate,
+    thresholds: ContactThresholds,
+) -> rusqlite::Result<CardPage> {
     let s = selection(conn, query, today)?;
     let total: u32 = conn.query_row(
         &format!("SELECT count(*) FROM {} WHERE {}", s.keys_from, s.filter),
@@ -315,6 +359,7 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
     let window = serde_json::to_string(&keys).unwrap_or_default();
     let rows = stmt
         .query_map([window], |r| {
+            let days = days_since(r.get::<_, Option<String>>(11)?.as_deref(), today);
             Ok(CardRow {
                 id: r.get(0)?,
                 code: r.get(1)?,
@@ -327,11 +372,8 @@ pub fn list(conn: &Connection, query: &CardQuery, today: NaiveDate) -> rusqlite:
                 phone: r.get(8)?,
                 updated_at: r.get(9)?,
                 deleted_at: r.get(10)?,
-                days_since_contact: r
-                    .get::<_, Option<String>>(11)?
-                    .as_deref()
-                    .and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok())
-                    .map(|day| u32::try_from((today - day).num_days()).unwrap_or(0)),
+                days_since_contact: days,
+                contact_cue: thresholds.cue(days),
                 last_contact_at: r.get(11)?,
                 open_complaints: r.get(12)?,
                 abc: r
@@ -502,4 +544,10 @@ pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {
         owners: strings("SELECT DISTINCT owner FROM cards WHERE owner <> '' AND deleted_at IS NULL ORDER BY owner")?,
         tags: strings("SELECT DISTINCT tag FROM card_tags ORDER BY tag")?,
     })
+}
+
+/// Whole days from a contact's local `YYYY-MM-DD…` to `today`.
+pub(crate) fn days_since(at: Option<&str>, today: NaiveDate) -> Option<u32> {
+    let day = NaiveDate::parse_from_str(at?.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(u32::try_from((today - day).num_days()).unwrap_or(0))
 }

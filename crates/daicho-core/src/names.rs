@@ -150,6 +150,49 @@ pub fn without_legal_form(name: &str) -> String {
         .collect()
 }
 
+/// An individual's display name from the family and given names, as people of `lang` write it:
+/// given name first in English, family name first otherwise, with no space in Chinese and Korean
+/// for a name in Han or Hangul. Without a language (an import, the CLI), the names themselves
+/// decide: a kana reading or kana in the name is Japanese, Hangul Korean, Han Chinese, and a name
+/// in Latin letters is written given name first.
+pub fn person_name(
+    family: &str,
+    given: &str,
+    lang: Option<crate::i18n::Lang>,
+    reading: &str,
+) -> String {
+    use crate::i18n::Lang;
+    let (f, g) = (family.trim(), given.trim());
+    if f.is_empty() || g.is_empty() {
+        return if f.is_empty() { g } else { f }.to_owned();
+    }
+    let lang = lang.unwrap_or_else(|| {
+        let all = format!("{f}{g}{reading}");
+        if all.chars().any(is_kana) {
+            Lang::Ja
+        } else if all.chars().any(is_hangul) {
+            Lang::Ko
+        } else if all.chars().any(is_cjk_letter) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    });
+    let joined_script = f.chars().last().is_some_and(|c| {
+        ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{AC00}'..='\u{D7AF}').contains(&c)
+    });
+    match lang {
+        Lang::En => format!("{g} {f}"),
+        Lang::Ja => format!("{f} {g}"),
+        Lang::Zh | Lang::Ko if joined_script => format!("{f}{g}"),
+        Lang::Zh | Lang::Ko => format!("{f} {g}"),
+    }
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,3 +127,10 @@ pub async fn key_person_update(
 pub async fn key_person_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
     state.run(move |l| l.delete_key_person(&id)).await
 }
+
+/// An individual's display name from the family and given names, as people of `lang` write it.
+#[tauri::command]
+#[specta::specta]
+pub fn person_name(family: String, given: String, lang: daicho_core::i18n::Lang) -> String {
+    daicho_core::names::person_name(&family, &given, Some(lang), "")
+}

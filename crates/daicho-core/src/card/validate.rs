@@ -20,11 +20,12 @@ pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
     if code.chars().count() > MAX_CODE {
         i.push(FieldIssue::with_limit("code", "too_long", MAX_CODE as i32));
     }
+    let (name, reading) = composed(input);
     let out = CardFields {
         kind: input.kind,
         status: input.status,
-        name: required_line("name", &input.name, i),
-        reading: line("reading", &input.reading, i),
+        name: required_line("name", &name, i),
+        reading: line("reading", &reading, i),
         honorific: line("honorific", &input.honorific, i),
         code,
         owner: line("owner", &input.owner, i),
@@ -185,4 +186,34 @@ fn standing(input: &Standing, i: &mut Vec<FieldIssue>) -> Standing {
         cooperation: in_range("standing.cooperation", input.cooperation, 1, 5, i),
         influence: in_range("standing.influence", input.influence, 1, 5, i),
     }
+}
+
+/// An individual's name and reading, composed from the family and given names where they were
+/// left empty (an import or the CLI gives only those), as the names themselves are written.
+fn composed(input: &CardFields) -> (String, String) {
+    let (name, reading) = (input.name.clone(), input.reading.clone());
+    let Some(p) = input
+        .individual
+        .as_ref()
+        .filter(|_| input.kind == CardKind::Individual)
+    else {
+        return (name, reading);
+    };
+    let readings = format!("{}{}", p.family_name_reading, p.given_name_reading);
+    let name = if name.trim().is_empty() {
+        crate::names::person_name(&p.family_name, &p.given_name, None, &readings)
+    } else {
+        name
+    };
+    let reading = if reading.trim().is_empty() {
+        crate::names::person_name(
+            &p.family_name_reading,
+            &p.given_name_reading,
+            None,
+            &readings,
+        )
+    } else {
+        reading
+    };
+    (name, reading)
 }

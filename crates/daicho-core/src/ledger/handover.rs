@@ -344,6 +344,7 @@ impl Ledger {
             today: self.today(),
             rep: self.actor.clone(),
             currency: currency::load(conn)?,
+            contact_cue: self.contact_cue,
         };
         // Written by the leaving side, it names the key the handover file is signed with and
         // says the cards are read-only there; by the successor, it names who confirmed.

@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::card::store::{self, Edit};
 use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
-use crate::card_list::{self, CardPage, CardQuery, Facets};
+use crate::card_list::{self, CardPage, CardQuery, ContactThresholds, Facets};
 use crate::contact::{self, Contact, ContactFields, ContactPage};
 use crate::db;
 use crate::error::{BackupError, CardError, LedgerError, OutputError};
@@ -39,6 +39,8 @@ pub struct Ledger {
     actor: String,
     clock: Clock,
     backups: Option<BackupConfig>,
+    /// The last-contact cue's thresholds (Settings), for the card list and the Excel list.
+    contact_cue: ContactThresholds,
 }
 
 pub use backup::BackupConfig;
@@ -111,6 +113,7 @@ impl Ledger {
             .with_actor(&self.actor)
             .with_clock(self.clock);
         other.backups = self.backups.clone();
+        other.contact_cue = self.contact_cue;
         Ok(other)
     }
 
@@ -174,6 +177,7 @@ impl Ledger {
             actor: String::new(),
             clock: chrono::Utc::now,
             backups: None,
+            contact_cue: ContactThresholds::default(),
         }
     }
 
@@ -185,6 +189,11 @@ impl Ledger {
 
     pub fn set_actor(&mut self, actor: &str) {
         self.actor = actor.to_owned();
+    }
+
+    /// The last-contact cue's thresholds from Settings (recent, getting old, cold).
+    pub fn set_contact_thresholds(&mut self, thresholds: ContactThresholds) {
+        self.contact_cue = thresholds;
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Ledger {
@@ -351,7 +360,12 @@ impl Ledger {
     }
 
     pub fn list_cards(&self, query: &CardQuery) -> Result<CardPage, CardError> {
-        Ok(card_list::list(&self.conn, query, self.today())?)
+        Ok(card_list::list(
+            &self.conn,
+            query,
+            self.today(),
+            self.contact_cue,
+        )?)
     }
 
     /// The search box: cards, contacts and notes matching `query`, at most `limit` of each.

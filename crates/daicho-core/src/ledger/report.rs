@@ -71,6 +71,7 @@ impl Ledger {
             today: self.today(),
             rep: self.actor.clone(),
             currency: currency::load(conn)?,
+            contact_cue: self.contact_cue,
         };
         let owner = request.owner.as_deref().filter(|o| !o.is_empty());
         let period = |default: Period| -> Result<Period, ReportError> {

@@ -21,6 +21,8 @@ pub struct Ctx {
     /// Who made it (the ledger's actor), printed in the header.
     pub rep: String,
     pub currency: Currency,
+    /// The last-contact cue, coloured in the list as the window's dots are.
+    pub contact_cue: crate::card_list::ContactThresholds,
 }
 
 impl Ctx {
@@ -78,6 +80,9 @@ pub struct Styles {
     pub wrap: Format,
     pub label: Format,
     pub date: Format,
+    /// A last contact getting old, and gone cold: the window's amber and red.
+    pub date_ageing: Format,
+    pub date_cold: Format,
     pub datetime: Format,
     pub money: Format,
     pub number: Format,
@@ -117,6 +122,18 @@ impl Styles {
                 .clone()
                 .set_num_format(date_format(ctx.lang))
                 .set_align(FormatAlign::Left),
+            date_ageing: cell
+                .clone()
+                .set_num_format(date_format(ctx.lang))
+                .set_align(FormatAlign::Left)
+                .set_font_color("#B45309")
+                .set_bold(),
+            date_cold: cell
+                .clone()
+                .set_num_format(date_format(ctx.lang))
+                .set_align(FormatAlign::Left)
+                .set_font_color("#B91C1C")
+                .set_bold(),
             datetime: cell
                 .clone()
                 .set_num_format(format!("{} hh:mm", date_format(ctx.lang)))

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 
-use crate::card_list::{self, CardQuery};
+use crate::card_list::{self, CardQuery, ContactCue};
 use crate::db::json::Json;
 use crate::error::ReportError;
 
@@ -172,7 +173,9 @@ fn cell(
         ListColumn::PostalCode => t(&r.postal_code),
         ListColumn::Address => t(&r.address),
         ListColumn::Tags => t(&r.tags),
-        ListColumn::LastContact => return layout::date(ws, row, col, r.last_contact.as_deref(), s),
+        ListColumn::LastContact => {
+            return last_contact(ws, row, col, r.last_contact.as_deref(), ctx, s)
+        }
         ListColumn::Updated => return layout::date(ws, row, col, Some(&r.updated), s),
         ListColumn::Abc => r.abc.as_deref().map(str::to_uppercase).unwrap_or_default(),
         ListColumn::ValueTier => r
@@ -310,4 +313,27 @@ pub fn write_list(
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)
+}
+
+/// The last contact's date, coloured as the window's dot is (recent, getting old, cold); "none"
+/// in red for a customer never contacted.
+fn last_contact(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    at: Option<&str>,
+    ctx: &Ctx,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let days = crate::card_list::days_since(at, ctx.today);
+    let format = match ctx.contact_cue.cue(days) {
+        ContactCue::Recent => &s.date,
+        ContactCue::Ageing => &s.date_ageing,
+        ContactCue::Cold => &s.date_cold,
+    };
+    match at.and_then(|v| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()) {
+        Some(day) => ws.write_datetime_with_format(row, col, day, format)?,
+        None => ws.write_string_with_format(row, col, ctx.t("list.never"), &s.date_cold)?,
+    };
+    Ok(())
 }

@@ -305,3 +305,61 @@ fn the_card_records_what_triggered_the_first_deal() {
         .unwrap_err();
     assert_eq!(error.fields()[0].field, "first_deal_on");
 }
+
+/// A card made without a display name (an import, the CLI) gets it from the family and given
+/// names, written as the names themselves say: the window composes it the same way.
+#[test]
+fn an_individuals_name_is_composed_from_family_and_given_names_when_left_empty() {
+    use daicho_core::card::CardFields;
+    use daicho_core::i18n::Lang;
+    use daicho_core::names::person_name;
+    use daicho_core::Ledger;
+    let mut ledger = ledger();
+    let individual = |family: &str, given: &str, family_reading: &str, given_reading: &str| {
+        let mut fields = CardFields::new(CardKind::Individual, "");
+        fields.individual = Some(IndividualProfile {
+            family_name: family.into(),
+            given_name: given.into(),
+            family_name_reading: family_reading.into(),
+            given_name_reading: given_reading.into(),
+            ..IndividualProfile::default()
+        });
+        fields
+    };
+    let made = |fields: CardFields, ledger: &mut Ledger| {
+        let card = ledger.create_card(&fields).unwrap();
+        (card.fields.name, card.fields.reading)
+    };
+    assert_eq!(
+        made(
+            individual("佐藤", "健一", "さとう", "けんいち"),
+            &mut ledger
+        ),
+        ("佐藤 健一".to_owned(), "さとう けんいち".to_owned())
+    );
+    assert_eq!(
+        made(individual("王", "伟", "wang", "wei"), &mut ledger).0,
+        "王伟"
+    );
+    assert_eq!(
+        made(individual("김", "민준", "", ""), &mut ledger).0,
+        "김민준"
+    );
+    assert_eq!(
+        made(individual("Smith", "Mary", "", ""), &mut ledger).0,
+        "Mary Smith"
+    );
+    // A name typed is kept as typed.
+    let mut typed = individual("佐藤", "健一", "", "");
+    typed.name = "佐藤先生".into();
+    assert_eq!(made(typed, &mut ledger).0, "佐藤先生");
+    // The window's language decides when it is known.
+    assert_eq!(person_name("佐藤", "健一", Some(Lang::Ja), ""), "佐藤 健一");
+    assert_eq!(person_name("王", "伟", Some(Lang::Zh), ""), "王伟");
+    assert_eq!(person_name("김", "민준", Some(Lang::Ko), ""), "김민준");
+    assert_eq!(
+        person_name("Smith", "Mary", Some(Lang::En), ""),
+        "Mary Smith"
+    );
+    assert_eq!(person_name("", "Mary", Some(Lang::En), ""), "Mary");
+}

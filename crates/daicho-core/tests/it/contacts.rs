@@ -308,7 +308,7 @@ fn a_card_in_the_trash_keeps_its_contacts_and_emptying_the_trash_leaves_no_orpha
 
 #[test]
 fn the_list_shows_days_since_the_last_contact_and_finds_customers_going_cold() {
-    use daicho_core::card_list::{CardQuery, CardSort};
+    use daicho_core::card_list::{CardQuery, CardSort, ContactThresholds};
     let mut ledger = ledger();
     let recent = ledger
         .create_card(&organisation("最近の会社", "A"))
@@ -361,4 +361,26 @@ fn the_list_shows_days_since_the_last_contact_and_finds_customers_going_cold() {
         silent.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
         ["ご無沙汰の会社", "未接触の会社"]
     );
+
+    // The dot beside each: recent, getting old, cold, by the thresholds in Settings (the core
+    // says which, so the window and the Excel list agree); never contacted is cold.
+    let cues = |ledger: &daicho_core::Ledger| {
+        let page = ledger
+            .list_cards(&CardQuery {
+                sort: CardSort::LastContact,
+                limit: 100,
+                ..CardQuery::default()
+            })
+            .unwrap();
+        page.rows
+            .into_iter()
+            .map(|r| r.contact_cue.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cues(&ledger), ["cold", "cold", "recent"]);
+    ledger.set_contact_thresholds(ContactThresholds {
+        ageing_days: 3,
+        cold_days: 120,
+    });
+    assert_eq!(cues(&ledger), ["cold", "ageing", "ageing"]);
 }

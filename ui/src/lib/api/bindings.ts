@@ -247,6 +247,8 @@ export const commands = {
 	assessmentRescale: (fields: AssessmentFields_Deserialize, to: number) => __TAURI_INVOKE<AssessmentFields_Serialize>("assessment_rescale", { fields, to }),
 	/**  How an assessment moved since an earlier one (criteria matched by name); nothing is saved. */
 	assessmentChanges: (now: Assessment_Deserialize, before: Assessment_Deserialize) => __TAURI_INVOKE<AssessmentChanges_Serialize>("assessment_changes", { now, before }),
+	/**  An individual's display name from the family and given names, as people of `lang` write it. */
+	personName: (family: string, given: string, lang: Lang) => __TAURI_INVOKE<string>("person_name", { family, given, lang }),
 	/**  Products in use, our share, relevant sheets and close case studies of a card. */
 	cardCompetition: (cardId: string) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
 	cardProductSave: (cardId: string, id: string | null, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_save", { cardId, id, fields })),
@@ -917,6 +919,8 @@ export type CardRow_Deserialize = {
 	last_contact_at?: string | null,
 	/**  Whole days from the latest contact to today. */
 	days_since_contact?: number | null,
+	/**  Recent, getting old or cold, by the thresholds in Settings. */
+	contact_cue: ContactCue,
 	/**  Complaints not yet resolved. */
 	open_complaints: number,
 	/**  As last classified. */
@@ -947,6 +951,8 @@ export type CardRow_Serialize = {
 	last_contact_at: string | null,
 	/**  Whole days from the latest contact to today. */
 	days_since_contact: number | null,
+	/**  Recent, getting old or cold, by the thresholds in Settings. */
+	contact_cue: ContactCue,
 	/**  Complaints not yet resolved. */
 	open_complaints: number,
 	/**  As last classified. */
@@ -1403,6 +1409,9 @@ export type CompletenessWeights_Serialize = {
 
 /**  A stored contact. */
 export type Contact = Contact_Serialize | Contact_Deserialize;
+
+/**  How long since the last contact, as the list's dot and the Excel list's colour say it. */
+export type ContactCue = "recent" | "ageing" | "cold";
 
 /**
  *  Everything a rep records about one contact. `at` is local date and time (`YYYY-MM-DDTHH:MM`),

@@ -43,6 +43,10 @@ describe("the card page", () => {
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
       if (cmd === "card_get") return stored(emptyFields("organisation"));
+      if (cmd === "person_name") {
+        const { family, given, lang } = args as { family: string; given: string; lang: string };
+        return family && given ? `${family} ${given} (${lang})` : family || given;
+      }
       return null;
     });
   });
@@ -114,13 +118,16 @@ describe("the card page", () => {
     expect(sent.fields.phones).toEqual(["03-1234-5678"]);
   });
 
-  it("composes an individual's name family name first in Japanese", async () => {
+  it("composes an individual's name as the core writes it for the window's language", async () => {
     render(CardPage, { kind: "individual" });
     const family = document.querySelector<HTMLInputElement>('[data-field="individual.family_name"] input')!;
     const given = document.querySelector<HTMLInputElement>('[data-field="individual.given_name"] input')!;
     await userEvent.type(family, "佐藤");
     await userEvent.type(given, "健一");
-    expect(screen.getByTestId("card-title")).toHaveTextContent("佐藤 健一");
+    // The mocked core joins with a space and says which language it was asked for.
+    await waitFor(() => expect(screen.getByTestId("card-title")).toHaveTextContent("佐藤 健一 (ja)"));
+    const asked = calls.filter((c) => c.cmd === "person_name").map((c) => c.args);
+    expect(asked).toContainEqual({ family: "佐藤", given: "健一", lang: "ja" });
   });
 
   it("counts a half-typed key person as unsaved, so leaving the card asks first", async () => {

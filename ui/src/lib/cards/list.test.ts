@@ -18,6 +18,7 @@ function fakeLedger(count: number) {
     deleted_at: null,
     last_contact_at: null,
     days_since_contact: null,
+    contact_cue: "cold",
     open_complaints: 0,
     abc: null,
     value_tier: null,

@@ -77,16 +77,6 @@ export function monthNames(): string[] {
   return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2024, i, 1))));
 }
 
-/** A person's name in the order the language expects: family name first in ja/zh/ko. */
-export function personName(family: string, given: string, language: Lang = current): string {
-  const [f, g] = [family.trim(), given.trim()];
-  if (!f || !g) return f || g;
-  if (language === "en") return `${g} ${f}`;
-  // Chinese and Korean names are written without a space when the name is in Han or Hangul.
-  const joined = /[\u3400-\u9fff\uac00-\ud7af]$/.test(f) && language !== "ja";
-  return joined ? `${f}${g}` : `${f} ${g}`;
-}
-
 /** A plan day as a heading: weekday and short date ("11月25日(水)", "Wed, Nov 25"). */
 export function formatDay(iso: string): string {
   const date = new Date(`${iso}T12:00:00`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogs, langFromLocales, LANGS, personName, setLang, t } from "./i18n.svelte";
+import { catalogs, langFromLocales, LANGS, setLang, t } from "./i18n.svelte";
 
 describe("message catalog", () => {
   it("has every key in every language, none empty", () => {
@@ -56,15 +56,5 @@ describe("the OS locale picks the language", () => {
     expect(langFromLocales(["ja-JP"])).toBe("ja");
     expect(langFromLocales(["de-DE"])).toBe("en");
     expect(langFromLocales([])).toBe("en");
-  });
-});
-
-describe("person names", () => {
-  it("put the family name first in Japanese, Chinese and Korean", () => {
-    expect(personName("佐藤", "健一", "ja")).toBe("佐藤 健一");
-    expect(personName("王", "伟", "zh")).toBe("王伟");
-    expect(personName("김", "민준", "ko")).toBe("김민준");
-    expect(personName("Smith", "Mary", "en")).toBe("Mary Smith");
-    expect(personName("", "Mary", "en")).toBe("Mary");
   });
 });
