@@ -521,4 +521,49 @@ mod tests {
             [Some(Name), Some(PersonName), Some(PersonReading)]
         );
     }
+
+    use proptest::prelude::*;
+
+    /// Headings as lists come: real ones of the four languages, mixed with anything.
+    fn heading() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "会社名",
+                "フリガナ",
+                "電話番号",
+                "TEL",
+                "住所",
+                "担当者",
+                "客户名称",
+                "联系电话",
+                "회사명",
+                "전화번호",
+                "Company",
+                "Phone",
+                "E-mail",
+                "区分",
+                "備考",
+                "タグ",
+            ])
+            .prop_map(str::to_owned),
+            ".{0,12}",
+        ]
+    }
+
+    proptest! {
+        /// Every column gets a guess or none, and no field but phone and tags is taken twice: an
+        /// import never writes two columns into one field.
+        #[test]
+        fn each_field_is_guessed_for_one_column_at_most(headers in prop::collection::vec(heading(), 0..16)) {
+            let guessed = guess(&headers);
+            prop_assert_eq!(guessed.len(), headers.len());
+            let mut seen = Vec::new();
+            for field in guessed.into_iter().flatten() {
+                if !matches!(field, ImportField::Phone | ImportField::Tags) {
+                    prop_assert!(!seen.contains(&field), "{:?} twice in {:?}", field, headers);
+                    seen.push(field);
+                }
+            }
+        }
+    }
 }

@@ -178,7 +178,10 @@ fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
                     None => break,
                 }
             }
-            let bytes = quoted_printable(&value);
+            // Robust: a malformed `=` escape is kept as it stands rather than refused.
+            let bytes =
+                quoted_printable::decode(value.as_bytes(), quoted_printable::ParseMode::Robust)
+                    .unwrap_or_else(|_| value.clone().into_bytes());
             let (text, _, _) = charset.unwrap_or(file_encoding).decode(&bytes);
             value = text.replace("\r\n", "\\n").replace('\n', "\\n");
         }
@@ -190,29 +193,6 @@ fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
         out.push(':');
         out.push_str(&value);
         out.push_str("\r\n");
-    }
-    out
-}
-
-fn quoted_printable(value: &str) -> Vec<u8> {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'=', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
     }
     out
 }
@@ -328,5 +308,44 @@ mod tests {
         assert_eq!(cells[0], "山田 太郎");
         assert_eq!(cells[1], "ﾔﾏﾀﾞ ﾀﾛｳ");
         assert_eq!(cells[6], "090-1111-2222");
+    }
+
+    use proptest::prelude::*;
+
+    /// Names in the letters a Japanese phone's Shift_JIS has: kana, common kanji, ASCII.
+    fn sjis_name() -> impl Strategy<Value = String> {
+        let letters: Vec<char> = ('ぁ'..='ん')
+            .chain('ァ'..='ヶ')
+            .chain(
+                "山田太郎佐藤鈴木高橋伊渡辺中村小林加吉本斎松井上清水商事株式会社東京大阪髙﨑"
+                    .chars(),
+            )
+            .chain(('a'..='z').chain('A'..='Z').chain('0'..='9'))
+            .collect();
+        prop::collection::vec(prop::sample::select(letters), 1..60)
+            .prop_map(|letters| letters.into_iter().collect())
+    }
+
+    proptest! {
+        /// A name as a feature phone writes it (Shift_JIS, quoted-printable, soft line breaks
+        /// every 76 characters) reads back as itself, whatever its letters.
+        #[test]
+        fn a_quoted_printable_name_reads_back_as_itself(name in sjis_name()) {
+            let (sjis, _, lossy) = encoding_rs::SHIFT_JIS.encode(&name);
+            prop_assume!(!lossy);
+            let qp = quoted_printable::encode_to_str(&sjis[..]);
+            let card = format!(
+                "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:{}\r\nEND:VCARD\r\n",
+                qp
+            );
+            let cells = parse_card(&card, encoding_rs::UTF_8).unwrap();
+            prop_assert_eq!(&cells[0], &name);
+        }
+
+        /// Whatever a file holds, reading a card of it ends in cells or nothing, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused_without_a_panic(text in "(BEGIN:VCARD\r\n)?[^\u{0}]{0,300}(\r\nEND:VCARD\r\n)?") {
+            let _ = parse_card(&text, encoding_rs::SHIFT_JIS);
+        }
     }
 }

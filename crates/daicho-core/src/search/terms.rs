@@ -286,4 +286,26 @@ mod tests {
         assert_eq!(text("\"x\" OR y"), "\"x\"* \"or\"* \"y\"*");
         assert_eq!(FtsQuery::parse(" -  ()"), None);
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is typed in the search box, the expressions it becomes are ones FTS5 accepts:
+        /// a quote, an operator or a stray bracket is text, never a syntax error.
+        #[test]
+        fn any_query_becomes_expressions_fts5_accepts(query in ".{0,40}") {
+            let Some(parsed) = FtsQuery::parse(&query) else {
+                return Ok(());
+            };
+            let conn = rusqlite::Connection::open_in_memory().unwrap();
+            conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(name, phone, other)").unwrap();
+            let mut expressions = parsed.card_tiers();
+            expressions.push(parsed.card_match());
+            expressions.extend(parsed.text_match());
+            for expression in expressions {
+                let found = conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&expression], |r| r.get::<_, i64>(0));
+                prop_assert!(found.is_ok(), "{query:?} → {expression:?}: {found:?}");
+            }
+        }
+    }
 }

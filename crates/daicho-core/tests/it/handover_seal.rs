@@ -175,3 +175,56 @@ fn an_unsigned_file_is_refused_before_anything_is_read() {
     assert_eq!(e.code(), "handover.unsigned");
     assert_eq!(b.take_overs().unwrap().len(), 0);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A handover file changed anywhere — a byte flipped, cut short, bytes added — or bytes that
+    /// never were one, is refused with a coded error before anything is read into the ledger;
+    /// the reader never panics on it.
+    #[test]
+    fn a_changed_or_made_up_handover_file_is_refused_never_read(
+        flips in proptest::collection::vec((0usize..1_000_000, 1u8..=255), 1..4),
+        cut in proptest::option::of(0usize..1_000_000),
+        noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+    ) {
+        use std::sync::OnceLock;
+        // One real file, written once for every case: a card handed to b's ledger key.
+        static MADE: OnceLock<(tempfile::TempDir, Vec<u8>)> = OnceLock::new();
+        static TAKER: std::sync::Mutex<Option<daicho_core::Ledger>> = std::sync::Mutex::new(None);
+        let mut taker = TAKER.lock().unwrap_or_else(|e| e.into_inner());
+        let b = taker.get_or_insert_with(ledger);
+        let recipient = b.identity_info().unwrap().recipient;
+        let (dir, good) = MADE.get_or_init(|| {
+            let mut a = ledger();
+            let id = a.create_card(&organisation("東邦商事", "とうほうしょうじ")).unwrap().id;
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("good.daicho-handover");
+            a.handover_export(&selection(&id, None, Some(recipient.clone())), &file, Existing::Refuse)
+                .unwrap();
+            let bytes = std::fs::read(&file).unwrap();
+            (dir, bytes)
+        });
+        // The file as written is taken over (so a refusal below is the change's doing).
+        static SOUND: OnceLock<()> = OnceLock::new();
+        SOUND.get_or_init(|| {
+            let path = dir.path().join("good.daicho-handover");
+            assert!(b.take_over_preview(&path, None).is_ok());
+        });
+        let mut bytes = good.clone();
+        for (at, with) in flips {
+            let at = at % bytes.len();
+            bytes[at] ^= with;
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut % bytes.len());
+        }
+        bytes.extend(noise);
+        let path = dir.path().join("changed.daicho-handover");
+        std::fs::write(&path, &bytes).unwrap();
+        let refused = b.take_over_preview(&path, None);
+        proptest::prop_assert!(refused.is_err());
+        let code = refused.err().map(|e| e.code()).unwrap_or_default();
+        proptest::prop_assert!(code.starts_with("handover."), "{code}");
+    }
+}
