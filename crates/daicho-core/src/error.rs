@@ -178,15 +178,18 @@ pub use crate::backup::error::BackupError;
 pub use crate::card::error::CardError;
 pub use crate::classify::error::ClassifyError;
 pub use crate::competition::error::CompetitionError;
+pub use crate::contact::error::ContactError;
 pub use crate::demo::error::DemoError;
 pub use crate::handover::error::HandoverError;
 pub use crate::import::error::ImportError;
 pub use crate::ledger::error::LedgerError;
 pub use crate::many_cards::error::BatchError;
+pub use crate::notes::error::NoteError;
 pub use crate::output::OutputError;
 pub use crate::report::error::ReportError;
 pub use crate::sales::error::SalesError;
 pub use crate::settings::SettingsError;
+pub use crate::visit::error::VisitError;
 
 /// What the app and the CLI refuse themselves, around the core's operations.
 #[derive(Debug, thiserror::Error)]
@@ -238,14 +241,17 @@ pub fn all_codes() -> Vec<&'static str> {
         CardError::codes(),
         ClassifyError::codes(),
         CompetitionError::codes(),
+        ContactError::codes(),
         DemoError::codes(),
         HandoverError::codes(),
         ImportError::codes(),
         LedgerError::codes(),
+        NoteError::codes(),
         OutputError::codes(),
         ReportError::codes(),
         SalesError::codes(),
         SettingsError::codes(),
+        VisitError::codes(),
         STORAGE_CODES.to_vec(),
     ]
     .concat();

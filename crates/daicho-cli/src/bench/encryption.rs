@@ -112,9 +112,8 @@ pub fn encryption(
         let count = round > 0;
         for id in &ids {
             alternate(&mut open, sample, count, &encrypted, &plain, |l| {
-                l.card(id)
-                    .and_then(|_| l.recent_contacts(id, 100))
-                    .map_err(|e| e.report())
+                l.card(id).map_err(|e| e.report())?;
+                l.recent_contacts(id, 100).map_err(|e| e.report())
             })?;
             sample += 1;
         }

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use daicho_core::demo::bulk;
-use daicho_core::error::Coded;
+use daicho_core::error::{Coded, ContactError};
 use daicho_core::search::{FtsQuery, RANKED_PER_TIER};
 use daicho_core::text::{like_pattern, normalize};
 use daicho_core::{ErrorReport, Ledger};
@@ -276,6 +276,7 @@ pub fn open(
             let (opened, ours_ms) = time(|| {
                 ledger
                     .card(id)
+                    .map_err(ContactError::from)
                     .and_then(|_| ledger.recent_contacts(id, 100))
             });
             let page = opened.map_err(|e| e.report())?;

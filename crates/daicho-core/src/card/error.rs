@@ -9,14 +9,6 @@ pub enum CardError {
     NotFound { id: String },
     #[error("no key person with id {id}")]
     KeyPersonNotFound { id: String },
-    #[error("no contact with id {id}")]
-    ContactNotFound { id: String },
-    #[error("no intelligence note with id {id}")]
-    NoteNotFound { id: String },
-    #[error("no planned visit with id {id}")]
-    VisitNotFound { id: String },
-    #[error("this visit was already logged")]
-    VisitAlreadyLogged { id: String },
     #[error("the card is invalid: {0:?}")]
     Invalid(Vec<FieldIssue>),
     #[error("the card was changed elsewhere since it was opened")]
@@ -42,10 +34,6 @@ impl CardError {
 coded!(CardError {
     NotFound { id } => code("card.not_found"),
     KeyPersonNotFound { id } => code("card.key_person_not_found"),
-    ContactNotFound { id } => code("card.contact_not_found"),
-    NoteNotFound { id } => code("card.note_not_found"),
-    VisitNotFound { id } => code("card.visit_not_found"),
-    VisitAlreadyLogged { id } => code("card.visit_already_logged"),
     Invalid(issues) => fields("card.invalid"),
     Stale { id } => code("card.stale"),
     InTrash { id } => code("card.in_trash"),

@@ -6,7 +6,7 @@ use crate::card::history::{self, Stamp};
 use crate::card::store::{check_id, editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::db::json::Json;
-use crate::error::CardError;
+use crate::error::{CardError, ContactError};
 
 use super::model::{Contact, ContactFields, ContactKind};
 use super::validate;
@@ -33,7 +33,7 @@ pub fn insert(
     card_id: &str,
     input: &ContactFields,
     edit: &Edit<'_>,
-) -> Result<Contact, CardError> {
+) -> Result<Contact, ContactError> {
     editable(conn, card_id)?;
     let fields =
         validate::contact(input, &key_person_ids(conn, card_id)?).map_err(CardError::Invalid)?;
@@ -62,11 +62,11 @@ pub fn update(
     expected_version: i32,
     input: &ContactFields,
     edit: &Edit<'_>,
-) -> Result<Contact, CardError> {
+) -> Result<Contact, ContactError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
     if old.version != expected_version {
-        return Err(CardError::Stale { id: id.to_owned() });
+        return Err(CardError::Stale { id: id.to_owned() }.into());
     }
     let fields = validate::contact(input, &key_person_ids(conn, &old.card_id)?)
         .map_err(CardError::Invalid)?;
@@ -85,7 +85,7 @@ pub fn update(
 }
 
 /// Deletes a contact; its history row keeps what it was.
-pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardError> {
+pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), ContactError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
@@ -109,7 +109,7 @@ pub fn set_action_done(
     id: &str,
     done: bool,
     edit: &Edit<'_>,
-) -> Result<Contact, CardError> {
+) -> Result<Contact, ContactError> {
     let old = load(conn, id)?;
     let mut fields = old.fields.clone();
     fields.next_action_done_at = done.then(|| edit.at.to_owned());
@@ -121,7 +121,7 @@ fn write_columns(
     id: &str,
     fields: &ContactFields,
     at: &str,
-) -> Result<(), CardError> {
+) -> Result<(), ContactError> {
     conn.prepare_cached(
         "UPDATE contacts SET kind = ?2, at = ?3, duration_minutes = ?4, rep = ?5, purpose = ?6, content = ?7,
             outcome = ?8, reaction = ?9, next_action = ?10, next_action_due = ?11, next_action_done_at = ?12,
@@ -172,23 +172,23 @@ fn refresh_last_contact(conn: &Connection, card_id: &str) -> rusqlite::Result<()
 const COLUMNS: &str = "id, card_id, version, created_at, updated_at, kind, at, duration_minutes, rep, purpose,
     content, outcome, reaction, next_action, next_action_due, next_action_done_at, complaint, negotiation";
 
-pub fn load(conn: &Connection, id: &str) -> Result<Contact, CardError> {
+pub fn load(conn: &Connection, id: &str) -> Result<Contact, ContactError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
     let contact = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| CardError::ContactNotFound { id: id.to_owned() })?;
+        .ok_or_else(|| ContactError::NotFound { id: id.to_owned() })?;
     with_participants(conn, contact)
 }
 
 /// A card's contacts, newest first.
-pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Contact>, CardError> {
+pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Contact>, ContactError> {
     crate::card::store::load(conn, card_id)?;
     recent(conn, card_id, u32::MAX, "")
 }
 
-fn with_participants(conn: &Connection, mut contact: Contact) -> Result<Contact, CardError> {
+fn with_participants(conn: &Connection, mut contact: Contact) -> Result<Contact, ContactError> {
     contact.fields.participants = conn
         .prepare_cached(
             "SELECT cp.key_person_id FROM contact_persons cp JOIN key_persons kp ON kp.id = cp.key_person_id
@@ -232,7 +232,7 @@ pub fn reschedule(
     id: &str,
     due: &str,
     edit: &Edit<'_>,
-) -> Result<Contact, CardError> {
+) -> Result<Contact, ContactError> {
     let old = load(conn, id)?;
     let mut fields = old.fields.clone();
     fields.next_action_due = Some(due.to_owned());
@@ -245,7 +245,7 @@ pub fn recent(
     card_id: &str,
     limit: u32,
     filter: &str,
-) -> Result<Vec<Contact>, CardError> {
+) -> Result<Vec<Contact>, ContactError> {
     let contacts: Vec<Contact> = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM contacts WHERE card_id = ?1 {filter} ORDER BY at DESC, id DESC LIMIT ?2"

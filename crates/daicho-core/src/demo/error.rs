@@ -1,6 +1,8 @@
 //! What making a demo ledger can meet: whatever a part of it refused.
 
-use crate::error::{CardError, ClassifyError, CompetitionError, SalesError};
+use crate::error::{
+    CardError, ClassifyError, CompetitionError, ContactError, NoteError, SalesError, VisitError,
+};
 
 /// Making a demo ledger: whatever a part of it refused.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +15,12 @@ pub enum DemoError {
     Sales(#[from] SalesError),
     #[error(transparent)]
     Classify(#[from] ClassifyError),
+    #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error(transparent)]
+    Note(#[from] NoteError),
+    #[error(transparent)]
+    Visit(#[from] VisitError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -22,5 +30,8 @@ coded!(DemoError {
     Competition(e) => inner,
     Sales(e) => inner,
     Classify(e) => inner,
+    Contact(e) => inner,
+    Note(e) => inner,
+    Visit(e) => inner,
     Storage(e) => storage,
 });

@@ -13,6 +13,8 @@ const NAMES: &[(ImportField, &[&str])] = &[
             "取引先コード",
             "得意先コード",
             "コード",
+            "거래처코드",
+            "고객코드",
             "顧客番号",
             "客户编号",
             "客户代码",
@@ -72,6 +74,8 @@ const NAMES: &[(ImportField, &[&str])] = &[
             "顧客名カナ",
             "顧客名フリガナ",
             "取引先名カナ",
+            "得意先名カナ",
+            "得意先カナ",
             "フリガナ",
             "ふりがな",
             "カナ",
@@ -519,6 +523,72 @@ mod tests {
         assert_eq!(
             fields(&["会社名", "氏名", "氏名カナ"]),
             [Some(Name), Some(PersonName), Some(PersonReading)]
+        );
+    }
+
+    /// The guess for each heading, one per line, to compare with what a rep would map.
+    fn check(headers: &[&str], expect: expect_test::Expect) {
+        let shown: Vec<String> = headers
+            .iter()
+            .zip(fields(headers))
+            .map(|(h, f)| format!("{h} → {}", f.map_or("—", |f| f.as_str())))
+            .collect();
+        expect.assert_eq(&shown.join("\n"));
+    }
+
+    #[test]
+    fn headings_as_each_markets_tools_export_them() {
+        use expect_test::expect;
+        // A Japanese sales system's CSV. 区分 is read as the status by its heading alone today;
+        // issue 19 lets a column's values (法人/個人) decide.
+        check(
+            &[
+                "得意先コード",
+                "得意先名",
+                "得意先名カナ",
+                "区分",
+                "TEL",
+                "〒",
+                "住所１",
+                "担当営業",
+            ],
+            expect![[r#"
+                得意先コード → code
+                得意先名 → name
+                得意先名カナ → reading
+                区分 → status
+                TEL → phone
+                〒 → postal_code
+                住所１ → street
+                担当営業 → owner"#]],
+        );
+        // A Chinese CRM export and a Korean one, headings as their tools write them.
+        check(
+            &[
+                "客户编号",
+                "客户名称",
+                "联系人",
+                "手机号码",
+                "电子邮箱",
+                "详细地址",
+            ],
+            expect![[r#"
+                客户编号 → code
+                客户名称 → name
+                联系人 → person_name
+                手机号码 → phone
+                电子邮箱 → email
+                详细地址 → street"#]],
+        );
+        check(
+            &["거래처코드", "거래처명", "대표자", "전화", "휴대폰", "주소"],
+            expect![[r#"
+                거래처코드 → code
+                거래처명 → name
+                대표자 → —
+                전화 → phone
+                휴대폰 → phone
+                주소 → street"#]],
         );
     }
 

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use crate::card::history::{self, Stamp};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::contact;
-use crate::error::CardError;
+use crate::error::{CardError, ContactError, NoteError};
 use crate::notes;
 
 use super::Ledger;
@@ -20,7 +20,7 @@ pub const ERASED: &str = "erased";
 
 impl Ledger {
     /// Deletes the contact and erases its text everywhere in the ledger.
-    pub fn erase_contact(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn erase_contact(&mut self, id: &str) -> Result<(), ContactError> {
         self.erasing(|tx, edit| {
             let old = contact::store::load(tx, id)?;
             contact::store::delete(tx, id, edit)?;
@@ -32,12 +32,12 @@ impl Ledger {
                 edit.at,
                 edit.actor,
             )?;
-            optimize(tx, "contact_fts")
+            Ok(optimize(tx, "contact_fts")?)
         })
     }
 
     /// Deletes the note and erases its text everywhere in the ledger.
-    pub fn erase_note(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn erase_note(&mut self, id: &str) -> Result<(), NoteError> {
         self.erasing(|tx, edit| {
             let old = notes::store::load(tx, id)?;
             notes::store::delete(tx, id, edit)?;
@@ -49,7 +49,7 @@ impl Ledger {
                 edit.at,
                 edit.actor,
             )?;
-            optimize(tx, "note_fts")
+            Ok(optimize(tx, "note_fts")?)
         })
     }
 

@@ -1,17 +1,17 @@
 //! The ledger's operations on follow-ups: the open next actions of contacts.
 
 use crate::contact::{self, Contact, ContactFields, FollowUps};
-use crate::error::CardError;
+use crate::error::ContactError;
 
 use super::Ledger;
 
 impl Ledger {
     /// Every open next action of cards not in the trash, grouped by when it is due.
-    pub fn follow_ups(&self) -> Result<FollowUps, CardError> {
+    pub fn follow_ups(&self) -> Result<FollowUps, ContactError> {
         Ok(contact::followup::list(self.connection(), self.today())?)
     }
 
-    pub fn overdue_follow_ups(&self) -> Result<u32, CardError> {
+    pub fn overdue_follow_ups(&self) -> Result<u32, ContactError> {
         Ok(contact::followup::overdue_count(
             self.connection(),
             self.today(),
@@ -23,7 +23,7 @@ impl Ledger {
         &mut self,
         contact_id: &str,
         due: &str,
-    ) -> Result<Contact, CardError> {
+    ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::reschedule(tx, contact_id, due, edit))
     }
 
@@ -33,7 +33,7 @@ impl Ledger {
         &mut self,
         contact_id: &str,
         log: Option<&ContactFields>,
-    ) -> Result<Option<Contact>, CardError> {
+    ) -> Result<Option<Contact>, ContactError> {
         self.write(|tx, edit| {
             let done = contact::store::set_action_done(tx, contact_id, true, edit)?;
             log.map(|fields| contact::store::insert(tx, &done.card_id, fields, edit))

@@ -11,7 +11,7 @@ use crate::card::{history, Card, CardFields, HistoryEntry, KeyPerson, KeyPersonF
 use crate::card_list::{self, CardPage, CardQuery, ContactThresholds, Facets};
 use crate::contact::{self, Contact, ContactFields, ContactPage};
 use crate::db;
-use crate::error::{BackupError, CardError, LedgerError, OutputError};
+use crate::error::{BackupError, CardError, ContactError, LedgerError, OutputError};
 use crate::output::{Existing, Staged};
 use crate::search::{self, SearchResults};
 
@@ -309,7 +309,7 @@ impl Ledger {
         &mut self,
         card_id: &str,
         fields: &ContactFields,
-    ) -> Result<Contact, CardError> {
+    ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::insert(tx, card_id, fields, edit))
     }
 
@@ -319,31 +319,31 @@ impl Ledger {
         id: &str,
         version: i32,
         fields: &ContactFields,
-    ) -> Result<Contact, CardError> {
+    ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::update(tx, id, version, fields, edit))
     }
 
-    pub fn delete_contact(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn delete_contact(&mut self, id: &str) -> Result<(), ContactError> {
         self.write(|tx, edit| contact::store::delete(tx, id, edit))
     }
 
     /// Marks the contact's next action done (now) or open again.
-    pub fn set_next_action_done(&mut self, id: &str, done: bool) -> Result<Contact, CardError> {
+    pub fn set_next_action_done(&mut self, id: &str, done: bool) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::set_action_done(tx, id, done, edit))
     }
 
-    pub fn contact(&self, id: &str) -> Result<Contact, CardError> {
+    pub fn contact(&self, id: &str) -> Result<Contact, ContactError> {
         contact::store::load(&self.conn, id)
     }
 
     /// The card's contacts, newest first.
-    pub fn contacts(&self, card_id: &str) -> Result<Vec<Contact>, CardError> {
+    pub fn contacts(&self, card_id: &str) -> Result<Vec<Contact>, ContactError> {
         contact::store::for_card(&self.conn, card_id)
     }
 
     /// The card's `limit` newest contacts and how many it has: the card page shows the newest
     /// and asks for more.
-    pub fn recent_contacts(&self, card_id: &str, limit: u32) -> Result<ContactPage, CardError> {
+    pub fn recent_contacts(&self, card_id: &str, limit: u32) -> Result<ContactPage, ContactError> {
         store::load(&self.conn, card_id)?;
         let contacts = contact::store::recent(&self.conn, card_id, limit, "")?;
         let total = self.conn.query_row(

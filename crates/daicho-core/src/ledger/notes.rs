@@ -1,13 +1,13 @@
 //! The ledger's operations on intelligence notes: on a card and on the notes page.
 
-use crate::error::CardError;
+use crate::error::NoteError;
 use crate::notes::{self, Note, NoteFields, NotePage, NoteQuery};
 
 use super::Ledger;
 
 impl Ledger {
     /// Records what the rep learned about the customer of `card_id`.
-    pub fn add_note(&mut self, card_id: &str, fields: &NoteFields) -> Result<Note, CardError> {
+    pub fn add_note(&mut self, card_id: &str, fields: &NoteFields) -> Result<Note, NoteError> {
         self.write(|tx, edit| notes::store::insert(tx, card_id, fields, edit))
     }
 
@@ -17,25 +17,25 @@ impl Ledger {
         id: &str,
         version: i32,
         fields: &NoteFields,
-    ) -> Result<Note, CardError> {
+    ) -> Result<Note, NoteError> {
         self.write(|tx, edit| notes::store::update(tx, id, version, fields, edit))
     }
 
-    pub fn delete_note(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn delete_note(&mut self, id: &str) -> Result<(), NoteError> {
         self.write(|tx, edit| notes::store::delete(tx, id, edit))
     }
 
-    pub fn note(&self, id: &str) -> Result<Note, CardError> {
+    pub fn note(&self, id: &str) -> Result<Note, NoteError> {
         notes::store::load(self.connection(), id)
     }
 
     /// The card's notes, newest first.
-    pub fn notes(&self, card_id: &str) -> Result<Vec<Note>, CardError> {
+    pub fn notes(&self, card_id: &str) -> Result<Vec<Note>, NoteError> {
         notes::store::for_card(self.connection(), card_id)
     }
 
     /// The notes page: notes of cards not in the trash, filtered.
-    pub fn list_notes(&self, query: &NoteQuery) -> Result<NotePage, CardError> {
+    pub fn list_notes(&self, query: &NoteQuery) -> Result<NotePage, NoteError> {
         notes::store::list(self.connection(), query)
     }
 }

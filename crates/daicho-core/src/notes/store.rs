@@ -6,7 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use crate::card::history::{self, Stamp};
 use crate::card::store::{check_id, editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
-use crate::error::CardError;
+use crate::error::{CardError, NoteError};
 use crate::text::{like_pattern, normalize};
 
 use super::model::{
@@ -35,7 +35,7 @@ pub fn insert(
     card_id: &str,
     input: &NoteFields,
     edit: &Edit<'_>,
-) -> Result<Note, CardError> {
+) -> Result<Note, NoteError> {
     editable(conn, card_id)?;
     let fields = validate::note(input).map_err(CardError::Invalid)?;
     check_competitor(conn, &fields)?;
@@ -65,11 +65,11 @@ pub fn update(
     expected_version: i32,
     input: &NoteFields,
     edit: &Edit<'_>,
-) -> Result<Note, CardError> {
+) -> Result<Note, NoteError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
     if old.version != expected_version {
-        return Err(CardError::Stale { id: id.to_owned() });
+        return Err(CardError::Stale { id: id.to_owned() }.into());
     }
     let fields = validate::note(input).map_err(CardError::Invalid)?;
     check_competitor(conn, &fields)?;
@@ -94,7 +94,7 @@ pub fn update(
 }
 
 /// Deletes a note; its history row keeps what it said.
-pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardError> {
+pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), NoteError> {
     let old = load(conn, id)?;
     editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM notes WHERE id = ?1", [id])?;
@@ -110,7 +110,7 @@ pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardEr
     Ok(())
 }
 
-fn with_competitor_name(conn: &Connection, fields: &NoteFields) -> Result<NoteFields, CardError> {
+fn with_competitor_name(conn: &Connection, fields: &NoteFields) -> Result<NoteFields, NoteError> {
     let name = match &fields.competitor_id {
         Some(id) => conn
             .prepare_cached("SELECT name FROM competitors WHERE id = ?1")?
@@ -125,7 +125,7 @@ fn with_competitor_name(conn: &Connection, fields: &NoteFields) -> Result<NoteFi
 }
 
 /// A note can only point at a competitor the ledger knows.
-fn check_competitor(conn: &Connection, fields: &NoteFields) -> Result<(), CardError> {
+fn check_competitor(conn: &Connection, fields: &NoteFields) -> Result<(), NoteError> {
     if let Some(id) = &fields.competitor_id {
         let known: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM competitors WHERE id = ?1)")?
@@ -134,13 +134,14 @@ fn check_competitor(conn: &Connection, fields: &NoteFields) -> Result<(), CardEr
             return Err(CardError::invalid(crate::error::FieldIssue::new(
                 "competitor_id",
                 "unknown",
-            )));
+            ))
+            .into());
         }
     }
     Ok(())
 }
 
-fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Result<(), CardError> {
+fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Result<(), NoteError> {
     let haystack = normalize(
         &[
             f.content.as_str(),
@@ -187,16 +188,16 @@ const COLUMNS: &str = "n.id, n.card_id, n.version, n.created_at, n.updated_at, n
     n.source_who, n.source_where, n.means, n.content, n.certainty, n.reliability, n.importance, n.urgency,
     n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share, n.competitor_id";
 
-pub fn load(conn: &Connection, id: &str) -> Result<Note, CardError> {
+pub fn load(conn: &Connection, id: &str) -> Result<Note, NoteError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM notes n WHERE n.id = ?1"))?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| CardError::NoteNotFound { id: id.to_owned() })
+        .ok_or_else(|| NoteError::NotFound { id: id.to_owned() })
 }
 
 /// A card's notes, newest first.
-pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardError> {
+pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Note>, NoteError> {
     crate::card::store::load(conn, card_id)?;
     Ok(conn
         .prepare_cached(&format!(
@@ -207,7 +208,7 @@ pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardError
 }
 
 /// Notes of unverified speculation or low reliability: what to check on the next visit.
-pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardError> {
+pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<Note>, NoteError> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM notes n
@@ -222,7 +223,7 @@ pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<Note>, CardErr
 pub const MAX_NOTES: u32 = 2000;
 
 /// The notes page: notes of live cards matching every filter, newest first.
-pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, CardError> {
+pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, NoteError> {
     let mut filter =
         String::from(" FROM notes n JOIN cards c ON c.id = n.card_id WHERE c.deleted_at IS NULL");
     let mut values: Vec<Value> = Vec::new();

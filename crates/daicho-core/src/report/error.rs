@@ -1,7 +1,8 @@
 //! What writing an Excel report can refuse, with codes.
 
 use crate::error::{
-    CardError, ClassifyError, CompetitionError, FieldIssue, OutputError, SalesError,
+    CardError, ClassifyError, CompetitionError, ContactError, FieldIssue, NoteError, OutputError,
+    SalesError, VisitError,
 };
 use std::path::PathBuf;
 
@@ -24,6 +25,12 @@ pub enum ReportError {
     Classify(#[from] ClassifyError),
     #[error(transparent)]
     Competition(#[from] CompetitionError),
+    #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error(transparent)]
+    Note(#[from] NoteError),
+    #[error(transparent)]
+    Visit(#[from] VisitError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -37,5 +44,8 @@ coded!(ReportError {
     Sales(e) => inner,
     Classify(e) => inner,
     Competition(e) => inner,
+    Contact(e) => inner,
+    Note(e) => inner,
+    Visit(e) => inner,
     Storage(e) => storage,
 });

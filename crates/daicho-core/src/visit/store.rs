@@ -6,7 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::card::store::{check_id, editable, new_id, Edit};
 use crate::contact::{self, Contact, ContactFields};
-use crate::error::{CardError, FieldIssue};
+use crate::error::{CardError, FieldIssue, VisitError};
 use crate::notes;
 use crate::text::{date, like_pattern, line};
 
@@ -36,31 +36,28 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PlannedVisit> {
 }
 
 /// A required plan date.
-fn plan_date(value: &str) -> Result<String, CardError> {
+fn plan_date(value: &str) -> Result<String, VisitError> {
     let mut issues = Vec::new();
     let day = date("planned_on", &Some(value.to_owned()), &mut issues);
     match day {
         Some(day) if issues.is_empty() => Ok(day),
-        None => Err(CardError::invalid(FieldIssue::new(
-            "planned_on",
-            "required",
-        ))),
-        Some(_) => Err(CardError::Invalid(issues)),
+        None => Err(CardError::invalid(FieldIssue::new("planned_on", "required")).into()),
+        Some(_) => Err(CardError::Invalid(issues).into()),
     }
 }
 
-pub fn load(conn: &Connection, id: &str) -> Result<PlannedVisit, CardError> {
+pub fn load(conn: &Connection, id: &str) -> Result<PlannedVisit, VisitError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM planned_visits v JOIN cards c ON c.id = v.card_id WHERE v.id = ?1"
     ))?
     .query_row([id], from_row)
     .optional()?
-    .ok_or_else(|| CardError::VisitNotFound { id: id.to_owned() })
+    .ok_or_else(|| VisitError::NotFound { id: id.to_owned() })
 }
 
 /// The visits planned from `from` to `to` (inclusive) on live cards, by day and order.
-pub fn plan(conn: &Connection, from: &str, to: &str) -> Result<Vec<PlannedVisit>, CardError> {
+pub fn plan(conn: &Connection, from: &str, to: &str) -> Result<Vec<PlannedVisit>, VisitError> {
     let (from, to) = (plan_date(from)?, plan_date(to)?);
     Ok(conn
         .prepare_cached(&format!(
@@ -79,13 +76,13 @@ pub fn add(
     planned_on: &str,
     purpose: &str,
     edit: &Edit<'_>,
-) -> Result<PlannedVisit, CardError> {
+) -> Result<PlannedVisit, VisitError> {
     editable(conn, card_id)?;
     let day = plan_date(planned_on)?;
     let mut issues = Vec::new();
     let purpose = line("purpose", purpose, &mut issues);
     if !issues.is_empty() {
-        return Err(CardError::Invalid(issues));
+        return Err(CardError::Invalid(issues).into());
     }
     let id = new_id();
     conn.prepare_cached(
@@ -104,7 +101,7 @@ pub fn move_to(
     planned_on: &str,
     position: u32,
     edit: &Edit<'_>,
-) -> Result<PlannedVisit, CardError> {
+) -> Result<PlannedVisit, VisitError> {
     let old = load(conn, id)?;
     let day = plan_date(planned_on)?;
     // Make room: everything at or after the new position on the new day moves down one.
@@ -121,7 +118,7 @@ pub fn move_to(
     load(conn, id)
 }
 
-pub fn remove(conn: &Connection, id: &str) -> Result<(), CardError> {
+pub fn remove(conn: &Connection, id: &str) -> Result<(), VisitError> {
     let old = load(conn, id)?;
     conn.execute("DELETE FROM planned_visits WHERE id = ?1", [id])?;
     renumber(conn, &old.planned_on)?;
@@ -134,10 +131,10 @@ pub fn log(
     id: &str,
     fields: &ContactFields,
     edit: &Edit<'_>,
-) -> Result<Contact, CardError> {
+) -> Result<Contact, VisitError> {
     let visit = load(conn, id)?;
     if visit.contact_id.is_some() {
-        return Err(CardError::VisitAlreadyLogged { id: id.to_owned() });
+        return Err(VisitError::AlreadyLogged { id: id.to_owned() });
     }
     let contact = contact::store::insert(conn, &visit.card_id, fields, edit)?;
     conn.prepare_cached(
@@ -172,11 +169,11 @@ pub fn candidates(
     conn: &Connection,
     query: &VisitCandidateQuery,
     today: NaiveDate,
-) -> Result<Vec<VisitCandidate>, CardError> {
+) -> Result<Vec<VisitCandidate>, VisitError> {
     let mut issues = Vec::new();
     let due_by = date("due_by", &query.due_by, &mut issues);
     if !issues.is_empty() {
-        return Err(CardError::Invalid(issues));
+        return Err(CardError::Invalid(issues).into());
     }
     let limit = query.limit.unwrap_or(200).min(2000) as usize;
     let mut place = String::new();
@@ -301,7 +298,7 @@ fn days_since(at: &str, today: NaiveDate) -> Option<u32> {
 }
 
 /// Everything to read before visiting the customer of `card_id`.
-pub fn brief(conn: &Connection, card_id: &str) -> Result<VisitBrief, CardError> {
+pub fn brief(conn: &Connection, card_id: &str) -> Result<VisitBrief, VisitError> {
     let card = crate::card::store::load(conn, card_id)?;
     let last_visit_at = conn
         .prepare_cached("SELECT max(at) FROM contacts WHERE card_id = ?1 AND kind = 'visit'")?

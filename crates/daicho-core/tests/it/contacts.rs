@@ -218,7 +218,7 @@ fn edits_deletions_and_done_actions_are_in_the_cards_history() {
     ledger.delete_contact(&contact.id).unwrap();
     assert_eq!(
         ledger.contact(&contact.id).unwrap_err().code(),
-        "card.contact_not_found"
+        "contact.not_found"
     );
     assert_eq!(last_contact_value(&ledger, &card.id), None);
 

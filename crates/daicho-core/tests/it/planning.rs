@@ -224,7 +224,7 @@ fn a_week_is_planned_from_due_follow_ups_and_customers_not_visited_and_reordered
     ledger.log_visit(&a.id, &visit).unwrap();
     assert_eq!(
         ledger.log_visit(&a.id, &visit).unwrap_err().code(),
-        "card.visit_already_logged"
+        "visit.already_logged"
     );
     let stats = ledger.stats().unwrap();
     assert_eq!((stats.planned_visits, stats.logged_visits), (2, 1));
