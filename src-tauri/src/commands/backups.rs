@@ -77,10 +77,11 @@ fn writable(dir: &Path) -> bool {
     tempfile::tempfile_in(dir).is_ok()
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorReport> {
-    state.run(move |l| l.backup_now(BackupReason::Manual)).await
+ledger_commands! {
+    fn backup_now() -> BackupInfo => |l| l.backup_now(BackupReason::Manual);
+
+    /// What the open ledger holds now, to set beside a backup before restoring it.
+    fn ledger_counts() -> Counts => |l| l.counts().map_err(LedgerError::Sqlite);
 }
 
 /// Every backup checked whole (SQLite's integrity check), newest first.
@@ -92,15 +93,6 @@ pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult
         .iter()
         .map(|b| backup::check(Path::new(&b.path)))
         .collect())
-}
-
-/// What the open ledger holds now, to set beside a backup before restoring it.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_counts(state: State<'_, AppState>) -> Result<Counts, ErrorReport> {
-    state
-        .run(move |l| l.counts().map_err(LedgerError::Sqlite))
-        .await
 }
 
 #[tauri::command]

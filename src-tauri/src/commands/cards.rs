@@ -8,70 +8,31 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command]
-#[specta::specta]
-pub async fn cards_list(
-    state: State<'_, AppState>,
-    query: CardQuery,
-) -> Result<CardPage, ErrorReport> {
-    state.run(move |l| l.list_cards(&query)).await
-}
+ledger_commands! {
+    fn cards_list(query: CardQuery) -> CardPage => |l| l.list_cards(&query);
 
-/// The search box: cards (best first), contacts and notes, the match marked.
-#[tauri::command]
-#[specta::specta]
-pub async fn search(
-    state: State<'_, AppState>,
-    query: String,
-    limit: u32,
-) -> Result<SearchResults, ErrorReport> {
-    state.run(move |l| l.search(&query, limit)).await
-}
+    /// The search box: cards (best first), contacts and notes, the match marked.
+    fn search(query: String, limit: u32) -> SearchResults => |l| l.search(&query, limit);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn cards_facets(state: State<'_, AppState>) -> Result<Facets, ErrorReport> {
-    state.run(move |l| l.facets()).await
-}
+    fn cards_facets() -> Facets => |l| l.facets();
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_get(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.run(move |l| l.card(&id)).await
-}
+    fn card_get(id: String) -> Card => |l| l.card(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_create(
-    state: State<'_, AppState>,
-    fields: CardFields,
-) -> Result<Card, ErrorReport> {
-    state.run(move |l| l.create_card(&fields)).await
-}
+    fn card_create(fields: CardFields) -> Card => |l| l.create_card(&fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_update(
-    state: State<'_, AppState>,
-    id: String,
-    version: i32,
-    fields: CardFields,
-) -> Result<Card, ErrorReport> {
-    state
-        .run(move |l| l.update_card(&id, version, &fields))
-        .await
-}
+    fn card_update(id: String, version: i32, fields: CardFields) -> Card => |l| l.update_card(&id, version, &fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_trash(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.run(move |l| l.trash_card(&id)).await
-}
+    fn card_trash(id: String) -> Card => |l| l.trash_card(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_restore(state: State<'_, AppState>, id: String) -> Result<Card, ErrorReport> {
-    state.run(move |l| l.restore_card(&id)).await
+    fn card_restore(id: String) -> Card => |l| l.restore_card(&id);
+
+    fn card_history(id: String) -> Vec<HistoryEntry> => |l| l.history(&id);
+
+    fn key_person_add(card_id: String, fields: KeyPersonFields) -> KeyPerson => |l| l.add_key_person(&card_id, &fields);
+
+    fn key_person_update(id: String, fields: KeyPersonFields) -> KeyPerson => |l| l.update_key_person(&id, &fields);
+
+    fn key_person_delete(id: String) -> () => |l| l.delete_key_person(&id);
 }
 
 /// Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
@@ -89,43 +50,6 @@ pub async fn trash_empty(state: State<'_, AppState>, erase: bool) -> Result<u32,
             .map(|n| n as u32)
         })
         .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn card_history(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Vec<HistoryEntry>, ErrorReport> {
-    state.run(move |l| l.history(&id)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn key_person_add(
-    state: State<'_, AppState>,
-    card_id: String,
-    fields: KeyPersonFields,
-) -> Result<KeyPerson, ErrorReport> {
-    state
-        .run(move |l| l.add_key_person(&card_id, &fields))
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn key_person_update(
-    state: State<'_, AppState>,
-    id: String,
-    fields: KeyPersonFields,
-) -> Result<KeyPerson, ErrorReport> {
-    state.run(move |l| l.update_key_person(&id, &fields)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn key_person_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_key_person(&id)).await
 }
 
 /// An individual's display name from the family and given names, as people of `lang` write it.

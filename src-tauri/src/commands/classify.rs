@@ -11,10 +11,15 @@ use tauri::State;
 use super::sales::period;
 use crate::state::AppState;
 
-#[tauri::command]
-#[specta::specta]
-pub async fn class_config_get(state: State<'_, AppState>) -> Result<ClassConfig, ErrorReport> {
-    state.run(move |l| l.class_config()).await
+ledger_commands! {
+    fn class_config_get() -> ClassConfig => |l| l.class_config();
+
+    /// Saves the settings; refused whole, with every problem, when any rule is broken.
+    fn class_config_set(config: ClassConfig) -> ClassConfig => |l| l.set_class_config(&config);
+
+    fn card_class_get(card_id: String) -> Option<StoredClass> => |l| l.card_class(&card_id);
+
+    fn dashboard_get(query: DashboardQuery) -> Dashboard => |l| l.dashboard(&query);
 }
 
 /// The settings a new ledger starts with.
@@ -22,16 +27,6 @@ pub async fn class_config_get(state: State<'_, AppState>) -> Result<ClassConfig,
 #[specta::specta]
 pub async fn class_config_default() -> Result<ClassConfig, ErrorReport> {
     Ok(ClassConfig::default())
-}
-
-/// Saves the settings; refused whole, with every problem, when any rule is broken.
-#[tauri::command]
-#[specta::specta]
-pub async fn class_config_set(
-    state: State<'_, AppState>,
-    config: ClassConfig,
-) -> Result<ClassConfig, ErrorReport> {
-    state.run(move |l| l.set_class_config(&config)).await
 }
 
 /// What a re-classification did: the classes themselves are read through the card list.
@@ -58,22 +53,4 @@ pub async fn reclassify(
             })
         })
         .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn card_class_get(
-    state: State<'_, AppState>,
-    card_id: String,
-) -> Result<Option<StoredClass>, ErrorReport> {
-    state.run(move |l| l.card_class(&card_id)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn dashboard_get(
-    state: State<'_, AppState>,
-    query: DashboardQuery,
-) -> Result<Dashboard, ErrorReport> {
-    state.run(move |l| l.dashboard(&query)).await
 }

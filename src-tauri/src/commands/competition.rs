@@ -16,122 +16,46 @@ fn target(id: &Option<String>, version: i32) -> Option<(&str, i32)> {
     id.as_deref().map(|id| (id, version))
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn competitors_list(state: State<'_, AppState>) -> Result<Vec<Competitor>, ErrorReport> {
-    state.run(move |l| l.competitors()).await
-}
+ledger_commands! {
+    fn competitors_list() -> Vec<Competitor> => |l| l.competitors();
 
-#[tauri::command]
-#[specta::specta]
-pub async fn competitor_get(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Competitor, ErrorReport> {
-    state.run(move |l| l.competitor(&id)).await
-}
+    fn competitor_get(id: String) -> Competitor => |l| l.competitor(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn competitor_save(
-    state: State<'_, AppState>,
-    id: Option<String>,
-    version: i32,
-    fields: CompetitorFields,
-) -> Result<Competitor, ErrorReport> {
-    state
-        .run(move |l| l.save_competitor(target(&id, version), &fields))
-        .await
-}
+    fn competitor_save(id: Option<String>, version: i32, fields: CompetitorFields) -> Competitor => |l| l.save_competitor(target(&id, version), &fields);
 
-/// Deletes the competitor with its products and whatever points at them.
-#[tauri::command]
-#[specta::specta]
-pub async fn competitor_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_competitor(&id)).await
-}
+    /// Deletes the competitor with its products and whatever points at them.
+    fn competitor_delete(id: String) -> () => |l| l.delete_competitor(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn products_list(state: State<'_, AppState>) -> Result<Vec<Product>, ErrorReport> {
-    state.run(move |l| l.products()).await
-}
+    fn products_list() -> Vec<Product> => |l| l.products();
 
-#[tauri::command]
-#[specta::specta]
-pub async fn product_save(
-    state: State<'_, AppState>,
-    id: Option<String>,
-    version: i32,
-    fields: ProductFields,
-) -> Result<Product, ErrorReport> {
-    state
-        .run(move |l| l.save_product(target(&id, version), &fields))
-        .await
-}
+    fn product_save(id: Option<String>, version: i32, fields: ProductFields) -> Product => |l| l.save_product(target(&id, version), &fields);
 
-/// What deleting the product would take with it, for the window to ask first.
-#[tauri::command]
-#[specta::specta]
-pub async fn product_usage(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<ProductUsage, ErrorReport> {
-    state.run(move |l| l.product_usage(&id)).await
-}
+    /// What deleting the product would take with it, for the window to ask first.
+    fn product_usage(id: String) -> ProductUsage => |l| l.product_usage(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn product_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_product(&id)).await
-}
+    fn product_delete(id: String) -> () => |l| l.delete_product(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn sheets_list(state: State<'_, AppState>) -> Result<Vec<SheetSummary>, ErrorReport> {
-    state.run(move |l| l.sheets()).await
-}
+    fn sheets_list() -> Vec<SheetSummary> => |l| l.sheets();
 
-#[tauri::command]
-#[specta::specta]
-pub async fn sheet_get(state: State<'_, AppState>, id: String) -> Result<SheetView, ErrorReport> {
-    state.run(move |l| l.sheet(&id)).await
-}
+    fn sheet_get(id: String) -> SheetView => |l| l.sheet(&id);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn sheet_save(
-    state: State<'_, AppState>,
-    id: Option<String>,
-    version: i32,
-    fields: SheetFields,
-) -> Result<Sheet, ErrorReport> {
-    state
-        .run(move |l| l.save_sheet(target(&id, version), &fields))
-        .await
-}
+    fn sheet_save(id: Option<String>, version: i32, fields: SheetFields) -> Sheet => |l| l.save_sheet(target(&id, version), &fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn sheet_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_sheet(&id)).await
-}
+    fn sheet_delete(id: String) -> () => |l| l.delete_sheet(&id);
 
-/// Saves the sheet's assessment of its date: a new dated one, or that day's again.
-#[tauri::command]
-#[specta::specta]
-pub async fn sheet_assess(
-    state: State<'_, AppState>,
-    sheet_id: String,
-    fields: AssessmentFields,
-) -> Result<Assessment, ErrorReport> {
-    state.run(move |l| l.assess(&sheet_id, &fields)).await
-}
+    /// Saves the sheet's assessment of its date: a new dated one, or that day's again.
+    fn sheet_assess(sheet_id: String, fields: AssessmentFields) -> Assessment => |l| l.assess(&sheet_id, &fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn assessment_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_assessment(&id)).await
+    fn assessment_delete(id: String) -> () => |l| l.delete_assessment(&id);
+
+    fn card_product_save(card_id: String, id: Option<String>, fields: CardProductFields) -> CardProduct => |l| l.save_card_product(&card_id, id.as_deref(), &fields);
+
+    fn card_product_delete(id: String) -> () => |l| l.delete_card_product(&id);
+
+    /// Enters our share in a category (none: back to the share derived from volumes).
+    fn card_share_set(card_id: String, category: String, percent: Option<i32>) -> Vec<CategoryShare> => |l| l.set_share(&card_id, &category, percent);
+
+    fn case_delete(id: String) -> () => |l| l.delete_case(&id);
 }
 
 /// How an assessment moved since an earlier one (criteria matched by name); nothing is saved.
@@ -158,42 +82,6 @@ pub async fn card_competition(
     let stale_months = state.settings()?.case_stale_months;
     state
         .run(move |l| l.card_competition(&card_id, stale_months))
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn card_product_save(
-    state: State<'_, AppState>,
-    card_id: String,
-    id: Option<String>,
-    fields: CardProductFields,
-) -> Result<CardProduct, ErrorReport> {
-    state
-        .run(move |l| l.save_card_product(&card_id, id.as_deref(), &fields))
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn card_product_delete(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_card_product(&id)).await
-}
-
-/// Enters our share in a category (none: back to the share derived from volumes).
-#[tauri::command]
-#[specta::specta]
-pub async fn card_share_set(
-    state: State<'_, AppState>,
-    card_id: String,
-    category: String,
-    percent: Option<i32>,
-) -> Result<Vec<CategoryShare>, ErrorReport> {
-    state
-        .run(move |l| l.set_share(&card_id, &category, percent))
         .await
 }
 
@@ -224,10 +112,4 @@ pub async fn case_save(
     state
         .run(move |l| l.save_case(target(&id, version), &fields, stale_months))
         .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn case_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_case(&id)).await
 }

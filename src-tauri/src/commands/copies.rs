@@ -3,16 +3,8 @@
 
 use daicho_core::copies::CopyEntry;
 use daicho_core::error::LedgerError;
-use daicho_core::ErrorReport;
-use tauri::State;
 
-use crate::state::AppState;
-
-/// The open ledger's copies log, newest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn copies_log(state: State<'_, AppState>) -> Result<Vec<CopyEntry>, ErrorReport> {
-    state
-        .run(move |l| l.copies().map_err(LedgerError::Sqlite))
-        .await
+ledger_commands! {
+    /// The open ledger's copies log, newest first.
+    fn copies_log() -> Vec<CopyEntry> => |l| l.copies().map_err(LedgerError::Sqlite);
 }

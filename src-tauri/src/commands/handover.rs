@@ -60,13 +60,25 @@ pub async fn take_over_preview(
         .await
 }
 
-/// This ledger's signing fingerprint and the public key colleagues write handover files to.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_identity(
-    state: State<'_, AppState>,
-) -> Result<daicho_core::crypto::identity::IdentityInfo, ErrorReport> {
-    state.run(move |l| l.identity_info()).await
+ledger_commands! {
+    /// This ledger's signing fingerprint and the public key colleagues write handover files to.
+    fn ledger_identity() -> daicho_core::crypto::identity::IdentityInfo => |l| l.identity_info();
+
+    fn take_over_undo(id: String) -> TakeOver => |l| l.take_over_undo(&id);
+
+    fn take_overs() -> Vec<TakeOver> => |l| l.take_overs();
+
+    /// Takes a handover back (the successor did not take it over): its cards are editable again.
+    fn handover_withdraw(bundle_id: String) -> u32 => |l| l.withdraw_handover(&bundle_id);
+
+    /// On the successor's side: writes the signed receipt of a take-over for the leaving rep.
+    fn handover_receipt_write(id: String, out: String) -> daicho_core::handover::receipt::ReceiptWritten => |l| l.write_receipt(&id, &path(&out), CONFIRMED);
+
+    /// On the leaving side: takes the successor's receipt in.
+    fn handover_receipt_accept(receipt: String) -> daicho_core::handover::receipt::Receipt => |l| l.accept_receipt(&path(&receipt));
+
+    /// Removes for good the cards of a handover file whose receipt came back.
+    fn handover_remove(bundle_id: String) -> u32 => |l| l.remove_handed_over(&bundle_id);
 }
 
 #[tauri::command]
@@ -79,21 +91,6 @@ pub async fn take_over(
     state
         .run_apart(move |l| l.take_over(&path(&bundle), &request))
         .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn take_over_undo(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<TakeOver, ErrorReport> {
-    state.run(move |l| l.take_over_undo(&id)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn take_overs(state: State<'_, AppState>) -> Result<Vec<TakeOver>, ErrorReport> {
-    state.run(move |l| l.take_overs()).await
 }
 
 #[tauri::command]
@@ -140,39 +137,6 @@ pub async fn card_handed_over(
         .await
 }
 
-/// Takes a handover back (the successor did not take it over): its cards are editable again.
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_withdraw(
-    state: State<'_, AppState>,
-    bundle_id: String,
-) -> Result<u32, ErrorReport> {
-    state.run(move |l| l.withdraw_handover(&bundle_id)).await
-}
-
-/// On the successor's side: writes the signed receipt of a take-over for the leaving rep.
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_receipt_write(
-    state: State<'_, AppState>,
-    id: String,
-    out: String,
-) -> Result<daicho_core::handover::receipt::ReceiptWritten, ErrorReport> {
-    state
-        .run(move |l| l.write_receipt(&id, &path(&out), CONFIRMED))
-        .await
-}
-
-/// On the leaving side: takes the successor's receipt in.
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_receipt_accept(
-    state: State<'_, AppState>,
-    receipt: String,
-) -> Result<daicho_core::handover::receipt::Receipt, ErrorReport> {
-    state.run(move |l| l.accept_receipt(&path(&receipt))).await
-}
-
 /// Every receipt that came back to the open ledger, newest first.
 #[tauri::command]
 #[specta::specta]
@@ -185,14 +149,4 @@ pub async fn handover_receipts(
                 .map_err(daicho_core::error::LedgerError::Sqlite)
         })
         .await
-}
-
-/// Removes for good the cards of a handover file whose receipt came back.
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_remove(
-    state: State<'_, AppState>,
-    bundle_id: String,
-) -> Result<u32, ErrorReport> {
-    state.run(move |l| l.remove_handed_over(&bundle_id)).await
 }

@@ -65,72 +65,24 @@ pub async fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorReport
     Ok(())
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn imports_list(state: State<'_, AppState>) -> Result<Vec<ImportBatch>, ErrorReport> {
-    state.run(move |l| l.imports()).await
-}
+ledger_commands! {
+    fn imports_list() -> Vec<ImportBatch> => |l| l.imports();
 
-#[tauri::command]
-#[specta::specta]
-pub async fn import_undo(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<ImportOutcome, ErrorReport> {
-    state.run(move |l| l.import_undo(&id)).await
-}
+    fn import_undo(id: String) -> ImportOutcome => |l| l.import_undo(&id);
 
-/// Likely duplicate cards of the ledger, in pairs.
-#[tauri::command]
-#[specta::specta]
-pub async fn duplicates_list(
-    state: State<'_, AppState>,
-) -> Result<Vec<DuplicatePair>, ErrorReport> {
-    state.run(move |l| l.duplicate_pairs()).await
-}
+    /// Likely duplicate cards of the ledger, in pairs.
+    fn duplicates_list() -> Vec<DuplicatePair> => |l| l.duplicate_pairs();
 
-/// Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`.
-#[tauri::command]
-#[specta::specta]
-pub async fn cards_merge(
-    state: State<'_, AppState>,
-    survivor: String,
-    other: String,
-) -> Result<MergeOutcome, ErrorReport> {
-    state.run(move |l| l.merge_cards(&survivor, &other)).await
-}
+    /// Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`.
+    fn cards_merge(survivor: String, other: String) -> MergeOutcome => |l| l.merge_cards(&survivor, &other);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn merge_undo(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.undo_merge(&id)).await
-}
+    fn merge_undo(id: String) -> () => |l| l.undo_merge(&id);
 
-/// Changes every chosen card in one step; undone by `bulk_undo`.
-#[tauri::command]
-#[specta::specta]
-pub async fn cards_bulk(
-    state: State<'_, AppState>,
-    ids: Vec<String>,
-    change: BulkChange,
-) -> Result<BulkOutcome, ErrorReport> {
-    state.run(move |l| l.bulk_change(&ids, &change)).await
-}
+    /// Changes every chosen card in one step; undone by `bulk_undo`.
+    fn cards_bulk(ids: Vec<String>, change: BulkChange) -> BulkOutcome => |l| l.bulk_change(&ids, &change);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn bulk_undo(state: State<'_, AppState>, id: String) -> Result<u32, ErrorReport> {
-    state.run(move |l| l.undo_bulk(&id)).await
-}
+    fn bulk_undo(id: String) -> u32 => |l| l.undo_bulk(&id);
 
-/// Every card the list's query selects (to select them all).
-#[tauri::command]
-#[specta::specta]
-pub async fn cards_ids(
-    state: State<'_, AppState>,
-    query: CardQuery,
-) -> Result<Vec<String>, ErrorReport> {
-    state
-        .run(move |l| l.matching_ids(&query).map_err(LedgerError::Sqlite))
-        .await
+    /// Every card the list's query selects (to select them all).
+    fn cards_ids(query: CardQuery) -> Vec<String> => |l| l.matching_ids(&query).map_err(LedgerError::Sqlite);
 }

@@ -6,47 +6,16 @@ use tauri::State;
 
 use crate::state::AppState;
 
-/// The card's notes, newest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn notes_for_card(
-    state: State<'_, AppState>,
-    card_id: String,
-) -> Result<Vec<Note>, ErrorReport> {
-    state.run(move |l| l.notes(&card_id)).await
-}
+ledger_commands! {
+    /// The card's notes, newest first.
+    fn notes_for_card(card_id: String) -> Vec<Note> => |l| l.notes(&card_id);
 
-/// The notes page: every note of cards not in the trash, filtered.
-#[tauri::command]
-#[specta::specta]
-pub async fn notes_list(
-    state: State<'_, AppState>,
-    query: NoteQuery,
-) -> Result<NotePage, ErrorReport> {
-    state.run(move |l| l.list_notes(&query)).await
-}
+    /// The notes page: every note of cards not in the trash, filtered.
+    fn notes_list(query: NoteQuery) -> NotePage => |l| l.list_notes(&query);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn note_add(
-    state: State<'_, AppState>,
-    card_id: String,
-    fields: NoteFields,
-) -> Result<Note, ErrorReport> {
-    state.run(move |l| l.add_note(&card_id, &fields)).await
-}
+    fn note_add(card_id: String, fields: NoteFields) -> Note => |l| l.add_note(&card_id, &fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn note_update(
-    state: State<'_, AppState>,
-    id: String,
-    version: i32,
-    fields: NoteFields,
-) -> Result<Note, ErrorReport> {
-    state
-        .run(move |l| l.update_note(&id, version, &fields))
-        .await
+    fn note_update(id: String, version: i32, fields: NoteFields) -> Note => |l| l.update_note(&id, version, &fields);
 }
 
 #[tauri::command]

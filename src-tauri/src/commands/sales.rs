@@ -35,47 +35,14 @@ pub async fn card_sales(
         .await
 }
 
-/// Adds a transaction (`id` none) or saves an edit made on `version`.
-#[tauri::command]
-#[specta::specta]
-pub async fn transaction_save(
-    state: State<'_, AppState>,
-    card_id: String,
-    id: Option<String>,
-    version: i32,
-    fields: TransactionFields,
-) -> Result<Transaction, ErrorReport> {
-    state
-        .run(move |l| l.save_transaction(&card_id, id.as_deref().map(|id| (id, version)), &fields))
-        .await
-}
+ledger_commands! {
+    /// Adds a transaction (`id` none) or saves an edit made on `version`.
+    fn transaction_save(card_id: String, id: Option<String>, version: i32, fields: TransactionFields) -> Transaction => |l| l.save_transaction(&card_id, id.as_deref().map(|id| (id, version)), &fields);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn transaction_delete(state: State<'_, AppState>, id: String) -> Result<(), ErrorReport> {
-    state.run(move |l| l.delete_transaction(&id)).await
-}
+    fn transaction_delete(id: String) -> () => |l| l.delete_transaction(&id);
 
-/// Sets, changes or (with `plan` none) clears who to chase for payment and when.
-#[tauri::command]
-#[specta::specta]
-pub async fn collection_plan_set(
-    state: State<'_, AppState>,
-    card_id: String,
-    plan: Option<CollectionPlan>,
-) -> Result<Option<CollectionPlan>, ErrorReport> {
-    state
-        .run(move |l| l.set_collection_plan(&card_id, plan.as_ref()))
-        .await
-}
+    /// Sets, changes or (with `plan` none) clears who to chase for payment and when.
+    fn collection_plan_set(card_id: String, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());
 
-#[tauri::command]
-#[specta::specta]
-pub async fn receivables_get(
-    state: State<'_, AppState>,
-    owner: Option<String>,
-) -> Result<Receivables, ErrorReport> {
-    state
-        .run(move |l| l.receivables(owner.as_deref().filter(|o| !o.is_empty())))
-        .await
+    fn receivables_get(owner: Option<String>) -> Receivables => |l| l.receivables(owner.as_deref().filter(|o| !o.is_empty()));
 }
