@@ -287,6 +287,61 @@ mod tests {
         assert_eq!(FtsQuery::parse(" -  ()"), None);
     }
 
+    /// What each query asks FTS5 for, tier by tier, one per line.
+    fn check(query: &str, expect: expect_test::Expect) {
+        let shown = match FtsQuery::parse(query) {
+            Some(q) => q.card_tiers().join("\n"),
+            None => "(nothing searchable)".to_owned(),
+        };
+        expect.assert_eq(&shown);
+    }
+
+    #[test]
+    fn queries_as_reps_type_them_in_four_languages() {
+        use expect_test::expect;
+        // A reading typed in half-width katakana finds the hiragana it is indexed as.
+        check(
+            "ｻﾄｳｼｮｳｼﾞ",
+            expect![[r#"
+                name : (^"さと とう うし しょ ょう うじ")
+                name : ("さと とう うし しょ ょう うじ")
+                "さと とう うし しょ ょう うじ""#]],
+        );
+        // A name typed with a space inside it: as in the index, the space inside a CJK run goes,
+        // so 上海贸易 and 上海 贸易 find each other.
+        check(
+            "上海 贸易",
+            expect![[r#"
+                name : (^"上海 海贸 贸易")
+                name : ("上海 海贸 贸易")
+                "上海 海贸 贸易""#]],
+        );
+        // A Korean name, and a phone number with its area code in brackets.
+        check(
+            "김민준",
+            expect![[r#"
+                name : (^"김민 민준")
+                name : ("김민 민준")
+                "김민 민준""#]],
+        );
+        check(
+            "(03) 1234-5678",
+            expect![[r#"
+                name : (^"03"* "1234"* "5678"*)
+                name : ("03"* "1234"* "5678"*)
+                phone : "0312345678"*"#]],
+        );
+        // FTS5's own syntax is text.
+        check(
+            "NEAR(a b) OR -c",
+            expect![[r#"
+                name : (^"near"* "a"* "b"* "or"* "c"*)
+                name : ("near"* "a"* "b"* "or"* "c"*)
+                "near"* "a"* "b"* "or"* "c"*"#]],
+        );
+        check("「」・、", expect![["(nothing searchable)"]]);
+    }
+
     use proptest::prelude::*;
 
     proptest! {
