@@ -297,12 +297,16 @@ impl AppState {
         E: Coded,
         F: FnOnce(&mut Ledger) -> Result<T, E> + Send + 'static,
     {
-        let slot = self.ledger.clone();
-        blocking(move || {
-            let mut own = with_slot(&slot, |l| l.another_connection())?;
-            f(&mut own).map_err(report)
-        })
-        .await
+        self.apart(move |state| state.with_own_connection(f)).await
+    }
+
+    /// `f` on a connection of its own to the open ledger, here and now (see [`Self::run_apart`]).
+    pub fn with_own_connection<T, E: Coded>(
+        &self,
+        f: impl FnOnce(&mut Ledger) -> Result<T, E>,
+    ) -> Result<T, ErrorReport> {
+        let mut own = self.with_ledger(|l| l.another_connection())?;
+        f(&mut own).map_err(report)
     }
 
     pub fn ledger_path(&self) -> Option<PathBuf> {

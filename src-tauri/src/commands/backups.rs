@@ -7,7 +7,6 @@ use daicho_core::error::LedgerError;
 use daicho_core::ErrorReport;
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
 
 use crate::state::{locked, AppState};
 
@@ -34,25 +33,6 @@ pub struct BackupStatus {
     pub error: Option<ErrorReport>,
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupRow>, ErrorReport> {
-    let all = state.run(move |l| l.backups()).await?;
-    Ok(all
-        .into_iter()
-        .map(|info| BackupRow {
-            counts: backup::counts_of(Path::new(&info.path)).ok(),
-            info,
-        })
-        .collect())
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, ErrorReport> {
-    state.apart(status).await
-}
-
 fn status(state: &AppState) -> Result<BackupStatus, ErrorReport> {
     let root = state.backup_root()?;
     let last = state
@@ -77,31 +57,29 @@ fn writable(dir: &Path) -> bool {
     tempfile::tempfile_in(dir).is_ok()
 }
 
-ledger_commands! {
+commands! {
+    /// Backups of the open ledger with what each holds (read outside the ledger's lock).
+    fn backups_list() -> Vec<BackupRow> => state |s| {
+        let all = s.with_ledger(|l| l.backups())?;
+        Ok(all.into_iter().map(|info| BackupRow {
+            counts: backup::counts_of(Path::new(&info.path)).ok(),
+            info,
+        }).collect())
+    };
+
+    fn backup_status() -> BackupStatus => state |s| status(s);
+
     fn backup_now() -> BackupInfo => |l| l.backup_now(BackupReason::Manual);
 
     /// What the open ledger holds now, to set beside a backup before restoring it.
     fn ledger_counts() -> Counts => |l| l.counts().map_err(LedgerError::Sqlite);
-}
 
-/// Every backup checked whole (SQLite's integrity check), newest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn backups_check(state: State<'_, AppState>) -> Result<Vec<CheckResult>, ErrorReport> {
-    let all = state.run(move |l| l.backups()).await?;
-    Ok(all
-        .iter()
-        .map(|b| backup::check(Path::new(&b.path)))
-        .collect())
-}
+    /// Every backup checked whole (SQLite's integrity check), newest first; the ledger stays
+    /// free meanwhile.
+    fn backups_check() -> Vec<CheckResult> => state |s| {
+        let all = s.with_ledger(|l| l.backups())?;
+        Ok(all.iter().map(|b| backup::check(Path::new(&b.path))).collect())
+    };
 
-#[tauri::command]
-#[specta::specta]
-pub async fn backup_restore(
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<RestoreOutcome, ErrorReport> {
-    state
-        .apart(move |state| state.restore_backup(Path::new(&path)))
-        .await
+    fn backup_restore(path: String) -> RestoreOutcome => state |s| s.restore_backup(Path::new(&path));
 }

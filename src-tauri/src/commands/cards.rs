@@ -3,12 +3,8 @@
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use daicho_core::card_list::{CardPage, CardQuery, Facets};
 use daicho_core::search::SearchResults;
-use daicho_core::ErrorReport;
-use tauri::State;
 
-use crate::state::AppState;
-
-ledger_commands! {
+commands! {
     fn cards_list(query: CardQuery) -> CardPage => |l| l.list_cards(&query);
 
     /// The search box: cards (best first), contacts and notes, the match marked.
@@ -35,21 +31,10 @@ ledger_commands! {
     fn key_person_delete(id: String) -> () => |l| l.delete_key_person(&id);
 }
 
-/// Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
-/// the ledger too. Returns how many.
-#[tauri::command]
-#[specta::specta]
-pub async fn trash_empty(state: State<'_, AppState>, erase: bool) -> Result<u32, ErrorReport> {
-    state
-        .run(move |l| {
-            if erase {
-                l.empty_trash_erasing()
-            } else {
-                l.empty_trash()
-            }
-            .map(|n| n as u32)
-        })
-        .await
+commands! {
+    /// Deletes every card in the trash for good; with `erase`, their text goes from everywhere
+    /// in the ledger too. Returns how many.
+    fn trash_empty(erase: bool) -> u32 => |l| (if erase { l.empty_trash_erasing() } else { l.empty_trash() }).map(|n| n as u32);
 }
 
 /// An individual's display name from the family and given names, as people of `lang` write it.

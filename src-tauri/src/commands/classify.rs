@@ -6,12 +6,10 @@ use daicho_core::dashboard::{Dashboard, DashboardQuery};
 use daicho_core::error::ClassifyError;
 use daicho_core::ErrorReport;
 use serde::Serialize;
-use tauri::State;
 
 use super::sales::period;
-use crate::state::AppState;
 
-ledger_commands! {
+commands! {
     fn class_config_get() -> ClassConfig => |l| l.class_config();
 
     /// Saves the settings; refused whole, with every problem, when any rule is broken.
@@ -36,21 +34,15 @@ pub struct Reclassified {
     pub run: Option<LastRun>,
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn reclassify(
-    state: State<'_, AppState>,
-    from: Option<String>,
-    to: Option<String>,
-) -> Result<Reclassified, ErrorReport> {
-    state
-        .run_apart(move |l| {
-            let period = period(l, from, to).map_err(ClassifyError::from)?;
-            let (_, changed) = l.reclassify(period)?;
-            Ok::<_, ClassifyError>(Reclassified {
-                changed: u32::try_from(changed).unwrap_or(u32::MAX),
-                run: l.last_classified()?,
-            })
+commands! {
+    /// Re-classifies every card over `from`..`to` (none: the default period) on a connection of
+    /// its own; the classes themselves are read through the card list.
+    fn reclassify(from: Option<String>, to: Option<String>) -> Reclassified => apart |l| {
+        let period = period(l, from, to).map_err(ClassifyError::from)?;
+        let (_, changed) = l.reclassify(period)?;
+        Ok::<_, ClassifyError>(Reclassified {
+            changed: u32::try_from(changed).unwrap_or(u32::MAX),
+            run: l.last_classified()?,
         })
-        .await
+    };
 }

@@ -6,29 +6,25 @@ use daicho_core::competition::{
     CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor, CompetitorFields,
     Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields, SheetSummary, SheetView,
 };
-use daicho_core::{ErrorReport, Ledger};
-use tauri::State;
+use daicho_core::Ledger;
 
-use crate::state::AppState;
-
-/// `id` and the `version` it was opened at, for an edit; none for something new.
-fn target(id: &Option<String>, version: i32) -> Option<(&str, i32)> {
-    id.as_deref().map(|id| (id, version))
-}
-
-ledger_commands! {
+commands! {
     fn competitors_list() -> Vec<Competitor> => |l| l.competitors();
 
     fn competitor_get(id: String) -> Competitor => |l| l.competitor(&id);
 
-    fn competitor_save(id: Option<String>, version: i32, fields: CompetitorFields) -> Competitor => |l| l.save_competitor(target(&id, version), &fields);
+    fn competitor_create(fields: CompetitorFields) -> Competitor => |l| l.create_competitor(&fields);
+
+    fn competitor_update(id: String, version: i32, fields: CompetitorFields) -> Competitor => |l| l.update_competitor(&id, version, &fields);
 
     /// Deletes the competitor with its products and whatever points at them.
     fn competitor_delete(id: String) -> () => |l| l.delete_competitor(&id);
 
     fn products_list() -> Vec<Product> => |l| l.products();
 
-    fn product_save(id: Option<String>, version: i32, fields: ProductFields) -> Product => |l| l.save_product(target(&id, version), &fields);
+    fn product_create(fields: ProductFields) -> Product => |l| l.create_product(&fields);
+
+    fn product_update(id: String, version: i32, fields: ProductFields) -> Product => |l| l.update_product(&id, version, &fields);
 
     /// What deleting the product would take with it, for the window to ask first.
     fn product_usage(id: String) -> ProductUsage => |l| l.product_usage(&id);
@@ -39,7 +35,9 @@ ledger_commands! {
 
     fn sheet_get(id: String) -> SheetView => |l| l.sheet(&id);
 
-    fn sheet_save(id: Option<String>, version: i32, fields: SheetFields) -> Sheet => |l| l.save_sheet(target(&id, version), &fields);
+    fn sheet_create(fields: SheetFields) -> Sheet => |l| l.create_sheet(&fields);
+
+    fn sheet_update(id: String, version: i32, fields: SheetFields) -> Sheet => |l| l.update_sheet(&id, version, &fields);
 
     fn sheet_delete(id: String) -> () => |l| l.delete_sheet(&id);
 
@@ -48,7 +46,9 @@ ledger_commands! {
 
     fn assessment_delete(id: String) -> () => |l| l.delete_assessment(&id);
 
-    fn card_product_save(card_id: String, id: Option<String>, fields: CardProductFields) -> CardProduct => |l| l.save_card_product(&card_id, id.as_deref(), &fields);
+    fn card_product_add(card_id: String, fields: CardProductFields) -> CardProduct => |l| l.add_card_product(&card_id, &fields);
+
+    fn card_product_update(id: String, fields: CardProductFields) -> CardProduct => |l| l.update_card_product(&id, &fields);
 
     fn card_product_delete(id: String) -> () => |l| l.delete_card_product(&id);
 
@@ -56,6 +56,35 @@ ledger_commands! {
     fn card_share_set(card_id: String, category: String, percent: Option<i32>) -> Vec<CategoryShare> => |l| l.set_share(&card_id, &category, percent);
 
     fn case_delete(id: String) -> () => |l| l.delete_case(&id);
+}
+
+commands! {
+    /// Products in use, our share, relevant sheets and close case studies of a card.
+    fn card_competition(card_id: String) -> CardCompetition => state |s| {
+        let stale_months = s.settings()?.case_stale_months;
+        s.with_ledger(|l| l.card_competition(&card_id, stale_months))
+    };
+
+    /// Competitors' contracts renewing within the horizon in Settings.
+    fn renewals_list() -> Vec<Renewal> => state |s| {
+        let horizon = s.settings()?.renewal_horizon_days;
+        s.with_ledger(|l| l.renewals(horizon))
+    };
+
+    fn cases_list() -> Vec<CaseStudy> => state |s| {
+        let stale_months = s.settings()?.case_stale_months;
+        s.with_ledger(|l| l.cases(stale_months))
+    };
+
+    fn case_create(fields: CaseStudyFields) -> CaseStudy => state |s| {
+        let stale_months = s.settings()?.case_stale_months;
+        s.with_ledger(|l| l.create_case(&fields, stale_months))
+    };
+
+    fn case_update(id: String, version: i32, fields: CaseStudyFields) -> CaseStudy => state |s| {
+        let stale_months = s.settings()?.case_stale_months;
+        s.with_ledger(|l| l.update_case(&id, version, &fields, stale_months))
+    };
 }
 
 /// How an assessment moved since an earlier one (criteria matched by name); nothing is saved.
@@ -70,46 +99,4 @@ pub fn assessment_changes(now: Assessment, before: Assessment) -> AssessmentChan
 #[specta::specta]
 pub fn assessment_rescale(fields: AssessmentFields, to: i32) -> AssessmentFields {
     Ledger::rescale(&fields, to)
-}
-
-/// Products in use, our share, relevant sheets and close case studies of a card.
-#[tauri::command]
-#[specta::specta]
-pub async fn card_competition(
-    state: State<'_, AppState>,
-    card_id: String,
-) -> Result<CardCompetition, ErrorReport> {
-    let stale_months = state.settings()?.case_stale_months;
-    state
-        .run(move |l| l.card_competition(&card_id, stale_months))
-        .await
-}
-
-/// Competitors' contracts renewing within the horizon in Settings.
-#[tauri::command]
-#[specta::specta]
-pub async fn renewals_list(state: State<'_, AppState>) -> Result<Vec<Renewal>, ErrorReport> {
-    let horizon = state.settings()?.renewal_horizon_days;
-    state.run(move |l| l.renewals(horizon)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn cases_list(state: State<'_, AppState>) -> Result<Vec<CaseStudy>, ErrorReport> {
-    let stale_months = state.settings()?.case_stale_months;
-    state.run(move |l| l.cases(stale_months)).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn case_save(
-    state: State<'_, AppState>,
-    id: Option<String>,
-    version: i32,
-    fields: CaseStudyFields,
-) -> Result<CaseStudy, ErrorReport> {
-    let stale_months = state.settings()?.case_stale_months;
-    state
-        .run(move |l| l.save_case(target(&id, version), &fields, stale_months))
-        .await
 }

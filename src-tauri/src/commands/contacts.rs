@@ -1,12 +1,8 @@
 //! Contact history of a card.
 
 use daicho_core::contact::{Contact, ContactFields, ContactPage, FollowUps};
-use daicho_core::ErrorReport;
-use tauri::State;
 
-use crate::state::AppState;
-
-ledger_commands! {
+commands! {
     /// The card's `limit` newest contacts and how many it has.
     fn contacts_list(card_id: String, limit: u32) -> ContactPage => |l| l.recent_contacts(&card_id, limit);
 
@@ -29,21 +25,7 @@ ledger_commands! {
     fn follow_up_complete(contact_id: String, log: Option<ContactFields>) -> Option<Contact> => |l| l.complete_follow_up(&contact_id, log.as_ref());
 }
 
-#[tauri::command]
-#[specta::specta]
-/// Deletes a contact; with `erase`, its text goes from the history and the search index too.
-pub async fn contact_delete(
-    state: State<'_, AppState>,
-    id: String,
-    erase: bool,
-) -> Result<(), ErrorReport> {
-    state
-        .run(move |l| {
-            if erase {
-                l.erase_contact(&id)
-            } else {
-                l.delete_contact(&id)
-            }
-        })
-        .await
+commands! {
+    /// Deletes a contact; with `erase`, its text goes from the history and the search index too.
+    fn contact_delete(id: String, erase: bool) -> () => |l| if erase { l.erase_contact(&id) } else { l.delete_contact(&id) };
 }

@@ -4,7 +4,7 @@
 use daicho_core::copies::CopyEntry;
 use daicho_core::error::LedgerError;
 
-ledger_commands! {
+commands! {
     /// The open ledger's copies log, newest first.
     fn copies_log() -> Vec<CopyEntry> => |l| l.copies().map_err(LedgerError::Sqlite);
 }

@@ -1,15 +1,14 @@
 //! Handing a portfolio over and taking one over, with the manager's report from either side.
 
+use daicho_core::error::LedgerError;
+use daicho_core::handover::marks::HandedOver;
+use daicho_core::handover::receipt::{Receipt, ReceiptWritten};
 use daicho_core::handover::{
     HandoverExport, HandoverPreview, HandoverSelection, TakeOver, TakeOverRequest,
 };
 use daicho_core::i18n::Lang;
 use daicho_core::output::Existing;
 use daicho_core::report::ReportOutcome;
-use daicho_core::ErrorReport;
-use tauri::State;
-
-use crate::state::AppState;
 
 fn path(p: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(p)
@@ -19,48 +18,36 @@ fn path(p: &str) -> std::path::PathBuf {
 /// from the reports folder under a new name); a ledger is refused all the same.
 const CONFIRMED: Existing = Existing::Replace;
 
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_export(
-    state: State<'_, AppState>,
-    selection: HandoverSelection,
-    bundle: String,
-) -> Result<HandoverExport, ErrorReport> {
-    state
-        .run_apart(move |l| l.handover_export(&selection, &path(&bundle), CONFIRMED))
-        .await
-}
+commands! {
+    fn handover_export(selection: HandoverSelection, bundle: String) -> HandoverExport => apart |l| l.handover_export(&selection, &path(&bundle), CONFIRMED);
 
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_report(
-    state: State<'_, AppState>,
-    selection: HandoverSelection,
-    lang: Lang,
-    out: String,
-) -> Result<ReportOutcome, ErrorReport> {
-    let written = state
-        .run_apart(move |l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))
-        .await?;
-    state.remember_written(&written.path);
-    Ok(written)
-}
+    fn handover_report(selection: HandoverSelection, lang: Lang, out: String) -> ReportOutcome => state |s| {
+        let written = s.with_own_connection(|l| l.handover_report(&selection, lang, &path(&out), CONFIRMED))?;
+        s.remember_written(&written.path);
+        Ok(written)
+    };
 
-/// What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
-/// ledger's own key), its signature checked and checked whole first.
-#[tauri::command]
-#[specta::specta]
-pub async fn take_over_preview(
-    state: State<'_, AppState>,
-    bundle: String,
-    passphrase: Option<String>,
-) -> Result<HandoverPreview, ErrorReport> {
-    state
-        .run_apart(move |l| l.take_over_preview(&path(&bundle), passphrase.as_deref()))
-        .await
-}
+    /// What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or
+    /// this ledger's own key), its signature checked and checked whole first.
+    fn take_over_preview(bundle: String, passphrase: Option<String>) -> HandoverPreview => apart |l| l.take_over_preview(&path(&bundle), passphrase.as_deref());
 
-ledger_commands! {
+    fn take_over(bundle: String, request: TakeOverRequest) -> TakeOver => apart |l| l.take_over(&path(&bundle), &request);
+
+    fn take_over_report(id: String, lang: Lang, out: String) -> ReportOutcome => state |s| {
+        let written = s.with_own_connection(|l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))?;
+        s.remember_written(&written.path);
+        Ok(written)
+    };
+
+    /// Every handover file whose cards are marked handed over (read-only) in the open ledger.
+    fn handed_over_list() -> Vec<HandedOver> => |l| l.handed_over().map_err(LedgerError::Sqlite);
+
+    /// Whether the card was handed over, and to whom: then it is read-only here.
+    fn card_handed_over(id: String) -> Option<HandedOver> => |l| l.card_handed_over(&id).map_err(LedgerError::Sqlite);
+
+    /// Every receipt that came back to the open ledger, newest first.
+    fn handover_receipts() -> Vec<Receipt> => |l| l.receipts().map_err(LedgerError::Sqlite);
+
     /// This ledger's signing fingerprint and the public key colleagues write handover files to.
     fn ledger_identity() -> daicho_core::crypto::identity::IdentityInfo => |l| l.identity_info();
 
@@ -72,81 +59,11 @@ ledger_commands! {
     fn handover_withdraw(bundle_id: String) -> u32 => |l| l.withdraw_handover(&bundle_id);
 
     /// On the successor's side: writes the signed receipt of a take-over for the leaving rep.
-    fn handover_receipt_write(id: String, out: String) -> daicho_core::handover::receipt::ReceiptWritten => |l| l.write_receipt(&id, &path(&out), CONFIRMED);
+    fn handover_receipt_write(id: String, out: String) -> ReceiptWritten => |l| l.write_receipt(&id, &path(&out), CONFIRMED);
 
     /// On the leaving side: takes the successor's receipt in.
-    fn handover_receipt_accept(receipt: String) -> daicho_core::handover::receipt::Receipt => |l| l.accept_receipt(&path(&receipt));
+    fn handover_receipt_accept(receipt: String) -> Receipt => |l| l.accept_receipt(&path(&receipt));
 
     /// Removes for good the cards of a handover file whose receipt came back.
     fn handover_remove(bundle_id: String) -> u32 => |l| l.remove_handed_over(&bundle_id);
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn take_over(
-    state: State<'_, AppState>,
-    bundle: String,
-    request: TakeOverRequest,
-) -> Result<TakeOver, ErrorReport> {
-    state
-        .run_apart(move |l| l.take_over(&path(&bundle), &request))
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn take_over_report(
-    state: State<'_, AppState>,
-    id: String,
-    lang: Lang,
-    out: String,
-) -> Result<ReportOutcome, ErrorReport> {
-    let written = state
-        .run_apart(move |l| l.take_over_report(&id, lang, &path(&out), CONFIRMED))
-        .await?;
-    state.remember_written(&written.path);
-    Ok(written)
-}
-
-/// Every handover file whose cards are marked handed over (read-only) in the open ledger.
-#[tauri::command]
-#[specta::specta]
-pub async fn handed_over_list(
-    state: State<'_, AppState>,
-) -> Result<Vec<daicho_core::handover::marks::HandedOver>, ErrorReport> {
-    state
-        .run(move |l| {
-            l.handed_over()
-                .map_err(daicho_core::error::LedgerError::Sqlite)
-        })
-        .await
-}
-
-/// Whether the card was handed over, and to whom: then it is read-only here.
-#[tauri::command]
-#[specta::specta]
-pub async fn card_handed_over(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Option<daicho_core::handover::marks::HandedOver>, ErrorReport> {
-    state
-        .run(move |l| {
-            l.card_handed_over(&id)
-                .map_err(daicho_core::error::LedgerError::Sqlite)
-        })
-        .await
-}
-
-/// Every receipt that came back to the open ledger, newest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn handover_receipts(
-    state: State<'_, AppState>,
-) -> Result<Vec<daicho_core::handover::receipt::Receipt>, ErrorReport> {
-    state
-        .run(move |l| {
-            l.receipts()
-                .map_err(daicho_core::error::LedgerError::Sqlite)
-        })
-        .await
 }

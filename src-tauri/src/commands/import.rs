@@ -9,12 +9,8 @@ use daicho_core::error::LedgerError;
 use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
 use daicho_core::many_cards::bulk::{BulkChange, BulkOutcome};
 use daicho_core::many_cards::merge::{DuplicatePair, MergeOutcome};
-use daicho_core::ErrorReport;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::State;
-
-use crate::state::AppState;
 
 /// How far an import is: rows read of rows in the file.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -23,49 +19,28 @@ pub struct ImportProgress {
     pub total: u32,
 }
 
-/// Every row of the file checked, and what importing it would do; writes nothing.
-#[tauri::command]
-#[specta::specta]
-pub async fn import_preview(
-    state: State<'_, AppState>,
-    path: String,
-    request: ImportRequest,
-) -> Result<ImportPreview, ErrorReport> {
-    state
-        .run_apart(move |l| l.import_preview(Path::new(&path), &request))
-        .await
-}
+commands! {
+    /// Every row of the file checked, and what importing it would do; writes nothing.
+    fn import_preview(path: String, request: ImportRequest) -> ImportPreview => apart |l| l.import_preview(Path::new(&path), &request);
 
-/// Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing.
-#[tauri::command]
-#[specta::specta]
-pub async fn import_apply(
-    state: State<'_, AppState>,
-    path: String,
-    request: ImportRequest,
-    total: u32,
-    progress: Channel<ImportProgress>,
-) -> Result<ImportOutcome, ErrorReport> {
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let cancel = state.import_cancel.clone();
-    state
-        .run_apart(move |l| {
+    /// Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing.
+    fn import_apply(path: String, request: ImportRequest, total: u32, progress: Channel<ImportProgress>) -> ImportOutcome => state |s| {
+        s.import_cancel.store(false, Ordering::SeqCst);
+        let cancel = s.import_cancel.clone();
+        s.with_own_connection(|l| {
             l.import_apply(Path::new(&path), &request, total, &mut |done, total| {
+                // A window that went away stops listening; Cancel still stops the import.
                 let _ = progress.send(ImportProgress { done, total });
                 !cancel.load(Ordering::SeqCst)
             })
         })
-        .await
-}
+    };
 
-#[tauri::command]
-#[specta::specta]
-pub async fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorReport> {
-    state.import_cancel.store(true, Ordering::SeqCst);
-    Ok(())
-}
+    fn import_cancel() -> () => state |s| {
+        s.import_cancel.store(true, Ordering::SeqCst);
+        Ok(())
+    };
 
-ledger_commands! {
     fn imports_list() -> Vec<ImportBatch> => |l| l.imports();
 
     fn import_undo(id: String) -> ImportOutcome => |l| l.import_undo(&id);

@@ -7,7 +7,6 @@ use daicho_core::settings::Settings;
 use daicho_core::{ErrorReport, Protection};
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
 use zeroize::Zeroizing;
 
 use crate::state::AppState;
@@ -37,69 +36,6 @@ fn info(state: &AppState) -> Result<AppInfo, ErrorReport> {
     })
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    state.apart(info).await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn settings_save(
-    state: State<'_, AppState>,
-    settings: Settings,
-) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.save_settings(settings)?;
-            info(state)
-        })
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_open(state: State<'_, AppState>, path: String) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.open(&PathBuf::from(path))?;
-            info(state)
-        })
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_create(
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.create(&PathBuf::from(path))?;
-            info(state)
-        })
-        .await
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_open_demo(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.open_demo()?;
-            info(state)
-        })
-        .await
-}
-
-/// The folder where new ledgers are suggested.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_folder(state: State<'_, AppState>) -> Result<String, ErrorReport> {
-    Ok(state.dirs.data().display().to_string())
-}
-
 /// How a rep opens a locked ledger.
 #[derive(Debug, Clone, Copy, serde::Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -116,77 +52,59 @@ fn secret(kind: SecretKind, text: String) -> Secret {
     }
 }
 
-/// Opens the locked ledger at `path` with its passphrase or recovery key.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_unlock(
-    state: State<'_, AppState>,
-    path: String,
-    kind: SecretKind,
-    text: String,
-) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.unlock(&PathBuf::from(path), secret(kind, text))?;
-            info(state)
-        })
-        .await
-}
+commands! {
+    fn app_info() -> AppInfo => state |s| info(s);
 
-/// Protects new ledgers with `passphrase` (no keychain here) and opens what was asked at start.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_protect(
-    state: State<'_, AppState>,
-    passphrase: String,
-) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.protect_with(&Zeroizing::new(passphrase))?;
-            info(state)
-        })
-        .await
-}
+    fn settings_save(settings: Settings) -> AppInfo => state |s| {
+        s.save_settings(settings)?;
+        info(s)
+    };
 
-/// The open ledger's recovery key; a ledger with a passphrase asks for it first.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_recovery_key(
-    state: State<'_, AppState>,
-    passphrase: Option<String>,
-) -> Result<String, ErrorReport> {
-    let secret = passphrase.map(|p| secret(SecretKind::Passphrase, p));
-    state
-        .run(move |l| l.recovery_key(secret.as_ref()).map(|k| k.to_string()))
-        .await
-}
+    fn ledger_open(path: String) -> AppInfo => state |s| {
+        s.open(&PathBuf::from(path))?;
+        info(s)
+    };
 
-/// A new passphrase for the open ledger and its backups; returns the new recovery key.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_change_passphrase(
-    state: State<'_, AppState>,
-    current: Option<String>,
-    replacement: String,
-) -> Result<String, ErrorReport> {
-    let current = current.map(|p| secret(SecretKind::Passphrase, p));
-    let replacement = Zeroizing::new(replacement);
-    state
-        .run(move |l| {
-            l.change_passphrase(current.as_ref(), &replacement)
-                .map(|k| k.to_string())
-        })
-        .await
-}
+    fn ledger_create(path: String) -> AppInfo => state |s| {
+        s.create(&PathBuf::from(path))?;
+        info(s)
+    };
 
-/// Locks the window: the ledger is closed and its key forgotten until the passphrase is given.
-#[tauri::command]
-#[specta::specta]
-pub async fn ledger_lock(state: State<'_, AppState>) -> Result<AppInfo, ErrorReport> {
-    state
-        .apart(move |state| {
-            state.lock_now()?;
-            info(state)
-        })
-        .await
+    fn ledger_open_demo() -> AppInfo => state |s| {
+        s.open_demo()?;
+        info(s)
+    };
+
+    /// The folder where new ledgers are suggested.
+    fn ledger_folder() -> String => state |s| Ok(s.dirs.data().display().to_string());
+
+    /// Opens the locked ledger at `path` with its passphrase or recovery key.
+    fn ledger_unlock(path: String, kind: SecretKind, text: String) -> AppInfo => state |s| {
+        s.unlock(&PathBuf::from(path), secret(kind, text))?;
+        info(s)
+    };
+
+    /// Protects new ledgers with `passphrase` (no keychain here) and opens what was asked at start.
+    fn ledger_protect(passphrase: String) -> AppInfo => state |s| {
+        s.protect_with(&Zeroizing::new(passphrase))?;
+        info(s)
+    };
+
+    /// The open ledger's recovery key; a ledger with a passphrase asks for it first.
+    fn ledger_recovery_key(passphrase: Option<String>) -> String => |l| {
+        let secret = passphrase.map(|p| secret(SecretKind::Passphrase, p));
+        l.recovery_key(secret.as_ref()).map(|k| k.to_string())
+    };
+
+    /// A new passphrase for the open ledger and its backups; returns the new recovery key.
+    fn ledger_change_passphrase(current: Option<String>, replacement: String) -> String => |l| {
+        let current = current.map(|p| secret(SecretKind::Passphrase, p));
+        l.change_passphrase(current.as_ref(), &Zeroizing::new(replacement)).map(|k| k.to_string())
+    };
+
+    /// Locks the window: the ledger is closed and its key forgotten until the passphrase is given.
+    fn ledger_lock() -> AppInfo => state |s| {
+        s.lock_now()?;
+        info(s)
+    };
 }

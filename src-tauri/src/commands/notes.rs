@@ -1,12 +1,8 @@
 //! Intelligence notes: on a card and on the notes page.
 
 use daicho_core::notes::{Note, NoteFields, NotePage, NoteQuery};
-use daicho_core::ErrorReport;
-use tauri::State;
 
-use crate::state::AppState;
-
-ledger_commands! {
+commands! {
     /// The card's notes, newest first.
     fn notes_for_card(card_id: String) -> Vec<Note> => |l| l.notes(&card_id);
 
@@ -18,21 +14,7 @@ ledger_commands! {
     fn note_update(id: String, version: i32, fields: NoteFields) -> Note => |l| l.update_note(&id, version, &fields);
 }
 
-#[tauri::command]
-#[specta::specta]
-/// Deletes a note; with `erase`, its text goes from the history and the search index too.
-pub async fn note_delete(
-    state: State<'_, AppState>,
-    id: String,
-    erase: bool,
-) -> Result<(), ErrorReport> {
-    state
-        .run(move |l| {
-            if erase {
-                l.erase_note(&id)
-            } else {
-                l.delete_note(&id)
-            }
-        })
-        .await
+commands! {
+    /// Deletes a note; with `erase`, its text goes from the history and the search index too.
+    fn note_delete(id: String, erase: bool) -> () => |l| if erase { l.erase_note(&id) } else { l.delete_note(&id) };
 }

@@ -2,10 +2,7 @@
 
 use daicho_core::sales::summary::Period;
 use daicho_core::sales::{CardSales, CollectionPlan, Receivables, Transaction, TransactionFields};
-use daicho_core::{ErrorReport, Ledger};
-use tauri::State;
-
-use crate::state::AppState;
+use daicho_core::Ledger;
 
 /// `from` and `to` as `YYYY-MM-DD`; both absent: the twelve months to today.
 pub fn period(
@@ -19,25 +16,16 @@ pub fn period(
     }
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn card_sales(
-    state: State<'_, AppState>,
-    card_id: String,
-    from: Option<String>,
-    to: Option<String>,
-) -> Result<CardSales, ErrorReport> {
-    state
-        .run(move |l| {
-            let period = period(l, from, to)?;
-            l.card_sales(&card_id, Some(period))
-        })
-        .await
-}
-
-ledger_commands! {
-    /// Adds a transaction (`id` none) or saves an edit made on `version`.
-    fn transaction_save(card_id: String, id: Option<String>, version: i32, fields: TransactionFields) -> Transaction => |l| l.save_transaction(&card_id, id.as_deref().map(|id| (id, version)), &fields);
+commands! {
+    /// The card's sales over `from`..`to` (none: the twelve months to today), its
+    /// transactions and its collection plan.
+    fn card_sales(card_id: String, from: Option<String>, to: Option<String>) -> CardSales => |l| {
+        let period = period(l, from, to)?;
+        l.card_sales(&card_id, Some(period))
+    };
+    fn transaction_add(card_id: String, fields: TransactionFields) -> Transaction => |l| l.add_transaction(&card_id, &fields);
+    /// Saves an edit made on `version`.
+    fn transaction_update(id: String, version: i32, fields: TransactionFields) -> Transaction => |l| l.update_transaction(&id, version, &fields);
 
     fn transaction_delete(id: String) -> () => |l| l.delete_transaction(&id);
 

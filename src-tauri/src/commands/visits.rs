@@ -3,7 +3,7 @@
 use daicho_core::contact::{Contact, ContactFields};
 use daicho_core::visit::{PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
-ledger_commands! {
+commands! {
     /// Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive).
     fn visit_plan(from: String, to: String) -> Vec<PlannedVisit> => |l| l.visit_plan(&from, &to);
 

@@ -23,13 +23,21 @@ impl Ledger {
         store::competitor(self.connection(), id)
     }
 
-    /// Adds a competitor (`id` none) or saves an edit made on `version`.
-    pub fn save_competitor(
+    pub fn create_competitor(
         &mut self,
-        id: Option<(&str, i32)>,
         fields: &CompetitorFields,
     ) -> Result<Competitor, CompetitionError> {
-        self.write(|tx, edit| store::save_competitor(tx, id, fields, edit))
+        self.write(|tx, edit| store::save_competitor(tx, None, fields, edit))
+    }
+
+    /// Saves an edit made on `version`; refused as stale when someone saved since.
+    pub fn update_competitor(
+        &mut self,
+        id: &str,
+        version: i32,
+        fields: &CompetitorFields,
+    ) -> Result<Competitor, CompetitionError> {
+        self.write(|tx, edit| store::save_competitor(tx, Some((id, version)), fields, edit))
     }
 
     /// Deletes the competitor with its products and whatever points at them.
@@ -41,12 +49,17 @@ impl Ledger {
         store::products(self.connection())
     }
 
-    pub fn save_product(
+    pub fn create_product(&mut self, fields: &ProductFields) -> Result<Product, CompetitionError> {
+        self.write(|tx, edit| store::save_product(tx, None, fields, edit))
+    }
+
+    pub fn update_product(
         &mut self,
-        id: Option<(&str, i32)>,
+        id: &str,
+        version: i32,
         fields: &ProductFields,
     ) -> Result<Product, CompetitionError> {
-        self.write(|tx, edit| store::save_product(tx, id, fields, edit))
+        self.write(|tx, edit| store::save_product(tx, Some((id, version)), fields, edit))
     }
 
     /// What deleting the product would take with it.
@@ -66,12 +79,17 @@ impl Ledger {
         sheets::view(self.connection(), id)
     }
 
-    pub fn save_sheet(
+    pub fn create_sheet(&mut self, fields: &SheetFields) -> Result<Sheet, CompetitionError> {
+        self.write(|tx, edit| sheets::save(tx, None, fields, edit))
+    }
+
+    pub fn update_sheet(
         &mut self,
-        id: Option<(&str, i32)>,
+        id: &str,
+        version: i32,
         fields: &SheetFields,
     ) -> Result<Sheet, CompetitionError> {
-        self.write(|tx, edit| sheets::save(tx, id, fields, edit))
+        self.write(|tx, edit| sheets::save(tx, Some((id, version)), fields, edit))
     }
 
     pub fn delete_sheet(&mut self, id: &str) -> Result<(), CompetitionError> {
@@ -116,14 +134,24 @@ impl Ledger {
         })
     }
 
-    /// Records (or, with `id`, changes) a product the customer uses.
-    pub fn save_card_product(
+    /// Records a product the customer uses.
+    pub fn add_card_product(
         &mut self,
         card_id: &str,
-        id: Option<&str>,
         fields: &CardProductFields,
     ) -> Result<CardProduct, CompetitionError> {
-        self.write(|tx, edit| usage::save(tx, card_id, id, fields, edit))
+        self.write(|tx, edit| usage::save(tx, card_id, None, fields, edit))
+    }
+
+    pub fn update_card_product(
+        &mut self,
+        id: &str,
+        fields: &CardProductFields,
+    ) -> Result<CardProduct, CompetitionError> {
+        self.write(|tx, edit| {
+            let card_id = usage::load(tx, id)?.card_id;
+            usage::save(tx, &card_id, Some(id), fields, edit)
+        })
     }
 
     pub fn delete_card_product(&mut self, id: &str) -> Result<(), CompetitionError> {
@@ -149,7 +177,25 @@ impl Ledger {
         cases::list(self.connection(), self.today(), stale_months)
     }
 
-    pub fn save_case(
+    pub fn create_case(
+        &mut self,
+        fields: &CaseStudyFields,
+        stale_months: u32,
+    ) -> Result<CaseStudy, CompetitionError> {
+        self.save_case(None, fields, stale_months)
+    }
+
+    pub fn update_case(
+        &mut self,
+        id: &str,
+        version: i32,
+        fields: &CaseStudyFields,
+        stale_months: u32,
+    ) -> Result<CaseStudy, CompetitionError> {
+        self.save_case(Some((id, version)), fields, stale_months)
+    }
+
+    fn save_case(
         &mut self,
         id: Option<(&str, i32)>,
         fields: &CaseStudyFields,

@@ -30,15 +30,27 @@ impl Ledger {
         store::load(self.connection(), id, self.today())
     }
 
-    /// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
-    pub fn save_transaction(
+    pub fn add_transaction(
         &mut self,
         card_id: &str,
-        id: Option<(&str, i32)>,
         fields: &TransactionFields,
     ) -> Result<Transaction, SalesError> {
         let today = self.today();
-        self.write(|tx, edit| store::save(tx, card_id, id, fields, edit, today))
+        self.write(|tx, edit| store::save(tx, card_id, None, fields, edit, today))
+    }
+
+    /// Saves an edit made on `version`; refused as stale when someone saved since.
+    pub fn update_transaction(
+        &mut self,
+        id: &str,
+        version: i32,
+        fields: &TransactionFields,
+    ) -> Result<Transaction, SalesError> {
+        let today = self.today();
+        self.write(|tx, edit| {
+            let card_id = store::load(tx, id, today)?.card_id;
+            store::save(tx, &card_id, Some((id, version)), fields, edit, today)
+        })
     }
 
     pub fn delete_transaction(&mut self, id: &str) -> Result<(), SalesError> {

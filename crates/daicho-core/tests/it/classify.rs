@@ -234,7 +234,7 @@ fn five(l: &mut Ledger) -> Vec<String> {
         .zip(amounts)
         .map(|(name, amount)| {
             let id = card_with_limit(l, name, None);
-            l.save_transaction(&id, None, &sale("2026-06-01", "部品", 1, amount))
+            l.add_transaction(&id, &sale("2026-06-01", "部品", 1, amount))
                 .unwrap();
             id
         })
@@ -246,7 +246,7 @@ fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their
     let mut l = ledger();
     let ids = five(&mut l);
     // 坂本物産 bought twice as much last year: falling by half.
-    l.save_transaction(&ids[1], None, &sale("2025-06-01", "部品", 1, 400_000))
+    l.add_transaction(&ids[1], &sale("2025-06-01", "部品", 1, 400_000))
         .unwrap();
     // 千葉商会 has an open complaint and a weak credit score.
     l.add_contact(&ids[2], &complaint()).unwrap();
@@ -262,8 +262,7 @@ fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their
     let t = l.card_sales(&ids[3], None).unwrap().transactions[0].clone();
     let mut due = t.fields.clone();
     due.due_on = Some("2026-09-30".into());
-    l.save_transaction(&ids[3], Some((&t.id, t.version)), &due)
-        .unwrap();
+    l.update_transaction(&t.id, t.version, &due).unwrap();
 
     let c = l.classification(year()).unwrap();
     assert!(c.has_transactions);
@@ -354,12 +353,8 @@ fn a_ledger_without_transactions_says_so() {
     assert_eq!(c.cards.len(), 1);
     assert_eq!((c.cards[0].abc, c.cards[0].grade.as_deref()), (None, None));
     // An empty period gets the same answer even when other years have sales.
-    l.save_transaction(
-        &c.cards[0].card_id,
-        None,
-        &sale("2024-05-01", "部品", 1, 100),
-    )
-    .unwrap();
+    l.add_transaction(&c.cards[0].card_id, &sale("2024-05-01", "部品", 1, 100))
+        .unwrap();
     assert!(!l.classification(year()).unwrap().has_transactions);
 }
 
@@ -375,7 +370,7 @@ fn reclassifying_keeps_each_cards_classes_with_their_history_and_writes_nothing_
     let (_, again) = l.reclassify(year()).unwrap();
     assert_eq!(again, 0);
     // 中村食品 buys a lot more and moves to A.
-    l.save_transaction(&ids[4], None, &sale("2026-07-01", "部品", 1, 2_000_000))
+    l.add_transaction(&ids[4], &sale("2026-07-01", "部品", 1, 2_000_000))
         .unwrap();
     let (_, changed) = l.reclassify(year()).unwrap();
     assert!(changed >= 1);
@@ -400,34 +395,25 @@ fn loyalty_is_suggested_from_the_makers_a_customer_buys_from() {
     use daicho_core::competition::{CardProductFields, CompetitorFields, ProductFields};
     let mut l = ledger();
     let ours = l
-        .save_product(
-            None,
-            &ProductFields {
-                name: "複合機 DX".into(),
-                category: "複合機".into(),
-                ..Default::default()
-            },
-        )
+        .create_product(&ProductFields {
+            name: "複合機 DX".into(),
+            category: "複合機".into(),
+            ..Default::default()
+        })
         .unwrap();
     let maker = |l: &mut Ledger, name: &str| {
         let c = l
-            .save_competitor(
-                None,
-                &CompetitorFields {
-                    name: name.into(),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
-        l.save_product(
-            None,
-            &ProductFields {
-                competitor_id: Some(c.id),
-                name: format!("{name} MF"),
-                category: "複合機".into(),
+            .create_competitor(&CompetitorFields {
+                name: name.into(),
                 ..Default::default()
-            },
-        )
+            })
+            .unwrap();
+        l.create_product(&ProductFields {
+            competitor_id: Some(c.id),
+            name: format!("{name} MF"),
+            category: "複合機".into(),
+            ..Default::default()
+        })
         .unwrap()
     };
     let rival1 = maker(&mut l, "甲社");
@@ -435,21 +421,18 @@ fn loyalty_is_suggested_from_the_makers_a_customer_buys_from() {
     let loyal = card_with_limit(&mut l, "一途商店", None);
     let mut bought = sale("2026-05-01", "", 1, 100);
     bought.product_id = Some(ours.id.clone());
-    l.save_transaction(&loyal, None, &bought).unwrap();
+    l.add_transaction(&loyal, &bought).unwrap();
     let switcher = card_with_limit(&mut l, "二股商店", None);
-    l.save_transaction(&switcher, None, &bought).unwrap();
+    l.add_transaction(&switcher, &bought).unwrap();
     let uses = |p: &str| CardProductFields {
         product_id: p.to_owned(),
         ..Default::default()
     };
-    l.save_card_product(&switcher, None, &uses(&rival1.id))
-        .unwrap();
+    l.add_card_product(&switcher, &uses(&rival1.id)).unwrap();
     let fickle = card_with_limit(&mut l, "浮気商店", None);
-    l.save_card_product(&fickle, None, &uses(&rival1.id))
-        .unwrap();
-    l.save_card_product(&fickle, None, &uses(&rival2.id))
-        .unwrap();
-    l.save_card_product(&fickle, None, &uses(&ours.id)).unwrap();
+    l.add_card_product(&fickle, &uses(&rival1.id)).unwrap();
+    l.add_card_product(&fickle, &uses(&rival2.id)).unwrap();
+    l.add_card_product(&fickle, &uses(&ours.id)).unwrap();
     let c = l.classification(year()).unwrap();
     let hint = |id: &str| {
         c.cards
@@ -522,8 +505,7 @@ fn a_click_on_a_chart_filters_the_card_list_by_class_list_receivable_follow_up_o
     let t = l.card_sales(&ids[3], None).unwrap().transactions[0].clone();
     let mut due = t.fields.clone();
     due.due_on = Some("2026-09-30".into());
-    l.save_transaction(&ids[3], Some((&t.id, t.version)), &due)
-        .unwrap();
+    l.update_transaction(&t.id, t.version, &due).unwrap();
     // 中村食品 has a follow-up overdue since 2026-11-01 (a contact of kind phone in that week).
     let call = ContactFields {
         kind: ContactKind::Phone,

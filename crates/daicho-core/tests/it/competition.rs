@@ -25,7 +25,7 @@ fn product(ledger: &mut Ledger, maker: Option<&str>, name: &str) -> String {
         category: "複合機".into(),
         ..ProductFields::default()
     };
-    ledger.save_product(None, &fields).unwrap().id
+    ledger.create_product(&fields).unwrap().id
 }
 
 fn catalogue(ledger: &mut Ledger) -> Catalogue {
@@ -34,13 +34,10 @@ fn catalogue(ledger: &mut Ledger) -> Catalogue {
         ..CompetitorFields::default()
     };
     let alpha = ledger
-        .save_competitor(None, &rival("アルファ事務機"))
+        .create_competitor(&rival("アルファ事務機"))
         .unwrap()
         .id;
-    let beta = ledger
-        .save_competitor(None, &rival("ベータ電子"))
-        .unwrap()
-        .id;
+    let beta = ledger.create_competitor(&rival("ベータ電子")).unwrap().id;
     Catalogue {
         ours: product(ledger, None, "DX-500"),
         a: product(ledger, Some(&alpha), "A-3000"),
@@ -187,15 +184,12 @@ fn a_sheet_keeps_each_dated_assessment_so_last_year_stays_beside_this_year() {
     let mut ledger = ledger();
     let c = catalogue(&mut ledger);
     let sheet = ledger
-        .save_sheet(
-            None,
-            &SheetFields {
-                title: "DX-500 対 競合".into(),
-                category: "複合機".into(),
-                our_product_id: c.ours.clone(),
-                competitor_product_ids: vec![c.a.clone(), c.b.clone()],
-            },
-        )
+        .create_sheet(&SheetFields {
+            title: "DX-500 対 競合".into(),
+            category: "複合機".into(),
+            our_product_id: c.ours.clone(),
+            competitor_product_ids: vec![c.a.clone(), c.b.clone()],
+        })
         .unwrap();
     let last_year = AssessmentFields {
         assessed_on: "2025-11-20".into(),
@@ -270,7 +264,7 @@ fn bad_sheets_and_scores_are_refused_clearly_and_nothing_is_saved() {
         our_product_id: c.a.clone(),
         ..SheetFields::default()
     };
-    let error = ledger.save_sheet(None, &no_products).unwrap_err();
+    let error = ledger.create_sheet(&no_products).unwrap_err();
     expect!["our_product_id not_ours, competitor_product_ids required"].assert_eq(&issues(&error));
     let twice = SheetFields {
         title: "比較".into(),
@@ -278,20 +272,17 @@ fn bad_sheets_and_scores_are_refused_clearly_and_nothing_is_saved() {
         competitor_product_ids: vec![c.a.clone(), c.a.clone(), c.ours.clone()],
         ..SheetFields::default()
     };
-    let error = ledger.save_sheet(None, &twice).unwrap_err();
+    let error = ledger.create_sheet(&twice).unwrap_err();
     expect!["competitor_product_ids duplicate, competitor_product_ids not_competitor"]
         .assert_eq(&issues(&error));
 
     let sheet = ledger
-        .save_sheet(
-            None,
-            &SheetFields {
-                title: "比較".into(),
-                our_product_id: c.ours.clone(),
-                competitor_product_ids: vec![c.a.clone()],
-                ..SheetFields::default()
-            },
-        )
+        .create_sheet(&SheetFields {
+            title: "比較".into(),
+            our_product_id: c.ours.clone(),
+            competitor_product_ids: vec![c.a.clone()],
+            ..SheetFields::default()
+        })
         .unwrap();
     let mut bad = AssessmentFields {
         assessed_on: "2026-11-24".into(),
@@ -338,17 +329,17 @@ fn a_customer_s_products_give_our_share_and_renewals_become_opportunities() {
         ..CardProductFields::default()
     };
     ledger
-        .save_card_product(&card.id, None, &uses(&c.a, 30, Some("2027-01-31")))
+        .add_card_product(&card.id, &uses(&c.a, 30, Some("2027-01-31")))
         .unwrap();
     let ours = ledger
-        .save_card_product(&card.id, None, &uses(&c.ours, 10, None))
+        .add_card_product(&card.id, &uses(&c.ours, 10, None))
         .unwrap();
     let far = ledger
-        .save_card_product(&card.id, None, &uses(&c.b, 60, Some("2027-12-01")))
+        .add_card_product(&card.id, &uses(&c.b, 60, Some("2027-12-01")))
         .unwrap();
     assert_eq!(
         ledger
-            .save_card_product(&card.id, None, &uses(&c.a, 1, None))
+            .add_card_product(&card.id, &uses(&c.a, 1, None))
             .unwrap_err()
             .fields()[0]
             .rule,
@@ -381,7 +372,7 @@ fn a_customer_s_products_give_our_share_and_renewals_become_opportunities() {
         .collect();
     assert_eq!(shown, ["東洋商事 アルファ事務機 A-3000 in 68 days"]);
     ledger
-        .save_card_product(&card.id, Some(&far.id), &uses(&c.b, 60, Some("2026-12-10")))
+        .update_card_product(&far.id, &uses(&c.b, 60, Some("2026-12-10")))
         .unwrap();
     assert_eq!(ledger.renewals(90).unwrap().len(), 2);
     ledger.delete_card_product(&ours.id).unwrap();
@@ -407,11 +398,7 @@ fn a_customer_s_products_give_our_share_and_renewals_become_opportunities() {
 
     // Correcting which product the customer uses is recorded by the products' names.
     ledger
-        .save_card_product(
-            &card.id,
-            Some(&far.id),
-            &uses(&c.ours, 60, Some("2026-12-10")),
-        )
+        .update_card_product(&far.id, &uses(&c.ours, 60, Some("2026-12-10")))
         .unwrap();
     let latest = &ledger.history(&card.id).unwrap()[0];
     assert_eq!(
@@ -435,15 +422,12 @@ fn deleting_a_product_says_what_goes_with_it_and_leaves_nothing_dangling() {
     let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
     let sheet = |ledger: &mut Ledger, title: &str, others: Vec<String>| {
         ledger
-            .save_sheet(
-                None,
-                &SheetFields {
-                    title: title.into(),
-                    our_product_id: c.ours.clone(),
-                    competitor_product_ids: others,
-                    ..SheetFields::default()
-                },
-            )
+            .create_sheet(&SheetFields {
+                title: title.into(),
+                our_product_id: c.ours.clone(),
+                competitor_product_ids: others,
+                ..SheetFields::default()
+            })
             .unwrap()
             .id
     };
@@ -466,9 +450,8 @@ fn deleting_a_product_says_what_goes_with_it_and_leaves_nothing_dangling() {
         )
         .unwrap();
     ledger
-        .save_card_product(
+        .add_card_product(
             &card.id,
-            None,
             &CardProductFields {
                 product_id: c.a.clone(),
                 ..CardProductFields::default()
@@ -553,7 +536,7 @@ fn cases_closest_in_industry_and_size_are_suggested_and_old_ones_are_stale() {
         ("同業・古い", "運輸業", 150, "2020-01-01"),
     ] {
         ledger
-            .save_case(None, &case(title, industry, employees, on), 36)
+            .create_case(&case(title, industry, employees, on), 36)
             .unwrap();
     }
     let suggested: Vec<String> = ledger
@@ -578,8 +561,7 @@ fn cases_closest_in_industry_and_size_are_suggested_and_old_ones_are_stale() {
     .assert_debug_eq(&suggested);
 
     let error = ledger
-        .save_case(
-            None,
+        .create_case(
             &CaseStudyFields {
                 title: " ".into(),
                 ..CaseStudyFields::default()
@@ -601,10 +583,8 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
         name: name.into(),
         ..CompetitorFields::default()
     };
-    let alpha = ledger
-        .save_competitor(None, &rival("アルファ事務機"))
-        .unwrap();
-    let beta = ledger.save_competitor(None, &rival("ベータ電子")).unwrap();
+    let alpha = ledger.create_competitor(&rival("アルファ事務機")).unwrap();
+    let beta = ledger.create_competitor(&rival("ベータ電子")).unwrap();
     let card = ledger
         .create_card(&organisation("東洋商事", "トウヨウショウジ"))
         .unwrap();

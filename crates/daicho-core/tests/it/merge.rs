@@ -51,7 +51,7 @@ fn pair() -> Pair {
         },
     )
     .unwrap();
-    l.save_transaction(&b.id, None, &sale("2026-10-01", "トナー", 2, 5000))
+    l.add_transaction(&b.id, &sale("2026-10-01", "トナー", 2, 5000))
         .unwrap();
     l.create_card(&organisation("みどり商店", "")).unwrap();
     Pair {

@@ -35,15 +35,15 @@ fn rules(e: SalesError) -> Vec<(String, String)> {
 fn a_cards_purchases_are_summed_over_the_period_with_returns_subtracted() {
     let mut l = ledger();
     let id = card_with_limit(&mut l, "丸山商事", None);
-    l.save_transaction(&id, None, &sale("2026-03-10", "コピー用紙", 10, 500))
+    l.add_transaction(&id, &sale("2026-03-10", "コピー用紙", 10, 500))
         .unwrap();
-    l.save_transaction(&id, None, &sale("2026-09-01", "トナー", 2, 12_000))
+    l.add_transaction(&id, &sale("2026-09-01", "トナー", 2, 12_000))
         .unwrap();
     let mut back = sale("2026-09-15", "トナー", 1, 12_000);
     back.kind = TransactionKind::Return;
-    l.save_transaction(&id, None, &back).unwrap();
+    l.add_transaction(&id, &back).unwrap();
     // Before the period: not counted.
-    l.save_transaction(&id, None, &sale("2025-01-10", "コピー用紙", 99, 500))
+    l.add_transaction(&id, &sale("2025-01-10", "コピー用紙", 99, 500))
         .unwrap();
 
     let period = Period::parse("2026-01-01..2026-12-31").unwrap();
@@ -64,24 +64,21 @@ fn the_amount_defaults_to_quantity_times_price_and_a_product_names_the_item() {
     let mut l = ledger();
     let id = card_with_limit(&mut l, "丸山商事", None);
     let product = l
-        .save_product(
-            None,
-            &daicho_core::competition::ProductFields {
-                name: "複合機 DX-5".into(),
-                ..Default::default()
-            },
-        )
+        .create_product(&daicho_core::competition::ProductFields {
+            name: "複合機 DX-5".into(),
+            ..Default::default()
+        })
         .unwrap();
     let mut t = sale("2026-10-01", "", 3, 250_000);
     t.product_id = Some(product.id.clone());
-    let saved = l.save_transaction(&id, None, &t).unwrap();
+    let saved = l.add_transaction(&id, &t).unwrap();
     assert_eq!(saved.fields.item, "複合機 DX-5");
     assert_eq!(saved.fields.amount, Some(750_000));
     // A discount is typed as the amount.
     let mut discounted = saved.fields.clone();
     discounted.amount = Some(700_000);
     let edited = l
-        .save_transaction(&id, Some((&saved.id, saved.version)), &discounted)
+        .update_transaction(&saved.id, saved.version, &discounted)
         .unwrap();
     assert_eq!(edited.fields.amount, Some(700_000));
     // Deleting the product keeps the transaction and its item.
@@ -99,7 +96,7 @@ fn bad_transactions_are_refused_whole_and_change_nothing() {
     let id = card_with_limit(&mut l, "丸山商事", None);
     let mut t = sale("2026-10-01", "", -2, -5);
     t.paid_amount = 10;
-    let e = l.save_transaction(&id, None, &t).unwrap_err();
+    let e = l.add_transaction(&id, &t).unwrap_err();
     assert_eq!(e.code(), "sales.invalid");
     let got = rules(e);
     for expected in [
@@ -117,18 +114,18 @@ fn bad_transactions_are_refused_whole_and_change_nothing() {
     over.paid_amount = 1_500;
     over.paid_on = Some("2026-10-20".into());
     assert_eq!(
-        rules(l.save_transaction(&id, None, &over).unwrap_err()),
+        rules(l.add_transaction(&id, &over).unwrap_err()),
         vec![("paid_amount".into(), "paid_over_due".into())]
     );
     let mut early = sale("2026-10-01", "トナー", 1, 1_000);
     early.due_on = Some("2026-09-30".into());
     assert_eq!(
-        rules(l.save_transaction(&id, None, &early).unwrap_err()),
+        rules(l.add_transaction(&id, &early).unwrap_err()),
         vec![("due_on".into(), "before_date".into())]
     );
     let zero = sale("2026-10-01", "トナー", 0, 1_000);
     assert_eq!(
-        rules(l.save_transaction(&id, None, &zero).unwrap_err()),
+        rules(l.add_transaction(&id, &zero).unwrap_err()),
         vec![("quantity".into(), "not_positive".into())]
     );
     assert!(l.card_sales(&id, None).unwrap().transactions.is_empty());
@@ -145,15 +142,15 @@ fn every_change_to_a_transaction_is_in_the_cards_history_and_stale_edits_are_ref
     let id = card_with_limit(&mut l, "丸山商事", None);
     let mut t = sale("2026-10-01", "トナー", 2, 12_000);
     t.invoice_no = "INV-0042".into();
-    let saved = l.save_transaction(&id, None, &t).unwrap();
+    let saved = l.add_transaction(&id, &t).unwrap();
     let mut paid = saved.fields.clone();
     paid.paid_amount = 24_000;
     paid.paid_on = Some("2026-10-31".into());
     let edited = l
-        .save_transaction(&id, Some((&saved.id, saved.version)), &paid)
+        .update_transaction(&saved.id, saved.version, &paid)
         .unwrap();
     assert!(matches!(
-        l.save_transaction(&id, Some((&saved.id, saved.version)), &paid),
+        l.update_transaction(&saved.id, saved.version, &paid),
         Err(SalesError::Stale { .. })
     ));
     l.delete_transaction(&edited.id).unwrap();
@@ -189,7 +186,7 @@ fn receivables_are_aged_and_the_longest_overdue_customer_comes_first() {
             t.paid_amount = paid;
             t.paid_on = Some(on.into());
         }
-        l.save_transaction(card, None, &t).unwrap()
+        l.add_transaction(card, &t).unwrap()
     };
     due(&a, "2026-10-01", "2026-10-31", 80_000, 0); // 24 days late
     due(&a, "2026-11-01", "2026-12-01", 50_000, 0); // not due yet
@@ -239,7 +236,7 @@ fn receivables_are_aged_and_the_longest_overdue_customer_comes_first() {
     assert!(sales.summary.over_limit);
     assert_eq!(sales.summary.overdue, 80_000);
     let big = l
-        .save_transaction(&a, None, &sale("2026-11-20", "設備", 1, 150_000))
+        .add_transaction(&a, &sale("2026-11-20", "設備", 1, 150_000))
         .unwrap();
     assert!(big.over_limit);
     assert_eq!(
@@ -262,7 +259,7 @@ fn a_collection_plan_says_who_to_chase_when_and_is_kept_in_history() {
     let a = card_with_limit(&mut l, "青木工業", None);
     let mut t = sale("2026-10-01", "部品", 1, 80_000);
     t.due_on = Some("2026-10-31".into());
-    l.save_transaction(&a, None, &t).unwrap();
+    l.add_transaction(&a, &t).unwrap();
     let plan = CollectionPlan {
         chase_on: "2026-11-26".into(),
         person: "経理部 佐藤様".into(),

@@ -143,10 +143,14 @@ export const commands = {
 	ledgerLock: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_lock")),
 	/**  This ledger's signing fingerprint and the public key colleagues write handover files to. */
 	ledgerIdentity: () => typedError<IdentityInfo, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_identity")),
+	/**  Backups of the open ledger with what each holds (read outside the ledger's lock). */
 	backupsList: () => typedError<BackupRow_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_list")),
 	backupStatus: () => typedError<BackupStatus_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("backup_status")),
 	backupNow: () => typedError<BackupInfo, ErrorReport_Serialize>(__TAURI_INVOKE("backup_now")),
-	/**  Every backup checked whole (SQLite's integrity check), newest first. */
+	/**
+	 *  Every backup checked whole (SQLite's integrity check), newest first; the ledger stays
+	 *  free meanwhile.
+	 */
 	backupsCheck: () => typedError<CheckResult_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("backups_check")),
 	/**  What the open ledger holds now, to set beside a backup before restoring it. */
 	ledgerCounts: () => typedError<Counts, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_counts")),
@@ -184,8 +188,8 @@ export const commands = {
 	cardTrash: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_trash", { id })),
 	cardRestore: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_restore", { id })),
 	/**
-	 *  Deletes every card in the trash for good; with `erase`, their text goes from everywhere in
-	 *  the ledger too. Returns how many.
+	 *  Deletes every card in the trash for good; with `erase`, their text goes from everywhere
+	 *  in the ledger too. Returns how many.
 	 */
 	trashEmpty: (erase: boolean) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("trash_empty", { erase })),
 	cardHistory: (id: string) => typedError<HistoryEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_history", { id })),
@@ -228,17 +232,20 @@ export const commands = {
 	visitBrief: (cardId: string) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
 	competitorsList: () => typedError<Competitor_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("competitors_list")),
 	competitorGet: (id: string) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
-	competitorSave: (id: string | null, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_save", { id, version, fields })),
+	competitorCreate: (fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_create", { fields })),
+	competitorUpdate: (id: string, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_update", { id, version, fields })),
 	/**  Deletes the competitor with its products and whatever points at them. */
 	competitorDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_delete", { id })),
 	productsList: () => typedError<Product_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("products_list")),
-	productSave: (id: string | null, version: number, fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_save", { id, version, fields })),
+	productCreate: (fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_create", { fields })),
+	productUpdate: (id: string, version: number, fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_update", { id, version, fields })),
 	/**  What deleting the product would take with it, for the window to ask first. */
 	productUsage: (id: string) => typedError<ProductUsage, ErrorReport_Serialize>(__TAURI_INVOKE("product_usage", { id })),
 	productDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("product_delete", { id })),
 	sheetsList: () => typedError<SheetSummary_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("sheets_list")),
 	sheetGet: (id: string) => typedError<SheetView_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_get", { id })),
-	sheetSave: (id: string | null, version: number, fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_save", { id, version, fields })),
+	sheetCreate: (fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_create", { fields })),
+	sheetUpdate: (id: string, version: number, fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_update", { id, version, fields })),
 	sheetDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_delete", { id })),
 	/**  Saves the sheet's assessment of its date: a new dated one, or that day's again. */
 	sheetAssess: (sheetId: string, fields: AssessmentFields_Deserialize) => typedError<Assessment_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_assess", { sheetId, fields })),
@@ -251,18 +258,25 @@ export const commands = {
 	personName: (family: string, given: string, lang: Lang) => __TAURI_INVOKE<string>("person_name", { family, given, lang }),
 	/**  Products in use, our share, relevant sheets and close case studies of a card. */
 	cardCompetition: (cardId: string) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
-	cardProductSave: (cardId: string, id: string | null, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_save", { cardId, id, fields })),
+	cardProductAdd: (cardId: string, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_add", { cardId, fields })),
+	cardProductUpdate: (id: string, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_update", { id, fields })),
 	cardProductDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_delete", { id })),
 	/**  Enters our share in a category (none: back to the share derived from volumes). */
 	cardShareSet: (cardId: string, category: string, percent: number | null) => typedError<CategoryShare_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_share_set", { cardId, category, percent })),
 	/**  Competitors' contracts renewing within the horizon in Settings. */
 	renewalsList: () => typedError<Renewal[], ErrorReport_Serialize>(__TAURI_INVOKE("renewals_list")),
 	casesList: () => typedError<CaseStudy_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("cases_list")),
-	caseSave: (id: string | null, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_save", { id, version, fields })),
+	caseCreate: (fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_create", { fields })),
+	caseUpdate: (id: string, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_update", { id, version, fields })),
 	caseDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("case_delete", { id })),
+	/**
+	 *  The card's sales over `from`..`to` (none: the twelve months to today), its
+	 *  transactions and its collection plan.
+	 */
 	cardSales: (cardId: string, from: string | null, to: string | null) => typedError<CardSales_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_sales", { cardId, from, to })),
-	/**  Adds a transaction (`id` none) or saves an edit made on `version`. */
-	transactionSave: (cardId: string, id: string | null, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_save", { cardId, id, version, fields })),
+	transactionAdd: (cardId: string, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_add", { cardId, fields })),
+	/**  Saves an edit made on `version`. */
+	transactionUpdate: (id: string, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_update", { id, version, fields })),
 	transactionDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
 	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
 	collectionPlanSet: (cardId: string, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
@@ -272,14 +286,18 @@ export const commands = {
 	classConfigDefault: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_default")),
 	/**  Saves the settings; refused whole, with every problem, when any rule is broken. */
 	classConfigSet: (config: ClassConfig_Deserialize) => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_set", { config })),
+	/**
+	 *  Re-classifies every card over `from`..`to` (none: the default period) on a connection of
+	 *  its own; the classes themselves are read through the card list.
+	 */
 	reclassify: (from: string | null, to: string | null) => typedError<Reclassified_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("reclassify", { from, to })),
 	cardClassGet: (cardId: string) => typedError<StoredClass_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_class_get", { cardId })),
 	dashboardGet: (query: DashboardQuery_Deserialize) => typedError<Dashboard_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("dashboard_get", { query })),
 	/**  Writes the report to `path` (chosen in the save dialog), reporting progress on `progress`. */
 	reportExport: (request: ReportRequest_Deserialize, path: string, progress: Channel<ReportProgress>) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("report_export", { request, path, progress })),
 	/**
-	 *  Opens a report written in this session in the spreadsheet application the system uses for
-	 *  .xlsx; any other path is refused.
+	 *  Opens a report written in this session in the spreadsheet application the system uses
+	 *  for .xlsx; any other path is refused.
 	 */
 	reportOpen: (path: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("report_open", { path })),
 	/**  Where a report named `name` goes in `folder` without replacing an earlier one. */
@@ -303,8 +321,8 @@ export const commands = {
 	handoverRemove: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_remove", { bundleId })),
 	handoverReport: (selection: HandoverSelection_Deserialize, lang: Lang, out: string) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("handover_report", { selection, lang, out })),
 	/**
-	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or this
-	 *  ledger's own key), its signature checked and checked whole first.
+	 *  What taking the bundle over would do; the bundle is decrypted (with `passphrase`, or
+	 *  this ledger's own key), its signature checked and checked whole first.
 	 */
 	takeOverPreview: (bundle: string, passphrase: string | null) => typedError<HandoverPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("take_over_preview", { bundle, passphrase })),
 	takeOver: (bundle: string, request: TakeOverRequest_Deserialize) => typedError<TakeOver_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("take_over", { bundle, request })),

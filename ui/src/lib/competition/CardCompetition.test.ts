@@ -103,7 +103,7 @@ describe("the card's products in use", () => {
     mockIPC((cmd, args) => {
       if (cmd === "card_competition") return side();
       if (cmd === "products_list") return [theirs, ours];
-      if (cmd === "card_product_save") {
+      if (cmd === "card_product_add") {
         saved.push((args as { fields: CardProductFields }).fields);
         return side().products[0];
       }

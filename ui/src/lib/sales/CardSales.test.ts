@@ -83,7 +83,7 @@ describe("the card's sales", () => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "card_sales") return sales;
       if (cmd === "products_list") return [];
-      if (cmd === "transaction_save") return tx("0196d0c4-0000-7000-8000-000000000013", (args as { fields: TransactionFields }).fields);
+      if (cmd === "transaction_add") return tx("0196d0c4-0000-7000-8000-000000000013", (args as { fields: TransactionFields }).fields);
       return null;
     });
   });
@@ -116,10 +116,9 @@ describe("the card's sales", () => {
     await userEvent.clear(quantity);
     await userEvent.type(quantity, "５");
     await userEvent.click(screen.getByTestId("save-transaction"));
-    await waitFor(() => expect(calls.some((c) => c.cmd === "transaction_save")).toBe(true));
-    const sent = calls.find((c) => c.cmd === "transaction_save")!.args as { cardId: string; id: string | null; fields: TransactionFields };
+    await waitFor(() => expect(calls.some((c) => c.cmd === "transaction_add")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "transaction_add")!.args as { cardId: string; fields: TransactionFields };
     expect(sent.cardId).toBe(CARD.id);
-    expect(sent.id).toBeNull();
     expect(sent.fields).toMatchObject({ kind: "sale", item: "コピー用紙", quantity: 5, unit_price: 0, amount: null, paid_amount: 0 });
     await waitFor(() => expect(changed).toBe(1));
   });
