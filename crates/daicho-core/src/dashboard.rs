@@ -13,6 +13,8 @@ use crate::classify::store::LastRun;
 use crate::classify::view::{self, ClassificationView};
 use crate::classify::{Classification, CompletenessItem};
 use crate::contact::ContactKind;
+use crate::figures;
+use crate::sales::summary::Period;
 use crate::sales::AgeTotal;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -112,38 +114,22 @@ pub fn statuses(conn: &Connection, owner: Option<&str>) -> rusqlite::Result<Vec<
 /// Every week (Monday to Sunday) touching the period, each with its contacts per kind.
 pub fn weeks(
     conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
+    period: Period,
     owner: Option<&str>,
 ) -> rusqlite::Result<Vec<WeekContacts>> {
     let monday = |d: NaiveDate| d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
-    let mut stmt = conn.prepare_cached(
-        "SELECT substr(t.at, 1, 10), t.kind, count(*) FROM contacts t JOIN cards c ON c.id = t.card_id
-         WHERE c.deleted_at IS NULL AND t.at >= ?1 AND t.at < ?2 AND (?3 IS NULL OR c.owner = ?3)
-         GROUP BY 1, 2",
-    )?;
-    let end = (to + Duration::days(1)).format("%Y-%m-%d").to_string();
-    let mut rows = stmt.query(params![from.format("%Y-%m-%d").to_string(), end, owner])?;
     let mut by_week: BTreeMap<NaiveDate, BTreeMap<ContactKind, u32>> = BTreeMap::new();
-    let mut week = monday(from);
-    while week <= to {
+    let mut week = monday(period.from);
+    while week <= period.to {
         by_week.insert(week, BTreeMap::new());
         week += Duration::days(7);
     }
-    while let Some(r) = rows.next()? {
-        let day: String = r.get(0)?;
-        let kind: String = r.get(1)?;
-        let (Ok(day), Some(kind)) = (
-            NaiveDate::parse_from_str(&day, "%Y-%m-%d"),
-            ContactKind::parse(&kind),
-        ) else {
-            continue;
-        };
+    for day in figures::contacts(conn, period, owner)? {
         *by_week
-            .entry(monday(day))
+            .entry(monday(day.day))
             .or_default()
-            .entry(kind)
-            .or_default() += r.get::<_, u32>(2)?;
+            .entry(day.kind)
+            .or_default() += day.contacts;
     }
     Ok(by_week
         .into_iter()
@@ -157,24 +143,22 @@ pub fn weeks(
         .collect())
 }
 
+/// Overdue follow-ups per owner, the most first.
 pub fn overdue_follow_ups(
     conn: &Connection,
     today: NaiveDate,
     owner: Option<&str>,
 ) -> rusqlite::Result<Vec<OwnerCount>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.owner, count(*) FROM contacts t INDEXED BY contacts_open_actions JOIN cards c ON c.id = t.card_id
-         WHERE t.next_action_due IS NOT NULL AND t.next_action_due < ?1 AND t.next_action_done_at IS NULL
-           AND c.deleted_at IS NULL AND (?2 IS NULL OR c.owner = ?2)
-         GROUP BY c.owner ORDER BY count(*) DESC, c.owner",
-    )?;
-    let rows = stmt.query_map(params![today.format("%Y-%m-%d").to_string(), owner], |r| {
-        Ok(OwnerCount {
-            owner: r.get(0)?,
-            count: r.get(1)?,
-        })
-    })?;
-    rows.collect()
+    let mut per_owner: BTreeMap<String, u32> = BTreeMap::new();
+    for f in figures::overdue_follow_ups(conn, today, owner)? {
+        *per_owner.entry(f.owner).or_default() += 1;
+    }
+    let mut counts: Vec<OwnerCount> = per_owner
+        .into_iter()
+        .map(|(owner, count)| OwnerCount { owner, count })
+        .collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.owner.cmp(&b.owner)));
+    Ok(counts)
 }
 
 /// Completeness per owner and the least complete cards, from a classification.

@@ -19,6 +19,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod figures;
 pub mod handover;
 pub mod i18n;
 pub mod import;

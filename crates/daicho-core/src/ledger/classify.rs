@@ -86,7 +86,7 @@ impl Ledger {
         Ok(Dashboard {
             classification,
             statuses: dashboard::statuses(conn, owner)?,
-            weeks: dashboard::weeks(conn, period.from, period.to, owner)?,
+            weeks: dashboard::weeks(conn, period, owner)?,
             overdue_follow_ups: dashboard::overdue_follow_ups(conn, today, owner)?,
             receivables: crate::sales::receivables::receivables(conn, today, owner)?.ages,
             completeness,

@@ -115,7 +115,8 @@ impl Ledger {
             }
             ReportKind::Weekly => {
                 let week = Period::new(ctx.today - chrono::Duration::days(6), ctx.today)?;
-                report::write_weekly(conn, &ctx, period(week)?, owner, path, progress)?
+                let facts = report::weekly::gather(conn, ctx.today, period(week)?, owner)?;
+                report::write_weekly(&facts, &ctx, path, progress)?
             }
             ReportKind::Classification => {
                 let classification = self.classification(period(year)?)?;
@@ -131,6 +132,15 @@ impl Ledger {
             }
         };
         Ok(rows)
+    }
+
+    /// What the weekly report over `period` says (`owner`'s cards only, when given).
+    pub fn weekly_facts(
+        &self,
+        period: Period,
+        owner: Option<&str>,
+    ) -> Result<report::weekly::WeeklyFacts, ReportError> {
+        report::weekly::gather(self.connection(), self.today(), period, owner)
     }
 
     /// The id of the live card whose customer code is `code`.

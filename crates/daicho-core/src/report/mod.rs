@@ -14,7 +14,7 @@ pub mod labels;
 mod layout;
 mod list;
 mod visits;
-mod weekly;
+pub mod weekly;
 
 use std::path::{Path, PathBuf};
 

@@ -46,7 +46,7 @@ fn sample() -> (Ledger, Vec<String>) {
         ids.push(l.create_card(&f).unwrap().id);
     }
     l.add_key_person(&ids[0], &person("青木 一郎")).unwrap();
-    l.save_transaction(&ids[0], None, &sale("2026-10-01", "トナー", 3, 12_000))
+    l.add_transaction(&ids[0], &sale("2026-10-01", "トナー", 3, 12_000))
         .unwrap();
     for (n, id) in ids.iter().enumerate() {
         let contact = ContactFields {
@@ -416,6 +416,134 @@ fn the_weekly_report_tells_the_manager_what_happened_and_where_things_stand() {
         assert!(all.iter().any(|c| c == hostile), "{hostile}");
     }
     assert!(has_chart(&path));
+}
+
+/// The weekly report's facts, one line each, as the manager would read them.
+fn facts_text(f: &daicho_core::report::weekly::WeeklyFacts) -> String {
+    use std::fmt::Write;
+    let mut out = format!("{} .. {} owner {:?}\n", f.period.0, f.period.1, f.owner);
+    for c in &f.new_cards {
+        writeln!(
+            out,
+            "new {} {} {} {}",
+            c.code,
+            c.name,
+            c.owner,
+            c.status.as_str()
+        )
+        .unwrap();
+    }
+    let kinds: Vec<String> = f
+        .contacts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{}={n}", k.as_str()))
+        .collect();
+    writeln!(out, "contacts {}", kinds.join(" ")).unwrap();
+    let c = f.complaints;
+    writeln!(
+        out,
+        "complaints opened={} resolved={} open={}",
+        c.opened, c.resolved, c.still_open
+    )
+    .unwrap();
+    let d = &f.deals;
+    writeln!(
+        out,
+        "deals {} for {}, first deals {}, negotiations {:?}",
+        d.transactions, d.amount, d.first_deals, d.negotiations
+    )
+    .unwrap();
+    for a in f.receivables.iter().filter(|a| a.amount != 0) {
+        writeln!(
+            out,
+            "owed {} {} in {}",
+            a.bucket.as_str(),
+            a.amount,
+            a.invoices
+        )
+        .unwrap();
+    }
+    for o in &f.overdue {
+        writeln!(
+            out,
+            "overdue {} {} {} {}",
+            o.due, o.customer, o.next_action, o.owner
+        )
+        .unwrap();
+    }
+    for (owner, cards, average) in &f.completeness {
+        writeln!(out, "complete {owner} {cards} cards {average}%").unwrap();
+    }
+    out
+}
+
+#[test]
+fn the_weekly_reports_facts_are_gathered_before_a_cell_is_written() {
+    use daicho_core::contact::{Complaint, ComplaintState, Negotiation};
+    use daicho_core::sales::summary::Period;
+    let (mut l, ids) = sample();
+    let complaint = ContactFields {
+        kind: ContactKind::Complaint,
+        at: "2026-11-20T15:00".into(),
+        content: "納品遅れ".into(),
+        complaint: Some(Complaint {
+            state: Some(ComplaintState::Open),
+            ..Complaint::default()
+        }),
+        next_action: "お詫び訪問".into(),
+        next_action_due: Some("2026-11-22".into()),
+        ..ContactFields::default()
+    };
+    l.add_contact(&ids[1], &complaint).unwrap();
+    let talk = ContactFields {
+        kind: ContactKind::Negotiation,
+        at: "2026-11-21T11:00".into(),
+        negotiation: Some(Negotiation {
+            stage: "見積".into(),
+            amount: Some(480_000),
+            decision_date: None,
+        }),
+        ..ContactFields::default()
+    };
+    l.add_contact(&ids[2], &talk).unwrap();
+    // Outside the period: counted nowhere but in what is still open.
+    let earlier = ContactFields {
+        at: "2026-10-31T10:00".into(),
+        ..ContactFields::default()
+    };
+    l.add_contact(&ids[0], &earlier).unwrap();
+    let november = Period::parse("2026-11-01..2026-11-30").unwrap();
+    l.reclassify(november).unwrap();
+    let text = |owner| facts_text(&l.weekly_facts(november, owner).unwrap());
+    expect_test::expect![[r#"
+        2026-11-01 .. 2026-11-30 owner None
+        new C-000006 +1+1 李 active
+        new C-000002 北京华光科技有限公司 李 active
+        new C-000004 =HYPERLINK("http://evil.example","click") 李 active
+        new C-000001 青木工業株式会社 山田 active
+        new C-000005 @SUM(A1) 山田 active
+        new C-000003 주식회사 대성산업 山田 active
+        contacts visit=5 phone=1 complaint=1 negotiation=1
+        complaints opened=1 resolved=0 open=1
+        deals 0 for 0, first deals 0, negotiations [("주식회사 대성산업", Some("見積"), Some(480000))]
+        owed not_due 36000 in 1
+        overdue 2026-11-22 北京华光科技有限公司 お詫び訪問 李
+        complete 山田 3 cards 10%
+        complete 李 3 cards 5%
+    "#]].assert_eq(&text(None));
+    expect_test::expect![[r#"
+        2026-11-01 .. 2026-11-30 owner Some("李")
+        new C-000006 +1+1 李 active
+        new C-000002 北京华光科技有限公司 李 active
+        new C-000004 =HYPERLINK("http://evil.example","click") 李 active
+        contacts visit=3 complaint=1
+        complaints opened=1 resolved=0 open=1
+        deals 0 for 0, first deals 0, negotiations []
+        overdue 2026-11-22 北京华光科技有限公司 お詫び訪問 李
+        complete 李 3 cards 5%
+    "#]]
+    .assert_eq(&text(Some("李")));
 }
 
 #[test]
