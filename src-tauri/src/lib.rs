@@ -22,8 +22,9 @@ pub fn run() {
             builder.mount_events(app);
             // The OS keychain keeps ledger keys (DAICHO_KEYCHAIN=none: none, as in tests).
             daicho_core::crypto::keychain::use_from_environment();
-            let dirs = state::Dirs::resolve();
-            let launch = state::Launch::from_args(std::env::args().skip(1));
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            let dirs = state::Dirs::from_args(&args);
+            let launch = state::Launch::from_args(args.into_iter());
             app.manage(state::AppState::start(dirs, launch));
             // A window open for days still makes its daily backup: asked every hour.
             let handle = app.handle().clone();

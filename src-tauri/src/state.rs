@@ -26,6 +26,18 @@ impl Dirs {
         Dirs(AppDirs::resolve())
     }
 
+    /// `--data-dir <folder>` on the command line (a portable copy; each end-to-end spec starts
+    /// in a folder of its own), else [`Dirs::resolve`].
+    pub fn from_args(args: &[String]) -> Dirs {
+        match args.iter().position(|a| a == "--data-dir") {
+            Some(at) => match args.get(at + 1) {
+                Some(folder) => Dirs(AppDirs::at(PathBuf::from(folder))),
+                None => Dirs::resolve(),
+            },
+            None => Dirs::resolve(),
+        }
+    }
+
     pub fn data(&self) -> &Path {
         &self.0.data
     }
@@ -57,6 +69,10 @@ impl Launch {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--demo" => launch = Launch::Demo,
+                // Read by `Dirs::from_args`.
+                "--data-dir" => {
+                    args.next();
+                }
                 "--ledger" => {
                     if let Some(path) = args.next() {
                         launch = Launch::Path(PathBuf::from(path));
@@ -469,6 +485,25 @@ impl AppState {
 mod tests {
     use super::*;
     use daicho_core::error::LedgerError;
+
+    #[test]
+    fn a_data_folder_on_the_command_line_holds_the_settings_and_ledgers_and_opens_nothing_else() {
+        let args: Vec<String> = ["--data-dir", "/tmp/spec-7", "--demo"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let dirs = Dirs::from_args(&args);
+        assert_eq!(dirs.data(), Path::new("/tmp/spec-7"));
+        assert_eq!(dirs.settings_file(), Path::new("/tmp/spec-7/settings.json"));
+        assert_eq!(dirs.demo_ledger(), Path::new("/tmp/spec-7/demo.daicho"));
+        // The folder is not taken for a ledger to open.
+        assert!(matches!(Launch::from_args(args.into_iter()), Launch::Demo));
+        let folder_only = ["--data-dir".to_owned(), "/tmp/x.daicho".to_owned()];
+        assert!(matches!(
+            Launch::from_args(folder_only.into_iter()),
+            Launch::Remembered
+        ));
+    }
 
     #[test]
     fn a_command_that_panicked_does_not_lock_the_ledger_until_a_restart() {

@@ -1,5 +1,6 @@
 // WebdriverIO drives the built Daicho binary (not a browser page) through tauri-driver, which
-// starts WebKitWebDriver. Each run uses a fresh data folder, so no real ledger is touched.
+// starts WebKitWebDriver. Each spec starts the app in a data folder of its own (`--data-dir`), on
+// a fresh demo ledger: a spec stands alone, runs alone, and no real ledger is touched.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -9,7 +10,8 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const application = process.env.DAICHO_APP ?? path.resolve(here, "../../target/debug/daicho-app");
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "daicho-e2e-"));
+// Made once by the launcher; the spec workers, its children, find it in the environment.
+const root = (process.env.DAICHO_E2E_ROOT ??= mkdtempSync(path.join(os.tmpdir(), "daicho-e2e-")));
 export const artifacts = path.resolve(here, "artifacts");
 
 let driver;
@@ -59,10 +61,16 @@ export const config = {
     mkdirSync(artifacts, { recursive: true });
     driver = spawn("tauri-driver", [], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DAICHO_DATA_DIR: dataDir, DAICHO_KEYCHAIN: "none", WEBKIT_DISABLE_DMABUF_RENDERER: "1", LANG: "C.UTF-8" },
+      env: { ...process.env, DAICHO_KEYCHAIN: "none", WEBKIT_DISABLE_DMABUF_RENDERER: "1", LANG: "C.UTF-8" },
     });
     driver.on("error", (error) => console.error("tauri-driver:", error.message));
     await waitForPort(4444, 30000);
+  },
+
+  // A folder of its own for each spec's session (and the sessions it reloads).
+  beforeSession: (_config, capabilities) => {
+    const dataDir = mkdtempSync(path.join(root, "spec-"));
+    capabilities["tauri:options"] = { application, args: ["--demo", "--data-dir", dataDir] };
   },
 
   // A failed test leaves a picture of the window behind, to see what the user would have seen.
@@ -79,6 +87,6 @@ export const config = {
 
   onComplete: () => {
     driver?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   },
 };

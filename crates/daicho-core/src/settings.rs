@@ -85,14 +85,18 @@ pub struct AppDirs {
 pub const APP_ID: &str = "app.daicho.ledger";
 
 impl AppDirs {
+    /// Settings and ledgers both in `data`.
+    pub fn at(data: PathBuf) -> AppDirs {
+        AppDirs {
+            settings_file: data.join("settings.json"),
+            data,
+        }
+    }
+
     /// `DAICHO_DATA_DIR` when set (tests, portable use), else the system's folders.
     pub fn resolve() -> AppDirs {
         if let Some(dir) = std::env::var_os("DAICHO_DATA_DIR").filter(|d| !d.is_empty()) {
-            let data = PathBuf::from(dir);
-            return AppDirs {
-                settings_file: data.join("settings.json"),
-                data,
-            };
+            return AppDirs::at(PathBuf::from(dir));
         }
         let base = |dir: Option<PathBuf>| dir.unwrap_or_else(|| PathBuf::from(".")).join(APP_ID);
         AppDirs {

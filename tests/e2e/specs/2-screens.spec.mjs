@@ -12,6 +12,10 @@ const LANGUAGES = [
 
 describe("every main screen in every language", () => {
   before(async () => {
+    // A rep who works in Chinese closes the app; the next start is in Chinese, locked.
+    await openLedger();
+    await setLanguage("zh", "客户卡");
+    await browser.reloadSession();
     // A new start: the ledger is locked; a wrong passphrase is refused in the rep's language.
     await byTestId("lock-screen").waitForDisplayed({ timeout: 30000 });
     await expect(byTestId("lock-repeat")).not.toBeExisting();
@@ -26,7 +30,7 @@ describe("every main screen in every language", () => {
   });
 
   it("opens in the language chosen last time", async () => {
-    // The previous spec's session ended in Chinese; this is a new start of the app.
+    // The session before the restart ended in Chinese.
     await expect(byTestId("nav-cards")).toHaveText(expect.stringContaining("客户卡"));
   });
 
