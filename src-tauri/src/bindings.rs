@@ -148,7 +148,26 @@ pub fn builder() -> Builder<tauri::Wry> {
 /// `ErrorCode`, so the window branches on codes the compiler knows.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
     let language = Typescript::default().header(format!("// @ts-nocheck\n{}", error_codes()));
-    builder().export(language, path).map_err(|e| e.to_string())
+    builder()
+        .export(language, path)
+        .map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    std::fs::write(path, branded(&text)).map_err(|e| e.to_string())
+}
+
+/// Each id type made a branded string (`string & { readonly __brand: "CardId" }`): a contact's
+/// id passed where a card's is expected fails to compile in the window too.
+fn branded(bindings: &str) -> String {
+    let mut text = bindings.to_owned();
+    for id in daicho_core::ids::ID_TYPES {
+        let plain = format!("export type {id} = string;");
+        assert!(text.contains(&plain), "{id} is in the bindings");
+        text = text.replace(
+            &plain,
+            &format!("export type {id} = string & {{ readonly __brand: \"{id}\" }};"),
+        );
+    }
+    text
 }
 
 /// `export type ErrorCode = "backup.damaged" | …;`

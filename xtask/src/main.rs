@@ -140,6 +140,10 @@ fn test() -> Result {
         &strict,
     )?;
 
+    // nextest runs no doctests: the core's compile_fail examples (an id of one kind refused
+    // where another is expected) run here.
+    cargo(&["test", "--doc", "-p", "daicho-core"], &strict)?;
+
     run("ui", "npm", &["run", "check"], &[])?;
     // Prettier's formatting and ESLint's rules (TypeScript, Svelte) over the window's code.
     run("ui", "npm", &["run", "lint"], &[])?;

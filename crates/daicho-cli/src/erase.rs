@@ -18,11 +18,11 @@ pub fn run(file: &Path, what: What<'_>, lang: Lang) -> Result<(), ErrorReport> {
     let mut ledger = crate::open_ledger(file).map_err(|e| e.report())?;
     let (key, count) = match what {
         What::Contact(id) => {
-            ledger.erase_contact(id).map_err(|e| e.report())?;
+            ledger.erase_contact(&id.into()).map_err(|e| e.report())?;
             ("contact.erased", None)
         }
         What::Note(id) => {
-            ledger.erase_note(id).map_err(|e| e.report())?;
+            ledger.erase_note(&id.into()).map_err(|e| e.report())?;
             ("note.erased", None)
         }
         What::Trash => {

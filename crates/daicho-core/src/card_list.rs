@@ -117,7 +117,7 @@ pub struct CardQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardRow {
-    pub id: String,
+    pub id: crate::ids::CardId,
     pub code: String,
     pub kind: CardKind,
     pub status: CardStatus,

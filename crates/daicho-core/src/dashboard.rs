@@ -68,7 +68,7 @@ pub struct OwnerCompleteness {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct IncompleteCard {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub owner: String,

@@ -22,6 +22,7 @@ pub mod error;
 pub mod figures;
 pub mod handover;
 pub mod i18n;
+pub mod ids;
 pub mod import;
 pub mod instance;
 pub mod many_cards;

@@ -2,6 +2,7 @@
 
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use daicho_core::card_list::{CardPage, CardQuery, Facets};
+use daicho_core::ids::{CardId, KeyPersonId};
 use daicho_core::search::SearchResults;
 
 commands! {
@@ -12,23 +13,23 @@ commands! {
 
     fn cards_facets() -> Facets => |l| l.facets();
 
-    fn card_get(id: String) -> Card => |l| l.card(&id);
+    fn card_get(id: CardId) -> Card => |l| l.card(&id);
 
     fn card_create(fields: CardFields) -> Card => |l| l.create_card(&fields);
 
-    fn card_update(id: String, version: i32, fields: CardFields) -> Card => |l| l.update_card(&id, version, &fields);
+    fn card_update(id: CardId, version: i32, fields: CardFields) -> Card => |l| l.update_card(&id, version, &fields);
 
-    fn card_trash(id: String) -> Card => |l| l.trash_card(&id);
+    fn card_trash(id: CardId) -> Card => |l| l.trash_card(&id);
 
-    fn card_restore(id: String) -> Card => |l| l.restore_card(&id);
+    fn card_restore(id: CardId) -> Card => |l| l.restore_card(&id);
 
-    fn card_history(id: String) -> Vec<HistoryEntry> => |l| l.history(&id);
+    fn card_history(id: CardId) -> Vec<HistoryEntry> => |l| l.history(&id);
 
-    fn key_person_add(card_id: String, fields: KeyPersonFields) -> KeyPerson => |l| l.add_key_person(&card_id, &fields);
+    fn key_person_add(card_id: CardId, fields: KeyPersonFields) -> KeyPerson => |l| l.add_key_person(&card_id, &fields);
 
-    fn key_person_update(id: String, fields: KeyPersonFields) -> KeyPerson => |l| l.update_key_person(&id, &fields);
+    fn key_person_update(id: KeyPersonId, fields: KeyPersonFields) -> KeyPerson => |l| l.update_key_person(&id, &fields);
 
-    fn key_person_delete(id: String) -> () => |l| l.delete_key_person(&id);
+    fn key_person_delete(id: KeyPersonId) -> () => |l| l.delete_key_person(&id);
 }
 
 commands! {

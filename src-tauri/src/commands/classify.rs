@@ -4,6 +4,7 @@ use daicho_core::classify::ClassConfig;
 use daicho_core::classify::{LastRun, StoredClass};
 use daicho_core::dashboard::{Dashboard, DashboardQuery};
 use daicho_core::error::ClassifyError;
+use daicho_core::ids::CardId;
 use daicho_core::ErrorReport;
 use serde::Serialize;
 
@@ -15,7 +16,7 @@ commands! {
     /// Saves the settings; refused whole, with every problem, when any rule is broken.
     fn class_config_set(config: ClassConfig) -> ClassConfig => |l| l.set_class_config(&config);
 
-    fn card_class_get(card_id: String) -> Option<StoredClass> => |l| l.card_class(&card_id);
+    fn card_class_get(card_id: CardId) -> Option<StoredClass> => |l| l.card_class(&card_id);
 
     fn dashboard_get(query: DashboardQuery) -> Dashboard => |l| l.dashboard(&query);
 }

@@ -6,6 +6,7 @@ use daicho_core::competition::{
     CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor, CompetitorFields,
     Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields, SheetSummary, SheetView,
 };
+use daicho_core::ids::CardId;
 use daicho_core::Ledger;
 
 commands! {
@@ -46,21 +47,21 @@ commands! {
 
     fn assessment_delete(id: String) -> () => |l| l.delete_assessment(&id);
 
-    fn card_product_add(card_id: String, fields: CardProductFields) -> CardProduct => |l| l.add_card_product(&card_id, &fields);
+    fn card_product_add(card_id: CardId, fields: CardProductFields) -> CardProduct => |l| l.add_card_product(&card_id, &fields);
 
     fn card_product_update(id: String, fields: CardProductFields) -> CardProduct => |l| l.update_card_product(&id, &fields);
 
     fn card_product_delete(id: String) -> () => |l| l.delete_card_product(&id);
 
     /// Enters our share in a category (none: back to the share derived from volumes).
-    fn card_share_set(card_id: String, category: String, percent: Option<i32>) -> Vec<CategoryShare> => |l| l.set_share(&card_id, &category, percent);
+    fn card_share_set(card_id: CardId, category: String, percent: Option<i32>) -> Vec<CategoryShare> => |l| l.set_share(&card_id, &category, percent);
 
     fn case_delete(id: String) -> () => |l| l.delete_case(&id);
 }
 
 commands! {
     /// Products in use, our share, relevant sheets and close case studies of a card.
-    fn card_competition(card_id: String) -> CardCompetition => state |s| {
+    fn card_competition(card_id: CardId) -> CardCompetition => state |s| {
         let stale_months = s.settings()?.case_stale_months;
         s.with_ledger(|l| l.card_competition(&card_id, stale_months))
     };

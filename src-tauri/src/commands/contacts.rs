@@ -1,17 +1,18 @@
 //! Contact history of a card.
 
 use daicho_core::contact::{Contact, ContactFields, ContactPage, FollowUps};
+use daicho_core::ids::{CardId, ContactId};
 
 commands! {
     /// The card's `limit` newest contacts and how many it has.
-    fn contacts_list(card_id: String, limit: u32) -> ContactPage => |l| l.recent_contacts(&card_id, limit);
+    fn contacts_list(card_id: CardId, limit: u32) -> ContactPage => |l| l.recent_contacts(&card_id, limit);
 
-    fn contact_add(card_id: String, fields: ContactFields) -> Contact => |l| l.add_contact(&card_id, &fields);
+    fn contact_add(card_id: CardId, fields: ContactFields) -> Contact => |l| l.add_contact(&card_id, &fields);
 
-    fn contact_update(id: String, version: i32, fields: ContactFields) -> Contact => |l| l.update_contact(&id, version, &fields);
+    fn contact_update(id: ContactId, version: i32, fields: ContactFields) -> Contact => |l| l.update_contact(&id, version, &fields);
 
     /// Marks the contact's next action done, or open again.
-    fn contact_set_done(id: String, done: bool) -> Contact => |l| l.set_next_action_done(&id, done);
+    fn contact_set_done(id: ContactId, done: bool) -> Contact => |l| l.set_next_action_done(&id, done);
 
     /// Every open next action across the ledger, grouped by when it is due.
     fn follow_ups_list() -> FollowUps => |l| l.follow_ups();
@@ -19,13 +20,13 @@ commands! {
     /// How many follow-ups are overdue (the sidebar's count).
     fn follow_ups_overdue() -> u32 => |l| l.overdue_follow_ups();
 
-    fn follow_up_reschedule(contact_id: String, due: String) -> Contact => |l| l.reschedule_follow_up(&contact_id, &due);
+    fn follow_up_reschedule(contact_id: ContactId, due: String) -> Contact => |l| l.reschedule_follow_up(&contact_id, &due);
 
     /// Marks the follow-up done, logging the contact that did it when one is given.
-    fn follow_up_complete(contact_id: String, log: Option<ContactFields>) -> Option<Contact> => |l| l.complete_follow_up(&contact_id, log.as_ref());
+    fn follow_up_complete(contact_id: ContactId, log: Option<ContactFields>) -> Option<Contact> => |l| l.complete_follow_up(&contact_id, log.as_ref());
 }
 
 commands! {
     /// Deletes a contact; with `erase`, its text goes from the history and the search index too.
-    fn contact_delete(id: String, erase: bool) -> () => |l| if erase { l.erase_contact(&id) } else { l.delete_contact(&id) };
+    fn contact_delete(id: ContactId, erase: bool) -> () => |l| if erase { l.erase_contact(&id) } else { l.delete_contact(&id) };
 }

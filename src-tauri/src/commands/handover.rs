@@ -7,6 +7,7 @@ use daicho_core::handover::{
     HandoverExport, HandoverPreview, HandoverSelection, TakeOver, TakeOverRequest,
 };
 use daicho_core::i18n::Lang;
+use daicho_core::ids::CardId;
 use daicho_core::output::Existing;
 use daicho_core::report::ReportOutcome;
 
@@ -43,7 +44,7 @@ commands! {
     fn handed_over_list() -> Vec<HandedOver> => |l| l.handed_over().map_err(LedgerError::Sqlite);
 
     /// Whether the card was handed over, and to whom: then it is read-only here.
-    fn card_handed_over(id: String) -> Option<HandedOver> => |l| l.card_handed_over(&id).map_err(LedgerError::Sqlite);
+    fn card_handed_over(id: CardId) -> Option<HandedOver> => |l| l.card_handed_over(&id).map_err(LedgerError::Sqlite);
 
     /// Every receipt that came back to the open ledger, newest first.
     fn handover_receipts() -> Vec<Receipt> => |l| l.receipts().map_err(LedgerError::Sqlite);

@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 
 use daicho_core::card_list::CardQuery;
 use daicho_core::error::LedgerError;
+use daicho_core::ids::CardId;
 use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
 use daicho_core::many_cards::bulk::{BulkChange, BulkOutcome};
 use daicho_core::many_cards::merge::{DuplicatePair, MergeOutcome};
@@ -49,15 +50,15 @@ commands! {
     fn duplicates_list() -> Vec<DuplicatePair> => |l| l.duplicate_pairs();
 
     /// Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`.
-    fn cards_merge(survivor: String, other: String) -> MergeOutcome => |l| l.merge_cards(&survivor, &other);
+    fn cards_merge(survivor: CardId, other: CardId) -> MergeOutcome => |l| l.merge_cards(&survivor, &other);
 
     fn merge_undo(id: String) -> () => |l| l.undo_merge(&id);
 
     /// Changes every chosen card in one step; undone by `bulk_undo`.
-    fn cards_bulk(ids: Vec<String>, change: BulkChange) -> BulkOutcome => |l| l.bulk_change(&ids, &change);
+    fn cards_bulk(ids: Vec<CardId>, change: BulkChange) -> BulkOutcome => |l| l.bulk_change(&ids, &change);
 
     fn bulk_undo(id: String) -> u32 => |l| l.undo_bulk(&id);
 
     /// Every card the list's query selects (to select them all).
-    fn cards_ids(query: CardQuery) -> Vec<String> => |l| l.matching_ids(&query).map_err(LedgerError::Sqlite);
+    fn cards_ids(query: CardQuery) -> Vec<CardId> => |l| l.matching_ids(&query).map_err(LedgerError::Sqlite);
 }

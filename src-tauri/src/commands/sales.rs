@@ -1,5 +1,6 @@
 //! Transactions, the card's sales summary, receivables and collection plans.
 
+use daicho_core::ids::CardId;
 use daicho_core::sales::summary::Period;
 use daicho_core::sales::{CardSales, CollectionPlan, Receivables, Transaction, TransactionFields};
 use daicho_core::Ledger;
@@ -19,18 +20,18 @@ pub fn period(
 commands! {
     /// The card's sales over `from`..`to` (none: the twelve months to today), its
     /// transactions and its collection plan.
-    fn card_sales(card_id: String, from: Option<String>, to: Option<String>) -> CardSales => |l| {
+    fn card_sales(card_id: CardId, from: Option<String>, to: Option<String>) -> CardSales => |l| {
         let period = period(l, from, to)?;
         l.card_sales(&card_id, Some(period))
     };
-    fn transaction_add(card_id: String, fields: TransactionFields) -> Transaction => |l| l.add_transaction(&card_id, &fields);
+    fn transaction_add(card_id: CardId, fields: TransactionFields) -> Transaction => |l| l.add_transaction(&card_id, &fields);
     /// Saves an edit made on `version`.
     fn transaction_update(id: String, version: i32, fields: TransactionFields) -> Transaction => |l| l.update_transaction(&id, version, &fields);
 
     fn transaction_delete(id: String) -> () => |l| l.delete_transaction(&id);
 
     /// Sets, changes or (with `plan` none) clears who to chase for payment and when.
-    fn collection_plan_set(card_id: String, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());
+    fn collection_plan_set(card_id: CardId, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());
 
     fn receivables_get(owner: Option<String>) -> Receivables => |l| l.receivables(owner.as_deref().filter(|o| !o.is_empty()));
 }

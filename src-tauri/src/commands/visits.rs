@@ -1,6 +1,7 @@
 //! The visit plan and the pre-visit brief.
 
 use daicho_core::contact::{Contact, ContactFields};
+use daicho_core::ids::CardId;
 use daicho_core::visit::{PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 commands! {
@@ -10,7 +11,7 @@ commands! {
     /// Customers to consider: follow-ups due, not visited for a while, in a region or city.
     fn visit_candidates(query: VisitCandidateQuery) -> Vec<VisitCandidate> => |l| l.visit_candidates(&query);
 
-    fn visit_add(card_id: String, planned_on: String, purpose: String) -> PlannedVisit => |l| l.plan_visit(&card_id, &planned_on, &purpose);
+    fn visit_add(card_id: CardId, planned_on: String, purpose: String) -> PlannedVisit => |l| l.plan_visit(&card_id, &planned_on, &purpose);
 
     /// Moves a visit to `position` (from 0) on `planned_on`.
     fn visit_move(id: String, planned_on: String, position: u32) -> PlannedVisit => |l| l.move_visit(&id, &planned_on, position);
@@ -20,5 +21,5 @@ commands! {
     /// Logs the planned visit as a contact on its card.
     fn visit_log(id: String, fields: ContactFields) -> Contact => |l| l.log_visit(&id, &fields);
 
-    fn visit_brief(card_id: String) -> VisitBrief => |l| l.visit_brief(&card_id);
+    fn visit_brief(card_id: CardId) -> VisitBrief => |l| l.visit_brief(&card_id);
 }

@@ -415,7 +415,7 @@ pub fn run(kills: u32, seed: u64, json: bool) -> Result<CrashReport, ErrorReport
 /// The child side of the steps no other command makes: a merge, a bulk change, a save loop.
 pub fn child(step: &str, file: &Path) -> Result<(), ErrorReport> {
     let mut l = crate::open_ledger(file).map_err(|e| e.report())?;
-    let ids: Vec<String> = l
+    let ids: Vec<daicho_core::ids::CardId> = l
         .list_cards(&CardQuery {
             limit: 100_000,
             ..CardQuery::default()

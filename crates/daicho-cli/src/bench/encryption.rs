@@ -99,7 +99,7 @@ pub fn encryption(
         .plain_copy_for_benchmark(&dir.path().join("plain.daicho"))
         .map_err(|e| e.report())?;
 
-    let ids: Vec<String> = encrypted
+    let ids: Vec<daicho_core::ids::CardId> = encrypted
         .connection()
         .prepare("SELECT id FROM cards WHERE rowid % (SELECT max(1, count(*) / 40) FROM cards) = 0 LIMIT 40")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())

@@ -235,13 +235,13 @@ fn counts(ledger: &Ledger) -> Result<(i64, i64), ErrorReport> {
 }
 
 /// Cards to open: the 20 with the most contacts and 20 others spread over the ledger.
-fn cards_to_open(ledger: &Ledger) -> rusqlite::Result<Vec<String>> {
+fn cards_to_open(ledger: &Ledger) -> rusqlite::Result<Vec<daicho_core::ids::CardId>> {
     let conn = ledger.connection();
-    let mut ids: Vec<String> = conn
+    let mut ids: Vec<daicho_core::ids::CardId> = conn
         .prepare("SELECT card_id FROM contacts GROUP BY card_id ORDER BY count(*) DESC LIMIT 20")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let spread: Vec<String> = conn
+    let spread: Vec<daicho_core::ids::CardId> = conn
         .prepare("SELECT id FROM cards WHERE rowid % (SELECT max(1, count(*) / 20) FROM cards) = 0 LIMIT 20")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

@@ -211,7 +211,7 @@ pub struct IndividualProfile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Card {
-    pub id: String,
+    pub id: crate::ids::CardId,
     /// Increases with every save; an edit based on an older version is refused.
     pub version: i32,
     pub created_at: String,
@@ -243,8 +243,8 @@ pub struct KeyPersonFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct KeyPerson {
-    pub id: String,
-    pub card_id: String,
+    pub id: crate::ids::KeyPersonId,
+    pub card_id: crate::ids::CardId,
     pub fields: KeyPersonFields,
 }
 

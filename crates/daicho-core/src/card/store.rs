@@ -298,8 +298,8 @@ pub fn add_key_person(
     )?;
     touch(conn, card_id, edit)?;
     Ok(KeyPerson {
-        id,
-        card_id: card_id.to_owned(),
+        id: id.into(),
+        card_id: card_id.into(),
         fields,
     })
 }
@@ -337,7 +337,7 @@ pub fn update_key_person(
         touch(conn, &old.card_id, edit)?;
     }
     Ok(KeyPerson {
-        id: id.to_owned(),
+        id: id.into(),
         card_id: old.card_id,
         fields,
     })

@@ -9,7 +9,7 @@ use super::model::{Abc, CardClass, CompletenessItem, Indicators, Reason, ReasonK
 /// What classification reads about one card.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardInput {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub owner: String,

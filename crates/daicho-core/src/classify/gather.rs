@@ -196,7 +196,7 @@ pub fn inputs(
             standing,
             filled,
             makers_in_a_category: makers.get(&id).copied().unwrap_or(0),
-            card_id: id,
+            card_id: id.into(),
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, any))

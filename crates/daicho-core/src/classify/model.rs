@@ -78,7 +78,7 @@ pub struct Indicators {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardClass {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub owner: String,

@@ -116,7 +116,7 @@ pub fn save(
     period: Period,
     edit: &Edit<'_>,
 ) -> rusqlite::Result<usize> {
-    let mut before: HashMap<String, StoredClass> = HashMap::new();
+    let mut before: HashMap<crate::ids::CardId, StoredClass> = HashMap::new();
     {
         let mut stmt =
             conn.prepare_cached(&format!("SELECT {COLUMNS}, card_id FROM card_classes"))?;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{Abc, CardClass, Classification, ValueTier};
+use crate::ids::CardId;
 
 /// Most customers drawn as bars on the Pareto chart; the rest become one "others" bar.
 pub const PARETO_BARS: usize = 40;
@@ -14,7 +15,7 @@ pub const LIST_LIMIT: usize = 200;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ParetoBar {
     /// Empty for the "others" bar.
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub name: String,
     #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount: i64,
@@ -98,7 +99,7 @@ pub fn summarise(c: &Classification, grade_labels: &[String]) -> ClassificationV
     if buyers.len() > PARETO_BARS {
         let rest = &buyers[PARETO_BARS..];
         pareto.push(ParetoBar {
-            card_id: String::new(),
+            card_id: CardId::default(),
             name: String::new(),
             amount: rest.iter().map(|k| k.amount).sum(),
             cumulative_percent: 100.0,

@@ -221,7 +221,7 @@ pub struct CardProductFields {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardProduct {
     pub id: String,
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub fields: CardProductFields,
     pub product: Product,
 }
@@ -246,7 +246,7 @@ pub struct CategoryShare {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Renewal {
     pub card_product_id: String,
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub product_name: String,
     pub maker: String,
@@ -262,7 +262,7 @@ pub struct Renewal {
 pub struct CaseStudyFields {
     pub title: String,
     /// The customer's card, or none when the case is told anonymised.
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::ids::CardId>,
     /// How the customer is named in the case ("a logistics company in Osaka").
     pub customer_label: String,
     pub industry: String,

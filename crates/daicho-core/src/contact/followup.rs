@@ -15,9 +15,9 @@ api_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FollowUp {
-    pub contact_id: String,
+    pub contact_id: crate::ids::ContactId,
     pub contact_version: i32,
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub card_code: String,
     pub kind: ContactKind,

@@ -35,7 +35,7 @@ pub struct ContactFields {
     pub at: String,
     pub duration_minutes: Option<i32>,
     /// Ids of the card's key persons who took part.
-    pub participants: Vec<String>,
+    pub participants: Vec<crate::ids::KeyPersonId>,
     /// The rep who made the contact.
     pub rep: String,
     pub purpose: String,
@@ -102,8 +102,8 @@ pub struct Negotiation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Contact {
-    pub id: String,
-    pub card_id: String,
+    pub id: crate::ids::ContactId,
+    pub card_id: crate::ids::CardId,
     pub version: i32,
     pub created_at: String,
     pub updated_at: String,

@@ -11,7 +11,10 @@ use crate::error::{CardError, ContactError};
 use super::model::{Contact, ContactFields, ContactKind};
 use super::validate;
 
-fn key_person_ids(conn: &Connection, card_id: &str) -> rusqlite::Result<Vec<String>> {
+fn key_person_ids(
+    conn: &Connection,
+    card_id: &str,
+) -> rusqlite::Result<Vec<crate::ids::KeyPersonId>> {
     conn.prepare_cached("SELECT id FROM key_persons WHERE card_id = ?1")?
         .query_map([card_id], |r| r.get(0))?
         .collect()

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::FieldIssue;
+use crate::ids::KeyPersonId;
 use crate::text::{date, line, multiline, non_negative};
 
 use super::model::{Complaint, ContactFields, ContactKind, Negotiation};
@@ -13,7 +14,7 @@ pub const MAX_DURATION: i32 = 60 * 24 * 7;
 /// `known_people`: ids of the card's key persons, the only ones who can take part.
 pub fn contact(
     input: &ContactFields,
-    known_people: &[String],
+    known_people: &[KeyPersonId],
 ) -> Result<ContactFields, Vec<FieldIssue>> {
     let mut issues = Vec::new();
     let i = &mut issues;
@@ -35,7 +36,7 @@ pub fn contact(
             ));
         }
     }
-    let mut participants: Vec<String> = Vec::new();
+    let mut participants: Vec<KeyPersonId> = Vec::new();
     for person in &input.participants {
         if !known_people.contains(person) {
             i.push(FieldIssue::new("participants", "unknown_person"));

@@ -231,7 +231,7 @@ pub fn products_in_use(
 
 /// A customer of ours who may tell their story: card, industry, headcount.
 pub struct Storyteller {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub industry: String,
     pub employees: Option<i64>,
 }

@@ -153,7 +153,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 });
             }
         }
-        let people: Vec<String> = store::load(&tx, &card.id)?
+        let people: Vec<crate::ids::KeyPersonId> = store::load(&tx, &card.id)?
             .key_persons
             .into_iter()
             .map(|p| p.id)
@@ -533,7 +533,7 @@ pub(crate) fn contact(
     rng: &mut ChaCha8Rng,
     m: &Market,
     rep: &str,
-    people: &[String],
+    people: &[crate::ids::KeyPersonId],
     at: chrono::NaiveDateTime,
     today: chrono::NaiveDateTime,
 ) -> ContactFields {

@@ -20,7 +20,7 @@ fn refused(code: &str, issues: &[FieldIssue]) -> HandoverError {
 /// Checks every row now on the cards `card_ids` (the cards a take-over added or merged into).
 pub(super) fn rows(
     conn: &Connection,
-    card_ids: &[String],
+    card_ids: &[crate::ids::CardId],
     today: NaiveDate,
 ) -> Result<(), HandoverError> {
     for id in card_ids {
@@ -32,7 +32,8 @@ pub(super) fn rows(
         for person in &card.key_persons {
             crate::card::validate::key_person(&person.fields).map_err(|i| refused(code, &i))?;
         }
-        let people: Vec<String> = card.key_persons.iter().map(|p| p.id.clone()).collect();
+        let people: Vec<crate::ids::KeyPersonId> =
+            card.key_persons.iter().map(|p| p.id.clone()).collect();
         let contacts =
             crate::contact::store::for_card(conn, id).map_err(|_| unreadable("contacts"))?;
         for contact in &contacts {

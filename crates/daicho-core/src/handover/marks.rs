@@ -42,7 +42,7 @@ pub(crate) struct MarkedFile<'a> {
 /// Marks `ids` as handed over in `file`; each card's history says so.
 pub(crate) fn mark(
     conn: &Connection,
-    ids: &[String],
+    ids: &[crate::ids::CardId],
     marked: &MarkedFile<'_>,
     at: &str,
     actor: &str,
@@ -137,7 +137,7 @@ pub(crate) fn withdraw(
             id: bundle_id.to_owned(),
         });
     }
-    let ids: Vec<String> = marked.into_iter().map(|(id, _)| id).collect();
+    let ids: Vec<crate::ids::CardId> = marked.into_iter().map(|(id, _)| id.into()).collect();
     unmark(conn, &ids, at, actor)?;
     Ok(ids.len() as u32)
 }
@@ -145,7 +145,7 @@ pub(crate) fn withdraw(
 /// Takes the marks of `ids` away: editable again, and each card's history says so.
 pub(crate) fn unmark(
     conn: &Connection,
-    ids: &[String],
+    ids: &[crate::ids::CardId],
     at: &str,
     actor: &str,
 ) -> rusqlite::Result<()> {

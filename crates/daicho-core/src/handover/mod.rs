@@ -39,7 +39,7 @@ pub struct ExistingCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PreviewCard {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub status: PreviewStatus,
@@ -70,7 +70,7 @@ pub struct HandoverPreview {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardChoice {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub choice: Choice,
 }
 
@@ -114,7 +114,7 @@ pub struct HandoverSelection {
     /// Every live card of this owner...
     pub owner: Option<String>,
     /// ...or these cards.
-    pub card_ids: Vec<String>,
+    pub card_ids: Vec<crate::ids::CardId>,
     /// The successor: the cards' owner once taken over.
     pub to_owner: String,
     /// The file is encrypted to this passphrase, given to the successor out of band...
@@ -246,7 +246,7 @@ pub fn export(
 pub fn selected_ids(
     conn: &rusqlite::Connection,
     selection: &HandoverSelection,
-) -> rusqlite::Result<Vec<String>> {
+) -> rusqlite::Result<Vec<crate::ids::CardId>> {
     match &selection.owner {
         Some(owner) => conn
             .prepare("SELECT id FROM cards WHERE deleted_at IS NULL AND owner = ?1 ORDER BY sort_key, id")?
@@ -272,7 +272,7 @@ pub fn selected_ids(
 pub fn from_owner(
     conn: &rusqlite::Connection,
     selection: &HandoverSelection,
-    ids: &[String],
+    ids: &[crate::ids::CardId],
 ) -> rusqlite::Result<String> {
     if let Some(owner) = &selection.owner {
         return Ok(owner.clone());
@@ -292,7 +292,7 @@ pub fn from_owner(
 pub fn taken_over_ids(
     conn: &rusqlite::Connection,
     take_over_id: &str,
-) -> rusqlite::Result<Vec<String>> {
+) -> rusqlite::Result<Vec<crate::ids::CardId>> {
     conn.prepare(
         "SELECT json_extract(row_key, '$[0]') FROM take_over_rows WHERE take_over_id = ?1 AND tbl = 'cards'
          UNION SELECT card_id FROM contacts WHERE id IN

@@ -235,10 +235,10 @@ pub(crate) fn accept(
     // Cards handed over again or withdrawn since are no longer this file's: the receipt
     // changes nothing for them.
     let ids: std::collections::HashSet<&str> = marked.iter().map(|(id, _)| id.as_str()).collect();
-    let still = |list: &[String]| -> Vec<String> {
+    let still = |list: &[String]| -> Vec<crate::ids::CardId> {
         list.iter()
             .filter(|id| ids.contains(id.as_str()))
-            .cloned()
+            .map(|id| id.as_str().into())
             .collect()
     };
     let (taken, left_out) = (still(&body.taken), still(&body.left_out));
@@ -299,7 +299,10 @@ fn receipt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Receipt> {
 
 /// The cards of the handover file `bundle_id` that its receipt says the successor has, for
 /// removing them here for good: refused without a receipt, and for lent cards (they come back).
-pub(crate) fn removable(conn: &Connection, bundle_id: &str) -> Result<Vec<String>, HandoverError> {
+pub(crate) fn removable(
+    conn: &Connection,
+    bundle_id: &str,
+) -> Result<Vec<crate::ids::CardId>, HandoverError> {
     let receipt = load(conn, bundle_id)?.ok_or_else(|| HandoverError::NoReceipt {
         id: bundle_id.to_owned(),
     })?;

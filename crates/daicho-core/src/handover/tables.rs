@@ -74,7 +74,10 @@ fn json(value: ValueRef<'_>) -> serde_json::Value {
 
 /// The rows of every table for the cards `ids` (held in a temporary table: a portfolio may be
 /// larger than SQLite's limit on query parameters).
-pub fn collect(conn: &Connection, ids: &[String]) -> rusqlite::Result<BTreeMap<String, Rows>> {
+pub fn collect(
+    conn: &Connection,
+    ids: &[crate::ids::CardId],
+) -> rusqlite::Result<BTreeMap<String, Rows>> {
     conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS handover_selection (id TEXT PRIMARY KEY); DELETE FROM temp.handover_selection;")?;
     {
         let mut insert =

@@ -13,6 +13,7 @@ use crate::card::{HistoryAction, HistoryEntity};
 use crate::db::json;
 use crate::db::json::Json;
 use crate::error::{FieldIssue, HandoverError};
+use crate::ids::CardId;
 use crate::text::{digits, normalize};
 
 use super::bundle::{self, Manifest, Rows};
@@ -119,7 +120,7 @@ fn cards_of(
                 .and_then(|c| c.get(&id))
                 .copied()
                 .unwrap_or(0),
-            card_id: id,
+            card_id: id.into(),
             code: text(card, "code"),
             name: text(card, "name"),
             status,
@@ -308,10 +309,10 @@ pub fn take_over(
         .map(|CardChoice { card_id, choice }| (card_id.as_str(), *choice))
         .collect();
     // Each bundle card: added (under its own id), merged into an existing card, or skipped.
-    let mut target: HashMap<String, Option<String>> = HashMap::new();
+    let mut target: HashMap<CardId, Option<CardId>> = HashMap::new();
     let (mut added, mut merged, mut skipped) = (0u32, 0u32, 0u32);
     // The cards this ledger has once taken over (for the receipt): all but those left out.
-    let mut taken_ids: Vec<String> = Vec::new();
+    let mut taken_ids: Vec<CardId> = Vec::new();
     for card in cards_of(conn, &manifest, &tables)? {
         if card.status == PreviewStatus::AlreadyHere {
             taken_ids.push(card.card_id.clone());
@@ -324,7 +325,7 @@ pub fn take_over(
                 .copied()
                 .unwrap_or(Choice::KeepBoth)
             {
-                Choice::Merge => card.existing.as_ref().map(|e| e.id.clone()),
+                Choice::Merge => card.existing.as_ref().map(|e| CardId::from(e.id.as_str())),
                 Choice::KeepBoth => Some(card.card_id.clone()),
                 Choice::Skip => None,
             },
@@ -384,7 +385,7 @@ pub fn take_over(
             let mut or_ignore = shared;
             if *table == "cards" {
                 let id = text(&row, "id");
-                if target.get(&id).cloned().flatten().as_deref() != Some(id.as_str()) {
+                if target.get(id.as_str()).cloned().flatten().as_deref() != Some(id.as_str()) {
                     continue; // merged or skipped: its rows join the survivor or stay out
                 }
                 let code = text(&row, "code");
@@ -403,11 +404,11 @@ pub fn take_over(
                 }
             } else if !shared {
                 let card = text(&row, "card_id");
-                match target.get(&card).cloned().flatten() {
+                match target.get(card.as_str()).cloned().flatten() {
                     None => continue,
                     Some(to) => {
                         if to != card {
-                            row.insert("card_id".into(), to.into());
+                            row.insert("card_id".into(), String::from(to).into());
                             // The survivor keeps its own plan, shares and tags where it has them.
                             or_ignore =
                                 matches!(*table, "collection_plans" | "card_shares" | "card_tags");
@@ -435,7 +436,7 @@ pub fn take_over(
         }
     }
     // Everything the bundle brought, checked as if typed: one refused value takes nothing over.
-    let touched: Vec<String> = target
+    let touched: Vec<CardId> = target
         .values()
         .flatten()
         .cloned()
@@ -449,7 +450,7 @@ pub fn take_over(
     // Each added card says who it came from and who has it now.
     for card in tables.get("cards").into_iter().flatten() {
         let id = text(card, "id");
-        if target.get(&id).cloned().flatten().as_deref() != Some(id.as_str())
+        if target.get(id.as_str()).cloned().flatten().as_deref() != Some(id.as_str())
             || manifest.to_owner.is_empty()
         {
             continue;

@@ -6,6 +6,7 @@ use crate::classify::view::{self, ClassificationView};
 use crate::classify::{compute, config, gather, ClassConfig, Classification};
 use crate::dashboard::{self, Dashboard, DashboardQuery};
 use crate::error::ClassifyError;
+use crate::ids::CardId;
 use crate::sales::summary::Period;
 
 use super::Ledger;
@@ -59,7 +60,7 @@ impl Ledger {
     }
 
     /// The card's classes as last stored.
-    pub fn card_class(&self, card_id: &str) -> Result<Option<StoredClass>, ClassifyError> {
+    pub fn card_class(&self, card_id: &CardId) -> Result<Option<StoredClass>, ClassifyError> {
         Ok(class_store::load(self.connection(), card_id)?)
     }
 

@@ -8,6 +8,7 @@ use crate::competition::{
     SheetFields, SheetSummary, SheetView,
 };
 use crate::error::CompetitionError;
+use crate::ids::CardId;
 
 use super::Ledger;
 
@@ -122,7 +123,7 @@ impl Ledger {
     /// Products in use at the customer, our share per category, relevant sheets, close cases.
     pub fn card_competition(
         &self,
-        card_id: &str,
+        card_id: &CardId,
         stale_months: u32,
     ) -> Result<CardCompetition, CompetitionError> {
         let conn = self.connection();
@@ -137,7 +138,7 @@ impl Ledger {
     /// Records a product the customer uses.
     pub fn add_card_product(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         fields: &CardProductFields,
     ) -> Result<CardProduct, CompetitionError> {
         self.write(|tx, edit| usage::save(tx, card_id, None, fields, edit))
@@ -161,7 +162,7 @@ impl Ledger {
     /// Enters our share of the customer's purchases in a category; `None` goes back to derived.
     pub fn set_share(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         category: &str,
         percent: Option<i32>,
     ) -> Result<Vec<CategoryShare>, CompetitionError> {

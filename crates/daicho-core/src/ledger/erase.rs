@@ -5,6 +5,7 @@
 //! SQLite overwrites with zeros while it erases. Backups made before keep it until they are let
 //! go by the retention rules; the window says so.
 
+use crate::ids::{ContactId, NoteId};
 use rusqlite::Connection;
 
 use crate::card::history::{self, Stamp};
@@ -20,7 +21,7 @@ pub const ERASED: &str = "erased";
 
 impl Ledger {
     /// Deletes the contact and erases its text everywhere in the ledger.
-    pub fn erase_contact(&mut self, id: &str) -> Result<(), ContactError> {
+    pub fn erase_contact(&mut self, id: &ContactId) -> Result<(), ContactError> {
         self.erasing(|tx, edit| {
             let old = contact::store::load(tx, id)?;
             contact::store::delete(tx, id, edit)?;
@@ -37,7 +38,7 @@ impl Ledger {
     }
 
     /// Deletes the note and erases its text everywhere in the ledger.
-    pub fn erase_note(&mut self, id: &str) -> Result<(), NoteError> {
+    pub fn erase_note(&mut self, id: &NoteId) -> Result<(), NoteError> {
         self.erasing(|tx, edit| {
             let old = notes::store::load(tx, id)?;
             notes::store::delete(tx, id, edit)?;
@@ -93,7 +94,7 @@ impl Ledger {
 
 /// Deletes the cards `ids` with everything on them and rewrites the search indexes, inside an
 /// erasing transaction (what an earlier import or bulk change kept to undo them goes too).
-pub(super) fn erase_cards(tx: &Connection, ids: &[String]) -> rusqlite::Result<usize> {
+pub(super) fn erase_cards(tx: &Connection, ids: &[crate::ids::CardId]) -> rusqlite::Result<usize> {
     let mut forget = tx.prepare_cached("DELETE FROM change_batch_cards WHERE card_id = ?1")?;
     let mut delete = tx.prepare_cached("DELETE FROM cards WHERE id = ?1")?;
     let mut gone = 0;

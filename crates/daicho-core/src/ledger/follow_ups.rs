@@ -2,6 +2,7 @@
 
 use crate::contact::{self, Contact, ContactFields, FollowUps};
 use crate::error::ContactError;
+use crate::ids::ContactId;
 
 use super::Ledger;
 
@@ -21,7 +22,7 @@ impl Ledger {
     /// Moves the due date of a contact's next action.
     pub fn reschedule_follow_up(
         &mut self,
-        contact_id: &str,
+        contact_id: &ContactId,
         due: &str,
     ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::reschedule(tx, contact_id, due, edit))
@@ -31,7 +32,7 @@ impl Ledger {
     /// or neither.
     pub fn complete_follow_up(
         &mut self,
-        contact_id: &str,
+        contact_id: &ContactId,
         log: Option<&ContactFields>,
     ) -> Result<Option<Contact>, ContactError> {
         self.write(|tx, edit| {

@@ -1,5 +1,6 @@
 //! The ledger's handovers: writing a bundle, previewing and taking one over, undoing.
 
+use crate::ids::CardId;
 use std::path::Path;
 
 use crate::copies::{self, CopyKind, FilterPart, NewCopy};
@@ -109,7 +110,7 @@ impl Ledger {
     fn mark(
         &self,
         tx: &rusqlite::Connection,
-        ids: &[String],
+        ids: &[crate::ids::CardId],
         selection: &HandoverSelection,
         made: &HandoverExport,
         target: &Path,
@@ -139,7 +140,7 @@ impl Ledger {
     /// Whether the card was handed over (then it is read-only here), and to whom.
     pub fn card_handed_over(
         &self,
-        card_id: &str,
+        card_id: &CardId,
     ) -> rusqlite::Result<Option<handover::marks::HandedOver>> {
         handover::marks::of_card(self.connection(), card_id)
     }
@@ -332,7 +333,7 @@ impl Ledger {
 
     fn write_handover_report(
         &self,
-        ids: &[String],
+        ids: &[crate::ids::CardId],
         (from, to): (&str, &str),
         side: Side,
         lang: Lang,

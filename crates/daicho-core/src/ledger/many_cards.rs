@@ -2,6 +2,7 @@
 //! undone in one step.
 
 use crate::backup::BackupReason;
+use crate::ids::CardId;
 
 use super::Ledger;
 
@@ -16,8 +17,8 @@ impl Ledger {
     /// Merges `other` into `survivor` in one step that can be undone.
     pub fn merge_cards(
         &mut self,
-        survivor: &str,
-        other: &str,
+        survivor: &CardId,
+        other: &CardId,
     ) -> Result<crate::many_cards::merge::MergeOutcome, crate::error::BatchError> {
         self.backup_before(BackupReason::Merge)?;
         self.write(|tx, edit| crate::many_cards::merge::merge(tx, survivor, other, edit))
@@ -30,7 +31,7 @@ impl Ledger {
     /// Changes every card of `card_ids` as `change` says, in one step that can be undone.
     pub fn bulk_change(
         &mut self,
-        card_ids: &[String],
+        card_ids: &[crate::ids::CardId],
         change: &crate::many_cards::bulk::BulkChange,
     ) -> Result<crate::many_cards::bulk::BulkOutcome, crate::error::BatchError> {
         self.backup_before(BackupReason::Bulk)?;

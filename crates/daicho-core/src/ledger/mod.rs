@@ -2,6 +2,7 @@
 //! runs in one transaction and stamps the change with the actor and the clock's time.
 
 pub(crate) mod error;
+use crate::ids::{CardId, ContactId, KeyPersonId};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -257,25 +258,25 @@ impl Ledger {
         self.write(|tx, edit| store::insert(tx, fields, edit))
     }
 
-    pub fn card(&self, id: &str) -> Result<Card, CardError> {
+    pub fn card(&self, id: &CardId) -> Result<Card, CardError> {
         store::load(&self.conn, id)
     }
 
     /// Saves an edit made on version `version` of the card; refused if it changed since.
     pub fn update_card(
         &mut self,
-        id: &str,
+        id: &CardId,
         version: i32,
         fields: &CardFields,
     ) -> Result<Card, CardError> {
         self.write(|tx, edit| store::update(tx, id, version, fields, edit))
     }
 
-    pub fn trash_card(&mut self, id: &str) -> Result<Card, CardError> {
+    pub fn trash_card(&mut self, id: &CardId) -> Result<Card, CardError> {
         self.write(|tx, edit| store::set_trashed(tx, id, true, edit))
     }
 
-    pub fn restore_card(&mut self, id: &str) -> Result<Card, CardError> {
+    pub fn restore_card(&mut self, id: &CardId) -> Result<Card, CardError> {
         self.write(|tx, edit| store::set_trashed(tx, id, false, edit))
     }
 
@@ -286,7 +287,7 @@ impl Ledger {
 
     pub fn add_key_person(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         fields: &KeyPersonFields,
     ) -> Result<KeyPerson, CardError> {
         self.write(|tx, edit| store::add_key_person(tx, card_id, fields, edit))
@@ -294,20 +295,20 @@ impl Ledger {
 
     pub fn update_key_person(
         &mut self,
-        id: &str,
+        id: &KeyPersonId,
         fields: &KeyPersonFields,
     ) -> Result<KeyPerson, CardError> {
         self.write(|tx, edit| store::update_key_person(tx, id, fields, edit))
     }
 
-    pub fn delete_key_person(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn delete_key_person(&mut self, id: &KeyPersonId) -> Result<(), CardError> {
         self.write(|tx, edit| store::delete_key_person(tx, id, edit))
     }
 
     /// Records a contact with the customer of `card_id`.
     pub fn add_contact(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         fields: &ContactFields,
     ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::insert(tx, card_id, fields, edit))
@@ -316,34 +317,42 @@ impl Ledger {
     /// Saves an edit made on version `version` of the contact; refused if it changed since.
     pub fn update_contact(
         &mut self,
-        id: &str,
+        id: &ContactId,
         version: i32,
         fields: &ContactFields,
     ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::update(tx, id, version, fields, edit))
     }
 
-    pub fn delete_contact(&mut self, id: &str) -> Result<(), ContactError> {
+    pub fn delete_contact(&mut self, id: &ContactId) -> Result<(), ContactError> {
         self.write(|tx, edit| contact::store::delete(tx, id, edit))
     }
 
     /// Marks the contact's next action done (now) or open again.
-    pub fn set_next_action_done(&mut self, id: &str, done: bool) -> Result<Contact, ContactError> {
+    pub fn set_next_action_done(
+        &mut self,
+        id: &ContactId,
+        done: bool,
+    ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::set_action_done(tx, id, done, edit))
     }
 
-    pub fn contact(&self, id: &str) -> Result<Contact, ContactError> {
+    pub fn contact(&self, id: &ContactId) -> Result<Contact, ContactError> {
         contact::store::load(&self.conn, id)
     }
 
     /// The card's contacts, newest first.
-    pub fn contacts(&self, card_id: &str) -> Result<Vec<Contact>, ContactError> {
+    pub fn contacts(&self, card_id: &CardId) -> Result<Vec<Contact>, ContactError> {
         contact::store::for_card(&self.conn, card_id)
     }
 
     /// The card's `limit` newest contacts and how many it has: the card page shows the newest
     /// and asks for more.
-    pub fn recent_contacts(&self, card_id: &str, limit: u32) -> Result<ContactPage, ContactError> {
+    pub fn recent_contacts(
+        &self,
+        card_id: &CardId,
+        limit: u32,
+    ) -> Result<ContactPage, ContactError> {
         store::load(&self.conn, card_id)?;
         let contacts = contact::store::recent(&self.conn, card_id, limit, "")?;
         let total = self.conn.query_row(
@@ -354,7 +363,7 @@ impl Ledger {
         Ok(ContactPage { contacts, total })
     }
 
-    pub fn history(&self, card_id: &str) -> Result<Vec<HistoryEntry>, CardError> {
+    pub fn history(&self, card_id: &CardId) -> Result<Vec<HistoryEntry>, CardError> {
         store::load(&self.conn, card_id)?;
         Ok(history::load(&self.conn, card_id)?)
     }

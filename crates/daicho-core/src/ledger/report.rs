@@ -144,7 +144,10 @@ impl Ledger {
     }
 
     /// The id of the live card whose customer code is `code`.
-    pub fn card_id_by_code(&self, code: &str) -> Result<String, crate::error::CardError> {
+    pub fn card_id_by_code(
+        &self,
+        code: &str,
+    ) -> Result<crate::ids::CardId, crate::error::CardError> {
         use rusqlite::OptionalExtension;
         self.connection()
             .prepare_cached("SELECT id FROM cards WHERE code = ?1 AND deleted_at IS NULL")?
@@ -159,7 +162,7 @@ impl Ledger {
     pub fn matching_ids(
         &self,
         query: &crate::card_list::CardQuery,
-    ) -> rusqlite::Result<Vec<String>> {
+    ) -> rusqlite::Result<Vec<crate::ids::CardId>> {
         let selection = crate::card_list::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
             "SELECT cards.id FROM {} WHERE {} ORDER BY {}",

@@ -1,6 +1,7 @@
 //! The ledger's operations on transactions, receivables and collection plans.
 
 use crate::error::SalesError;
+use crate::ids::CardId;
 use crate::sales::summary::{self, Period};
 use crate::sales::{
     receivables, store, CardSales, CollectionPlan, Receivables, Transaction, TransactionFields,
@@ -13,7 +14,7 @@ impl Ledger {
     /// transactions and its collection plan.
     pub fn card_sales(
         &self,
-        card_id: &str,
+        card_id: &CardId,
         period: Option<Period>,
     ) -> Result<CardSales, SalesError> {
         let today = self.today();
@@ -32,7 +33,7 @@ impl Ledger {
 
     pub fn add_transaction(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         fields: &TransactionFields,
     ) -> Result<Transaction, SalesError> {
         let today = self.today();
@@ -61,7 +62,7 @@ impl Ledger {
     /// Sets, changes or (with `None`) clears the card's collection plan.
     pub fn set_collection_plan(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         plan: Option<&CollectionPlan>,
     ) -> Result<Option<CollectionPlan>, SalesError> {
         self.write(|tx, edit| store::set_plan(tx, card_id, plan, edit))

@@ -2,6 +2,7 @@
 
 use crate::contact::{Contact, ContactFields};
 use crate::error::VisitError;
+use crate::ids::CardId;
 use crate::visit::{self, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 use super::Ledger;
@@ -14,7 +15,7 @@ impl Ledger {
 
     pub fn plan_visit(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         planned_on: &str,
         purpose: &str,
     ) -> Result<PlannedVisit, VisitError> {
@@ -48,7 +49,7 @@ impl Ledger {
     }
 
     /// The page to read before visiting the customer.
-    pub fn visit_brief(&self, card_id: &str) -> Result<VisitBrief, VisitError> {
+    pub fn visit_brief(&self, card_id: &CardId) -> Result<VisitBrief, VisitError> {
         visit::store::brief(self.connection(), card_id)
     }
 }

@@ -33,7 +33,7 @@ pub struct BulkOutcome {
 
 pub fn apply(
     conn: &Connection,
-    card_ids: &[String],
+    card_ids: &[crate::ids::CardId],
     change: &BulkChange,
     edit: &Edit<'_>,
 ) -> Result<BulkOutcome, BatchError> {

@@ -27,7 +27,7 @@ pub const MAX_PAIRS: usize = 500;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PairCard {
-    pub id: String,
+    pub id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub reading: String,

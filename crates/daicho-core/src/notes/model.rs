@@ -89,8 +89,8 @@ impl Default for NoteFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Note {
-    pub id: String,
-    pub card_id: String,
+    pub id: crate::ids::NoteId,
+    pub card_id: crate::ids::CardId,
     pub version: i32,
     pub created_at: String,
     pub updated_at: String,

@@ -386,7 +386,7 @@ const CARDS_PER_SHEET: usize = 1000;
 pub fn write_cards(
     conn: &Connection,
     ctx: &Ctx,
-    ids: &[String],
+    ids: &[crate::ids::CardId],
     path: &Path,
     progress: Progress<'_>,
 ) -> Result<u32, ReportError> {

@@ -21,7 +21,7 @@ pub struct Confirmation {
 pub struct HandoverFacts<'a> {
     pub from_owner: &'a str,
     pub to_owner: &'a str,
-    pub card_ids: &'a [String],
+    pub card_ids: &'a [crate::ids::CardId],
     pub confirmation: Option<Confirmation>,
     /// The fingerprint the handover file is signed with (the leaving ledger's), for the
     /// successor and the manager to compare with what the take-over shows.

@@ -115,7 +115,7 @@ const ACROSS: u16 = 2;
 pub fn write_labels(
     conn: &Connection,
     ctx: &Ctx,
-    ids: &[String],
+    ids: &[crate::ids::CardId],
     path: &Path,
     progress: Progress<'_>,
 ) -> Result<u32, ReportError> {

@@ -52,7 +52,7 @@ pub struct ReportRequest {
     pub kind: ReportKind,
     pub lang: Lang,
     pub query: CardQuery,
-    pub card_ids: Vec<String>,
+    pub card_ids: Vec<crate::ids::CardId>,
     /// The list's columns, in order; empty: the usual ones.
     pub columns: Vec<ListColumn>,
     /// `YYYY-MM-DD`; both empty: the report's usual period.

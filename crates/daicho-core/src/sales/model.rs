@@ -67,7 +67,7 @@ impl Default for TransactionFields {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Transaction {
     pub id: String,
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub version: i32,
     pub created_at: String,
     pub updated_at: String,
@@ -136,7 +136,7 @@ pub struct CollectionPlan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReceivableRow {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub code: String,
     pub name: String,
     pub owner: String,

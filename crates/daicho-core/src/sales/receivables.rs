@@ -66,7 +66,7 @@ pub fn receivables(
             std::collections::hash_map::Entry::Vacant(e) => {
                 let chase_on: Option<String> = r.get(7)?;
                 e.insert(ReceivableRow {
-                    card_id,
+                    card_id: card_id.into(),
                     code: r.get(1)?,
                     name: r.get(2)?,
                     owner: r.get(3)?,

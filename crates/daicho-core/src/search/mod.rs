@@ -67,7 +67,7 @@ pub struct SearchResults {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardHit {
-    pub id: String,
+    pub id: crate::ids::CardId,
     pub code: String,
     pub kind: CardKind,
     pub status: CardStatus,
@@ -91,8 +91,8 @@ pub struct MatchedField {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ContactHit {
-    pub id: String,
-    pub card_id: String,
+    pub id: crate::ids::ContactId,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub kind: ContactKind,
     pub at: String,
@@ -103,8 +103,8 @@ pub struct ContactHit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NoteHit {
-    pub id: String,
-    pub card_id: String,
+    pub id: crate::ids::NoteId,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub category: NoteCategory,
     pub noted_on: String,
@@ -208,7 +208,7 @@ fn card_hits(
             code_marked: marks.code,
             matched: marks.matched,
             code,
-            id,
+            id: id.into(),
         });
     }
     let more = hits.len() > limit as usize;

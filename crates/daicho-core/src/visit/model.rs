@@ -12,7 +12,7 @@ use crate::notes::Note;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlannedVisit {
     pub id: String,
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub card_code: String,
     pub region: String,
@@ -50,7 +50,7 @@ pub struct VisitCandidateQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct VisitCandidate {
-    pub card_id: String,
+    pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub card_code: String,
     pub region: String,

@@ -228,7 +228,7 @@ pub fn candidates(
             .collect::<Result<_, _>>()?;
     }
     if query.due_by_class {
-        let taken: std::collections::HashSet<String> =
+        let taken: std::collections::HashSet<crate::ids::CardId> =
             out.iter().map(|c| c.card_id.clone()).collect();
         let cutoff = |abc: Abc| -> Value {
             every.days(abc).map_or(Value::Null, |days| {
@@ -270,7 +270,7 @@ pub fn candidates(
         (true, None) => None,
     };
     if let Some(visit_filter) = by_visit {
-        let taken: std::collections::HashSet<String> =
+        let taken: std::collections::HashSet<crate::ids::CardId> =
             out.iter().map(|c| c.card_id.clone()).collect();
         // Enough rows to fill the limit after skipping the cards already listed for their follow-ups.
         let want = limit + taken.len();

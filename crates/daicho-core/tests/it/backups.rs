@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use daicho_core::backup::{self, BackupInfo, BackupReason, Retention};
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
+use daicho_core::ids::CardId;
 use daicho_core::many_cards::bulk::BulkChange;
 use daicho_core::output::{self, Existing, Staged};
 use daicho_core::report::{ReportKind, ReportRequest};
@@ -162,7 +163,7 @@ fn opening_makes_the_daily_backup_once_a_day_and_every_many_row_step_makes_its_o
     assert_eq!(daily.reason, BackupReason::Daily);
     assert!(l.backup_if_due().unwrap().is_none(), "not twice a day");
 
-    let ids: Vec<String> = l
+    let ids: Vec<CardId> = l
         .list_cards(&daicho_core::card_list::CardQuery {
             limit: 10,
             ..Default::default()

@@ -4,6 +4,7 @@ use daicho_core::card::{
     CardKind, CardStatus, HistoryAction, HistoryEntity, IndividualProfile, KeyRole,
 };
 use daicho_core::error::{CardError, Coded};
+use daicho_core::ids::{CardId, KeyPersonId};
 use expect_test::expect;
 
 use super::{ledger, organisation, person};
@@ -267,15 +268,21 @@ fn emptying_the_trash_deletes_only_what_is_in_it() {
 #[test]
 fn unknown_ids_are_reported_not_panicked() {
     let mut ledger = ledger();
-    assert_eq!(ledger.card("not-a-uuid").unwrap_err().code(), "card.bad_id");
-    let missing = uuid::Uuid::now_v7().to_string();
+    assert_eq!(
+        ledger.card(&"not-a-uuid".into()).unwrap_err().code(),
+        "card.bad_id"
+    );
+    let missing = CardId::new();
     assert_eq!(ledger.card(&missing).unwrap_err().code(), "card.not_found");
     assert_eq!(
         ledger.trash_card(&missing).unwrap_err().code(),
         "card.not_found"
     );
     assert_eq!(
-        ledger.delete_key_person(&missing).unwrap_err().code(),
+        ledger
+            .delete_key_person(&KeyPersonId::new())
+            .unwrap_err()
+            .code(),
         "card.key_person_not_found"
     );
 }

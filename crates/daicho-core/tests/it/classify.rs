@@ -8,6 +8,7 @@ use daicho_core::classify::{
 };
 use daicho_core::contact::{Complaint, ComplaintState, ContactFields, ContactKind};
 use daicho_core::error::{ClassifyError, Coded};
+use daicho_core::ids::CardId;
 use daicho_core::sales::summary::Period;
 use daicho_core::Ledger;
 
@@ -226,7 +227,7 @@ fn year() -> Period {
 }
 
 /// Five customers buying 500, 200, 150, 100 and 50 thousand this year.
-fn five(l: &mut Ledger) -> Vec<String> {
+fn five(l: &mut Ledger) -> Vec<CardId> {
     let names = ["青木工業", "坂本物産", "千葉商会", "土屋電機", "中村食品"];
     let amounts = [500_000, 200_000, 150_000, 100_000, 50_000];
     names

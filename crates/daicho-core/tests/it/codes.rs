@@ -28,7 +28,7 @@ fn an_error_code_outside_the_declared_set_is_never_reported() {
     // The ones reported by a real failure are in the set, wrapped or not.
     let mut ledger = Ledger::open_in_memory().unwrap();
     let stale = ledger
-        .update_card("0000-not-there", 1, &Default::default())
+        .update_card(&"0000-not-there".into(), 1, &Default::default())
         .unwrap_err()
         .report();
     assert!(all_codes().contains(&stale.code.as_str()), "{}", stale.code);

@@ -4,6 +4,7 @@
 use daicho_core::card::{HistoryAction, HistoryEntity};
 use daicho_core::contact::{Complaint, ComplaintState, ContactFields, ContactKind, Negotiation};
 use daicho_core::error::Coded;
+use daicho_core::ids::CardId;
 use daicho_core::Ledger;
 use expect_test::expect;
 
@@ -118,7 +119,7 @@ fn bad_contacts_are_refused_field_by_field_and_nothing_is_saved() {
         1,
         "only the card's creation"
     );
-    let missing = uuid::Uuid::now_v7().to_string();
+    let missing = CardId::new();
     assert_eq!(
         ledger
             .add_contact(&missing, &visit("2026-10-10T09:00"))

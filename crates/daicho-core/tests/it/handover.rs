@@ -13,6 +13,7 @@ use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
     CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
 };
+use daicho_core::ids::CardId;
 use daicho_core::Ledger;
 
 use crate::{ledger, organisation};
@@ -137,7 +138,7 @@ fn take(confirmed_by: &str, bundle: &Path) -> TakeOverRequest {
 /// A handover file of `owner`'s cards (or of `card_ids`) for `to_owner`, under the passphrase.
 fn by_passphrase(
     owner: Option<String>,
-    card_ids: Vec<String>,
+    card_ids: Vec<CardId>,
     to_owner: String,
 ) -> HandoverSelection {
     HandoverSelection {
@@ -207,7 +208,7 @@ fn a_portfolio_moves_whole_and_its_contents_are_the_same_on_the_other_side() {
 
     // Written out again from the successor's ledger, everything but the cards' owner hashes the same.
     let again = dir.path().join("again.daicho-handover");
-    let ids: Vec<String> = preview.cards.iter().map(|c| c.card_id.clone()).collect();
+    let ids: Vec<CardId> = preview.cards.iter().map(|c| c.card_id.clone()).collect();
     b.handover_export(
         &by_passphrase(None, ids, "次".into()),
         &again,
@@ -291,7 +292,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         daicho_core::output::Existing::Refuse,
     )
     .unwrap();
-    let (id, name, phones): (String, String, String) = a
+    let (id, name, phones): (CardId, String, String) = a
         .connection()
         .query_row(
             &format!("SELECT id, name, phones FROM cards WHERE owner = '{owner}' AND phones <> '[]' AND deleted_at IS NULL ORDER BY code LIMIT 1"),
@@ -705,7 +706,7 @@ fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_w
     );
     assert_eq!(std::path::Path::new(&marks[0].file), bundle.as_path());
 
-    let id: String = a
+    let id: CardId = a
         .connection()
         .query_row(
             "SELECT id FROM cards WHERE owner = ?1 LIMIT 1",
@@ -713,7 +714,7 @@ fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_w
             |r| r.get(0),
         )
         .unwrap();
-    let other: String = a
+    let other: CardId = a
         .connection()
         .query_row(
             "SELECT id FROM cards WHERE owner <> ?1 LIMIT 1",

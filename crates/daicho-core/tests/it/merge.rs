@@ -4,6 +4,7 @@
 use daicho_core::card::CardStatus;
 use daicho_core::contact::ContactFields;
 use daicho_core::error::{BatchError, Coded};
+use daicho_core::ids::CardId;
 use daicho_core::import::DuplicateWhy;
 use daicho_core::many_cards::bulk::BulkChange;
 use daicho_core::notes::NoteFields;
@@ -22,8 +23,8 @@ fn visit(content: &str) -> ContactFields {
 
 struct Pair {
     ledger: Ledger,
-    survivor: String,
-    other: String,
+    survivor: CardId,
+    other: CardId,
 }
 
 fn pair() -> Pair {
@@ -62,7 +63,7 @@ fn pair() -> Pair {
 }
 
 /// Everything on a card, to compare before and after.
-fn on_card(l: &Ledger, id: &str) -> (usize, usize, usize, usize, usize) {
+fn on_card(l: &Ledger, id: &CardId) -> (usize, usize, usize, usize, usize) {
     let count = |sql: &str| -> usize {
         l.connection()
             .query_row(sql, [id], |r| r.get::<_, i64>(0))

@@ -3,6 +3,7 @@
 
 use daicho_core::card::{HistoryAction, HistoryEntity};
 use daicho_core::error::Coded;
+use daicho_core::ids::CardId;
 use daicho_core::notes::{Certainty, Grade, NoteCategory, NoteFields, NoteQuery};
 use daicho_core::Ledger;
 use expect_test::expect;
@@ -17,7 +18,7 @@ fn note(content: &str) -> NoteFields {
     }
 }
 
-fn issues(ledger: &mut Ledger, card_id: &str, fields: &NoteFields) -> String {
+fn issues(ledger: &mut Ledger, card_id: &CardId, fields: &NoteFields) -> String {
     let error = ledger.add_note(card_id, fields).unwrap_err();
     error
         .fields()
@@ -136,7 +137,7 @@ fn bad_notes_are_refused_field_by_field_and_nothing_is_saved() {
     expect!["judgement_on before_note"].assert_eq(&issues(&mut ledger, &card.id, &fields));
     assert_eq!(
         ledger
-            .add_note("0190f0e0-0000-7000-8000-000000000000", &note("x"))
+            .add_note(&"0190f0e0-0000-7000-8000-000000000000".into(), &note("x"))
             .unwrap_err()
             .code(),
         "card.not_found"

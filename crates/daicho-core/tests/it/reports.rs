@@ -10,6 +10,7 @@ use daicho_core::card_list::CardQuery;
 use daicho_core::contact::{ContactFields, ContactKind};
 use daicho_core::error::ReportError;
 use daicho_core::i18n::Lang;
+use daicho_core::ids::CardId;
 use daicho_core::report::{Currency, ListColumn, ReportKind, ReportRequest};
 use daicho_core::Ledger;
 
@@ -22,7 +23,7 @@ const HOSTILE: [&str; 3] = [
     "+1+1",
 ];
 
-fn sample() -> (Ledger, Vec<String>) {
+fn sample() -> (Ledger, Vec<CardId>) {
     let mut l = ledger();
     let mut ids = Vec::new();
     for (n, name) in [

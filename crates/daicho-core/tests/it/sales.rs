@@ -2,6 +2,7 @@
 
 use daicho_core::card::{HistoryEntity, Standing};
 use daicho_core::error::{Coded, SalesError};
+use daicho_core::ids::CardId;
 use daicho_core::sales::summary::Period;
 use daicho_core::sales::{AgeBucket, CollectionPlan, TransactionFields, TransactionKind};
 use daicho_core::Ledger;
@@ -18,7 +19,7 @@ pub fn sale(on: &str, item: &str, quantity: i64, unit_price: i64) -> Transaction
     }
 }
 
-pub fn card_with_limit(l: &mut Ledger, name: &str, limit: Option<i64>) -> String {
+pub fn card_with_limit(l: &mut Ledger, name: &str, limit: Option<i64>) -> CardId {
     let mut fields = organisation(name, "");
     fields.standing = Standing {
         credit_limit: limit,
@@ -179,7 +180,7 @@ fn receivables_are_aged_and_the_longest_overdue_customer_comes_first() {
     let mut l = ledger();
     let a = card_with_limit(&mut l, "青木工業", Some(100_000));
     let b = card_with_limit(&mut l, "坂本物産", None);
-    let mut due = |card: &str, on: &str, due: &str, amount: i64, paid: i64| {
+    let mut due = |card: &CardId, on: &str, due: &str, amount: i64, paid: i64| {
         let mut t = sale(on, "部品", 1, amount);
         t.due_on = Some(due.into());
         if paid > 0 {

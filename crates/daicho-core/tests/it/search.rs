@@ -3,6 +3,7 @@
 
 use daicho_core::card::CardKind;
 use daicho_core::contact::ContactFields;
+use daicho_core::ids::CardId;
 use daicho_core::notes::NoteFields;
 use daicho_core::search::{SearchResults, Segment};
 use daicho_core::Ledger;
@@ -11,7 +12,7 @@ use super::{ledger, organisation, person};
 
 struct Sample {
     ledger: Ledger,
-    toyo: String,
+    toyo: CardId,
 }
 
 fn sample() -> Sample {

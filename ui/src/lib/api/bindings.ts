@@ -175,61 +175,61 @@ export const commands = {
 	/**  Likely duplicate cards of the ledger, in pairs. */
 	duplicatesList: () => typedError<DuplicatePair[], ErrorReport_Serialize>(__TAURI_INVOKE("duplicates_list")),
 	/**  Merges `other` into `survivor`; the other card goes to the trash; undone by `merge_undo`. */
-	cardsMerge: (survivor: string, other: string) => typedError<MergeOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_merge", { survivor, other })),
+	cardsMerge: (survivor: CardId, other: CardId) => typedError<MergeOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_merge", { survivor, other })),
 	mergeUndo: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("merge_undo", { id })),
 	/**  Changes every chosen card in one step; undone by `bulk_undo`. */
-	cardsBulk: (ids: string[], change: BulkChange_Deserialize) => typedError<BulkOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_bulk", { ids, change })),
+	cardsBulk: (ids: CardId[], change: BulkChange_Deserialize) => typedError<BulkOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("cards_bulk", { ids, change })),
 	bulkUndo: (id: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("bulk_undo", { id })),
 	/**  Every card the list's query selects (to select them all). */
-	cardsIds: (query: CardQuery_Deserialize) => typedError<string[], ErrorReport_Serialize>(__TAURI_INVOKE("cards_ids", { query })),
-	cardGet: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_get", { id })),
+	cardsIds: (query: CardQuery_Deserialize) => typedError<CardId[], ErrorReport_Serialize>(__TAURI_INVOKE("cards_ids", { query })),
+	cardGet: (id: CardId) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_get", { id })),
 	cardCreate: (fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_create", { fields })),
-	cardUpdate: (id: string, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
-	cardTrash: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_trash", { id })),
-	cardRestore: (id: string) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_restore", { id })),
+	cardUpdate: (id: CardId, version: number, fields: CardFields_Deserialize) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_update", { id, version, fields })),
+	cardTrash: (id: CardId) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_trash", { id })),
+	cardRestore: (id: CardId) => typedError<Card_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_restore", { id })),
 	/**
 	 *  Deletes every card in the trash for good; with `erase`, their text goes from everywhere
 	 *  in the ledger too. Returns how many.
 	 */
 	trashEmpty: (erase: boolean) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("trash_empty", { erase })),
-	cardHistory: (id: string) => typedError<HistoryEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_history", { id })),
-	keyPersonAdd: (cardId: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
-	keyPersonUpdate: (id: string, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
-	keyPersonDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
+	cardHistory: (id: CardId) => typedError<HistoryEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_history", { id })),
+	keyPersonAdd: (cardId: CardId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
+	keyPersonUpdate: (id: KeyPersonId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
+	keyPersonDelete: (id: KeyPersonId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
 	/**  The card's `limit` newest contacts and how many it has. */
-	contactsList: (cardId: string, limit: number) => typedError<ContactPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId, limit })),
-	contactAdd: (cardId: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
-	contactUpdate: (id: string, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
+	contactsList: (cardId: CardId, limit: number) => typedError<ContactPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId, limit })),
+	contactAdd: (cardId: CardId, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
+	contactUpdate: (id: ContactId, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
 	/**  Deletes a contact; with `erase`, its text goes from the history and the search index too. */
-	contactDelete: (id: string, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id, erase })),
+	contactDelete: (id: ContactId, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id, erase })),
 	/**  Marks the contact's next action done, or open again. */
-	contactSetDone: (id: string, done: boolean) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_set_done", { id, done })),
+	contactSetDone: (id: ContactId, done: boolean) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_set_done", { id, done })),
 	/**  Every open next action across the ledger, grouped by when it is due. */
 	followUpsList: () => typedError<FollowUps, ErrorReport_Serialize>(__TAURI_INVOKE("follow_ups_list")),
 	/**  How many follow-ups are overdue (the sidebar's count). */
 	followUpsOverdue: () => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("follow_ups_overdue")),
-	followUpReschedule: (contactId: string, due: string) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_reschedule", { contactId, due })),
+	followUpReschedule: (contactId: ContactId, due: string) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_reschedule", { contactId, due })),
 	/**  Marks the follow-up done, logging the contact that did it when one is given. */
-	followUpComplete: (contactId: string, log: ContactFields_Deserialize | null) => typedError<Contact_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_complete", { contactId, log })),
+	followUpComplete: (contactId: ContactId, log: ContactFields_Deserialize | null) => typedError<Contact_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_complete", { contactId, log })),
 	/**  The card's notes, newest first. */
-	notesForCard: (cardId: string) => typedError<Note_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
+	notesForCard: (cardId: CardId) => typedError<Note_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
 	/**  The notes page: every note of cards not in the trash, filtered. */
 	notesList: (query: NoteQuery_Deserialize) => typedError<NotePage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("notes_list", { query })),
-	noteAdd: (cardId: string, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
-	noteUpdate: (id: string, version: number, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
+	noteAdd: (cardId: CardId, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
+	noteUpdate: (id: NoteId, version: number, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
 	/**  Deletes a note; with `erase`, its text goes from the history and the search index too. */
-	noteDelete: (id: string, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id, erase })),
+	noteDelete: (id: NoteId, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id, erase })),
 	/**  Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive). */
 	visitPlan: (from: string, to: string) => typedError<PlannedVisit_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_plan", { from, to })),
 	/**  Customers to consider: follow-ups due, not visited for a while, in a region or city. */
 	visitCandidates: (query: VisitCandidateQuery_Deserialize) => typedError<VisitCandidate_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_candidates", { query })),
-	visitAdd: (cardId: string, plannedOn: string, purpose: string) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_add", { cardId, plannedOn, purpose })),
+	visitAdd: (cardId: CardId, plannedOn: string, purpose: string) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_add", { cardId, plannedOn, purpose })),
 	/**  Moves a visit to `position` (from 0) on `planned_on`. */
 	visitMove: (id: string, plannedOn: string, position: number) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_move", { id, plannedOn, position })),
 	visitRemove: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("visit_remove", { id })),
 	/**  Logs the planned visit as a contact on its card. */
 	visitLog: (id: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
-	visitBrief: (cardId: string) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
+	visitBrief: (cardId: CardId) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
 	competitorsList: () => typedError<Competitor_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("competitors_list")),
 	competitorGet: (id: string) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
 	competitorCreate: (fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_create", { fields })),
@@ -257,12 +257,12 @@ export const commands = {
 	/**  An individual's display name from the family and given names, as people of `lang` write it. */
 	personName: (family: string, given: string, lang: Lang) => __TAURI_INVOKE<string>("person_name", { family, given, lang }),
 	/**  Products in use, our share, relevant sheets and close case studies of a card. */
-	cardCompetition: (cardId: string) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
-	cardProductAdd: (cardId: string, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_add", { cardId, fields })),
+	cardCompetition: (cardId: CardId) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
+	cardProductAdd: (cardId: CardId, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_add", { cardId, fields })),
 	cardProductUpdate: (id: string, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_update", { id, fields })),
 	cardProductDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_delete", { id })),
 	/**  Enters our share in a category (none: back to the share derived from volumes). */
-	cardShareSet: (cardId: string, category: string, percent: number | null) => typedError<CategoryShare_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_share_set", { cardId, category, percent })),
+	cardShareSet: (cardId: CardId, category: string, percent: number | null) => typedError<CategoryShare_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_share_set", { cardId, category, percent })),
 	/**  Competitors' contracts renewing within the horizon in Settings. */
 	renewalsList: () => typedError<Renewal[], ErrorReport_Serialize>(__TAURI_INVOKE("renewals_list")),
 	casesList: () => typedError<CaseStudy_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("cases_list")),
@@ -273,13 +273,13 @@ export const commands = {
 	 *  The card's sales over `from`..`to` (none: the twelve months to today), its
 	 *  transactions and its collection plan.
 	 */
-	cardSales: (cardId: string, from: string | null, to: string | null) => typedError<CardSales_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_sales", { cardId, from, to })),
-	transactionAdd: (cardId: string, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_add", { cardId, fields })),
+	cardSales: (cardId: CardId, from: string | null, to: string | null) => typedError<CardSales_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_sales", { cardId, from, to })),
+	transactionAdd: (cardId: CardId, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_add", { cardId, fields })),
 	/**  Saves an edit made on `version`. */
 	transactionUpdate: (id: string, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_update", { id, version, fields })),
 	transactionDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
 	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
-	collectionPlanSet: (cardId: string, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
+	collectionPlanSet: (cardId: CardId, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
 	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
 	classConfigGet: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_get")),
 	/**  The settings a new ledger starts with. */
@@ -291,7 +291,7 @@ export const commands = {
 	 *  its own; the classes themselves are read through the card list.
 	 */
 	reclassify: (from: string | null, to: string | null) => typedError<Reclassified_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("reclassify", { from, to })),
-	cardClassGet: (cardId: string) => typedError<StoredClass_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_class_get", { cardId })),
+	cardClassGet: (cardId: CardId) => typedError<StoredClass_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_class_get", { cardId })),
 	dashboardGet: (query: DashboardQuery_Deserialize) => typedError<Dashboard_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("dashboard_get", { query })),
 	/**  Writes the report to `path` (chosen in the save dialog), reporting progress on `progress`. */
 	reportExport: (request: ReportRequest_Deserialize, path: string, progress: Channel<ReportProgress>) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("report_export", { request, path, progress })),
@@ -308,7 +308,7 @@ export const commands = {
 	/**  Every handover file whose cards are marked handed over (read-only) in the open ledger. */
 	handedOverList: () => typedError<HandedOver[], ErrorReport_Serialize>(__TAURI_INVOKE("handed_over_list")),
 	/**  Whether the card was handed over, and to whom: then it is read-only here. */
-	cardHandedOver: (id: string) => typedError<HandedOver | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
+	cardHandedOver: (id: CardId) => typedError<HandedOver | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
 	/**  Takes a handover back (the successor did not take it over): its cards are editable again. */
 	handoverWithdraw: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_withdraw", { bundleId })),
 	/**  On the successor's side: writes the signed receipt of a take-over for the leaving rep. */
@@ -542,7 +542,7 @@ export type BulkOutcome = {
 export type Card = Card_Serialize | Card_Deserialize;
 
 export type CardChoice = {
-	card_id: string,
+	card_id: CardId,
 	choice: Choice,
 };
 
@@ -551,7 +551,7 @@ export type CardClass = CardClass_Serialize | CardClass_Deserialize;
 
 /**  One card's classes and the figures they come from. */
 export type CardClass_Deserialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	owner: string,
@@ -586,7 +586,7 @@ export type CardClass_Deserialize = {
 
 /**  One card's classes and the figures they come from. */
 export type CardClass_Serialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	owner: string,
@@ -737,7 +737,7 @@ export type CardHit = CardHit_Serialize | CardHit_Deserialize;
  *  in those.
  */
 export type CardHit_Deserialize = {
-	id: string,
+	id: CardId,
 	code: string,
 	kind: CardKind,
 	status: CardStatus,
@@ -753,7 +753,7 @@ export type CardHit_Deserialize = {
  *  in those.
  */
 export type CardHit_Serialize = {
-	id: string,
+	id: CardId,
 	code: string,
 	kind: CardKind,
 	status: CardStatus,
@@ -763,6 +763,9 @@ export type CardHit_Serialize = {
 	code_marked: Segment[],
 	matched: MatchedField | null,
 };
+
+/**  A customer card. */
+export type CardId = string & { readonly __brand: "CardId" };
 
 /**  Organisation (a company, a shop, a school...) or individual customer. */
 export type CardKind = "organisation" | "individual";
@@ -844,14 +847,14 @@ export type CardProductFields_Serialize = {
 
 export type CardProduct_Deserialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	fields: CardProductFields_Deserialize,
 	product: Product_Deserialize,
 };
 
 export type CardProduct_Serialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	fields: CardProductFields_Serialize,
 	product: Product_Serialize,
 };
@@ -921,7 +924,7 @@ export type CardRow = CardRow_Serialize | CardRow_Deserialize;
 
 /**  One line of the card list. */
 export type CardRow_Deserialize = {
-	id: string,
+	id: CardId,
 	code: string,
 	kind: CardKind,
 	status: CardStatus,
@@ -953,7 +956,7 @@ export type CardRow_Deserialize = {
 
 /**  One line of the card list. */
 export type CardRow_Serialize = {
-	id: string,
+	id: CardId,
 	code: string,
 	kind: CardKind,
 	status: CardStatus,
@@ -1018,7 +1021,7 @@ export type CardStatus = "prospect" | "active" | "dormant" | "lost";
 
 /**  A stored card with its key persons. */
 export type Card_Deserialize = {
-	id: string,
+	id: CardId,
 	/**  Increases with every save; an edit based on an older version is refused. */
 	version: number,
 	created_at: string,
@@ -1033,7 +1036,7 @@ export type Card_Deserialize = {
 
 /**  A stored card with its key persons. */
 export type Card_Serialize = {
-	id: string,
+	id: CardId,
 	/**  Increases with every save; an edit based on an older version is refused. */
 	version: number,
 	created_at: string,
@@ -1072,7 +1075,7 @@ export type CaseStudyFields = CaseStudyFields_Serialize | CaseStudyFields_Deseri
 export type CaseStudyFields_Deserialize = {
 	title?: string,
 	/**  The customer's card, or none when the case is told anonymised. */
-	card_id?: string | null,
+	card_id?: CardId | null,
 	/**  How the customer is named in the case ("a logistics company in Osaka"). */
 	customer_label?: string,
 	industry?: string,
@@ -1093,7 +1096,7 @@ export type CaseStudyFields_Deserialize = {
 export type CaseStudyFields_Serialize = {
 	title: string,
 	/**  The customer's card, or none when the case is told anonymised. */
-	card_id: string | null,
+	card_id: CardId | null,
 	/**  How the customer is named in the case ("a logistics company in Osaka"). */
 	customer_label: string,
 	industry: string,
@@ -1446,7 +1449,7 @@ export type ContactFields_Deserialize = {
 	at?: string,
 	duration_minutes?: number | null,
 	/**  Ids of the card's key persons who took part. */
-	participants?: string[],
+	participants?: KeyPersonId[],
 	/**  The rep who made the contact. */
 	rep?: string,
 	purpose?: string,
@@ -1474,7 +1477,7 @@ export type ContactFields_Serialize = {
 	at: string,
 	duration_minutes: number | null,
 	/**  Ids of the card's key persons who took part. */
-	participants: string[],
+	participants: KeyPersonId[],
 	/**  The rep who made the contact. */
 	rep: string,
 	purpose: string,
@@ -1495,13 +1498,16 @@ export type ContactFields_Serialize = {
 
 /**  A contact whose text matched, newest entered first. */
 export type ContactHit = {
-	id: string,
-	card_id: string,
+	id: ContactId,
+	card_id: CardId,
 	card_name: string,
 	kind: ContactKind,
 	at: string,
 	snippet: Segment[],
 };
+
+/**  A contact in a card's history. */
+export type ContactId = string & { readonly __brand: "ContactId" };
 
 /**  What kind of contact it was. */
 export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "other";
@@ -1523,8 +1529,8 @@ export type ContactPage_Serialize = {
 
 /**  A stored contact. */
 export type Contact_Deserialize = {
-	id: string,
-	card_id: string,
+	id: ContactId,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -1533,8 +1539,8 @@ export type Contact_Deserialize = {
 
 /**  A stored contact. */
 export type Contact_Serialize = {
-	id: string,
-	card_id: string,
+	id: ContactId,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -1801,9 +1807,9 @@ export type FilterPart_Serialize = {
 
 /**  One open next action, with the contact and the card it belongs to. */
 export type FollowUp = {
-	contact_id: string,
+	contact_id: ContactId,
 	contact_version: number,
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	card_code: string,
 	kind: ContactKind,
@@ -1919,7 +1925,7 @@ export type HandoverSelection_Deserialize = {
 	/**  Every live card of this owner... */
 	owner?: string | null,
 	/**  ...or these cards. */
-	card_ids?: string[],
+	card_ids?: CardId[],
 	/**  The successor: the cards' owner once taken over. */
 	to_owner?: string,
 	/**  The file is encrypted to this passphrase, given to the successor out of band... */
@@ -1938,7 +1944,7 @@ export type HandoverSelection_Serialize = {
 	/**  Every live card of this owner... */
 	owner: string | null,
 	/**  ...or these cards. */
-	card_ids: string[],
+	card_ids: CardId[],
 	/**  The successor: the cards' owner once taken over. */
 	to_owner: string,
 	/**  The file is encrypted to this passphrase, given to the successor out of band... */
@@ -2153,7 +2159,7 @@ export type ImportRequest_Serialize = {
 };
 
 export type IncompleteCard = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	owner: string,
@@ -2262,15 +2268,18 @@ export type KeyPersonFields_Serialize = {
 	notes: string,
 };
 
+/**  A key person on a card. */
+export type KeyPersonId = string & { readonly __brand: "KeyPersonId" };
+
 export type KeyPerson_Deserialize = {
-	id: string,
-	card_id: string,
+	id: KeyPersonId,
+	card_id: CardId,
 	fields: KeyPersonFields_Deserialize,
 };
 
 export type KeyPerson_Serialize = {
-	id: string,
-	card_id: string,
+	id: KeyPersonId,
+	card_id: CardId,
 	fields: KeyPersonFields_Serialize,
 };
 
@@ -2425,13 +2434,16 @@ export type NoteFields_Serialize = {
 
 /**  An intelligence note whose text matched, newest entered first. */
 export type NoteHit = {
-	id: string,
-	card_id: string,
+	id: NoteId,
+	card_id: CardId,
 	card_name: string,
 	category: NoteCategory,
 	noted_on: string,
 	snippet: Segment[],
 };
+
+/**  An intelligence note. */
+export type NoteId = string & { readonly __brand: "NoteId" };
 
 /**  How the rep learned it. */
 export type NoteMeans = "face_to_face" | "phone" | "document" | "web" | "other";
@@ -2509,8 +2521,8 @@ export type NoteRow_Serialize = {
 
 /**  A stored note. */
 export type Note_Deserialize = {
-	id: string,
-	card_id: string,
+	id: NoteId,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -2519,8 +2531,8 @@ export type Note_Deserialize = {
 
 /**  A stored note. */
 export type Note_Serialize = {
-	id: string,
-	card_id: string,
+	id: NoteId,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -2606,7 +2618,7 @@ export type OwnerCount = {
 
 /**  One card of a likely duplicate pair, as shown side by side. */
 export type PairCard = {
-	id: string,
+	id: CardId,
 	code: string,
 	name: string,
 	reading: string,
@@ -2622,7 +2634,7 @@ export type ParetoBar = ParetoBar_Serialize | ParetoBar_Deserialize;
 
 export type ParetoBar_Deserialize = {
 	/**  Empty for the "others" bar. */
-	card_id: string,
+	card_id: CardId,
 	name: string,
 	amount: number,
 	/**  Cumulative share after this bar, in percent. */
@@ -2634,7 +2646,7 @@ export type ParetoBar_Deserialize = {
 
 export type ParetoBar_Serialize = {
 	/**  Empty for the "others" bar. */
-	card_id: string,
+	card_id: CardId,
 	name: string,
 	amount: number,
 	/**  Cumulative share after this bar, in percent. */
@@ -2650,7 +2662,7 @@ export type PlannedVisit = PlannedVisit_Serialize | PlannedVisit_Deserialize;
 /**  One visit in the plan. */
 export type PlannedVisit_Deserialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	card_code: string,
 	region: string,
@@ -2668,7 +2680,7 @@ export type PlannedVisit_Deserialize = {
 /**  One visit in the plan. */
 export type PlannedVisit_Serialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	card_code: string,
 	region: string,
@@ -2686,7 +2698,7 @@ export type PlannedVisit_Serialize = {
 export type PreviewCard = PreviewCard_Serialize | PreviewCard_Deserialize;
 
 export type PreviewCard_Deserialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	status: PreviewStatus,
@@ -2697,7 +2709,7 @@ export type PreviewCard_Deserialize = {
 };
 
 export type PreviewCard_Serialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	status: PreviewStatus,
@@ -2855,7 +2867,7 @@ export type ReceivableRow = ReceivableRow_Serialize | ReceivableRow_Deserialize;
 
 /**  One customer on the collection page. */
 export type ReceivableRow_Deserialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	owner: string,
@@ -2873,7 +2885,7 @@ export type ReceivableRow_Deserialize = {
 
 /**  One customer on the collection page. */
 export type ReceivableRow_Serialize = {
-	card_id: string,
+	card_id: CardId,
 	code: string,
 	name: string,
 	owner: string,
@@ -2926,7 +2938,7 @@ export type Reclassified_Serialize = {
 /**  A competitor's contract at a customer that renews soon: a chance to win the business. */
 export type Renewal = {
 	card_product_id: string,
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	product_name: string,
 	maker: string,
@@ -2965,7 +2977,7 @@ export type ReportRequest_Deserialize = {
 	kind?: ReportKind,
 	lang?: Lang,
 	query?: CardQuery_Deserialize,
-	card_ids?: string[],
+	card_ids?: CardId[],
 	/**  The list's columns, in order; empty: the usual ones. */
 	columns?: ListColumn[],
 	/**  `YYYY-MM-DD`; both empty: the report's usual period. */
@@ -2986,7 +2998,7 @@ export type ReportRequest_Serialize = {
 	kind: ReportKind,
 	lang: Lang,
 	query: CardQuery_Serialize,
-	card_ids: string[],
+	card_ids: CardId[],
 	/**  The list's columns, in order; empty: the usual ones. */
 	columns: ListColumn[],
 	/**  `YYYY-MM-DD`; both empty: the report's usual period. */
@@ -3529,7 +3541,7 @@ export type TransactionKind = "sale" | "return";
 /**  A stored transaction; `fields.amount` is always set. */
 export type Transaction_Deserialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -3545,7 +3557,7 @@ export type Transaction_Deserialize = {
 /**  A stored transaction; `fields.amount` is always set. */
 export type Transaction_Serialize = {
 	id: string,
-	card_id: string,
+	card_id: CardId,
 	version: number,
 	created_at: string,
 	updated_at: string,
@@ -3677,7 +3689,7 @@ export type VisitCandidateQuery_Serialize = {
 
 /**  A customer the plan could include, and why. */
 export type VisitCandidate_Deserialize = {
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	card_code: string,
 	region: string,
@@ -3697,7 +3709,7 @@ export type VisitCandidate_Deserialize = {
 
 /**  A customer the plan could include, and why. */
 export type VisitCandidate_Serialize = {
-	card_id: string,
+	card_id: CardId,
 	card_name: string,
 	card_code: string,
 	region: string,

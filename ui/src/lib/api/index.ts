@@ -83,6 +83,10 @@ import { t } from "../i18n/i18n.svelte";
 
 export { commands };
 export type {
+  CardId,
+  ContactId,
+  KeyPersonId,
+  NoteId,
   HandedOver,
   LinkKind,
   BackupInfo,

@@ -1,16 +1,16 @@
 // Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
 // card edits from being lost when the user navigates away.
-import { errorText, type AppInfo, type CardKind, type ErrorReport } from "../api";
+import { errorText, type AppInfo, type CardId, type CardKind, type ErrorReport } from "../api";
 import type { CompetitionTab } from "../competition/tabs";
 import type { ListFilters } from "../cards/list.svelte";
 
 export type Route =
   | { page: "cards" }
-  | { page: "card"; id: string }
+  | { page: "card"; id: CardId }
   | { page: "new"; kind: CardKind }
   | { page: "follow_ups" }
   | { page: "visits" }
-  | { page: "brief"; id: string }
+  | { page: "brief"; id: CardId }
   | { page: "notes" }
   | { page: "competition"; tab: CompetitionTab }
   | { page: "sheet"; id: string }
@@ -53,7 +53,7 @@ class AppState {
   /** Filters a page asked the card list to open with (a dashboard chart, a collection age). */
   listRequest = $state<Partial<ListFilters> | null>(null);
   /** Cards ticked in the card list to hand over (the Handover page's selection). */
-  handoverCards = $state<string[]>([]);
+  handoverCards = $state<CardId[]>([]);
   /** The card list's filters as they are now, for reports of "the list as filtered". */
   listFilters = $state<ListFilters | null>(null);
   /** Shown instead of the window while set: the lock screen. */

@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 import { beforeEach, describe, expect, it } from "vitest";
 import { app } from "./app.svelte";
 
@@ -14,7 +15,7 @@ describe("navigation", () => {
   });
 
   it("asks before leaving a card with unsaved changes, and stays when told", () => {
-    app.route = { page: "card", id: "a" };
+    app.route = { page: "card", id: cardId("a") };
     app.setDirtyCheck(() => true);
     app.navigate({ page: "settings" });
     expect(app.route).toEqual({ page: "card", id: "a" });
@@ -36,7 +37,7 @@ describe("navigation", () => {
   });
 
   it("leaves when the user discards the changes", () => {
-    app.route = { page: "card", id: "a" };
+    app.route = { page: "card", id: cardId("a") };
     app.setDirtyCheck(() => true);
     app.navigate({ page: "cards" });
     app.leaveAnyway();

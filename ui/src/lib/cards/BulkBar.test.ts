@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 // The bulk bar against a mocked core: the ticked cards get the change the user asked for in one
 // call, and Undo takes that change back.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -33,8 +34,8 @@ describe("the bulk bar", () => {
     const user = userEvent.setup();
     const list = new CardList(false, async () => ({ total: 3, offset: 0, rows: [] }));
     list.total = 3;
-    list.selected.add("c1");
-    list.selected.add("c2");
+    list.selected.add(cardId("c1"));
+    list.selected.add(cardId("c2"));
     render(BulkBar, { list });
     expect(screen.getByTestId("bulk-count").textContent).toContain("2 件を選択中");
     await user.type(screen.getByTestId("bulk-owner"), "後任 花子");
@@ -51,7 +52,7 @@ describe("the bulk bar", () => {
     const user = userEvent.setup();
     const list = new CardList(false, async () => ({ total: 3, offset: 0, rows: [] }));
     list.total = 3;
-    list.selected.add("c1");
+    list.selected.add(cardId("c1"));
     render(BulkBar, { list });
     await user.click(screen.getByTestId("bulk-select-all"));
     await waitFor(() => expect(list.selected.size).toBe(3));

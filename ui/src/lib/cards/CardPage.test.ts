@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 // The card page against a mocked core: what the user sees when the core accepts or refuses.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
@@ -11,7 +12,7 @@ import { app } from "../app/app.svelte";
 
 function stored(fields: CardFields): Card {
   return {
-    id: "0196d0c4-0000-7000-8000-000000000001",
+    id: cardId("0196d0c4-0000-7000-8000-000000000001"),
     version: 1,
     created_at: "2026-11-24T09:30:00.000Z",
     updated_at: "2026-11-24T09:30:00.000Z",
@@ -131,7 +132,7 @@ describe("the card page", () => {
   });
 
   it("counts a half-typed key person as unsaved, so leaving the card asks first", async () => {
-    render(CardPage, { id: "0196d0c4-0000-7000-8000-000000000001" });
+    render(CardPage, { id: cardId("0196d0c4-0000-7000-8000-000000000001") });
     await userEvent.click(await screen.findByTestId("add-key-person"));
     expect(app.hasUnsavedChanges()).toBe(false);
     const form = screen.getByTestId("key-person-form");

@@ -1,10 +1,11 @@
+import { cardId, keyPersonId } from "../api/test-ids";
 import { describe, expect, it } from "vitest";
 import type { KeyPerson } from "../api";
 import { localMinute, newContact, withKindDetails } from "./contacts";
 
 const person = (id: string, role: KeyPerson["fields"]["role"]): KeyPerson => ({
-  id,
-  card_id: "c",
+  id: keyPersonId(id),
+  card_id: cardId("c"),
   fields: { name: id, reading: "", department: "", title: "", role, phone: "", email: "", birthday: null, interests: "", notes: "" },
 });
 

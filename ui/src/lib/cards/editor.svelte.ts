@@ -1,6 +1,6 @@
 // The open card: the saved version, the draft being edited, and the field problems of the
 // last save. The core decides what is valid; this only keeps what the user typed until then.
-import { call, commands, fieldIssues, type Card, type CardFields, type CardKind, type FieldIssue } from "../api";
+import { call, commands, fieldIssues, type Card, type CardFields, type CardId, type CardKind, type FieldIssue } from "../api";
 
 export function emptyFields(kind: CardKind): CardFields {
   return {
@@ -104,7 +104,7 @@ export class CardEditor {
     this.issues = new Map();
   }
 
-  async load(id: string): Promise<void> {
+  async load(id: CardId): Promise<void> {
     this.show(await call(commands.cardGet(id)));
   }
 

@@ -1,7 +1,7 @@
 // The card list's query and a sparse cache of its rows. The list asks the core only for the
 // blocks of rows that are on screen, so 100,000 cards scroll as smoothly as 100.
 import { SvelteSet } from "svelte/reactivity";
-import { call, commands, type CardQuery, type CardRow } from "../api";
+import { call, commands, type CardId, type CardQuery, type CardRow } from "../api";
 
 export const BLOCK = 200;
 
@@ -45,7 +45,7 @@ export class CardList {
   /** The search text of the rows on screen: lags `filters.text` while a search is on its way. */
   shownText = $state("");
   /** Cards ticked for a change to many at once; kept while the user searches for more. */
-  selected = new SvelteSet<string>();
+  selected = new SvelteSet<CardId>();
   private blocks = $state<Record<number, CardRow[]>>({});
   private pending = new Set<number>();
   private generation = 0;

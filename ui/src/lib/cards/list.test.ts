@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { cardId } from "../api/test-ids";
 import type { CardQuery, CardRow } from "../api";
 import { BLOCK, CardList } from "./list.svelte";
 
 function fakeLedger(count: number) {
   const queries: CardQuery[] = [];
   const rows: CardRow[] = Array.from({ length: count }, (_, i) => ({
-    id: `id-${i}`,
+    id: cardId(`id-${i}`),
     code: `C-${i}`,
     kind: "organisation",
     status: "active",

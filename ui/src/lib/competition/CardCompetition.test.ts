@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 // The competition side of a card against a mocked core: what the customer uses, our share,
 // renewals coming up, close case studies; customer text stays text.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import type { Card, CardCompetition as Side, CardProductFields, Product } from "
 import { emptyFields } from "../cards/editor.svelte";
 
 const card: Card = {
-  id: "0196d0c4-0000-7000-8000-000000000001",
+  id: cardId("0196d0c4-0000-7000-8000-000000000001"),
   version: 1,
   created_at: "2026-11-24T09:30:00.000Z",
   updated_at: "2026-11-24T09:30:00.000Z",

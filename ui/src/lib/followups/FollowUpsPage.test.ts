@@ -1,3 +1,4 @@
+import { cardId, contactId } from "../api/test-ids";
 // The follow-ups page against a mocked core: groups in the order a rep works, marking done.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
@@ -9,9 +10,9 @@ import type { FollowUp, Renewal } from "../api";
 
 function item(id: string, name: string, bucket: FollowUp["bucket"], due: string, late = 0): FollowUp {
   return {
-    contact_id: `0196d0c4-0000-7000-8000-00000000000${id}`,
+    contact_id: contactId(`0196d0c4-0000-7000-8000-00000000000${id}`),
     contact_version: 1,
-    card_id: "0196d0c4-0000-7000-8000-000000000001",
+    card_id: cardId("0196d0c4-0000-7000-8000-000000000001"),
     card_name: name,
     card_code: "C-000001",
     kind: "visit",
@@ -70,7 +71,7 @@ describe("the follow-ups page", () => {
     renewals = [
       {
         card_product_id: "0196d0c4-0000-7000-8000-0000000000c1",
-        card_id: "0196d0c4-0000-7000-8000-000000000003",
+        card_id: cardId("0196d0c4-0000-7000-8000-000000000003"),
         card_name: "<i>丸山製作所</i>",
         product_name: "アルファ C-3500",
         maker: "アルファ事務機株式会社",

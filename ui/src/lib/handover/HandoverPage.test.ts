@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 // The handover page against a mocked core: a likely duplicate is merged as chosen, the
 // successor's confirmation is sent, and a take-over is undone after asking.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -19,9 +20,9 @@ const PREVIEW: HandoverPreview = {
   counts: [["cards", 2]],
   already_taken_over: false,
   cards: [
-    { card_id: "c1", code: "C-000001", name: "青木工業株式会社", status: "new", existing: null, why: null, contacts: 3 },
+    { card_id: cardId("c1"), code: "C-000001", name: "青木工業株式会社", status: "new", existing: null, why: null, contacts: 3 },
     {
-      card_id: "c2",
+      card_id: cardId("c2"),
       code: "C-000002",
       name: "<b>丸山商事</b>",
       status: "duplicate",
@@ -157,7 +158,7 @@ describe("the handover page", () => {
   });
 
   it("hands over the cards ticked in the card list, or an owner's cards once the user chooses so", async () => {
-    app.handoverCards = ["c1", "c2"];
+    app.handoverCards = [cardId("c1"), cardId("c2")];
     const { unmount } = render(HandoverPage);
     expect(screen.getByTestId("handover-ticked")).toHaveTextContent("カード一覧で選んだ 2 件のカード");
     expect(screen.queryByTestId("handover-owner")).toBeNull();
@@ -178,7 +179,7 @@ describe("the handover page", () => {
     await userEvent.selectOptions(await screen.findByTestId("handover-owner"), "田中 美咲");
     expect(screen.getByTestId("handover-write")).toBeEnabled();
 
-    app.handoverCards = ["c3"];
+    app.handoverCards = [cardId("c3")];
     unmount();
     expect(app.handoverCards, "leaving the page lets the ticked cards go").toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { cardId, noteId } from "../api/test-ids";
 // The notes page against a mocked core: filters become the query, notes show as text.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
@@ -10,8 +11,8 @@ import { newNote } from "./notes";
 
 const hostile = "<b>噂</b> 工場を新設するらしい";
 const note: Note = {
-  id: "0196d0c4-0000-7000-8000-0000000000aa",
-  card_id: "0196d0c4-0000-7000-8000-000000000001",
+  id: noteId("0196d0c4-0000-7000-8000-0000000000aa"),
+  card_id: cardId("0196d0c4-0000-7000-8000-000000000001"),
   version: 1,
   created_at: "2026-11-24T09:30:00.000Z",
   updated_at: "2026-11-24T09:30:00.000Z",

@@ -1,3 +1,4 @@
+import { cardId } from "../api/test-ids";
 // The card's sales section against a mocked core: the figures the core derived, how each
 // payment stands, and what a new transaction sends.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { emptyFields } from "../cards/editor.svelte";
 import type { Card, CardSales as Sales, Transaction, TransactionFields } from "../api";
 
 const CARD: Card = {
-  id: "0196d0c4-0000-7000-8000-000000000001",
+  id: cardId("0196d0c4-0000-7000-8000-000000000001"),
   version: 1,
   created_at: "2026-11-24T09:30:00.000Z",
   updated_at: "2026-11-24T09:30:00.000Z",

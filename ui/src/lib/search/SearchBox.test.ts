@@ -1,3 +1,4 @@
+import { cardId, contactId } from "../api/test-ids";
 // The search box against a mocked core: results come grouped with the match marked as text
 // (never HTML), arrow keys and Enter open a result, and Enter alone lists every match.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import type { SearchResults } from "../api";
 const RESULTS: SearchResults = {
   cards: [
     {
-      id: "c1",
+      id: cardId("c1"),
       code: "C-000001",
       kind: "organisation",
       status: "active",
@@ -30,7 +31,7 @@ const RESULTS: SearchResults = {
       matched: null,
     },
     {
-      id: "c2",
+      id: cardId("c2"),
       code: "C-000002",
       kind: "organisation",
       status: "prospect",
@@ -49,8 +50,8 @@ const RESULTS: SearchResults = {
   ],
   contacts: [
     {
-      id: "t1",
-      card_id: "c1",
+      id: contactId("t1"),
+      card_id: cardId("c1"),
       card_name: "佐藤工業",
       kind: "visit",
       at: "2026-11-20T10:00",
