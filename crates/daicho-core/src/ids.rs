@@ -137,7 +137,36 @@ ids! {
     ContactId,
     /// An intelligence note.
     NoteId,
+    /// A planned visit.
+    VisitId,
+    /// A sale or a return on a card.
+    TransactionId,
+    /// A competitor.
+    CompetitorId,
+    /// A product of ours or of a competitor, in the catalogue.
+    ProductId,
+    /// A comparison sheet.
+    SheetId,
+    /// A dated assessment on a comparison sheet.
+    AssessmentId,
+    /// A product in use at a customer.
+    CardProductId,
+    /// A case study.
+    CaseId,
 }
 
 /// The names of the id types, for the TypeScript bindings to brand.
-pub const ID_TYPES: [&str; 4] = ["CardId", "KeyPersonId", "ContactId", "NoteId"];
+pub const ID_TYPES: [&str; 12] = [
+    "CardId",
+    "KeyPersonId",
+    "ContactId",
+    "NoteId",
+    "VisitId",
+    "TransactionId",
+    "CompetitorId",
+    "ProductId",
+    "SheetId",
+    "AssessmentId",
+    "CardProductId",
+    "CaseId",
+];

@@ -1,6 +1,6 @@
 //! Transactions, the card's sales summary, receivables and collection plans.
 
-use daicho_core::ids::CardId;
+use daicho_core::ids::{CardId, TransactionId};
 use daicho_core::sales::summary::Period;
 use daicho_core::sales::{CardSales, CollectionPlan, Receivables, Transaction, TransactionFields};
 use daicho_core::Ledger;
@@ -26,9 +26,9 @@ commands! {
     };
     fn transaction_add(card_id: CardId, fields: TransactionFields) -> Transaction => |l| l.add_transaction(&card_id, &fields);
     /// Saves an edit made on `version`.
-    fn transaction_update(id: String, version: i32, fields: TransactionFields) -> Transaction => |l| l.update_transaction(&id, version, &fields);
+    fn transaction_update(id: TransactionId, version: i32, fields: TransactionFields) -> Transaction => |l| l.update_transaction(&id, version, &fields);
 
-    fn transaction_delete(id: String) -> () => |l| l.delete_transaction(&id);
+    fn transaction_delete(id: TransactionId) -> () => |l| l.delete_transaction(&id);
 
     /// Sets, changes or (with `plan` none) clears who to chase for payment and when.
     fn collection_plan_set(card_id: CardId, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());

@@ -1,7 +1,7 @@
 //! The visit plan and the pre-visit brief.
 
 use daicho_core::contact::{Contact, ContactFields};
-use daicho_core::ids::CardId;
+use daicho_core::ids::{CardId, VisitId};
 use daicho_core::visit::{PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 commands! {
@@ -14,12 +14,12 @@ commands! {
     fn visit_add(card_id: CardId, planned_on: String, purpose: String) -> PlannedVisit => |l| l.plan_visit(&card_id, &planned_on, &purpose);
 
     /// Moves a visit to `position` (from 0) on `planned_on`.
-    fn visit_move(id: String, planned_on: String, position: u32) -> PlannedVisit => |l| l.move_visit(&id, &planned_on, position);
+    fn visit_move(id: VisitId, planned_on: String, position: u32) -> PlannedVisit => |l| l.move_visit(&id, &planned_on, position);
 
-    fn visit_remove(id: String) -> () => |l| l.remove_visit(&id);
+    fn visit_remove(id: VisitId) -> () => |l| l.remove_visit(&id);
 
     /// Logs the planned visit as a contact on its card.
-    fn visit_log(id: String, fields: ContactFields) -> Contact => |l| l.log_visit(&id, &fields);
+    fn visit_log(id: VisitId, fields: ContactFields) -> Contact => |l| l.log_visit(&id, &fields);
 
     fn visit_brief(card_id: CardId) -> VisitBrief => |l| l.visit_brief(&card_id);
 }

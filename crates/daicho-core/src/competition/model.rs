@@ -19,7 +19,7 @@ pub struct CompetitorFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Competitor {
-    pub id: String,
+    pub id: crate::ids::CompetitorId,
     pub version: i32,
     pub fields: CompetitorFields,
     /// How many products of theirs the catalogue holds.
@@ -31,7 +31,7 @@ pub struct Competitor {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ProductFields {
-    pub competitor_id: Option<String>,
+    pub competitor_id: Option<crate::ids::CompetitorId>,
     pub name: String,
     pub category: String,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
@@ -46,7 +46,7 @@ pub struct ProductFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Product {
-    pub id: String,
+    pub id: crate::ids::ProductId,
     pub version: i32,
     pub fields: ProductFields,
     /// The maker's name; empty for our own products.
@@ -74,14 +74,14 @@ pub struct ProductUsage {
 pub struct SheetFields {
     pub title: String,
     pub category: String,
-    pub our_product_id: String,
-    pub competitor_product_ids: Vec<String>,
+    pub our_product_id: crate::ids::ProductId,
+    pub competitor_product_ids: Vec<crate::ids::ProductId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Sheet {
-    pub id: String,
+    pub id: crate::ids::SheetId,
     pub version: i32,
     pub fields: SheetFields,
 }
@@ -90,7 +90,7 @@ pub struct Sheet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SheetSummary {
-    pub id: String,
+    pub id: crate::ids::SheetId,
     pub title: String,
     pub category: String,
     pub our_product: String,
@@ -113,7 +113,7 @@ pub struct Criterion {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ProductScores {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     pub scores: Vec<Option<i32>>,
 }
 
@@ -122,7 +122,7 @@ pub struct ProductScores {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VersusText {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     pub strengths: String,
     pub weaknesses: String,
 }
@@ -154,7 +154,7 @@ pub struct AssessmentChanges {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ScoreChanges {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     pub changes: Vec<Option<i32>>,
 }
 
@@ -162,7 +162,7 @@ pub struct ScoreChanges {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TotalChange {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     pub points: Option<f64>,
 }
 
@@ -170,7 +170,7 @@ pub struct TotalChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProductTotal {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     /// Weighted average on the sheet's scale, over the scored criteria.
     pub weighted: f64,
     /// The same as a percentage of the best possible, comparable across scales.
@@ -182,8 +182,8 @@ pub struct ProductTotal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Assessment {
-    pub id: String,
-    pub sheet_id: String,
+    pub id: crate::ids::AssessmentId,
+    pub sheet_id: crate::ids::SheetId,
     pub actor: String,
     pub fields: AssessmentFields,
     pub totals: Vec<ProductTotal>,
@@ -205,7 +205,7 @@ pub struct SheetView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CardProductFields {
-    pub product_id: String,
+    pub product_id: crate::ids::ProductId,
     pub since: Option<String>,
     /// Per year, in the category's unit.
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
@@ -220,7 +220,7 @@ pub struct CardProductFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CardProduct {
-    pub id: String,
+    pub id: crate::ids::CardProductId,
     pub card_id: crate::ids::CardId,
     pub fields: CardProductFields,
     pub product: Product,
@@ -245,7 +245,7 @@ pub struct CategoryShare {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Renewal {
-    pub card_product_id: String,
+    pub card_product_id: crate::ids::CardProductId,
     pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub product_name: String,
@@ -268,7 +268,7 @@ pub struct CaseStudyFields {
     pub industry: String,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub employees: Option<i64>,
-    pub product_id: Option<String>,
+    pub product_id: Option<crate::ids::ProductId>,
     /// The problem before.
     pub problem: String,
     /// What was introduced.
@@ -283,7 +283,7 @@ pub struct CaseStudyFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CaseStudy {
-    pub id: String,
+    pub id: crate::ids::CaseId,
     pub version: i32,
     pub fields: CaseStudyFields,
     pub card_name: String,

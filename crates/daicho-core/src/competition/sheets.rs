@@ -120,12 +120,12 @@ pub fn sheet(conn: &Connection, id: &str) -> Result<Sheet, CompetitionError> {
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     Ok(Sheet {
-        id: id.to_owned(),
+        id: id.into(),
         version,
         fields: SheetFields {
             title,
             category,
-            our_product_id,
+            our_product_id: our_product_id.into(),
             competitor_product_ids,
         },
     })
@@ -263,8 +263,8 @@ fn assessment(
     }
     let totals = scoring::totals(&criteria, &scores, scale);
     Ok(Assessment {
-        id: id.to_owned(),
-        sheet_id,
+        id: id.into(),
+        sheet_id: sheet_id.into(),
         actor,
         fields: AssessmentFields {
             assessed_on,
@@ -287,7 +287,7 @@ pub fn assess(
 ) -> Result<Assessment, CompetitionError> {
     let sheet = sheet(conn, sheet_id)?;
     let products = sheet_products(conn, &sheet)?;
-    let ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
+    let ids: Vec<crate::ids::ProductId> = products.iter().map(|p| p.id.clone()).collect();
     let f = validate::assessment(input, &ids).map_err(CompetitionError::Invalid)?;
     let existing: Option<String> = conn
         .prepare_cached("SELECT id FROM assessments WHERE sheet_id = ?1 AND assessed_on = ?2")?

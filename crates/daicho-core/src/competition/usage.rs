@@ -116,7 +116,7 @@ pub fn save(
         Some(old) => {
             // History names the product, not its id.
             let named = |fields: &CardProductFields, name: &str| CardProductFields {
-                product_id: name.to_owned(),
+                product_id: name.into(),
                 ..fields.clone()
             };
             let (before, after) = (

@@ -60,7 +60,7 @@ pub const MAX_CRITERIA: usize = 30;
 /// `products`: the sheet's products (ours first); every score must belong to one of them.
 pub fn assessment(
     input: &AssessmentFields,
-    products: &[String],
+    products: &[crate::ids::ProductId],
 ) -> Result<AssessmentFields, Vec<FieldIssue>> {
     let mut issues = Vec::new();
     let i = &mut issues;
@@ -169,7 +169,7 @@ pub fn card_product(input: &CardProductFields) -> Result<CardProductFields, Vec<
         }
     }
     let out = CardProductFields {
-        product_id: input.product_id.trim().to_owned(),
+        product_id: input.product_id.trim().into(),
         since: date("since", &input.since, i),
         volume: non_negative("volume", input.volume, i),
         satisfaction: input.satisfaction,

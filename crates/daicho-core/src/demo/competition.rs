@@ -2,6 +2,7 @@
 //! year ago and again lately, competitor products in use at customers (some renewing soon), our
 //! share there, and case studies told by customers of our products.
 
+use crate::ids::{CompetitorId, ProductId};
 use chrono::{Duration, NaiveDate};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -21,11 +22,11 @@ use super::rivals::{CompetitionWords, ProductWords};
 pub struct Catalogue {
     pub words: &'static CompetitionWords,
     /// Parallel to `words.ours`.
-    pub ours: Vec<String>,
+    pub ours: Vec<ProductId>,
     /// Parallel to `words.rivals`.
-    pub rivals: Vec<String>,
+    pub rivals: Vec<CompetitorId>,
     /// Every competitor product with its category index.
-    pub rival_products: Vec<(String, usize)>,
+    pub rival_products: Vec<(ProductId, usize)>,
 }
 
 /// Criterion weights: quality and service count most for a machine the customer keeps for years.
@@ -38,10 +39,10 @@ const SCORES_NOW: [[i32; 6]; 3] = [[4, 3, 3, 5, 5, 4], [4, 3, 5, 4, 3, 3], [3, 5
 fn product_fields(
     words: &ProductWords,
     categories: [&str; 2],
-    maker: Option<&str>,
+    maker: Option<&CompetitorId>,
 ) -> ProductFields {
     ProductFields {
-        competitor_id: maker.map(str::to_owned),
+        competitor_id: maker.cloned(),
         name: words.name.to_owned(),
         category: categories[words.category].to_owned(),
         price_min: Some(words.price.0),

@@ -9,6 +9,7 @@ use crate::competition::{
 };
 use crate::error::CompetitionError;
 use crate::ids::CardId;
+use crate::ids::{AssessmentId, CardProductId, CaseId, CompetitorId, ProductId, SheetId};
 
 use super::Ledger;
 
@@ -20,7 +21,7 @@ impl Ledger {
         store::competitors(self.connection())
     }
 
-    pub fn competitor(&self, id: &str) -> Result<Competitor, CompetitionError> {
+    pub fn competitor(&self, id: &CompetitorId) -> Result<Competitor, CompetitionError> {
         store::competitor(self.connection(), id)
     }
 
@@ -34,7 +35,7 @@ impl Ledger {
     /// Saves an edit made on `version`; refused as stale when someone saved since.
     pub fn update_competitor(
         &mut self,
-        id: &str,
+        id: &CompetitorId,
         version: i32,
         fields: &CompetitorFields,
     ) -> Result<Competitor, CompetitionError> {
@@ -42,7 +43,7 @@ impl Ledger {
     }
 
     /// Deletes the competitor with its products and whatever points at them.
-    pub fn delete_competitor(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_competitor(&mut self, id: &CompetitorId) -> Result<(), CompetitionError> {
         self.write(|tx, edit| store::delete_competitor(tx, id, edit))
     }
 
@@ -56,7 +57,7 @@ impl Ledger {
 
     pub fn update_product(
         &mut self,
-        id: &str,
+        id: &ProductId,
         version: i32,
         fields: &ProductFields,
     ) -> Result<Product, CompetitionError> {
@@ -64,11 +65,11 @@ impl Ledger {
     }
 
     /// What deleting the product would take with it.
-    pub fn product_usage(&self, id: &str) -> Result<ProductUsage, CompetitionError> {
+    pub fn product_usage(&self, id: &ProductId) -> Result<ProductUsage, CompetitionError> {
         store::usage(self.connection(), id)
     }
 
-    pub fn delete_product(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_product(&mut self, id: &ProductId) -> Result<(), CompetitionError> {
         self.write(|tx, edit| store::delete_product(tx, id, edit))
     }
 
@@ -76,7 +77,7 @@ impl Ledger {
         sheets::list(self.connection())
     }
 
-    pub fn sheet(&self, id: &str) -> Result<SheetView, CompetitionError> {
+    pub fn sheet(&self, id: &SheetId) -> Result<SheetView, CompetitionError> {
         sheets::view(self.connection(), id)
     }
 
@@ -86,27 +87,27 @@ impl Ledger {
 
     pub fn update_sheet(
         &mut self,
-        id: &str,
+        id: &SheetId,
         version: i32,
         fields: &SheetFields,
     ) -> Result<Sheet, CompetitionError> {
         self.write(|tx, edit| sheets::save(tx, Some((id, version)), fields, edit))
     }
 
-    pub fn delete_sheet(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_sheet(&mut self, id: &SheetId) -> Result<(), CompetitionError> {
         self.write(|tx, _| sheets::delete(tx, id))
     }
 
     /// Saves the sheet's assessment of its date (a new dated one, or that day's again).
     pub fn assess(
         &mut self,
-        sheet_id: &str,
+        sheet_id: &SheetId,
         fields: &AssessmentFields,
     ) -> Result<Assessment, CompetitionError> {
         self.write(|tx, edit| sheets::assess(tx, sheet_id, fields, edit))
     }
 
-    pub fn delete_assessment(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_assessment(&mut self, id: &AssessmentId) -> Result<(), CompetitionError> {
         self.write(|tx, _| sheets::delete_assessment(tx, id))
     }
 
@@ -146,7 +147,7 @@ impl Ledger {
 
     pub fn update_card_product(
         &mut self,
-        id: &str,
+        id: &CardProductId,
         fields: &CardProductFields,
     ) -> Result<CardProduct, CompetitionError> {
         self.write(|tx, edit| {
@@ -155,7 +156,7 @@ impl Ledger {
         })
     }
 
-    pub fn delete_card_product(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_card_product(&mut self, id: &CardProductId) -> Result<(), CompetitionError> {
         self.write(|tx, edit| usage::delete(tx, id, edit))
     }
 
@@ -188,7 +189,7 @@ impl Ledger {
 
     pub fn update_case(
         &mut self,
-        id: &str,
+        id: &CaseId,
         version: i32,
         fields: &CaseStudyFields,
         stale_months: u32,
@@ -209,7 +210,7 @@ impl Ledger {
         })
     }
 
-    pub fn delete_case(&mut self, id: &str) -> Result<(), CompetitionError> {
+    pub fn delete_case(&mut self, id: &CaseId) -> Result<(), CompetitionError> {
         self.write(|tx, _| cases::delete(tx, id))
     }
 }

@@ -90,7 +90,14 @@ pub(crate) fn report_filter(request: &ReportRequest) -> Vec<FilterPart> {
         "contact_kind",
         request.contact_kind.map(|k| text(&k)).unwrap_or_default(),
     );
-    add("sheet", request.sheet_id.clone().unwrap_or_default());
+    add(
+        "sheet",
+        request
+            .sheet_id
+            .clone()
+            .map(String::from)
+            .unwrap_or_default(),
+    );
     parts
 }
 

@@ -2,6 +2,7 @@
 
 use crate::error::SalesError;
 use crate::ids::CardId;
+use crate::ids::TransactionId;
 use crate::sales::summary::{self, Period};
 use crate::sales::{
     receivables, store, CardSales, CollectionPlan, Receivables, Transaction, TransactionFields,
@@ -27,7 +28,7 @@ impl Ledger {
         })
     }
 
-    pub fn sale(&self, id: &str) -> Result<Transaction, SalesError> {
+    pub fn sale(&self, id: &TransactionId) -> Result<Transaction, SalesError> {
         store::load(self.connection(), id, self.today())
     }
 
@@ -43,7 +44,7 @@ impl Ledger {
     /// Saves an edit made on `version`; refused as stale when someone saved since.
     pub fn update_transaction(
         &mut self,
-        id: &str,
+        id: &TransactionId,
         version: i32,
         fields: &TransactionFields,
     ) -> Result<Transaction, SalesError> {
@@ -54,7 +55,7 @@ impl Ledger {
         })
     }
 
-    pub fn delete_transaction(&mut self, id: &str) -> Result<(), SalesError> {
+    pub fn delete_transaction(&mut self, id: &TransactionId) -> Result<(), SalesError> {
         let today = self.today();
         self.write(|tx, edit| store::delete(tx, id, edit, today))
     }

@@ -3,6 +3,7 @@
 use crate::contact::{Contact, ContactFields};
 use crate::error::VisitError;
 use crate::ids::CardId;
+use crate::ids::VisitId;
 use crate::visit::{self, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 use super::Ledger;
@@ -25,19 +26,23 @@ impl Ledger {
     /// Moves a planned visit to another day or place in the day's order.
     pub fn move_visit(
         &mut self,
-        id: &str,
+        id: &VisitId,
         planned_on: &str,
         position: u32,
     ) -> Result<PlannedVisit, VisitError> {
         self.write(|tx, edit| visit::store::move_to(tx, id, planned_on, position, edit))
     }
 
-    pub fn remove_visit(&mut self, id: &str) -> Result<(), VisitError> {
+    pub fn remove_visit(&mut self, id: &VisitId) -> Result<(), VisitError> {
         self.write(|tx, _| visit::store::remove(tx, id))
     }
 
     /// Logs a planned visit as a contact on its card, in one step.
-    pub fn log_visit(&mut self, id: &str, fields: &ContactFields) -> Result<Contact, VisitError> {
+    pub fn log_visit(
+        &mut self,
+        id: &VisitId,
+        fields: &ContactFields,
+    ) -> Result<Contact, VisitError> {
         self.write(|tx, edit| visit::store::log(tx, id, fields, edit))
     }
 

@@ -59,7 +59,7 @@ pub struct NoteFields {
     /// Bring it to the next meeting.
     pub share: bool,
     /// The competitor it is about, if any.
-    pub competitor_id: Option<String>,
+    pub competitor_id: Option<crate::ids::CompetitorId>,
 }
 
 impl Default for NoteFields {
@@ -113,7 +113,7 @@ pub struct NoteQuery {
     pub share: Option<bool>,
     pub owner: Option<String>,
     /// Only notes about this competitor.
-    pub competitor_id: Option<String>,
+    pub competitor_id: Option<crate::ids::CompetitorId>,
     /// Most notes returned (default 500).
     pub limit: Option<u32>,
 }

@@ -62,7 +62,7 @@ pub struct ReportRequest {
     /// The contact history's kind of contact; none: every kind.
     pub contact_kind: Option<ContactKind>,
     /// The comparison sheet to print.
-    pub sheet_id: Option<String>,
+    pub sheet_id: Option<crate::ids::SheetId>,
 }
 
 impl Default for ReportRequest {

@@ -26,7 +26,7 @@ pub struct TransactionFields {
     pub kind: TransactionKind,
     pub dated_on: String,
     /// One of the catalogue's products; its name becomes the item.
-    pub product_id: Option<String>,
+    pub product_id: Option<crate::ids::ProductId>,
     pub item: String,
     #[cfg_attr(feature = "specta", specta(type = i32))]
     pub quantity: i64,
@@ -66,7 +66,7 @@ impl Default for TransactionFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Transaction {
-    pub id: String,
+    pub id: crate::ids::TransactionId,
     pub card_id: crate::ids::CardId,
     pub version: i32,
     pub created_at: String,

@@ -11,7 +11,7 @@ use crate::notes::Note;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PlannedVisit {
-    pub id: String,
+    pub id: crate::ids::VisitId,
     pub card_id: crate::ids::CardId,
     pub card_name: String,
     pub card_code: String,
@@ -23,7 +23,7 @@ pub struct PlannedVisit {
     pub position: u32,
     pub purpose: String,
     /// The contact logged for this visit, once it happened.
-    pub contact_id: Option<String>,
+    pub contact_id: Option<crate::ids::ContactId>,
     pub open_complaints: u32,
 }
 

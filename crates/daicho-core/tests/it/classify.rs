@@ -8,7 +8,7 @@ use daicho_core::classify::{
 };
 use daicho_core::contact::{Complaint, ComplaintState, ContactFields, ContactKind};
 use daicho_core::error::{ClassifyError, Coded};
-use daicho_core::ids::CardId;
+use daicho_core::ids::{CardId, ProductId};
 use daicho_core::sales::summary::Period;
 use daicho_core::Ledger;
 
@@ -425,8 +425,8 @@ fn loyalty_is_suggested_from_the_makers_a_customer_buys_from() {
     l.add_transaction(&loyal, &bought).unwrap();
     let switcher = card_with_limit(&mut l, "二股商店", None);
     l.add_transaction(&switcher, &bought).unwrap();
-    let uses = |p: &str| CardProductFields {
-        product_id: p.to_owned(),
+    let uses = |p: &ProductId| CardProductFields {
+        product_id: p.clone(),
         ..Default::default()
     };
     l.add_card_product(&switcher, &uses(&rival1.id)).unwrap();

@@ -7,20 +7,21 @@ use daicho_core::competition::{
     Criterion, ProductFields, ProductScores, SheetFields, VersusText,
 };
 use daicho_core::error::Coded;
+use daicho_core::ids::{CompetitorId, ProductId};
 use daicho_core::Ledger;
 use expect_test::expect;
 
 use super::{ledger, organisation};
 
 struct Catalogue {
-    ours: String,
-    a: String,
-    b: String,
+    ours: ProductId,
+    a: ProductId,
+    b: ProductId,
 }
 
-fn product(ledger: &mut Ledger, maker: Option<&str>, name: &str) -> String {
+fn product(ledger: &mut Ledger, maker: Option<&CompetitorId>, name: &str) -> ProductId {
     let fields = ProductFields {
-        competitor_id: maker.map(str::to_owned),
+        competitor_id: maker.cloned(),
         name: name.into(),
         category: "複合機".into(),
         ..ProductFields::default()
@@ -147,7 +148,7 @@ fn changes_since_an_earlier_assessment_match_criteria_by_name_and_convert_like_a
         }];
         let totals = scoring::totals(&criteria, &scores, scale);
         Assessment {
-            id: format!("{scale}"),
+            id: format!("{scale}").into(),
             sheet_id: "s".into(),
             actor: String::new(),
             fields: AssessmentFields {
@@ -302,7 +303,7 @@ fn bad_sheets_and_scores_are_refused_clearly_and_nothing_is_saved() {
     };
     let error = ledger.assess(&sheet.id, &bad).unwrap_err();
     expect![[r#"criteria.0.weight negative, criteria.1.name duplicate, scores.CARD.0 out_of_scale, scores.CARD.1 out_of_scale"#]]
-        .assert_eq(&issues(&error).replace(&c.ours, "CARD"));
+        .assert_eq(&issues(&error).replace(c.ours.as_str(), "CARD"));
     bad.criteria = criteria(&[0.0, 0.0]);
     bad.scores = vec![scores(&c.b, &[1, 1])];
     bad.scale = 7;
@@ -420,7 +421,7 @@ fn deleting_a_product_says_what_goes_with_it_and_leaves_nothing_dangling() {
     let mut ledger = ledger();
     let c = catalogue(&mut ledger);
     let card = ledger.create_card(&organisation("東洋商事", "")).unwrap();
-    let sheet = |ledger: &mut Ledger, title: &str, others: Vec<String>| {
+    let sheet = |ledger: &mut Ledger, title: &str, others: Vec<ProductId>| {
         ledger
             .create_sheet(&SheetFields {
                 title: title.into(),
@@ -596,10 +597,10 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
         ..NoteFields::default()
     };
     let note = ledger.add_note(&card.id, &fields).unwrap();
-    let about = |ledger: &Ledger, id: &str| {
+    let about = |ledger: &Ledger, id: &CompetitorId| {
         ledger
             .list_notes(&NoteQuery {
-                competitor_id: Some(id.to_owned()),
+                competitor_id: Some(id.clone()),
                 ..NoteQuery::default()
             })
             .unwrap()

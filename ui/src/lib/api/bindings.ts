@@ -225,31 +225,31 @@ export const commands = {
 	visitCandidates: (query: VisitCandidateQuery_Deserialize) => typedError<VisitCandidate_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_candidates", { query })),
 	visitAdd: (cardId: CardId, plannedOn: string, purpose: string) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_add", { cardId, plannedOn, purpose })),
 	/**  Moves a visit to `position` (from 0) on `planned_on`. */
-	visitMove: (id: string, plannedOn: string, position: number) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_move", { id, plannedOn, position })),
-	visitRemove: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("visit_remove", { id })),
+	visitMove: (id: VisitId, plannedOn: string, position: number) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_move", { id, plannedOn, position })),
+	visitRemove: (id: VisitId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("visit_remove", { id })),
 	/**  Logs the planned visit as a contact on its card. */
-	visitLog: (id: string, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
+	visitLog: (id: VisitId, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
 	visitBrief: (cardId: CardId) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
 	competitorsList: () => typedError<Competitor_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("competitors_list")),
-	competitorGet: (id: string) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
+	competitorGet: (id: CompetitorId) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
 	competitorCreate: (fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_create", { fields })),
-	competitorUpdate: (id: string, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_update", { id, version, fields })),
+	competitorUpdate: (id: CompetitorId, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_update", { id, version, fields })),
 	/**  Deletes the competitor with its products and whatever points at them. */
-	competitorDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_delete", { id })),
+	competitorDelete: (id: CompetitorId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_delete", { id })),
 	productsList: () => typedError<Product_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("products_list")),
 	productCreate: (fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_create", { fields })),
-	productUpdate: (id: string, version: number, fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_update", { id, version, fields })),
+	productUpdate: (id: ProductId, version: number, fields: ProductFields_Deserialize) => typedError<Product_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("product_update", { id, version, fields })),
 	/**  What deleting the product would take with it, for the window to ask first. */
-	productUsage: (id: string) => typedError<ProductUsage, ErrorReport_Serialize>(__TAURI_INVOKE("product_usage", { id })),
-	productDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("product_delete", { id })),
+	productUsage: (id: ProductId) => typedError<ProductUsage, ErrorReport_Serialize>(__TAURI_INVOKE("product_usage", { id })),
+	productDelete: (id: ProductId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("product_delete", { id })),
 	sheetsList: () => typedError<SheetSummary_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("sheets_list")),
-	sheetGet: (id: string) => typedError<SheetView_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_get", { id })),
+	sheetGet: (id: SheetId) => typedError<SheetView_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_get", { id })),
 	sheetCreate: (fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_create", { fields })),
-	sheetUpdate: (id: string, version: number, fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_update", { id, version, fields })),
-	sheetDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_delete", { id })),
+	sheetUpdate: (id: SheetId, version: number, fields: SheetFields_Deserialize) => typedError<Sheet_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_update", { id, version, fields })),
+	sheetDelete: (id: SheetId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_delete", { id })),
 	/**  Saves the sheet's assessment of its date: a new dated one, or that day's again. */
-	sheetAssess: (sheetId: string, fields: AssessmentFields_Deserialize) => typedError<Assessment_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_assess", { sheetId, fields })),
-	assessmentDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("assessment_delete", { id })),
+	sheetAssess: (sheetId: SheetId, fields: AssessmentFields_Deserialize) => typedError<Assessment_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("sheet_assess", { sheetId, fields })),
+	assessmentDelete: (id: AssessmentId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("assessment_delete", { id })),
 	/**  The assessment moved to another scale (5 or 10), every score converted; nothing is saved. */
 	assessmentRescale: (fields: AssessmentFields_Deserialize, to: number) => __TAURI_INVOKE<AssessmentFields_Serialize>("assessment_rescale", { fields, to }),
 	/**  How an assessment moved since an earlier one (criteria matched by name); nothing is saved. */
@@ -259,16 +259,16 @@ export const commands = {
 	/**  Products in use, our share, relevant sheets and close case studies of a card. */
 	cardCompetition: (cardId: CardId) => typedError<CardCompetition_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_competition", { cardId })),
 	cardProductAdd: (cardId: CardId, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_add", { cardId, fields })),
-	cardProductUpdate: (id: string, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_update", { id, fields })),
-	cardProductDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_delete", { id })),
+	cardProductUpdate: (id: CardProductId, fields: CardProductFields_Deserialize) => typedError<CardProduct_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_update", { id, fields })),
+	cardProductDelete: (id: CardProductId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("card_product_delete", { id })),
 	/**  Enters our share in a category (none: back to the share derived from volumes). */
 	cardShareSet: (cardId: CardId, category: string, percent: number | null) => typedError<CategoryShare_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_share_set", { cardId, category, percent })),
 	/**  Competitors' contracts renewing within the horizon in Settings. */
 	renewalsList: () => typedError<Renewal[], ErrorReport_Serialize>(__TAURI_INVOKE("renewals_list")),
 	casesList: () => typedError<CaseStudy_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("cases_list")),
 	caseCreate: (fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_create", { fields })),
-	caseUpdate: (id: string, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_update", { id, version, fields })),
-	caseDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("case_delete", { id })),
+	caseUpdate: (id: CaseId, version: number, fields: CaseStudyFields_Deserialize) => typedError<CaseStudy_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("case_update", { id, version, fields })),
+	caseDelete: (id: CaseId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("case_delete", { id })),
 	/**
 	 *  The card's sales over `from`..`to` (none: the twelve months to today), its
 	 *  transactions and its collection plan.
@@ -276,8 +276,8 @@ export const commands = {
 	cardSales: (cardId: CardId, from: string | null, to: string | null) => typedError<CardSales_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_sales", { cardId, from, to })),
 	transactionAdd: (cardId: CardId, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_add", { cardId, fields })),
 	/**  Saves an edit made on `version`. */
-	transactionUpdate: (id: string, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_update", { id, version, fields })),
-	transactionDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
+	transactionUpdate: (id: TransactionId, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_update", { id, version, fields })),
+	transactionDelete: (id: TransactionId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
 	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
 	collectionPlanSet: (cardId: CardId, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
 	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
@@ -429,17 +429,20 @@ export type AssessmentFields_Serialize = {
 	texts: VersusText_Serialize[],
 };
 
+/**  A dated assessment on a comparison sheet. */
+export type AssessmentId = string & { readonly __brand: "AssessmentId" };
+
 export type Assessment_Deserialize = {
-	id: string,
-	sheet_id: string,
+	id: AssessmentId,
+	sheet_id: SheetId,
 	actor: string,
 	fields: AssessmentFields_Deserialize,
 	totals: ProductTotal[],
 };
 
 export type Assessment_Serialize = {
-	id: string,
-	sheet_id: string,
+	id: AssessmentId,
+	sheet_id: SheetId,
 	actor: string,
 	fields: AssessmentFields_Serialize,
 	totals: ProductTotal[],
@@ -821,7 +824,7 @@ export type CardProductFields = CardProductFields_Serialize | CardProductFields_
 
 /**  A product a customer uses (a competitor's, or ours for the share). */
 export type CardProductFields_Deserialize = {
-	product_id?: string,
+	product_id?: ProductId,
 	since?: string | null,
 	/**  Per year, in the category's unit. */
 	volume?: number | null,
@@ -834,7 +837,7 @@ export type CardProductFields_Deserialize = {
 
 /**  A product a customer uses (a competitor's, or ours for the share). */
 export type CardProductFields_Serialize = {
-	product_id: string,
+	product_id: ProductId,
 	since: string | null,
 	/**  Per year, in the category's unit. */
 	volume: number | null,
@@ -845,15 +848,18 @@ export type CardProductFields_Serialize = {
 	notes: string,
 };
 
+/**  A product in use at a customer. */
+export type CardProductId = string & { readonly __brand: "CardProductId" };
+
 export type CardProduct_Deserialize = {
-	id: string,
+	id: CardProductId,
 	card_id: CardId,
 	fields: CardProductFields_Deserialize,
 	product: Product_Deserialize,
 };
 
 export type CardProduct_Serialize = {
-	id: string,
+	id: CardProductId,
 	card_id: CardId,
 	fields: CardProductFields_Serialize,
 	product: Product_Serialize,
@@ -1049,6 +1055,9 @@ export type Card_Serialize = {
 	open_complaints: number,
 };
 
+/**  A case study. */
+export type CaseId = string & { readonly __brand: "CaseId" };
+
 /**  A case suggested for a card, with how close it is (0–1). */
 export type CaseMatch = CaseMatch_Serialize | CaseMatch_Deserialize;
 
@@ -1080,7 +1089,7 @@ export type CaseStudyFields_Deserialize = {
 	customer_label?: string,
 	industry?: string,
 	employees?: number | null,
-	product_id?: string | null,
+	product_id?: ProductId | null,
 	/**  The problem before. */
 	problem?: string,
 	/**  What was introduced. */
@@ -1101,7 +1110,7 @@ export type CaseStudyFields_Serialize = {
 	customer_label: string,
 	industry: string,
 	employees: number | null,
-	product_id: string | null,
+	product_id: ProductId | null,
 	/**  The problem before. */
 	problem: string,
 	/**  What was introduced. */
@@ -1114,7 +1123,7 @@ export type CaseStudyFields_Serialize = {
 };
 
 export type CaseStudy_Deserialize = {
-	id: string,
+	id: CaseId,
 	version: number,
 	fields: CaseStudyFields_Deserialize,
 	card_name: string,
@@ -1124,7 +1133,7 @@ export type CaseStudy_Deserialize = {
 };
 
 export type CaseStudy_Serialize = {
-	id: string,
+	id: CaseId,
 	version: number,
 	fields: CaseStudyFields_Serialize,
 	card_name: string,
@@ -1352,8 +1361,11 @@ export type CompetitorFields_Serialize = {
 	notes: string,
 };
 
+/**  A competitor. */
+export type CompetitorId = string & { readonly __brand: "CompetitorId" };
+
 export type Competitor_Deserialize = {
-	id: string,
+	id: CompetitorId,
 	version: number,
 	fields: CompetitorFields_Deserialize,
 	/**  How many products of theirs the catalogue holds. */
@@ -1361,7 +1373,7 @@ export type Competitor_Deserialize = {
 };
 
 export type Competitor_Serialize = {
-	id: string,
+	id: CompetitorId,
 	version: number,
 	fields: CompetitorFields_Serialize,
 	/**  How many products of theirs the catalogue holds. */
@@ -2403,7 +2415,7 @@ export type NoteFields_Deserialize = {
 	/**  Bring it to the next meeting. */
 	share?: boolean,
 	/**  The competitor it is about, if any. */
-	competitor_id?: string | null,
+	competitor_id?: CompetitorId | null,
 };
 
 /**  Everything a rep records about one piece of intelligence. Dates are `YYYY-MM-DD`. */
@@ -2429,7 +2441,7 @@ export type NoteFields_Serialize = {
 	/**  Bring it to the next meeting. */
 	share: boolean,
 	/**  The competitor it is about, if any. */
-	competitor_id: string | null,
+	competitor_id: CompetitorId | null,
 };
 
 /**  An intelligence note whose text matched, newest entered first. */
@@ -2479,7 +2491,7 @@ export type NoteQuery_Deserialize = {
 	share?: boolean | null,
 	owner?: string | null,
 	/**  Only notes about this competitor. */
-	competitor_id?: string | null,
+	competitor_id?: CompetitorId | null,
 	/**  Most notes returned (default 500). */
 	limit?: number | null,
 };
@@ -2497,7 +2509,7 @@ export type NoteQuery_Serialize = {
 	share: boolean | null,
 	owner: string | null,
 	/**  Only notes about this competitor. */
-	competitor_id: string | null,
+	competitor_id: CompetitorId | null,
 	/**  Most notes returned (default 500). */
 	limit: number | null,
 };
@@ -2661,7 +2673,7 @@ export type PlannedVisit = PlannedVisit_Serialize | PlannedVisit_Deserialize;
 
 /**  One visit in the plan. */
 export type PlannedVisit_Deserialize = {
-	id: string,
+	id: VisitId,
 	card_id: CardId,
 	card_name: string,
 	card_code: string,
@@ -2673,13 +2685,13 @@ export type PlannedVisit_Deserialize = {
 	position: number,
 	purpose: string,
 	/**  The contact logged for this visit, once it happened. */
-	contact_id?: string | null,
+	contact_id?: ContactId | null,
 	open_complaints: number,
 };
 
 /**  One visit in the plan. */
 export type PlannedVisit_Serialize = {
-	id: string,
+	id: VisitId,
 	card_id: CardId,
 	card_name: string,
 	card_code: string,
@@ -2691,7 +2703,7 @@ export type PlannedVisit_Serialize = {
 	position: number,
 	purpose: string,
 	/**  The contact logged for this visit, once it happened. */
-	contact_id: string | null,
+	contact_id: ContactId | null,
 	open_complaints: number,
 };
 
@@ -2729,7 +2741,7 @@ export type ProductFields = ProductFields_Serialize | ProductFields_Deserialize;
 
 /**  A product in the catalogue: ours when `competitor_id` is empty. */
 export type ProductFields_Deserialize = {
-	competitor_id?: string | null,
+	competitor_id?: CompetitorId | null,
 	name?: string,
 	category?: string,
 	price_min?: number | null,
@@ -2741,7 +2753,7 @@ export type ProductFields_Deserialize = {
 
 /**  A product in the catalogue: ours when `competitor_id` is empty. */
 export type ProductFields_Serialize = {
-	competitor_id: string | null,
+	competitor_id: CompetitorId | null,
 	name: string,
 	category: string,
 	price_min: number | null,
@@ -2751,24 +2763,27 @@ export type ProductFields_Serialize = {
 	notes: string,
 };
 
+/**  A product of ours or of a competitor, in the catalogue. */
+export type ProductId = string & { readonly __brand: "ProductId" };
+
 /**  One product's scores, one per criterion in order (`None`: not scored yet). */
 export type ProductScores = ProductScores_Serialize | ProductScores_Deserialize;
 
 /**  One product's scores, one per criterion in order (`None`: not scored yet). */
 export type ProductScores_Deserialize = {
-	product_id?: string,
+	product_id?: ProductId,
 	scores?: (number | null)[],
 };
 
 /**  One product's scores, one per criterion in order (`None`: not scored yet). */
 export type ProductScores_Serialize = {
-	product_id: string,
+	product_id: ProductId,
 	scores: (number | null)[],
 };
 
 /**  A product's weighted result in an assessment. */
 export type ProductTotal = {
-	product_id: string,
+	product_id: ProductId,
 	/**  Weighted average on the sheet's scale, over the scored criteria. */
 	weighted: number | null,
 	/**  The same as a percentage of the best possible, comparable across scales. */
@@ -2790,7 +2805,7 @@ export type ProductUsage = {
 };
 
 export type Product_Deserialize = {
-	id: string,
+	id: ProductId,
 	version: number,
 	fields: ProductFields_Deserialize,
 	/**  The maker's name; empty for our own products. */
@@ -2798,7 +2813,7 @@ export type Product_Deserialize = {
 };
 
 export type Product_Serialize = {
-	id: string,
+	id: ProductId,
 	version: number,
 	fields: ProductFields_Serialize,
 	/**  The maker's name; empty for our own products. */
@@ -2937,7 +2952,7 @@ export type Reclassified_Serialize = {
 
 /**  A competitor's contract at a customer that renews soon: a chance to win the business. */
 export type Renewal = {
-	card_product_id: string,
+	card_product_id: CardProductId,
 	card_id: CardId,
 	card_name: string,
 	product_name: string,
@@ -2987,7 +3002,7 @@ export type ReportRequest_Deserialize = {
 	/**  The contact history's kind of contact; none: every kind. */
 	contact_kind?: ContactKind | null,
 	/**  The comparison sheet to print. */
-	sheet_id?: string | null,
+	sheet_id?: SheetId | null,
 };
 
 /**
@@ -3008,7 +3023,7 @@ export type ReportRequest_Serialize = {
 	/**  The contact history's kind of contact; none: every kind. */
 	contact_kind: ContactKind | null,
 	/**  The comparison sheet to print. */
-	sheet_id: string | null,
+	sheet_id: SheetId | null,
 };
 
 /**  What a restore did. */
@@ -3156,7 +3171,7 @@ export type SavedMapping_Serialize = {
  *  assessment has no score (or the earlier one lacks the criterion).
  */
 export type ScoreChanges = {
-	product_id: string,
+	product_id: ProductId,
 	changes: (number | null)[],
 };
 
@@ -3268,24 +3283,27 @@ export type SheetFields = SheetFields_Serialize | SheetFields_Deserialize;
 export type SheetFields_Deserialize = {
 	title?: string,
 	category?: string,
-	our_product_id?: string,
-	competitor_product_ids?: string[],
+	our_product_id?: ProductId,
+	competitor_product_ids?: ProductId[],
 };
 
 /**  A comparison sheet: one of our products against competitors' products. */
 export type SheetFields_Serialize = {
 	title: string,
 	category: string,
-	our_product_id: string,
-	competitor_product_ids: string[],
+	our_product_id: ProductId,
+	competitor_product_ids: ProductId[],
 };
+
+/**  A comparison sheet. */
+export type SheetId = string & { readonly __brand: "SheetId" };
 
 /**  A row of the sheets list. */
 export type SheetSummary = SheetSummary_Serialize | SheetSummary_Deserialize;
 
 /**  A row of the sheets list. */
 export type SheetSummary_Deserialize = {
-	id: string,
+	id: SheetId,
 	title: string,
 	category: string,
 	our_product: string,
@@ -3296,7 +3314,7 @@ export type SheetSummary_Deserialize = {
 
 /**  A row of the sheets list. */
 export type SheetSummary_Serialize = {
-	id: string,
+	id: SheetId,
 	title: string,
 	category: string,
 	our_product: string,
@@ -3327,13 +3345,13 @@ export type SheetView_Serialize = {
 };
 
 export type Sheet_Deserialize = {
-	id: string,
+	id: SheetId,
 	version: number,
 	fields: SheetFields_Deserialize,
 };
 
 export type Sheet_Serialize = {
-	id: string,
+	id: SheetId,
 	version: number,
 	fields: SheetFields_Serialize,
 };
@@ -3483,13 +3501,13 @@ export type TotalChange = TotalChange_Serialize | TotalChange_Deserialize;
 
 /**  One product's total, in percentage points; none when the earlier assessment lacks it. */
 export type TotalChange_Deserialize = {
-	product_id: string,
+	product_id: ProductId,
 	points?: number | null,
 };
 
 /**  One product's total, in percentage points; none when the earlier assessment lacks it. */
 export type TotalChange_Serialize = {
-	product_id: string,
+	product_id: ProductId,
 	points: number | null,
 };
 
@@ -3504,7 +3522,7 @@ export type TransactionFields_Deserialize = {
 	kind?: TransactionKind,
 	dated_on?: string,
 	/**  One of the catalogue's products; its name becomes the item. */
-	product_id?: string | null,
+	product_id?: ProductId | null,
 	item?: string,
 	quantity?: number,
 	unit_price?: number,
@@ -3522,7 +3540,7 @@ export type TransactionFields_Serialize = {
 	kind: TransactionKind,
 	dated_on: string,
 	/**  One of the catalogue's products; its name becomes the item. */
-	product_id: string | null,
+	product_id: ProductId | null,
 	item: string,
 	quantity: number,
 	unit_price: number,
@@ -3535,12 +3553,15 @@ export type TransactionFields_Serialize = {
 	notes: string,
 };
 
+/**  A sale or a return on a card. */
+export type TransactionId = string & { readonly __brand: "TransactionId" };
+
 /**  A sale, or goods coming back (which lowers the purchase totals). */
 export type TransactionKind = "sale" | "return";
 
 /**  A stored transaction; `fields.amount` is always set. */
 export type Transaction_Deserialize = {
-	id: string,
+	id: TransactionId,
 	card_id: CardId,
 	version: number,
 	created_at: string,
@@ -3556,7 +3577,7 @@ export type Transaction_Deserialize = {
 
 /**  A stored transaction; `fields.amount` is always set. */
 export type Transaction_Serialize = {
-	id: string,
+	id: TransactionId,
 	card_id: CardId,
 	version: number,
 	created_at: string,
@@ -3608,14 +3629,14 @@ export type VersusText = VersusText_Serialize | VersusText_Deserialize;
 
 /**  Our strengths and weaknesses against one competitor product. */
 export type VersusText_Deserialize = {
-	product_id?: string,
+	product_id?: ProductId,
 	strengths?: string,
 	weaknesses?: string,
 };
 
 /**  Our strengths and weaknesses against one competitor product. */
 export type VersusText_Serialize = {
-	product_id: string,
+	product_id: ProductId,
 	strengths: string,
 	weaknesses: string,
 };
@@ -3743,6 +3764,9 @@ export type VisitFrequency_Serialize = {
 	b: number | null,
 	c: number | null,
 };
+
+/**  A planned visit. */
+export type VisitId = string & { readonly __brand: "VisitId" };
 
 /**  What the volume bands measure per month. */
 export type VolumeBasis = "amount" | "quantity";

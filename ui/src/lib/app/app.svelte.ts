@@ -1,6 +1,6 @@
 // Which page is shown, the open ledger, passing notices, and the guard that keeps unsaved
 // card edits from being lost when the user navigates away.
-import { errorText, type AppInfo, type CardId, type CardKind, type ErrorReport } from "../api";
+import { errorText, type AppInfo, type CardId, type CardKind, type CompetitorId, type SheetId, type ErrorReport } from "../api";
 import type { CompetitionTab } from "../competition/tabs";
 import type { ListFilters } from "../cards/list.svelte";
 
@@ -13,8 +13,8 @@ export type Route =
   | { page: "brief"; id: CardId }
   | { page: "notes" }
   | { page: "competition"; tab: CompetitionTab }
-  | { page: "sheet"; id: string }
-  | { page: "competitor"; id: string }
+  | { page: "sheet"; id: SheetId }
+  | { page: "competitor"; id: CompetitorId }
   | { page: "dashboard" }
   | { page: "collection" }
   | { page: "reports" }

@@ -1,4 +1,4 @@
-import { cardId } from "../api/test-ids";
+import { cardId, cardProductId, caseId, competitorId, productId, sheetId } from "../api/test-ids";
 // The competition side of a card against a mocked core: what the customer uses, our share,
 // renewals coming up, close case studies; customer text stays text.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -24,11 +24,11 @@ const card: Card = {
 
 function product(id: string, name: string, maker: string | null): Product {
   return {
-    id,
+    id: productId(id),
     version: 1,
     maker: maker ?? "",
     fields: {
-      competitor_id: maker ? "0196d0c4-0000-7000-8000-0000000000e1" : null,
+      competitor_id: maker ? competitorId("0196d0c4-0000-7000-8000-0000000000e1") : null,
       name,
       category: "複合機",
       price_min: null,
@@ -48,7 +48,7 @@ function side(): Side {
   return {
     products: [
       {
-        id: "0196d0c4-0000-7000-8000-0000000000b1",
+        id: cardProductId("0196d0c4-0000-7000-8000-0000000000b1"),
         card_id: card.id,
         product: theirs,
         fields: { product_id: theirs.id, since: "2022-04-01", volume: 3, satisfaction: 2, renewal_on: soon, notes: "<b>保守料</b>の値上げに不満" },
@@ -57,7 +57,7 @@ function side(): Side {
     shares: [{ category: "複合機", our_volume: 1, total_volume: 4, derived_percent: 25, entered_percent: null }],
     sheets: [
       {
-        id: "0196d0c4-0000-7000-8000-0000000000d1",
+        id: sheetId("0196d0c4-0000-7000-8000-0000000000d1"),
         title: "複合機 比較表",
         category: "複合機",
         our_product: ours.fields.name,
@@ -70,7 +70,7 @@ function side(): Side {
         closeness: 0.93,
         same_industry: true,
         case: {
-          id: "0196d0c4-0000-7000-8000-0000000000f1",
+          id: caseId("0196d0c4-0000-7000-8000-0000000000f1"),
           version: 1,
           card_name: "",
           product_name: ours.fields.name,

@@ -8,9 +8,10 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import SheetPage from "./SheetPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
 import { app } from "../app/app.svelte";
-import type { Assessment, AssessmentFields, Product, SheetView } from "../api";
+import type { Assessment, AssessmentFields, Product, SheetId, SheetView } from "../api";
 
-const id = (n: number) => `0196d0c4-0000-7000-8000-0000000000${String(n).padStart(2, "0")}`;
+/** An id of whichever kind the place it goes to wants. */
+const id = <T extends string>(n: number) => `0196d0c4-0000-7000-8000-0000000000${String(n).padStart(2, "0")}` as T;
 
 function product(n: number, name: string, maker: string): Product {
   return {
@@ -120,7 +121,7 @@ describe("a comparison sheet", () => {
   });
 
   it("shows the latest assessment with totals, what moved since last year, and names as text", async () => {
-    render(SheetPage, { id: id(50) });
+    render(SheetPage, { id: id<SheetId>(50) });
     const matrix = await screen.findByTestId("score-matrix");
     const heads = within(matrix)
       .getAllByTestId("matrix-product")
@@ -149,7 +150,7 @@ describe("a comparison sheet", () => {
   });
 
   it("starts a new assessment from the latest, converts on a scale change and marks a refused score", async () => {
-    render(SheetPage, { id: id(50) });
+    render(SheetPage, { id: id<SheetId>(50) });
     await userEvent.click(await screen.findByTestId("new-assessment"));
     const editor = screen.getByTestId("assessment-editor");
     expect(

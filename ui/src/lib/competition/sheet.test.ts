@@ -1,3 +1,4 @@
+import { productId } from "../api/test-ids";
 // Editing a sheet's criteria keeps every product's scores in line; changes since an earlier
 // assessment are read on the current scale.
 import { describe, expect, it } from "vitest";
@@ -13,8 +14,8 @@ const fields: AssessmentFields = {
     { name: "価格", weight: 1 },
   ],
   scores: [
-    { product_id: "ours", scores: [5, 2] },
-    { product_id: "alpha", scores: [3, 4] },
+    { product_id: productId("ours"), scores: [5, 2] },
+    { product_id: productId("alpha"), scores: [3, 4] },
   ],
   texts: [],
 };

@@ -1,6 +1,6 @@
 // A product in use as the card shows it: a new record's defaults, satisfaction in words, and
 // whether its renewal falls within the horizon set in Settings.
-import type { CardProductFields } from "../api";
+import type { CardProductFields, ProductId } from "../api";
 import { addDays } from "../visits/dates";
 import { t } from "../i18n/i18n.svelte";
 
@@ -11,7 +11,8 @@ export function satisfactionLabel(value: number): string {
 }
 
 export function newUsage(): CardProductFields {
-  return { product_id: "", since: null, volume: null, satisfaction: null, renewal_on: null, notes: "" };
+  // No product chosen yet: the core refuses the empty id as "required".
+  return { product_id: "" as ProductId, since: null, volume: null, satisfaction: null, renewal_on: null, notes: "" };
 }
 
 /** The renewal is from today up to `horizon` days ahead. */

@@ -1,4 +1,4 @@
-import { cardId, contactId } from "../api/test-ids";
+import { cardId, cardProductId, contactId } from "../api/test-ids";
 // The follow-ups page against a mocked core: groups in the order a rep works, marking done.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
@@ -70,7 +70,7 @@ describe("the follow-ups page", () => {
   it("lists competitors' renewals within the horizon as opportunities, after the follow-ups", async () => {
     renewals = [
       {
-        card_product_id: "0196d0c4-0000-7000-8000-0000000000c1",
+        card_product_id: cardProductId("0196d0c4-0000-7000-8000-0000000000c1"),
         card_id: cardId("0196d0c4-0000-7000-8000-000000000003"),
         card_name: "<i>丸山製作所</i>",
         product_name: "アルファ C-3500",

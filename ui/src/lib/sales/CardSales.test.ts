@@ -1,4 +1,4 @@
-import { cardId } from "../api/test-ids";
+import { cardId, transactionId } from "../api/test-ids";
 // The card's sales section against a mocked core: the figures the core derived, how each
 // payment stands, and what a new transaction sends.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ const CARD: Card = {
 
 function tx(id: string, fields: Partial<TransactionFields>, extra: Partial<Transaction> = {}): Transaction {
   return {
-    id,
+    id: transactionId(id),
     card_id: CARD.id,
     version: 1,
     created_at: "2026-11-24T09:30:00.000Z",
