@@ -65,6 +65,10 @@ fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result {
 }
 
 /// The app binary with the built UI embedded (not the dev server).
+/// The flags every build here uses, `test` and `demo` alike: cargo rebuilds everything when they
+/// change, so `cargo xtask demo` after `cargo xtask test` reuses the test's build.
+const BUILD_ENV: [(&str, &str); 2] = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
+
 fn build_app(envs: &[(&str, &str)]) -> Result {
     run("ui", "npm", &["run", "build"], &[])?;
     cargo(
@@ -82,7 +86,7 @@ fn build_app(envs: &[(&str, &str)]) -> Result {
 fn demo() -> Result {
     setup::system_packages()?;
     setup::npm_install("ui")?;
-    build_app(&[])?;
+    build_app(&BUILD_ENV)?;
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err("no display: run this in a desktop session (or under `xvfb-run -a`)".into());
     }
@@ -100,7 +104,7 @@ fn demo() -> Result {
 }
 
 fn test() -> Result {
-    let strict = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
+    let strict = BUILD_ENV;
     setup::system_packages()?;
     setup::tauri_driver()?;
     setup::nextest()?;

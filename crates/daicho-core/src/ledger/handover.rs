@@ -331,6 +331,18 @@ impl Ledger {
         })
     }
 
+    /// What the handover report of the cards `ids` lists, before it is drawn.
+    pub fn handover_rows(
+        &self,
+        ids: &[crate::ids::CardId],
+    ) -> Result<report::handover::HandoverRows, HandoverError> {
+        Ok(report::handover::gather(
+            self.connection(),
+            ids,
+            self.today(),
+        )?)
+    }
+
     fn write_handover_report(
         &self,
         ids: &[crate::ids::CardId],

@@ -8,7 +8,7 @@ mod classification;
 mod comparison;
 pub mod currency;
 pub(crate) mod error;
-mod handover;
+pub mod handover;
 mod history;
 pub mod labels;
 mod layout;

@@ -548,6 +548,45 @@ fn the_weekly_reports_facts_are_gathered_before_a_cell_is_written() {
 }
 
 #[test]
+fn the_handover_reports_lists_are_gathered_before_a_cell_is_written() {
+    let (mut l, ids) = sample();
+    let late = ContactFields {
+        kind: ContactKind::Phone,
+        at: "2026-11-10T09:00".into(),
+        next_action: "カタログ送付".into(),
+        next_action_due: Some("2026-11-20".into()),
+        ..ContactFields::default()
+    };
+    l.add_contact(&ids[0], &late).unwrap();
+    let rows = l.handover_rows(&ids[..3]).unwrap();
+    let table = |name: &str, rows: &[Vec<String>]| -> String {
+        rows.iter()
+            .map(|r| format!("{name}: {}\n", r.join(" | ")))
+            .collect()
+    };
+    let text = [
+        table("card", &rows.cards),
+        table("follow-up", &rows.follow_ups),
+        table("complaint", &rows.complaints),
+        table("owed", &rows.receivables),
+        table("person", &rows.people),
+    ]
+    .concat();
+    expect_test::expect![[r#"
+        card: C-000002 | 北京华光科技有限公司 | active | 李 | 1 | 1 | 0 | 0 | 0 | 
+        card: C-000001 | 青木工業株式会社 | active | 山田 | 2 | 2 | 0 | 36000 | 1 | 
+        card: C-000003 | 주식회사 대성산업 | active | 山田 | 1 | 1 | 0 | 0 | 0 | 
+        follow-up: 青木工業株式会社 | カタログ送付 | 2026-11-20 | 4
+        follow-up: 青木工業株式会社 | 見積送付 | 2026-12-01 | 
+        follow-up: 北京华光科技有限公司 | 見積送付 | 2026-12-01 | 
+        follow-up: 주식회사 대성산업 | 見積送付 | 2026-12-01 | 
+        owed: 青木工業株式会社 |  |  | 36000
+        person: 青木工業株式会社 | 青木 一郎 |  |  | 
+    "#]]
+    .assert_eq(&text);
+}
+
+#[test]
 fn labels_put_each_address_in_its_countrys_order() {
     use daicho_core::card::{CardFields, CardKind};
     use daicho_core::report::labels::label_lines;

@@ -1,133 +1,31 @@
-//! The handover report for the manager: what moves from whom to whom, with the open follow-ups,
-//! open complaints, receivables, key persons and the cards with thin data, and whether the
-//! successor has confirmed the take-over.
+//! The handover report drawn from its rows: a summary, then one sheet per list.
 
 use std::path::Path;
 
-use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook};
 
 use crate::error::ReportError;
 
-use super::layout::{self, Ctx, Styles};
-use super::write_error;
+use super::super::layout::{self, Ctx, Styles};
+use super::super::write_error;
+use super::{HandoverFacts, HandoverRows, THIN};
 
-/// Who confirmed the take-over, and when.
-pub struct Confirmation {
-    pub by: String,
-    pub at: String,
-}
-
-pub struct HandoverFacts<'a> {
-    pub from_owner: &'a str,
-    pub to_owner: &'a str,
-    pub card_ids: &'a [crate::ids::CardId],
-    pub confirmation: Option<Confirmation>,
-    /// The fingerprint the handover file is signed with (the leaving ledger's), for the
-    /// successor and the manager to compare with what the take-over shows.
-    pub signer: Option<String>,
-    /// Written by the leaving side: whether the cards are lent (else handed over for good). The
-    /// report then says they are read-only in the leaving ledger.
-    pub lent: Option<bool>,
-}
-
-/// Completeness below this is thin data worth a word with the predecessor.
-const THIN: i64 = 50;
-
-/// Any cell as text (counts and amounts too).
-fn text(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<String> {
-    use rusqlite::types::ValueRef;
-    Ok(match r.get_ref(i)? {
-        ValueRef::Null => String::new(),
-        ValueRef::Integer(n) => n.to_string(),
-        ValueRef::Real(f) => f.to_string(),
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
-    })
-}
-
-pub fn write_handover(
-    conn: &Connection,
+/// Draws the summary and one sheet per list.
+pub(super) fn write(
     ctx: &Ctx,
     facts: &HandoverFacts<'_>,
-    path: &Path,
-) -> Result<u32, ReportError> {
-    if facts.card_ids.is_empty() {
-        return Err(ReportError::Empty);
-    }
-    conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS report_cards (id TEXT PRIMARY KEY); DELETE FROM temp.report_cards;")?;
-    {
-        let mut insert =
-            conn.prepare("INSERT OR IGNORE INTO temp.report_cards (id) VALUES (?1)")?;
-        for id in facts.card_ids {
-            insert.execute([id])?;
-        }
-    }
-    let written = write(conn, ctx, facts, path);
-    conn.execute_batch("DROP TABLE temp.report_cards")?;
-    written
-}
-
-/// Runs `sql` (over `temp.report_cards`) and returns its rows as text cells.
-fn rows(conn: &Connection, sql: &str, columns: usize) -> rusqlite::Result<Vec<Vec<String>>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| {
-        (0..columns)
-            .map(|i| text(r, i))
-            .collect::<rusqlite::Result<Vec<_>>>()
-    })?;
-    rows.collect()
-}
-
-fn write(
-    conn: &Connection,
-    ctx: &Ctx,
-    facts: &HandoverFacts<'_>,
+    rows: HandoverRows,
     path: &Path,
 ) -> Result<u32, ReportError> {
     let failed = write_error(path);
     let s = Styles::new(ctx);
-    let today = ctx.today.format("%Y-%m-%d").to_string();
-    let cards = rows(
-        conn,
-        "SELECT c.code, c.name, c.status, c.owner,
-                (SELECT count(*) FROM contacts t WHERE t.card_id = c.id),
-                (SELECT count(*) FROM contacts t WHERE t.card_id = c.id AND t.next_action_due IS NOT NULL AND t.next_action_done_at IS NULL),
-                (SELECT count(*) FROM contacts t WHERE t.card_id = c.id AND t.complaint_state IN ('open', 'in_progress')),
-                (SELECT coalesce(sum(amount - paid_amount), 0) FROM transactions x WHERE x.card_id = c.id AND x.kind = 'sale' AND x.paid_amount < x.amount),
-                (SELECT count(*) FROM key_persons k WHERE k.card_id = c.id),
-                (SELECT completeness FROM card_classes k WHERE k.card_id = c.id)
-             FROM cards c WHERE c.id IN (SELECT id FROM temp.report_cards) ORDER BY c.sort_key",
-        10,
-    )?;
-    let follow_ups = rows(
-        conn,
-        &format!(
-            "SELECT c.name, t.next_action, t.next_action_due, CAST(julianday('{today}') - julianday(t.next_action_due) AS INTEGER)
-             FROM contacts t JOIN cards c ON c.id = t.card_id
-             WHERE c.id IN (SELECT id FROM temp.report_cards) AND t.next_action_due IS NOT NULL AND t.next_action_done_at IS NULL
-             ORDER BY t.next_action_due"
-        ),
-        4,
-    )?;
-    let complaints = rows(
-        conn,
-        "SELECT c.name, t.at, t.content, t.complaint_state FROM contacts t JOIN cards c ON c.id = t.card_id
-         WHERE c.id IN (SELECT id FROM temp.report_cards) AND t.complaint_state IN ('open', 'in_progress') ORDER BY t.at",
-        4,
-    )?;
-    let receivables = rows(
-        conn,
-        "SELECT c.name, x.invoice_no, x.due_on, x.amount - x.paid_amount FROM transactions x JOIN cards c ON c.id = x.card_id
-         WHERE c.id IN (SELECT id FROM temp.report_cards) AND x.kind = 'sale' AND x.paid_amount < x.amount ORDER BY x.due_on",
-        4,
-    )?;
-    let people = rows(
-        conn,
-        "SELECT c.name, k.name, trim(k.department || ' ' || k.title), k.role, k.phone FROM key_persons k JOIN cards c ON c.id = k.card_id
-         WHERE c.id IN (SELECT id FROM temp.report_cards) ORDER BY c.sort_key, k.position",
-        5,
-    )?;
-
+    let HandoverRows {
+        cards,
+        follow_ups,
+        complaints,
+        receivables,
+        people,
+    } = rows;
     let mut workbook = Workbook::new();
     let title = ctx.t("report.handover.title");
     let parties = ctx.tp(
@@ -355,6 +253,6 @@ fn write(
         &[3],
         &plain,
     )?;
-    super::save(&mut workbook, path)?;
+    super::super::save(&mut workbook, path)?;
     Ok(cards.len() as u32)
 }
