@@ -29,13 +29,11 @@ impl Dirs {
     /// `--data-dir <folder>` on the command line (a portable copy; each end-to-end spec starts
     /// in a folder of its own), else [`Dirs::resolve`].
     pub fn from_args(args: &[String]) -> Dirs {
-        match args.iter().position(|a| a == "--data-dir") {
-            Some(at) => match args.get(at + 1) {
-                Some(folder) => Dirs(AppDirs::at(PathBuf::from(folder))),
-                None => Dirs::resolve(),
-            },
-            None => Dirs::resolve(),
-        }
+        let folder = args
+            .iter()
+            .position(|a| a == "--data-dir")
+            .and_then(|at| args.get(at + 1));
+        folder.map_or_else(Dirs::resolve, |f| Dirs(AppDirs::at(PathBuf::from(f))))
     }
 
     pub fn data(&self) -> &Path {
