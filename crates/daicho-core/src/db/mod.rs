@@ -77,7 +77,23 @@ pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, Ledger
 /// Opens an existing ledger. A file that is not a Daicho ledger, is damaged or was made by a
 /// newer Daicho is refused after read-only checks, so it is left exactly as it was.
 pub fn open(path: &Path) -> Result<Connection, LedgerError> {
-    open_as(path, &new_ledger_id(), BeforeUpgrade::CopyBeside)
+    open_as(
+        path,
+        &new_ledger_id(),
+        BeforeUpgrade::CopyBeside,
+        WholeFileCheck::First,
+    )
+}
+
+/// When SQLite's check of every page of a ledger runs: on a large ledger it reads the whole
+/// file (seconds for 100,000 cards).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WholeFileCheck {
+    /// Before the ledger is opened: a damaged one is refused untouched (commands, scripts).
+    First,
+    /// By the caller once the ledger is open ([`check_whole_file`]): the window paints first.
+    /// A ledger about to be upgraded is still checked first, as the upgrade rewrites it.
+    Later,
 }
 
 /// What keeps a ledger made by an older Daicho safe while it is upgraded.
@@ -91,8 +107,13 @@ pub enum BeforeUpgrade {
 
 /// [`open`], giving a ledger that has no id yet the id `id` (the one its upgrade backup was
 /// filed under).
-pub fn open_as(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connection, LedgerError> {
-    open_checked(path, id, before).map_err(|e| full_disk_or(e, path))
+pub fn open_as(
+    path: &Path,
+    id: &str,
+    before: BeforeUpgrade,
+    whole: WholeFileCheck,
+) -> Result<Connection, LedgerError> {
+    open_checked(path, id, before, whole).map_err(|e| full_disk_or(e, path))
 }
 
 /// A new ledger id.
@@ -117,8 +138,13 @@ fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
     }
 }
 
-fn open_checked(path: &Path, id: &str, before: BeforeUpgrade) -> Result<Connection, LedgerError> {
-    check_read_only(path)?;
+fn open_checked(
+    path: &Path,
+    id: &str,
+    before: BeforeUpgrade,
+    whole: WholeFileCheck,
+) -> Result<Connection, LedgerError> {
+    check_read_only(path, whole)?;
     // A ledger from before encryption is encrypted first (a checked copy replaces it), so
     // that its upgrade backup and everything after are encrypted too.
     let encrypted_now = match crypto::kind_of(path) {
@@ -246,6 +272,9 @@ pub fn open_in_memory() -> Result<Connection, LedgerError> {
 fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Saving a card runs some forty distinct statements (the card, its history, key persons,
+    // contacts, sales): rusqlite keeps 16, so a long write prepared most of them again each time.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // 256 MiB of page cache at most (SQLite's default is 2 MiB), filled only as pages are read:
     // a page in it is decrypted once, not at every read (SQLCipher decrypts and checks each
@@ -261,10 +290,13 @@ fn prepare(conn: &mut Connection) -> Result<(), LedgerError> {
     Ok(())
 }
 
+/// Prepared statements kept per connection (see [`prepare`]).
+const STATEMENT_CACHE: usize = 256;
+
 /// How long a write waits for another Daicho window or command to finish its own.
 pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-fn check_read_only(path: &Path) -> Result<(), LedgerError> {
+fn check_read_only(path: &Path, whole: WholeFileCheck) -> Result<(), LedgerError> {
     let not_a_ledger = || LedgerError::NotALedger {
         path: path.to_owned(),
     };
@@ -310,14 +342,36 @@ fn check_read_only(path: &Path) -> Result<(), LedgerError> {
             known: latest_version(),
         });
     }
+    if whole == WholeFileCheck::First || version < latest_version() {
+        quick_check(&conn, path)?;
+    }
+    Ok(())
+}
+
+/// SQLite's `quick_check` of every page of the ledger at `path`, on a read-only connection of
+/// its own: run after a ledger opened with [`WholeFileCheck::Later`], beside the work.
+pub fn check_whole_file(path: &Path) -> Result<(), LedgerError> {
+    let conn = crypto::open(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_WAIT)?;
+    quick_check(&conn, path)
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<(), LedgerError> {
+    let corrupt = |detail: String| LedgerError::Corrupt {
+        path: path.to_owned(),
+        detail,
+    };
     let check: String = conn
         .pragma_query_value(None, "quick_check", |r| r.get(0))
-        .map_err(corrupt)?;
+        .map_err(|e| match storage_code(&e) {
+            "ledger.damaged" | "ledger.storage" => corrupt(e.to_string()),
+            _ => LedgerError::Sqlite(e),
+        })?;
     if check != "ok" {
-        return Err(LedgerError::Corrupt {
-            path: path.to_owned(),
-            detail: check,
-        });
+        return Err(corrupt(check));
     }
     Ok(())
 }

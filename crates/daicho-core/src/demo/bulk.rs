@@ -27,7 +27,7 @@ pub fn cards_with_sales(
 ) -> rusqlite::Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let tx = ledger.transaction()?;
-    {
+    crate::search::deferred::deferring_search(&tx, || -> rusqlite::Result<()> {
         let mut card = tx.prepare(
             "INSERT INTO cards (id, code, kind, status, name, reading, owner, region, city, phones, sort_key,
                 search_text, created_at, updated_at, credit_rating, credit_limit, cooperation, organisation)
@@ -103,7 +103,8 @@ pub fn cards_with_sales(
                 (paid && kind == "sale").then(|| due.format("%Y-%m-%d").to_string()),
             ])?;
         }
-    }
+        Ok(())
+    })?;
     tx.commit()
 }
 
@@ -133,7 +134,7 @@ pub fn contacts(
         "service",
     ];
     let tx = ledger.transaction()?;
-    {
+    crate::search::deferred::deferring_search(&tx, || -> rusqlite::Result<()> {
         let mut insert = tx.prepare(
             "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, outcome, next_action, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, '山田', '定期訪問', ?5, '前向きに検討', '見積を送付する', ?6, ?6)",
@@ -156,6 +157,7 @@ pub fn contacts(
                 "2024-01-01T00:00:00Z",
             ])?;
         }
-    }
+        Ok(())
+    })?;
     tx.commit()
 }

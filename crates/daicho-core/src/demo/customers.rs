@@ -27,6 +27,21 @@ pub fn customers(
 ) -> rusqlite::Result<Vec<String>> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let tx = ledger.transaction()?;
+    let ids = crate::search::deferred::deferring_search(&tx, || {
+        write_customers(&tx, &mut rng, cards, contacts, today)
+    })?;
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// The cards, key persons and contacts of [`customers`], in its transaction.
+fn write_customers(
+    tx: &rusqlite::Transaction<'_>,
+    rng: &mut ChaCha8Rng,
+    cards: u32,
+    contacts: u32,
+    today: NaiveDate,
+) -> rusqlite::Result<Vec<String>> {
     let mut ids = Vec::with_capacity(cards as usize);
     let mut weights = Vec::with_capacity(cards as usize);
     {
@@ -45,11 +60,11 @@ pub fn customers(
         )?;
         for n in 0..cards {
             let m = MARKETS[n as usize % MARKETS.len()];
-            let owner = *pick(&mut rng, m.owners);
+            let owner = *pick(rng, m.owners);
             let mut fields: CardFields = if rng.random_bool(0.7) {
-                organisation(&mut rng, m, owner)
+                organisation(rng, m, owner)
             } else {
-                individual(&mut rng, m, owner)
+                individual(rng, m, owner)
             };
             fields.code = format!("S-{n:07}");
             let id = new_id();
@@ -80,7 +95,7 @@ pub fn customers(
                 tag.execute(params![id, t])?;
             }
             if fields.organisation.is_some() {
-                let p = key_person(&mut rng, m);
+                let p = key_person(rng, m);
                 person.execute(params![
                     new_id(),
                     id,
@@ -99,7 +114,7 @@ pub fn customers(
         }
     }
     if !ids.is_empty() {
-        write_contacts(&tx, &mut rng, &ids, &weights, contacts, today)?;
+        write_contacts(tx, rng, &ids, &weights, contacts, today)?;
         // The columns the contacts keep in step on the card (contact::store does it per write).
         tx.execute_batch(
             "UPDATE cards SET
@@ -107,7 +122,6 @@ pub fn customers(
                 last_visit_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit')",
         )?;
     }
-    tx.commit()?;
     Ok(ids)
 }
 

@@ -64,198 +64,204 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
         .today
         .unwrap_or(NaiveDate::from_ymd_opt(2026, 10, 30).unwrap_or_default());
     let today = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default());
-    let mut to_visit = Vec::new();
     let tx = ledger.transaction()?;
-    let markets = MARKETS;
-    let catalogued_at = stamp(today - Duration::days(400));
-    let mut catalogues = Vec::new();
-    for market in markets {
-        let edit = Edit {
-            at: &catalogued_at,
-            actor: market.owners[0],
-        };
-        // English-speaking reps score out of ten.
-        let ten_point = std::ptr::eq(market, &ENGLISH);
-        catalogues.push(competition::catalogue(
-            &tx,
-            market.rivals,
-            day,
-            ten_point,
-            &edit,
-        )?);
-    }
-    let mut tellers: Vec<Vec<competition::Storyteller>> =
-        markets.iter().map(|_| Vec::new()).collect();
-    for _ in 0..config.cards {
-        let market = pick(
-            &mut rng,
-            &[
-                &JAPAN, &JAPAN, &JAPAN, &CHINA, &CHINA, &KOREA, &KOREA, &ENGLISH,
-            ],
-        );
-        let owner = *pick(&mut rng, market.owners);
-        let created = today - Duration::minutes(rng.random_range(60 * 24 * 30..60 * 24 * 365 * 3));
-        let created_at = stamp(created);
-        let edit = Edit {
-            at: &created_at,
-            actor: owner,
-        };
-        let mut fields = if rng.random_bool(0.7) {
-            organisation(&mut rng, market, owner)
-        } else {
-            individual(&mut rng, market, owner)
-        };
-        if fields.status == CardStatus::Active && rng.random_bool(0.7) {
-            let first = created + Duration::days(rng.random_range(7..90));
-            fields.first_deal_on = Some(first.format("%Y-%m-%d").to_string());
-            fields.first_deal_trigger = (*pick(&mut rng, market.first_deal_triggers)).to_owned();
+    crate::search::deferred::deferring_search(&tx, || -> Result<(), DemoError> {
+        let mut to_visit = Vec::new();
+        let markets = MARKETS;
+        let catalogued_at = stamp(today - Duration::days(400));
+        let mut catalogues = Vec::new();
+        for market in markets {
+            let edit = Edit {
+                at: &catalogued_at,
+                actor: market.owners[0],
+            };
+            // English-speaking reps score out of ten.
+            let ten_point = std::ptr::eq(market, &ENGLISH);
+            catalogues.push(competition::catalogue(
+                &tx,
+                market.rivals,
+                day,
+                ten_point,
+                &edit,
+            )?);
         }
-        fields.standing = sales::standing(&mut money, fields.kind, fields.status);
-        let card = store::insert(&tx, &fields, &edit)?;
-        if card.fields.kind == CardKind::Organisation {
-            for _ in 0..rng.random_range(1..=3) {
-                store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+        let mut tellers: Vec<Vec<competition::Storyteller>> =
+            markets.iter().map(|_| Vec::new()).collect();
+        for _ in 0..config.cards {
+            let market = pick(
+                &mut rng,
+                &[
+                    &JAPAN, &JAPAN, &JAPAN, &CHINA, &CHINA, &KOREA, &KOREA, &ENGLISH,
+                ],
+            );
+            let owner = *pick(&mut rng, market.owners);
+            let created =
+                today - Duration::minutes(rng.random_range(60 * 24 * 30..60 * 24 * 365 * 3));
+            let created_at = stamp(created);
+            let edit = Edit {
+                at: &created_at,
+                actor: owner,
+            };
+            let mut fields = if rng.random_bool(0.7) {
+                organisation(&mut rng, market, owner)
+            } else {
+                individual(&mut rng, market, owner)
+            };
+            if fields.status == CardStatus::Active && rng.random_bool(0.7) {
+                let first = created + Duration::days(rng.random_range(7..90));
+                fields.first_deal_on = Some(first.format("%Y-%m-%d").to_string());
+                fields.first_deal_trigger =
+                    (*pick(&mut rng, market.first_deal_triggers)).to_owned();
             }
-        }
-        let catalogue = markets
-            .iter()
-            .position(|m| std::ptr::eq(m.rivals, market.rivals))
-            .unwrap_or_default();
-        sales::purchases(
-            &tx,
-            &mut money,
-            &catalogues[catalogue],
-            catalogue,
-            &card.id,
-            card.fields.kind,
-            card.fields.status,
-            day,
-            &edit,
-        )?;
-        if card.fields.kind == CardKind::Organisation && card.fields.status != CardStatus::Lost {
-            let active = card.fields.status == CardStatus::Active;
-            if side.random_bool(0.45) {
-                competition::products_in_use(
-                    &tx,
-                    &mut side,
-                    &catalogues[catalogue],
-                    &card.id,
-                    active,
-                    day,
-                    &edit,
-                )?;
+            fields.standing = sales::standing(&mut money, fields.kind, fields.status);
+            let card = store::insert(&tx, &fields, &edit)?;
+            if card.fields.kind == CardKind::Organisation {
+                for _ in 0..rng.random_range(1..=3) {
+                    store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+                }
             }
-            if active {
-                tellers[catalogue].push(competition::Storyteller {
-                    card_id: card.id.clone(),
-                    industry: card.fields.industry.clone(),
-                    employees: card.fields.organisation.as_ref().and_then(|o| o.employees),
-                });
+            let catalogue = markets
+                .iter()
+                .position(|m| std::ptr::eq(m.rivals, market.rivals))
+                .unwrap_or_default();
+            sales::purchases(
+                &tx,
+                &mut money,
+                &catalogues[catalogue],
+                catalogue,
+                &card.id,
+                card.fields.kind,
+                card.fields.status,
+                day,
+                &edit,
+            )?;
+            if card.fields.kind == CardKind::Organisation && card.fields.status != CardStatus::Lost
+            {
+                let active = card.fields.status == CardStatus::Active;
+                if side.random_bool(0.45) {
+                    competition::products_in_use(
+                        &tx,
+                        &mut side,
+                        &catalogues[catalogue],
+                        &card.id,
+                        active,
+                        day,
+                        &edit,
+                    )?;
+                }
+                if active {
+                    tellers[catalogue].push(competition::Storyteller {
+                        card_id: card.id.clone(),
+                        industry: card.fields.industry.clone(),
+                        employees: card.fields.organisation.as_ref().and_then(|o| o.employees),
+                    });
+                }
             }
-        }
-        let people: Vec<crate::ids::KeyPersonId> = store::load(&tx, &card.id)?
-            .key_persons
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
-        for _ in 0..rng.random_range(0..=5) {
-            let at = created + Duration::days(rng.random_range(0..600));
-            if at < today {
-                let contact = contact(
-                    &mut rng,
-                    market,
-                    owner,
-                    &people,
-                    at.naive_utc(),
-                    today.naive_utc(),
-                );
-                let logged_at = stamp(at);
-                contact::store::insert(
-                    &tx,
-                    &card.id,
-                    &contact,
-                    &Edit {
+            let people: Vec<crate::ids::KeyPersonId> = store::load(&tx, &card.id)?
+                .key_persons
+                .into_iter()
+                .map(|p| p.id)
+                .collect();
+            for _ in 0..rng.random_range(0..=5) {
+                let at = created + Duration::days(rng.random_range(0..600));
+                if at < today {
+                    let contact = contact(
+                        &mut rng,
+                        market,
+                        owner,
+                        &people,
+                        at.naive_utc(),
+                        today.naive_utc(),
+                    );
+                    let logged_at = stamp(at);
+                    contact::store::insert(
+                        &tx,
+                        &card.id,
+                        &contact,
+                        &Edit {
+                            at: &logged_at,
+                            actor: owner,
+                        },
+                    )?;
+                }
+            }
+            // Some customers were seen lately: their follow-ups fall in the coming days.
+            if rng.random_bool(0.2) {
+                let at = today - Duration::days(rng.random_range(0..14)) - Duration::hours(2);
+                if at > created {
+                    let contact = contact(
+                        &mut rng,
+                        market,
+                        owner,
+                        &people,
+                        at.naive_utc(),
+                        today.naive_utc(),
+                    );
+                    let logged_at = stamp(at);
+                    let edit = Edit {
                         at: &logged_at,
+                        actor: owner,
+                    };
+                    contact::store::insert(&tx, &card.id, &contact, &edit)?;
+                }
+            }
+            for _ in 0..rng.random_range(0..=2) {
+                let on = created + Duration::days(rng.random_range(0..600));
+                if on < today {
+                    let logged_at = stamp(on);
+                    let edit = Edit {
+                        at: &logged_at,
+                        actor: owner,
+                    };
+                    let mut note = note(&mut rng, market, on.date_naive());
+                    if note.category == NoteCategory::Competitor {
+                        note.competitor_id =
+                            Some(pick(&mut side, &catalogues[catalogue].rivals).clone());
+                    }
+                    notes::store::insert(&tx, &card.id, &note, &edit)?;
+                }
+            }
+            if to_visit.len() < 12 && rng.random_bool(0.1) {
+                to_visit.push((card.id.clone(), owner));
+            }
+            // Some later edits, so that history has something to show.
+            if rng.random_bool(0.3) {
+                let later = stamp(created + Duration::days(rng.random_range(1..30)));
+                let mut changed = store::load(&tx, &card.id)?;
+                changed.fields.status = *pick(&mut rng, CardStatus::ALL);
+                changed.fields.phones.push(phone(&mut rng, market, true));
+                store::update(
+                    &tx,
+                    &card.id,
+                    changed.version,
+                    &changed.fields,
+                    &Edit {
+                        at: &later,
                         actor: owner,
                     },
                 )?;
             }
         }
-        // Some customers were seen lately: their follow-ups fall in the coming days.
-        if rng.random_bool(0.2) {
-            let at = today - Duration::days(rng.random_range(0..14)) - Duration::hours(2);
-            if at > created {
-                let contact = contact(
-                    &mut rng,
-                    market,
-                    owner,
-                    &people,
-                    at.naive_utc(),
-                    today.naive_utc(),
-                );
-                let logged_at = stamp(at);
-                let edit = Edit {
-                    at: &logged_at,
-                    actor: owner,
-                };
-                contact::store::insert(&tx, &card.id, &contact, &edit)?;
-            }
+        // A week of planned visits, Monday to Friday of the demo's week, two or three a day.
+        let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+        let planned_at = stamp(today - Duration::days(3));
+        for (n, (card_id, owner)) in to_visit.iter().enumerate() {
+            let on = monday + Duration::days((n % 5) as i64);
+            let edit = Edit {
+                at: &planned_at,
+                actor: owner,
+            };
+            visit::store::add(&tx, card_id, &on.format("%Y-%m-%d").to_string(), "", &edit)?;
         }
-        for _ in 0..rng.random_range(0..=2) {
-            let on = created + Duration::days(rng.random_range(0..600));
-            if on < today {
-                let logged_at = stamp(on);
-                let edit = Edit {
-                    at: &logged_at,
-                    actor: owner,
-                };
-                let mut note = note(&mut rng, market, on.date_naive());
-                if note.category == NoteCategory::Competitor {
-                    note.competitor_id =
-                        Some(pick(&mut side, &catalogues[catalogue].rivals).clone());
-                }
-                notes::store::insert(&tx, &card.id, &note, &edit)?;
-            }
+        for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
+            let edit = Edit {
+                at: &planned_at,
+                actor: market.owners[0],
+            };
+            competition::cases(&tx, catalogue, tellers, day, &edit)?;
         }
-        if to_visit.len() < 12 && rng.random_bool(0.1) {
-            to_visit.push((card.id.clone(), owner));
-        }
-        // Some later edits, so that history has something to show.
-        if rng.random_bool(0.3) {
-            let later = stamp(created + Duration::days(rng.random_range(1..30)));
-            let mut changed = store::load(&tx, &card.id)?;
-            changed.fields.status = *pick(&mut rng, CardStatus::ALL);
-            changed.fields.phones.push(phone(&mut rng, market, true));
-            store::update(
-                &tx,
-                &card.id,
-                changed.version,
-                &changed.fields,
-                &Edit {
-                    at: &later,
-                    actor: owner,
-                },
-            )?;
-        }
-    }
-    // A week of planned visits, Monday to Friday of the demo's week, two or three a day.
-    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
-    let planned_at = stamp(today - Duration::days(3));
-    for (n, (card_id, owner)) in to_visit.iter().enumerate() {
-        let on = monday + Duration::days((n % 5) as i64);
-        let edit = Edit {
-            at: &planned_at,
-            actor: owner,
-        };
-        visit::store::add(&tx, card_id, &on.format("%Y-%m-%d").to_string(), "", &edit)?;
-    }
-    for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
-        let edit = Edit {
-            at: &planned_at,
-            actor: market.owners[0],
-        };
-        competition::cases(&tx, catalogue, tellers, day, &edit)?;
-    }
+        Ok(())
+    })?;
     tx.commit()?;
     // Cards arrive classified, as after a manager's monthly run.
     ledger.reclassify(Period::year_to(day))?;

@@ -233,7 +233,11 @@ impl Ledger {
         request: &TakeOverRequest,
     ) -> Result<TakeOver, HandoverError> {
         self.backup_before(crate::backup::BackupReason::TakeOver)?;
-        self.write(|tx, edit| handover::take_over(tx, path, request, edit))
+        self.write(|tx, edit| {
+            crate::search::deferred::deferring_search(tx, || {
+                handover::take_over(tx, path, request, edit)
+            })
+        })
     }
 
     /// Undoes a take-over in one step.

@@ -28,7 +28,12 @@ impl Ledger {
         progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<ImportOutcome, ImportError> {
         self.backup_before(BackupReason::Import)?;
-        self.write(|tx, edit| import::apply(tx, path, request, edit, total, progress))
+        // The search index is written once, at the end: row by row it cost most of the time.
+        self.write(|tx, edit| {
+            crate::search::deferred::deferring_search(tx, || {
+                import::apply(tx, path, request, edit, total, progress)
+            })
+        })
     }
 
     /// Every import, newest first.

@@ -2,6 +2,7 @@
 //! persons), contact texts and intelligence notes, through SQLite's FTS5 (`terms` says what the
 //! index holds; migration 0007 keeps it in step). Results come grouped, the matching part marked.
 
+pub(crate) mod deferred;
 pub mod highlight;
 pub mod terms;
 
