@@ -25,7 +25,11 @@ pub fn run() {
             let args: Vec<String> = std::env::args().skip(1).collect();
             let dirs = state::Dirs::from_args(&args);
             let launch = state::Launch::from_args(args.into_iter());
-            app.manage(state::AppState::start(dirs, launch));
+            app.manage(state::AppState::start(
+                dirs,
+                launch,
+                Some(app.handle().clone()),
+            ));
             // A window open for days still makes its daily backup: asked every hour.
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {

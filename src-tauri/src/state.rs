@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use daicho_core::backup::{self, BackupInfo};
 use daicho_core::card_list::ContactThresholds;
@@ -116,6 +116,39 @@ pub struct Shared {
     passphrase: Mutex<Option<Zeroizing<String>>>,
     /// The recovery key of a ledger made in this session, shown once.
     fresh_recovery_key: Mutex<Option<Zeroizing<String>>>,
+    /// Open while the ledger asked for at start is being opened: the window paints meanwhile,
+    /// and its first requests wait here for the ledger.
+    opening: Gate,
+    /// Tells the window what happened beside it (a ledger found damaged after it opened).
+    events: Option<tauri::AppHandle>,
+}
+
+/// The event the window hears when the check of the whole file, run after the ledger opened,
+/// found it damaged: the ledger is closed and `app_info` says why.
+pub const LEDGER_DAMAGED: &str = "ledger-damaged";
+
+/// Shut until the work started at launch is done; then open for good.
+#[derive(Default)]
+struct Gate {
+    done: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn open(&self) {
+        *locked(&self.done) = true;
+        self.opened.notify_all();
+    }
+
+    fn wait(&self) {
+        let mut done = locked(&self.done);
+        while !*done {
+            done = self
+                .opened
+                .wait(done)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
 }
 
 /// The daily backup made in the background when a ledger is opened.
@@ -163,7 +196,9 @@ pub fn report(e: impl Coded) -> ErrorReport {
 }
 
 impl AppState {
-    pub fn start(dirs: Dirs, launch: Launch) -> AppState {
+    /// The app's state, with the ledger asked for at launch being opened on a thread of its
+    /// own: the window paints at once, and the commands it sends wait for the ledger.
+    pub fn start(dirs: Dirs, launch: Launch, events: Option<tauri::AppHandle>) -> AppState {
         let mut settings = Settings::load(dirs.settings_file());
         if settings.user_name.is_empty() {
             // Until the user gives their name, history records their login name.
@@ -181,10 +216,16 @@ impl AppState {
             launch,
             passphrase: Mutex::new(None),
             fresh_recovery_key: Mutex::new(None),
+            opening: Gate::default(),
+            events,
         }));
-        if let Err(e) = state.open_at_launch() {
-            *locked(&state.startup_error) = Some(e);
-        }
+        let opener = state.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = opener.open_at_launch() {
+                *locked(&opener.startup_error) = Some(e);
+            }
+            opener.opening.open();
+        });
         state
     }
 
@@ -287,7 +328,11 @@ impl AppState {
         f: impl FnOnce(&AppState) -> Result<T, ErrorReport> + Send + 'static,
     ) -> Result<T, ErrorReport> {
         let state = self.clone();
-        blocking(move || f(&state)).await
+        blocking(move || {
+            state.opening.wait();
+            f(&state)
+        })
+        .await
     }
 
     /// Every command's ledger work: `f` on the open ledger, on a blocking thread, so the window's
@@ -298,8 +343,12 @@ impl AppState {
         E: Coded,
         F: FnOnce(&mut Ledger) -> Result<T, E> + Send + 'static,
     {
-        let slot = self.ledger.clone();
-        blocking(move || with_slot(&slot, f)).await
+        let state = self.clone();
+        blocking(move || {
+            state.opening.wait();
+            with_slot(&state.ledger, f)
+        })
+        .await
     }
 
     /// A long job (an import, an export, a handover file, a re-classification): `f` on a
@@ -337,9 +386,40 @@ impl AppState {
         *locked(&self.lock) = Some(lock);
         self.save_settings(settings)?;
         if let Some(path) = path {
-            self.start_daily_backup(path);
+            self.start_daily_backup(path.clone());
+            self.check_whole_file(path);
         }
         Ok(())
+    }
+
+    /// SQLite's check of every page, beside the window once the ledger is open (on 100,000
+    /// cards it reads the whole file for seconds). A damaged ledger is closed before more is
+    /// written to it, and the window is told: it shows why and offers the backups.
+    fn check_whole_file(&self, path: PathBuf) {
+        let state = self.clone();
+        std::thread::spawn(move || {
+            let Err(e) = Ledger::check_whole_file(&path) else {
+                return;
+            };
+            if e.code() != "ledger.corrupt" {
+                // Not the file's fault (the disk busy, the file moved): the daily backup's
+                // check of its copy runs again later.
+                return;
+            }
+            {
+                let mut slot = locked(&state.ledger);
+                if slot.as_ref().and_then(|l| l.path()) != Some(path.as_path()) {
+                    return;
+                }
+                *slot = None;
+            }
+            *locked(&state.lock) = None;
+            *locked(&state.startup_error) = Some(report(e));
+            if let Some(app) = &state.events {
+                use tauri::Emitter;
+                let _ = app.emit(LEDGER_DAMAGED, ());
+            }
+        });
     }
 
     /// Takes the ledger's lock, or says which Daicho window has it.
@@ -355,7 +435,7 @@ impl AppState {
     pub fn open(&self, path: &Path) -> Result<(), ErrorReport> {
         let lock = self.lock(path)?;
         let config = self.dirs.0.backup_config(&self.settings()?);
-        self.install(Ledger::open_backed_up(path, config).map_err(report)?, lock)
+        self.install(Ledger::open_for_window(path, config).map_err(report)?, lock)
     }
 
     pub fn create(&self, path: &Path) -> Result<(), ErrorReport> {
@@ -515,6 +595,34 @@ mod tests {
         assert!(slot.is_poisoned());
         let counts = with_slot(&slot, |l| l.counts().map_err(LedgerError::Sqlite)).unwrap();
         assert_eq!(counts.cards, 0);
+    }
+
+    #[test]
+    fn the_window_gets_its_state_at_once_and_its_first_commands_wait_for_the_ledger() {
+        keychain::use_memory_only();
+        keychain::offer(Secret::Passphrase(Zeroizing::new(
+            "state test passphrase".into(),
+        )));
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = Dirs(AppDirs::at(dir.path().to_owned()));
+        let demo = dirs.demo_ledger();
+        // Made on a thread of its own: `start` returns before the demo ledger exists.
+        let state = AppState::start(dirs, Launch::Demo, None);
+        let opened = tauri::async_runtime::block_on(state.apart(|s| Ok(s.ledger_path()))).unwrap();
+        assert_eq!(
+            opened.as_ref(),
+            Some(&demo),
+            "{:?}",
+            state.take_startup_error()
+        );
+        let (path, cards) = tauri::async_runtime::block_on(state.apart(|s| {
+            let cards = s.with_ledger(|l| l.counts().map_err(LedgerError::Sqlite))?;
+            Ok((s.ledger_path(), cards.cards))
+        }))
+        .unwrap();
+        assert_eq!(path, Some(demo));
+        assert!(cards > 0);
+        assert!(state.take_startup_error().is_none());
     }
 
     #[test]

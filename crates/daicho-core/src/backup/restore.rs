@@ -131,6 +131,7 @@ fn reopen(target: &Path) -> Result<(), BackupError> {
         target,
         &db::new_ledger_id(),
         db::BeforeUpgrade::BackedUpElsewhere,
+        db::WholeFileCheck::First,
     )?;
     Ok(())
 }

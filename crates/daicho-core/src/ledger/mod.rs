@@ -127,6 +127,26 @@ impl Ledger {
     /// upgrade, and the daily one when due. A backup that cannot be made before an upgrade
     /// keeps the ledger closed; a daily one that fails is reported by `backup_if_due` later.
     pub fn open_backed_up(path: &Path, config: BackupConfig) -> Result<Ledger, BackupError> {
+        Self::open_backed_up_checking(path, config, db::WholeFileCheck::First)
+    }
+
+    /// [`Ledger::open_backed_up`] for the window: the check of every page that makes opening a
+    /// large ledger take seconds is left to [`Ledger::check_whole_file`], run beside the work
+    /// once the window shows the ledger (unless the ledger is about to be upgraded).
+    pub fn open_for_window(path: &Path, config: BackupConfig) -> Result<Ledger, BackupError> {
+        Self::open_backed_up_checking(path, config, db::WholeFileCheck::Later)
+    }
+
+    /// SQLite's check of every page of the ledger file at `path`, on a connection of its own.
+    pub fn check_whole_file(path: &Path) -> Result<(), LedgerError> {
+        db::check_whole_file(path)
+    }
+
+    fn open_backed_up_checking(
+        path: &Path,
+        config: BackupConfig,
+        whole: db::WholeFileCheck,
+    ) -> Result<Ledger, BackupError> {
         let old = db::version_of(path).is_ok_and(|v| v > 0 && v < db::latest_version());
         // A ledger from before ledger ids gets its id now, so that its upgrade backup is
         // filed (and listed) with the backups made after.
@@ -149,7 +169,7 @@ impl Ledger {
         }
         let was_plain =
             crate::crypto::kind_of(path).is_ok_and(|k| k == crate::crypto::FileKind::Plain);
-        let conn = db::open_as(path, &id, db::BeforeUpgrade::BackedUpElsewhere)?;
+        let conn = db::open_as(path, &id, db::BeforeUpgrade::BackedUpElsewhere, whole)?;
         let ledger = Ledger::from_conn(conn, Some(path)).with_backups(config);
         if was_plain {
             // Its backups from before are encrypted under the same key: nothing stays plain.

@@ -123,6 +123,48 @@ fn a_damaged_ledger_is_refused_untouched() {
 }
 
 #[test]
+fn the_window_opens_a_ledger_at_once_and_its_whole_file_check_after_still_finds_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged-late.daicho");
+    {
+        let mut ledger = Ledger::create(&path).unwrap();
+        for i in 0..400 {
+            ledger
+                .create_card(&organisation(&format!("会社{i}"), ""))
+                .unwrap();
+        }
+        ledger
+            .connection()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let config = daicho_core::BackupConfig {
+        root: dir.path().join("backups"),
+        retention: daicho_core::backup::Retention::default(),
+    };
+    // Sound: opened without reading every page first, and the check after agrees.
+    Ledger::open_for_window(&path, config.clone()).unwrap();
+    Ledger::check_whole_file(&path).unwrap();
+
+    // The last pages (the cards' rows and the search index, far from the schema) garbled.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len * 3 / 4..] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    Ledger::open_for_window(&path, config).unwrap();
+    assert_eq!(
+        Ledger::check_whole_file(&path)
+            .err()
+            .map_or("sound", |e| e.code()),
+        "ledger.corrupt"
+    );
+    // A command (or script) still refuses it before touching it.
+    refused_untouched(&path, "ledger.corrupt");
+}
+
+#[test]
 fn a_ledger_from_a_newer_daicho_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.daicho");
