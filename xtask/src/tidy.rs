@@ -64,6 +64,10 @@ mod tests {
             "0013_names.sql",
             "642afc5005e5798ebe927c7410310aa7d8ff80e9fd2f56cddf948b085baffcf3",
         ),
+        (
+            "0014_list_status_completeness.sql",
+            "a7f51287e2978a7f04aa4132908406f03e28ac275e5912357a005d5a03c2a367",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -288,18 +288,19 @@ pub(crate) fn selection(
         );
     }
     let filter_reads_classes = class_filters(conn, query, today, &mut filter, &mut args)?;
-    // Each order but completeness is a walk of one of the list's covering indexes (migration
-    // 0009), so that a window deep in 100,000 cards reads no table rows it skips. SQLite puts
-    // NULL first: cards never contacted come first by last contact.
+    // Each order is a walk of one of the list's covering indexes (migrations 0009 and 0014,
+    // which also gives each order an index led by the status), so that a window deep in
+    // 100,000 cards reads no table rows it skips. SQLite puts NULL first: cards never contacted
+    // come first by last contact; cards never classified come last by completeness.
     let order = match query.sort {
         CardSort::Relevance if searching => "m.tier, sort_key, name, id",
         CardSort::Reading | CardSort::Relevance => "sort_key, name, id",
         CardSort::Name => "name, id",
         CardSort::Updated => "updated_at DESC, id DESC",
         CardSort::LastContact => "last_contact_at, sort_key, name, id",
-        CardSort::Completeness => "k.completeness IS NULL, k.completeness, sort_key, id",
+        CardSort::Completeness => "cards.completeness IS NULL, cards.completeness, sort_key, id",
     };
-    let keys_base = if filter_reads_classes || query.sort == CardSort::Completeness {
+    let keys_base = if filter_reads_classes {
         CARDS_WITH_CLASSES
     } else {
         "cards"

@@ -29,6 +29,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0011_handed_over.sql"),
     include_str!("migrations/0012_receipts.sql"),
     include_str!("migrations/0013_names.sql"),
+    include_str!("migrations/0014_list_status_completeness.sql"),
 ];
 
 /// The migrations; the connection they run on needs `search::register_functions` first

@@ -320,9 +320,14 @@ fn a_window_deep_in_the_list_walks_a_covering_index_whatever_the_common_filter()
         CardSort::Name,
         CardSort::Updated,
         CardSort::LastContact,
+        CardSort::Completeness,
     ] {
         for query in [
             CardQuery::default(),
+            CardQuery {
+                status: Some(CardStatus::Active),
+                ..CardQuery::default()
+            },
             CardQuery {
                 status: Some(CardStatus::Active),
                 kind: Some(CardKind::Organisation),
@@ -339,6 +344,10 @@ fn a_window_deep_in_the_list_walks_a_covering_index_whatever_the_common_filter()
                 plan.contains("COVERING INDEX cards_list_") && !plan.contains("TEMP B-TREE"),
                 "{sort:?}: {plan}"
             );
+            // One status only: the index led by the status, which skips only cards of it.
+            if query.status.is_some() && query.owner.is_none() {
+                assert!(plan.contains("cards_list_status_"), "{sort:?}: {plan}");
+            }
         }
     }
 }

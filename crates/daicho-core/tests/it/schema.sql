@@ -25,6 +25,10 @@ CREATE INDEX card_products_renewal ON card_products (renewal_on) WHERE renewal_o
 -- index card_tags_tag
 CREATE INDEX card_tags_tag ON card_tags (tag, card_id);
 
+-- index cards_list_completeness
+CREATE INDEX cards_list_completeness ON cards
+    (deleted_at, completeness IS NULL, completeness, sort_key, id, status, kind, owner, last_contact_at);
+
 -- index cards_list_last_contact
 CREATE INDEX cards_list_last_contact ON cards (deleted_at, last_contact_at, sort_key, name, id, status, kind, owner);
 
@@ -33,6 +37,26 @@ CREATE INDEX cards_list_name         ON cards (deleted_at, name, id, status, kin
 
 -- index cards_list_reading
 CREATE INDEX cards_list_reading      ON cards (deleted_at, sort_key, name, id, status, kind, owner, last_contact_at);
+
+-- index cards_list_status_completeness
+CREATE INDEX cards_list_status_completeness ON cards
+    (deleted_at, status, completeness IS NULL, completeness, sort_key, id, kind, owner, last_contact_at);
+
+-- index cards_list_status_last_contact
+CREATE INDEX cards_list_status_last_contact ON cards
+    (deleted_at, status, last_contact_at, sort_key, name, id, kind, owner);
+
+-- index cards_list_status_name
+CREATE INDEX cards_list_status_name ON cards
+    (deleted_at, status, name, id, kind, owner, last_contact_at);
+
+-- index cards_list_status_reading
+CREATE INDEX cards_list_status_reading ON cards
+    (deleted_at, status, sort_key, name, id, kind, owner, last_contact_at);
+
+-- index cards_list_status_updated
+CREATE INDEX cards_list_status_updated ON cards
+    (deleted_at, status, updated_at, id, kind, owner, last_contact_at);
 
 -- index cards_list_updated
 CREATE INDEX cards_list_updated      ON cards (deleted_at, updated_at, id, status, kind, owner, last_contact_at);
@@ -260,7 +284,7 @@ CREATE TABLE cards (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT,                               -- set when in the trash
     version         INTEGER NOT NULL DEFAULT 1          -- optimistic concurrency
-, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5)) STRICT;
+, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100)) STRICT;
 
 -- table case_studies
 CREATE TABLE case_studies (
@@ -583,6 +607,21 @@ CREATE TABLE transactions (
     updated_at   TEXT NOT NULL,
     version      INTEGER NOT NULL DEFAULT 1
 ) STRICT;
+
+-- trigger card_classes_completeness_delete
+CREATE TRIGGER card_classes_completeness_delete AFTER DELETE ON card_classes BEGIN
+    UPDATE cards SET completeness = NULL WHERE id = old.card_id;
+END;
+
+-- trigger card_classes_completeness_insert
+CREATE TRIGGER card_classes_completeness_insert AFTER INSERT ON card_classes BEGIN
+    UPDATE cards SET completeness = new.completeness WHERE id = new.card_id;
+END;
+
+-- trigger card_classes_completeness_update
+CREATE TRIGGER card_classes_completeness_update AFTER UPDATE OF completeness ON card_classes BEGIN
+    UPDATE cards SET completeness = new.completeness WHERE id = new.card_id;
+END;
 
 -- trigger card_products_handed_over_delete
 CREATE TRIGGER card_products_handed_over_delete BEFORE DELETE ON card_products
