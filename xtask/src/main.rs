@@ -2,11 +2,14 @@
 //!
 //! - `demo`    install what is missing, build the app, open it on the demo ledger
 //! - `test`    install what is missing, run every check and test, end to end included (CI runs this)
+//! - `bench`   run every benchmark (release) and rewrite the README's performance tables from
+//!   their results (`cargo xtask bench list search` runs only those)
 //! - `codegen` regenerate the TypeScript bindings of the app's commands
 //! - `build-deb` build the .deb installer
 //! - `render-reports` write every Excel report of a demo ledger in each language and render them
 //!   through LibreOffice to PDF and PNG (in `target/report-renders/`) to look at the pages
 
+mod bench;
 mod setup;
 mod tidy;
 
@@ -19,12 +22,13 @@ fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "demo" => demo(),
+        "bench" => bench::bench(),
         "test" | "ci" => test(),
         "codegen" => codegen(),
         "build-deb" => build_deb(),
         "render-reports" => render_reports(),
         _ => {
-            eprintln!("usage: cargo xtask <demo | test | codegen | build-deb | render-reports>");
+            eprintln!("usage: cargo xtask <demo | test | bench [NAME…] | codegen | build-deb | render-reports>");
             return ExitCode::from(2);
         }
     };
@@ -60,14 +64,14 @@ pub fn run(dir: &str, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Re
     }
 }
 
-fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result {
+pub fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result {
     run(".", "cargo", args, envs)
 }
 
 /// The app binary with the built UI embedded (not the dev server).
 /// The flags every build here uses, `test` and `demo` alike: cargo rebuilds everything when they
 /// change, so `cargo xtask demo` after `cargo xtask test` reuses the test's build.
-const BUILD_ENV: [(&str, &str); 2] = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
+pub const BUILD_ENV: [(&str, &str); 2] = [("RUSTFLAGS", "-D warnings"), ("CARGO_INCREMENTAL", "0")];
 
 fn build_app(envs: &[(&str, &str)]) -> Result {
     run("ui", "npm", &["run", "build"], &[])?;

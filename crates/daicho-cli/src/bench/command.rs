@@ -8,10 +8,27 @@ use clap::Subcommand;
 use daicho_core::error::{AppError, Coded};
 use daicho_core::ErrorReport;
 
-use super::{backup, classify, crash, encryption, export, import, list, search};
+use super::{backup, classify, crash, demo, encryption, export, import, list, readme, search};
 
 #[derive(Subcommand)]
 pub enum BenchKind {
+    /// Writes the README's performance tables from the benchmarks' JSON results (`cargo xtask
+    /// bench` runs it); `--check` only says whether they are what the results give.
+    Readme {
+        #[arg(long, default_value = "README.md")]
+        readme: PathBuf,
+        #[arg(long, default_value = "bench/results")]
+        results: PathBuf,
+        #[arg(long)]
+        check: bool,
+    },
+    /// Making a demo ledger, with the bytes a card, a contact and a transaction take.
+    Demo {
+        #[arg(long, default_value_t = 100_000)]
+        cards: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Classification against one SQL aggregate of the same purchases.
     Classify {
         #[arg(long, default_value_t = 100_000)]
@@ -92,6 +109,12 @@ pub struct BenchLedger {
 /// Runs one measurement; a crash run with failed checks is an error (exit 1).
 pub fn run(what: BenchKind) -> Result<(), ErrorReport> {
     match what {
+        BenchKind::Demo { cards, json } => demo::run(cards, json)?,
+        BenchKind::Readme {
+            readme,
+            results,
+            check,
+        } => readme::run(&readme, &results, check)?,
         BenchKind::Classify {
             cards,
             transactions,

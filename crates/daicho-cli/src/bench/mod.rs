@@ -7,9 +7,11 @@
 pub mod backup;
 mod command;
 pub mod crash;
+pub mod demo;
 pub mod encryption;
 pub mod import;
 pub mod list;
+pub mod readme;
 pub mod search;
 
 pub use command::{run, BenchKind};
@@ -40,7 +42,7 @@ fn storage(e: rusqlite::Error) -> ErrorReport {
     LedgerError::Sqlite(e).report()
 }
 
-struct TempLedger(PathBuf);
+pub(crate) struct TempLedger(pub(crate) PathBuf);
 
 impl Drop for TempLedger {
     fn drop(&mut self) {
