@@ -115,9 +115,11 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             }
             fields.standing = sales::standing(&mut money, fields.kind, fields.status);
             let card = store::insert(&tx, &fields, &edit)?;
+            let mut people: Vec<crate::ids::KeyPersonId> = Vec::new();
             if card.fields.kind == CardKind::Organisation {
                 for _ in 0..rng.random_range(1..=3) {
-                    store::add_key_person(&tx, &card.id, &key_person(&mut rng, market), &edit)?;
+                    let person = key_person(&mut rng, market);
+                    people.push(store::add_key_person(&tx, &card.id, &person, &edit)?.id);
                 }
             }
             let catalogue = markets
@@ -157,11 +159,6 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                     });
                 }
             }
-            let people: Vec<crate::ids::KeyPersonId> = store::load(&tx, &card.id)?
-                .key_persons
-                .into_iter()
-                .map(|p| p.id)
-                .collect();
             for _ in 0..rng.random_range(0..=5) {
                 let at = created + Duration::days(rng.random_range(0..600));
                 if at < today {

@@ -129,7 +129,7 @@ fn orders(
                 at: &at,
                 actor: edit.actor,
             };
-            store::save(conn, card_id, None, &sale, &entered, today)?;
+            store::add_to_new_card(conn, card_id, &sale, &entered)?;
             if rng.random_bool(0.03) && on + Duration::days(10) < today {
                 let back = TransactionFields {
                     kind: TransactionKind::Return,
@@ -139,7 +139,7 @@ fn orders(
                     unit_price,
                     ..TransactionFields::default()
                 };
-                store::save(conn, card_id, None, &back, &entered, today)?;
+                store::add_to_new_card(conn, card_id, &back, &entered)?;
             }
         }
         on += Duration::days(rng.random_range(25..36));
@@ -227,7 +227,7 @@ pub fn purchases(
             machine.paid_amount = machine.quantity * machine.unit_price;
             machine.paid_on = Some(date(on + Duration::days(55)));
         }
-        store::save(conn, card_id, None, &machine, edit, today)?;
+        store::add_to_new_card(conn, card_id, &machine, edit)?;
     }
     Ok(())
 }

@@ -94,19 +94,35 @@ pub fn write_history(
             t.next_action_due, t.next_action_done_at, t.complaint_state
          FROM contacts t JOIN cards c ON c.id = t.card_id WHERE {filter} ORDER BY t.at, c.sort_key"
     ))?;
+    // The kinds of contact and complaint states, translated once for the whole export.
+    let labels = layout::Labels::new(
+        ctx,
+        ContactKind::ALL
+            .iter()
+            .map(|k| format!("contact_kind.{}", k.as_str()))
+            .chain(
+                crate::contact::ComplaintState::ALL
+                    .iter()
+                    .map(|s| format!("complaint_state.{}", s.as_str())),
+            ),
+    );
     let mut rows = stmt.query(params![from, to, f.owner, kind])?;
     let mut n: u32 = 0;
     while let Some(r) = rows.next()? {
         let at = 3 + n as RowNum;
         let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
         layout::datetime(ws, at, 0, &text(0)?, &s).map_err(&failed)?;
-        let mut kind_text = ctx.t(&format!("contact_kind.{}", text(4)?));
-        if let Some(state) = r.get::<_, Option<String>>(12)? {
-            kind_text = format!(
-                "{kind_text} ({})",
-                ctx.t(&format!("complaint_state.{state}"))
-            );
-        }
+        let kind: String = r.get(4)?;
+        let kind = kind.as_str();
+        let state: Option<String> = r.get(12)?;
+        let kind_text = match state.as_deref() {
+            Some(state) => format!(
+                "{} ({})",
+                labels.get("contact_kind", kind),
+                labels.get("complaint_state", state)
+            ),
+            None => labels.get("contact_kind", kind).to_owned(),
+        };
         for (col, value, wrap) in [
             (1, text(1)?, true),
             (2, text(2)?, false),

@@ -231,13 +231,46 @@ pub fn text(
     value: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    if value.chars().count() > MAX_CELL {
+    // A text of at most MAX_CELL bytes has at most MAX_CELL characters: only longer ones are
+    // counted (every cell of a large export passes here).
+    if value.len() > MAX_CELL && value.chars().count() > MAX_CELL {
         let cut: String = value.chars().take(MAX_CELL - 1).collect();
         ws.write_string_with_format(row, col, format!("{cut}…"), format)?;
     } else {
         ws.write_string_with_format(row, col, value, format)?;
     }
     Ok(())
+}
+
+/// The words of coded values (a status, a kind of contact), translated once for a whole export
+/// rather than once per row.
+pub struct Labels(std::collections::HashMap<String, String>);
+
+impl Labels {
+    /// `keys` are message keys of the form `group.value`.
+    pub fn new(ctx: &Ctx, keys: impl IntoIterator<Item = String>) -> Labels {
+        Labels(
+            keys.into_iter()
+                .map(|k| {
+                    let word = ctx.t(&k);
+                    (k, word)
+                })
+                .collect(),
+        )
+    }
+
+    /// The word for `{group}.{value}`; a value Daicho does not know is shown as it is.
+    pub fn get<'a>(&'a self, group: &str, value: &'a str) -> &'a str {
+        self.0
+            .iter()
+            .find(|(k, _)| {
+                k.len() == group.len() + 1 + value.len()
+                    && k.starts_with(group)
+                    && k.as_bytes().get(group.len()) == Some(&b'.')
+                    && k.ends_with(value)
+            })
+            .map_or(value, |(_, word)| word.as_str())
+    }
 }
 
 /// A `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value as an Excel date; blank when there is none.

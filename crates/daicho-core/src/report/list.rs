@@ -150,25 +150,28 @@ pub(crate) fn filter_text(ctx: &Ctx, q: &CardQuery) -> String {
     parts.join(" · ")
 }
 
-fn cell(
+#[allow(clippy::too_many_arguments)]
+fn cell<'a>(
     ws: &mut Worksheet,
     row: RowNum,
     col: ColNum,
     column: ListColumn,
-    r: &Row,
+    r: &'a Row,
     ctx: &Ctx,
+    labels: &'a layout::Labels,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let t = |value: &str| value.to_owned();
-    let value = match column {
+    use std::borrow::Cow;
+    let t = |value: &'a str| Cow::Borrowed(value);
+    let value: Cow<'a, str> = match column {
         ListColumn::Code => t(&r.code),
         ListColumn::Name => t(&r.name),
         ListColumn::Reading => t(&r.reading),
-        ListColumn::Kind => ctx.t(&format!("kind.{}", r.kind)),
-        ListColumn::Status => ctx.t(&format!("status.{}", r.status)),
+        ListColumn::Kind => t(labels.get("kind", &r.kind)),
+        ListColumn::Status => t(labels.get("status", &r.status)),
         ListColumn::Owner => t(&r.owner),
         ListColumn::Industry => t(&r.industry),
-        ListColumn::Phone => r.phones.join(", "),
+        ListColumn::Phone => Cow::Owned(r.phones.join(", ")),
         ListColumn::Email => t(&r.email),
         ListColumn::PostalCode => t(&r.postal_code),
         ListColumn::Address => t(&r.address),
@@ -177,12 +180,8 @@ fn cell(
             return last_contact(ws, row, col, r.last_contact.as_deref(), ctx, s)
         }
         ListColumn::Updated => return layout::date(ws, row, col, Some(&r.updated), s),
-        ListColumn::Abc => r.abc.as_deref().map(str::to_uppercase).unwrap_or_default(),
-        ListColumn::ValueTier => r
-            .tier
-            .as_deref()
-            .map(|v| ctx.t(&format!("tier.{v}")))
-            .unwrap_or_default(),
+        ListColumn::Abc => Cow::Owned(r.abc.as_deref().map(str::to_uppercase).unwrap_or_default()),
+        ListColumn::ValueTier => t(r.tier.as_deref().map_or("", |v| labels.get("tier", v))),
         ListColumn::Completeness => {
             return match r.completeness {
                 Some(v) => ws
@@ -221,6 +220,23 @@ pub fn write_list(
         .add_worksheet_with_constant_memory()
         .map_err(&failed)?;
     let s = Styles::new(ctx);
+    // The coded columns' words, translated once for the whole export.
+    let labels = layout::Labels::new(
+        ctx,
+        (crate::card::CardKind::ALL
+            .iter()
+            .map(|k| format!("kind.{}", k.as_str())))
+        .chain(
+            crate::card::CardStatus::ALL
+                .iter()
+                .map(|v| format!("status.{}", v.as_str())),
+        )
+        .chain(
+            crate::classify::ValueTier::ALL
+                .iter()
+                .map(|v| format!("tier.{}", v.as_str())),
+        ),
+    );
     let title = ctx.t("report.list.title");
     let filter = filter_text(ctx, query);
     ws.set_name(ctx.t("report.list.sheet")).map_err(&failed)?;
@@ -299,7 +315,7 @@ pub fn write_list(
         };
         let at = 3 + n as RowNum;
         for (col, column) in columns.iter().enumerate() {
-            cell(ws, at, col as ColNum, *column, &row, ctx, &s).map_err(&failed)?;
+            cell(ws, at, col as ColNum, *column, &row, ctx, &labels, &s).map_err(&failed)?;
         }
         n += 1;
         if n.is_multiple_of(1000) {

@@ -119,16 +119,8 @@ fn for_history(f: &TransactionFields) -> TransactionFields {
     }
 }
 
-/// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
-pub fn save(
-    conn: &Connection,
-    card_id: &str,
-    id: Option<(&str, i32)>,
-    input: &TransactionFields,
-    edit: &Edit<'_>,
-    today: NaiveDate,
-) -> Result<Transaction, SalesError> {
-    editable(conn, card_id)?;
+/// The fields checked, with the name of the product they name (which must exist).
+fn checked(conn: &Connection, input: &TransactionFields) -> Result<TransactionFields, SalesError> {
     let product_name: Option<String> =
         match input.product_id.as_deref().filter(|p| !p.trim().is_empty()) {
             Some(pid) => Some(
@@ -141,36 +133,84 @@ pub fn save(
             ),
             None => None,
         };
-    let f = validate::transaction(input, product_name.as_deref()).map_err(SalesError::Invalid)?;
-    let (id, old) = match id {
-        Some((id, version)) => {
-            let old = load(conn, id, today)?;
-            if old.card_id != card_id {
-                return Err(SalesError::NotFound { id: id.to_owned() });
-            }
-            if old.version != version {
-                return Err(SalesError::Stale { id: id.to_owned() });
-            }
-            (id.to_owned(), Some(old))
-        }
-        None => (new_id(), None),
-    };
-    let name = label(&f);
+    validate::transaction(input, product_name.as_deref()).map_err(SalesError::Invalid)
+}
+
+/// Inserts a transaction whose fields were checked, with its history entry; returns its id.
+fn insert_checked(
+    conn: &Connection,
+    card_id: &str,
+    f: &TransactionFields,
+    edit: &Edit<'_>,
+) -> Result<String, SalesError> {
+    let id = new_id();
+    let name = label(f);
+    conn.prepare_cached(
+        "INSERT INTO transactions (id, card_id, kind, dated_on, product_id, item, quantity, unit_price,
+            amount, invoice_no, due_on, paid_amount, paid_on, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, 1)",
+    )?
+    .execute(params![
+        id,
+        card_id,
+        f.kind.as_str(),
+        f.dated_on,
+        f.product_id,
+        f.item,
+        f.quantity,
+        f.unit_price,
+        f.amount,
+        f.invoice_no,
+        f.due_on,
+        f.paid_amount,
+        f.paid_on,
+        f.notes,
+        edit.at
+    ])?;
     let stamp = stamp(card_id, &id, &name, edit, HistoryEntity::Transaction);
-    match &old {
-        Some(old) if old.fields == f => return Ok(old.clone()),
-        Some(old) => {
-            history::record_changes(conn, &stamp, &for_history(&old.fields), &for_history(&f))?;
-        }
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO transactions (id, card_id, kind, dated_on, item, quantity, unit_price, amount,
-                    created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, 1, 0, 0, ?6, ?6, 0)",
-            )?
-            .execute(params![id, card_id, f.kind.as_str(), f.dated_on, f.item, edit.at])?;
-            history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&name))?;
-        }
+    history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&name))?;
+    Ok(id)
+}
+
+/// Adds a checked transaction to a card being written in the same transaction (the demo's
+/// purchases): nothing is read back.
+pub(crate) fn add_to_new_card(
+    conn: &Connection,
+    card_id: &str,
+    input: &TransactionFields,
+    edit: &Edit<'_>,
+) -> Result<(), SalesError> {
+    insert_checked(conn, card_id, &checked(conn, input)?, edit).map(drop)
+}
+
+/// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
+pub fn save(
+    conn: &Connection,
+    card_id: &str,
+    id: Option<(&str, i32)>,
+    input: &TransactionFields,
+    edit: &Edit<'_>,
+    today: NaiveDate,
+) -> Result<Transaction, SalesError> {
+    editable(conn, card_id)?;
+    let f = checked(conn, input)?;
+    let Some((id, version)) = id else {
+        let id = insert_checked(conn, card_id, &f, edit)?;
+        return load(conn, &id, today);
+    };
+    let old = load(conn, id, today)?;
+    if old.card_id != card_id {
+        return Err(SalesError::NotFound { id: id.to_owned() });
     }
+    if old.version != version {
+        return Err(SalesError::Stale { id: id.to_owned() });
+    }
+    if old.fields == f {
+        return Ok(old);
+    }
+    let name = label(&f);
+    let stamp = stamp(card_id, id, &name, edit, HistoryEntity::Transaction);
+    history::record_changes(conn, &stamp, &for_history(&old.fields), &for_history(&f))?;
     conn.prepare_cached(
         "UPDATE transactions SET kind = ?2, dated_on = ?3, product_id = ?4, item = ?5, quantity = ?6,
             unit_price = ?7, amount = ?8, invoice_no = ?9, due_on = ?10, paid_amount = ?11, paid_on = ?12,
@@ -192,7 +232,7 @@ pub fn save(
         f.notes,
         edit.at
     ])?;
-    load(conn, &id, today)
+    load(conn, id, today)
 }
 
 pub fn delete(
