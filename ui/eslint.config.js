@@ -6,7 +6,7 @@ import globals from "globals";
 import ts from "typescript-eslint";
 
 export default ts.config(
-  { ignores: ["dist/", "node_modules/", "src/lib/api/bindings.ts"] },
+  { ignores: ["dist/", "dist-minimal/", "node_modules/", "src/lib/api/bindings.ts"] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -15,6 +15,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/api/bindings.ts";
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         ledger::app_info,
+        ledger::startup_painted,
         ledger::settings_save,
         ledger::ledger_open,
         ledger::ledger_create,

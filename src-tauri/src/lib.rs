@@ -22,6 +22,13 @@ pub fn run() {
             builder.mount_events(app);
             // The OS keychain keeps ledger keys (DAICHO_KEYCHAIN=none: none, as in tests).
             daicho_core::crypto::keychain::use_from_environment();
+            // As the CLI: a passphrase given in the environment opens (and protects) ledgers
+            // without asking, for scripts such as the start-up measurement.
+            if let Ok(passphrase) = std::env::var("DAICHO_PASSPHRASE") {
+                daicho_core::crypto::keychain::offer(daicho_core::crypto::Secret::Passphrase(
+                    zeroize::Zeroizing::new(passphrase),
+                ));
+            }
             let args: Vec<String> = std::env::args().skip(1).collect();
             let dirs = state::Dirs::from_args(&args);
             let launch = state::Launch::from_args(args.into_iter());

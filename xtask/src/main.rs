@@ -11,6 +11,7 @@
 
 mod bench;
 mod setup;
+mod startup;
 mod tidy;
 
 use std::path::{Path, PathBuf};
@@ -87,6 +88,16 @@ fn build_app(envs: &[(&str, &str)]) -> Result {
     )
 }
 
+/// The minimal app's page (`ui/startup-minimal`), which `tests/startup/minimal-app` embeds.
+pub fn build_minimal_page() -> Result {
+    run(
+        "ui",
+        "npx",
+        &["vite", "build", "--config", "vite.minimal.config.ts"],
+        &[],
+    )
+}
+
 fn demo() -> Result {
     setup::system_packages()?;
     setup::npm_install("ui")?;
@@ -117,8 +128,10 @@ fn test() -> Result {
 
     cargo(&["fmt", "--all", "--check"], &[])?;
     core_has_no_tauri()?;
-    // The UI is built first: the app crate embeds ui/dist.
+    // The UI is built first: the app crate embeds ui/dist, the start-up yardstick
+    // (tests/startup/minimal-app) its own page.
     run("ui", "npm", &["run", "build"], &[])?;
+    build_minimal_page()?;
     // The benchmarks (CLI feature `bench`) are linted and their harness tested with the rest.
     cargo(
         &[

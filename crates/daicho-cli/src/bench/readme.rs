@@ -11,7 +11,7 @@ use daicho_core::ErrorReport;
 use serde_json::Value;
 
 /// Every table: its name in the README's markers and the result file it is made from.
-pub const TABLES: [(&str, &str); 11] = [
+pub const TABLES: [(&str, &str); 12] = [
     ("machine", "machine.json"),
     ("demo", "demo.json"),
     ("classify", "classify.json"),
@@ -23,6 +23,7 @@ pub const TABLES: [(&str, &str); 11] = [
     ("encryption", "encryption.json"),
     ("backup", "backup.json"),
     ("crash", "crash.json"),
+    ("startup", "startup.json"),
 ];
 
 fn fail(detail: String) -> ErrorReport {
@@ -418,6 +419,43 @@ fn crash(r: &Value) -> Result<String, ErrorReport> {
     ))
 }
 
+fn startup(r: &Value) -> Result<String, ErrorReport> {
+    let row = |key: &str, label: &str| -> Result<Vec<String>, ErrorReport> {
+        let ratios = if key == "minimal" {
+            (ratio(1.0), ratio(1.0))
+        } else {
+            (
+                ratio(num(r, &format!("{key}.painted_ratio"))?),
+                ratio(num(r, &format!("{key}.memory_ratio"))?),
+            )
+        };
+        Ok(vec![
+            label.into(),
+            ms(num(r, &format!("{key}.painted_ms"))?),
+            ratios.0,
+            format!("{:.0} MiB", num(r, &format!("{key}.memory_mib"))?),
+            ratios.1,
+        ])
+    };
+    Ok(table(
+        &[
+            "app",
+            "list painted",
+            "ratio",
+            "memory (with WebKit's processes)",
+            "ratio",
+        ],
+        vec![
+            row(
+                "minimal",
+                "a minimal Tauri 2 app with a Svelte page (baseline)",
+            )?,
+            row("demo", "Daicho on the demo ledger")?,
+            row("big", "Daicho on the 100,000-card benchmark ledger")?,
+        ],
+    ))
+}
+
 /// The table `name` from its result.
 pub fn render(name: &str, result: &Value) -> Result<String, ErrorReport> {
     match name {
@@ -432,6 +470,7 @@ pub fn render(name: &str, result: &Value) -> Result<String, ErrorReport> {
         "encryption" => encryption(result),
         "backup" => backup(result),
         "crash" => crash(result),
+        "startup" => startup(result),
         _ => Err(fail(format!("no table is called {name}"))),
     }
 }

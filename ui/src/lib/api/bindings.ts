@@ -125,6 +125,11 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  The window's first list is on screen. With `DAICHO_STARTUP_PROBE=1` (the start-up
+	 *  measurement of `cargo xtask bench`) this is said on stderr; otherwise nothing happens.
+	 */
+	startupPainted: () => __TAURI_INVOKE<void>("startup_painted"),
 	settingsSave: (settings: Settings_Deserialize) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("settings_save", { settings })),
 	ledgerOpen: (path: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_open", { path })),
 	ledgerCreate: (path: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_create", { path })),
