@@ -68,12 +68,13 @@ CREATE TEMP TRIGGER deferred_note_update AFTER UPDATE OF card_id, content, sourc
 END;
 ";
 
-/// The documents of what changed, written once: old documents out, new keys in, new documents in.
-/// FTS5 writes its pending terms out as a new segment each time they pass `hashsize` (1 MiB by
-/// default) and merges segments as they pile up: at 64 MiB a million contacts make a few large
-/// segments instead of hundreds to merge. (An edit's statement writes its few terms at once
-/// whatever the size.) Documents go in by rowid: one out of order makes FTS5 write out what it
-/// holds.
+/// The documents of what changed, written once. Rows indexed before: their old documents out,
+/// their new ones in. New rows: search keys after the last one, and their documents read in key
+/// order (a range of `search_keys`, one lookup of the row each). FTS5 writes its pending terms out
+/// as a new segment each time they pass `hashsize` (1 MiB by default) and merges segments as they
+/// pile up: at 64 MiB a million contacts make a few large segments instead of hundreds to merge
+/// (an edit's statement writes its few terms at once whatever the size). Documents go in by
+/// rowid: one out of order makes FTS5 write out what it holds.
 const CATCH_UP: &str = "
 INSERT INTO card_fts (card_fts, rank) VALUES ('hashsize', 67108864);
 INSERT INTO contact_fts (contact_fts, rank) VALUES ('hashsize', 67108864);
@@ -81,32 +82,43 @@ INSERT INTO note_fts (note_fts, rank) VALUES ('hashsize', 67108864);
 
 DELETE FROM card_fts WHERE rowid IN
     (SELECT k.key FROM temp.deferred_cards d JOIN search_keys k ON k.source_id = d.id);
-INSERT INTO search_keys (source_id)
-    SELECT d.id FROM temp.deferred_cards d JOIN cards c ON c.id = d.id
-    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
 INSERT INTO card_fts (rowid, name, phone, other)
-    SELECT key, name, phone, other FROM card_search_doc
-    WHERE card_id IN (SELECT id FROM temp.deferred_cards) ORDER BY key;
-
+    SELECT s.key, s.name, s.phone, s.other FROM temp.deferred_cards d
+    JOIN search_keys k ON k.source_id = d.id JOIN card_search_doc s ON s.key = k.key
+    ORDER BY s.key;
 DELETE FROM contact_fts WHERE rowid IN
     (SELECT k.key FROM temp.deferred_contacts d JOIN search_keys k ON k.source_id = d.id);
-INSERT INTO search_keys (source_id)
-    SELECT d.id FROM temp.deferred_contacts d JOIN contacts t ON t.id = d.id
-    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
 INSERT INTO contact_fts (rowid, body)
     SELECT s.key, s.body FROM temp.deferred_contacts d
     JOIN search_keys k ON k.source_id = d.id JOIN contact_search_doc s ON s.key = k.key
     ORDER BY s.key;
-
 DELETE FROM note_fts WHERE rowid IN
     (SELECT k.key FROM temp.deferred_notes d JOIN search_keys k ON k.source_id = d.id);
-INSERT INTO search_keys (source_id)
-    SELECT d.id FROM temp.deferred_notes d JOIN notes n ON n.id = d.id
-    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
 INSERT INTO note_fts (rowid, body)
     SELECT s.key, s.body FROM temp.deferred_notes d
     JOIN search_keys k ON k.source_id = d.id JOIN note_search_doc s ON s.key = k.key
     ORDER BY s.key;
+
+CREATE TEMP TABLE deferred_from AS SELECT coalesce(max(key), 0) AS key FROM search_keys;
+INSERT INTO search_keys (source_id)
+    SELECT d.id FROM temp.deferred_cards d JOIN cards c ON c.id = d.id
+    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
+INSERT INTO search_keys (source_id)
+    SELECT d.id FROM temp.deferred_contacts d JOIN contacts t ON t.id = d.id
+    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
+INSERT INTO search_keys (source_id)
+    SELECT d.id FROM temp.deferred_notes d JOIN notes n ON n.id = d.id
+    WHERE NOT EXISTS (SELECT 1 FROM search_keys WHERE source_id = d.id);
+INSERT INTO card_fts (rowid, name, phone, other)
+    SELECT key, name, phone, other FROM card_search_doc
+    WHERE key > (SELECT key FROM temp.deferred_from) ORDER BY key;
+INSERT INTO contact_fts (rowid, body)
+    SELECT key, body FROM contact_search_doc
+    WHERE key > (SELECT key FROM temp.deferred_from) ORDER BY key;
+INSERT INTO note_fts (rowid, body)
+    SELECT key, body FROM note_search_doc
+    WHERE key > (SELECT key FROM temp.deferred_from) ORDER BY key;
+DROP TABLE temp.deferred_from;
 
 DROP TRIGGER temp.deferred_card_insert;
 DROP TRIGGER temp.deferred_card_update;

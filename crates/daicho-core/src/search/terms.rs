@@ -165,7 +165,27 @@ pub struct FtsQuery {
 impl FtsQuery {
     pub fn parse(query: &str) -> Option<FtsQuery> {
         let normal = normalize(query);
-        let pieces: Vec<String> = pieces(&normal)
+        let parts = pieces(&normal);
+        // Words typed joined by punctuation, with no space (a customer code s-00012, a model
+        // A4-500): one phrase, the last word a prefix. Asked as separate prefixes, the short
+        // first word ("s"*) is a prefix of a word in nearly every text of the ledger.
+        let joined = parts.len() > 1
+            && !normal.trim().contains(' ')
+            && parts.iter().all(|p| matches!(p, Piece::Word(_)));
+        if joined {
+            let words: Vec<&str> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Word(w) => Some(w.as_str()),
+                    Piece::Cjk(_) => None,
+                })
+                .collect();
+            return Some(FtsQuery {
+                pieces: vec![format!("{}*", quoted(&words.join(" ")))],
+                phone_digits: looks_like_phone(&normal).then(|| digits(&normal)),
+            });
+        }
+        let pieces: Vec<String> = parts
             .into_iter()
             .map(|piece| match piece {
                 Piece::Word(w) => format!("{}*", quoted(&w)),
@@ -281,7 +301,7 @@ mod tests {
         assert_eq!(phone.phone_digits.as_deref(), Some("031234"));
         assert_eq!(
             phone.card_match(),
-            "name : (\"03\"* \"1234\"*) OR phone : \"031234\"*"
+            "name : (\"03 1234\"*) OR phone : \"031234\"*"
         );
         assert_eq!(text("\"x\" OR y"), "\"x\"* \"or\"* \"y\"*");
         assert_eq!(FtsQuery::parse(" -  ()"), None);
@@ -340,6 +360,15 @@ mod tests {
                 "near"* "a"* "b"* "or"* "c"*"#]],
         );
         check("「」・、", expect![["(nothing searchable)"]]);
+        // A customer code: one phrase, not "s"* (every word starting with s) and "00012"*.
+        check("s-00012", expect![[r#"
+            name : (^"s 00012"*)
+            name : ("s 00012"*)
+            "s 00012"*"#]]);
+        check("A4-500", expect![[r#"
+            name : (^"a4 500"*)
+            name : ("a4 500"*)
+            "a4 500"*"#]]);
     }
 
     use proptest::prelude::*;
