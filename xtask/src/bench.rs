@@ -64,6 +64,12 @@ pub fn bench() -> Result {
             .output()
             .map_err(|e| format!("could not start {}: {e}", exe.display()))?;
         if !out.status.success() {
+            // What it found (the crash harness lists each failed check) is kept for a look.
+            print!("{}", String::from_utf8_lossy(&out.stdout));
+            write(
+                &root().join(format!("target/bench/{name}-failed.json")),
+                &out.stdout,
+            )?;
             return Err(format!(
                 "daicho bench {name} failed: {}",
                 String::from_utf8_lossy(&out.stderr)

@@ -127,7 +127,13 @@ mod tests {
     #[test]
     fn every_rust_file_says_what_it_is_for() {
         let mut silent = Vec::new();
-        for dir in ["crates", "src-tauri/src", "src-tauri/tests", "xtask/src", "tests/startup"] {
+        for dir in [
+            "crates",
+            "src-tauri/src",
+            "src-tauri/tests",
+            "xtask/src",
+            "tests/startup",
+        ] {
             for file in files(&root().join(dir), &[".rs"]) {
                 let text = std::fs::read_to_string(&file).unwrap_or_default();
                 let first = text

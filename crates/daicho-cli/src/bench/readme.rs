@@ -118,7 +118,7 @@ fn demo(r: &Value) -> Result<String, ErrorReport> {
         vec![vec![
             format!(
                 "`daicho demo --cards {}` ({} contacts, {} transactions)",
-                count(num(r, "cards")?),
+                num(r, "cards")?,
                 count(num(r, "rows.contacts")?),
                 count(num(r, "rows.transactions")?)
             ),

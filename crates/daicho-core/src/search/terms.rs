@@ -361,14 +361,20 @@ mod tests {
         );
         check("「」・、", expect![["(nothing searchable)"]]);
         // A customer code: one phrase, not "s"* (every word starting with s) and "00012"*.
-        check("s-00012", expect![[r#"
+        check(
+            "s-00012",
+            expect![[r#"
             name : (^"s 00012"*)
             name : ("s 00012"*)
-            "s 00012"*"#]]);
-        check("A4-500", expect![[r#"
+            "s 00012"*"#]],
+        );
+        check(
+            "A4-500",
+            expect![[r#"
             name : (^"a4 500"*)
             name : ("a4 500"*)
-            "a4 500"*"#]]);
+            "a4 500"*"#]],
+        );
     }
 
     use proptest::prelude::*;
