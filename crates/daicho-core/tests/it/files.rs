@@ -96,22 +96,25 @@ fn files_that_are_not_ledgers_are_refused_untouched() {
     );
 }
 
+/// A ledger of `cards` cards at `path`, its log written back into the file (nothing in -wal).
+fn ledger_of_cards(path: &Path, cards: u32) {
+    let mut ledger = Ledger::create(path).unwrap();
+    for i in 0..cards {
+        ledger
+            .create_card(&organisation(&format!("会社{i}"), ""))
+            .unwrap();
+    }
+    ledger
+        .connection()
+        .pragma_update(None, "journal_mode", "DELETE")
+        .unwrap();
+}
+
 #[test]
 fn a_damaged_ledger_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("damaged.daicho");
-    {
-        let mut ledger = Ledger::create(&path).unwrap();
-        for i in 0..200 {
-            ledger
-                .create_card(&organisation(&format!("会社{i}"), ""))
-                .unwrap();
-        }
-        ledger
-            .connection()
-            .pragma_update(None, "journal_mode", "DELETE")
-            .unwrap();
-    }
+    ledger_of_cards(&path, 200);
     let mut bytes = std::fs::read(&path).unwrap();
     // Overwrite the middle pages (the header stays valid) with garbage.
     let len = bytes.len();
@@ -126,18 +129,7 @@ fn a_damaged_ledger_is_refused_untouched() {
 fn the_window_opens_a_ledger_at_once_and_its_whole_file_check_after_still_finds_damage() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("damaged-late.daicho");
-    {
-        let mut ledger = Ledger::create(&path).unwrap();
-        for i in 0..400 {
-            ledger
-                .create_card(&organisation(&format!("会社{i}"), ""))
-                .unwrap();
-        }
-        ledger
-            .connection()
-            .pragma_update(None, "journal_mode", "DELETE")
-            .unwrap();
-    }
+    ledger_of_cards(&path, 400);
     let config = daicho_core::BackupConfig {
         root: dir.path().join("backups"),
         retention: daicho_core::backup::Retention::default(),
