@@ -45,9 +45,17 @@ pub fn run() {
             });
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("daicho: the window could not be opened: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(|app, event| {
+            // A backup or a check still reading the ledger finishes before the process ends.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<state::AppState>().wait_beside();
+            }
+        }),
+        Err(e) => {
+            eprintln!("daicho: the window could not be opened: {e}");
+            std::process::exit(1);
+        }
     }
 }

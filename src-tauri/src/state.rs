@@ -121,6 +121,8 @@ pub struct Shared {
     opening: Gate,
     /// Tells the window what happened beside it (a ledger found damaged after it opened).
     events: Option<tauri::AppHandle>,
+    /// The work running beside the window (the whole-file check, the daily backup).
+    beside: Mutex<Vec<std::thread::JoinHandle<()>>>,
 }
 
 /// The event the window hears when the check of the whole file, run after the ledger opened,
@@ -218,6 +220,7 @@ impl AppState {
             fresh_recovery_key: Mutex::new(None),
             opening: Gate::default(),
             events,
+            beside: Mutex::new(Vec::new()),
         }));
         let opener = state.clone();
         std::thread::spawn(move || {
@@ -397,7 +400,7 @@ impl AppState {
     /// written to it, and the window is told: it shows why and offers the backups.
     fn check_whole_file(&self, path: PathBuf) {
         let state = self.clone();
-        std::thread::spawn(move || {
+        self.run_beside(move || {
             let Err(e) = Ledger::check_whole_file(&path) else {
                 return;
             };
@@ -420,6 +423,23 @@ impl AppState {
                 let _ = app.emit(LEDGER_DAMAGED, ());
             }
         });
+    }
+
+    /// Runs `work` on a thread of its own, kept so that [`AppState::wait_beside`] can wait
+    /// for it.
+    fn run_beside(&self, work: impl FnOnce() + Send + 'static) {
+        let mut beside = locked(&self.beside);
+        beside.retain(|h| !h.is_finished());
+        beside.push(std::thread::spawn(work));
+    }
+
+    /// Waits for the work running beside the window: nothing may still read a ledger when
+    /// the process ends (SQLCipher's cleanup at exit would pull its library from under it).
+    pub fn wait_beside(&self) {
+        let running: Vec<_> = locked(&self.beside).drain(..).collect();
+        for handle in running {
+            let _ = handle.join();
+        }
     }
 
     /// Takes the ledger's lock, or says which Daicho window has it.
@@ -479,7 +499,7 @@ impl AppState {
             }
             d.running = true;
         }
-        std::thread::spawn(move || {
+        self.run_beside(move || {
             let done = backup::daily_if_due(
                 &path,
                 &config.root,
@@ -623,6 +643,7 @@ mod tests {
         assert_eq!(path, Some(demo));
         assert!(cards > 0);
         assert!(state.take_startup_error().is_none());
+        state.wait_beside();
     }
 
     #[test]

@@ -68,6 +68,10 @@ mod tests {
             "0014_list_status_completeness.sql",
             "a7f51287e2978a7f04aa4132908406f03e28ac275e5912357a005d5a03c2a367",
         ),
+        (
+            "0015_classify_facts.sql",
+            "59b4ccb1200eb6d17caa1b584feea2c0428dfffba3e834707efdc432040deba9",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -12,6 +12,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::error::LedgerError;
+use crate::output::{OutputError, Staged};
+
+pub(crate) mod naming;
 
 api_enum!(
     /// What kind of copy left the ledger.
@@ -127,43 +130,65 @@ fn insert(conn: &Connection, e: &CopyEntry) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Logs `copies` and runs `name` (which gives the files their names) in one transaction: when
-/// `name` fails nothing is logged; when the log cannot be written after it, `undo` removes
-/// what `name` wrote.
-pub(crate) fn logged<T, E>(
+/// Logs `copies` and gives `files` their names in one transaction: when a file cannot take
+/// its name nothing is logged and the files already named are removed; when the log cannot be
+/// written after them, they are removed too. Returns where the files now are, in order.
+pub(crate) fn logged<E>(
     conn: &Connection,
     copies: &[NewCopy<'_>],
-    name: impl FnOnce() -> Result<T, E>,
-    undo: impl FnOnce(&T),
-) -> Result<T, E>
+    files: Vec<Staged>,
+) -> Result<Vec<PathBuf>, E>
 where
-    E: From<rusqlite::Error>,
+    E: From<rusqlite::Error> + From<OutputError>,
 {
-    logged_with(conn, copies, |_| Ok(()), name, undo)
+    logged_with(conn, copies, |_| Ok(()), files)
 }
 
 /// [`logged`], with `also` written in the same transaction (the marks of a handover).
-pub(crate) fn logged_with<T, E>(
+///
+/// A run killed after a file took its name and before the transaction commits would leave a
+/// copy that is not logged: what is about to be named is recorded first (see [`naming`]), and
+/// the next opening of the ledger removes such files.
+pub(crate) fn logged_with<E>(
     conn: &Connection,
     copies: &[NewCopy<'_>],
     also: impl FnOnce(&Connection) -> rusqlite::Result<()>,
-    name: impl FnOnce() -> Result<T, E>,
-    undo: impl FnOnce(&T),
-) -> Result<T, E>
+    files: Vec<Staged>,
+) -> Result<Vec<PathBuf>, E>
 where
-    E: From<rusqlite::Error>,
+    E: From<rusqlite::Error> + From<OutputError>,
 {
+    let intent = naming::Intent::record::<E>(conn, &files)?;
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     for copy in copies {
         insert(&tx, &copy.entry())?;
     }
     also(&tx)?;
-    let named = name()?;
+    let mut named = Vec::with_capacity(files.len());
+    for file in files {
+        match file.commit() {
+            Ok(path) => named.push(path),
+            Err(e) => {
+                remove_all(&named);
+                drop(tx);
+                intent.forget(conn);
+                return Err(e.into());
+            }
+        }
+    }
+    intent.done(&tx)?;
     if let Err(e) = tx.commit() {
-        undo(&named);
+        remove_all(&named);
+        intent.forget(conn);
         return Err(e.into());
     }
     Ok(named)
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Logs one copy in the ledger at `ledger` through a connection of its own (a backup, which is

@@ -105,6 +105,29 @@ fn makers(conn: &Connection, period: Period) -> rusqlite::Result<HashMap<String,
     rows.collect()
 }
 
+/// What classification reads about each live card, from the covering index of schema 15 (its
+/// expressions must stay those of the index, letter for letter).
+const CARD_FACTS: &str = "SELECT id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit, loyalty,
+            cooperation, influence,
+            reading <> '',
+            phones <> '[]' OR email <> '',
+            region <> '' AND city <> '' AND street <> '',
+            industry <> '',
+            owner <> '',
+            CASE WHEN json_valid(organisation) THEN
+                        coalesce(json_extract(organisation, '$.decision_maker'), '') <> ''
+                        OR coalesce(json_extract(organisation, '$.decision_approach'), '') <> '' ELSE 0 END,
+                    CASE WHEN kind = 'organisation' AND json_valid(organisation) THEN
+                        json_extract(organisation, '$.employees') IS NOT NULL
+                        AND json_extract(organisation, '$.annual_sales') IS NOT NULL
+                    WHEN kind <> 'organisation' AND json_valid(individual) THEN
+                        coalesce(json_extract(individual, '$.occupation'), '') <> ''
+                        AND json_extract(individual, '$.birthday') IS NOT NULL ELSE 0 END,
+                    CASE WHEN json_valid(organisation) THEN
+                        coalesce(json_extract(organisation, '$.payment_terms'), '') <> ''
+                        OR coalesce(json_extract(organisation, '$.payment_method'), '') <> '' ELSE 0 END
+         FROM cards INDEXED BY cards_classify_facts WHERE deleted_at IS NULL";
+
 /// Every live card with what classification reads about it, and whether any transaction falls
 /// in the period.
 pub fn inputs(
@@ -125,22 +148,7 @@ pub fn inputs(
          FROM key_persons GROUP BY card_id",
     )?;
     let makers = makers(conn, period)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit, loyalty,
-            cooperation, influence,
-            reading <> '', phones <> '[]' OR email <> '', region <> '' AND city <> '' AND street <> '',
-            industry <> '', owner <> '',
-            coalesce(json_extract(organisation, '$.decision_maker'), '') <> ''
-                OR coalesce(json_extract(organisation, '$.decision_approach'), '') <> '',
-            CASE kind WHEN 'organisation'
-                THEN json_extract(organisation, '$.employees') IS NOT NULL
-                     AND json_extract(organisation, '$.annual_sales') IS NOT NULL
-                ELSE coalesce(json_extract(individual, '$.occupation'), '') <> ''
-                     AND json_extract(individual, '$.birthday') IS NOT NULL END,
-            coalesce(json_extract(organisation, '$.payment_terms'), '') <> ''
-                OR coalesce(json_extract(organisation, '$.payment_method'), '') <> ''
-         FROM cards WHERE deleted_at IS NULL",
-    )?;
+    let mut stmt = conn.prepare_cached(CARD_FACTS)?;
     let rows = stmt.query_map([], |r| {
         let id: String = r.get(0)?;
         let kind: String = r.get(4)?;
@@ -200,4 +208,55 @@ pub fn inputs(
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, any))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cards_facts_are_read_from_their_index_alone() {
+        let ledger = crate::Ledger::open_in_memory().expect("ledger");
+        let plan: Vec<String> = ledger
+            .connection()
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::CARD_FACTS))
+            .expect("plan")
+            .query_map([], |r| r.get(3))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("plan");
+        assert_eq!(
+            plan,
+            vec![
+                "SEARCH cards USING COVERING INDEX cards_classify_facts (deleted_at=?)".to_owned()
+            ],
+        );
+    }
+
+    #[test]
+    fn a_card_whose_stored_profile_is_damaged_is_classified_as_not_filled_in() {
+        let mut ledger = crate::Ledger::open_in_memory().expect("ledger");
+        let mut fields =
+            crate::card::CardFields::new(crate::card::CardKind::Organisation, "壊れ商事");
+        fields.organisation = Some(crate::card::OrganisationProfile {
+            payment_terms: "月末締め翌月末払い".into(),
+            ..Default::default()
+        });
+        let card = ledger.create_card(&fields).expect("card");
+        let filled = |l: &crate::Ledger| {
+            super::inputs(l.connection(), l.default_period(), l.today())
+                .expect("classified")
+                .0
+                .remove(0)
+                .filled
+        };
+        assert!(filled(&ledger).contains(&super::CompletenessItem::PaymentTerms));
+        // Damaged on disk (written here by SQL): the card still saves and classifies.
+        ledger
+            .connection()
+            .execute(
+                "UPDATE cards SET organisation = '{\"payment_terms\": [broken' WHERE id = ?1",
+                [&card.id],
+            )
+            .expect("written");
+        assert!(!filled(&ledger).contains(&super::CompletenessItem::PaymentTerms));
+    }
 }

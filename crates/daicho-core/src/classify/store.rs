@@ -133,7 +133,11 @@ pub fn save(
             computed_at = ?12",
     )?;
     let mut changed = 0;
-    for class in classes {
+    // In card order: ids grow with time, so the classes, the cards and the history are each
+    // written front to back instead of a page here and there.
+    let mut in_card_order: Vec<&CardClass> = classes.iter().collect();
+    in_card_order.sort_unstable_by(|a, b| a.card_id.cmp(&b.card_id));
+    for class in in_card_order {
         let now = StoredClass::of(class);
         let old = before.get(&class.card_id);
         if old == Some(&now) {

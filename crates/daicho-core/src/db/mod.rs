@@ -30,6 +30,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0012_receipts.sql"),
     include_str!("migrations/0013_names.sql"),
     include_str!("migrations/0014_list_status_completeness.sql"),
+    include_str!("migrations/0015_classify_facts.sql"),
 ];
 
 /// The migrations; the connection they run on needs `search::register_functions` first
@@ -164,6 +165,9 @@ fn open_checked(
     // Its own key pair (signing its handover files): made with the ledger, or now for a
     // ledger from before.
     crypto::identity::LedgerIdentity::of(&conn)?;
+    // Files a killed export named without logging them go (tried again at the next opening
+    // when the ledger is busy).
+    let _ = crate::copies::naming::finish_interrupted(&conn);
     if let Some(kind) = encrypted_now {
         record_key_kind(&conn, kind)?;
     }

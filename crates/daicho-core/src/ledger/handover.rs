@@ -28,12 +28,11 @@ impl Ledger {
         let made = self.write_bundle(selection, &staged)?;
         let at = self.now();
         let ids = handover::selected_ids(self.connection(), selection)?;
-        copies::logged_with(
+        copies::logged_with::<HandoverError>(
             self.connection(),
             &[handover_copy(&at, &self.actor, selection, &made, target)],
             |tx| self.mark(tx, &ids, selection, &made, target, &at),
-            || staged.commit().map_err(HandoverError::from),
-            super::report::remove,
+            vec![staged],
         )?;
         Ok(made)
     }
@@ -78,25 +77,14 @@ impl Ledger {
                 target: report,
             },
         ];
-        let (written, sheet) = copies::logged_with(
+        // The bundle first: a report never tells of a handover file that was not written.
+        let named = copies::logged_with::<HandoverError>(
             self.connection(),
             &logged,
             |tx| self.mark(tx, &ids, selection, &made, target, &at),
-            || -> Result<_, HandoverError> {
-                let written = bundle.commit()?;
-                let sheet = sheet.commit().inspect_err(|_| {
-                    // The report could not take its name: the bundle goes too, so a retry
-                    // starts clean.
-                    let _ = std::fs::remove_file(&written);
-                })?;
-                Ok((written, sheet))
-            },
-            |(written, sheet)| {
-                super::report::remove(written);
-                super::report::remove(sheet);
-            },
+            vec![bundle, sheet],
         )?;
-        let _ = written;
+        let sheet = named.get(1).cloned().unwrap_or_else(|| report.to_owned());
         Ok((
             made,
             ReportOutcome {
@@ -292,12 +280,9 @@ impl Ledger {
             cards: u32::try_from(cards).ok(),
             target,
         };
-        let path = copies::logged(
-            self.connection(),
-            &[copy],
-            || staged.commit().map_err(HandoverError::from),
-            super::report::remove,
-        )?;
+        let path = copies::logged::<HandoverError>(self.connection(), &[copy], vec![staged])?
+            .pop()
+            .unwrap_or_else(|| target.to_owned());
         Ok(ReportOutcome {
             path: path.display().to_string(),
             rows,

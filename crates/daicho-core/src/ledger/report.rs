@@ -47,12 +47,9 @@ impl Ledger {
             cards: super::copies::report_cards(request.kind, rows),
             target,
         };
-        let path = copies::logged(
-            self.connection(),
-            &[copy],
-            || staged.commit().map_err(ReportError::from),
-            remove,
-        )?;
+        let path = copies::logged::<ReportError>(self.connection(), &[copy], vec![staged])?
+            .pop()
+            .unwrap_or_else(|| target.to_owned());
         Ok(ReportOutcome {
             path: path.display().to_string(),
             rows,
@@ -171,9 +168,4 @@ impl Ledger {
         let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
         ids.collect()
     }
-}
-
-/// Removes a file whose copy could not be logged: no copy leaves the ledger unlogged.
-pub(crate) fn remove(path: &std::path::PathBuf) {
-    let _ = std::fs::remove_file(path);
 }

@@ -25,6 +25,28 @@ CREATE INDEX card_products_renewal ON card_products (renewal_on) WHERE renewal_o
 -- index card_tags_tag
 CREATE INDEX card_tags_tag ON card_tags (tag, card_id);
 
+-- index cards_classify_facts
+CREATE INDEX cards_classify_facts ON cards (
+    deleted_at, id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit,
+    loyalty, cooperation, influence,
+    reading <> '',
+    phones <> '[]' OR email <> '',
+    region <> '' AND city <> '' AND street <> '',
+    industry <> '',
+    CASE WHEN json_valid(organisation) THEN
+        coalesce(json_extract(organisation, '$.decision_maker'), '') <> ''
+        OR coalesce(json_extract(organisation, '$.decision_approach'), '') <> '' ELSE 0 END,
+    CASE WHEN kind = 'organisation' AND json_valid(organisation) THEN
+        json_extract(organisation, '$.employees') IS NOT NULL
+        AND json_extract(organisation, '$.annual_sales') IS NOT NULL
+    WHEN kind <> 'organisation' AND json_valid(individual) THEN
+        coalesce(json_extract(individual, '$.occupation'), '') <> ''
+        AND json_extract(individual, '$.birthday') IS NOT NULL ELSE 0 END,
+    CASE WHEN json_valid(organisation) THEN
+        coalesce(json_extract(organisation, '$.payment_terms'), '') <> ''
+        OR coalesce(json_extract(organisation, '$.payment_method'), '') <> '' ELSE 0 END
+);
+
 -- index cards_list_completeness
 CREATE INDEX cards_list_completeness ON cards
     (deleted_at, completeness IS NULL, completeness, sort_key, id, status, kind, owner, last_contact_at);
