@@ -74,6 +74,16 @@ pub fn run(cards: u32, json: bool) -> Result<(), ErrorReport> {
         let (table, n) = size.map_err(storage)?;
         *bytes.entry(kind_of(&table)).or_default() += n.max(0) as u64;
     }
+    // The largest tables and indexes one by one: where the bytes of a card go.
+    let mut largest = conn
+        .prepare("SELECT name, sum(pgsize) AS n FROM dbstat GROUP BY name ORDER BY n DESC LIMIT 16")
+        .map_err(storage)?;
+    let largest: Vec<serde_json::Value> = largest
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .map_err(storage)?
+        .map(|row| row.map(|(name, n)| serde_json::json!({ "name": name, "bytes": n })))
+        .collect::<Result<_, _>>()
+        .map_err(storage)?;
     let per = |kind: &str, of: &str| -> u64 {
         let n = rows[of].as_u64().unwrap_or(0).max(1);
         bytes.get(kind).copied().unwrap_or(0) / n
@@ -89,6 +99,7 @@ pub fn run(cards: u32, json: bool) -> Result<(), ErrorReport> {
         "bytes_per_contact": per("contact", "contacts"),
         "bytes_per_transaction": per("transaction", "transactions"),
         "history_bytes_per_card": per("history", "cards"),
+        "largest": largest,
     });
     if json {
         out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());

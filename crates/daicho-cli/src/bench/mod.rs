@@ -22,7 +22,7 @@ use std::time::Instant;
 use daicho_core::demo::bulk;
 use daicho_core::error::{Coded, LedgerError};
 use daicho_core::sales::summary::Period;
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::{ErrorReport, Ledger, NewLedger};
 
 /// Runs of each measurement; the median is reported.
 const RUNS: usize = 5;
@@ -75,12 +75,14 @@ pub fn classify(
     let path = keep.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("daicho-bench-{}.daicho", std::process::id()))
     });
-    let mut ledger = Ledger::create(&path).map_err(|e| e.report())?;
     let _cleanup = keep.is_none().then(|| TempLedger(path.clone()));
     let today = chrono::Local::now().date_naive();
-    let (made, generate_ms) =
-        time(|| bulk::cards_with_sales(&mut ledger, cards, transactions, 1, today));
-    made.map_err(storage)?;
+    let (made, generate_ms) = time(|| -> Result<Ledger, ErrorReport> {
+        let mut new = NewLedger::start(&path).map_err(|e| e.report())?;
+        bulk::cards_with_sales(new.ledger(), cards, transactions, 1, today).map_err(storage)?;
+        new.finish().map_err(|e| e.report())
+    });
+    let mut ledger = made?;
     let period = Period::year_to(today);
     let baseline = || -> rusqlite::Result<usize> {
         let mut stmt = ledger.connection().prepare_cached(

@@ -11,7 +11,7 @@ use daicho_core::demo::bulk;
 use daicho_core::error::{Coded, ContactError};
 use daicho_core::search::{FtsQuery, RANKED_PER_TIER};
 use daicho_core::text::{like_pattern, normalize};
-use daicho_core::{ErrorReport, Ledger};
+use daicho_core::{ErrorReport, Ledger, NewLedger};
 
 use super::{median, storage, time, TempLedger};
 
@@ -61,12 +61,15 @@ pub(super) fn prepare(
     let path = reuse.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("daicho-bench-search-{}.daicho", std::process::id()))
     });
-    let mut ledger = Ledger::create(&path).map_err(|e| e.report())?;
     let cleanup = reuse.is_none().then(|| TempLedger(path.clone()));
     let today = chrono::Local::now().date_naive();
-    let (made, ms) = time(|| bulk::customers(&mut ledger, cards, contacts, 7, today));
-    made.map_err(storage)?;
-    Ok((ledger, cleanup, ms))
+    // Written before it is named, as `daicho demo` writes a new ledger.
+    let (made, ms) = time(|| -> Result<Ledger, ErrorReport> {
+        let mut new = NewLedger::start(&path).map_err(|e| e.report())?;
+        bulk::customers(new.ledger(), cards, contacts, 7, today).map_err(storage)?;
+        new.finish().map_err(|e| e.report())
+    });
+    Ok((made?, cleanup, ms))
 }
 
 pub(super) fn percentile(mut ms: Vec<f64>, p: f64) -> f64 {

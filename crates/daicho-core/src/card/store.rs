@@ -41,7 +41,43 @@ pub fn insert(conn: &Connection, input: &CardFields, edit: &Edit<'_>) -> Result<
 /// returns its id.
 pub(crate) fn insert_valid(
     conn: &Connection,
+    fields: CardFields,
+    edit: &Edit<'_>,
+) -> Result<String, CardError> {
+    insert_valid_with(conn, fields, &[], edit)
+}
+
+/// A new card written whole with its key persons (the demo's cards): one row each, the card's
+/// search text already naming them, nothing read back.
+pub(crate) fn insert_with_key_persons(
+    conn: &Connection,
+    input: &CardFields,
+    persons: &[KeyPersonFields],
+    edit: &Edit<'_>,
+) -> Result<(String, Vec<crate::ids::KeyPersonId>), CardError> {
+    let fields = validate::card(input).map_err(CardError::Invalid)?;
+    if !persons.is_empty() && fields.kind != CardKind::Organisation {
+        return Err(CardError::KeyPersonNeedsOrganisation);
+    }
+    let mut people = Vec::with_capacity(persons.len());
+    for person in persons {
+        people.push(KeyPerson {
+            id: crate::ids::KeyPersonId::new(),
+            card_id: crate::ids::CardId::default(),
+            fields: validate::key_person(person).map_err(CardError::Invalid)?,
+        });
+    }
+    let id = insert_valid_with(conn, fields, &people, edit)?;
+    for person in &people {
+        insert_key_person(conn, &id, &person.id, &person.fields, edit)?;
+    }
+    Ok((id, people.into_iter().map(|p| p.id).collect()))
+}
+
+fn insert_valid_with(
+    conn: &Connection,
     mut fields: CardFields,
+    key_persons: &[KeyPerson],
     edit: &Edit<'_>,
 ) -> Result<String, CardError> {
     if fields.code.is_empty() {
@@ -51,7 +87,7 @@ pub(crate) fn insert_valid(
     }
     let id = new_id();
     // One INSERT with every column: the search index is written once (again for tags).
-    let mut values = column_values(&fields, &[], edit.at);
+    let mut values = column_values(&fields, key_persons, edit.at);
     values.extend([
         Value::Text(id.clone()),
         Value::Text(fields.kind.as_str().into()),
@@ -254,18 +290,14 @@ fn load_key_persons(conn: &Connection, card_id: &str) -> rusqlite::Result<Vec<Ke
     .collect()
 }
 
-pub fn add_key_person(
+/// A checked key person's row, after the others of its card, with its history entry.
+fn insert_key_person(
     conn: &Connection,
     card_id: &str,
-    input: &KeyPersonFields,
+    id: &str,
+    fields: &KeyPersonFields,
     edit: &Edit<'_>,
-) -> Result<KeyPerson, CardError> {
-    let card = editable(conn, card_id)?;
-    if card.fields.kind != CardKind::Organisation {
-        return Err(CardError::KeyPersonNeedsOrganisation);
-    }
-    let fields = validate::key_person(input).map_err(CardError::Invalid)?;
-    let id = new_id();
+) -> Result<(), CardError> {
     conn.prepare_cached(
         "INSERT INTO key_persons (id, card_id, position, name, reading, department, title, role, phone, email,
             birthday, interests, notes, created_at, updated_at)
@@ -287,7 +319,7 @@ pub fn add_key_person(
         fields.notes,
         edit.at,
     ])?;
-    let stamp = person_stamp(card_id, &id, &fields.name, edit);
+    let stamp = person_stamp(card_id, id, &fields.name, edit);
     history::record(
         conn,
         &stamp,
@@ -296,6 +328,22 @@ pub fn add_key_person(
         None,
         Some(&fields.name),
     )?;
+    Ok(())
+}
+
+pub fn add_key_person(
+    conn: &Connection,
+    card_id: &str,
+    input: &KeyPersonFields,
+    edit: &Edit<'_>,
+) -> Result<KeyPerson, CardError> {
+    let card = editable(conn, card_id)?;
+    if card.fields.kind != CardKind::Organisation {
+        return Err(CardError::KeyPersonNeedsOrganisation);
+    }
+    let fields = validate::key_person(input).map_err(CardError::Invalid)?;
+    let id = new_id();
+    insert_key_person(conn, card_id, &id, &fields, edit)?;
     touch(conn, card_id, edit)?;
     Ok(KeyPerson {
         id: id.into(),
@@ -311,7 +359,7 @@ pub fn update_key_person(
     edit: &Edit<'_>,
 ) -> Result<KeyPerson, CardError> {
     let old = key_person(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     let fields = validate::key_person(input).map_err(CardError::Invalid)?;
     let stamp = person_stamp(&old.card_id, id, &fields.name, edit);
     let changed = history::record_changes(conn, &stamp, &old.fields, &fields)?;
@@ -345,7 +393,7 @@ pub fn update_key_person(
 
 pub fn delete_key_person(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CardError> {
     let old = key_person(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM key_persons WHERE id = ?1", [id])?;
     let stamp = person_stamp(&old.card_id, id, &old.fields.name, edit);
     history::record(
@@ -371,6 +419,25 @@ fn key_person(conn: &Connection, id: &str) -> Result<KeyPerson, CardError> {
         .into_iter()
         .find(|p| p.id == id)
         .ok_or_else(|| CardError::KeyPersonNotFound { id: id.to_owned() })
+}
+
+/// The card exists and is not in the trash: what a write to its contacts, notes, sales or key
+/// persons needs to know, without reading the whole card.
+pub(crate) fn ensure_editable(conn: &Connection, card_id: &str) -> Result<(), CardError> {
+    check_id(card_id)?;
+    let trashed: Option<bool> = conn
+        .prepare_cached("SELECT deleted_at IS NOT NULL FROM cards WHERE id = ?1")?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?;
+    match trashed {
+        None => Err(CardError::NotFound {
+            id: card_id.to_owned(),
+        }),
+        Some(true) => Err(CardError::InTrash {
+            id: card_id.to_owned(),
+        }),
+        Some(false) => Ok(()),
+    }
 }
 
 pub(crate) fn editable(conn: &Connection, card_id: &str) -> Result<Card, CardError> {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::card::history::{self, Stamp};
-use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::store::{check_id, ensure_editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::error::{CompetitionError, FieldIssue};
 
@@ -81,7 +81,7 @@ pub fn save(
     input: &CardProductFields,
     edit: &Edit<'_>,
 ) -> Result<CardProduct, CompetitionError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let f = validate::card_product(input).map_err(CompetitionError::Invalid)?;
     let used = product(conn, &f.product_id)
         .map_err(|_| CompetitionError::invalid("product_id", "required"))?;
@@ -137,7 +137,7 @@ pub fn save(
 
 pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), CompetitionError> {
     let old = load(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM card_products WHERE id = ?1", [id])?;
     let stamp = stamp(
         &old.card_id,
@@ -218,7 +218,7 @@ pub fn set_share(
     percent: Option<i32>,
     edit: &Edit<'_>,
 ) -> Result<Vec<CategoryShare>, CompetitionError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let category = category.trim();
     if let Some(p) = percent {
         if !(0..=100).contains(&p) {

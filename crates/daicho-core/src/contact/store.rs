@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::card::history::{self, Stamp};
-use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::store::{check_id, ensure_editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::db::json::Json;
 use crate::error::{CardError, ContactError};
@@ -37,7 +37,7 @@ pub fn insert(
     input: &ContactFields,
     edit: &Edit<'_>,
 ) -> Result<Contact, ContactError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let fields =
         validate::contact(input, &key_person_ids(conn, card_id)?).map_err(CardError::Invalid)?;
     let id = new_id();
@@ -59,6 +59,48 @@ pub fn insert(
     load(conn, &id)
 }
 
+/// Adds a contact to a card being written in the same transaction (the demo's cards): checked
+/// against the key persons it was given, nothing read back, and the card's last contact left
+/// for [`refresh_all_last_contacts`] once every contact is in.
+pub(crate) fn insert_on_new_card(
+    conn: &Connection,
+    card_id: &str,
+    input: &ContactFields,
+    key_persons: &[crate::ids::KeyPersonId],
+    edit: &Edit<'_>,
+) -> Result<(), ContactError> {
+    let fields = validate::contact(input, key_persons).map_err(CardError::Invalid)?;
+    let id = new_id();
+    conn.prepare_cached(
+        "INSERT INTO contacts (id, card_id, kind, at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+    )?
+    .execute(params![id, card_id, fields.kind.as_str(), fields.at, edit.at])?;
+    write_columns(conn, &id, &fields, edit.at)?;
+    let stamp = stamp(card_id, &id, &fields.at, edit);
+    history::record(
+        conn,
+        &stamp,
+        HistoryAction::Created,
+        "",
+        None,
+        Some(fields.kind.as_str()),
+    )?;
+    Ok(())
+}
+
+/// Every card's latest contact and visit, in one statement (after [`insert_on_new_card`]): one
+/// pass over the contacts grouped by card, so it needs no index of theirs and can run while a
+/// bulk write has them set aside. Only cards whose figures moved are written.
+pub(crate) fn refresh_all_last_contacts(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "UPDATE cards SET last_contact_at = latest.contact, last_visit_at = latest.visit
+         FROM (SELECT card_id, max(at) AS contact, max(CASE WHEN kind = 'visit' THEN at END) AS visit
+               FROM contacts GROUP BY card_id) AS latest
+         WHERE latest.card_id = cards.id
+           AND (cards.last_contact_at IS NOT latest.contact OR cards.last_visit_at IS NOT latest.visit)",
+    )
+}
+
 pub fn update(
     conn: &Connection,
     id: &str,
@@ -67,7 +109,7 @@ pub fn update(
     edit: &Edit<'_>,
 ) -> Result<Contact, ContactError> {
     let old = load(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     if old.version != expected_version {
         return Err(CardError::Stale { id: id.to_owned() }.into());
     }
@@ -90,7 +132,7 @@ pub fn update(
 /// Deletes a contact; its history row keeps what it was.
 pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), ContactError> {
     let old = load(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     let stamp = stamp(&old.card_id, id, &old.fields.at, edit);
     let summary = serde_json::to_string(&old.fields).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The ledger file: opening with checks that leave foreign files untouched, pragmas, migrations.
 
 pub(crate) mod json;
+pub(crate) mod set_aside;
 
 use std::path::Path;
 
@@ -56,17 +57,29 @@ pub fn create_staged(staged: &Staged) -> Result<Connection, LedgerError> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     prepare(&mut conn)?;
+    // Until it is named, the file is a temporary one that nobody else opens and that a crash
+    // leaves behind unnamed: its writes need neither the WAL (every page would be written twice,
+    // into the WAL and at the checkpoint) nor a sync each (the file is synced once, when named).
+    // A failed write still rolls back, from the journal kept in memory.
+    conn.pragma_update(None, "journal_mode", "MEMORY")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
     record_ledger_id(&conn, &new_ledger_id())?;
     record_key_kind(&conn, kind)?;
     crypto::identity::LedgerIdentity::of(&conn)?;
     Ok(conn)
 }
 
-/// Closes a new ledger's connection (its WAL written into the file and removed), renames the
-/// file to its name, and opens it there.
+/// Closes a new ledger's connection, turns its file to WAL like every ledger (on a connection
+/// of its own: the search index keeps a read open on the first one), renames the file to its
+/// name, and opens it there.
 pub fn finish_new(conn: Connection, staged: Staged) -> Result<Connection, LedgerError> {
-    conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
     conn.close().map_err(|(_, e)| e)?;
+    let unnamed = crypto::open(
+        staged.path(),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    unnamed.pragma_update(None, "journal_mode", "WAL")?;
+    unnamed.close().map_err(|(_, e)| e)?;
     let path = staged.commit()?;
     let mut conn = crypto::open(
         &path,

@@ -27,7 +27,7 @@ pub fn cards_with_sales(
 ) -> rusqlite::Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let tx = ledger.transaction()?;
-    crate::search::deferred::deferring_search(&tx, || -> rusqlite::Result<()> {
+    crate::db::set_aside::in_bulk(&tx, &["transactions_card"], || -> rusqlite::Result<()> {
         let mut card = tx.prepare(
             "INSERT INTO cards (id, code, kind, status, name, reading, owner, region, city, phones, sort_key,
                 search_text, created_at, updated_at, credit_rating, credit_limit, cooperation, organisation)
@@ -134,7 +134,7 @@ pub fn contacts(
         "service",
     ];
     let tx = ledger.transaction()?;
-    crate::search::deferred::deferring_search(&tx, || -> rusqlite::Result<()> {
+    crate::db::set_aside::in_bulk(&tx, &["contacts_card_at"], || -> rusqlite::Result<()> {
         let mut insert = tx.prepare(
             "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, outcome, next_action, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, '山田', '定期訪問', ?5, '前向きに検討', '見積を送付する', ?6, ?6)",

@@ -27,7 +27,8 @@ pub fn customers(
 ) -> rusqlite::Result<Vec<String>> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let tx = ledger.transaction()?;
-    let ids = crate::search::deferred::deferring_search(&tx, || {
+    // Contacts go to random cards: their card index is built once, after them, too.
+    let ids = crate::db::set_aside::in_bulk(&tx, &["contacts_card_at"], || {
         write_customers(&tx, &mut rng, cards, contacts, today)
     })?;
     tx.commit()?;
@@ -116,11 +117,7 @@ fn write_customers(
     if !ids.is_empty() {
         write_contacts(tx, rng, &ids, &weights, contacts, today)?;
         // The columns the contacts keep in step on the card (contact::store does it per write).
-        tx.execute_batch(
-            "UPDATE cards SET
-                last_contact_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id),
-                last_visit_at = (SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit')",
-        )?;
+        crate::contact::store::refresh_all_last_contacts(tx)?;
     }
     Ok(ids)
 }

@@ -65,7 +65,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
         .unwrap_or(NaiveDate::from_ymd_opt(2026, 10, 30).unwrap_or_default());
     let today = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap_or_default());
     let tx = ledger.transaction()?;
-    crate::search::deferred::deferring_search(&tx, || -> Result<(), DemoError> {
+    crate::db::set_aside::in_bulk(&tx, &[], || -> Result<(), DemoError> {
         let mut to_visit = Vec::new();
         let markets = MARKETS;
         let catalogued_at = stamp(today - Duration::days(400));
@@ -114,14 +114,14 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                     (*pick(&mut rng, market.first_deal_triggers)).to_owned();
             }
             fields.standing = sales::standing(&mut money, fields.kind, fields.status);
-            let card = store::insert(&tx, &fields, &edit)?;
-            let mut people: Vec<crate::ids::KeyPersonId> = Vec::new();
-            if card.fields.kind == CardKind::Organisation {
+            let mut persons = Vec::new();
+            if fields.kind == CardKind::Organisation {
                 for _ in 0..rng.random_range(1..=3) {
-                    let person = key_person(&mut rng, market);
-                    people.push(store::add_key_person(&tx, &card.id, &person, &edit)?.id);
+                    persons.push(key_person(&mut rng, market));
                 }
             }
+            let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
+            let card_id = crate::ids::CardId::from(card_id);
             let catalogue = markets
                 .iter()
                 .position(|m| std::ptr::eq(m.rivals, market.rivals))
@@ -131,21 +131,20 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 &mut money,
                 &catalogues[catalogue],
                 catalogue,
-                &card.id,
-                card.fields.kind,
-                card.fields.status,
+                &card_id,
+                fields.kind,
+                fields.status,
                 day,
                 &edit,
             )?;
-            if card.fields.kind == CardKind::Organisation && card.fields.status != CardStatus::Lost
-            {
-                let active = card.fields.status == CardStatus::Active;
+            if fields.kind == CardKind::Organisation && fields.status != CardStatus::Lost {
+                let active = fields.status == CardStatus::Active;
                 if side.random_bool(0.45) {
                     competition::products_in_use(
                         &tx,
                         &mut side,
                         &catalogues[catalogue],
-                        &card.id,
+                        &card_id,
                         active,
                         day,
                         &edit,
@@ -153,9 +152,9 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 }
                 if active {
                     tellers[catalogue].push(competition::Storyteller {
-                        card_id: card.id.clone(),
-                        industry: card.fields.industry.clone(),
-                        employees: card.fields.organisation.as_ref().and_then(|o| o.employees),
+                        card_id: card_id.clone(),
+                        industry: fields.industry.clone(),
+                        employees: fields.organisation.as_ref().and_then(|o| o.employees),
                     });
                 }
             }
@@ -171,15 +170,11 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         today.naive_utc(),
                     );
                     let logged_at = stamp(at);
-                    contact::store::insert(
-                        &tx,
-                        &card.id,
-                        &contact,
-                        &Edit {
-                            at: &logged_at,
-                            actor: owner,
-                        },
-                    )?;
+                    let edit = Edit {
+                        at: &logged_at,
+                        actor: owner,
+                    };
+                    contact::store::insert_on_new_card(&tx, &card_id, &contact, &people, &edit)?;
                 }
             }
             // Some customers were seen lately: their follow-ups fall in the coming days.
@@ -199,7 +194,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         at: &logged_at,
                         actor: owner,
                     };
-                    contact::store::insert(&tx, &card.id, &contact, &edit)?;
+                    contact::store::insert_on_new_card(&tx, &card_id, &contact, &people, &edit)?;
                 }
             }
             for _ in 0..rng.random_range(0..=2) {
@@ -215,21 +210,21 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         note.competitor_id =
                             Some(pick(&mut side, &catalogues[catalogue].rivals).clone());
                     }
-                    notes::store::insert(&tx, &card.id, &note, &edit)?;
+                    notes::store::insert(&tx, &card_id, &note, &edit)?;
                 }
             }
             if to_visit.len() < 12 && rng.random_bool(0.1) {
-                to_visit.push((card.id.clone(), owner));
+                to_visit.push((card_id.clone(), owner));
             }
             // Some later edits, so that history has something to show.
             if rng.random_bool(0.3) {
                 let later = stamp(created + Duration::days(rng.random_range(1..30)));
-                let mut changed = store::load(&tx, &card.id)?;
+                let mut changed = store::load(&tx, &card_id)?;
                 changed.fields.status = *pick(&mut rng, CardStatus::ALL);
                 changed.fields.phones.push(phone(&mut rng, market, true));
                 store::update(
                     &tx,
-                    &card.id,
+                    &card_id,
                     changed.version,
                     &changed.fields,
                     &Edit {
@@ -239,6 +234,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 )?;
             }
         }
+        // Each card's latest contact and visit, once all are in.
+        contact::store::refresh_all_last_contacts(&tx)?;
         // A week of planned visits, Monday to Friday of the demo's week, two or three a day.
         let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
         let planned_at = stamp(today - Duration::days(3));

@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::card::history::{self, Stamp};
-use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::store::{check_id, ensure_editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::error::{CardError, NoteError};
 use crate::text::{like_pattern, normalize};
@@ -36,7 +36,7 @@ pub fn insert(
     input: &NoteFields,
     edit: &Edit<'_>,
 ) -> Result<Note, NoteError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let fields = validate::note(input).map_err(CardError::Invalid)?;
     check_competitor(conn, &fields)?;
     let id = new_id();
@@ -67,7 +67,7 @@ pub fn update(
     edit: &Edit<'_>,
 ) -> Result<Note, NoteError> {
     let old = load(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     if old.version != expected_version {
         return Err(CardError::Stale { id: id.to_owned() }.into());
     }
@@ -96,7 +96,7 @@ pub fn update(
 /// Deletes a note; its history row keeps what it said.
 pub fn delete(conn: &Connection, id: &str, edit: &Edit<'_>) -> Result<(), NoteError> {
     let old = load(conn, id)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM notes WHERE id = ?1", [id])?;
     let label = label(&old.fields);
     history::record(

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::card::history::{self, Stamp};
-use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::store::{check_id, editable, ensure_editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
 use crate::error::{FieldIssue, SalesError};
 
@@ -192,7 +192,7 @@ pub fn save(
     edit: &Edit<'_>,
     today: NaiveDate,
 ) -> Result<Transaction, SalesError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let f = checked(conn, input)?;
     let Some((id, version)) = id else {
         let id = insert_checked(conn, card_id, &f, edit)?;
@@ -242,7 +242,7 @@ pub fn delete(
     today: NaiveDate,
 ) -> Result<(), SalesError> {
     let old = load(conn, id, today)?;
-    editable(conn, &old.card_id)?;
+    ensure_editable(conn, &old.card_id)?;
     conn.execute("DELETE FROM transactions WHERE id = ?1", [id])?;
     let name = label(&old.fields);
     let stamp = stamp(&old.card_id, id, &name, edit, HistoryEntity::Transaction);

@@ -117,10 +117,10 @@ pub fn index_text<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
                 Piece::Word(w) => push_term(&mut out, &w),
                 Piece::Cjk(run) => {
                     for pair in run.windows(2) {
-                        push_term(&mut out, &pair.iter().collect::<String>());
+                        push_chars(&mut out, pair);
                     }
                     if let Some(last) = run.last() {
-                        push_term(&mut out, &last.to_string());
+                        push_chars(&mut out, std::slice::from_ref(last));
                     }
                 }
             }
@@ -144,6 +144,13 @@ pub fn phone_text<'a>(phones: impl IntoIterator<Item = &'a str>) -> String {
         }
     }
     out
+}
+
+fn push_chars(out: &mut String, term: &[char]) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.extend(term);
 }
 
 fn push_term(out: &mut String, term: &str) {

@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use crate::card::store::{check_id, editable, new_id, Edit};
+use crate::card::store::{check_id, ensure_editable, new_id, Edit};
 use crate::contact::{self, Contact, ContactFields};
 use crate::error::{CardError, FieldIssue, VisitError};
 use crate::notes;
@@ -77,7 +77,7 @@ pub fn add(
     purpose: &str,
     edit: &Edit<'_>,
 ) -> Result<PlannedVisit, VisitError> {
-    editable(conn, card_id)?;
+    ensure_editable(conn, card_id)?;
     let day = plan_date(planned_on)?;
     let mut issues = Vec::new();
     let purpose = line("purpose", purpose, &mut issues);

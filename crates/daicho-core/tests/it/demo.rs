@@ -249,3 +249,91 @@ fn generated_customers_know_their_last_contact_and_visit() {
         0
     );
 }
+
+/// The demo writes its cards in bulk; each is still what the window would have made: its
+/// latest contact and visit, its key persons in its search text and history, every index back.
+#[test]
+fn a_demo_card_is_what_the_window_would_have_made() {
+    let mut ledger = super::ledger();
+    let fresh: Vec<(String, String)> = schema(&ledger);
+    generate(
+        &mut ledger,
+        DemoConfig {
+            cards: 80,
+            seed: 3,
+            today: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(schema(&ledger), fresh, "the indexes set aside are all back");
+    let count = |sql: &str| -> i64 {
+        ledger
+            .connection()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(count("SELECT count(*) FROM cards WHERE last_contact_at IS NOT NULL") > 20);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM cards WHERE coalesce(last_contact_at, '') <>
+               coalesce((SELECT max(at) FROM contacts WHERE card_id = cards.id), '')
+             OR coalesce(last_visit_at, '') <>
+               coalesce((SELECT max(at) FROM contacts WHERE card_id = cards.id AND kind = 'visit'), '')"
+        ),
+        0
+    );
+    // Every key person and contact was recorded as created, on its own card.
+    for (table, entity) in [("key_persons", "key_person"), ("contacts", "contact")] {
+        assert_eq!(
+            count(&format!(
+                "SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM card_history h
+                   WHERE h.entity = '{entity}' AND h.entity_id = t.id AND h.card_id = t.card_id
+                   AND h.action = 'created')"
+            )),
+            0,
+            "{table} without history"
+        );
+    }
+    // A key person's name finds the card, in the search box and the simple search.
+    let (card_id, person): (String, String) = ledger
+        .connection()
+        .query_row(
+            "SELECT card_id, name FROM key_persons ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let text: String = ledger
+        .connection()
+        .query_row(
+            "SELECT search_text FROM cards WHERE id = ?1",
+            [&card_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let family = person.split_whitespace().next().unwrap();
+    assert!(
+        text.contains(&daicho_core::text::normalize(family)),
+        "{text} names {person}"
+    );
+    let found = ledger.search(&person, 50).unwrap();
+    assert!(
+        found.cards.iter().any(|c| c.id.as_str() == card_id),
+        "{person} finds their company"
+    );
+}
+
+/// Every index and trigger of the ledger, as SQLite keeps them.
+fn schema(ledger: &daicho_core::Ledger) -> Vec<(String, String)> {
+    let conn = ledger.connection();
+    let mut stmt = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
+             ORDER BY name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
