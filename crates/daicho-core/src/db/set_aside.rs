@@ -44,16 +44,22 @@ pub(crate) fn indexes_set_aside<T, E: From<rusqlite::Error>>(
         // Outside a transaction every reader would go without them until the end.
         return Err(rusqlite::Error::InvalidQuery.into());
     }
+    // With no statistics, SQLite breaks a tie between two indexes of a table by the order they
+    // were created in, so each table's indexes must come back in their order (else a card's open
+    // complaints were counted over all its contacts): those created after a named one go aside
+    // with it, and all are created again in the schema's order.
+    let all: Vec<(String, String, String)> = conn
+        .prepare("SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut tables_from: Vec<&str> = Vec::new();
     let mut set_aside: Vec<(String, String)> = Vec::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ?1 AND sql IS NOT NULL",
-        )?;
-        for name in names {
-            let mut rows = stmt.query([name])?;
-            if let Some(row) = rows.next()? {
-                set_aside.push((row.get(0)?, row.get(1)?));
-            }
+    for (table, name, sql) in &all {
+        if names.contains(&name.as_str()) && !tables_from.contains(&table.as_str()) {
+            tables_from.push(table);
+        }
+        if tables_from.contains(&table.as_str()) {
+            set_aside.push((name.clone(), sql.clone()));
         }
     }
     for (name, _) in &set_aside {
@@ -84,6 +90,46 @@ mod tests {
     use super::*;
     use crate::Ledger;
 
+    /// Each table's indexes in the order the query planner meets them.
+    fn order(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name, rowid")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_table_keeps_its_indexes_in_their_order() {
+        for also in [&[][..], &["contacts_card_at"], &["transactions_card"]] {
+            let mut ledger = Ledger::open_in_memory().unwrap();
+            let before = order(ledger.connection());
+            let tx = ledger.transaction().unwrap();
+            in_bulk(&tx, also, || Ok::<_, rusqlite::Error>(())).unwrap();
+            tx.commit().unwrap();
+            assert_eq!(order(ledger.connection()), before, "also {also:?}");
+        }
+    }
+
+    #[test]
+    fn open_complaints_are_counted_through_their_own_index_after_a_bulk_write() {
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        let tx = ledger.transaction().unwrap();
+        in_bulk(&tx, &["contacts_card_at"], || Ok::<_, rusqlite::Error>(())).unwrap();
+        tx.commit().unwrap();
+        let plan: String = ledger
+            .connection()
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM contacts WHERE card_id = ?1 AND complaint_state IN ('open', 'in_progress')",
+                ["c"],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("contacts_open_complaints"), "{plan}");
+    }
+
     fn indexes(conn: &Connection) -> Vec<(String, String)> {
         let mut stmt = conn
             .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
@@ -104,7 +150,10 @@ mod tests {
         })
         .unwrap();
         tx.commit().unwrap();
-        assert_eq!(during.len(), before.len() - LIST_INDEXES.len());
+        assert!(during
+            .iter()
+            .all(|(name, _)| !LIST_INDEXES.contains(&name.as_str())));
+        assert!(during.len() <= before.len() - LIST_INDEXES.len());
         assert_eq!(indexes(ledger.connection()), before);
     }
 
