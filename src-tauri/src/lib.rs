@@ -50,7 +50,7 @@ pub fn run() {
         Ok(app) => app.run(|app, event| {
             // A backup or a check still reading the ledger finishes before the process ends.
             if let tauri::RunEvent::Exit = event {
-                app.state::<state::AppState>().wait_beside();
+                app.state::<state::AppState>().close();
             }
         }),
         Err(e) => {

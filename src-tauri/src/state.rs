@@ -123,7 +123,14 @@ pub struct Shared {
     events: Option<tauri::AppHandle>,
     /// The work running beside the window (the whole-file check, the daily backup).
     beside: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// Open once the window's first list is on screen: the work beside it waits for that.
+    painted: Gate,
+    /// Set when the app is closing: work beside the window that has not started is dropped.
+    closing: AtomicBool,
 }
+
+/// How long the work beside a window waits for its first list before it starts anyway.
+const FIRST_PAINT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The event the window hears when the check of the whole file, run after the ledger opened,
 /// found it damaged: the ledger is closed and `app_info` says why.
@@ -149,6 +156,22 @@ impl Gate {
                 .opened
                 .wait(done)
                 .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// [`Gate::wait`], for `limit` at most.
+    fn wait_at_most(&self, limit: std::time::Duration) {
+        let deadline = std::time::Instant::now() + limit;
+        let mut done = locked(&self.done);
+        while !*done {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            done = self
+                .opened
+                .wait_timeout(done, left)
+                .map_or_else(|e| e.into_inner().0, |(guard, _)| guard);
         }
     }
 }
@@ -219,6 +242,8 @@ impl AppState {
             passphrase: Mutex::new(None),
             fresh_recovery_key: Mutex::new(None),
             opening: Gate::default(),
+            painted: Gate::default(),
+            closing: AtomicBool::new(false),
             events,
             beside: Mutex::new(Vec::new()),
         }));
@@ -426,11 +451,39 @@ impl AppState {
     }
 
     /// Runs `work` on a thread of its own, kept so that [`AppState::wait_beside`] can wait
-    /// for it.
+    /// for it. Work that reads the whole file must not stand between the rep and the window:
+    /// with a window, it starts once the first list is on screen (or after [`FIRST_PAINT_WAIT`]),
+    /// and it runs at the lowest priority, so the window's own work goes first on a small
+    /// laptop. It is dropped when the app closes before it starts.
     fn run_beside(&self, work: impl FnOnce() + Send + 'static) {
+        let state = self.clone();
         let mut beside = locked(&self.beside);
         beside.retain(|h| !h.is_finished());
-        beside.push(std::thread::spawn(work));
+        beside.push(std::thread::spawn(move || {
+            if state.events.is_some() {
+                state.painted.wait_at_most(FIRST_PAINT_WAIT);
+            }
+            // Not allowed (some systems): it runs at the usual priority.
+            let _ =
+                thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+            if !state.closing.load(std::sync::atomic::Ordering::SeqCst) {
+                work();
+            }
+        }));
+    }
+
+    /// The window's first list is on screen: the work beside it may start.
+    pub fn painted(&self) {
+        self.painted.open();
+    }
+
+    /// The app is closing: work beside the window that has not started is dropped, and the
+    /// work under way is waited for.
+    pub fn close(&self) {
+        self.closing
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.painted.open();
+        self.wait_beside();
     }
 
     /// Waits for the work running beside the window: nothing may still read a ledger when
@@ -644,6 +697,43 @@ mod tests {
         assert!(cards > 0);
         assert!(state.take_startup_error().is_none());
         state.wait_beside();
+    }
+
+    #[test]
+    fn a_gate_waits_no_longer_than_asked_and_not_at_all_once_open() {
+        let gate = Gate::default();
+        // Never opened: the wait ends by itself.
+        gate.wait_at_most(std::time::Duration::from_millis(10));
+        gate.open();
+        let started = std::time::Instant::now();
+        gate.wait_at_most(std::time::Duration::from_secs(600));
+        assert!(started.elapsed() < std::time::Duration::from_secs(600));
+    }
+
+    #[test]
+    fn work_beside_the_window_is_dropped_once_the_app_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::start(
+            Dirs(AppDirs::at(dir.path().to_owned())),
+            Launch::Remembered,
+            None,
+        );
+        // Whatever the launch opened (nothing here) is done before the work is given.
+        tauri::async_runtime::block_on(state.apart(|_| Ok(()))).unwrap();
+        let ran = Arc::new(AtomicBool::new(false));
+        let before = ran.clone();
+        state.run_beside(move || before.store(true, std::sync::atomic::Ordering::SeqCst));
+        state.wait_beside();
+        assert!(
+            ran.load(std::sync::atomic::Ordering::SeqCst),
+            "no window: it runs at once"
+        );
+        ran.store(false, std::sync::atomic::Ordering::SeqCst);
+        state.close();
+        let after = ran.clone();
+        state.run_beside(move || after.store(true, std::sync::atomic::Ordering::SeqCst));
+        state.wait_beside();
+        assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
     }
 
     #[test]

@@ -109,11 +109,13 @@ commands! {
     };
 }
 
-/// The window's first list is on screen. With `DAICHO_STARTUP_PROBE=1` (the start-up
-/// measurement of `cargo xtask bench`) this is said on stderr; otherwise nothing happens.
+/// The window's first list is on screen: the work that reads the whole file may start beside
+/// it. With `DAICHO_STARTUP_PROBE=1` (the start-up measurement of `cargo xtask bench`) this is
+/// said on stderr too.
 #[tauri::command]
 #[specta::specta]
-pub fn startup_painted() {
+pub fn startup_painted(state: tauri::State<'_, AppState>) {
+    state.painted();
     if std::env::var_os("DAICHO_STARTUP_PROBE").is_some_and(|v| v == "1") {
         eprintln!("startup: painted");
     }

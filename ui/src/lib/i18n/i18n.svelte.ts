@@ -52,23 +52,37 @@ export function t(key: MessageKey | (string & {}), params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Intl formatters are slow to make (a block of the card list made hundreds): one of each kind
+ * per language, made when first asked for. */
+const formatters = new Map<string, { format(value: number | Date): string }>();
+function formatter(kind: string, make: (lang: string) => { format(value: number | Date): string }) {
+  const lang = htmlLang[current];
+  const key = `${lang}|${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = make(lang);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(htmlLang[current], { dateStyle: "medium" }).format(date);
+  return formatter("date", (lang) => new Intl.DateTimeFormat(lang, { dateStyle: "medium" })).format(date);
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(htmlLang[current], { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return formatter("datetime", (lang) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" })).format(date);
 }
 
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  return new Intl.NumberFormat(htmlLang[current]).format(value);
+  return formatter("number", (lang) => new Intl.NumberFormat(lang)).format(value);
 }
 
 /** Month names of the current language, January first. */
@@ -81,14 +95,14 @@ export function monthNames(): string[] {
 export function formatDay(iso: string): string {
   const date = new Date(`${iso}T12:00:00`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(htmlLang[current], { weekday: "short", month: "short", day: "numeric" }).format(date);
+  return formatter("day", (lang) => new Intl.DateTimeFormat(lang, { weekday: "short", month: "short", day: "numeric" })).format(date);
 }
 
 /** A weekday, short ("水", "Wed"). */
 export function formatWeekday(iso: string): string {
   const date = new Date(`${iso}T12:00:00`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(htmlLang[current], { weekday: "short" }).format(date);
+  return formatter("weekday", (lang) => new Intl.DateTimeFormat(lang, { weekday: "short" })).format(date);
 }
 
 /** Items joined as the language lists them ("A、B", "A, B and C"). */
@@ -98,5 +112,5 @@ export function formatList(items: string[]): string {
 
 /** A large number short, for chart axes ("3000万", "30M"). */
 export function formatCompact(value: number): string {
-  return new Intl.NumberFormat(htmlLang[current], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  return formatter("compact", (lang) => new Intl.NumberFormat(lang, { notation: "compact", maximumFractionDigits: 1 })).format(value);
 }
