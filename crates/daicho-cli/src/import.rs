@@ -97,28 +97,65 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
                 .map_err(|e| e.report())?,
         )
     };
+    let imported = match &outcome {
+        Some(o) => o.added + o.merged,
+        None => preview
+            .valid
+            .saturating_sub(duplicates_left_out(&preview, duplicates)),
+    };
+    let incomplete = if preview.with_problems > 0 {
+        Some(ImportError::RowsRefused {
+            refused: preview.with_problems,
+            imported,
+        })
+    } else if imported == 0 {
+        Some(ImportError::NothingImported {
+            skipped: outcome
+                .as_ref()
+                .map_or(preview.duplicate_count, |o| o.skipped),
+        })
+    } else {
+        None
+    };
     if args.json {
-        let out = serde_json::json!({ "preview": preview, "imported": outcome });
+        let out = serde_json::json!({
+            "preview": preview,
+            "imported": outcome,
+            "incomplete": incomplete.as_ref().map(Coded::report),
+        });
         out_json!(serde_json::to_string_pretty(&out).unwrap_or_default());
-        return Ok(());
+    } else {
+        // The report is for the person at the terminal (stderr); stdout keeps what a script
+        // reads: the id to undo the import with.
+        err_raw!("{}", report_text(&preview, lang));
+        if let Some(o) = &outcome {
+            err_raw!(
+                "{}\n",
+                t(
+                    lang,
+                    "import.done",
+                    &[
+                        ("added", o.added.to_string()),
+                        ("merged", o.merged.to_string()),
+                        ("skipped", o.skipped.to_string()),
+                    ]
+                )
+            );
+        }
+        if let Some(o) = outcome.as_ref().filter(|o| !o.id.is_empty()) {
+            out!("{}: {}", t(lang, "import.id", &[]), o.id);
+        }
     }
-    out_raw!("{}", report_text(&preview, lang));
-    if let Some(o) = outcome {
-        out!(
-            "{}",
-            t(
-                lang,
-                "import.done",
-                &[
-                    ("added", o.added.to_string()),
-                    ("merged", o.merged.to_string()),
-                    ("skipped", o.skipped.to_string()),
-                ]
-            )
-        );
-        out!("{}: {}", t(lang, "import.id", &[]), o.id);
+    // Refused rows or nothing imported: a script must not take that for success.
+    incomplete.map_or(Ok(()), |e| Err(e.report()))
+}
+
+/// In a dry run, the valid rows that the duplicate choice would leave out.
+fn duplicates_left_out(preview: &ImportPreview, choice: DuplicateChoice) -> u32 {
+    match choice {
+        DuplicateChoice::Skip => preview.duplicate_count,
+        DuplicateChoice::Merge | DuplicateChoice::KeepBoth => 0,
     }
-    Ok(())
 }
 
 /// The validation report: counts, then each problem and each likely duplicate by row.

@@ -14,6 +14,14 @@ macro_rules! out {
     };
 }
 
+/// `eprint!`, with the same care for the terminal as [`out!`]: reports meant for the person at
+/// the terminal, not for a script reading stdout.
+macro_rules! err_raw {
+    ($($arg:tt)*) => {
+        eprint!("{}", daicho_core::terminal::shown(&format!($($arg)*)))
+    };
+}
+
 /// `print!`, with the same care as [`out!`].
 macro_rules! out_raw {
     ($($arg:tt)*) => {
@@ -267,6 +275,10 @@ enum Command {
     },
 }
 
+/// The exit code of an import that refused rows or imported nothing (the rows that could be
+/// were imported): distinct from 1, a command that failed and changed nothing.
+pub const INCOMPLETE_IMPORT: u8 = 3;
+
 fn main() -> ExitCode {
     let lang = Lang::from_env();
     match run(Cli::parse(), lang) {
@@ -274,7 +286,12 @@ fn main() -> ExitCode {
         Err(report) => {
             let message = i18n::error_message(lang, &report);
             eprintln!("daicho: {}", daicho_core::terminal::shown(&message));
-            ExitCode::FAILURE
+            match report.code.as_str() {
+                "import.rows_refused" | "import.nothing_imported" => {
+                    ExitCode::from(INCOMPLETE_IMPORT)
+                }
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -512,3 +512,61 @@ fn search_prints_the_same_ranked_results_as_the_window_in_text_and_json() {
     let missing = daicho(&["search", "/nonexistent/x.daicho", "a"], "en_US.UTF-8");
     assert!(!missing.status.success());
 }
+
+/// A script reads the exit code: 0 when every row came in, 3 when rows were refused (the others
+/// imported) or nothing was imported, 1 when the command failed and changed nothing. The report
+/// goes to stderr; stdout holds the id to undo with, or the JSON.
+#[test]
+fn import_says_by_its_exit_code_when_rows_were_refused_or_nothing_came_in() {
+    use common::{stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("mine.daicho");
+    succeeds(&["init", ledger.to_str().unwrap()]);
+    let ledger = ledger.to_str().unwrap();
+    // As a Japanese sales system exports it: 区分 holds 法人/個人; one row has no name.
+    let list = dir.path().join("得意先.csv");
+    std::fs::write(
+        &list,
+        "得意先コード,得意先名,区分,TEL\n\
+         T001,株式会社青葉商事,法人,03-3541-2210\n\
+         T002,山田 太郎,個人,090-1234-5678\n\
+         T003,,法人,045-201-7788\n\
+         T004,北斗精機株式会社,法人,011-222-3344\n",
+    )
+    .unwrap();
+    let list = list.to_str().unwrap();
+    let dry = daicho(&["import", ledger, list, "--dry-run"], "C");
+    assert_eq!(dry.status.code(), Some(3), "{}", stderr(&dry));
+    let out = daicho(&["import", ledger, list], "ja_JP.UTF-8");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let report = stderr(&out);
+    assert!(report.contains("1 行は取り込めませんでした"), "{report}");
+    assert!(report.contains("取り込んだのは 3 行"), "{report}");
+    assert!(
+        stdout(&out).lines().count() == 1,
+        "only the undo id: {}",
+        stdout(&out)
+    );
+    // The same list again: every row is a likely duplicate or refused, nothing comes in.
+    let again = daicho(&["import", ledger, list, "--json"], "C");
+    assert_eq!(again.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(json["incomplete"]["code"], "import.rows_refused");
+    assert_eq!(json["incomplete"]["params"]["imported"], "0");
+    // A clean list: exit 0; only duplicates: nothing imported, exit 3.
+    let clean = dir.path().join("clean.csv");
+    std::fs::write(&clean, "会社名,電話番号\n株式会社みなと,03-1111-2222\n").unwrap();
+    let clean = clean.to_str().unwrap();
+    let ok = daicho(&["import", ledger, clean], "C");
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let twice = daicho(&["import", ledger, clean], "C");
+    assert_eq!(twice.status.code(), Some(3));
+    assert!(
+        stderr(&twice).contains("Nothing was imported"),
+        "{}",
+        stderr(&twice)
+    );
+    // A command that fails changes nothing and exits 1.
+    let missing = daicho(&["import", ledger, "/nonexistent/list.csv"], "C");
+    assert_eq!(missing.status.code(), Some(1));
+}

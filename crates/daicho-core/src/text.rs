@@ -99,7 +99,7 @@ pub fn email(field: &str, value: &str, issues: &mut Vec<FieldIssue>) -> String {
     value
 }
 
-fn looks_like_email(value: &str) -> bool {
+pub(crate) fn looks_like_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };

@@ -33,6 +33,11 @@ pub enum ImportError {
     BadDuplicateChoice { value: String },
     #[error("the import was cancelled; nothing was written")]
     Cancelled,
+    /// The rows that could be were imported (or, in a dry run, would be); these were refused.
+    #[error("{refused} rows were refused ({imported} imported)")]
+    RowsRefused { refused: u32, imported: u32 },
+    #[error("nothing was imported ({skipped} likely duplicates skipped)")]
+    NothingImported { skipped: u32 },
     #[error("no import with id {id}")]
     NotFound { id: String },
     #[error("this import was already undone")]
@@ -60,6 +65,8 @@ coded!(ImportError {
     BadMapping { column, columns } => code("import.bad_mapping"),
     BadDuplicateChoice { value } => code("import.bad_duplicate_choice"),
     Cancelled => code("import.cancelled"),
+    RowsRefused { refused, imported } => code("import.rows_refused"),
+    NothingImported { skipped } => code("import.nothing_imported"),
     NotFound { id } => code("import.not_found"),
     AlreadyUndone { id } => code("import.already_undone"),
     ChangedSince { code } => code("import.changed_since"),

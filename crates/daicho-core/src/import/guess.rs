@@ -441,6 +441,114 @@ pub fn guess(headers: &[String]) -> Vec<Option<ImportField>> {
     columns
 }
 
+/// Rows read ahead to let a column's values decide what it holds.
+pub const LOOKAHEAD_ROWS: usize = 200;
+
+/// [`guess`], then each column's values (the first [`LOOKAHEAD_ROWS`] rows) have their say:
+/// values are what a list's maker could not rename. A `区分` column of 法人/個人 holds the kind
+/// whatever its heading suggests; a column of e-mail addresses or phone numbers under a heading
+/// Daicho does not know is taken for them.
+pub fn guess_from(headers: &[String], rows: &[Vec<String>]) -> Vec<Option<ImportField>> {
+    let mut columns = guess(headers);
+    if headers
+        .iter()
+        .map(String::as_str)
+        .eq(super::vcard::HEADINGS)
+    {
+        return columns;
+    }
+    let mut decided: Vec<usize> = Vec::new();
+    let mut taken: Vec<ImportField> = columns.iter().flatten().copied().collect();
+    for (at, column) in columns.iter_mut().enumerate() {
+        let values: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.get(at))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let Some(by_values) = field_of_values(&values) else {
+            continue;
+        };
+        let coded = matches!(by_values, ImportField::Kind | ImportField::Status);
+        match *column {
+            // Coded values outrank a heading that only suggests a coded field: 区分 reads as
+            // either, 分類 as tags.
+            None | Some(ImportField::Kind | ImportField::Status | ImportField::Tags)
+                if coded && *column != Some(by_values) =>
+            {
+                *column = Some(by_values);
+                decided.push(at);
+            }
+            // Addresses and numbers under an unknown heading, where no heading claimed them.
+            None if !coded => *column = free(&taken, by_values),
+            _ => {}
+        }
+        if let Some(field) = *column {
+            taken.push(field);
+        }
+    }
+    // A field decided by values is the first such column's alone: another column that had it
+    // (by its heading, or by values again) gives it up. Phones may be several.
+    for &at in &decided {
+        let Some(field) = columns[at].filter(|f| *f != ImportField::Phone) else {
+            continue;
+        };
+        for (other, column) in columns.iter_mut().enumerate() {
+            if other != at && *column == Some(field) {
+                *column = None;
+            }
+        }
+    }
+    columns
+}
+
+/// `field` for a column of e-mail addresses or phones, or the key person's when the card's is
+/// taken; none when both are.
+fn free(taken: &[ImportField], field: ImportField) -> Option<ImportField> {
+    let person = match field {
+        ImportField::Phone => return Some(field),
+        ImportField::Email => ImportField::PersonEmail,
+        _ => return None,
+    };
+    [field, person].into_iter().find(|f| !taken.contains(f))
+}
+
+/// Filled cells that must fit for the values to decide, at least.
+const FEWEST_VALUES: usize = 2;
+
+/// The field nine in ten of a column's filled cells fit clearly, if any.
+fn field_of_values(values: &[&str]) -> Option<ImportField> {
+    if values.len() < FEWEST_VALUES {
+        return None;
+    }
+    let most = |fits: &dyn Fn(&str) -> bool| {
+        values.iter().filter(|v| fits(v)).count() * 10 >= values.len() * 9
+    };
+    if most(&|v| super::rows::kind_of(v).is_some()) {
+        Some(ImportField::Kind)
+    } else if most(&|v| super::rows::status_of(v).is_some()) {
+        Some(ImportField::Status)
+    } else if most(&crate::text::looks_like_email) {
+        Some(ImportField::Email)
+    } else if most(&looks_like_phone) {
+        Some(ImportField::Phone)
+    } else {
+        None
+    }
+}
+
+/// A phone number as lists write them: 9 to 15 digits with the usual separators, and at least
+/// one of them or a leading 0 or + (a bare run of digits is more likely a code).
+fn looks_like_phone(value: &str) -> bool {
+    let value = normalize(value);
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    (9..=15).contains(&digits)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+' | '.'))
+        && (value.starts_with(['0', '+']) || value.chars().any(|c| !c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -539,8 +647,8 @@ mod tests {
     #[test]
     fn headings_as_each_markets_tools_export_them() {
         use expect_test::expect;
-        // A Japanese sales system's CSV. 区分 is read as the status by its heading alone today;
-        // issue 19 lets a column's values (法人/個人) decide.
+        // A Japanese sales system's CSV. By its heading alone 区分 reads as the status;
+        // `guess_from` lets its values (法人/個人 or 見込み/取引中) decide.
         check(
             &[
                 "得意先コード",
@@ -592,7 +700,55 @@ mod tests {
         );
     }
 
+    #[test]
+    fn values_that_say_clearly_what_they_are() {
+        let of = |values: &[&str]| field_of_values(values);
+        assert_eq!(of(&["法人", "個人", "法人"]), Some(ImportField::Kind));
+        assert_eq!(of(&["법인", "개인"]), Some(ImportField::Kind));
+        assert_eq!(of(&["見込み", "取引中", "休眠"]), Some(ImportField::Status));
+        assert_eq!(
+            of(&["a@b.jp", "sales@example.co.kr"]),
+            Some(ImportField::Email)
+        );
+        assert_eq!(
+            of(&["03-3541-2210", "(045)201-7788", "+82 2 555 0101"]),
+            Some(ImportField::Phone)
+        );
+        // One value says nothing; codes, postal codes and amounts are not phones.
+        assert_eq!(of(&["法人"]), None);
+        assert_eq!(of(&["104-0061", "231-0023"]), None);
+        assert_eq!(of(&["12345678", "12345679"]), None);
+        assert_eq!(of(&["C-000089", "C-000090"]), None);
+        // Nine in ten must fit.
+        assert_eq!(of(&["法人", "個人", "卸", "小売"]), None);
+    }
+
     use proptest::prelude::*;
+
+    /// Cells as lists hold them: kind and status words, addresses, phones, and anything.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "法人",
+                "個人",
+                "법인",
+                "개인",
+                "企业",
+                "个人",
+                "見込み",
+                "取引中",
+                "휴면",
+                "a@b.jp",
+                "info@example.com",
+                "03-3541-2210",
+                "010-2345-6789",
+                "104-0061",
+                "",
+            ])
+            .prop_map(str::to_owned),
+            ".{0,12}",
+        ]
+    }
 
     /// Headings as lists come: real ones of the four languages, mixed with anything.
     fn heading() -> impl Strategy<Value = String> {
@@ -623,6 +779,22 @@ mod tests {
     proptest! {
         /// Every column gets a guess or none, and no field but phone and tags is taken twice: an
         /// import never writes two columns into one field.
+        #[test]
+        fn values_never_give_a_field_to_two_columns(
+            headers in prop::collection::vec(heading(), 1..10),
+            rows in prop::collection::vec(prop::collection::vec(cell(), 0..10), 0..8),
+        ) {
+            let guessed = guess_from(&headers, &rows);
+            prop_assert_eq!(guessed.len(), headers.len());
+            let mut seen = Vec::new();
+            for field in guessed.into_iter().flatten() {
+                if !matches!(field, ImportField::Phone | ImportField::Tags) {
+                    prop_assert!(!seen.contains(&field), "{:?} twice in {:?} / {:?}", field, headers, rows);
+                    seen.push(field);
+                }
+            }
+        }
+
         #[test]
         fn each_field_is_guessed_for_one_column_at_most(headers in prop::collection::vec(heading(), 0..16)) {
             let guessed = guess(&headers);

@@ -209,6 +209,31 @@ impl ImportRequest {
     }
 }
 
+/// The mapping guessed from the header row and the values of the rows under it (read ahead,
+/// at most [`guess::LOOKAHEAD_ROWS`]); none for a file with no header row.
+fn guessed_mapping(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Option<Mapping>, ImportError> {
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    source::read(path, encoding, &mut |raw| {
+        if raw.cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(true);
+        }
+        if headers.is_none() {
+            headers = Some(raw.cells.iter().map(|c| c.trim().to_owned()).collect());
+        } else if raw.broken.is_none() {
+            rows.push(raw.cells);
+        }
+        Ok(rows.len() < guess::LOOKAHEAD_ROWS)
+    })?;
+    Ok(headers.map(|h| Mapping {
+        columns: guess::guess_from(&h, &rows),
+        ..Mapping::default()
+    }))
+}
+
 /// One pass over the file: the header (first row with any text), then each row as a card or
 /// its problems, with duplicates found against the ledger and the rows before it.
 fn scan(
@@ -222,7 +247,10 @@ fn scan(
     let ledger = dupes::LedgerIndex::load(conn)?;
     let mut seen = dupes::FileIndex::default();
     let mut headers: Option<Vec<String>> = None;
-    let mut mapping = request.mapping.clone();
+    let mut mapping = match &request.mapping {
+        Some(chosen) => Some(chosen.clone()),
+        None => guessed_mapping(path, encoding)?,
+    };
     let info = source::read(path, encoding, &mut |raw| {
         let Some(headers_now) = &headers else {
             if raw.cells.iter().any(|c| !c.trim().is_empty()) {

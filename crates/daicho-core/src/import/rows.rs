@@ -14,7 +14,7 @@ pub struct RowCard {
     pub person: Option<KeyPersonFields>,
 }
 
-fn status_of(text: &str) -> Option<CardStatus> {
+pub(super) fn status_of(text: &str) -> Option<CardStatus> {
     let t = crate::text::normalize(text.trim());
     Some(match t.as_str() {
         "prospect" | "見込み" | "見込" | "潜在" | "潜在客户" | "잠재" | "잠재고객" | "가망" => {
@@ -31,7 +31,7 @@ fn status_of(text: &str) -> Option<CardStatus> {
     })
 }
 
-fn kind_of(text: &str) -> Option<CardKind> {
+pub(super) fn kind_of(text: &str) -> Option<CardKind> {
     let t = crate::text::normalize(text.trim());
     Some(match t.as_str() {
         "organisation" | "organization" | "company" | "corporate" | "法人" | "企業" | "会社"

@@ -596,3 +596,158 @@ fn an_import_that_changes_nothing_leaves_nothing_to_undo() {
         "no entry in Earlier imports"
     );
 }
+
+/// A customer master as a Japanese sales system exports it (Shift_JIS): `区分` holds 法人/個人,
+/// the phone sits under `連絡先` and the state of business under `取引状況`, headings Daicho
+/// does not read as those fields. The values decide: every row comes in, with its kind.
+#[test]
+fn a_columns_values_decide_what_it_holds_whatever_its_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "得意先コード,得意先名,得意先名カナ,区分,連絡先,〒,住所１,担当営業,取引状況\r\n",
+    );
+    let rows = [
+        (
+            "T0001",
+            "株式会社青葉商事",
+            "アオバショウジ",
+            "法人",
+            "03-3541-2210",
+            "104-0061",
+            "東京都中央区銀座3-4-1",
+            "佐藤",
+            "取引中",
+        ),
+        (
+            "T0002",
+            "山田 太郎",
+            "ヤマダ タロウ",
+            "個人",
+            "090-1234-5678",
+            "150-0001",
+            "東京都渋谷区神宮前1-2-3",
+            "佐藤",
+            "見込み",
+        ),
+        (
+            "T0003",
+            "有限会社丸九水産",
+            "マルキュウスイサン",
+            "法人",
+            "(045)201-7788",
+            "231-0023",
+            "横浜市中区山下町12",
+            "鈴木",
+            "休眠",
+        ),
+        (
+            "T0004",
+            "鈴木 花子",
+            "スズキ ハナコ",
+            "個人",
+            "080-9876-5432",
+            "460-0008",
+            "名古屋市中区栄2-9-5",
+            "鈴木",
+            "取引中",
+        ),
+        (
+            "T0005",
+            "北斗精機株式会社",
+            "ホクトセイキ",
+            "法人",
+            "011-222-3344",
+            "060-0001",
+            "札幌市中央区北1条西4",
+            "佐藤",
+            "取引中",
+        ),
+    ];
+    for r in rows {
+        text.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{}\r\n",
+            r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8
+        ));
+    }
+    let path = write(dir.path(), "得意先マスタ.csv", &encoded(&text, "shift_jis"));
+    let mut l = ledger();
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        preview.mapping.columns,
+        vec![
+            Some(ImportField::Code),
+            Some(ImportField::Name),
+            Some(ImportField::Reading),
+            Some(ImportField::Kind),
+            Some(ImportField::Phone),
+            Some(ImportField::PostalCode),
+            Some(ImportField::Street),
+            Some(ImportField::Owner),
+            Some(ImportField::Status),
+        ]
+    );
+    assert_eq!(
+        (preview.valid, preview.with_problems),
+        (5, 0),
+        "{:?}",
+        preview.problems
+    );
+    let request = ImportRequest {
+        mapping: Some(preview.mapping.clone()),
+        ..ImportRequest::default()
+    };
+    let done = l
+        .import_apply(&path, &request, preview.rows, &mut no_progress())
+        .unwrap();
+    assert_eq!(done.added, 5);
+    let page = l
+        .list_cards(&CardQuery {
+            limit: 10,
+            ..CardQuery::default()
+        })
+        .unwrap();
+    let codes: Vec<&str> = page.rows.iter().map(|r| r.code.as_str()).collect();
+    let yamada = page
+        .rows
+        .iter()
+        .find(|r| r.code == "T0002")
+        .unwrap_or_else(|| panic!("{codes:?}"));
+    let card = l.card(&yamada.id).unwrap();
+    assert_eq!(card.fields.kind, CardKind::Individual);
+    assert_eq!(card.fields.status.as_str(), "prospect");
+    assert_eq!(card.fields.phones, vec!["090-1234-5678".to_owned()]);
+}
+
+/// The same rule in Korean and Chinese lists, and a column whose values are not clear keeps
+/// what its heading said (a code is not taken for a phone).
+#[test]
+fn values_decide_in_korean_and_chinese_lists_and_unclear_values_leave_the_heading_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ko = "고객번호,고객명,고객구분,연락처,이메일주소\n\
+              K-001,(주)한빛전자,법인,02-555-0101,info@hanbit.co.kr\n\
+              K-002,김민수,개인,010-2345-6789,minsu.kim@example.kr\n\
+              K-003,대성물산(주),법인,031-777-1234,sales@daesung.example\n";
+    let zh = "编号,客户名称,性质,电话\n\
+              C-1,上海鼎力机械有限公司,企业,021-6234 5678\n\
+              C-2,王伟,个人,138 0013 8000\n\
+              C-3,北京华光贸易有限公司,企业,010-8888 1234\n";
+    let l = ledger();
+    let ko = write(dir.path(), "고객대장.csv", ko.as_bytes());
+    let preview = l.import_preview(&ko, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.mapping.columns[2], Some(ImportField::Kind));
+    assert_eq!(preview.mapping.columns[3], Some(ImportField::Phone));
+    assert_eq!(preview.mapping.columns[4], Some(ImportField::Email));
+    assert_eq!(preview.with_problems, 0, "{:?}", preview.problems);
+    let zh = write(dir.path(), "客户台账.csv", zh.as_bytes());
+    let preview = l.import_preview(&zh, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.mapping.columns[2], Some(ImportField::Kind));
+    assert_eq!(preview.mapping.columns[3], Some(ImportField::Phone));
+    assert_eq!(preview.with_problems, 0, "{:?}", preview.problems);
+    // Codes that are all digits stay codes; a column of one value only decides nothing.
+    let codes =
+        "顧客番号,会社名,備考\n0312345678,株式会社いろは,法人\n0312345679,株式会社にほへ,\n";
+    let codes = write(dir.path(), "codes.csv", codes.as_bytes());
+    let preview = l.import_preview(&codes, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.mapping.columns[0], Some(ImportField::Code));
+    assert_eq!(preview.mapping.columns[2], Some(ImportField::Notes));
+}

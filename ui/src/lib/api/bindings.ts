@@ -68,6 +68,8 @@ export type ErrorCode =
   | "import.no_name_column"
   | "import.no_rows"
   | "import.not_found"
+  | "import.nothing_imported"
+  | "import.rows_refused"
   | "import.too_large"
   | "import.unknown_encoding"
   | "import.unreadable"
@@ -126,8 +128,9 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("app_info")),
 	/**
-	 *  The window's first list is on screen. With `DAICHO_STARTUP_PROBE=1` (the start-up
-	 *  measurement of `cargo xtask bench`) this is said on stderr; otherwise nothing happens.
+	 *  The window's first list is on screen: the work that reads the whole file may start beside
+	 *  it. With `DAICHO_STARTUP_PROBE=1` (the start-up measurement of `cargo xtask bench`) this is
+	 *  said on stderr too.
 	 */
 	startupPainted: () => __TAURI_INVOKE<void>("startup_painted"),
 	settingsSave: (settings: Settings_Deserialize) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("settings_save", { settings })),
