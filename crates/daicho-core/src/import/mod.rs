@@ -7,6 +7,7 @@
 mod dupes;
 pub(crate) mod error;
 pub mod guess;
+mod lines;
 pub(crate) mod rows;
 pub mod source;
 use crate::many_cards::import as store;

@@ -208,12 +208,29 @@ fn read_csv(
     visit: &mut dyn FnMut(RawRow) -> Result<bool, ImportError>,
 ) -> Result<SourceInfo, ImportError> {
     let (encoding, detected, sample) = text_encoding(path, chosen)?;
+    let file = BufReader::new(File::open(path).map_err(|e| io(path, e))?);
+    // Unless the user chose the encoding or the file is UTF-16, each line is read in what it
+    // is (UTF-8, or the file's legacy encoding): lists are often saved from two tools.
+    let by_line =
+        chosen.is_none() && encoding != encoding_rs::UTF_16LE && encoding != encoding_rs::UTF_16BE;
+    let (decoded, name): (Box<dyn Read>, String) = if by_line {
+        let reading = super::lines::detect(&sample);
+        (
+            Box::new(super::lines::MixedLines::new(file, reading.legacy)),
+            reading.name(),
+        )
+    } else {
+        (
+            Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding))
+                    .build(file),
+            ),
+            encoding.name().to_owned(),
+        )
+    };
     let (text, _, _) = encoding.decode(&sample);
     let delimiter = separator(&text);
-    let file = File::open(path).map_err(|e| io(path, e))?;
-    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .encoding(Some(encoding))
-        .build(BufReader::new(file));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -246,7 +263,7 @@ fn read_csv(
     }
     Ok(SourceInfo {
         format: Format::Csv,
-        encoding: encoding.name().to_owned(),
+        encoding: name,
         detected,
     })
 }

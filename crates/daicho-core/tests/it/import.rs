@@ -475,15 +475,15 @@ fn broken_files_get_a_clear_report_and_write_nothing() {
         .import_apply(&nameless, &ImportRequest::default(), 1, &mut no_progress())
         .unwrap_err();
     assert_eq!(refused.code(), "import.no_name_column");
-    // Mostly UTF-8 with one row in Shift_JIS: that row is named, the others import.
+    // Mostly UTF-8 with one row in Shift_JIS: each row reads in its own encoding.
     let mut mixed = "会社名,電話\n青葉商事,03-1111-2222\n".as_bytes().to_vec();
     mixed.extend(encoded("みどり商店,06-2222-3333\n", "shift_jis"));
     mixed.extend("さくら物流,045-333-4444\n".as_bytes());
     let path = write(dir.path(), "mixed.csv", &mixed);
     let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
-    assert_eq!(preview.valid, 2, "{:?}", preview.problems);
-    assert_eq!(preview.problems[0].line, 3);
-    assert_eq!(preview.problems[0].rule, "bad_bytes");
+    assert_eq!(preview.valid, 3, "{:?}", preview.problems);
+    assert_eq!(preview.cards[1].name, "みどり商店");
+    assert_eq!(preview.source.encoding, "UTF-8 + Shift_JIS");
     // A cell of a megabyte is reported, not imported; the rest of the file still is.
     let mut huge = "会社名,備考\n青葉商事,".to_owned();
     huge.push_str(&"メモ".repeat(512 * 1024));
@@ -750,4 +750,105 @@ fn values_decide_in_korean_and_chinese_lists_and_unclear_values_leave_the_headin
     let preview = l.import_preview(&codes, &ImportRequest::default()).unwrap();
     assert_eq!(preview.mapping.columns[0], Some(ImportField::Code));
     assert_eq!(preview.mapping.columns[2], Some(ImportField::Notes));
+}
+
+/// Lists saved from two tools, or with a broken byte: each row reads in what it is, a row that
+/// reads in nothing is reported, and no row comes in as mojibake (`Š”Ž®‰ïŽÐ…`).
+#[test]
+fn mixed_and_damaged_text_files_read_row_by_row_and_never_as_mojibake() {
+    let dir = tempfile::tempdir().unwrap();
+    let sjis = |text: &str| encoded(text, "shift_jis");
+    let rows = |from: u32, to: u32| -> String {
+        (from..to)
+            .map(|n| format!("株式会社シフト{n},カブシキガイシャシフト,東京都港区芝{n}丁目\n"))
+            .collect()
+    };
+    let header = "会社名,フリガナ,住所\n";
+    // Shift_JIS with a single row pasted from a UTF-8 tool.
+    let mut one_utf8 = sjis(&format!("{header}{}", rows(0, 100)));
+    one_utf8.extend(rows(100, 101).as_bytes());
+    one_utf8.extend(sjis(&rows(101, 200)));
+    // Half and half, row by row.
+    let mut mixed = sjis(header);
+    for n in 0..200 {
+        let row = rows(n, n + 1);
+        if n % 2 == 0 {
+            mixed.extend(row.as_bytes());
+        } else {
+            mixed.extend(sjis(&row));
+        }
+    }
+    // UTF-8 with one broken sequence; Shift_JIS with one pair that is not Shift_JIS.
+    let mut broken_utf8 = format!("{header}{}", rows(0, 100)).into_bytes();
+    broken_utf8.extend(b"\xE6\xA0\xAA\xFF\xE5\xBC\x8F,x,y\n");
+    broken_utf8.extend(rows(101, 200).as_bytes());
+    let mut bad_pair = sjis(&format!("{header}{}", rows(0, 100)));
+    bad_pair.extend(b"\x8A\x94\x85\x40,x,y\n");
+    bad_pair.extend(sjis(&rows(101, 200)));
+    for (name, bytes, refused) in [
+        ("one_utf8.csv", one_utf8, 0),
+        ("mixed.csv", mixed, 0),
+        ("broken_utf8.csv", broken_utf8, 1),
+        ("bad_pair.csv", bad_pair, 1),
+    ] {
+        let path = write(dir.path(), name, &bytes);
+        let preview = ledger()
+            .import_preview(&path, &ImportRequest::default())
+            .unwrap();
+        assert_eq!(preview.rows, 200, "{name}");
+        assert_eq!(
+            preview.with_problems, refused,
+            "{name}: {:?}",
+            preview.problems
+        );
+        assert!(
+            preview
+                .problems
+                .iter()
+                .all(|p| p.line == 102 && p.rule == "bad_bytes"),
+            "{name}: {:?}",
+            preview.problems
+        );
+        assert_eq!(
+            preview.mapping.columns[0],
+            Some(ImportField::Name),
+            "{name}"
+        );
+        for card in &preview.cards {
+            assert!(
+                card.name.starts_with("株式会社シフト"),
+                "{name}: {}",
+                card.name
+            );
+        }
+        assert!(
+            preview.source.encoding.contains("Shift_JIS") || preview.source.encoding == "UTF-8",
+            "{name}: {}",
+            preview.source.encoding
+        );
+        // Every row that came through reads as written.
+        let mut l = ledger();
+        let request = ImportRequest {
+            mapping: Some(preview.mapping.clone()),
+            ..ImportRequest::default()
+        };
+        let done = l
+            .import_apply(&path, &request, preview.rows, &mut no_progress())
+            .unwrap();
+        assert_eq!(done.added, 200 - refused, "{name}");
+        let all = l
+            .list_cards(&CardQuery {
+                limit: 300,
+                ..CardQuery::default()
+            })
+            .unwrap();
+        for row in &all.rows {
+            assert!(
+                row.name.starts_with("株式会社シフト"),
+                "{name}: {}",
+                row.name
+            );
+            assert_eq!(row.reading, "カブシキガイシャシフト", "{name}");
+        }
+    }
 }
