@@ -203,6 +203,70 @@ impl<R: BufRead> Read for MixedLines<R> {
     }
 }
 
+/// Longest line of text read whole, in bytes: a real row is far shorter (200 cells of Excel's
+/// 32,767 characters would be 19 MB); beyond it the rest of the line is dropped as it is read
+/// and the row is refused, so one 300 MB line costs no more memory than a short one.
+pub const MAX_LINE_BYTES: usize = 8 * 1024 * 1024;
+
+/// UTF-8 text with each line cut at [`MAX_LINE_BYTES`] (at a character's end); `cut` is set
+/// when a line was, for the reader of the record to see.
+pub(super) struct CappedLines<R> {
+    inner: R,
+    in_line: usize,
+    dropping: bool,
+    pub cut: std::rc::Rc<std::cell::Cell<bool>>,
+    max: usize,
+}
+
+impl<R: Read> CappedLines<R> {
+    pub fn new(inner: R) -> CappedLines<R> {
+        CappedLines::with_max(inner, MAX_LINE_BYTES)
+    }
+
+    fn with_max(inner: R, max: usize) -> CappedLines<R> {
+        CappedLines {
+            inner,
+            in_line: 0,
+            dropping: false,
+            cut: Default::default(),
+            max,
+        }
+    }
+}
+
+impl<R: Read> Read for CappedLines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                if byte == b'\n' {
+                    self.in_line = 0;
+                    self.dropping = false;
+                } else if self.dropping {
+                    continue;
+                } else if self.in_line >= self.max && (byte & 0xC0) != 0x80 {
+                    // At the start of a character past the limit: drop to the line's end.
+                    self.dropping = true;
+                    self.cut.set(true);
+                    continue;
+                } else {
+                    self.in_line += 1;
+                }
+                buf[kept] = byte;
+                kept += 1;
+            }
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +330,17 @@ mod tests {
             read(&file, encoding_rs::SHIFT_JIS),
             format!("{long}\n次の行\n")
         );
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_cut_at_a_character_and_the_next_line_comes_whole() {
+        let text = format!("{}\n次の行\n", "株".repeat(10));
+        let mut capped = CappedLines::with_max(text.as_bytes(), 7);
+        let cut = capped.cut.clone();
+        let mut out = String::new();
+        capped.read_to_string(&mut out).unwrap();
+        assert_eq!(out, "株株株\n次の行\n");
+        assert!(cut.get());
     }
 
     use proptest::prelude::*;

@@ -279,6 +279,12 @@ fn scan(
         if raw.bad_bytes {
             problems.push(RowProblem::whole_row(raw.line, "bad_bytes"));
         }
+        if raw.too_large {
+            problems.push(RowProblem {
+                limit: Some((lines::MAX_LINE_BYTES / (1024 * 1024)) as i32),
+                ..RowProblem::whole_row(raw.line, "row_too_large")
+            });
+        }
         if raw.too_wide
             || raw
                 .cells

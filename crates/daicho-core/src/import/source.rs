@@ -35,6 +35,8 @@ pub struct RawRow {
     pub too_wide: bool,
     /// The source could not read this entry (a vCard that does not parse), and why.
     pub broken: Option<String>,
+    /// A line of the row was longer than [`super::lines::MAX_LINE_BYTES`]: its end was not read.
+    pub too_large: bool,
 }
 
 /// Columns read at most: lists have a few dozen; a cell declared at XFD is not a column.
@@ -231,11 +233,13 @@ fn read_csv(
     };
     let (text, _, _) = encoding.decode(&sample);
     let delimiter = separator(&text);
+    let capped = super::lines::CappedLines::new(decoded);
+    let cut = capped.cut.clone();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(decoded);
+        .from_reader(capped);
     let mut record = csv::StringRecord::new();
     // Rows are numbered as a spreadsheet numbers them (a quoted cell may span lines).
     let mut line: u32 = 0;
@@ -254,6 +258,7 @@ fn read_csv(
                     bad_bytes,
                     too_wide,
                     broken: None,
+                    too_large: cut.replace(false),
                 })? {
                     break;
                 }
@@ -336,6 +341,7 @@ fn read_xlsx(
             line,
             cells: Vec::new(),
             bad_bytes: false,
+            too_large: false,
             too_wide: false,
             broken: None,
         });

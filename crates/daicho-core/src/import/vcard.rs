@@ -68,6 +68,7 @@ pub fn read(
         line: 0,
         cells: HEADINGS.iter().map(|h| (*h).to_owned()).collect(),
         bad_bytes: false,
+        too_large: false,
         too_wide: false,
         broken: None,
     };
@@ -109,6 +110,7 @@ pub fn read(
             Some(cells) => RawRow {
                 line: n,
                 bad_bytes: cells.iter().any(|c| c.contains('\u{FFFD}')),
+                too_large: false,
                 cells,
                 too_wide: false,
                 broken: None,
@@ -119,6 +121,7 @@ pub fn read(
                     line: n,
                     cells: Vec::new(),
                     bad_bytes: false,
+                    too_large: false,
                     too_wide: false,
                     broken: Some("unparsable".into()),
                 }

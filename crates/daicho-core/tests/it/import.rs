@@ -852,3 +852,34 @@ fn mixed_and_damaged_text_files_read_row_by_row_and_never_as_mojibake() {
         }
     }
 }
+
+/// A line of 20 MB (a cell pasted from a log, a file that is not a list) is refused by its row
+/// number as it is read; the rows around it import.
+#[test]
+fn a_row_longer_than_any_list_has_is_refused_and_the_others_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = "会社名,備考\n株式会社まえ,短い\n株式会社ながい,".to_owned();
+    text.push_str(&"あ".repeat(20 * 1024 * 1024 / 3));
+    text.push_str("\n株式会社あと,短い\n");
+    let path = write(dir.path(), "long.csv", text.as_bytes());
+    drop(text);
+    let mut l = ledger();
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!((preview.valid, preview.with_problems), (2, 1));
+    assert_eq!(
+        (
+            preview.problems[0].line,
+            preview.problems[0].rule.as_str(),
+            preview.problems[0].limit
+        ),
+        (3, "row_too_large", Some(8))
+    );
+    let request = ImportRequest {
+        mapping: Some(preview.mapping.clone()),
+        ..ImportRequest::default()
+    };
+    let done = l
+        .import_apply(&path, &request, preview.rows, &mut no_progress())
+        .unwrap();
+    assert_eq!(done.added, 2);
+}
