@@ -76,23 +76,39 @@ pub fn read(
         return Ok(info);
     }
     let file = File::open(path).map_err(|e| io(path, e))?;
-    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .encoding(Some(encoding))
-        .build(file);
+    let decoded = super::lines::CappedLines::new(
+        encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .build(file),
+    );
+    let cut = decoded.cut.clone();
     // Each card is cut out and parsed alone, so one broken card costs only itself.
     let mut card = String::new();
     let mut inside = false;
     let mut too_big = false;
+    let mut binary = false;
     let (mut n, mut broken) = (0u32, 0u32);
     for line in BufReader::new(decoded).lines() {
         let line = line.map_err(|e| io(path, e))?;
+        if cut.replace(false) {
+            too_big = true;
+        }
         let upper = line.trim().to_ascii_uppercase();
         if upper == "BEGIN:VCARD" {
             card.clear();
             inside = true;
             too_big = false;
+            binary = false;
         }
         if !inside {
+            continue;
+        }
+        // A photo, logo or key is not kept: its lines are passed over, however long.
+        if binary && continues_binary(&line) {
+            continue;
+        }
+        binary = starts_binary(&upper);
+        if binary {
             continue;
         }
         if card.len() + line.len() > MAX_CARD_BYTES {
@@ -107,9 +123,9 @@ pub fn read(
         inside = false;
         n += 1;
         let row = match parse_card(&card, encoding).filter(|_| !too_big) {
-            Some(cells) => RawRow {
+            Some((cells, undecodable)) => RawRow {
                 line: n,
-                bad_bytes: cells.iter().any(|c| c.contains('\u{FFFD}')),
+                bad_bytes: undecodable || cells.iter().any(|c| c.contains('\u{FFFD}')),
                 too_large: false,
                 cells,
                 too_wide: false,
@@ -137,19 +153,45 @@ pub fn read(
 /// A card's text, read through ical after fixing what vCard 2.1 exports from phones do that
 /// it does not take: bare parameters (`TEL;CELL:`, `SOUND;X-IRMC-N:`) and quoted-printable
 /// values in a charset of their own.
-fn parse_card(text: &str, file_encoding: &'static Encoding) -> Option<Vec<String>> {
-    let fixed = fix_21(text, file_encoding);
+/// Its cells, and whether a value was in a charset or transfer encoding Daicho cannot read.
+fn parse_card(text: &str, file_encoding: &'static Encoding) -> Option<(Vec<String>, bool)> {
+    let (fixed, undecodable) = fix_21(text, file_encoding);
     let mut parser = ical::VcardParser::new(BufReader::new(fixed.as_bytes()));
     match parser.next()? {
-        Ok(contact) => Some(cells(&contact.properties)),
+        Ok(contact) => Some((cells(&contact.properties), undecodable)),
         Err(_) => None,
     }
 }
 
-/// Cards larger than this (a photo in the card) are reported, not read.
+/// Cards larger than this, without their photos, are reported, not read.
 const MAX_CARD_BYTES: usize = 1 << 20;
 
-fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
+/// Properties that hold pictures, sounds or keys rather than text (vCard 2.1 writes a phonetic
+/// name as `SOUND;X-IRMC-N`, which is text and kept).
+fn starts_binary(upper: &str) -> bool {
+    let name = upper
+        .split([';', ':'])
+        .next()
+        .unwrap_or_default()
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    matches!(name, "PHOTO" | "LOGO" | "KEY") || (name == "SOUND" && !upper.contains("X-IRMC-N"))
+}
+
+/// A line that goes on with a binary value: folded (starts with a space or tab), base64 text
+/// as vCard 2.1 writes it, or the blank line that ends it.
+fn continues_binary(line: &str) -> bool {
+    line.starts_with([' ', '\t'])
+        || line.trim().is_empty()
+        || line
+            .trim()
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+fn fix_21(text: &str, file_encoding: &'static Encoding) -> (String, bool) {
+    let mut undecodable = false;
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split("\r\n").peekable();
     while let Some(line) = lines.next() {
@@ -161,13 +203,19 @@ fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
         let mut parts = head.split(';');
         let name = parts.next().unwrap_or_default().to_owned();
         let mut params = Vec::new();
-        let (mut qp, mut charset) = (false, None);
+        let (mut qp, mut b64, mut charset) = (false, false, None);
         for p in parts {
             let (k, v) = p.split_once('=').unwrap_or(("TYPE", p));
-            match k.to_ascii_uppercase().as_str() {
-                "ENCODING" if v.eq_ignore_ascii_case("QUOTED-PRINTABLE") => qp = true,
-                "TYPE" if v.eq_ignore_ascii_case("QUOTED-PRINTABLE") => qp = true,
-                "CHARSET" => charset = Encoding::for_label(v.as_bytes()),
+            let v_upper = v.to_ascii_uppercase();
+            match (k.to_ascii_uppercase().as_str(), v_upper.as_str()) {
+                ("ENCODING" | "TYPE", "QUOTED-PRINTABLE") => qp = true,
+                ("ENCODING" | "TYPE", "BASE64" | "B") => b64 = true,
+                ("ENCODING", "8BIT" | "7BIT") => {}
+                ("ENCODING", _) => undecodable = true,
+                ("CHARSET", _) => {
+                    charset = Encoding::for_label(v.as_bytes());
+                    undecodable |= charset.is_none();
+                }
                 _ => params.push(format!("{k}={v}")),
             }
         }
@@ -187,6 +235,19 @@ fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
                     .unwrap_or_else(|_| value.clone().into_bytes());
             let (text, _, _) = charset.unwrap_or(file_encoding).decode(&bytes);
             value = text.replace("\r\n", "\\n").replace('\n', "\\n");
+        } else if b64 {
+            // A text value in base64 (some phones write names so): its bytes in its charset.
+            match data_encoding::BASE64.decode(value.trim().as_bytes()) {
+                Ok(bytes) => {
+                    let (text, _, errors) = charset.unwrap_or(encoding_rs::UTF_8).decode(&bytes);
+                    undecodable |= errors;
+                    value = text.replace("\r\n", "\\n").replace('\n', "\\n");
+                }
+                Err(_) => {
+                    undecodable = true;
+                    value.clear();
+                }
+            }
         }
         out.push_str(&name);
         for p in &params {
@@ -197,7 +258,7 @@ fn fix_21(text: &str, file_encoding: &'static Encoding) -> String {
         out.push_str(&value);
         out.push_str("\r\n");
     }
-    out
+    (out, undecodable)
 }
 
 /// A structured value's parts (`;`-separated, `\;` kept).
@@ -317,9 +378,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_value_in_a_charset_or_encoding_daicho_cannot_read_is_reported() {
+        check(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=X-UNHEARD-OF;ENCODING=QUOTED-PRINTABLE:=8E=52\r\nTEL:03-1111-2222\r\nEND:VCARD\r\n",
+            expect_test::expect![[r#"
+                Name: �R
+                Phone: 03-1111-2222
+                (a value could not be decoded)
+            "#]],
+        );
+        check(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=UUENCODE:begin 644\r\nEND:VCARD\r\n",
+            expect_test::expect![[r#"
+                Name: begin 644
+                (a value could not be decoded)
+            "#]],
+        );
+        // A name in base64, as some phones write it, reads as itself.
+        check(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=BASE64:5bGx55SwO+WkqumDjg==\r\nEND:VCARD\r\n",
+            expect_test::expect![[r#"
+                Name: 山田太郎
+            "#]],
+        );
+    }
+
+    #[test]
     fn vcard_21_from_a_feature_phone_reads() {
         let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8E=52=93=63;=91=BE=98=59\r\nSOUND;X-IRMC-N;CHARSET=SHIFT_JIS:ﾔﾏﾀﾞ;ﾀﾛｳ;;;\r\nTEL;CELL;VOICE:090-1111-2222\r\nEND:VCARD\r\n";
-        let cells = parse_card(card, encoding_rs::UTF_8).unwrap();
+        let (cells, undecodable) = parse_card(card, encoding_rs::UTF_8).unwrap();
+        assert!(!undecodable);
         assert_eq!(cells[0], "山田 太郎");
         assert_eq!(cells[1], "ﾔﾏﾀﾞ ﾀﾛｳ");
         assert_eq!(cells[6], "090-1111-2222");
@@ -328,11 +416,12 @@ mod tests {
     /// The card read as rows: every non-empty cell under its heading, or "refused".
     fn check(card: &str, expect: expect_test::Expect) {
         let read = match parse_card(card, encoding_rs::UTF_8) {
-            Some(cells) => HEADINGS
+            Some((cells, undecodable)) => HEADINGS
                 .iter()
                 .zip(cells)
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(h, v)| format!("{h}: {v}\n"))
+                .chain(undecodable.then(|| "(a value could not be decoded)\n".to_owned()))
                 .collect::<String>(),
             None => "refused\n".to_owned(),
         };
@@ -475,7 +564,7 @@ mod tests {
                 "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:{}\r\nEND:VCARD\r\n",
                 qp
             );
-            let cells = parse_card(&card, encoding_rs::UTF_8).unwrap();
+            let (cells, _) = parse_card(&card, encoding_rs::UTF_8).unwrap();
             prop_assert_eq!(&cells[0], &name);
         }
 

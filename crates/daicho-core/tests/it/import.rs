@@ -883,3 +883,40 @@ fn a_row_longer_than_any_list_has_is_refused_and_the_others_import() {
         .unwrap();
     assert_eq!(done.added, 2);
 }
+
+/// A phone's export with a 10 MB photo on a card (vCard 3.0, folded) and one on another (vCard
+/// 2.1, base64 lines): both cards come in, without their photos.
+#[test]
+fn a_vcard_with_a_large_photo_is_imported_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo: String = "QUJDRA==".repeat(10 * 1024 * 1024 / 8);
+    let mut vcf = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山田 太郎\r\nORG:株式会社青葉精機\r\nPHOTO;ENCODING=b;TYPE=JPEG:");
+    for (n, piece) in photo.as_bytes().chunks(74).enumerate() {
+        if n > 0 {
+            vcf.push_str("\r\n ");
+        }
+        vcf.push_str(std::str::from_utf8(piece).unwrap());
+    }
+    vcf.push_str("\r\nTEL;TYPE=WORK:03-1234-5678\r\nEND:VCARD\r\n");
+    vcf.push_str(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:鈴木;花子\r\nPHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n",
+    );
+    for piece in photo.as_bytes().chunks(76) {
+        vcf.push_str(std::str::from_utf8(piece).unwrap());
+        vcf.push_str("\r\n");
+    }
+    vcf.push_str("\r\nTEL;CELL:090-1111-2222\r\nEND:VCARD\r\n");
+    let path = write(dir.path(), "contacts.vcf", vcf.as_bytes());
+    let preview = ledger()
+        .import_preview(&path, &ImportRequest::default())
+        .unwrap();
+    assert_eq!(
+        (preview.valid, preview.with_problems),
+        (2, 0),
+        "{:?}",
+        preview.problems
+    );
+    assert_eq!(preview.cards[0].name, "株式会社青葉精機");
+    assert_eq!(preview.cards[1].name, "鈴木花子");
+    assert_eq!(preview.cards[1].phones, vec!["090-1111-2222".to_owned()]);
+}
