@@ -1,7 +1,7 @@
 //! Guessing which column holds what from the header row, in the four languages reps' lists
 //! come in (氏名, フリガナ, 会社名, 客户名称, 电话, 고객명, 전화번호, Name, Phone…).
 
-use super::ImportField;
+use super::{GuessedBy, ImportField};
 use crate::text::normalize;
 
 /// Header names per field, compared in the normal form without spaces and punctuation.
@@ -448,14 +448,27 @@ pub const LOOKAHEAD_ROWS: usize = 200;
 /// values are what a list's maker could not rename. A `区分` column of 法人/個人 holds the kind
 /// whatever its heading suggests; a column of e-mail addresses or phone numbers under a heading
 /// Daicho does not know is taken for them.
-pub fn guess_from(headers: &[String], rows: &[Vec<String>]) -> Vec<Option<ImportField>> {
+pub fn guess_from(
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> Vec<(Option<ImportField>, GuessedBy)> {
     let mut columns = guess(headers);
+    let mut by: Vec<GuessedBy> = columns
+        .iter()
+        .map(|c| {
+            if c.is_some() {
+                GuessedBy::Heading
+            } else {
+                GuessedBy::Nothing
+            }
+        })
+        .collect();
     if headers
         .iter()
         .map(String::as_str)
         .eq(super::vcard::HEADINGS)
     {
-        return columns;
+        return columns.into_iter().zip(by).collect();
     }
     let mut decided: Vec<usize> = Vec::new();
     let mut taken: Vec<ImportField> = columns.iter().flatten().copied().collect();
@@ -477,10 +490,16 @@ pub fn guess_from(headers: &[String], rows: &[Vec<String>]) -> Vec<Option<Import
                 if coded && *column != Some(by_values) =>
             {
                 *column = Some(by_values);
+                by[at] = GuessedBy::Values;
                 decided.push(at);
             }
             // Addresses and numbers under an unknown heading, where no heading claimed them.
-            None if !coded => *column = free(&taken, by_values),
+            None if !coded => {
+                *column = free(&taken, by_values);
+                if column.is_some() {
+                    by[at] = GuessedBy::Values;
+                }
+            }
             _ => {}
         }
         if let Some(field) = *column {
@@ -496,10 +515,11 @@ pub fn guess_from(headers: &[String], rows: &[Vec<String>]) -> Vec<Option<Import
         for (other, column) in columns.iter_mut().enumerate() {
             if other != at && *column == Some(field) {
                 *column = None;
+                by[other] = GuessedBy::Nothing;
             }
         }
     }
-    columns
+    columns.into_iter().zip(by).collect()
 }
 
 /// `field` for a column of e-mail addresses or phones, or the key person's when the card's is
@@ -787,7 +807,7 @@ mod tests {
             let guessed = guess_from(&headers, &rows);
             prop_assert_eq!(guessed.len(), headers.len());
             let mut seen = Vec::new();
-            for field in guessed.into_iter().flatten() {
+            for field in guessed.into_iter().filter_map(|(field, _)| field) {
                 if !matches!(field, ImportField::Phone | ImportField::Tags) {
                     prop_assert!(!seen.contains(&field), "{:?} twice in {:?} / {:?}", field, headers, rows);
                     seen.push(field);

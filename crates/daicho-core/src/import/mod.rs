@@ -56,6 +56,21 @@ api_enum!(
 );
 
 api_enum!(
+    /// How a column's field was found: its heading, its values (which win for coded fields,
+    /// addresses and phones), the rep's choice (or a saved mapping), or not at all.
+    GuessedBy { Heading = "heading", Values = "values", Chosen = "chosen", Nothing = "nothing" }
+);
+
+/// What the preview says of a column beside its field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ColumnNote {
+    pub by: GuessedBy,
+    /// Rows refused for their cell in this column (a value that does not fit its field).
+    pub refused: u32,
+}
+
+api_enum!(
     /// What to do with a row that looks like a card already there.
     DuplicateChoice { Skip = "skip", Merge = "merge", KeepBoth = "keep_both" }
 );
@@ -154,6 +169,8 @@ pub struct ImportPreview {
     /// The first rows as read, to show beside the mapping.
     pub samples: Vec<Vec<String>>,
     pub mapping: Mapping,
+    /// Per column: how its field was found and how many rows it refused.
+    pub columns: Vec<ColumnNote>,
     /// The first rows as cards.
     pub cards: Vec<ImportCard>,
     /// Rows below the header (blank rows not counted).
@@ -215,7 +232,7 @@ impl ImportRequest {
 fn guessed_mapping(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Option<Mapping>, ImportError> {
+) -> Result<Option<(Mapping, Vec<GuessedBy>)>, ImportError> {
     let mut headers: Option<Vec<String>> = None;
     let mut rows: Vec<Vec<String>> = Vec::new();
     source::read(path, encoding, &mut |raw| {
@@ -229,9 +246,15 @@ fn guessed_mapping(
         }
         Ok(rows.len() < guess::LOOKAHEAD_ROWS)
     })?;
-    Ok(headers.map(|h| Mapping {
-        columns: guess::guess_from(&h, &rows),
-        ..Mapping::default()
+    Ok(headers.map(|h| {
+        let (columns, by) = guess::guess_from(&h, &rows).into_iter().unzip();
+        (
+            Mapping {
+                columns,
+                ..Mapping::default()
+            },
+            by,
+        )
     }))
 }
 
@@ -243,22 +266,51 @@ fn scan(
     request: &ImportRequest,
     need_names: bool,
     visit: &mut dyn FnMut(Scanned) -> Result<bool, ImportError>,
-) -> Result<(SourceInfo, Vec<String>, Mapping), ImportError> {
+) -> Result<(SourceInfo, Vec<String>, Mapping, Vec<GuessedBy>), ImportError> {
     let encoding = request.encoding()?;
     let ledger = dupes::LedgerIndex::load(conn)?;
     let mut seen = dupes::FileIndex::default();
     let mut headers: Option<Vec<String>> = None;
-    let mut mapping = match &request.mapping {
-        Some(chosen) => Some(chosen.clone()),
-        None => guessed_mapping(path, encoding)?,
+    let (mut mapping, mut found_by) = match &request.mapping {
+        Some(chosen) => {
+            let by = chosen
+                .columns
+                .iter()
+                .map(|c| {
+                    if c.is_some() {
+                        GuessedBy::Chosen
+                    } else {
+                        GuessedBy::Nothing
+                    }
+                })
+                .collect();
+            (Some(chosen.clone()), by)
+        }
+        None => match guessed_mapping(path, encoding)? {
+            Some((mapping, by)) => (Some(mapping), by),
+            None => (None, Vec::new()),
+        },
     };
     let info = source::read(path, encoding, &mut |raw| {
         let Some(headers_now) = &headers else {
             if raw.cells.iter().any(|c| !c.trim().is_empty()) {
                 let h: Vec<String> = raw.cells.iter().map(|c| c.trim().to_owned()).collect();
-                let m = mapping.get_or_insert_with(|| Mapping {
-                    columns: guess::guess(&h),
-                    ..Mapping::default()
+                let m = mapping.get_or_insert_with(|| {
+                    let columns = guess::guess(&h);
+                    found_by = columns
+                        .iter()
+                        .map(|c| {
+                            if c.is_some() {
+                                GuessedBy::Heading
+                            } else {
+                                GuessedBy::Nothing
+                            }
+                        })
+                        .collect();
+                    Mapping {
+                        columns,
+                        ..Mapping::default()
+                    }
                 });
                 check_mapping(m, h.len())?;
                 if need_names && !names_cards(m) {
@@ -330,7 +382,8 @@ fn scan(
         path: path.to_owned(),
     })?;
     let mapping = mapping.unwrap_or_default();
-    Ok((info, headers, mapping))
+    found_by.resize(headers.len(), GuessedBy::Nothing);
+    Ok((info, headers, mapping, found_by))
 }
 
 fn check_mapping(mapping: &Mapping, columns: usize) -> Result<(), ImportError> {
@@ -391,6 +444,7 @@ pub fn preview(
         headers: Vec::new(),
         samples: Vec::new(),
         mapping: Mapping::default(),
+        columns: Vec::new(),
         cards: Vec::new(),
         rows: 0,
         valid: 0,
@@ -399,7 +453,8 @@ pub fn preview(
         duplicate_count: 0,
         duplicates: Vec::new(),
     };
-    let (info, headers, mapping) = scan(conn, path, request, false, &mut |scanned| {
+    let mut refused: Vec<u32> = Vec::new();
+    let (info, headers, mapping, by) = scan(conn, path, request, false, &mut |scanned| {
         out.rows += 1;
         let cells = match &scanned {
             Scanned::Card { raw_cells, .. } | Scanned::Problems { raw_cells, .. } => raw_cells,
@@ -439,6 +494,18 @@ pub fn preview(
             }
             Scanned::Problems { problems, .. } => {
                 out.with_problems += 1;
+                let mut columns: Vec<usize> = problems
+                    .iter()
+                    .filter_map(|p| p.column)
+                    .map(|c| c as usize)
+                    .collect();
+                columns.dedup();
+                for c in columns {
+                    if refused.len() <= c {
+                        refused.resize(c + 1, 0);
+                    }
+                    refused[c] += 1;
+                }
                 let room = MAX_LISTED.saturating_sub(out.problems.len());
                 out.problems.extend(problems.into_iter().take(room));
             }
@@ -453,6 +520,14 @@ pub fn preview(
     out.source = info;
     out.headers = headers.iter().map(|h| clip(h)).collect();
     out.mapping = mapping;
+    out.columns = by
+        .into_iter()
+        .enumerate()
+        .map(|(c, by)| ColumnNote {
+            by,
+            refused: refused.get(c).copied().unwrap_or(0),
+        })
+        .collect();
     Ok(out)
 }
 

@@ -692,6 +692,15 @@ fn a_columns_values_decide_what_it_holds_whatever_its_heading() {
         "{:?}",
         preview.problems
     );
+    // The window says why: 区分, 連絡先 and 取引状況 by their values, the others by heading.
+    let by: Vec<&str> = preview.columns.iter().map(|c| c.by.as_str()).collect();
+    assert_eq!(
+        by,
+        [
+            "heading", "heading", "heading", "values", "values", "heading", "heading", "heading",
+            "values"
+        ]
+    );
     let request = ImportRequest {
         mapping: Some(preview.mapping.clone()),
         ..ImportRequest::default()
@@ -919,4 +928,25 @@ fn a_vcard_with_a_large_photo_is_imported_without_it() {
     assert_eq!(preview.cards[0].name, "株式会社青葉精機");
     assert_eq!(preview.cards[1].name, "鈴木花子");
     assert_eq!(preview.cards[1].phones, vec!["090-1111-2222".to_owned()]);
+}
+
+/// A column whose values do not fit its field is counted against it, for the window to flag
+/// before anything is imported.
+#[test]
+fn the_preview_counts_the_rows_each_column_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "会社名,メール,電話\n株式会社いち,ichi@example.jp,03-1111-2222\n株式会社に,ni at example,03-2222-3333\n株式会社さん,san@example,03-3333-4444\n,yon@example.jp,03-4444-5555\n";
+    let path = write(dir.path(), "list.csv", csv.as_bytes());
+    let preview = ledger()
+        .import_preview(&path, &ImportRequest::default())
+        .unwrap();
+    let refused: Vec<u32> = preview.columns.iter().map(|c| c.refused).collect();
+    assert_eq!(refused, [1, 2, 0], "{:?}", preview.problems);
+    // A mapping the rep chose says so.
+    let request = ImportRequest {
+        mapping: Some(preview.mapping.clone()),
+        ..ImportRequest::default()
+    };
+    let chosen = ledger().import_preview(&path, &request).unwrap();
+    assert!(chosen.columns.iter().all(|c| c.by.as_str() == "chosen"));
 }

@@ -1342,6 +1342,13 @@ export type CollectionPlan_Serialize = {
 	note: string,
 };
 
+/**  What the preview says of a column beside its field. */
+export type ColumnNote = {
+	by: GuessedBy,
+	/**  Rows refused for their cell in this column (a value that does not fit its field). */
+	refused: number,
+};
+
 export type Competitor = Competitor_Serialize | Competitor_Deserialize;
 
 /**  A company that sells against us. */
@@ -1874,6 +1881,12 @@ export type GradeBand_Serialize = {
 	to: number | null,
 };
 
+/**
+ *  How a column's field was found: its heading, its values (which win for coded fields,
+ *  addresses and phones), the rep's choice (or a saved mapping), or not at all.
+ */
+export type GuessedBy = "heading" | "values" | "chosen" | "nothing";
+
 /**  One handover file's cards, as the leaving ledger keeps them. */
 export type HandedOver = {
 	bundle_id: string,
@@ -2104,6 +2117,8 @@ export type ImportPreview_Deserialize = {
 	/**  The first rows as read, to show beside the mapping. */
 	samples: string[][],
 	mapping: Mapping_Deserialize,
+	/**  Per column: how its field was found and how many rows it refused. */
+	columns: ColumnNote[],
 	/**  The first rows as cards. */
 	cards: ImportCard_Deserialize[],
 	/**  Rows below the header (blank rows not counted). */
@@ -2125,6 +2140,8 @@ export type ImportPreview_Serialize = {
 	/**  The first rows as read, to show beside the mapping. */
 	samples: string[][],
 	mapping: Mapping_Serialize,
+	/**  Per column: how its field was found and how many rows it refused. */
+	columns: ColumnNote[],
 	/**  The first rows as cards. */
 	cards: ImportCard_Serialize[],
 	/**  Rows below the header (blank rows not counted). */

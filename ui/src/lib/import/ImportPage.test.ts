@@ -15,6 +15,11 @@ const PREVIEW: ImportPreview = {
   headers: ["会社名", "電話番号", "メール"],
   samples: [["<b>青葉</b>商事", "03-1111-2222", "a@b.jp"]],
   mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "" },
+  columns: [
+    { by: "heading", refused: 0 },
+    { by: "values", refused: 0 },
+    { by: "heading", refused: 1 },
+  ],
   cards: [
     {
       line: 2,
@@ -75,8 +80,16 @@ describe("the import page", () => {
     expect(problem.textContent).toContain("メール");
     expect(screen.getByTestId("import-start").textContent).toContain("1 件を取り込む");
 
+    // Why each column reads as it does, and the column that refuses a row, before importing.
+    const why = screen.getAllByTestId("import-column-why").map((c) => c.textContent?.trim());
+    expect(why[0]).toBe("見出しから");
+    expect(why[1]).toBe("値から");
+    expect(screen.getByTestId("import-column-refused").textContent).toBe("1 行が合いません");
+
     const fields = screen.getAllByTestId("import-field") as HTMLSelectElement[];
     await user.selectOptions(fields[2], "tags");
+    expect(screen.getAllByTestId("import-column-why")[2].textContent?.trim()).toBe("選択");
+    expect(screen.queryByTestId("import-column-refused")).toBeNull();
     await user.selectOptions(screen.getByTestId("import-choice"), "merge");
     expect(screen.getByTestId("import-start").textContent).toContain("2 件を取り込む");
     await user.click(screen.getByTestId("import-start"));
