@@ -622,6 +622,12 @@ impl AppState {
             DemoConfig {
                 // A demo that looks current: follow-ups and planned visits around today.
                 today: Some(chrono::Local::now().date_naive()),
+                // The rep's own market first: a Japanese rep sees Japanese customers.
+                markets: demo::DemoMarkets::Mostly(
+                    self.settings()?
+                        .language
+                        .unwrap_or_else(daicho_core::i18n::Lang::from_env),
+                ),
                 ..DemoConfig::default()
             },
         )

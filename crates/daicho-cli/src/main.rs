@@ -165,9 +165,16 @@ enum Command {
         /// Where to create the ledger; an existing file is never overwritten.
         #[arg(long)]
         out: PathBuf,
-        /// The same seed always gives the same ledger.
+        /// The same seed, day and market always give the same ledger.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The day the demo lives in (YYYY-MM-DD): recent contacts before it, follow-ups due
+        /// and visits planned around it. Default: today.
+        #[arg(long)]
+        today: Option<String>,
+        /// Whose customers: jp, cn, kr, en, or all four (Japan's most).
+        #[arg(long, default_value = "all")]
+        market: String,
     },
     /// Re-classify every card (ABC, grade, value, credit, completeness) and print the classes with the
     /// core and problem lists and their reasons. The classes are kept in the ledger unless --dry-run.
@@ -316,7 +323,24 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             out!("{}", file.display());
         }
         Command::Key { command } => key::run(command, &secrets, lang)?,
-        Command::Demo { cards, out, seed } => {
+        Command::Demo {
+            cards,
+            out,
+            seed,
+            today,
+            market,
+        } => {
+            use daicho_core::error::DemoError;
+            let today = match today {
+                Some(day) => chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+                    .map_err(|_| report(&DemoError::BadDay { value: day.clone() }))?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let markets = demo::DemoMarkets::parse(&market).ok_or_else(|| {
+                report(&DemoError::BadMarket {
+                    value: market.clone(),
+                })
+            })?;
             // Made under a temporary name: half a demo (a failure, a kill) never takes the name.
             let mut new = NewLedger::start(&out).map_err(|e| report(&e))?;
             demo::generate(
@@ -324,7 +348,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
                 DemoConfig {
                     cards,
                     seed,
-                    today: None,
+                    today: Some(today),
+                    markets,
                 },
             )
             .map_err(|e| e.report())?;

@@ -570,3 +570,90 @@ fn import_says_by_its_exit_code_when_rows_were_refused_or_nothing_came_in() {
     let missing = daicho(&["import", ledger, "/nonexistent/list.csv"], "C");
     assert_eq!(missing.status.code(), Some(1));
 }
+
+/// A fresh demo lives today: this week's visits are planned (the visit plan exports), and
+/// `--market` gives one market's customers; a day or market it cannot read is refused.
+#[test]
+fn a_fresh_demo_lives_today_in_the_market_asked_for() {
+    use common::{stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("kr.daicho");
+    let file = demo.to_str().unwrap();
+    succeeds(&["demo", "--cards", "40", "--market", "kr", "--out", file]);
+    let visits = dir.path().join("visits.xlsx");
+    succeeds(&[
+        "export",
+        file,
+        "--report",
+        "visits",
+        "--out",
+        visits.to_str().unwrap(),
+    ]);
+    let found = succeeds(&["search", file, "(주)", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert!(
+        !json["cards"].as_array().unwrap().is_empty(),
+        "{}",
+        stdout(&found)
+    );
+    let japanese = daicho(&["search", file, "株式会社"], "C");
+    assert!(
+        !stdout(&japanese).contains("株式会社"),
+        "{}",
+        stdout(&japanese)
+    );
+    // The same seed, day and market give the same ledger.
+    let again = dir.path().join("again.daicho");
+    let twice = dir.path().join("twice.daicho");
+    for out in [&again, &twice] {
+        succeeds(&[
+            "demo",
+            "--cards",
+            "20",
+            "--today",
+            "2027-03-10",
+            "--market",
+            "jp",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+    }
+    let names = |f: &std::path::Path| {
+        stdout(&succeeds(&[
+            "search",
+            f.to_str().unwrap(),
+            "株式会社",
+            "--limit",
+            "20",
+        ]))
+    };
+    assert_eq!(names(&again), names(&twice));
+    let bad = daicho(
+        &[
+            "demo",
+            "--today",
+            "10/03/2027",
+            "--out",
+            dir.path().join("x.daicho").to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("YYYY-MM-DD"), "{}", stderr(&bad));
+    let bad = daicho(
+        &[
+            "demo",
+            "--market",
+            "fr",
+            "--out",
+            dir.path().join("y.daicho").to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(
+        stderr(&bad).contains("jp, cn, kr, en or all"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!dir.path().join("x.daicho").exists() && !dir.path().join("y.daicho").exists());
+}

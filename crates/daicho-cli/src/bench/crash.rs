@@ -104,6 +104,7 @@ impl Fixture {
                 cards: 200,
                 seed: 7,
                 today: None,
+                ..DemoConfig::default()
             },
         )
         .map_err(|e| e.report())?;
@@ -119,6 +120,7 @@ impl Fixture {
                 cards: 150,
                 seed: 99,
                 today: None,
+                ..DemoConfig::default()
             },
         )
         .map_err(|e| e.report())?;

@@ -7,6 +7,10 @@ use crate::error::{
 /// Making a demo ledger: whatever a part of it refused.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
+    #[error("{value}: not a day as YYYY-MM-DD")]
+    BadDay { value: String },
+    #[error("{value}: not jp, cn, kr, en or all")]
+    BadMarket { value: String },
     #[error(transparent)]
     Card(#[from] CardError),
     #[error(transparent)]
@@ -26,6 +30,8 @@ pub enum DemoError {
 }
 
 coded!(DemoError {
+    BadDay { value } => code("demo.bad_day"),
+    BadMarket { value } => code("demo.bad_market"),
     Card(e) => inner,
     Competition(e) => inner,
     Sales(e) => inner,

@@ -22,6 +22,7 @@ use crate::contact::{
     self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
 };
 use crate::error::DemoError;
+use crate::i18n::Lang;
 use crate::notes::{self, Certainty, Grade, NoteCategory, NoteFields, NoteMeans};
 use crate::sales::summary::Period;
 use crate::visit;
@@ -33,13 +34,52 @@ pub(crate) const MARKETS: [&Market; 4] = [&JAPAN, &CHINA, &KOREA, &ENGLISH];
 
 pub const DEFAULT_CARDS: u32 = 300;
 
+/// Whose customers a demo holds, by the language of their market (ja: Japan, zh: China, ko:
+/// Korea, en: English-speaking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DemoMarkets {
+    /// All four, Japan's most.
+    #[default]
+    All,
+    /// One market's only.
+    Only(Lang),
+    /// Mostly one market's, the others' too: the window's demo, in the rep's language.
+    Mostly(Lang),
+}
+
+impl DemoMarkets {
+    /// `jp`, `cn`, `kr`, `en` or `all`, as `daicho demo --market` takes them.
+    pub fn parse(text: &str) -> Option<DemoMarkets> {
+        Some(match text.trim().to_ascii_lowercase().as_str() {
+            "all" => DemoMarkets::All,
+            "jp" | "ja" => DemoMarkets::Only(Lang::Ja),
+            "cn" | "zh" => DemoMarkets::Only(Lang::Zh),
+            "kr" | "ko" => DemoMarkets::Only(Lang::Ko),
+            "en" => DemoMarkets::Only(Lang::En),
+            _ => return None,
+        })
+    }
+}
+
+/// The market whose customers speak `lang`.
+fn market_of(lang: Lang) -> &'static Market {
+    match lang {
+        Lang::Ja => &JAPAN,
+        Lang::Zh => &CHINA,
+        Lang::Ko => &KOREA,
+        Lang::En => &ENGLISH,
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct DemoConfig {
     pub cards: u32,
     pub seed: u64,
     /// The day the demo is made "as of": contacts lie before it, follow-ups and planned visits
-    /// around it. `None` is a fixed day, so that the same seed always gives the same ledger.
+    /// around it. `None` is a fixed day (for tests that compare ledgers); the window and `daicho
+    /// demo` give today, so a fresh demo lives today.
     pub today: Option<NaiveDate>,
+    pub markets: DemoMarkets,
 }
 
 impl Default for DemoConfig {
@@ -48,6 +88,7 @@ impl Default for DemoConfig {
             cards: DEFAULT_CARDS,
             seed: 1,
             today: None,
+            markets: DemoMarkets::All,
         }
     }
 }
@@ -59,6 +100,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let mut side = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC0_4D_E7);
     // So do the sales.
     let mut money = ChaCha8Rng::seed_from_u64(config.seed ^ 0x5A1E5);
+    // And the choice of market when one is preferred.
+    let mut leaning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x3A_4B);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -67,16 +110,19 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let tx = ledger.transaction()?;
     crate::db::set_aside::in_bulk(&tx, &[], || -> Result<(), DemoError> {
         let mut to_visit = Vec::new();
-        let markets = MARKETS;
+        let markets: Vec<&Market> = match config.markets {
+            DemoMarkets::Only(lang) => vec![market_of(lang)],
+            DemoMarkets::All | DemoMarkets::Mostly(_) => MARKETS.to_vec(),
+        };
         let catalogued_at = stamp(today - Duration::days(400));
         let mut catalogues = Vec::new();
-        for market in markets {
+        for market in &markets {
             let edit = Edit {
                 at: &catalogued_at,
                 actor: market.owners[0],
             };
             // English-speaking reps score out of ten.
-            let ten_point = std::ptr::eq(market, &ENGLISH);
+            let ten_point = std::ptr::eq(*market, &ENGLISH);
             catalogues.push(competition::catalogue(
                 &tx,
                 market.rivals,
@@ -88,12 +134,18 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
         let mut tellers: Vec<Vec<competition::Storyteller>> =
             markets.iter().map(|_| Vec::new()).collect();
         for _ in 0..config.cards {
-            let market = pick(
+            let drawn = *pick(
                 &mut rng,
                 &[
                     &JAPAN, &JAPAN, &JAPAN, &CHINA, &CHINA, &KOREA, &KOREA, &ENGLISH,
                 ],
             );
+            let market: &Market = match config.markets {
+                DemoMarkets::All => drawn,
+                DemoMarkets::Only(lang) => market_of(lang),
+                DemoMarkets::Mostly(lang) if leaning.random_bool(0.6) => market_of(lang),
+                DemoMarkets::Mostly(_) => drawn,
+            };
             let owner = *pick(&mut rng, market.owners);
             let created =
                 today - Duration::minutes(rng.random_range(60 * 24 * 30..60 * 24 * 365 * 3));

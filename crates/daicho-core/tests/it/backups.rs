@@ -25,6 +25,7 @@ fn demo_ledger(dir: &Path, cards: u32) -> PathBuf {
             cards,
             seed: 3,
             today: None,
+            ..DemoConfig::default()
         },
     )
     .unwrap();
@@ -419,6 +420,7 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
             cards: 40,
             seed: 8,
             today: None,
+            ..DemoConfig::default()
         },
     )
     .unwrap();

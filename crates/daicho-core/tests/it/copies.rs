@@ -32,6 +32,7 @@ fn demo_ledger(dir: &Path) -> Ledger {
             cards: 30,
             seed: 5,
             today: None,
+            ..DemoConfig::default()
         },
     )
     .unwrap();

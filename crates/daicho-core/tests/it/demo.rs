@@ -15,6 +15,7 @@ fn the_same_seed_gives_the_same_ledger() {
                 cards: 60,
                 seed,
                 today: None,
+                ..DemoConfig::default()
             },
         )
         .unwrap();
@@ -47,6 +48,7 @@ fn a_demo_made_as_of_a_day_plans_visits_in_that_week() {
             cards: 200,
             seed: 2,
             today: Some(day),
+            ..DemoConfig::default()
         },
     )
     .unwrap();
@@ -196,6 +198,7 @@ fn a_demo_ledger_sells_mostly_to_a_few_customers_and_arrives_classified() {
             cards: 300,
             seed: 1,
             today: Some(day),
+            ..DemoConfig::default()
         },
     )
     .unwrap();
@@ -262,6 +265,7 @@ fn a_demo_card_is_what_the_window_would_have_made() {
             cards: 80,
             seed: 3,
             today: None,
+            ..DemoConfig::default()
         },
     )
     .unwrap();
@@ -336,4 +340,52 @@ fn schema(ledger: &daicho_core::Ledger) -> Vec<(String, String)> {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap()
+}
+
+/// The window's demo speaks the rep's market first; `--market` gives one market's customers.
+#[test]
+fn a_demo_of_one_market_or_mostly_one() {
+    use daicho_core::demo::DemoMarkets;
+    use daicho_core::i18n::Lang;
+    let japanese = |ledger: &daicho_core::Ledger| -> (usize, usize) {
+        let page = ledger
+            .list_cards(&daicho_core::card_list::CardQuery {
+                limit: 500,
+                ..Default::default()
+            })
+            .unwrap();
+        let kana = page
+            .rows
+            .iter()
+            .filter(|r| {
+                r.reading
+                    .chars()
+                    .any(|c| ('\u{30A0}'..='\u{30FF}').contains(&c))
+            })
+            .count();
+        (kana, page.rows.len())
+    };
+    for (markets, least, most) in [
+        (DemoMarkets::Only(Lang::Ja), 100, 100),
+        (DemoMarkets::Mostly(Lang::Ja), 65, 90),
+        (DemoMarkets::Mostly(Lang::En), 0, 20),
+        (DemoMarkets::Only(Lang::Ko), 0, 0),
+    ] {
+        let mut ledger = ledger();
+        generate(
+            &mut ledger,
+            DemoConfig {
+                cards: 200,
+                markets,
+                ..DemoConfig::default()
+            },
+        )
+        .unwrap();
+        let (kana, all) = japanese(&ledger);
+        let share = kana * 100 / all.max(1);
+        assert!(
+            (least..=most).contains(&share),
+            "{markets:?}: {share}% Japanese"
+        );
+    }
 }

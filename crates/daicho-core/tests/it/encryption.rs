@@ -91,6 +91,7 @@ fn no_customer_text_is_in_the_bytes_of_the_ledger_its_wal_its_backups_or_any_fil
             cards: 60,
             seed: 11,
             today: None,
+            ..DemoConfig::default()
         },
     )
     .unwrap();

@@ -28,6 +28,7 @@ fn predecessor() -> (Ledger, String) {
             cards: 60,
             seed: 4,
             today: Some(day),
+            ..DemoConfig::default()
         },
     )
     .unwrap();

@@ -335,6 +335,7 @@ fn demo() -> Ledger {
             cards: 80,
             seed: 2,
             today: Some(day),
+            ..daicho_core::demo::DemoConfig::default()
         },
     )
     .unwrap();

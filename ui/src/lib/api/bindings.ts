@@ -34,6 +34,8 @@ export type ErrorCode =
   | "competition.stale"
   | "competition.usage_not_found"
   | "contact.not_found"
+  | "demo.bad_day"
+  | "demo.bad_market"
   | "disk.full"
   | "disk.io"
   | "disk.read_only"

@@ -84,7 +84,7 @@ describe("the import page", () => {
     const why = screen.getAllByTestId("import-column-why").map((c) => c.textContent?.trim());
     expect(why[0]).toBe("見出しから");
     expect(why[1]).toBe("値から");
-    expect(screen.getByTestId("import-column-refused").textContent).toBe("1 行が合いません");
+    expect(screen.getByTestId("import-column-refused").textContent).toBe("1 行に問題");
 
     const fields = screen.getAllByTestId("import-field") as HTMLSelectElement[];
     await user.selectOptions(fields[2], "tags");
