@@ -38,23 +38,7 @@ pub fn insert(
     edit: &Edit<'_>,
 ) -> Result<Contact, ContactError> {
     ensure_editable(conn, card_id)?;
-    let fields =
-        validate::contact(input, &key_person_ids(conn, card_id)?).map_err(CardError::Invalid)?;
-    let id = new_id();
-    conn.prepare_cached(
-        "INSERT INTO contacts (id, card_id, kind, at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-    )?
-    .execute(params![id, card_id, fields.kind.as_str(), fields.at, edit.at])?;
-    write_columns(conn, &id, &fields, edit.at)?;
-    let stamp = stamp(card_id, &id, &fields.at, edit);
-    history::record(
-        conn,
-        &stamp,
-        HistoryAction::Created,
-        "",
-        None,
-        Some(fields.kind.as_str()),
-    )?;
+    let id = write_new(conn, card_id, input, &key_person_ids(conn, card_id)?, edit)?;
     refresh_last_contact(conn, card_id)?;
     load(conn, &id)
 }
@@ -69,6 +53,17 @@ pub(crate) fn insert_on_new_card(
     key_persons: &[crate::ids::KeyPersonId],
     edit: &Edit<'_>,
 ) -> Result<(), ContactError> {
+    write_new(conn, card_id, input, key_persons, edit).map(|_| ())
+}
+
+/// The contact's row and its history line; its id.
+fn write_new(
+    conn: &Connection,
+    card_id: &str,
+    input: &ContactFields,
+    key_persons: &[crate::ids::KeyPersonId],
+    edit: &Edit<'_>,
+) -> Result<String, ContactError> {
     let fields = validate::contact(input, key_persons).map_err(CardError::Invalid)?;
     let id = new_id();
     conn.prepare_cached(
@@ -85,7 +80,7 @@ pub(crate) fn insert_on_new_card(
         None,
         Some(fields.kind.as_str()),
     )?;
-    Ok(())
+    Ok(id)
 }
 
 /// Every card's latest contact and visit, in one statement (after [`insert_on_new_card`]): one
