@@ -453,16 +453,7 @@ pub fn guess_from(
     rows: &[Vec<String>],
 ) -> Vec<(Option<ImportField>, GuessedBy)> {
     let mut columns = guess(headers);
-    let mut by: Vec<GuessedBy> = columns
-        .iter()
-        .map(|c| {
-            if c.is_some() {
-                GuessedBy::Heading
-            } else {
-                GuessedBy::Nothing
-            }
-        })
-        .collect();
+    let mut by = GuessedBy::each(&columns, GuessedBy::Heading);
     if headers
         .iter()
         .map(String::as_str)

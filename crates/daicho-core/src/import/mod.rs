@@ -61,6 +61,16 @@ api_enum!(
     GuessedBy { Heading = "heading", Values = "values", Chosen = "chosen", Nothing = "nothing" }
 );
 
+impl GuessedBy {
+    /// `how` for each column that has a field, [`GuessedBy::Nothing`] for the others.
+    pub fn each(columns: &[Option<ImportField>], how: GuessedBy) -> Vec<GuessedBy> {
+        columns
+            .iter()
+            .map(|c| if c.is_some() { how } else { GuessedBy::Nothing })
+            .collect()
+    }
+}
+
 /// What the preview says of a column beside its field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -273,17 +283,7 @@ fn scan(
     let mut headers: Option<Vec<String>> = None;
     let (mut mapping, mut found_by) = match &request.mapping {
         Some(chosen) => {
-            let by = chosen
-                .columns
-                .iter()
-                .map(|c| {
-                    if c.is_some() {
-                        GuessedBy::Chosen
-                    } else {
-                        GuessedBy::Nothing
-                    }
-                })
-                .collect();
+            let by = GuessedBy::each(&chosen.columns, GuessedBy::Chosen);
             (Some(chosen.clone()), by)
         }
         None => match guessed_mapping(path, encoding)? {
@@ -297,16 +297,7 @@ fn scan(
                 let h: Vec<String> = raw.cells.iter().map(|c| c.trim().to_owned()).collect();
                 let m = mapping.get_or_insert_with(|| {
                     let columns = guess::guess(&h);
-                    found_by = columns
-                        .iter()
-                        .map(|c| {
-                            if c.is_some() {
-                                GuessedBy::Heading
-                            } else {
-                                GuessedBy::Nothing
-                            }
-                        })
-                        .collect();
+                    found_by = GuessedBy::each(&columns, GuessedBy::Heading);
                     Mapping {
                         columns,
                         ..Mapping::default()
