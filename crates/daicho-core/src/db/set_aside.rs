@@ -90,15 +90,21 @@ mod tests {
     use super::*;
     use crate::Ledger;
 
-    /// Each table's indexes in the order the query planner meets them.
-    fn order(conn: &Connection) -> Vec<(String, String)> {
-        let mut stmt = conn
-            .prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name, rowid")
-            .unwrap();
+    /// Pairs of text a query returns.
+    fn pairs(conn: &Connection, sql: &str) -> Vec<(String, String)> {
+        let mut stmt = conn.prepare(sql).unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap()
+    }
+
+    /// Each table's indexes in the order the query planner meets them.
+    fn order(conn: &Connection) -> Vec<(String, String)> {
+        pairs(
+            conn,
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name, rowid",
+        )
     }
 
     #[test]
@@ -131,13 +137,10 @@ mod tests {
     }
 
     fn indexes(conn: &Connection) -> Vec<(String, String)> {
-        let mut stmt = conn
-            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-            .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
+        pairs(
+            conn,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
     }
 
     #[test]
