@@ -175,7 +175,14 @@ pub fn completeness(
     filled: &[CompletenessItem],
     w: &CompletenessWeights,
 ) -> (i32, Vec<CompletenessItem>) {
-    let parts = completeness_parts(kind, w);
+    completeness_over(&completeness_parts(kind, w), filled)
+}
+
+/// [`completeness`] over parts worked out once for every card of a kind.
+fn completeness_over(
+    parts: &[(CompletenessItem, i32)],
+    filled: &[CompletenessItem],
+) -> (i32, Vec<CompletenessItem>) {
     let total: i32 = parts.iter().map(|(_, w)| w).sum();
     let have: i32 = parts
         .iter()
@@ -183,8 +190,9 @@ pub fn completeness(
         .map(|(_, w)| w)
         .sum();
     let mut missing: Vec<(CompletenessItem, i32)> = parts
-        .into_iter()
+        .iter()
         .filter(|(i, _)| !filled.contains(i))
+        .copied()
         .collect();
     missing.sort_by_key(|(_, w)| -w);
     let pct = if total == 0 {
@@ -196,8 +204,22 @@ pub fn completeness(
 }
 
 /// Classifies every card: returned largest purchases first, then by code.
-pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -> Vec<CardClass> {
-    inputs.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.code.cmp(&b.code)));
+pub fn classify(inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -> Vec<CardClass> {
+    // Positions are sorted rather than the inputs themselves (large, and moved at every step);
+    // the card id settles ties, as the order the cards were read in did before.
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&inputs[a], &inputs[b]);
+        (b.amount.cmp(&a.amount))
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.card_id.cmp(&b.card_id))
+    });
+    let mut slots: Vec<Option<CardInput>> = inputs.into_iter().map(Some).collect();
+    let inputs: Vec<CardInput> = order.into_iter().filter_map(|n| slots[n].take()).collect();
+    let parts = Parts {
+        organisation: completeness_parts(CardKind::Organisation, &config.completeness),
+        individual: completeness_parts(CardKind::Individual, &config.completeness),
+    };
     let amounts: Vec<i64> = inputs.iter().map(|c| c.amount).collect();
     let classes = abc(&amounts, config.a_percent, config.b_percent);
     let buyers = amounts.iter().filter(|a| **a > 0).count();
@@ -223,10 +245,16 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
             influence: judgement(input.standing.influence),
         };
         out.push(card_class(
-            input, class, cumulative, indicators, config, months,
+            input, class, cumulative, indicators, config, &parts, months,
         ));
     }
     out
+}
+
+/// The parts that count for each kind of card, worked out once per classification.
+struct Parts {
+    organisation: Vec<(CompletenessItem, i32)>,
+    individual: Vec<(CompletenessItem, i32)>,
 }
 
 fn card_class(
@@ -235,6 +263,7 @@ fn card_class(
     cumulative_percent: Option<f64>,
     indicators: Indicators,
     config: &ClassConfig,
+    parts: &Parts,
     months: f64,
 ) -> CardClass {
     let volume = match config.grade_basis {
@@ -245,7 +274,11 @@ fn card_class(
     let growth = growth_percent(input.amount, input.previous_amount);
     let value_score = value_score(&indicators, config);
     let tier = value_tier(value_score, &indicators, config);
-    let (completeness, missing) = completeness(input.kind, &input.filled, &config.completeness);
+    let kind_parts = match input.kind {
+        CardKind::Individual => &parts.individual,
+        CardKind::Organisation => &parts.organisation,
+    };
+    let (completeness, missing) = completeness_over(kind_parts, &input.filled);
     let reason = |kind: ReasonKind, figure: i64| Reason { kind, figure };
     let mut core_reasons = Vec::new();
     if abc == Some(Abc::A) {
