@@ -124,6 +124,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         classify::card_class_get,
         classify::dashboard_get,
         reports::report_export,
+        reports::full_export,
         reports::report_open,
         reports::report_path_in,
         reports::currency_get,

@@ -132,3 +132,28 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
     out!("{} ({} rows)", outcome.path, outcome.rows);
     Ok(())
 }
+
+/// A full export written or restored: where, and how many rows of each table.
+pub fn print_everything(done: &daicho_core::full_export::FullExport, json: bool, lang: Lang) {
+    if json {
+        out_json!(serde_json::to_string_pretty(done).unwrap_or_default());
+        return;
+    }
+    out!("{}", done.path);
+    for t in done.tables.iter().filter(|t| t.rows > 0) {
+        out!("  {:<20} {:>9}", t.table, t.rows);
+    }
+    if done.cut_cells > 0 {
+        let params = [("count".to_owned(), done.cut_cells.to_string())]
+            .into_iter()
+            .collect();
+        eprintln!(
+            "daicho: {}",
+            daicho_core::terminal::shown(&daicho_core::i18n::message(
+                lang,
+                "full_export.cut_cells",
+                &params
+            ))
+        );
+    }
+}

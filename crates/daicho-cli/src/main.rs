@@ -211,6 +211,26 @@ enum Command {
     },
     /// Write an Excel handout (print-ready .xlsx) in a chosen language.
     Export(export::ExportArgs),
+    /// Take everything out: every table of the ledger, column for column, as one workbook
+    /// (.xlsx), CSV files in a zip (.zip) or JSON (.json), by --out's extension.
+    ExportAll {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace an existing --out file (a ledger never is).
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a full export (from export-all) into a new ledger at --into, or into an empty one.
+    ImportAll {
+        export: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        into: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure an operation on a generated ledger, against a baseline run in the same process
     /// (built with `--features bench`).
     #[cfg(feature = "bench")]
@@ -384,6 +404,31 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
         Command::Export(args) => export::run(args, lang)?,
+        Command::ExportAll {
+            file,
+            out,
+            force,
+            json,
+        } => {
+            let ledger = open_ledger(&file).map_err(|e| report(&e))?;
+            let written = ledger
+                .export_everything(&out, existing(force))
+                .map_err(|e| report(&e))?;
+            export::print_everything(&written, json, lang);
+        }
+        Command::ImportAll { export, into, json } => {
+            let mut ledger = if into.exists() {
+                open_ledger(&into).map_err(|e| report(&e))?
+            } else {
+                let ledger = Ledger::create(&into)
+                    .map_err(|e| report(&e))?
+                    .with_actor(actor());
+                key::announce_recovery_key(&ledger, &secrets, lang);
+                ledger
+            };
+            let restored = ledger.restore_everything(&export).map_err(|e| report(&e))?;
+            export::print_everything(&restored, json, lang);
+        }
         Command::Import(args) => import::run(args, lang)?,
         Command::Search {
             file,

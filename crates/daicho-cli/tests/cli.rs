@@ -657,3 +657,45 @@ fn a_fresh_demo_lives_today_in_the_market_asked_for() {
     );
     assert!(!dir.path().join("x.daicho").exists() && !dir.path().join("y.daicho").exists());
 }
+
+#[test]
+fn export_all_takes_everything_out_and_import_all_brings_it_back_into_a_new_ledger_only() {
+    use common::stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let file = demo.to_str().unwrap();
+    succeeds(&["demo", "--cards", "30", "--seed", "2", "--out", file]);
+    let stats = |f: &std::path::Path| {
+        let out = succeeds(&["stats", f.to_str().unwrap(), "--json"]);
+        let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // The copies log differs by the export itself; file sizes by layout.
+        for key in ["copies", "bytes", "file_bytes", "integrity"] {
+            json.as_object_mut().unwrap().remove(key);
+        }
+        json
+    };
+    for form in ["xlsx", "zip", "json"] {
+        let out = dir.path().join(format!("all.{form}"));
+        let written = succeeds(&["export-all", file, "--out", out.to_str().unwrap(), "--json"]);
+        let json: serde_json::Value = serde_json::from_slice(&written.stdout).unwrap();
+        assert_eq!(json["form"], form);
+        let into = dir.path().join(format!("back-{form}.daicho"));
+        let restored = succeeds(&[
+            "import-all",
+            out.to_str().unwrap(),
+            "--into",
+            into.to_str().unwrap(),
+        ]);
+        assert!(stdout(&restored).contains("cards"), "{}", stdout(&restored));
+        assert_eq!(stats(&into), stats(&demo), "{form}");
+        // Never over an existing file unless asked, and never into a ledger with cards.
+        let again = daicho(&["export-all", file, "--out", out.to_str().unwrap()], "C");
+        assert!(!again.status.success());
+        let twice = daicho(
+            &["import-all", out.to_str().unwrap(), "--into", file],
+            "en_US.UTF-8",
+        );
+        assert!(!twice.status.success());
+        assert!(String::from_utf8_lossy(&twice.stderr).contains("already holds cards"));
+    }
+}

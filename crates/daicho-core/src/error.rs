@@ -180,6 +180,7 @@ pub use crate::classify::error::ClassifyError;
 pub use crate::competition::error::CompetitionError;
 pub use crate::contact::error::ContactError;
 pub use crate::demo::error::DemoError;
+pub use crate::full_export::error::FullExportError;
 pub use crate::handover::error::HandoverError;
 pub use crate::import::error::ImportError;
 pub use crate::ledger::error::LedgerError;
@@ -243,6 +244,7 @@ pub fn all_codes() -> Vec<&'static str> {
         CompetitionError::codes(),
         ContactError::codes(),
         DemoError::codes(),
+        FullExportError::codes(),
         HandoverError::codes(),
         ImportError::codes(),
         LedgerError::codes(),

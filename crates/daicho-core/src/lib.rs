@@ -20,6 +20,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod figures;
+pub mod full_export;
 pub mod handover;
 pub mod i18n;
 pub mod ids;

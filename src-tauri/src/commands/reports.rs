@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use daicho_core::error::{AppError, Coded, LedgerError};
+use daicho_core::full_export::FullExport;
 use daicho_core::output::Existing;
 use daicho_core::report::{Currency, ReportOutcome, ReportRequest};
 use daicho_core::ErrorReport;
@@ -44,6 +45,14 @@ commands! {
         })?;
         s.remember_written(&outcome.path);
         Ok(outcome)
+    };
+
+    /// Writes everything in the ledger to `path` (.xlsx, .zip or .json, chosen in the save
+    /// dialog, which asked before replacing a file; a ledger is refused all the same).
+    fn full_export(path: String) -> FullExport => state |s| {
+        let written = s.with_own_connection(|l| l.export_everything(Path::new(&path), Existing::Replace))?;
+        s.remember_written(&written.path);
+        Ok(written)
     };
 
     /// Opens a report written in this session in the spreadsheet application the system uses

@@ -22,6 +22,7 @@ mod competition;
 mod copies;
 mod erase;
 mod follow_ups;
+mod full_export;
 mod handover;
 mod import;
 mod keys;

@@ -14,6 +14,7 @@ mod demo;
 mod encryption;
 mod erase;
 mod files;
+mod full_export;
 mod handover;
 mod handover_seal;
 mod import;

@@ -39,6 +39,13 @@ export type ErrorCode =
   | "disk.full"
   | "disk.io"
   | "disk.read_only"
+  | "full_export.bad_value"
+  | "full_export.io"
+  | "full_export.newer"
+  | "full_export.not_an_export"
+  | "full_export.not_empty"
+  | "full_export.unknown_form"
+  | "full_export.write"
   | "handover.already_undone"
   | "handover.bad_recipient"
   | "handover.cannot_open"
@@ -305,6 +312,11 @@ export const commands = {
 	dashboardGet: (query: DashboardQuery_Deserialize) => typedError<Dashboard_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("dashboard_get", { query })),
 	/**  Writes the report to `path` (chosen in the save dialog), reporting progress on `progress`. */
 	reportExport: (request: ReportRequest_Deserialize, path: string, progress: Channel<ReportProgress>) => typedError<ReportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("report_export", { request, path, progress })),
+	/**
+	 *  Writes everything in the ledger to `path` (.xlsx, .zip or .json, chosen in the save
+	 *  dialog, which asked before replacing a file; a ledger is refused all the same).
+	 */
+	fullExport: (path: string) => typedError<FullExport, ErrorReport_Serialize>(__TAURI_INVOKE("full_export", { path })),
 	/**
 	 *  Opens a report written in this session in the spreadsheet application the system uses
 	 *  for .xlsx; any other path is refused.
@@ -1862,6 +1874,21 @@ export type FollowUps = {
 
 /**  What kind of file a list is. */
 export type Format = "csv" | "xlsx" | "vcard";
+
+/**  A full export written, or restored. */
+export type FullExport = {
+	path: string,
+	form: FullExportForm,
+	tables: TableCount[],
+	/**
+	 *  Texts longer than a spreadsheet cell holds (32,767 characters), cut in the workbook
+	 *  only: the CSV and JSON forms keep them whole.
+	 */
+	cut_cells: number,
+};
+
+/**  The three forms of a full export, by the file's extension. */
+export type FullExportForm = "xlsx" | "zip" | "json";
 
 /**  The three-step scale of reliability, importance and urgency. */
 export type Grade = "low" | "medium" | "high";
@@ -3462,6 +3489,12 @@ export type StoredClass_Serialize = {
 	core: boolean,
 	problem: boolean,
 	reasons: Reason[],
+};
+
+/**  How many rows of one table a full export holds. */
+export type TableCount = {
+	table: string,
+	rows: number,
 };
 
 /**  What a take-over did (or, when it was taken over already, that it did nothing). */

@@ -156,6 +156,8 @@ export type {
   ListColumn,
   ReportKind,
   ReportOutcome,
+  FullExport,
+  FullExportForm,
   ReportProgress,
   Currency,
   Choice,
