@@ -153,7 +153,14 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
 /// In a dry run, the valid rows that the duplicate choice would leave out.
 fn duplicates_left_out(preview: &ImportPreview, choice: DuplicateChoice) -> u32 {
     match choice {
-        DuplicateChoice::Skip => preview.duplicate_count,
+        // Another person of a company already there joins its card whatever the choice.
+        DuplicateChoice::Skip => preview.duplicate_count.saturating_sub(
+            preview
+                .duplicates
+                .iter()
+                .filter(|d| d.why == daicho_core::import::DuplicateWhy::SameCompany)
+                .count() as u32,
+        ),
         DuplicateChoice::Merge | DuplicateChoice::KeepBoth => 0,
     }
 }
@@ -179,6 +186,13 @@ pub fn report_text(p: &ImportPreview, lang: Lang) -> String {
             ]
         )
     ));
+    if let Some(template) = p.template {
+        let tool = t(lang, &format!("import.template.{}", template.as_str()), &[]);
+        out.push_str(&format!(
+            "{}\n",
+            t(lang, "import.template", &[("tool", tool)])
+        ));
+    }
     for problem in &p.problems {
         let column = problem
             .column

@@ -699,3 +699,37 @@ fn export_all_takes_everything_out_and_import_all_brings_it_back_into_a_new_ledg
         assert!(String::from_utf8_lossy(&twice.stderr).contains("already holds cards"));
     }
 }
+
+#[test]
+fn import_names_the_export_it_recognised_and_joins_people_to_their_company() {
+    use common::{stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("mine.daicho");
+    succeeds(&["init", ledger.to_str().unwrap()]);
+    let csv = dir.path().join("Contacts.csv");
+    std::fs::write(
+        &csv,
+        "Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Job Title,Company Name,Street Address,City,State/Region,Postal Code,Country/Region,Contact owner,Lifecycle Stage,Create Date\n\
+         51234,Priya,Sharma,priya@fabrikam.example,+1 312 555 0170,,Head of Operations,Fabrikam Inc,200 E Randolph St,Chicago,IL,60601,United States,Jamie Lee,Opportunity,2025-06-02 11:03\n\
+         51235,Tom,Baker,tom@fabrikam.example,+1 312 555 0171,,Buyer,Fabrikam Inc,200 E Randolph St,Chicago,IL,60601,United States,Jamie Lee,Opportunity,2025-06-03 10:00\n",
+    )
+    .unwrap();
+    let done = daicho(
+        &["import", ledger.to_str().unwrap(), csv.to_str().unwrap()],
+        "ja_JP.UTF-8",
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        stderr(&done).contains("認識した形式：HubSpot コンタクトエクスポート"),
+        "{}",
+        stderr(&done)
+    );
+    let found = succeeds(&["search", ledger.to_str().unwrap(), "Fabrikam", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert_eq!(
+        json["cards"].as_array().unwrap().len(),
+        1,
+        "{}",
+        stdout(&found)
+    );
+}

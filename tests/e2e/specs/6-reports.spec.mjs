@@ -91,6 +91,18 @@ describe("Excel handouts from the real window", () => {
       const file = await exported();
       await screenshot(`${lang}-report-written`);
       await byTestId("export-done").$("button[aria-label]").click();
+      // Everything in the ledger, in a form per language: the file lands in the reports folder.
+      const form = { ja: "xlsx", zh: "zip", ko: "json", en: "xlsx" }[lang];
+      await byTestId(`full-export-${form}`).click();
+      const done = await byTestId("full-export-done");
+      await done.waitForDisplayed({ timeout: 60000 });
+      const written = await byTestId("full-export-path").getText();
+      expect(path.dirname(written)).toBe(out);
+      expect(written.endsWith(`.${form}`)).toBe(true);
+      expect(existsSync(written)).toBe(true);
+      if (form === "xlsx") expect(strings(written)).toContain("daicho-full-export");
+      await done.scrollIntoView();
+      await screenshot(`${lang}-full-export`);
     });
   }
 });

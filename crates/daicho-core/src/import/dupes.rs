@@ -1,6 +1,8 @@
 //! Likely duplicates: the same code, or the same company name (without its legal form, in the
 //! normal form) with the same phone number (digits only) or e-mail. Against the ledger, and
 //! against the rows of the file read before (kept as hashes: a million rows stay small).
+//! A row that names a person at a company already there (one card of that name, or an earlier
+//! row) is another key person of the same company: a contacts export, one row per person.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -17,7 +19,12 @@ use crate::text::digits;
 
 api_enum!(
     /// Why a row looks like a card already there.
-    DuplicateWhy { Code = "code", NamePhone = "name_phone", NameEmail = "name_email" }
+    DuplicateWhy {
+        Code = "code",
+        NamePhone = "name_phone",
+        NameEmail = "name_email",
+        SameCompany = "same_company",
+    }
 );
 
 /// Phone numbers shorter than this are not compared (extensions, typos).
@@ -91,7 +98,8 @@ impl LedgerIndex {
         Ok(index)
     }
 
-    pub fn check(&self, fields: &CardFields) -> Option<(ExistingCard, DuplicateWhy)> {
+    pub fn check(&self, row: &RowCard) -> Option<(ExistingCard, DuplicateWhy)> {
+        let fields = &row.fields;
         let k = keys(fields);
         if !k.code.is_empty() {
             if let Some(at) = self.by_code.get(&k.code) {
@@ -112,7 +120,13 @@ impl LedgerIndex {
                 return Some((card.clone(), DuplicateWhy::NameEmail));
             }
         }
-        None
+        match self.by_name.get(&k.name).map(Vec::as_slice) {
+            Some([only]) if row.person.is_some() && !k.name.is_empty() => self
+                .cards
+                .get(*only)
+                .map(|c| (c.0.clone(), DuplicateWhy::SameCompany)),
+            _ => None,
+        }
     }
 }
 
@@ -140,13 +154,18 @@ impl FileIndex {
         if !k.email.is_empty() {
             out.push((hash(&["email", &k.name, &k.email]), DuplicateWhy::NameEmail));
         }
+        if !k.name.is_empty() {
+            out.push((hash(&["company", &k.name]), DuplicateWhy::SameCompany));
+        }
         out
     }
 
-    /// The earlier line this row repeats, and why.
+    /// The earlier line this row repeats, and why; the same company only for a row that brings
+    /// a person.
     pub fn check(&self, card: &RowCard) -> Option<(u32, DuplicateWhy)> {
         Self::entries(&keys(&card.fields))
             .into_iter()
+            .filter(|(_, why)| *why != DuplicateWhy::SameCompany || card.person.is_some())
             .find_map(|(h, why)| self.seen.get(&h).map(|(line, _)| (*line, why)))
     }
 

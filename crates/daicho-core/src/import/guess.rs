@@ -132,12 +132,37 @@ const NAMES: &[(ImportField, &[&str])] = &[
     (
         ImportField::PersonTitle,
         &[
-            "役職", "肩書", "职务", "职位", "직위", "직책", "title", "jobtitle", "position",
+            "役職",
+            "肩書",
+            "担当者役職",
+            "担当者肩書",
+            "职务",
+            "职位",
+            "联系人职务",
+            "직위",
+            "직책",
+            "담당자 직책",
+            "담당자 직위",
+            "title",
+            "jobtitle",
+            "position",
+            "contact title",
         ],
     ),
     (
         ImportField::PersonDepartment,
-        &["部署", "所属", "部门", "부서", "department", "dept"],
+        &[
+            "部署",
+            "所属",
+            "担当者部署",
+            "担当者所属",
+            "部门",
+            "联系人部门",
+            "부서",
+            "담당자 부서",
+            "department",
+            "dept",
+        ],
     ),
     (
         ImportField::Phone,
@@ -299,6 +324,8 @@ const NAMES: &[(ImportField, &[&str])] = &[
             "业务员",
             "담당자",
             "영업담당",
+            "영업담당자",
+            "담당영업",
             "owner",
             "rep",
             "salesrep",
@@ -385,13 +412,28 @@ const NAMES: &[(ImportField, &[&str])] = &[
 ];
 
 /// The header in the form headers are compared in.
-fn key(header: &str) -> String {
+pub(super) fn key(header: &str) -> String {
     normalize(header)
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '〒' | '/' | '-'))
         .collect::<String>()
         .replace(['-', '/'], "")
 }
+
+/// Headings that say only "in charge": the rep, unless a column names the rep for sure.
+const IN_CHARGE: &[&str] = &["担当", "担当者", "담당자", "负责人"];
+/// Headings that can only be the rep who owns the card.
+const OWNER_ONLY: &[&str] = &[
+    "営業担当",
+    "担当営業",
+    "自社担当",
+    "销售负责人",
+    "业务员",
+    "영업담당",
+    "영업담당자",
+    "담당영업",
+    "salesrep",
+];
 
 /// The field a header most likely names, if any.
 pub fn field_for(header: &str) -> Option<ImportField> {
@@ -416,11 +458,21 @@ pub fn guess(headers: &[String]) -> Vec<Option<ImportField>> {
     {
         return super::vcard::MAPPING.iter().map(|f| Some(*f)).collect();
     }
+    // 担当者 / 담당자 / 负责人 alone is whoever is in charge: the rep. Beside a column that
+    // can only be the rep (営業担当, 영업담당, 业务员), it is the customer's contact person.
+    let rep_named = headers
+        .iter()
+        .any(|h| OWNER_ONLY.iter().any(|o| key(o) == key(h)));
     let mut taken: Vec<ImportField> = Vec::new();
     let mut columns: Vec<Option<ImportField>> = headers
         .iter()
         .map(|h| {
-            let field = field_for(h)?;
+            let generic = IN_CHARGE.iter().any(|g| key(g) == key(h));
+            let field = if generic && rep_named {
+                ImportField::PersonName
+            } else {
+                field_for(h)?
+            };
             if taken.contains(&field) && !matches!(field, ImportField::Phone | ImportField::Tags) {
                 return None;
             }

@@ -10,6 +10,7 @@ pub mod guess;
 mod lines;
 pub(crate) mod rows;
 pub mod source;
+mod templates;
 use crate::many_cards::import as store;
 pub mod vcard;
 
@@ -25,6 +26,7 @@ pub use crate::handover::ExistingCard;
 pub use dupes::DuplicateWhy;
 pub use source::{Format, SourceInfo};
 pub use store::{merged as merged_fields, ImportBatch, ImportOutcome};
+pub use templates::ImportTemplate;
 
 api_enum!(
     /// What a column of the file holds.
@@ -58,7 +60,13 @@ api_enum!(
 api_enum!(
     /// How a column's field was found: its heading, its values (which win for coded fields,
     /// addresses and phones), the rep's choice (or a saved mapping), or not at all.
-    GuessedBy { Heading = "heading", Values = "values", Chosen = "chosen", Nothing = "nothing" }
+    GuessedBy {
+        Heading = "heading",
+        Values = "values",
+        Template = "template",
+        Chosen = "chosen",
+        Nothing = "nothing",
+    }
 );
 
 impl GuessedBy {
@@ -179,6 +187,8 @@ pub struct ImportPreview {
     /// The first rows as read, to show beside the mapping.
     pub samples: Vec<Vec<String>>,
     pub mapping: Mapping,
+    /// The known export the headings are (Salesforce, Eight...), whose columns set the mapping.
+    pub template: Option<ImportTemplate>,
     /// Per column: how its field was found and how many rows it refused.
     pub columns: Vec<ColumnNote>,
     /// The first rows as cards.
@@ -257,7 +267,8 @@ fn guessed_mapping(
         Ok(rows.len() < guess::LOOKAHEAD_ROWS)
     })?;
     Ok(headers.map(|h| {
-        let (columns, by) = guess::guess_from(&h, &rows).into_iter().unzip();
+        let (_, guessed) = templates::apply(&h, guess::guess_from(&h, &rows));
+        let (columns, by) = guessed.into_iter().unzip();
         (
             Mapping {
                 columns,
@@ -296,8 +307,11 @@ fn scan(
             if raw.cells.iter().any(|c| !c.trim().is_empty()) {
                 let h: Vec<String> = raw.cells.iter().map(|c| c.trim().to_owned()).collect();
                 let m = mapping.get_or_insert_with(|| {
-                    let columns = guess::guess(&h);
-                    found_by = GuessedBy::each(&columns, GuessedBy::Heading);
+                    let guessed = guess::guess(&h);
+                    let by = GuessedBy::each(&guessed, GuessedBy::Heading);
+                    let (_, guessed) = templates::apply(&h, guessed.into_iter().zip(by).collect());
+                    let columns;
+                    (columns, found_by) = guessed.into_iter().unzip();
                     Mapping {
                         columns,
                         ..Mapping::default()
@@ -347,14 +361,23 @@ fn scan(
         };
         let scanned = match card {
             Some(card) => {
-                let duplicate = seen
+                let earlier = seen
                     .check(&card)
-                    .map(|(line, why)| Duplicate::Earlier { line, why })
-                    .or_else(|| {
-                        ledger
-                            .check(&card.fields)
-                            .map(|(e, why)| Duplicate::Existing { card: e, why })
-                    });
+                    .map(|(line, why)| Duplicate::Earlier { line, why });
+                let existing = || {
+                    ledger
+                        .check(&card)
+                        .map(|(e, why)| Duplicate::Existing { card: e, why })
+                };
+                // Another person of a company the ledger has joins its card, not an earlier row.
+                let duplicate = match earlier {
+                    Some(Duplicate::Earlier {
+                        why: DuplicateWhy::SameCompany,
+                        ..
+                    }) => existing().or(earlier),
+                    Some(found) => Some(found),
+                    None => existing(),
+                };
                 seen.add(&card);
                 Scanned::Card {
                     raw_cells: raw.cells,
@@ -435,6 +458,7 @@ pub fn preview(
         headers: Vec::new(),
         samples: Vec::new(),
         mapping: Mapping::default(),
+        template: None,
         columns: Vec::new(),
         cards: Vec::new(),
         rows: 0,
@@ -509,6 +533,7 @@ pub fn preview(
         });
     }
     out.source = info;
+    out.template = templates::recognise(&headers).map(|(t, _)| t);
     out.headers = headers.iter().map(|h| clip(h)).collect();
     out.mapping = mapping;
     out.columns = by
@@ -585,11 +610,20 @@ pub fn apply(
             Scanned::Card {
                 card, duplicate, ..
             } => {
-                let choice = duplicate.as_ref().map(|_| {
-                    choices
-                        .get(&card.line)
-                        .copied()
-                        .unwrap_or(request.duplicates)
+                // Another person of the same company is added to its card unless the rep said
+                // otherwise for that line: "skip duplicates" is about repeated cards.
+                let choice = duplicate.as_ref().map(|d| {
+                    choices.get(&card.line).copied().unwrap_or(match d {
+                        Duplicate::Existing {
+                            why: DuplicateWhy::SameCompany,
+                            ..
+                        }
+                        | Duplicate::Earlier {
+                            why: DuplicateWhy::SameCompany,
+                            ..
+                        } => DuplicateChoice::Merge,
+                        _ => request.duplicates,
+                    })
                 });
                 match (duplicate, choice) {
                     (None, _) => batch.create(conn, *card, edit)?,

@@ -17,10 +17,14 @@ pub struct RowCard {
 pub(super) fn status_of(text: &str) -> Option<CardStatus> {
     let t = crate::text::normalize(text.trim());
     Some(match t.as_str() {
-        "prospect" | "見込み" | "見込" | "潜在" | "潜在客户" | "잠재" | "잠재고객" | "가망" => {
+        "prospect" | "見込み" | "見込" | "潜在" | "潜在客户" | "잠재" | "잠재고객" | "가망"
+        // CRM lifecycle stages (HubSpot, Zoho) before the first deal.
+        | "lead" | "subscriber" | "opportunity" | "marketing qualified lead"
+        | "sales qualified lead" => {
             CardStatus::Prospect
         }
-        "active" | "取引中" | "既存" | "既存顧客" | "活跃" | "合作中" | "거래중" | "활성" => {
+        "active" | "取引中" | "既存" | "既存顧客" | "活跃" | "合作中" | "거래중" | "활성"
+        | "customer" | "evangelist" => {
             CardStatus::Active
         }
         "dormant" | "休眠" | "休眠客户" | "휴면" => CardStatus::Dormant,
@@ -64,11 +68,24 @@ pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard
             .map(|(_, s)| s.clone())
             .unwrap_or_default()
     };
+    // A name or an address split over columns (姓 and 名, First Name and Last Name, 住所1 and
+    // 住所2) is one value, in the columns' order.
+    let joined = |f: ImportField| -> String {
+        values
+            .get(&f)
+            .map(|v| {
+                v.iter()
+                    .map(|(_, s)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    };
     let column_of = |f: ImportField| values.get(&f).and_then(|v| v.first()).map(|(c, _)| *c);
     let mut name = first(ImportField::Name);
-    let mut reading = first(ImportField::Reading);
-    let mut person_name = first(ImportField::PersonName);
-    let mut person_reading = first(ImportField::PersonReading);
+    let mut reading = joined(ImportField::Reading);
+    let mut person_name = joined(ImportField::PersonName);
+    let mut person_reading = joined(ImportField::PersonReading);
     // A row with only a person's name is that person's card.
     let mut kind = match values.get(&ImportField::Kind).and_then(|v| v.first()) {
         Some((column, text)) => match kind_of(text) {
@@ -128,8 +145,8 @@ pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard
     fields.postal_code = first(ImportField::PostalCode);
     fields.region = first(ImportField::Region);
     fields.city = first(ImportField::City);
-    fields.street = first(ImportField::Street);
-    fields.building = first(ImportField::Building);
+    fields.street = joined(ImportField::Street);
+    fields.building = joined(ImportField::Building);
     fields.email = first(ImportField::Email);
     fields.website = first(ImportField::Website);
     fields.notes = values
@@ -141,9 +158,18 @@ pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard
                 .join("\n")
         })
         .unwrap_or_default();
+    // A cell may hold a list of phones as Daicho's own export writes it (`["03-…", "090-…"]`).
     fields.phones = values
         .get(&ImportField::Phone)
-        .map(|v| v.iter().map(|(_, s)| s.clone()).collect())
+        .map(|v| {
+            v.iter()
+                .flat_map(|(_, s)| match serde_json::from_str::<Vec<String>>(s) {
+                    Ok(list) if s.starts_with('[') => list,
+                    _ => vec![s.clone()],
+                })
+                .filter(|p| !p.trim().is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     fields.tags = values
         .get(&ImportField::Tags)

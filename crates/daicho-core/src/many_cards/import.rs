@@ -44,6 +44,8 @@ pub struct Batch {
     pub skipped: u32,
     /// Cards created by this import, by the line they came from.
     created: HashMap<u32, String>,
+    /// Lines merged into a card, with the card: a later row of the same company joins it too.
+    merged_into: HashMap<u32, String>,
 }
 
 impl Batch {
@@ -54,6 +56,7 @@ impl Batch {
             merged: 0,
             skipped: 0,
             created: HashMap::new(),
+            merged_into: HashMap::new(),
         })
     }
 
@@ -84,8 +87,12 @@ impl Batch {
         Ok(())
     }
 
+    /// The card the row of `line` became or was merged into.
     pub fn created_from(&self, line: u32) -> Option<String> {
-        self.created.get(&line).cloned()
+        self.created
+            .get(&line)
+            .or_else(|| self.merged_into.get(&line))
+            .cloned()
     }
 
     /// Fills the card's empty fields from the row and adds its phones, tags, notes and key
@@ -126,6 +133,7 @@ impl Batch {
                     .record(conn, card_id, "person_added", Some(&person_id))?;
             }
         }
+        self.merged_into.insert(row.line, card_id.to_owned());
         self.merged += 1;
         Ok(())
     }

@@ -18,6 +18,7 @@ mod full_export;
 mod handover;
 mod handover_seal;
 mod import;
+mod import_templates;
 mod merge;
 mod notes;
 mod planning;

@@ -1756,7 +1756,7 @@ export type DuplicateRow_Serialize = {
 };
 
 /**  Why a row looks like a card already there. */
-export type DuplicateWhy = "code" | "name_phone" | "name_email";
+export type DuplicateWhy = "code" | "name_phone" | "name_email" | "same_company";
 
 /**  A coded error as the UI sees it. `code` selects the message `error.<code>` in the catalog. */
 export type ErrorReport = ErrorReport_Serialize | ErrorReport_Deserialize;
@@ -1914,7 +1914,7 @@ export type GradeBand_Serialize = {
  *  How a column's field was found: its heading, its values (which win for coded fields,
  *  addresses and phones), the rep's choice (or a saved mapping), or not at all.
  */
-export type GuessedBy = "heading" | "values" | "chosen" | "nothing";
+export type GuessedBy = "heading" | "values" | "template" | "chosen" | "nothing";
 
 /**  One handover file's cards, as the leaving ledger keeps them. */
 export type HandedOver = {
@@ -2146,6 +2146,8 @@ export type ImportPreview_Deserialize = {
 	/**  The first rows as read, to show beside the mapping. */
 	samples: string[][],
 	mapping: Mapping_Deserialize,
+	/**  The known export the headings are (Salesforce, Eight...), whose columns set the mapping. */
+	template?: ImportTemplate | null,
 	/**  Per column: how its field was found and how many rows it refused. */
 	columns: ColumnNote[],
 	/**  The first rows as cards. */
@@ -2169,6 +2171,8 @@ export type ImportPreview_Serialize = {
 	/**  The first rows as read, to show beside the mapping. */
 	samples: string[][],
 	mapping: Mapping_Serialize,
+	/**  The known export the headings are (Salesforce, Eight...), whose columns set the mapping. */
+	template: ImportTemplate | null,
 	/**  Per column: how its field was found and how many rows it refused. */
 	columns: ColumnNote[],
 	/**  The first rows as cards. */
@@ -2223,6 +2227,9 @@ export type ImportRequest_Serialize = {
 	/**  Per line of the file. */
 	choices: ([number, DuplicateChoice])[],
 };
+
+/**  A known export, by the tool that writes it. */
+export type ImportTemplate = "salesforce_accounts" | "salesforce_contacts" | "hubspot_companies" | "hubspot_contacts" | "zoho_accounts" | "zoho_contacts" | "sansan" | "eight" | "daicho_cards";
 
 export type IncompleteCard = {
 	card_id: CardId,

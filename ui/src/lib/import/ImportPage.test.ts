@@ -15,6 +15,7 @@ const PREVIEW: ImportPreview = {
   headers: ["会社名", "電話番号", "メール"],
   samples: [["<b>青葉</b>商事", "03-1111-2222", "a@b.jp"]],
   mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "" },
+  template: null,
   columns: [
     { by: "heading", refused: 0 },
     { by: "values", refused: 0 },
@@ -46,15 +47,17 @@ const PREVIEW: ImportPreview = {
 
 describe("the import page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
+  let preview: ImportPreview;
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
+    preview = PREVIEW;
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "imports_list") return [];
-      if (cmd === "import_preview") return PREVIEW;
+      if (cmd === "import_preview") return preview;
       if (cmd === "import_apply") return { id: "b1", added: 1, merged: 1, skipped: 0 };
       return null;
     });
@@ -101,5 +104,23 @@ describe("the import page", () => {
     expect(sent.request.choices).toEqual([[3, "merge"]]);
     expect(sent.request.duplicates).toBe("skip");
     await waitFor(() => expect(app.notices.at(-1)?.text).toContain("1 件追加、1 件統合"));
+  });
+
+  it("names the export it recognised and adds another person of the same company to its card", async () => {
+    const user = userEvent.setup();
+    preview = {
+      ...PREVIEW,
+      template: "sansan",
+      columns: PREVIEW.columns.map((c) => ({ ...c, by: "template" as const })),
+      duplicates: [{ line: 3, name: "株式会社みなと物流", why: "same_company", existing: null, earlier_line: 2 }],
+    };
+    render(ImportPage);
+    await user.type(screen.getByTestId("import-path"), "/tmp/sansan.csv");
+    await user.click(screen.getByTestId("import-read"));
+    await screen.findByTestId("import-mapping");
+    expect(screen.getByTestId("import-template").textContent).toBe("認識した形式：Sansan 名刺データ");
+    expect(screen.getAllByTestId("import-column-why")[0].textContent?.trim()).toBe("書き出し元の形式から");
+    expect(screen.getByTestId("import-duplicate").textContent).toContain("同じ会社の別の担当者");
+    expect((screen.getByTestId("import-choice") as HTMLSelectElement).value).toBe("merge");
   });
 });

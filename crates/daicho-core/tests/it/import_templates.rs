@@ -1,0 +1,369 @@
+//! The exports reps already have, as their tools write them: each is recognised by its headings
+//! and comes in without choosing a column. Samples follow each tool's export layout (column
+//! names and order, quoting, encodings, IDs and values as those tools write them).
+
+use std::path::{Path, PathBuf};
+
+use daicho_core::card::{Card, CardKind, CardStatus};
+use daicho_core::card_list::CardQuery;
+use daicho_core::import::{GuessedBy, ImportRequest, ImportTemplate};
+use daicho_core::Ledger;
+
+use super::ledger;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Imports `bytes` as `name` into `ledger` and returns the recognised template and the number
+/// of cards added.
+fn import(ledger: &mut Ledger, name: &str, bytes: &[u8]) -> (Option<ImportTemplate>, u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, bytes);
+    let preview = ledger
+        .import_preview(&path, &ImportRequest::default())
+        .unwrap();
+    assert_eq!(preview.with_problems, 0, "{name}: {:?}", preview.problems);
+    for (n, note) in preview.columns.iter().enumerate() {
+        if preview.mapping.columns[n].is_some() && preview.template.is_some() {
+            assert!(
+                matches!(
+                    note.by,
+                    GuessedBy::Template | GuessedBy::Heading | GuessedBy::Values
+                ),
+                "{name} column {n}"
+            );
+        }
+    }
+    let outcome = ledger
+        .import_apply(
+            &path,
+            &ImportRequest::default(),
+            preview.rows,
+            &mut |_, _| true,
+        )
+        .unwrap();
+    (preview.template, outcome.added)
+}
+
+fn card(ledger: &Ledger, text: &str) -> Card {
+    let page = ledger
+        .list_cards(&CardQuery {
+            text: text.into(),
+            limit: 5,
+            ..CardQuery::default()
+        })
+        .unwrap();
+    assert_eq!(page.rows.len(), 1, "{text}");
+    ledger.card(&page.rows[0].id).unwrap()
+}
+
+const SALESFORCE_ACCOUNTS: &str = "\"Account ID\",\"Account Name\",\"Account Number\",\"Type\",\"Industry\",\"Phone\",\"Fax\",\"Website\",\"Billing Street\",\"Billing City\",\"Billing State/Province\",\"Billing Zip/Postal Code\",\"Billing Country\",\"Account Owner\",\"Description\"\r\n\
+\"0015g00000AbCdEAAV\",\"Harbor Foods Inc.\",\"HF-1001\",\"Customer - Direct\",\"Food & Beverage\",\"(206) 555-0142\",\"(206) 555-0143\",\"www.harborfoods.example\",\"1200 Alaskan Way\",\"Seattle\",\"WA\",\"98101\",\"United States\",\"Alex Brown\",\"Key account since 2019, \"\"Gold\"\" tier\"\r\n\
+\"0015g00000AbCdFAAV\",\"株式会社青葉精機\",\"\",\"Prospect\",\"Manufacturing\",\"03-1234-5678\",\"\",\"\",\"芝1-2-3\",\"港区\",\"東京都\",\"105-0014\",\"Japan\",\"山田 太郎\",\"\"\r\n";
+
+const SALESFORCE_CONTACTS: &str = "\"Contact ID\",\"Account ID\",\"Salutation\",\"First Name\",\"Last Name\",\"Title\",\"Department\",\"Account Name\",\"Email\",\"Phone\",\"Mobile\",\"Mailing Street\",\"Mailing City\",\"Mailing State/Province\",\"Mailing Zip/Postal Code\",\"Mailing Country\",\"Contact Owner\"\r\n\
+\"0035g00000XyZaBAAV\",\"0015g00000AbCdEAAV\",\"Mr.\",\"Michael\",\"Smith\",\"Purchasing Manager\",\"Purchasing\",\"Harbor Foods Inc.\",\"m.smith@harborfoods.example\",\"\",\"(206) 555-0199\",\"1200 Alaskan Way\",\"Seattle\",\"WA\",\"98101\",\"United States\",\"Alex Brown\"\r\n";
+
+const HUBSPOT_COMPANIES: &str = "Record ID,Company name,Company Domain Name,Phone Number,Street Address,Street Address 2,City,State/Region,Postal Code,Country/Region,Industry,Company owner,Lifecycle Stage,Create Date\n\
+9876543210,Northwind Traders,northwind.example,+1 415 555 0101,500 Market St,Suite 400,San Francisco,CA,94105,United States,Wholesale,Jamie Lee,Customer,2024-03-14 09:12\n\
+9876543211,Contoso Ltd,contoso.example,+44 20 7946 0000,1 King St,,London,,EC2V 8AU,United Kingdom,Management Consulting,Jamie Lee,Lead,2025-01-20 15:40\n";
+
+const HUBSPOT_CONTACTS: &str = "Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Job Title,Company Name,Street Address,City,State/Region,Postal Code,Country/Region,Contact owner,Lifecycle Stage,Create Date\n\
+51234,Priya,Sharma,priya@fabrikam.example,+1 312 555 0170,,Head of Operations,Fabrikam Inc,200 E Randolph St,Chicago,IL,60601,United States,Jamie Lee,Opportunity,2025-06-02 11:03\n\
+51235,Tom,Baker,tom@fabrikam.example,,+1 312 555 0188,Buyer,Fabrikam Inc,200 E Randolph St,Chicago,IL,60601,United States,Jamie Lee,Opportunity,2025-06-03 10:00\n";
+
+const ZOHO_ACCOUNTS: &str = "Record Id,Account Owner,Account Name,Account Number,Account Type,Industry,Phone,Fax,Website,Billing Street,Billing City,Billing State,Billing Code,Billing Country,Description\n\
+zcrm_4876876000000123456,王伟,北京鼎力机械有限公司,BJ-0007,Customer,机械制造,010-8888-1234,010-8888-1235,www.dingli.example,朝阳区建国路88号,北京市,北京,100022,China,\"年采购额大, 重点客户\"\n";
+
+const ZOHO_CONTACTS: &str = "Record Id,Contact Owner,First Name,Last Name,Account Name,Email,Title,Department,Phone,Mobile,Mailing Street,Mailing City,Mailing State,Mailing Zip,Mailing Country,Description\n\
+zcrm_4876876000000234567,王伟,娜,李,上海华信科技有限公司,lina@huaxin.example,采购经理,采购部,021-5555-0101,138-0000-1234,浦东新区张江路100号,上海市,上海,201203,China,\n";
+
+const SANSAN: &str = "名刺交換日,会社名,会社名（フリガナ）,部署名,役職,姓,名,姓（フリガナ）,名（フリガナ）,E-mail,郵便番号,都道府県,市区町村,番地,ビル名,TEL,FAX,携帯電話,URL,所有者,タグ,メモ\r\n\
+2025/11/05,株式会社みなと物流,ミナトブツリュウ,営業本部 第一営業部,部長,佐藤,健一,サトウ,ケンイチ,k.sato@minato.example,108-0075,東京都,港区,港南2-16-1,品川イーストワンタワー 12F,03-5555-1200,03-5555-1201,090-1234-5678,https://minato.example,田中 美咲,展示会2025,\"物流DXに関心。\r\n次回デモ希望\"\r\n";
+
+const EIGHT: &str = "会社名,部署名,役職,姓,名,e-mail,郵便番号,住所,TEL会社,TEL部門,TEL直通,Fax,携帯電話,URL,名刺交換日\r\n\
+有限会社さくら工務店,工事部,課長,鈴木,一郎,suzuki@sakura-koumuten.example,460-0008,愛知県名古屋市中区栄3-4-5,052-111-2222,,052-111-2230,052-111-2223,080-9876-5432,http://sakura-koumuten.example,2026/02/14\r\n";
+
+#[test]
+fn salesforce_accounts_and_contacts_come_in_as_cards_with_their_key_persons() {
+    let mut l = ledger();
+    assert_eq!(
+        import(&mut l, "Accounts.csv", SALESFORCE_ACCOUNTS.as_bytes()),
+        (Some(ImportTemplate::SalesforceAccounts), 2)
+    );
+    let harbor = card(&l, "Harbor Foods");
+    let f = &harbor.fields;
+    assert_eq!(
+        (f.code.as_str(), f.owner.as_str(), f.industry.as_str()),
+        ("HF-1001", "Alex Brown", "Food & Beverage")
+    );
+    assert_eq!(
+        (
+            f.street.as_str(),
+            f.city.as_str(),
+            f.region.as_str(),
+            f.postal_code.as_str()
+        ),
+        ("1200 Alaskan Way", "Seattle", "WA", "98101")
+    );
+    assert_eq!(
+        f.phones,
+        ["(206) 555-0142"],
+        "the fax is not a phone to call"
+    );
+    assert_eq!(f.tags, ["Customer - Direct"]);
+    assert!(f.notes.contains("\"Gold\" tier"));
+    assert_eq!(card(&l, "青葉").fields.region, "東京都");
+    // The contacts export joins each person to the account's card by name.
+    assert_eq!(
+        import(&mut l, "Contacts.csv", SALESFORCE_CONTACTS.as_bytes()).0,
+        Some(ImportTemplate::SalesforceContacts)
+    );
+    let harbor = card(&l, "Harbor Foods");
+    let smith = harbor
+        .key_persons
+        .iter()
+        .find(|p| p.fields.name == "Michael Smith");
+    let smith = smith.expect("Michael Smith is a key person of Harbor Foods");
+    assert_eq!(smith.fields.title, "Purchasing Manager");
+    assert_eq!(
+        smith.fields.phone, "(206) 555-0199",
+        "the mobile, when there is no phone"
+    );
+}
+
+#[test]
+fn hubspot_companies_and_contacts_keep_their_lifecycle_stage_as_the_status() {
+    let mut l = ledger();
+    assert_eq!(
+        import(
+            &mut l,
+            "hubspot-crm-exports-all-companies-2026-12-01.csv",
+            HUBSPOT_COMPANIES.as_bytes()
+        ),
+        (Some(ImportTemplate::HubspotCompanies), 2)
+    );
+    let northwind = card(&l, "Northwind");
+    assert_eq!(northwind.fields.status, CardStatus::Active);
+    assert_eq!(northwind.fields.website, "northwind.example");
+    assert_eq!(northwind.fields.building, "Suite 400");
+    assert_eq!(card(&l, "Contoso").fields.status, CardStatus::Prospect);
+    assert_eq!(
+        import(
+            &mut l,
+            "hubspot-crm-exports-all-contacts-2026-12-01.csv",
+            HUBSPOT_CONTACTS.as_bytes()
+        ),
+        (Some(ImportTemplate::HubspotContacts), 1)
+    );
+    let fabrikam = card(&l, "Fabrikam");
+    assert_eq!(fabrikam.fields.kind, CardKind::Organisation);
+    assert_eq!(fabrikam.key_persons[0].fields.name, "Priya Sharma");
+    assert_eq!(fabrikam.key_persons[0].fields.title, "Head of Operations");
+    // One row per person: the second joins the card the first made.
+    let names: Vec<&str> = fabrikam
+        .key_persons
+        .iter()
+        .map(|p| p.fields.name.as_str())
+        .collect();
+    assert_eq!(names, ["Priya Sharma", "Tom Baker"]);
+}
+
+#[test]
+fn zoho_accounts_and_contacts_in_chinese_come_in_whole() {
+    let mut l = ledger();
+    assert_eq!(
+        import(&mut l, "Accounts_2026_12_01.csv", ZOHO_ACCOUNTS.as_bytes()),
+        (Some(ImportTemplate::ZohoAccounts), 1)
+    );
+    let dingli = card(&l, "鼎力");
+    assert_eq!(
+        (dingli.fields.code.as_str(), dingli.fields.owner.as_str()),
+        ("BJ-0007", "王伟")
+    );
+    assert_eq!(dingli.fields.phones, ["010-8888-1234"]);
+    assert_eq!(dingli.fields.postal_code, "100022");
+    assert_eq!(
+        import(&mut l, "Contacts_2026_12_01.csv", ZOHO_CONTACTS.as_bytes()),
+        (Some(ImportTemplate::ZohoContacts), 1)
+    );
+    let huaxin = card(&l, "华信");
+    // Zoho writes the given name first: the person is named as the export wrote them.
+    assert_eq!(huaxin.key_persons[0].fields.name, "娜 李");
+    assert_eq!(huaxin.key_persons[0].fields.department, "采购部");
+}
+
+#[test]
+fn business_card_services_bring_the_person_with_the_company() {
+    let mut l = ledger();
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(SANSAN.as_bytes());
+    assert_eq!(
+        import(&mut l, "sansan_20261201.csv", &bom),
+        (Some(ImportTemplate::Sansan), 1)
+    );
+    let minato = card(&l, "みなと物流");
+    let f = &minato.fields;
+    assert_eq!(
+        (f.reading.as_str(), f.owner.as_str()),
+        ("ミナトブツリュウ", "田中 美咲")
+    );
+    assert_eq!(
+        (f.region.as_str(), f.city.as_str(), f.street.as_str()),
+        ("東京都", "港区", "港南2-16-1")
+    );
+    assert_eq!(f.building, "品川イーストワンタワー 12F");
+    assert_eq!(f.phones, ["03-5555-1200"], "the fax is left out");
+    assert!(f.notes.contains("次回デモ希望"));
+    let sato = &minato.key_persons[0].fields;
+    assert_eq!(
+        (sato.name.as_str(), sato.reading.as_str()),
+        ("佐藤 健一", "サトウ ケンイチ")
+    );
+    assert_eq!(
+        (sato.department.as_str(), sato.title.as_str()),
+        ("営業本部 第一営業部", "部長")
+    );
+    assert_eq!(sato.phone, "090-1234-5678");
+    // Eight's export, saved from Excel in Shift_JIS.
+    let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(EIGHT);
+    assert!(!unmappable);
+    assert_eq!(
+        import(&mut l, "eight_export.csv", &sjis),
+        (Some(ImportTemplate::Eight), 1)
+    );
+    let sakura = card(&l, "さくら工務店");
+    assert_eq!(sakura.fields.phones, ["052-111-2222"]);
+    assert_eq!(sakura.fields.street, "愛知県名古屋市中区栄3-4-5");
+    let suzuki = &sakura.key_persons[0].fields;
+    assert_eq!(
+        (suzuki.name.as_str(), suzuki.phone.as_str()),
+        ("鈴木 一郎", "052-111-2230")
+    );
+    assert_eq!(suzuki.email, "suzuki@sakura-koumuten.example");
+}
+
+#[test]
+fn the_cards_of_daichos_own_full_export_import_into_another_ledger() {
+    use daicho_core::full_export::FullExportForm;
+    let mut source = ledger();
+    daicho_core::demo::generate(
+        &mut source,
+        daicho_core::demo::DemoConfig {
+            cards: 12,
+            seed: 4,
+            today: None,
+            ..daicho_core::demo::DemoConfig::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir
+        .path()
+        .join(format!("all.{}", FullExportForm::Zip.as_str()));
+    source
+        .export_everything(&zip_path, daicho_core::output::Existing::Refuse)
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let mut cards_csv = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("cards.csv").unwrap(), &mut cards_csv).unwrap();
+    let mut l = ledger();
+    assert_eq!(
+        import(&mut l, "cards.csv", &cards_csv),
+        (Some(ImportTemplate::DaichoCards), 12)
+    );
+    let first = source
+        .list_cards(&CardQuery {
+            limit: 1,
+            ..CardQuery::default()
+        })
+        .unwrap()
+        .rows
+        .remove(0);
+    let original = source.card(&first.id).unwrap();
+    let copy = card(&l, &original.fields.code);
+    assert_eq!(copy.fields.name, original.fields.name);
+    assert_eq!(
+        copy.fields.phones, original.fields.phones,
+        "the list of phones is read as a list"
+    );
+    assert_eq!(
+        (copy.fields.kind, copy.fields.status),
+        (original.fields.kind, original.fields.status)
+    );
+}
+
+/// A 顧客台帳 / 客户台账 / 고객대장 as reps keep them in Excel: every column that names a card
+/// field is read without choosing, and the contact person becomes the key person.
+#[test]
+fn the_customer_ledgers_reps_keep_in_excel_need_no_choosing() {
+    use daicho_core::import::ImportField as F;
+    let japanese = "No.,顧客コード,会社名,フリガナ,区分,郵便番号,都道府県,住所,電話番号,FAX番号,担当者名,担当者部署,担当者役職,メールアドレス,営業担当,備考\r\n\
+        1,K-0001,株式会社青葉精機,アオバセイキ,法人,105-0014,東京都,港区芝1-2-3,03-1234-5678,03-1234-5679,高橋 誠,購買部,課長,takahashi@aoba.example,山田 太郎,年2回の定期点検\r\n\
+        2,K-0002,鈴木 花子,スズキ ハナコ,個人,150-0001,東京都,渋谷区神宮前4-5-6,090-2222-3333,,,,,hanako@example.jp,山田 太郎,紹介：青葉精機\r\n\
+        3,K-0003,有限会社みどり商店,ミドリショウテン,法人,530-0001,大阪府,大阪市北区梅田1-1-1,06-2222-3333,,中村 健,総務部,部長,,佐藤 次郎,\r\n";
+    let chinese = "序号,客户编号,客户名称,客户类型,所在省份,所在城市,详细地址,联系电话,联系人,职务,邮箱,业务员,备注\n\
+        1,KH-001,北京鼎力机械有限公司,企业,北京,北京市,朝阳区建国路88号,010-8888-1234,张伟,采购经理,zhangwei@dingli.example,王伟,重点客户\n\
+        2,KH-002,上海华信科技有限公司,企业,上海,上海市,浦东新区张江路100号,021-5555-0101,李娜,副总经理,lina@huaxin.example,王伟,\n\
+        3,KH-003,陈明,个人,广东,深圳市,南山区科技园,138-0000-5678,,,chenming@example.cn,刘洋,老客户介绍\n";
+    let korean = "번호,고객코드,고객명,구분,우편번호,주소,대표전화,담당자,담당자 직책,이메일,영업담당,비고\n\
+        1,C-001,(주)한빛식품,법인,06236,서울특별시 강남구 테헤란로 123,02-333-4444,박지훈,과장,park@hanbit.example,김민수,\n\
+        2,C-002,주식회사 미래전자,법인,13487,경기도 성남시 분당구 판교로 256,031-777-8888,이서연,대리,lee@mirae.example,김민수,정기 점검\n\
+        3,C-003,최영호,개인,48058,부산광역시 해운대구 센텀로 45,010-1234-5678,,,choi@example.kr,정하늘,\n";
+    for (name, text, expected_person, individual) in [
+        ("顧客台帳.csv", japanese, "高橋 誠", "鈴木 花子"),
+        ("客户台账.csv", chinese, "张伟", "陈明"),
+        ("고객대장.csv", korean, "박지훈", "최영호"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), name, text.as_bytes());
+        let mut l = ledger();
+        let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+        let mapped: Vec<(&String, Option<F>)> = preview
+            .headers
+            .iter()
+            .zip(preview.mapping.columns.iter().copied())
+            .collect();
+        for wanted in [
+            F::Code,
+            F::Name,
+            F::Kind,
+            F::Phone,
+            F::Owner,
+            F::PersonName,
+            F::PersonTitle,
+        ] {
+            assert!(
+                mapped.iter().any(|(_, f)| *f == Some(wanted)),
+                "{name}: nothing read as {wanted:?} in {mapped:?}"
+            );
+        }
+        l.import_apply(
+            &path,
+            &ImportRequest::default(),
+            preview.rows,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let page = l
+            .list_cards(&CardQuery {
+                limit: 5,
+                ..CardQuery::default()
+            })
+            .unwrap();
+        assert_eq!(page.total, 3, "{name}");
+        let first = page.rows.iter().find(|r| r.code.ends_with("001")).unwrap();
+        let c = l.card(&first.id).unwrap();
+        assert_eq!(c.fields.kind, CardKind::Organisation, "{name}");
+        assert_eq!(c.key_persons[0].fields.name, expected_person, "{name}");
+        let person = page.rows.iter().find(|r| r.name == individual).unwrap();
+        assert_eq!(
+            l.card(&person.id).unwrap().fields.kind,
+            CardKind::Individual,
+            "{name}"
+        );
+    }
+}
