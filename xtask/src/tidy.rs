@@ -72,6 +72,10 @@ mod tests {
             "0015_classify_facts.sql",
             "59b4ccb1200eb6d17caa1b584feea2c0428dfffba3e834707efdc432040deba9",
         ),
+        (
+            "0016_import_contacts.sql",
+            "d3484a251140430a30a0cc784280f5e8862f44638509b38c998892e5d3725e62",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -10,6 +10,7 @@ import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screen
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const CSV = path.join(fixtures, "customers-sjis.csv");
 const XLSX = path.join(fixtures, "customers.xlsx");
+const HISTORY = path.join(fixtures, "contact-history.csv");
 
 async function read(file) {
   await goTo("import");
@@ -132,6 +133,31 @@ describe("importing lists in the real window", () => {
     });
     await byTestId("bulk-clear").click();
     await search("");
+  });
+
+  it("adds a contact history to the customers' cards", async () => {
+    await read(HISTORY);
+    const fields = await $$('[data-testid="import-field"]');
+    const mapped = [];
+    for (const f of fields) mapped.push(await f.getValue());
+    expect(mapped).toEqual([
+      "contact_at",
+      "code",
+      "name",
+      "contact_kind",
+      "contact_rep",
+      "contact_purpose",
+      "contact_content",
+      "contact_next_action",
+      "contact_next_due",
+    ]);
+    await dismissNotices();
+    await screenshot("ja-import-history");
+    await startAndWait();
+    await expect($('[data-testid="import-batch"]')).toHaveText(expect.stringContaining("2 件統合"));
+    await openCard("株式会社燕運輸");
+    await $('//li[@data-testid="contact"][contains(., "配車システム更新")]').waitForDisplayed();
+    await $('//li[@data-testid="contact"][contains(., "来月決裁")]').waitForDisplayed();
   });
 
   for (const [lang, cards] of [

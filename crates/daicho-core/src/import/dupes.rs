@@ -121,13 +121,18 @@ impl LedgerIndex {
             }
         }
         match self.by_name.get(&k.name).map(Vec::as_slice) {
-            Some([only]) if row.person.is_some() && !k.name.is_empty() => self
+            Some([only]) if brings_more(row) && !k.name.is_empty() => self
                 .cards
                 .get(*only)
                 .map(|c| (c.0.clone(), DuplicateWhy::SameCompany)),
             _ => None,
         }
     }
+}
+
+/// A row that adds to a card rather than repeating it: a person at the company, or a contact.
+pub fn brings_more(row: &RowCard) -> bool {
+    row.person.is_some() || row.contact.is_some()
 }
 
 fn hash(parts: &[&str]) -> u64 {
@@ -165,7 +170,7 @@ impl FileIndex {
     pub fn check(&self, card: &RowCard) -> Option<(u32, DuplicateWhy)> {
         Self::entries(&keys(&card.fields))
             .into_iter()
-            .filter(|(_, why)| *why != DuplicateWhy::SameCompany || card.person.is_some())
+            .filter(|(_, why)| *why != DuplicateWhy::SameCompany || brings_more(card))
             .find_map(|(h, why)| self.seen.get(&h).map(|(line, _)| (*line, why)))
     }
 

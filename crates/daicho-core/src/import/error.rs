@@ -47,6 +47,8 @@ pub enum ImportError {
     #[error(transparent)]
     Card(#[from] CardError),
     #[error(transparent)]
+    Contact(#[from] crate::error::ContactError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -71,6 +73,7 @@ coded!(ImportError {
     AlreadyUndone { id } => code("import.already_undone"),
     ChangedSince { code } => code("import.changed_since"),
     Card(e) => inner,
+    Contact(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

@@ -54,6 +54,14 @@ api_enum!(
         PersonDepartment = "person_department",
         PersonPhone = "person_phone",
         PersonEmail = "person_email",
+        ContactAt = "contact_at",
+        ContactKind = "contact_kind",
+        ContactRep = "contact_rep",
+        ContactPurpose = "contact_purpose",
+        ContactContent = "contact_content",
+        ContactOutcome = "contact_outcome",
+        ContactNextAction = "contact_next_action",
+        ContactNextDue = "contact_next_due",
     }
 );
 
@@ -610,19 +618,25 @@ pub fn apply(
             Scanned::Card {
                 card, duplicate, ..
             } => {
-                // Another person of the same company is added to its card unless the rep said
-                // otherwise for that line: "skip duplicates" is about repeated cards.
+                // Another person of the same company, or a contact of a customer already there,
+                // is added to its card unless the rep said otherwise for that line: "skip
+                // duplicates" is about repeated cards.
                 let choice = duplicate.as_ref().map(|d| {
-                    choices.get(&card.line).copied().unwrap_or(match d {
-                        Duplicate::Existing {
-                            why: DuplicateWhy::SameCompany,
-                            ..
-                        }
-                        | Duplicate::Earlier {
-                            why: DuplicateWhy::SameCompany,
-                            ..
-                        } => DuplicateChoice::Merge,
-                        _ => request.duplicates,
+                    let adds = card.contact.is_some()
+                        || matches!(
+                            d,
+                            Duplicate::Existing {
+                                why: DuplicateWhy::SameCompany,
+                                ..
+                            } | Duplicate::Earlier {
+                                why: DuplicateWhy::SameCompany,
+                                ..
+                            }
+                        );
+                    choices.get(&card.line).copied().unwrap_or(if adds {
+                        DuplicateChoice::Merge
+                    } else {
+                        request.duplicates
                     })
                 });
                 match (duplicate, choice) {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{ImportField, Mapping, RowProblem};
 use crate::card::{validate, CardFields, CardKind, CardStatus, IndividualProfile, KeyPersonFields};
+use crate::contact::{ContactFields, ContactKind};
 
 /// A row ready to import, or why it is not.
 #[derive(Debug, Clone)]
@@ -12,6 +13,55 @@ pub struct RowCard {
     pub line: u32,
     pub fields: CardFields,
     pub person: Option<KeyPersonFields>,
+    /// A row of a contact history: the contact, checked, to add to the card.
+    pub contact: Option<ContactFields>,
+}
+
+/// The kind of contact a history names; a word Daicho has no kind for is "other" (complaints
+/// and negotiations too: a history file holds no state or stage for them).
+fn contact_kind_of(text: &str) -> Option<ContactKind> {
+    let t = crate::text::normalize(text.trim());
+    Some(match t.as_str() {
+        "visit" | "in person" | "訪問" | "来訪" | "面談" | "拜访" | "上门" | "面访" | "방문"
+        | "대면" => ContactKind::Visit,
+        "phone" | "call" | "tel" | "電話" | "电话" | "通话" | "전화" | "통화" => {
+            ContactKind::Phone
+        }
+        "email" | "e-mail" | "mail" | "メール" | "邮件" | "电子邮件" | "메일" | "이메일" => {
+            ContactKind::Email
+        }
+        "letter" | "post" | "手紙" | "郵送" | "書面" | "信函" | "邮寄" | "우편" | "서신" => {
+            ContactKind::Letter
+        }
+        "meeting" | "会議" | "打合せ" | "打ち合わせ" | "会议" | "会面" | "회의" | "미팅" => {
+            ContactKind::Meeting
+        }
+        "service" | "サービス" | "保守" | "点検" | "修理" | "服务" | "维修" | "서비스" | "a/s"
+        | "점검" => ContactKind::Service,
+        _ => return None,
+    })
+}
+
+/// A date, or a date and time, as spreadsheets and other systems write them: 2025-11-05,
+/// 2025/11/5 14:30, 2025.11.05, 2025年11月5日; a date alone is the start of that day.
+pub(super) fn date_time_of(text: &str) -> Option<String> {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    let t = crate::text::normalize(text.trim())
+        .replace(['年', '月', '/', '.'], "-")
+        .replace('日', "")
+        .replace('t', " ");
+    let t = t.trim().trim_end_matches('-');
+    for format in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(t, format) {
+            return Some(at.format("%Y-%m-%dT%H:%M").to_string());
+        }
+    }
+    let day = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+    Some(
+        day.and_time(NaiveTime::MIN)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    )
 }
 
 pub(super) fn status_of(text: &str) -> Option<CardStatus> {
@@ -245,12 +295,117 @@ pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard
             }
         }
     };
+    let contact = contact_of(line, &values, &first, &mut problems);
     match fields {
         Some(fields) if problems.is_empty() => Ok(RowCard {
             line,
             fields,
             person,
+            contact,
         }),
         _ => Err(problems),
+    }
+}
+
+/// The row's contact, when it has a date and something said about it.
+fn contact_of(
+    line: u32,
+    values: &HashMap<ImportField, Vec<(u32, String)>>,
+    first: &dyn Fn(ImportField) -> String,
+    problems: &mut Vec<RowProblem>,
+) -> Option<ContactFields> {
+    use ImportField as F;
+    let at_cell = values.get(&F::ContactAt).and_then(|v| v.first())?;
+    let said = [
+        F::ContactContent,
+        F::ContactPurpose,
+        F::ContactOutcome,
+        F::ContactNextAction,
+    ];
+    if said.iter().all(|f| first(*f).is_empty()) {
+        return None;
+    }
+    let column = |f: F| values.get(&f).and_then(|v| v.first()).map(|(c, _)| *c);
+    let Some(at) = date_time_of(&at_cell.1) else {
+        problems.push(RowProblem::at(
+            line,
+            at_cell.0,
+            F::ContactAt,
+            "invalid_date",
+        ));
+        return None;
+    };
+    let mut purpose = first(F::ContactPurpose);
+    let kind_word = first(F::ContactKind);
+    let kind = if kind_word.is_empty() {
+        ContactKind::Visit
+    } else {
+        contact_kind_of(&kind_word).unwrap_or_else(|| {
+            // The word is kept where the rep reads it.
+            if purpose.is_empty() {
+                purpose = kind_word.clone();
+            }
+            ContactKind::Other
+        })
+    };
+    let due = first(F::ContactNextDue);
+    let next_action_due = if due.is_empty() {
+        None
+    } else {
+        match date_time_of(&due) {
+            Some(d) => Some(d[..10].to_owned()),
+            None => {
+                problems.push(RowProblem::at(
+                    line,
+                    column(F::ContactNextDue).unwrap_or(at_cell.0),
+                    F::ContactNextDue,
+                    "invalid_date",
+                ));
+                return None;
+            }
+        }
+    };
+    let input = ContactFields {
+        kind,
+        at,
+        rep: first(F::ContactRep),
+        purpose,
+        content: values
+            .get(&F::ContactContent)
+            .map(|v| {
+                v.iter()
+                    .map(|(_, s)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default(),
+        outcome: first(F::ContactOutcome),
+        next_action: first(F::ContactNextAction),
+        next_action_due,
+        ..ContactFields::default()
+    };
+    match crate::contact::validate::contact(&input, &[]) {
+        Ok(valid) => Some(valid),
+        Err(issues) => {
+            problems.extend(issues.into_iter().map(|i| {
+                let field = match i.field.as_str() {
+                    "at" => F::ContactAt,
+                    "next_action_due" => F::ContactNextDue,
+                    "next_action" => F::ContactNextAction,
+                    "purpose" => F::ContactPurpose,
+                    "outcome" => F::ContactOutcome,
+                    "rep" => F::ContactRep,
+                    _ => F::ContactContent,
+                };
+                RowProblem {
+                    line,
+                    column: column(field),
+                    field: field.as_str().to_owned(),
+                    rule: i.rule,
+                    limit: i.limit,
+                }
+            }));
+            None
+        }
     }
 }

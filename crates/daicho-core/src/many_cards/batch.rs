@@ -146,6 +146,7 @@ struct CardUndo {
     created: bool,
     before: Option<String>,
     persons: Vec<String>,
+    contacts: Vec<String>,
     moved: Vec<Moved>,
     trashed: bool,
     version_after: i64,
@@ -190,6 +191,7 @@ pub fn undo(
                 "created" => u.created = true,
                 "changed" if u.before.is_none() => u.before = before,
                 "person_added" => u.persons.extend(before),
+                "contact_added" => u.contacts.extend(before),
                 // A damaged record stops the undo: the rows it names would stay behind.
                 "moved" => u.moved.extend(
                     before
@@ -249,6 +251,13 @@ pub fn undo(
         }
         for person in &u.persons {
             cards::delete_key_person(conn, person, edit)?;
+        }
+        for contact in &u.contacts {
+            // A contact deleted since needs nothing more.
+            match crate::contact::store::delete(conn, contact, edit) {
+                Err(crate::error::ContactError::NotFound { .. }) | Ok(()) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         if let Some(before) = &u.before {
             let fields: CardFields =

@@ -1,6 +1,6 @@
 //! What a step that changes many cards (bulk change, merge) and its undo can refuse.
 
-use crate::error::{BackupError, CardError};
+use crate::error::{BackupError, CardError, ContactError};
 
 /// Changing many cards in one step (bulk changes, merging two cards) and undoing such a step.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +22,8 @@ pub enum BatchError {
     #[error(transparent)]
     Card(#[from] CardError),
     #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -36,6 +38,7 @@ coded!(BatchError {
     NothingChosen => code("batch.nothing_chosen"),
     Damaged { detail } => code("batch.damaged"),
     Card(e) => inner,
+    Contact(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

@@ -81,6 +81,9 @@ impl Batch {
         if let Some(person) = row.person.filter(|_| kind == CardKind::Organisation) {
             cards::add_key_person(conn, &id, &person, edit)?;
         }
+        if let Some(contact) = &row.contact {
+            crate::contact::store::insert(conn, &id, contact, edit)?;
+        }
         self.batch.record(conn, &id, "created", None)?;
         self.created.insert(row.line, id);
         self.added += 1;
@@ -123,6 +126,10 @@ impl Batch {
                 person_added = Some(cards::add_key_person(conn, card_id, &person, edit)?.id);
             }
         }
+        let contact_added = match &row.contact {
+            Some(contact) => Some(crate::contact::store::insert(conn, card_id, contact, edit)?.id),
+            None => None,
+        };
         if self.created.values().any(|id| id == card_id) {
             // Undo deletes the card this import created: only its version after moves.
             self.batch.touch(conn, card_id)?;
@@ -131,6 +138,10 @@ impl Batch {
             if let Some(person_id) = person_added {
                 self.batch
                     .record(conn, card_id, "person_added", Some(&person_id))?;
+            }
+            if let Some(contact_id) = contact_added {
+                self.batch
+                    .record(conn, card_id, "contact_added", Some(&contact_id))?;
             }
         }
         self.merged_into.insert(row.line, card_id.to_owned());

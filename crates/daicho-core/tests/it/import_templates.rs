@@ -367,3 +367,90 @@ fn the_customer_ledgers_reps_keep_in_excel_need_no_choosing() {
         );
     }
 }
+
+/// A contact history as a rep keeps it (営業日報 in Excel, 拜访记录, 영업일지): each row is a
+/// contact of a customer, found by code or name, or made when the ledger has none; undo takes
+/// every contact back, including those added to cards that were already there.
+#[test]
+fn a_contact_history_adds_each_row_to_its_customers_card_and_undo_takes_it_back() {
+    use daicho_core::card::CardFields;
+    use daicho_core::contact::ContactKind;
+    use daicho_core::import::ImportField as F;
+    let mut l = ledger();
+    let mut aoba = CardFields::new(CardKind::Organisation, "株式会社青葉精機");
+    aoba.code = "K-0001".into();
+    let aoba = l.create_card(&aoba).unwrap();
+    let version_before = l.card(&aoba.id).unwrap().version;
+    let history = "訪問日,顧客コード,会社名,対応区分,対応者,目的,内容,結果,次回アクション,次回期日\r\n\
+        2025/10/02 10:00,K-0001,株式会社青葉精機,訪問,山田 太郎,定期訪問,新ラインの稼働状況を確認。,好感触,見積を送る,2025/10/09\r\n\
+        2025/10/15,K-0001,株式会社青葉精機,電話,山田 太郎,,見積の件で部長と話す。来月決裁。,,,\r\n\
+        2025年11月5日,,有限会社みどり商店,メール,佐藤 次郎,ご挨拶,新任のご挨拶メールを送付。,,,\r\n\
+        2025/11/20 15:30,,有限会社みどり商店,展示会,佐藤 次郎,,ブースに来場。カタログを渡す。,,,\r\n\
+        2025/13/01,K-0001,株式会社青葉精機,訪問,山田 太郎,,日付が壊れている行,,,\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "営業日報.csv", history.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        preview.mapping.columns,
+        [
+            Some(F::ContactAt),
+            Some(F::Code),
+            Some(F::Name),
+            Some(F::ContactKind),
+            Some(F::ContactRep),
+            Some(F::ContactPurpose),
+            Some(F::ContactContent),
+            Some(F::ContactOutcome),
+            Some(F::ContactNextAction),
+            Some(F::ContactNextDue),
+        ]
+    );
+    assert_eq!(
+        preview.with_problems, 1,
+        "the row with a broken date is refused, named"
+    );
+    assert_eq!(preview.problems[0].line, 6);
+    assert_eq!(preview.problems[0].field, "contact_at");
+    let outcome = l
+        .import_apply(
+            &path,
+            &ImportRequest::default(),
+            preview.rows,
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!((outcome.added, outcome.merged), (1, 3), "{outcome:?}");
+    let contacts = l.contacts(&aoba.id).unwrap();
+    assert_eq!(contacts.len(), 2);
+    let visit = contacts
+        .iter()
+        .find(|c| c.fields.kind == ContactKind::Visit)
+        .unwrap();
+    assert_eq!(visit.fields.at, "2025-10-02T10:00");
+    assert_eq!(visit.fields.next_action_due.as_deref(), Some("2025-10-09"));
+    assert_eq!(visit.fields.rep, "山田 太郎");
+    let midori = card(&l, "みどり商店");
+    let theirs = l.contacts(&midori.id).unwrap();
+    assert_eq!(theirs.len(), 2);
+    let fair = theirs
+        .iter()
+        .find(|c| c.fields.kind == ContactKind::Other)
+        .unwrap();
+    assert_eq!(
+        fair.fields.purpose, "展示会",
+        "a kind Daicho has no word for is kept as the purpose"
+    );
+    assert!(theirs.iter().any(|c| c.fields.at == "2025-11-05T00:00"));
+    // Undo takes all of it back: the new card, and the contacts on the card that was there.
+    l.import_undo(&outcome.id).unwrap();
+    assert!(l.contacts(&aoba.id).unwrap().is_empty());
+    assert_eq!(l.card(&aoba.id).unwrap().version, version_before);
+    let left = l
+        .list_cards(&CardQuery {
+            text: "みどり".into(),
+            limit: 5,
+            ..CardQuery::default()
+        })
+        .unwrap();
+    assert_eq!(left.total, 0);
+}

@@ -328,13 +328,14 @@ CREATE TABLE case_studies (
 ) STRICT;
 
 -- table change_batch_cards
-CREATE TABLE change_batch_cards (
+CREATE TABLE "change_batch_cards" (
     batch_id       TEXT NOT NULL REFERENCES change_batches (id) ON DELETE CASCADE,
     seq            INTEGER NOT NULL,
     card_id        TEXT NOT NULL,
-    action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added', 'moved', 'trashed')),
-    before         TEXT,   -- changed: the fields before (JSON); person_added: the key person's id;
-                           -- moved: {"table", "key", "from"} of a row moved to this card
+    action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added', 'contact_added',
+                                                   'moved', 'trashed')),
+    before         TEXT,   -- changed: the fields before (JSON); person_added / contact_added: the
+                           -- key person's or the contact's id; moved: {"table", "key", "from"}
     version_after  INTEGER NOT NULL,
     PRIMARY KEY (batch_id, seq)
 ) STRICT, WITHOUT ROWID;

@@ -27,6 +27,14 @@ export const FIELDS: ImportField[] = [
   "person_department",
   "person_phone",
   "person_email",
+  "contact_at",
+  "contact_kind",
+  "contact_rep",
+  "contact_purpose",
+  "contact_content",
+  "contact_outcome",
+  "contact_next_action",
+  "contact_next_due",
 ];
 
 export type Problem = { line: number; column: number | null; field: string; rule: string; limit: number | null };

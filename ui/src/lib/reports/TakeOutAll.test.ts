@@ -48,7 +48,7 @@ describe("the full export", () => {
     await userEvent.click(screen.getByTestId("full-export-zip"));
     const done = await screen.findByTestId("full-export-done");
     expect(calls.find((c) => c.cmd === "full_export")!.args).toEqual({ path: "/home/rep/台帳.zip" });
-    expect(done).toHaveTextContent("カード 300 件、接触記録 2400 件、情報メモ 120 件、売上・返品 900 件");
+    expect(done).toHaveTextContent("カード 300 件、接触記録 2,400 件、情報メモ 120 件、売上・返品 900 件");
     expect(done).toHaveTextContent("/home/rep/台帳.zip");
   });
 
