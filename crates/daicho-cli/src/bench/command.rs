@@ -52,6 +52,9 @@ pub enum BenchKind {
     Import {
         #[arg(long, default_value_t = 100_000)]
         cards: u32,
+        /// Rows of the contact history imported after the cards.
+        #[arg(long, default_value_t = 100_000)]
+        contacts: u32,
         #[arg(long)]
         json: bool,
     },
@@ -133,7 +136,11 @@ pub fn run(what: BenchKind) -> Result<(), ErrorReport> {
         BenchKind::Search(b) => search::search(b.cards, b.contacts, b.json, b.ledger)?,
         BenchKind::Open(b) => search::open(b.cards, b.contacts, b.json, b.ledger)?,
         BenchKind::List(b) => list::list(b.cards, b.contacts, b.json, b.ledger)?,
-        BenchKind::Import { cards, json } => import::import(cards, json)?,
+        BenchKind::Import {
+            cards,
+            contacts,
+            json,
+        } => import::import(cards, contacts, json)?,
         BenchKind::Backup(b) => backup::run(b.cards, b.contacts, b.json, b.ledger)?,
         BenchKind::Encryption { ledger: b, rows } => {
             encryption::encryption(b.cards, b.contacts, rows, b.json, b.ledger)?

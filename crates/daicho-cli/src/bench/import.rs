@@ -111,7 +111,97 @@ fn plain_insert(ledger: &mut Ledger, path: &Path) -> Result<u64, ErrorReport> {
     Ok(n)
 }
 
-pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
+const HISTORY_HEADERS: [&str; 7] = [
+    "訪問日",
+    "顧客コード",
+    "会社名",
+    "対応区分",
+    "対応者",
+    "目的",
+    "内容",
+];
+const KINDS: [&str; 4] = ["訪問", "電話", "メール", "打合せ"];
+
+/// A contact history of `rows` rows over the ledger's cards (by code and name, as a rep's
+/// 営業日報 names them), dated over the two years to `today`.
+fn write_history(
+    ledger: &Ledger,
+    path: &Path,
+    rows: u32,
+    today: chrono::NaiveDate,
+) -> Result<(), ErrorReport> {
+    let customers: Vec<(String, String)> = ledger
+        .connection()
+        .prepare("SELECT code, name FROM cards ORDER BY rowid")
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .map_err(storage)?;
+    if customers.is_empty() {
+        return Ok(());
+    }
+    let file = std::fs::File::create(path).map_err(io(path))?;
+    let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    out.write_record(HISTORY_HEADERS)
+        .map_err(|e| io(path)(e.into()))?;
+    for n in 0..rows as usize {
+        let (code, name) = &customers[n * 7919 % customers.len()];
+        let day = today - chrono::Duration::days((n % 730) as i64);
+        let at = format!(
+            "{} {:02}:{:02}",
+            day.format("%Y/%m/%d"),
+            9 + n % 9,
+            (n % 4) * 15
+        );
+        let content = format!("定例の打合せ。案件 {n} の進み具合と次回の提案内容を確認した。");
+        let record = [
+            at.as_str(),
+            code,
+            name,
+            KINDS[n % KINDS.len()],
+            "山田 太郎",
+            "定期訪問",
+            &content,
+        ];
+        out.write_record(record).map_err(|e| io(path)(e.into()))?;
+    }
+    out.flush().map_err(io(path))
+}
+
+/// The baseline of the history: the rows inserted into the contacts table as they are, each
+/// card found by its code, in one transaction.
+fn plain_history(ledger: &mut Ledger, path: &Path) -> Result<u64, ErrorReport> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| io(path)(e.into()))?;
+    let tx = ledger.connection();
+    tx.execute_batch("BEGIN IMMEDIATE").map_err(storage)?;
+    let mut n = 0;
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, created_at, updated_at)
+                 VALUES (lower(hex(randomblob(16))), (SELECT id FROM cards WHERE code = ?1), 'visit',
+                    replace(substr(?2, 1, 10), '/', '-') || 'T' || substr(?2, 12, 5), ?3, ?4, ?5,
+                    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            )
+            .map_err(storage)?;
+        for record in reader.records() {
+            let r = record.map_err(|e| io(path)(e.into()))?;
+            let cell = |i: usize| r.get(i).unwrap_or_default();
+            insert
+                .execute(rusqlite::params![
+                    cell(1),
+                    cell(0),
+                    cell(4),
+                    cell(5),
+                    cell(6)
+                ])
+                .map_err(storage)?;
+            n += 1;
+        }
+    }
+    tx.execute_batch("COMMIT").map_err(storage)?;
+    Ok(n)
+}
+
+pub fn import(rows: u32, history_rows: u32, json: bool) -> Result<(), ErrorReport> {
     let dir: PathBuf =
         std::env::temp_dir().join(format!("daicho-bench-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
@@ -145,6 +235,33 @@ pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
         time(|| ledger.import_apply(&list, &request, preview.rows, &mut |_, _| true));
     let outcome = outcome.map_err(|e| e.report())?;
     let import_kib = peak_kib().saturating_sub(before);
+
+    // A contact history over the cards now in both ledgers.
+    let history = dir.join("history.csv");
+    write_history(
+        &ledger,
+        &history,
+        history_rows,
+        chrono::Local::now().date_naive(),
+    )?;
+    let (history_inserted, history_base_ms) = time(|| plain_history(&mut base, &history));
+    let history_inserted = history_inserted?;
+    let (history_preview, history_preview_ms) =
+        time(|| ledger.import_preview(&history, &ImportRequest::default()));
+    let history_preview = history_preview.map_err(|e| e.report())?;
+    let (history_outcome, history_ms) = time(|| {
+        ledger.import_apply(
+            &history,
+            &ImportRequest::default(),
+            history_preview.rows,
+            &mut |_, _| true,
+        )
+    });
+    let history_outcome = history_outcome.map_err(|e| e.report())?;
+    let contacts: i64 = ledger
+        .connection()
+        .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))
+        .map_err(storage)?;
     let report = serde_json::json!({
         "rows": rows,
         "plain_insert": { "rows": inserted, "ms": base_ms.round(), "peak_growth_kib": base_kib },
@@ -153,6 +270,12 @@ pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
         "import": { "added": outcome.added, "merged": outcome.merged, "skipped": outcome.skipped,
                     "ms": import_ms.round(), "peak_growth_kib": import_kib,
                     "ratio": (import_ms / base_ms * 100.0).round() / 100.0 },
+        "history": { "rows": history_rows, "plain_insert_ms": history_base_ms.round(),
+                     "plain_inserted": history_inserted, "preview_ms": history_preview_ms.round(),
+                     "problems": history_preview.with_problems, "ms": history_ms.round(),
+                     "added": history_outcome.added, "merged": history_outcome.merged,
+                     "contacts": contacts,
+                     "ratio": (history_ms / history_base_ms * 100.0).round() / 100.0 },
     });
     if json {
         out_json!(serde_json::to_string_pretty(&report).unwrap_or_default());
@@ -168,6 +291,17 @@ pub fn import(rows: u32, json: bool) -> Result<(), ErrorReport> {
             "  import                   {:>7} rows  {import_ms:>8.0} ms  {:.2}x  peak +{import_kib} KiB",
             outcome.added,
             import_ms / base_ms
+        );
+        out!("contact history of {history_rows} rows over those cards, against a plain insert into contacts");
+        out!("  plain insert             {history_inserted:>7} rows  {history_base_ms:>8.0} ms  1.00x");
+        out!(
+            "  check (preview)          {:>7} rows  {history_preview_ms:>8.0} ms  {:.2}x",
+            history_preview.rows,
+            history_preview_ms / history_base_ms
+        );
+        out!(
+            "  import                   {contacts:>7} contacts  {history_ms:>8.0} ms  {:.2}x",
+            history_ms / history_base_ms
         );
     }
     Ok(())

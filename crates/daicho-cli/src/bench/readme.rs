@@ -337,6 +337,21 @@ fn import(r: &Value) -> Result<String, ErrorReport> {
                 ratio(num(r, "import.ratio")?),
                 kib(num(r, "import.peak_growth_kib")?),
             ],
+            vec![
+                "contact history: plain insert into contacts (baseline)".into(),
+                count(num(r, "history.plain_inserted")?),
+                ms(num(r, "history.plain_insert_ms")?),
+                ratio(1.0),
+                String::new(),
+            ],
+            vec![
+                "contact history: import (each row checked, its card found, history written)"
+                    .into(),
+                count(num(r, "history.rows")?),
+                ms(num(r, "history.ms")?),
+                ratio(num(r, "history.ratio")?),
+                String::new(),
+            ],
         ],
     ))
 }

@@ -8,6 +8,9 @@ use crate::import::{self, ImportBatch, ImportOutcome, ImportPreview, ImportReque
 
 use super::Ledger;
 
+/// Rows from which an import builds the list's indexes once at its end.
+const BULK_ROWS: u32 = 5_000;
+
 impl Ledger {
     /// What importing `path` would do (every row checked, duplicates found); writes nothing.
     pub fn import_preview(
@@ -29,10 +32,18 @@ impl Ledger {
     ) -> Result<ImportOutcome, ImportError> {
         self.backup_before(BackupReason::Import)?;
         // The search index is written once, at the end: row by row it cost most of the time.
+        // A large file also sets the card list's indexes aside: each contact moved its card
+        // through those ordered by last contact; for a few rows, rebuilding them would cost more.
         self.write(|tx, edit| {
-            crate::search::deferred::deferring_search(tx, || {
-                import::apply(tx, path, request, edit, total, progress)
-            })
+            if total >= BULK_ROWS {
+                crate::db::set_aside::in_bulk(tx, &[], || {
+                    import::apply(tx, path, request, edit, total, progress)
+                })
+            } else {
+                crate::search::deferred::deferring_search(tx, || {
+                    import::apply(tx, path, request, edit, total, progress)
+                })
+            }
         })
     }
 

@@ -134,7 +134,12 @@ impl Batch {
             // Undo deletes the card this import created: only its version after moves.
             self.batch.touch(conn, card_id)?;
         } else {
-            self.batch.record_changed(conn, card_id, &card.fields)?;
+            // A row that only adds a contact or a person leaves the card's fields as they were:
+            // its own record (with the card's version after) is enough for undo.
+            let unchanged = merged == card.fields;
+            if !unchanged || (person_added.is_none() && contact_added.is_none()) {
+                self.batch.record_changed(conn, card_id, &card.fields)?;
+            }
             if let Some(person_id) = person_added {
                 self.batch
                     .record(conn, card_id, "person_added", Some(&person_id))?;

@@ -454,3 +454,55 @@ fn a_contact_history_adds_each_row_to_its_customers_card_and_undo_takes_it_back(
         .unwrap();
     assert_eq!(left.total, 0);
 }
+
+/// A history of thousands of rows builds the list's indexes once at its end: they all come back
+/// in their order, and the list and search see every contact.
+#[test]
+fn a_large_history_import_puts_every_index_back_and_the_cards_show_their_last_contact() {
+    use daicho_core::card::CardFields;
+    let mut l = ledger();
+    for (code, name) in [("K-1", "株式会社青葉精機"), ("K-2", "有限会社みどり商店")] {
+        let mut f = CardFields::new(CardKind::Organisation, name);
+        f.code = code.into();
+        l.create_card(&f).unwrap();
+    }
+    let indexes = |l: &Ledger| -> Vec<(String, String)> {
+        l.connection()
+            .prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name, rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = indexes(&l);
+    let mut csv = String::from("訪問日,顧客コード,会社名,内容\n");
+    for n in 0..5_000u32 {
+        let (code, name) = if n % 2 == 0 {
+            ("K-1", "株式会社青葉精機")
+        } else {
+            ("K-2", "有限会社みどり商店")
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i64::from(n % 700));
+        csv.push_str(&format!("{},{code},{name},記録 {n}\n", day.format("%Y/%m/%d")));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "history.csv", csv.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.with_problems, 0, "{:?}", preview.problems.first());
+    let outcome = l
+        .import_apply(&path, &ImportRequest::default(), preview.rows, &mut |_, _| true)
+        .unwrap();
+    assert_eq!((outcome.added, outcome.merged), (0, 5_000));
+    assert_eq!(indexes(&l), before);
+    let aoba = card(&l, "青葉");
+    assert_eq!(l.contacts(&aoba.id).unwrap().len(), 2_500);
+    let row = l
+        .list_cards(&CardQuery { text: "青葉".into(), limit: 1, ..CardQuery::default() })
+        .unwrap()
+        .rows
+        .remove(0);
+    assert_eq!(row.last_contact_at.as_deref(), Some("2025-11-29T00:00"));
+    let found = l.search("記録 4998", 5).unwrap();
+    assert!(!found.contacts.is_empty());
+}
