@@ -98,6 +98,15 @@ impl LedgerIndex {
         Ok(index)
     }
 
+    /// The name of the live card with `code`, if any.
+    pub fn name_of(&self, code: &str) -> Option<String> {
+        if code.is_empty() {
+            return None;
+        }
+        let at = self.by_code.get(code)?;
+        self.cards.get(*at).map(|c| c.0.name.clone())
+    }
+
     pub fn check(&self, row: &RowCard) -> Option<(ExistingCard, DuplicateWhy)> {
         let fields = &row.fields;
         let k = keys(fields);

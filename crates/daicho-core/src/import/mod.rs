@@ -359,7 +359,7 @@ fn scan(
         {
             problems.push(RowProblem::whole_row(raw.line, "extra_cells"));
         }
-        let card = match rows::card_of(raw.line, &raw.cells, m) {
+        let card = match rows::card_of(raw.line, &raw.cells, m, &|code| ledger.name_of(code)) {
             Ok(card) if problems.is_empty() => Some(card),
             Ok(_) => None,
             Err(mut more) => {

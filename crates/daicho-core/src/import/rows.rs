@@ -98,7 +98,14 @@ pub(super) fn kind_of(text: &str) -> Option<CardKind> {
 }
 
 /// Builds the card of `cells` under `mapping`, or the problems that keep it out.
-pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard, Vec<RowProblem>> {
+/// `name_of_code`: the name of the ledger's card with a code, for a row that names its customer
+/// by code alone (a history or an accounting export).
+pub fn card_of(
+    line: u32,
+    cells: &[String],
+    mapping: &Mapping,
+    name_of_code: &dyn Fn(&str) -> Option<String>,
+) -> Result<RowCard, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let mut values: HashMap<ImportField, Vec<(u32, String)>> = HashMap::new();
     for (column, field) in mapping.columns.iter().enumerate() {
@@ -153,6 +160,12 @@ pub fn card_of(line: u32, cells: &[String], mapping: &Mapping) -> Result<RowCard
         None => None,
     };
     let mut name_column = column_of(ImportField::Name);
+    if name.is_empty() {
+        if let Some(known) = name_of_code(first(ImportField::Code).trim()) {
+            name = known;
+            name_column = column_of(ImportField::Code);
+        }
+    }
     if name.is_empty() && !person_name.is_empty() {
         name = std::mem::take(&mut person_name);
         reading = std::mem::take(&mut person_reading);
