@@ -73,8 +73,8 @@ mod tests {
             "59b4ccb1200eb6d17caa1b584feea2c0428dfffba3e834707efdc432040deba9",
         ),
         (
-            "0016_import_contacts.sql",
-            "d3484a251140430a30a0cc784280f5e8862f44638509b38c998892e5d3725e62",
+            "0016_import_records.sql",
+            "ab1750bb267702ebe4c7b9639ce1ef98c1385604c07ce45d39cde473016eb0cd",
         ),
     ];
 

@@ -32,7 +32,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0013_names.sql"),
     include_str!("migrations/0014_list_status_completeness.sql"),
     include_str!("migrations/0015_classify_facts.sql"),
-    include_str!("migrations/0016_import_contacts.sql"),
+    include_str!("migrations/0016_import_records.sql"),
 ];
 
 /// The migrations; the connection they run on needs `search::register_functions` first

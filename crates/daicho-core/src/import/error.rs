@@ -49,6 +49,8 @@ pub enum ImportError {
     #[error(transparent)]
     Contact(#[from] crate::error::ContactError),
     #[error(transparent)]
+    Sales(#[from] crate::error::SalesError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -74,6 +76,7 @@ coded!(ImportError {
     ChangedSince { code } => code("import.changed_since"),
     Card(e) => inner,
     Contact(e) => inner,
+    Sales(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

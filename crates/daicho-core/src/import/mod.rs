@@ -62,6 +62,15 @@ api_enum!(
         ContactOutcome = "contact_outcome",
         ContactNextAction = "contact_next_action",
         ContactNextDue = "contact_next_due",
+        SaleOn = "sale_on",
+        SaleItem = "sale_item",
+        SaleQuantity = "sale_quantity",
+        SaleUnitPrice = "sale_unit_price",
+        SaleAmount = "sale_amount",
+        SaleInvoice = "sale_invoice",
+        SaleDue = "sale_due",
+        SalePaid = "sale_paid",
+        SalePaidOn = "sale_paid_on",
     }
 );
 
@@ -623,6 +632,7 @@ pub fn apply(
                 // duplicates" is about repeated cards.
                 let choice = duplicate.as_ref().map(|d| {
                     let adds = card.contact.is_some()
+                        || card.sale.is_some()
                         || matches!(
                             d,
                             Duplicate::Existing {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{ImportField, Mapping, RowProblem};
 use crate::card::{validate, CardFields, CardKind, CardStatus, IndividualProfile, KeyPersonFields};
 use crate::contact::{ContactFields, ContactKind};
+use crate::sales::{TransactionFields, TransactionKind};
 
 /// A row ready to import, or why it is not.
 #[derive(Debug, Clone)]
@@ -15,6 +16,40 @@ pub struct RowCard {
     pub person: Option<KeyPersonFields>,
     /// A row of a contact history: the contact, checked, to add to the card.
     pub contact: Option<ContactFields>,
+    /// A row of a sales export: the sale (or return), checked, to add to the card.
+    pub sale: Option<TransactionFields>,
+}
+
+/// A whole amount as accounting exports write it: ¥12,000, 12,000円, 1,200.00, ₩5,000, (500) or
+/// -500 for a credit; none for text that is not one, or a fraction of a unit.
+pub(super) fn amount_of(text: &str) -> Option<i64> {
+    let t = crate::text::normalize(text.trim());
+    let negative = (t.starts_with('(') && t.ends_with(')'))
+        || t.starts_with('-')
+        || t.starts_with('▲')
+        || t.starts_with('△');
+    let digits: String = t
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '▲' | '△'))
+        .replace(
+            [
+                '¥', '￥', '$', '€', '₩', '円', '元', '원', ',', ' ', '\u{a0}',
+            ],
+            "",
+        )
+        .trim_start_matches("jpy")
+        .trim_start_matches("cny")
+        .trim_start_matches("krw")
+        .trim_start_matches("usd")
+        .to_owned();
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b == b'0')
+    {
+        return None;
+    }
+    let value: i64 = whole.parse().ok()?;
+    Some(if negative { -value } else { value })
 }
 
 /// The kind of contact a history names; a word Daicho has no kind for is "other" (complaints
@@ -309,12 +344,14 @@ pub fn card_of(
         }
     };
     let contact = contact_of(line, &values, &first, &mut problems);
+    let sale = sale_of(line, &values, &first, &mut problems);
     match fields {
         Some(fields) if problems.is_empty() => Ok(RowCard {
             line,
             fields,
             person,
             contact,
+            sale,
         }),
         _ => Err(problems),
     }
@@ -409,6 +446,129 @@ fn contact_of(
                     "outcome" => F::ContactOutcome,
                     "rep" => F::ContactRep,
                     _ => F::ContactContent,
+                };
+                RowProblem {
+                    line,
+                    column: column(field),
+                    field: field.as_str().to_owned(),
+                    rule: i.rule,
+                    limit: i.limit,
+                }
+            }));
+            None
+        }
+    }
+}
+
+/// The row's sale, when it has a date and an item or an amount. A negative amount or quantity
+/// is a return; "paid" is an amount or a word (済, 已收, 완료, yes), and paid with no date of
+/// its own counts as paid on the sale's day.
+fn sale_of(
+    line: u32,
+    values: &HashMap<ImportField, Vec<(u32, String)>>,
+    first: &dyn Fn(ImportField) -> String,
+    problems: &mut Vec<RowProblem>,
+) -> Option<TransactionFields> {
+    use ImportField as F;
+    let on_cell = values.get(&F::SaleOn).and_then(|v| v.first())?;
+    if first(F::SaleItem).is_empty() && first(F::SaleAmount).is_empty() {
+        return None;
+    }
+    let column = |f: F| values.get(&f).and_then(|v| v.first()).map(|(c, _)| *c);
+    let before = problems.len();
+    let mut refuse = |f: F, rule: &str| {
+        problems.push(RowProblem::at(
+            line,
+            column(f).unwrap_or(on_cell.0),
+            f,
+            rule,
+        ));
+    };
+    let day = |f: F, refuse: &mut dyn FnMut(F, &str)| -> Option<String> {
+        let text = first(f);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = date_time_of(&text).map(|d| d[..10].to_owned());
+        if parsed.is_none() {
+            refuse(f, "invalid_date");
+        }
+        parsed
+    };
+    let dated_on = day(F::SaleOn, &mut refuse);
+    let number = |f: F, refuse: &mut dyn FnMut(F, &str)| -> Option<i64> {
+        let text = first(f);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = amount_of(&text);
+        if parsed.is_none() {
+            refuse(f, "not_a_number");
+        }
+        parsed
+    };
+    let quantity = number(F::SaleQuantity, &mut refuse);
+    let unit_price = number(F::SaleUnitPrice, &mut refuse);
+    let amount = number(F::SaleAmount, &mut refuse);
+    let paid_word = crate::text::normalize(first(F::SalePaid).trim());
+    let paid = match paid_word.as_str() {
+        "" | "未" | "未収" | "未入金" | "未收" | "미수" | "no" | "unpaid" | "×" => {
+            Some(0)
+        }
+        "済" | "入金済" | "回収済" | "已收" | "已收款" | "완료" | "입금완료" | "yes" | "paid"
+        | "○" | "〇" => None,
+        _ => number(F::SalePaid, &mut refuse),
+    };
+    let due_on = day(F::SaleDue, &mut refuse);
+    let paid_on = day(F::SalePaidOn, &mut refuse);
+    if problems.len() > before {
+        return None;
+    }
+    let returned = amount.is_some_and(|a| a < 0) || quantity.is_some_and(|q| q < 0);
+    let quantity = quantity.map_or(1, i64::abs);
+    let amount = amount.map(i64::abs);
+    let unit_price = unit_price
+        .map(i64::abs)
+        .or_else(|| amount.map(|a| if quantity > 0 { a / quantity } else { a }))
+        .unwrap_or(0);
+    let total = amount.unwrap_or(quantity * unit_price);
+    // A word that says "paid" is the whole amount.
+    let paid_amount = if returned { 0 } else { paid.unwrap_or(total) };
+    let input = TransactionFields {
+        kind: if returned {
+            TransactionKind::Return
+        } else {
+            TransactionKind::Sale
+        },
+        dated_on: dated_on.clone().unwrap_or_default(),
+        item: first(F::SaleItem),
+        quantity,
+        unit_price,
+        amount,
+        invoice_no: first(F::SaleInvoice),
+        due_on: due_on.filter(|_| !returned),
+        paid_amount,
+        paid_on: if paid_amount > 0 {
+            paid_on.or(dated_on)
+        } else {
+            None
+        },
+        ..TransactionFields::default()
+    };
+    match crate::sales::validate::transaction(&input, None) {
+        Ok(valid) => Some(valid),
+        Err(issues) => {
+            problems.extend(issues.into_iter().map(|i| {
+                let field = match i.field.as_str() {
+                    "dated_on" => F::SaleOn,
+                    "quantity" => F::SaleQuantity,
+                    "unit_price" => F::SaleUnitPrice,
+                    "amount" => F::SaleAmount,
+                    "invoice_no" => F::SaleInvoice,
+                    "due_on" => F::SaleDue,
+                    "paid_amount" => F::SalePaid,
+                    "paid_on" => F::SalePaidOn,
+                    _ => F::SaleItem,
                 };
                 RowProblem {
                     line,

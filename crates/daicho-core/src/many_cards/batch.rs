@@ -147,6 +147,7 @@ struct CardUndo {
     before: Option<String>,
     persons: Vec<String>,
     contacts: Vec<String>,
+    sales: Vec<String>,
     moved: Vec<Moved>,
     trashed: bool,
     version_after: i64,
@@ -192,6 +193,7 @@ pub fn undo(
                 "changed" if u.before.is_none() => u.before = before,
                 "person_added" => u.persons.extend(before),
                 "contact_added" => u.contacts.extend(before),
+                "transaction_added" => u.sales.extend(before),
                 // A damaged record stops the undo: the rows it names would stay behind.
                 "moved" => u.moved.extend(
                     before
@@ -251,6 +253,15 @@ pub fn undo(
         }
         for person in &u.persons {
             cards::delete_key_person(conn, person, edit)?;
+        }
+        for sale in &u.sales {
+            // A sale deleted since needs nothing more.
+            // Only what the sale shows as overdue depends on the day, and nothing reads it here.
+            let today = chrono::Local::now().date_naive();
+            match crate::sales::store::delete(conn, sale, edit, today) {
+                Err(crate::error::SalesError::NotFound { .. }) | Ok(()) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         for contact in &u.contacts {
             // A contact deleted since needs nothing more.

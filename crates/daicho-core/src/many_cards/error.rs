@@ -1,6 +1,6 @@
 //! What a step that changes many cards (bulk change, merge) and its undo can refuse.
 
-use crate::error::{BackupError, CardError, ContactError};
+use crate::error::{BackupError, CardError, ContactError, SalesError};
 
 /// Changing many cards in one step (bulk changes, merging two cards) and undoing such a step.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +24,8 @@ pub enum BatchError {
     #[error(transparent)]
     Contact(#[from] ContactError),
     #[error(transparent)]
+    Sales(#[from] SalesError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -39,6 +41,7 @@ coded!(BatchError {
     Damaged { detail } => code("batch.damaged"),
     Card(e) => inner,
     Contact(e) => inner,
+    Sales(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

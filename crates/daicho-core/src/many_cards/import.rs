@@ -84,6 +84,9 @@ impl Batch {
         if let Some(contact) = &row.contact {
             crate::contact::store::insert(conn, &id, contact, edit)?;
         }
+        if let Some(sale) = &row.sale {
+            crate::sales::store::add_checked(conn, &id, sale, edit)?;
+        }
         self.batch.record(conn, &id, "created", None)?;
         self.created.insert(row.line, id);
         self.added += 1;
@@ -130,6 +133,10 @@ impl Batch {
             Some(contact) => Some(crate::contact::store::insert(conn, card_id, contact, edit)?.id),
             None => None,
         };
+        let sale_added = match &row.sale {
+            Some(sale) => Some(crate::sales::store::add_checked(conn, card_id, sale, edit)?),
+            None => None,
+        };
         if self.created.values().any(|id| id == card_id) {
             // Undo deletes the card this import created: only its version after moves.
             self.batch.touch(conn, card_id)?;
@@ -137,7 +144,9 @@ impl Batch {
             // A row that only adds a contact or a person leaves the card's fields as they were:
             // its own record (with the card's version after) is enough for undo.
             let unchanged = merged == card.fields;
-            if !unchanged || (person_added.is_none() && contact_added.is_none()) {
+            if !unchanged
+                || (person_added.is_none() && contact_added.is_none() && sale_added.is_none())
+            {
                 self.batch.record_changed(conn, card_id, &card.fields)?;
             }
             if let Some(person_id) = person_added {
@@ -147,6 +156,10 @@ impl Batch {
             if let Some(contact_id) = contact_added {
                 self.batch
                     .record(conn, card_id, "contact_added", Some(&contact_id))?;
+            }
+            if let Some(sale_id) = sale_added {
+                self.batch
+                    .record(conn, card_id, "transaction_added", Some(&sale_id))?;
             }
         }
         self.merged_into.insert(row.line, card_id.to_owned());

@@ -6,7 +6,7 @@ mod model;
 pub mod receivables;
 pub(crate) mod store;
 pub mod summary;
-mod validate;
+pub(crate) mod validate;
 
 pub use model::*;
 

@@ -183,6 +183,17 @@ pub(crate) fn add_to_new_card(
     insert_checked(conn, card_id, &checked(conn, input)?, edit).map(drop)
 }
 
+/// Adds a transaction already checked to the card (an import's row); returns its id.
+pub(crate) fn add_checked(
+    conn: &Connection,
+    card_id: &str,
+    f: &TransactionFields,
+    edit: &Edit<'_>,
+) -> Result<String, SalesError> {
+    ensure_editable(conn, card_id)?;
+    insert_checked(conn, card_id, f, edit)
+}
+
 /// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
 pub fn save(
     conn: &Connection,

@@ -530,3 +530,99 @@ fn a_large_history_import_puts_every_index_back_and_the_cards_show_their_last_co
     let found = l.search("記録 4998", 5).unwrap();
     assert!(!found.contacts.is_empty());
 }
+
+/// Sales as an accounting system exports them (売上明細): each line a sale or a return on its
+/// customer's card, amounts as accountants write them, paid as a word or an amount; undo takes
+/// every line back.
+#[test]
+fn an_accounting_export_adds_sales_and_returns_to_the_cards_and_undo_takes_them_back() {
+    use daicho_core::card::CardFields;
+    use daicho_core::import::ImportField as F;
+    use daicho_core::sales::TransactionKind;
+    let mut l = ledger();
+    let mut aoba = CardFields::new(CardKind::Organisation, "株式会社青葉精機");
+    aoba.code = "K-0001".into();
+    let aoba = l.create_card(&aoba).unwrap();
+    let export = "伝票日付,伝票番号,得意先コード,得意先名,商品名,数量,単価,金額,入金\r\n\
+        2025/09/30,00012,K-0001,株式会社青葉精機,精密ベアリング A-200,10,\"12,000\",\"¥120,000\",済\r\n\
+        2025/10/15,00015,K-0001,,保守点検サービス,1,\"30,000\",\"30,000\",\"10,000\"\r\n\
+        2025/10/20,00016,K-0001,株式会社青葉精機,精密ベアリング A-200,-2,\"12,000\",\"▲24,000\",\r\n\
+        2025/11/01,00020,,有限会社みどり商店,消耗品セット,5,\"2,000\",\"10,000円\",未\r\n\
+        2025/11/02,00021,,有限会社みどり商店,消耗品セット,1,\"2,000\",\"2,000.50\",\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "売上明細.csv", export.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        preview.mapping.columns,
+        [
+            Some(F::SaleOn),
+            Some(F::SaleInvoice),
+            Some(F::Code),
+            Some(F::Name),
+            Some(F::SaleItem),
+            Some(F::SaleQuantity),
+            Some(F::SaleUnitPrice),
+            Some(F::SaleAmount),
+            Some(F::SalePaid),
+        ]
+    );
+    assert_eq!(
+        preview.with_problems, 1,
+        "a fraction of a yen is refused, named: {:?}",
+        preview.problems
+    );
+    assert_eq!(
+        (preview.problems[0].line, preview.problems[0].field.as_str()),
+        (6, "sale_amount")
+    );
+    let outcome = l
+        .import_apply(
+            &path,
+            &ImportRequest::default(),
+            preview.rows,
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!((outcome.added, outcome.merged), (1, 3), "{outcome:?}");
+    let sales = l.card_sales(&aoba.id, None).unwrap().transactions;
+    assert_eq!(sales.len(), 3);
+    let bearing = sales
+        .iter()
+        .find(|t| t.fields.invoice_no == "00012")
+        .unwrap();
+    assert_eq!(
+        (bearing.fields.amount, bearing.fields.paid_amount),
+        (Some(120_000), 120_000)
+    );
+    assert_eq!(
+        bearing.fields.paid_on.as_deref(),
+        Some("2025-09-30"),
+        "paid with no date of its own: the sale's day"
+    );
+    let service = sales
+        .iter()
+        .find(|t| t.fields.invoice_no == "00015")
+        .unwrap();
+    assert_eq!(service.fields.paid_amount, 10_000);
+    let returned = sales
+        .iter()
+        .find(|t| t.fields.invoice_no == "00016")
+        .unwrap();
+    assert_eq!(
+        (
+            returned.fields.kind,
+            returned.fields.quantity,
+            returned.fields.amount
+        ),
+        (TransactionKind::Return, 2, Some(24_000))
+    );
+    let midori = card(&l, "みどり商店");
+    let theirs = l.card_sales(&midori.id, None).unwrap().transactions;
+    assert_eq!((theirs.len(), theirs[0].fields.paid_amount), (1, 0));
+    l.import_undo(&outcome.id).unwrap();
+    assert!(l
+        .card_sales(&aoba.id, None)
+        .unwrap()
+        .transactions
+        .is_empty());
+}

@@ -2125,7 +2125,7 @@ export type ImportCard_Serialize = {
 };
 
 /**  What a column of the file holds. */
-export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due";
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on";
 
 /**  What an import did. */
 export type ImportOutcome = {

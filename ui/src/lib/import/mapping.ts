@@ -35,6 +35,15 @@ export const FIELDS: ImportField[] = [
   "contact_outcome",
   "contact_next_action",
   "contact_next_due",
+  "sale_on",
+  "sale_item",
+  "sale_quantity",
+  "sale_unit_price",
+  "sale_amount",
+  "sale_invoice",
+  "sale_due",
+  "sale_paid",
+  "sale_paid_on",
 ];
 
 export type Problem = { line: number; column: number | null; field: string; rule: string; limit: number | null };
