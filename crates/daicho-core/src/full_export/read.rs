@@ -119,7 +119,8 @@ impl<'a> Target<'a> {
             if !columns.iter().any(|c| c.name == *name) {
                 return Err(self.not_an_export(format!("{table}.{name}")));
             }
-            let value = values::from_json(value).ok_or_else(|| self.bad(table, name, value))?;
+            let value = crate::handover::take_over::sql_value(value)
+                .ok_or_else(|| self.bad(table, name, value))?;
             names.push(name.as_str());
             values.push(value);
         }

@@ -117,17 +117,3 @@ pub(super) fn from_text(column: &Column, text: &str) -> Value {
         Affinity::Text => Value::Text(text.to_owned()),
     }
 }
-
-/// A JSON value read back; `None` for arrays and objects, which no column keeps.
-pub(super) fn from_json(value: &serde_json::Value) -> Option<Value> {
-    match value {
-        serde_json::Value::Null => Some(Value::Null),
-        serde_json::Value::Bool(b) => Some(Value::Integer(i64::from(*b))),
-        serde_json::Value::Number(n) => n
-            .as_i64()
-            .map(Value::Integer)
-            .or_else(|| n.as_f64().map(Value::Real)),
-        serde_json::Value::String(s) => Some(Value::Text(s.clone())),
-        _ => None,
-    }
-}

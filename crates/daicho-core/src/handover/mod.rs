@@ -10,7 +10,7 @@ pub(crate) mod error;
 pub mod marks;
 pub mod receipt;
 mod tables;
-mod take_over;
+pub(crate) mod take_over;
 
 use serde::{Deserialize, Serialize};
 

@@ -176,7 +176,8 @@ pub fn preview(
     })
 }
 
-fn sql_value(value: &serde_json::Value) -> Option<Value> {
+/// A JSON value as SQLite keeps it; `None` for what no column keeps (lists, objects, booleans).
+pub(crate) fn sql_value(value: &serde_json::Value) -> Option<Value> {
     match value {
         serde_json::Value::Null => Some(Value::Null),
         serde_json::Value::Number(n) => n

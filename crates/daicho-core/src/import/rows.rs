@@ -357,6 +357,25 @@ pub fn card_of(
     }
 }
 
+/// A record's issues as the row's problems, each at the column its field came from.
+fn at_columns<'c>(
+    line: u32,
+    issues: Vec<crate::error::FieldIssue>,
+    column: &'c dyn Fn(ImportField) -> Option<u32>,
+    field_of: impl Fn(&str) -> ImportField + 'c,
+) -> impl Iterator<Item = RowProblem> + 'c {
+    issues.into_iter().map(move |i| {
+        let field = field_of(&i.field);
+        RowProblem {
+            line,
+            column: column(field),
+            field: field.as_str().to_owned(),
+            rule: i.rule,
+            limit: i.limit,
+        }
+    })
+}
+
 /// The row's contact, when it has a date and something said about it.
 fn contact_of(
     line: u32,
@@ -437,23 +456,14 @@ fn contact_of(
     match crate::contact::validate::contact(&input, &[]) {
         Ok(valid) => Some(valid),
         Err(issues) => {
-            problems.extend(issues.into_iter().map(|i| {
-                let field = match i.field.as_str() {
-                    "at" => F::ContactAt,
-                    "next_action_due" => F::ContactNextDue,
-                    "next_action" => F::ContactNextAction,
-                    "purpose" => F::ContactPurpose,
-                    "outcome" => F::ContactOutcome,
-                    "rep" => F::ContactRep,
-                    _ => F::ContactContent,
-                };
-                RowProblem {
-                    line,
-                    column: column(field),
-                    field: field.as_str().to_owned(),
-                    rule: i.rule,
-                    limit: i.limit,
-                }
+            problems.extend(at_columns(line, issues, &column, |field| match field {
+                "at" => F::ContactAt,
+                "next_action_due" => F::ContactNextDue,
+                "next_action" => F::ContactNextAction,
+                "purpose" => F::ContactPurpose,
+                "outcome" => F::ContactOutcome,
+                "rep" => F::ContactRep,
+                _ => F::ContactContent,
             }));
             None
         }
@@ -558,25 +568,16 @@ fn sale_of(
     match crate::sales::validate::transaction(&input, None) {
         Ok(valid) => Some(valid),
         Err(issues) => {
-            problems.extend(issues.into_iter().map(|i| {
-                let field = match i.field.as_str() {
-                    "dated_on" => F::SaleOn,
-                    "quantity" => F::SaleQuantity,
-                    "unit_price" => F::SaleUnitPrice,
-                    "amount" => F::SaleAmount,
-                    "invoice_no" => F::SaleInvoice,
-                    "due_on" => F::SaleDue,
-                    "paid_amount" => F::SalePaid,
-                    "paid_on" => F::SalePaidOn,
-                    _ => F::SaleItem,
-                };
-                RowProblem {
-                    line,
-                    column: column(field),
-                    field: field.as_str().to_owned(),
-                    rule: i.rule,
-                    limit: i.limit,
-                }
+            problems.extend(at_columns(line, issues, &column, |field| match field {
+                "dated_on" => F::SaleOn,
+                "quantity" => F::SaleQuantity,
+                "unit_price" => F::SaleUnitPrice,
+                "amount" => F::SaleAmount,
+                "invoice_no" => F::SaleInvoice,
+                "due_on" => F::SaleDue,
+                "paid_amount" => F::SalePaid,
+                "paid_on" => F::SalePaidOn,
+                _ => F::SaleItem,
             }));
             None
         }
