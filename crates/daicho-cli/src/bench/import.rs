@@ -71,44 +71,44 @@ pub(super) fn write_list(path: &Path, rows: u32) -> Result<(), ErrorReport> {
     out.flush().map_err(io(path))
 }
 
-/// The baseline: the rows read with the csv crate and inserted as they are.
-fn plain_insert(ledger: &mut Ledger, path: &Path) -> Result<u64, ErrorReport> {
+/// Every record of the CSV at `path` bound to `sql` (the cells `columns` name, in that order),
+/// in one transaction: the baselines, rows inserted as they are.
+fn insert_all(
+    ledger: &mut Ledger,
+    path: &Path,
+    sql: &str,
+    columns: &[usize],
+) -> Result<u64, ErrorReport> {
     let mut reader = csv::Reader::from_path(path).map_err(|e| io(path)(e.into()))?;
     let tx = ledger.connection();
     tx.execute_batch("BEGIN IMMEDIATE").map_err(storage)?;
     let mut n = 0;
     {
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO cards (id, code, kind, status, name, reading, phones, email, postal_code, region,
-                    city, street, industry, owner, sort_key, search_text, created_at, updated_at)
-                 VALUES (lower(hex(randomblob(16))), ?1, 'organisation', 'prospect', ?2, ?3, json_array(?4), ?5, ?6, ?7,
-                    ?8, ?9, ?10, ?11, ?2, '', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
-            )
-            .map_err(storage)?;
+        let mut insert = tx.prepare(sql).map_err(storage)?;
         for record in reader.records() {
             let r = record.map_err(|e| io(path)(e.into()))?;
-            let cell = |i: usize| r.get(i).unwrap_or_default();
+            let cells = columns.iter().map(|i| r.get(*i).unwrap_or_default());
             insert
-                .execute(rusqlite::params![
-                    cell(0),
-                    cell(1),
-                    cell(2),
-                    cell(3),
-                    cell(4),
-                    cell(5),
-                    cell(6),
-                    cell(7),
-                    cell(8),
-                    cell(9),
-                    cell(10),
-                ])
+                .execute(rusqlite::params_from_iter(cells))
                 .map_err(storage)?;
             n += 1;
         }
     }
     tx.execute_batch("COMMIT").map_err(storage)?;
     Ok(n)
+}
+
+/// The baseline: the rows read with the csv crate and inserted into the cards table as they are.
+fn plain_insert(ledger: &mut Ledger, path: &Path) -> Result<u64, ErrorReport> {
+    insert_all(
+        ledger,
+        path,
+        "INSERT INTO cards (id, code, kind, status, name, reading, phones, email, postal_code, region,
+            city, street, industry, owner, sort_key, search_text, created_at, updated_at)
+         VALUES (lower(hex(randomblob(16))), ?1, 'organisation', 'prospect', ?2, ?3, json_array(?4), ?5, ?6, ?7,
+            ?8, ?9, ?10, ?11, ?2, '', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+        &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    )
 }
 
 const HISTORY_HEADERS: [&str; 7] = [
@@ -169,36 +169,15 @@ fn write_history(
 /// The baseline of the history: the rows inserted into the contacts table as they are, each
 /// card found by its code, in one transaction.
 fn plain_history(ledger: &mut Ledger, path: &Path) -> Result<u64, ErrorReport> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| io(path)(e.into()))?;
-    let tx = ledger.connection();
-    tx.execute_batch("BEGIN IMMEDIATE").map_err(storage)?;
-    let mut n = 0;
-    {
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, created_at, updated_at)
-                 VALUES (lower(hex(randomblob(16))), (SELECT id FROM cards WHERE code = ?1), 'visit',
-                    replace(substr(?2, 1, 10), '/', '-') || 'T' || substr(?2, 12, 5), ?3, ?4, ?5,
-                    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
-            )
-            .map_err(storage)?;
-        for record in reader.records() {
-            let r = record.map_err(|e| io(path)(e.into()))?;
-            let cell = |i: usize| r.get(i).unwrap_or_default();
-            insert
-                .execute(rusqlite::params![
-                    cell(1),
-                    cell(0),
-                    cell(4),
-                    cell(5),
-                    cell(6)
-                ])
-                .map_err(storage)?;
-            n += 1;
-        }
-    }
-    tx.execute_batch("COMMIT").map_err(storage)?;
-    Ok(n)
+    insert_all(
+        ledger,
+        path,
+        "INSERT INTO contacts (id, card_id, kind, at, rep, purpose, content, created_at, updated_at)
+         VALUES (lower(hex(randomblob(16))), (SELECT id FROM cards WHERE code = ?1), 'visit',
+            replace(substr(?2, 1, 10), '/', '-') || 'T' || substr(?2, 12, 5), ?3, ?4, ?5,
+            '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+        &[1, 0, 4, 5, 6],
+    )
 }
 
 pub fn import(rows: u32, history_rows: u32, json: bool) -> Result<(), ErrorReport> {
