@@ -76,6 +76,10 @@ mod tests {
             "0016_import_records.sql",
             "ab1750bb267702ebe4c7b9639ce1ef98c1385604c07ce45d39cde473016eb0cd",
         ),
+        (
+            "0017_lending.sql",
+            "3897d15f899bcd988f0223aa777ad8ef1cde3248854f4bece8c1314ad25b4e5d",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -8,7 +8,7 @@ use daicho_core::card::CardStatus;
 use daicho_core::card_list::CardQuery;
 use daicho_core::error::{Coded, HandoverError};
 use daicho_core::handover::{
-    CardChoice, Choice, HandoverSelection, PreviewStatus, TakeOverRequest,
+    CardChoice, Choice, HandoverSelection, Keep, PreviewStatus, Resolution, TakeOverRequest,
 };
 use daicho_core::i18n::{self, Lang};
 use daicho_core::ErrorReport;
@@ -58,6 +58,9 @@ pub enum HandoverCommand {
         /// good; either way they are read-only in this ledger once the file is written.
         #[arg(long)]
         lend: bool,
+        /// With --lend: the day (YYYY-MM-DD) the cards are lent until, shown on both sides.
+        #[arg(long, value_name = "DATE", requires = "lend")]
+        until: Option<String>,
     },
     /// Take a bundle over into this ledger (its cards become the successor's), or with --dry-run
     /// only say what would happen. (`import` is its name in earlier versions.)
@@ -71,6 +74,11 @@ pub enum HandoverCommand {
         /// repeatable. Other duplicates are kept beside the existing card.
         #[arg(long = "merge")]
         merge: Vec<String>,
+        /// Lent cards coming back: for every value changed both here and by the colleague,
+        /// keep this side's (the take-over is refused while such a value has no choice; the
+        /// window lets you choose each).
+        #[arg(long, value_name = "mine|theirs", value_parser = parse_keep)]
+        keep: Option<Keep>,
         /// Who confirms the take-over (default: the successor the bundle names).
         #[arg(long)]
         confirm: Option<String>,
@@ -151,6 +159,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             handover_passphrase_file,
             recipient,
             lend,
+            until,
         } => {
             let passphrase = handover_passphrase(handover_passphrase_file.as_deref())?;
             let mut ledger = crate::open_ledger(&file).map_err(|e| e.report())?;
@@ -178,6 +187,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 passphrase: passphrase.map(|p| p.to_string()),
                 recipient,
                 lend,
+                lend_until: until,
             };
             let existing = crate::existing(force);
             let (made, written) = match &report {
@@ -219,6 +229,7 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
             bundle,
             dry_run,
             merge,
+            keep,
             confirm,
             report,
             lang: code,
@@ -251,9 +262,26 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                         e.name,
                         card.why.clone().unwrap_or_default()
                     ),
+                    (PreviewStatus::Returning, _) => {
+                        format!("returning with {} changes", card.changes)
+                    }
                     (status, _) => status.as_str().to_owned(),
                 };
                 out!("  {}\t{}\t{note}", card.code, card.name);
+            }
+            if let Some(until) = &preview.lent_until {
+                out!("lent until {until}");
+            }
+            for c in &preview.conflicts {
+                out!(
+                    "  conflict\t{}\t{} {}\t{}\there: {}\tcolleague: {}",
+                    c.card_name,
+                    c.table,
+                    c.row_label,
+                    c.field,
+                    c.mine,
+                    c.theirs
+                );
             }
             if preview.already_taken_over {
                 out!("already taken over: nothing to do");
@@ -270,8 +298,23 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                     choice: Choice::Merge,
                 })
                 .collect();
+            let resolutions = keep
+                .map(|keep| {
+                    preview
+                        .conflicts
+                        .iter()
+                        .map(|c| Resolution {
+                            table: c.table.clone(),
+                            row: c.row.clone(),
+                            field: c.field.clone(),
+                            keep,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             let request = TakeOverRequest {
                 choices,
+                resolutions,
                 confirmed_by: confirm.unwrap_or_else(|| preview.to_owner.clone()),
                 passphrase: passphrase.map(|p| p.to_string()),
                 signer: signer.unwrap_or_default(),
@@ -280,11 +323,12 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                 .take_over(&bundle, &request)
                 .map_err(|e| e.report())?;
             out!(
-                "take-over {}: {} added, {} merged, {} skipped{}",
+                "take-over {}: {} added, {} merged, {} skipped, {} came back{}",
                 record.id,
                 record.added,
                 record.merged,
                 record.skipped,
+                record.returned,
                 if record.applied {
                     ""
                 } else {
@@ -323,8 +367,16 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
                     .into_iter()
                     .collect();
                 let lent = if g.lent {
+                    let until = g
+                        .until
+                        .as_ref()
+                        .map(|u| {
+                            let day = [("date".to_owned(), u.clone())].into_iter().collect();
+                            format!(" {}", i18n::message(lang, "handover.until", &day))
+                        })
+                        .unwrap_or_default();
                     format!(
-                        " ({})",
+                        " ({}{until})",
                         i18n::message(lang, "handover.lent", &Default::default())
                     )
                 } else {
@@ -401,4 +453,9 @@ pub fn run(command: HandoverCommand, lang: Lang) -> Result<(), ErrorReport> {
         }
     }
     Ok(())
+}
+
+/// `--keep mine|theirs`.
+fn parse_keep(text: &str) -> Result<Keep, String> {
+    Keep::parse(text).ok_or_else(|| format!("{text}: mine or theirs"))
 }

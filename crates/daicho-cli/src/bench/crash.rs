@@ -143,6 +143,7 @@ impl Fixture {
                     passphrase: None,
                     recipient: Some(recipient.clone()),
                     lend: false,
+                    lend_until: None,
                 },
                 &bundle,
                 Existing::Refuse,

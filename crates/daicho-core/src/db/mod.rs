@@ -33,6 +33,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0014_list_status_completeness.sql"),
     include_str!("migrations/0015_classify_facts.sql"),
     include_str!("migrations/0016_import_records.sql"),
+    include_str!("migrations/0017_lending.sql"),
 ];
 
 /// The migrations; the connection they run on needs `search::register_functions` first

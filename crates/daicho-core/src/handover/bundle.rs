@@ -83,6 +83,9 @@ pub struct Manifest {
     pub cards: Vec<ManifestCard>,
     /// Per table: how many rows and their hash.
     pub entries: BTreeMap<String, Entry>,
+    /// Lent for a leave until this day (YYYY-MM-DD); absent for a handover for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lent_until: Option<String>,
     /// The hash of everything above: an edited manifest is refused too.
     pub seal: String,
 }

@@ -59,6 +59,10 @@ pub enum HandoverError {
     NoReceipt { id: String },
     #[error("the cards of handover file {id} are lent: they come back, and are not removed")]
     LentNotRemoved { id: String },
+    #[error("{count} values were changed both here and by the colleague: choose which to keep")]
+    Unresolved { count: u32 },
+    #[error("{until}: lent until a day that has passed or is not a date")]
+    BadLendUntil { until: String },
     #[error(transparent)]
     Report(#[from] ReportError),
     #[error(transparent)]
@@ -92,6 +96,8 @@ coded!(HandoverError {
     ReceiptNotOurs { path } => code("handover.receipt_not_ours"),
     NoReceipt { id } => code("handover.no_receipt"),
     LentNotRemoved { id } => code("handover.lent_not_removed"),
+    Unresolved { count } => code("handover.unresolved"),
+    BadLendUntil { until } => code("handover.bad_lend_until"),
     Report(e) => inner,
     Output(e) => inner,
     Card(e) => inner,

@@ -26,6 +26,8 @@ pub struct HandedOver {
     pub file: String,
     /// Lent for a leave, to come back, rather than handed over for good.
     pub lent: bool,
+    /// Lent until this day (YYYY-MM-DD), when the owner said so.
+    pub until: Option<String>,
     pub cards: u32,
 }
 
@@ -37,6 +39,7 @@ pub(crate) struct MarkedFile<'a> {
     pub to_owner: &'a str,
     pub file: &'a str,
     pub lent: bool,
+    pub until: Option<&'a str>,
 }
 
 /// Marks `ids` as handed over in `file`; each card's history says so.
@@ -48,11 +51,11 @@ pub(crate) fn mark(
     actor: &str,
 ) -> rusqlite::Result<()> {
     let mut insert = conn.prepare_cached(
-        "INSERT INTO handed_over (card_id, bundle_id, to_owner, at, actor, file, lent, seal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO handed_over (card_id, bundle_id, to_owner, at, actor, file, lent, seal, until)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (card_id) DO UPDATE SET bundle_id = excluded.bundle_id,
              to_owner = excluded.to_owner, at = excluded.at, actor = excluded.actor,
-             file = excluded.file, lent = excluded.lent, seal = excluded.seal",
+             file = excluded.file, lent = excluded.lent, seal = excluded.seal, until = excluded.until",
     )?;
     let MarkedFile {
         bundle_id,
@@ -60,10 +63,11 @@ pub(crate) fn mark(
         to_owner,
         file,
         lent,
+        until,
     } = *marked;
     for id in ids {
         insert.execute(params![
-            id, bundle_id, to_owner, at, actor, file, lent, seal
+            id, bundle_id, to_owner, at, actor, file, lent, seal, until
         ])?;
         history::record(
             conn,
@@ -91,7 +95,7 @@ fn stamp<'a>(id: &'a str, at: &'a str, actor: &'a str) -> Stamp<'a> {
 /// Every handover file whose cards are still marked here, newest first.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<HandedOver>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT bundle_id, to_owner, max(at), actor, file, lent, count(*) FROM handed_over
+        "SELECT bundle_id, to_owner, max(at), actor, file, lent, count(*), max(until) FROM handed_over
          GROUP BY bundle_id ORDER BY max(at) DESC",
     )?;
     let rows = stmt.query_map([], from_row)?;
@@ -101,13 +105,14 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<HandedOver>> {
 /// The mark on one card, if it was handed over.
 pub fn of_card(conn: &Connection, card_id: &str) -> rusqlite::Result<Option<HandedOver>> {
     conn.prepare_cached(
-        "SELECT bundle_id, to_owner, at, actor, file, lent, 1 FROM handed_over WHERE card_id = ?1",
+        "SELECT bundle_id, to_owner, at, actor, file, lent, 1, until FROM handed_over WHERE card_id = ?1",
     )?
     .query_row([card_id], from_row)
     .optional()
 }
 
-/// A file's marks as selected above: bundle, successor, when, who, where, lent, how many cards.
+/// A file's marks as selected above: bundle, successor, when, who, where, lent, how many cards,
+/// until when.
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HandedOver> {
     Ok(HandedOver {
         bundle_id: r.get(0)?,
@@ -117,6 +122,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HandedOver> {
         file: r.get(4)?,
         lent: r.get(5)?,
         cards: r.get(6)?,
+        until: r.get(7)?,
     })
 }
 

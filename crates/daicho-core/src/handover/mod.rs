@@ -7,19 +7,30 @@
 pub mod bundle;
 mod check;
 pub(crate) mod error;
+pub mod give_back;
 pub mod marks;
 pub mod receipt;
 mod tables;
 pub(crate) mod take_over;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use bundle::{Manifest, Seal};
+pub use give_back::{Keep, Resolution, ReturnConflict};
 pub use take_over::{list as take_overs, preview, take_over, undo};
 
 api_enum!(
-    /// How a card of a bundle stands against the successor's ledger.
-    PreviewStatus { New = "new", Duplicate = "duplicate", AlreadyHere = "already_here" }
+    /// How a card of a bundle stands against the successor's ledger: new, like one of its cards,
+    /// here already with nothing new, or here already and coming back with what a colleague
+    /// added or changed (a lent card given back).
+    PreviewStatus {
+        New = "new",
+        Duplicate = "duplicate",
+        AlreadyHere = "already_here",
+        Returning = "returning",
+    }
 );
 api_enum!(
     /// What to do with a likely duplicate.
@@ -47,6 +58,8 @@ pub struct PreviewCard {
     /// Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`.
     pub why: Option<String>,
     pub contacts: u32,
+    /// For a card coming back: how many rows and values it brings (conflicts included).
+    pub changes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,6 +78,10 @@ pub struct HandoverPreview {
     pub cards: Vec<PreviewCard>,
     /// This bundle was taken over already (and not undone): taking it over again changes nothing.
     pub already_taken_over: bool,
+    /// Lent for a leave until this day (YYYY-MM-DD), when the owner said so.
+    pub lent_until: Option<String>,
+    /// Values of cards coming back that were changed on both sides: the owner chooses each.
+    pub conflicts: Vec<ReturnConflict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +103,8 @@ pub struct TakeOverRequest {
     pub passphrase: Option<String>,
     /// The signer's fingerprint as the successor confirmed it (from the handover report).
     pub signer: String,
+    /// For each value changed on both sides (see [`HandoverPreview::conflicts`]): which to keep.
+    pub resolutions: Vec<Resolution>,
 }
 
 /// What a take-over did (or, when it was taken over already, that it did nothing).
@@ -101,6 +120,8 @@ pub struct TakeOver {
     pub added: u32,
     pub merged: u32,
     pub skipped: u32,
+    /// Cards of this ledger that came back with what a colleague added or changed.
+    pub returned: u32,
     pub undone_at: Option<String>,
     /// False when the bundle had been taken over before: nothing was written.
     pub applied: bool,
@@ -124,9 +145,28 @@ pub struct HandoverSelection {
     /// Lent for a leave, to come back, rather than handed over for good. Either way the cards
     /// are read-only in this ledger once the file is written.
     pub lend: bool,
+    /// Lent until this day (YYYY-MM-DD): shown with the lent cards on both sides.
+    pub lend_until: Option<String>,
 }
 
 impl HandoverSelection {
+    /// The day the cards are lent until, checked: a real date, today or later.
+    fn lend_until(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> Result<Option<String>, crate::error::HandoverError> {
+        let until = match self.lend_until.as_deref().map(str::trim) {
+            Some(u) if self.lend && !u.is_empty() => u,
+            _ => return Ok(None),
+        };
+        match chrono::NaiveDate::parse_from_str(until, "%Y-%m-%d") {
+            Ok(day) if day >= today => Ok(Some(day.format("%Y-%m-%d").to_string())),
+            _ => Err(crate::error::HandoverError::BadLendUntil {
+                until: until.to_owned(),
+            }),
+        }
+    }
+
     /// How the file is protected: the successor's key when given, else the passphrase.
     fn seal(&self) -> Result<Seal, crate::error::HandoverError> {
         let recipient = self.recipient.as_deref().map(str::trim).unwrap_or_default();
@@ -169,6 +209,11 @@ pub struct HandoverExport {
     /// The manifest's seal, kept with the marks: the successor's receipt must name it.
     #[serde(skip)]
     pub seal: String,
+    /// Lent until this day.
+    pub lent_until: Option<String>,
+    /// The cards' rows as written, kept as they were lent (see [`give_back`]).
+    #[serde(skip)]
+    pub rows: BTreeMap<String, bundle::Rows>,
 }
 
 /// Writes the bundle of `selection` to `path`.
@@ -186,6 +231,10 @@ pub fn export(
         )]));
     }
     let seal = selection.seal()?;
+    let today =
+        chrono::NaiveDate::parse_from_str(edit.at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+            .unwrap_or_else(|_| chrono::Local::now().date_naive());
+    let lent_until = selection.lend_until(today)?;
     let ids = selected_ids(conn, selection)?;
     if ids.is_empty() {
         return Err(HandoverError::Empty);
@@ -225,6 +274,7 @@ pub fn export(
         made_by: edit.actor.to_owned(),
         cards,
         entries: Default::default(),
+        lent_until: lent_until.clone(),
         seal: String::new(),
     };
     bundle::write(path, &mut manifest, &rows, &signer, &seal)?;
@@ -239,6 +289,8 @@ pub fn export(
             .map(|(t, e)| (t.clone(), e.rows))
             .collect(),
         seal: manifest.seal.clone(),
+        lent_until,
+        rows,
     })
 }
 

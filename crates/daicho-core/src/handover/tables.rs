@@ -61,7 +61,7 @@ pub fn columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<String>> 
     names.collect()
 }
 
-fn json(value: ValueRef<'_>) -> serde_json::Value {
+pub(crate) fn json_value(value: ValueRef<'_>) -> serde_json::Value {
     match value {
         ValueRef::Null => serde_json::Value::Null,
         ValueRef::Integer(i) => i.into(),
@@ -118,7 +118,7 @@ fn collect_selected(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Rows
         while let Some(r) = rows.next()? {
             let mut row = BTreeMap::new();
             for (i, column) in wanted.iter().enumerate() {
-                row.insert((*column).clone(), json(r.get_ref(i)?));
+                row.insert((*column).clone(), json_value(r.get_ref(i)?));
             }
             table_rows.push(row);
         }

@@ -16,7 +16,8 @@ use crate::error::{FieldIssue, HandoverError};
 use crate::ids::CardId;
 use crate::text::{digits, normalize};
 
-use super::bundle::{self, Manifest, Rows};
+use super::bundle::{self, Rows};
+use super::give_back::{self, Returned};
 use super::tables::{self, SHARED, TABLES};
 use super::{
     CardChoice, Choice, ExistingCard, HandoverPreview, PreviewCard, PreviewStatus, TakeOver,
@@ -88,11 +89,11 @@ fn taken_over(conn: &Connection, bundle_id: &str) -> rusqlite::Result<Option<Str
         .optional()
 }
 
+/// Each bundle card as it stands here, and what the cards here already bring back.
 fn cards_of(
     conn: &Connection,
-    manifest: &Manifest,
     tables: &BTreeMap<String, Rows>,
-) -> rusqlite::Result<Vec<PreviewCard>> {
+) -> rusqlite::Result<(Vec<PreviewCard>, HashMap<CardId, Returned>)> {
     let contacts = tables.get("contacts").map(|rows| {
         let mut per: HashMap<String, u32> = HashMap::new();
         for r in rows {
@@ -101,13 +102,24 @@ fn cards_of(
         per
     });
     let mut out = Vec::new();
+    let mut returns = HashMap::new();
     for card in tables.get("cards").into_iter().flatten() {
         let id = text(card, "id");
         let here: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
             .query_row([&id], |r| r.get(0))?;
+        let mut changes = 0;
         let (status, existing, why) = if here {
-            (PreviewStatus::AlreadyHere, None, None)
+            let back = give_back::returned(conn, &id, tables)?;
+            changes = back.changes();
+            // A card the colleague held comes back with their history at least.
+            let status = if changes > 0 || !back.history.is_empty() {
+                PreviewStatus::Returning
+            } else {
+                PreviewStatus::AlreadyHere
+            };
+            returns.insert(CardId::from(id.as_str()), back);
+            (status, None, None)
         } else {
             match duplicate_of(conn, card)? {
                 Some((existing, why)) => (PreviewStatus::Duplicate, Some(existing), Some(why)),
@@ -126,10 +138,10 @@ fn cards_of(
             status,
             existing,
             why,
+            changes,
         });
     }
-    let _ = manifest;
-    Ok(out)
+    Ok((out, returns))
 }
 
 /// The bundle at `path`, opened with `passphrase` or this ledger's own key and checked.
@@ -159,10 +171,17 @@ pub fn preview(
         tables,
         signer,
     } = open(conn, path, passphrase)?;
+    let (cards, returns) = cards_of(conn, &tables)?;
+    let mut conflicts: Vec<_> = returns.into_values().flat_map(|r| r.conflicts).collect();
+    conflicts.sort_by(|a, b| {
+        (&a.card_name, &a.table, &a.row, &a.field).cmp(&(&b.card_name, &b.table, &b.row, &b.field))
+    });
     Ok(HandoverPreview {
         signer,
         already_taken_over: taken_over(conn, &manifest.bundle_id)?.is_some(),
-        cards: cards_of(conn, &manifest, &tables)?,
+        cards,
+        lent_until: manifest.lent_until.clone(),
+        conflicts,
         counts: manifest
             .entries
             .iter()
@@ -314,12 +333,28 @@ pub fn take_over(
     let (mut added, mut merged, mut skipped) = (0u32, 0u32, 0u32);
     // The cards this ledger has once taken over (for the receipt): all but those left out.
     let mut taken_ids: Vec<CardId> = Vec::new();
-    for card in cards_of(conn, &manifest, &tables)? {
-        if card.status == PreviewStatus::AlreadyHere {
+    let (cards, mut returns) = cards_of(conn, &tables)?;
+    returns.retain(|_, r| r.changes() > 0 || !r.history.is_empty());
+    // Every value changed on both sides needs the owner's choice before anything is written.
+    let mut chosen = Vec::new();
+    let mut open = 0;
+    for back in returns.values() {
+        let (left, theirs) = give_back::resolve(&back.conflicts, &request.resolutions);
+        open += left;
+        chosen.extend(theirs);
+    }
+    if open > 0 {
+        return Err(HandoverError::Unresolved { count: open });
+    }
+    for card in cards {
+        if matches!(
+            card.status,
+            PreviewStatus::AlreadyHere | PreviewStatus::Returning
+        ) {
             taken_ids.push(card.card_id.clone());
         }
         let to = match card.status {
-            PreviewStatus::AlreadyHere => None,
+            PreviewStatus::AlreadyHere | PreviewStatus::Returning => None,
             PreviewStatus::New => Some(card.card_id.clone()),
             PreviewStatus::Duplicate => match choices
                 .get(card.card_id.as_str())
@@ -332,6 +367,8 @@ pub fn take_over(
             },
         };
         match &to {
+            // Counted as come back, below.
+            None if card.status == PreviewStatus::Returning => {}
             None => skipped += 1,
             Some(id) if *id == card.card_id => added += 1,
             Some(_) => merged += 1,
@@ -344,8 +381,8 @@ pub fn take_over(
     let take_over_id = new_id();
     conn.execute(
         "INSERT INTO take_overs (id, bundle_id, from_owner, to_owner, taken_at, actor, confirmed_by, cards_added,
-            cards_merged, cards_skipped, manifest, taken_ids)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            cards_merged, cards_skipped, manifest, taken_ids, cards_returned)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             take_over_id,
             manifest.bundle_id,
@@ -358,7 +395,8 @@ pub fn take_over(
             merged,
             skipped,
             serde_json::to_string(&manifest).unwrap_or_default(),
-            serde_json::to_string(&taken_ids).unwrap_or_default()
+            serde_json::to_string(&taken_ids).unwrap_or_default(),
+            returns.len() as u32
         ],
     )?;
     let mut seq = 0i64;
@@ -436,11 +474,20 @@ pub fn take_over(
             track(conn, &take_over_id, &mut seq, table, &key)?;
         }
     }
+    bring_back(
+        conn,
+        &take_over_id,
+        &mut seq,
+        (&returns, &chosen),
+        edit,
+        path,
+    )?;
     // Everything the bundle brought, checked as if typed: one refused value takes nothing over.
     let touched: Vec<CardId> = target
         .values()
         .flatten()
         .cloned()
+        .chain(returns.keys().cloned())
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
@@ -486,6 +533,115 @@ pub fn take_over(
     load(conn, &take_over_id)
 }
 
+/// How a take-over records the values a return replaced: `returned:TABLE`, `[key, old values]`.
+const RETURNED: &str = "returned:";
+
+/// Brings back what the cards here already (lent ones given back) bring: their marks go (they
+/// are the owner's to edit again), the colleague's rows join them, the values weighed theirs
+/// (and the conflicts the owner gave to the colleague) replace the ones here, and the
+/// colleague's history comes along. Every step is recorded for undo.
+fn bring_back(
+    conn: &Connection,
+    take_over_id: &str,
+    seq: &mut i64,
+    (returns, chosen): (&HashMap<CardId, Returned>, &[give_back::Update]),
+    edit: &Edit<'_>,
+    path: &Path,
+) -> Result<(), HandoverError> {
+    let mut ids: Vec<&CardId> = returns.keys().collect();
+    ids.sort();
+    for id in &ids {
+        let mark: Option<BTreeMap<String, serde_json::Value>> = {
+            let columns = tables::columns(conn, "handed_over")?;
+            let list = columns
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            conn.prepare(&format!(
+                "SELECT {list} FROM handed_over WHERE card_id = ?1"
+            ))?
+            .query_row([id.as_str()], |r| {
+                let mut row = BTreeMap::new();
+                for (i, c) in columns.iter().enumerate() {
+                    row.insert(c.clone(), tables::json_value(r.get_ref(i)?));
+                }
+                Ok(row)
+            })
+            .optional()?
+        };
+        if let Some(mark) = mark {
+            track(
+                conn,
+                take_over_id,
+                seq,
+                "handed_over",
+                &serde_json::Value::Object(mark.into_iter().collect()),
+            )?;
+            super::marks::unmark(conn, &[(*id).clone()], edit.at, edit.actor)?;
+            track(
+                conn,
+                take_over_id,
+                seq,
+                "card_history",
+                &serde_json::json!([conn.last_insert_rowid()]),
+            )?;
+        }
+    }
+    let mut known: HashMap<&str, HashSet<String>> = HashMap::new();
+    for id in &ids {
+        let back = &returns[*id];
+        for (table, row) in &back.inserts {
+            if !known.contains_key(table) {
+                known.insert(table, tables::columns(conn, table)?.into_iter().collect());
+            }
+            if insert(conn, table, row, &known[table], false, path)? {
+                let key: Vec<serde_json::Value> = tables::key_columns(table)
+                    .iter()
+                    .map(|c| row.get(*c).cloned().unwrap_or_default())
+                    .collect();
+                track(
+                    conn,
+                    take_over_id,
+                    seq,
+                    table,
+                    &serde_json::Value::Array(key),
+                )?;
+            }
+        }
+    }
+    let updates: Vec<give_back::Update> = ids
+        .iter()
+        .flat_map(|id| returns[*id].updates.iter().cloned())
+        .chain(chosen.iter().cloned())
+        .collect();
+    for (table, key, old) in give_back::apply(conn, &updates, edit.at)? {
+        track(
+            conn,
+            take_over_id,
+            seq,
+            &format!("{RETURNED}{table}"),
+            &serde_json::json!([key, old]),
+        )?;
+    }
+    let history_columns: HashSet<String> =
+        tables::columns(conn, "card_history")?.into_iter().collect();
+    for id in &ids {
+        for row in &returns[*id].history {
+            if insert(conn, "card_history", row, &history_columns, false, path)? {
+                track(
+                    conn,
+                    take_over_id,
+                    seq,
+                    "card_history",
+                    &serde_json::json!([conn.last_insert_rowid()]),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<TakeOver> {
     Ok(TakeOver {
         id: r.get(0)?,
@@ -498,11 +654,12 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<TakeOver> {
         merged: r.get(7)?,
         skipped: r.get(8)?,
         undone_at: r.get(9)?,
+        returned: r.get(10)?,
         applied: true,
     })
 }
 
-const RECORD: &str = "id, bundle_id, from_owner, to_owner, taken_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at";
+const RECORD: &str = "id, bundle_id, from_owner, to_owner, taken_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at, cards_returned";
 
 fn load(conn: &Connection, id: &str) -> Result<TakeOver, HandoverError> {
     conn.prepare_cached(&format!("SELECT {RECORD} FROM take_overs WHERE id = ?1"))?
@@ -547,6 +704,19 @@ pub fn undo(conn: &Connection, id: &str, at: &str) -> Result<TakeOver, HandoverE
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (table, key) in rows {
+        if let Some(table) = table.strip_prefix(RETURNED) {
+            let (key, old): (Vec<serde_json::Value>, BTreeMap<String, serde_json::Value>) =
+                json::parse(&key)?;
+            give_back::restore(conn, table, &key, &old)?;
+            continue;
+        }
+        if table == "handed_over" {
+            let mark: BTreeMap<String, serde_json::Value> = json::parse(&key)?;
+            let known: HashSet<String> =
+                tables::columns(conn, "handed_over")?.into_iter().collect();
+            insert(conn, "handed_over", &mark, &known, true, Path::new(""))?;
+            continue;
+        }
         if table == "ledger_meta" {
             let counter: Vec<Option<String>> = json::parse(&key)?;
             match counter.into_iter().next().flatten() {

@@ -114,10 +114,16 @@ impl Ledger {
                 to_owner: selection.to_owner.trim(),
                 file: &file.display().to_string(),
                 lent: selection.lend,
+                until: made.lent_until.as_deref(),
             },
             at,
             &self.actor,
-        )
+        )?;
+        // Lent cards are kept as they left: what comes back is weighed against them.
+        if selection.lend {
+            handover::give_back::keep_as_lent(tx, ids, &made.bundle_id, &made.rows)?;
+        }
+        Ok(())
     }
 
     /// Every handover file whose cards are marked handed over in this ledger, newest first.

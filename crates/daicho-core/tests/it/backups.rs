@@ -434,6 +434,7 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
             passphrase: Some(super::handover::PASS.into()),
             recipient: None,
             lend: false,
+            lend_until: None,
         },
         &bundle,
         Existing::Refuse,
@@ -467,6 +468,7 @@ fn an_import_and_a_take_over_on_a_full_disk_write_nothing() {
                 confirmed_by: "後任".into(),
                 passphrase: Some(super::handover::PASS.into()),
                 signer: super::handover::signer_of(&bundle),
+                resolutions: vec![],
             },
         )
         .unwrap_err();

@@ -76,6 +76,7 @@ fn every_report_handover_file_and_backup_is_logged_with_who_what_and_where() {
         passphrase: Some("handover passphrase".into()),
         recipient: None,
         lend: false,
+        lend_until: None,
     };
     let bundle = dir.path().join("handover.daicho-handover");
     let sheet = dir.path().join("handover.xlsx");

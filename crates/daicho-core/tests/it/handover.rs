@@ -19,7 +19,7 @@ use daicho_core::Ledger;
 use crate::{ledger, organisation};
 
 /// A rep's ledger from the demo and the owner whose cards move.
-fn predecessor() -> (Ledger, String) {
+pub fn predecessor() -> (Ledger, String) {
     let mut l = ledger();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     generate(
@@ -46,7 +46,7 @@ fn predecessor() -> (Ledger, String) {
 /// Every row of every table but the take-over records, as text.
 /// Every table's rows, sorted; the search indexes as the terms they hold (their storage differs
 /// after an insert and a delete, what they answer does not).
-fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
+pub fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
     for fts in ["card_fts", "contact_fts", "note_fts"] {
         l.connection()
             .execute_batch(&format!(
@@ -87,7 +87,7 @@ fn dump(l: &Ledger) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-fn count(l: &Ledger, sql: &str) -> i64 {
+pub fn count(l: &Ledger, sql: &str) -> i64 {
     l.connection().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
@@ -127,17 +127,18 @@ pub fn signer_of(path: &Path) -> String {
 }
 
 /// A take-over confirmed by `confirmed_by`, trusting the signer the file names.
-fn take(confirmed_by: &str, bundle: &Path) -> TakeOverRequest {
+pub fn take(confirmed_by: &str, bundle: &Path) -> TakeOverRequest {
     TakeOverRequest {
         choices: vec![],
         confirmed_by: confirmed_by.into(),
         passphrase: Some(PASS.into()),
         signer: signer_of(bundle),
+        resolutions: vec![],
     }
 }
 
 /// A handover file of `owner`'s cards (or of `card_ids`) for `to_owner`, under the passphrase.
-fn by_passphrase(
+pub fn by_passphrase(
     owner: Option<String>,
     card_ids: Vec<CardId>,
     to_owner: String,
@@ -149,6 +150,7 @@ fn by_passphrase(
         passphrase: Some(PASS.into()),
         recipient: None,
         lend: false,
+        lend_until: None,
     }
 }
 
@@ -324,6 +326,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         confirmed_by: "後任".into(),
         passphrase: Some(PASS.into()),
         signer: signer_of(&bundle),
+        resolutions: vec![],
     };
     let record = b.take_over(&bundle, &request).unwrap();
     assert_eq!(record.merged, 1);
@@ -350,6 +353,7 @@ fn a_likely_duplicate_is_merged_or_kept_as_chosen() {
         confirmed_by: "後任".into(),
         passphrase: Some(PASS.into()),
         signer: signer_of(&bundle),
+        resolutions: vec![],
     };
     b.take_over(&bundle, &request).unwrap();
     assert_eq!(
@@ -695,6 +699,7 @@ fn handed_over_cards_are_read_only_in_the_leaving_ledger_until_the_handover_is_w
         passphrase: Some(PASS.into()),
         recipient: None,
         lend: true,
+        lend_until: None,
     };
     let made = a
         .handover_export(&selection, &bundle, daicho_core::output::Existing::Refuse)

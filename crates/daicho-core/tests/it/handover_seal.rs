@@ -18,6 +18,7 @@ fn selection(id: &str, passphrase: Option<&str>, recipient: Option<String>) -> H
         passphrase: passphrase.map(Into::into),
         recipient,
         lend: false,
+        lend_until: None,
     }
 }
 
@@ -27,6 +28,7 @@ fn request(passphrase: Option<&str>, signer: &str) -> TakeOverRequest {
         confirmed_by: "後任 花子".into(),
         passphrase: passphrase.map(Into::into),
         signer: signer.into(),
+        resolutions: vec![],
     }
 }
 

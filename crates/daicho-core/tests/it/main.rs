@@ -19,6 +19,7 @@ mod handover;
 mod handover_seal;
 mod import;
 mod import_templates;
+mod lending;
 mod merge;
 mod notes;
 mod planning;

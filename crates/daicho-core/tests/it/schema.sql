@@ -447,7 +447,7 @@ CREATE TABLE handed_over (
     actor     TEXT NOT NULL DEFAULT '',
     file      TEXT NOT NULL,
     lent      INTEGER NOT NULL DEFAULT 0 CHECK (lent IN (0, 1))
-, seal TEXT NOT NULL DEFAULT '') STRICT;
+, seal TEXT NOT NULL DEFAULT '', until TEXT) STRICT;
 
 -- table handover_receipts
 CREATE TABLE handover_receipts (
@@ -486,6 +486,13 @@ CREATE TABLE key_persons (
 CREATE TABLE ledger_meta (
     key   TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL
+) STRICT;
+
+-- table lent_bases
+CREATE TABLE lent_bases (
+    card_id   TEXT PRIMARY KEY NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    bundle_id TEXT NOT NULL,
+    rows      TEXT NOT NULL
 ) STRICT;
 
 -- table note_fts
@@ -608,7 +615,7 @@ CREATE TABLE "take_overs" (
     cards_skipped INTEGER NOT NULL DEFAULT 0,
     undone_at     TEXT,
     manifest      TEXT NOT NULL                                 -- JSON: the bundle's manifest
-, taken_ids TEXT) STRICT;
+, taken_ids TEXT, cards_returned INTEGER NOT NULL DEFAULT 0) STRICT;
 
 -- table transactions
 CREATE TABLE transactions (
