@@ -550,3 +550,108 @@ fn handed_over_cards_are_listed_and_a_handover_can_be_withdrawn() {
         .status
         .success());
 }
+
+#[test]
+fn lent_cards_come_back_and_a_value_both_changed_is_kept_as_the_owner_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = demo(dir.path(), "mine.daicho", "30");
+    let theirs = dir.path().join("theirs.daicho");
+    succeeds(&["init", theirs.to_str().unwrap()]);
+    let (mine_s, theirs_s) = (mine.to_str().unwrap(), theirs.to_str().unwrap());
+    let until = (chrono::Local::now().date_naive() + chrono::Days::new(14)).to_string();
+    let lent = dir.path().join("lent.daicho-handover");
+    let out = succeeds(&[
+        "handover",
+        "export",
+        mine_s,
+        "--owner",
+        "田中 美咲",
+        "--to",
+        "代理",
+        "--lend",
+        "--until",
+        &until,
+        "--out",
+        lent.to_str().unwrap(),
+    ]);
+    let given: serde_json::Value =
+        serde_json::from_str(&stdout(&succeeds(&["handover", "given", mine_s, "--json"]))).unwrap();
+    assert_eq!(given[0]["until"].as_str(), Some(until.as_str()));
+    let taken = succeeds(&[
+        "handover",
+        "take-over",
+        theirs_s,
+        lent.to_str().unwrap(),
+        "--signer",
+        &common::signer_in(&out),
+    ]);
+    assert!(
+        stdout(&taken).contains(&format!("lent until {until}")),
+        "{}",
+        stdout(&taken)
+    );
+
+    // The owner came back early and changed a card; so did the colleague, differently.
+    let bundle = given[0]["bundle_id"].as_str().unwrap().to_owned();
+    succeeds(&["handover", "withdraw", mine_s, &bundle]);
+    let id: String = open_db(&mine)
+        .query_row(
+            "SELECT id FROM cards WHERE owner = '田中 美咲' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for (ledger, notes) in [(&mine, "本人のメモ"), (&theirs, "代理のメモ")] {
+        let raw = open_db(ledger);
+        daicho_core::search::register_functions(&raw).unwrap();
+        raw.execute("UPDATE cards SET notes = ?2 WHERE id = ?1", [&id, notes])
+            .unwrap();
+    }
+    let back = dir.path().join("back.daicho-handover");
+    let out = succeeds(&[
+        "handover",
+        "export",
+        theirs_s,
+        "--owner",
+        "代理",
+        "--to",
+        "田中 美咲",
+        "--out",
+        back.to_str().unwrap(),
+    ]);
+    let signer = common::signer_in(&out);
+    let take = |extra: &[&str]| {
+        let mut args = vec![
+            "handover",
+            "take-over",
+            mine_s,
+            back.to_str().unwrap(),
+            "--signer",
+            &signer,
+        ];
+        args.extend_from_slice(extra);
+        daicho(&args, "C")
+    };
+    let dry = take(&["--dry-run"]);
+    assert!(
+        stdout(&dry).contains("returning")
+            && stdout(&dry).contains("本人のメモ\tcolleague: 代理のメモ"),
+        "{}",
+        stdout(&dry)
+    );
+    // Without a choice for the value both changed, nothing is taken and the exit code says so.
+    let refused = take(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("choose"), "{}", stderr(&refused));
+    let notes = || -> String {
+        open_db(&mine)
+            .query_row("SELECT notes FROM cards WHERE id = ?1", [&id], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(notes(), "本人のメモ");
+    let done = take(&["--keep", "theirs"]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(stdout(&done).contains("came back"), "{}", stdout(&done));
+    assert_eq!(notes(), "代理のメモ");
+    assert!(stdout(&daicho(&["handover", "given", mine_s], "C")).contains("No card"));
+}

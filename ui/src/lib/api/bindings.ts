@@ -47,6 +47,7 @@ export type ErrorCode =
   | "full_export.unknown_form"
   | "full_export.write"
   | "handover.already_undone"
+  | "handover.bad_lend_until"
   | "handover.bad_recipient"
   | "handover.cannot_open"
   | "handover.corrupt"
@@ -65,6 +66,7 @@ export type ErrorCode =
   | "handover.take_over_not_found"
   | "handover.tampered"
   | "handover.too_new"
+  | "handover.unresolved"
   | "handover.unsigned"
   | "import.already_undone"
   | "import.bad_duplicate_choice"
@@ -326,11 +328,11 @@ export const commands = {
 	reportPathIn: (folder: string, name: string) => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("report_path_in", { folder, name })),
 	currencyGet: () => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_get")),
 	currencySet: (currency: Currency) => typedError<Currency, ErrorReport_Serialize>(__TAURI_INVOKE("currency_set", { currency })),
-	handoverExport: (selection: HandoverSelection_Deserialize, bundle: string) => typedError<HandoverExport, ErrorReport_Serialize>(__TAURI_INVOKE("handover_export", { selection, bundle })),
+	handoverExport: (selection: HandoverSelection_Deserialize, bundle: string) => typedError<HandoverExport_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("handover_export", { selection, bundle })),
 	/**  Every handover file whose cards are marked handed over (read-only) in the open ledger. */
-	handedOverList: () => typedError<HandedOver[], ErrorReport_Serialize>(__TAURI_INVOKE("handed_over_list")),
+	handedOverList: () => typedError<HandedOver_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handed_over_list")),
 	/**  Whether the card was handed over, and to whom: then it is read-only here. */
-	cardHandedOver: (id: CardId) => typedError<HandedOver | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
+	cardHandedOver: (id: CardId) => typedError<HandedOver_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
 	/**  Takes a handover back (the successor did not take it over): its cards are editable again. */
 	handoverWithdraw: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_withdraw", { bundleId })),
 	/**  On the successor's side: writes the signed receipt of a take-over for the leaving rep. */
@@ -1917,7 +1919,10 @@ export type GradeBand_Serialize = {
 export type GuessedBy = "heading" | "values" | "template" | "chosen" | "nothing";
 
 /**  One handover file's cards, as the leaving ledger keeps them. */
-export type HandedOver = {
+export type HandedOver = HandedOver_Serialize | HandedOver_Deserialize;
+
+/**  One handover file's cards, as the leaving ledger keeps them. */
+export type HandedOver_Deserialize = {
 	bundle_id: string,
 	to_owner: string,
 	/**  When the file was written (RFC 3339). */
@@ -1927,11 +1932,32 @@ export type HandedOver = {
 	file: string,
 	/**  Lent for a leave, to come back, rather than handed over for good. */
 	lent: boolean,
+	/**  Lent until this day (YYYY-MM-DD), when the owner said so. */
+	until?: string | null,
+	cards: number,
+};
+
+/**  One handover file's cards, as the leaving ledger keeps them. */
+export type HandedOver_Serialize = {
+	bundle_id: string,
+	to_owner: string,
+	/**  When the file was written (RFC 3339). */
+	at: string,
+	actor: string,
+	/**  Where the file was written. */
+	file: string,
+	/**  Lent for a leave, to come back, rather than handed over for good. */
+	lent: boolean,
+	/**  Lent until this day (YYYY-MM-DD), when the owner said so. */
+	until: string | null,
 	cards: number,
 };
 
 /**  What a bundle holds. */
-export type HandoverExport = {
+export type HandoverExport = HandoverExport_Serialize | HandoverExport_Deserialize;
+
+/**  What a bundle holds. */
+export type HandoverExport_Deserialize = {
 	path: string,
 	bundle_id: string,
 	/**  The fingerprint the file is signed with (this ledger's), printed on the handover report. */
@@ -1939,6 +1965,21 @@ export type HandoverExport = {
 	cards: number,
 	/**  Rows per table. */
 	counts: ([string, number])[],
+	/**  Lent until this day. */
+	lent_until?: string | null,
+};
+
+/**  What a bundle holds. */
+export type HandoverExport_Serialize = {
+	path: string,
+	bundle_id: string,
+	/**  The fingerprint the file is signed with (this ledger's), printed on the handover report. */
+	signer: string,
+	cards: number,
+	/**  Rows per table. */
+	counts: ([string, number])[],
+	/**  Lent until this day. */
+	lent_until: string | null,
 };
 
 export type HandoverPreview = HandoverPreview_Serialize | HandoverPreview_Deserialize;
@@ -1959,6 +2000,10 @@ export type HandoverPreview_Deserialize = {
 	cards: PreviewCard_Deserialize[],
 	/**  This bundle was taken over already (and not undone): taking it over again changes nothing. */
 	already_taken_over: boolean,
+	/**  Lent for a leave until this day (YYYY-MM-DD), when the owner said so. */
+	lent_until?: string | null,
+	/**  Values of cards coming back that were changed on both sides: the owner chooses each. */
+	conflicts: ReturnConflict[],
 };
 
 export type HandoverPreview_Serialize = {
@@ -1977,6 +2022,10 @@ export type HandoverPreview_Serialize = {
 	cards: PreviewCard_Serialize[],
 	/**  This bundle was taken over already (and not undone): taking it over again changes nothing. */
 	already_taken_over: boolean,
+	/**  Lent for a leave until this day (YYYY-MM-DD), when the owner said so. */
+	lent_until: string | null,
+	/**  Values of cards coming back that were changed on both sides: the owner chooses each. */
+	conflicts: ReturnConflict[],
 };
 
 /**  Which cards to hand over. */
@@ -1999,6 +2048,8 @@ export type HandoverSelection_Deserialize = {
 	 *  are read-only in this ledger once the file is written.
 	 */
 	lend?: boolean,
+	/**  Lent until this day (YYYY-MM-DD): shown with the lent cards on both sides. */
+	lend_until?: string | null,
 };
 
 /**  Which cards to hand over. */
@@ -2018,6 +2069,8 @@ export type HandoverSelection_Serialize = {
 	 *  are read-only in this ledger once the file is written.
 	 */
 	lend: boolean,
+	/**  Lent until this day (YYYY-MM-DD): shown with the lent cards on both sides. */
+	lend_until: string | null,
 };
 
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
@@ -2299,6 +2352,9 @@ export type IndividualProfile_Serialize = {
 
 /**  Where an individual gets information before buying. */
 export type InfoSource = "own_experience" | "acquaintances" | "documents" | "marketing" | "trial";
+
+/**  Which side's value a conflict keeps. */
+export type Keep = "mine" | "theirs";
 
 /**  How this process came by a ledger's key (and how a ledger is protected). */
 export type KeyKind = 
@@ -2779,6 +2835,8 @@ export type PreviewCard_Deserialize = {
 	/**  Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`. */
 	why?: string | null,
 	contacts: number,
+	/**  For a card coming back: how many rows and values it brings (conflicts included). */
+	changes: number,
 };
 
 export type PreviewCard_Serialize = {
@@ -2790,10 +2848,16 @@ export type PreviewCard_Serialize = {
 	/**  Why it looks like a duplicate: `name_phone`, `name_email` or `name_place`. */
 	why: string | null,
 	contacts: number,
+	/**  For a card coming back: how many rows and values it brings (conflicts included). */
+	changes: number,
 };
 
-/**  How a card of a bundle stands against the successor's ledger. */
-export type PreviewStatus = "new" | "duplicate" | "already_here";
+/**
+ *  How a card of a bundle stands against the successor's ledger: new, like one of its cards,
+ *  here already with nothing new, or here already and coming back with what a colleague
+ *  added or changed (a lent card given back).
+ */
+export type PreviewStatus = "new" | "duplicate" | "already_here" | "returning";
 
 export type Product = Product_Serialize | Product_Deserialize;
 
@@ -3087,6 +3151,14 @@ export type ReportRequest_Serialize = {
 	sheet_id: SheetId | null,
 };
 
+/**  The owner's choice for one conflict. */
+export type Resolution = {
+	table: string,
+	row: string,
+	field: string,
+	keep: Keep,
+};
+
 /**  What a restore did. */
 export type RestoreOutcome = RestoreOutcome_Serialize | RestoreOutcome_Deserialize;
 
@@ -3133,6 +3205,22 @@ export type Retention_Serialize = {
 	 *  kept this many days.
 	 */
 	step_days: number,
+};
+
+/**  A value of a card coming back that was changed both here and by the colleague. */
+export type ReturnConflict = {
+	card_id: CardId,
+	card_name: string,
+	/**  The kind of row: `cards`, `key_persons`, `contacts`, `notes`, `transactions`... */
+	table: string,
+	/**  Which row (its key, as JSON). */
+	row: string,
+	/**  What the row is, for people: a key person's name, a contact's date, a sale's item. */
+	row_label: string,
+	/**  The column, or `column.key` for a key of the organisation or individual profile. */
+	field: string,
+	mine: string,
+	theirs: string,
 };
 
 /**
@@ -3518,6 +3606,8 @@ export type TakeOverRequest_Deserialize = {
 	passphrase?: string | null,
 	/**  The signer's fingerprint as the successor confirmed it (from the handover report). */
 	signer?: string,
+	/**  For each value changed on both sides (see [`HandoverPreview::conflicts`]): which to keep. */
+	resolutions?: Resolution[],
 };
 
 export type TakeOverRequest_Serialize = {
@@ -3529,6 +3619,8 @@ export type TakeOverRequest_Serialize = {
 	passphrase: string | null,
 	/**  The signer's fingerprint as the successor confirmed it (from the handover report). */
 	signer: string,
+	/**  For each value changed on both sides (see [`HandoverPreview::conflicts`]): which to keep. */
+	resolutions: Resolution[],
 };
 
 /**  What a take-over did (or, when it was taken over already, that it did nothing). */
@@ -3542,6 +3634,8 @@ export type TakeOver_Deserialize = {
 	added: number,
 	merged: number,
 	skipped: number,
+	/**  Cards of this ledger that came back with what a colleague added or changed. */
+	returned: number,
 	undone_at?: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,
@@ -3558,6 +3652,8 @@ export type TakeOver_Serialize = {
 	added: number,
 	merged: number,
 	skipped: number,
+	/**  Cards of this ledger that came back with what a colleague added or changed. */
+	returned: number,
 	undone_at: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,

@@ -161,6 +161,8 @@ export type {
   ReportProgress,
   Currency,
   Choice,
+  Keep,
+  ReturnConflict,
   HandoverExport,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;

@@ -19,8 +19,10 @@ const PREVIEW: HandoverPreview = {
   signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20",
   counts: [["cards", 2]],
   already_taken_over: false,
+  lent_until: null,
+  conflicts: [],
   cards: [
-    { card_id: cardId("c1"), code: "C-000001", name: "青木工業株式会社", status: "new", existing: null, why: null, contacts: 3 },
+    { card_id: cardId("c1"), code: "C-000001", name: "青木工業株式会社", status: "new", existing: null, why: null, contacts: 3, changes: 0 },
     {
       card_id: cardId("c2"),
       code: "C-000002",
@@ -29,6 +31,7 @@ const PREVIEW: HandoverPreview = {
       existing: { id: "x2", code: "C-000107", name: "<b>丸山商事</b>", owner: "後任 花子" },
       why: "name_phone",
       contacts: 5,
+      changes: 0,
     },
   ],
 };
@@ -43,8 +46,40 @@ const RECORD: TakeOver = {
   added: 1,
   merged: 1,
   skipped: 0,
+  returned: 0,
   undone_at: null,
   applied: true,
+};
+
+/** A lent card coming back from the colleague, with one value both sides changed. */
+const RETURN: HandoverPreview = {
+  ...PREVIEW,
+  from_owner: "代理 次郎",
+  to_owner: "田中 美咲",
+  lent_until: "2026-12-20",
+  cards: [{ card_id: cardId("c1"), code: "C-000001", name: "青木工業株式会社", status: "returning", existing: null, why: null, contacts: 4, changes: 3 }],
+  conflicts: [
+    {
+      card_id: cardId("c1"),
+      card_name: "青木工業株式会社",
+      table: "cards",
+      row: '["c1"]',
+      row_label: "青木工業株式会社",
+      field: "notes",
+      mine: "決算前に再訪",
+      theirs: "<i>予算は来期</i>",
+    },
+    {
+      card_id: cardId("c1"),
+      card_name: "青木工業株式会社",
+      table: "cards",
+      row: '["c1"]',
+      row_label: "青木工業株式会社",
+      field: "organisation.employees",
+      mine: "120",
+      theirs: "",
+    },
+  ],
 };
 
 describe("the handover page", () => {
@@ -52,6 +87,7 @@ describe("the handover page", () => {
   let takeOvers: TakeOver[];
   let given: HandedOver[];
   let receipts: Receipt[];
+  let preview: HandoverPreview;
 
   beforeEach(() => {
     setLang("ja");
@@ -59,6 +95,7 @@ describe("the handover page", () => {
     takeOvers = [];
     given = [];
     receipts = [];
+    preview = PREVIEW;
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
@@ -92,7 +129,7 @@ describe("the handover page", () => {
         given = [];
         return 2;
       }
-      if (cmd === "take_over_preview") return PREVIEW;
+      if (cmd === "take_over_preview") return preview;
       if (cmd === "plugin:dialog|save") return "/home/misaki/引継ぎ";
       if (cmd === "handover_export")
         return {
@@ -103,8 +140,8 @@ describe("the handover page", () => {
           counts: [],
         } satisfies HandoverExport;
       if (cmd === "take_over") {
-        takeOvers = [RECORD];
-        return RECORD;
+        takeOvers = [preview === RETURN ? { ...RECORD, from_owner: "代理 次郎", added: 0, merged: 0, returned: 1 } : RECORD];
+        return takeOvers[0];
       }
       if (cmd === "take_over_undo") {
         takeOvers = [{ ...RECORD, undone_at: "2026-11-24T10:00:00.000Z" }];
@@ -143,6 +180,7 @@ describe("the handover page", () => {
       confirmed_by: "後任 花子",
       passphrase: null,
       signer: "3F2A 91C0 7D4B E812 0A55 C3D9 1B7E 6F20",
+      resolutions: [],
     });
     expect(await screen.findByTestId("handover-import")).toHaveTextContent("1 件追加、1 件統合、0 件除外しました");
   });
@@ -169,7 +207,15 @@ describe("the handover page", () => {
     await userEvent.click(screen.getByTestId("handover-write"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "handover_export")).toBe(true));
     const sent = calls.find((c) => c.cmd === "handover_export")!.args as { selection: unknown; bundle: string };
-    expect(sent.selection).toEqual({ owner: null, card_ids: ["c1", "c2"], to_owner: "後任 花子", passphrase: "kitsune-7", recipient: null, lend: false });
+    expect(sent.selection).toEqual({
+      owner: null,
+      card_ids: ["c1", "c2"],
+      to_owner: "後任 花子",
+      passphrase: "kitsune-7",
+      recipient: null,
+      lend: false,
+      lend_until: null,
+    });
     expect(sent.bundle).toBe("/home/misaki/引継ぎ.daicho-handover");
     expect(await screen.findByTestId("handover-written")).toHaveTextContent("2 件のカードを書き出しました");
 
@@ -192,6 +238,7 @@ describe("the handover page", () => {
         actor: "田中 美咲",
         file: "/home/misaki/引継ぎ.daicho-handover",
         lent: true,
+        until: "2026-12-20",
         cards: 2,
       },
     ];
@@ -199,6 +246,7 @@ describe("the handover page", () => {
     const row = await screen.findByTestId("handover-given-row");
     expect(row).toHaveTextContent("後任 花子");
     expect(row).toHaveTextContent("貸し出し");
+    expect(screen.getByTestId("handover-given-lent")).toHaveTextContent("2026/12/20 まで");
     await userEvent.click(screen.getByTestId("handover-withdraw"));
     expect(await screen.findByTestId("withdraw-dialog")).toHaveTextContent("後任 花子");
     expect(calls.some((c) => c.cmd === "handover_withdraw")).toBe(false);
@@ -215,6 +263,7 @@ describe("the handover page", () => {
         actor: "田中 美咲",
         file: "/home/misaki/引継ぎ.daicho-handover",
         lent: false,
+        until: null,
         cards: 2,
       },
     ];
@@ -238,5 +287,45 @@ describe("the handover page", () => {
     render(HandoverPage);
     await userEvent.click(await screen.findByTestId("handover-write-receipt"));
     await waitFor(() => expect(calls.find((c) => c.cmd === "handover_receipt_write")?.args.id).toBe("i1"));
+  });
+
+  it("lends until a day, and takes lent cards back choosing side by side what both sides changed", async () => {
+    app.handoverCards = [cardId("c1")];
+    render(HandoverPage);
+    await userEvent.type(screen.getByTestId("handover-successor"), "代理 次郎");
+    await userEvent.type(screen.getByTestId("handover-give-passphrase"), "kitsune-7");
+    await userEvent.click(screen.getByTestId("handover-lend"));
+    await userEvent.type(screen.getByTestId("handover-lend-until"), "2026-12-20");
+    await userEvent.click(screen.getByTestId("handover-write"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "handover_export")).toBe(true));
+    expect(calls.find((c) => c.cmd === "handover_export")!.args.selection).toMatchObject({ lend: true, lend_until: "2026-12-20" });
+
+    preview = RETURN;
+    await userEvent.type(screen.getByTestId("handover-bundle"), "/home/misaki/back.daicho-handover");
+    await userEvent.click(screen.getByTestId("handover-preview"));
+    expect(await screen.findByTestId("handover-lent-until")).toHaveTextContent("2026/12/20 まで");
+    expect(screen.getByTestId("handover-card")).toHaveTextContent("貸し出しから戻る");
+    expect(screen.getByTestId("handover-changes")).toHaveTextContent("変更 3 件");
+    const rows = screen.getAllByTestId("return-conflict");
+    expect(rows[0]).toHaveTextContent("メモ");
+    expect(rows[0]).toHaveTextContent("決算前に再訪");
+    expect(rows[0].querySelector("i"), "customer text is shown as text").toBeNull();
+    expect(rows[1]).toHaveTextContent("（空欄）");
+    await userEvent.type(screen.getByTestId("handover-confirmed-by"), "田中 美咲");
+    await userEvent.click(screen.getByTestId("handover-signer-ok"));
+    // Nothing is preselected: the take-over waits for both choices.
+    expect(screen.getByTestId("conflicts-left")).toHaveTextContent("あと 2 件");
+    expect(screen.getByTestId("handover-take-over")).toBeDisabled();
+    await userEvent.click(rows[0].querySelector<HTMLInputElement>('[data-testid="conflict-theirs"]')!);
+    expect(screen.getByTestId("handover-take-over")).toBeDisabled();
+    await userEvent.click(rows[1].querySelector<HTMLInputElement>('[data-testid="conflict-mine"]')!);
+    expect(screen.queryByTestId("conflicts-left")).toBeNull();
+    await userEvent.click(screen.getByTestId("handover-take-over"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "take_over")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "take_over")!.args as { request: { resolutions: unknown[] } };
+    expect(sent.request.resolutions).toEqual([
+      { table: "cards", row: '["c1"]', field: "notes", keep: "theirs" },
+      { table: "cards", row: '["c1"]', field: "organisation.employees", keep: "mine" },
+    ]);
   });
 });
