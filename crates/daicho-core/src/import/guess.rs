@@ -707,6 +707,67 @@ pub fn field_for(header: &str) -> Option<ImportField> {
         .map(|(field, _)| *field)
 }
 
+/// Words that open the heading of a customer's contact person's column: `担当者2 メール`,
+/// `Contact 2 Email`, `담당자2 이름`, `联系人2电话`.
+const PERSON_WORDS: &[&str] = &[
+    "ご担当者",
+    "先方担当者",
+    "担当者",
+    "担当",
+    "담당자",
+    "联系人",
+    "contact",
+    "person",
+];
+
+/// A numbered contact person's column (`Contact 2 Name`, `担当者3`, `담당자2 이름`): its field
+/// and its number (1 the first).
+fn numbered_person(header: &str) -> Option<(ImportField, u32)> {
+    let k = key(header);
+    let digits: Vec<(usize, char)> = k
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .collect();
+    let [(at, digit)] = digits[..] else {
+        return None;
+    };
+    let number = digit.to_digit(10).filter(|n| *n >= 1)?;
+    let rest = format!("{}{}", &k[..at], &k[at + 1..]);
+    let word = PERSON_WORDS
+        .iter()
+        .map(|w| key(w))
+        .find(|w| rest.starts_with(w.as_str()))?;
+    let what = &rest[word.len()..];
+    if what.is_empty() {
+        return Some((ImportField::PersonName, number));
+    }
+    let field = match field_for(what).or_else(|| field_for(&rest))? {
+        ImportField::Name | ImportField::PersonName => ImportField::PersonName,
+        ImportField::Reading | ImportField::PersonReading => ImportField::PersonReading,
+        ImportField::Phone | ImportField::PersonPhone => ImportField::PersonPhone,
+        ImportField::Email | ImportField::PersonEmail => ImportField::PersonEmail,
+        f @ (ImportField::PersonTitle | ImportField::PersonDepartment) => f,
+        _ => return None,
+    };
+    Some((field, number))
+}
+
+/// For each column, which key person of a row it is of (0 the first): the number in a numbered
+/// contact person's heading, for a column that holds a person's field.
+pub fn people(headers: &[String], columns: &[Option<ImportField>]) -> Vec<u32> {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(at, field)| {
+            let header = headers.get(at).map(String::as_str).unwrap_or_default();
+            match (field, field_for(header), numbered_person(header)) {
+                (Some(f), None, Some((_, n))) if super::rows::is_person(*f) => n - 1,
+                _ => 0,
+            }
+        })
+        .collect()
+}
+
 /// A field for each column: each field taken by the first column that names it; a second phone
 /// column is a phone too. When the list has a person's name but no company, the person's name
 /// is the card's name (a list of individuals).
@@ -723,25 +784,34 @@ pub fn guess(headers: &[String]) -> Vec<Option<ImportField>> {
     let rep_named = headers
         .iter()
         .any(|h| OWNER_ONLY.iter().any(|o| key(o) == key(h)));
-    let mut taken: Vec<ImportField> = Vec::new();
+    let mut taken: Vec<(ImportField, u32)> = Vec::new();
     let mut columns: Vec<Option<ImportField>> = headers
         .iter()
         .map(|h| {
             let generic = IN_CHARGE.iter().any(|g| key(g) == key(h));
-            let field = if generic && rep_named {
-                ImportField::PersonName
+            // The second contact person's columns are theirs: a field may be taken once a person.
+            let (field, person) = if generic && rep_named {
+                (ImportField::PersonName, 1)
             } else {
-                field_for(h)?
+                match field_for(h) {
+                    Some(field) => (field, 1),
+                    None => numbered_person(h)?,
+                }
             };
-            if taken.contains(&field) && !matches!(field, ImportField::Phone | ImportField::Tags) {
+            if taken.contains(&(field, person))
+                && !matches!(field, ImportField::Phone | ImportField::Tags)
+            {
                 return None;
             }
-            taken.push(field);
+            taken.push((field, person));
             Some(field)
         })
         .collect();
+    let taken: Vec<ImportField> = taken.into_iter().map(|(f, _)| f).collect();
     if !taken.contains(&ImportField::Name) {
-        for column in columns.iter_mut() {
+        // The first person's name is the card's; a second contact person stays theirs.
+        let slots = people(headers, &columns);
+        for (column, _) in columns.iter_mut().zip(slots).filter(|(_, p)| *p == 0) {
             *column = match *column {
                 Some(ImportField::PersonName) => Some(ImportField::Name),
                 Some(ImportField::PersonReading) => Some(ImportField::Reading),
@@ -1093,6 +1163,12 @@ mod tests {
                 "区分",
                 "備考",
                 "タグ",
+                "担当者2",
+                "担当者2メール",
+                "Contact 1 Name",
+                "Contact 2 Name",
+                "담당자2 이름",
+                "联系人2职务",
             ])
             .prop_map(str::to_owned),
             ".{0,12}",
@@ -1100,20 +1176,21 @@ mod tests {
     }
 
     proptest! {
-        /// Every column gets a guess or none, and no field but phone and tags is taken twice: an
-        /// import never writes two columns into one field.
+        /// Every column gets a guess or none, and no field but phone and tags is taken twice (for
+        /// one contact person): an import never writes two columns into one field.
         #[test]
         fn values_never_give_a_field_to_two_columns(
             headers in prop::collection::vec(heading(), 1..10),
             rows in prop::collection::vec(prop::collection::vec(cell(), 0..10), 0..8),
         ) {
-            let guessed = guess_from(&headers, &rows);
+            let guessed: Vec<_> = guess_from(&headers, &rows).into_iter().map(|(f, _)| f).collect();
             prop_assert_eq!(guessed.len(), headers.len());
+            let people = people(&headers, &guessed);
             let mut seen = Vec::new();
-            for field in guessed.into_iter().filter_map(|(field, _)| field) {
+            for (field, person) in guessed.into_iter().zip(people).filter_map(|(f, p)| Some((f?, p))) {
                 if !matches!(field, ImportField::Phone | ImportField::Tags) {
-                    prop_assert!(!seen.contains(&field), "{:?} twice in {:?} / {:?}", field, headers, rows);
-                    seen.push(field);
+                    prop_assert!(!seen.contains(&(field, person)), "{:?} twice in {:?} / {:?}", field, headers, rows);
+                    seen.push((field, person));
                 }
             }
         }
@@ -1122,11 +1199,12 @@ mod tests {
         fn each_field_is_guessed_for_one_column_at_most(headers in prop::collection::vec(heading(), 0..16)) {
             let guessed = guess(&headers);
             prop_assert_eq!(guessed.len(), headers.len());
+            let people = people(&headers, &guessed);
             let mut seen = Vec::new();
-            for field in guessed.into_iter().flatten() {
+            for (field, person) in guessed.into_iter().zip(people).filter_map(|(f, p)| Some((f?, p))) {
                 if !matches!(field, ImportField::Phone | ImportField::Tags) {
-                    prop_assert!(!seen.contains(&field), "{:?} twice in {:?}", field, headers);
-                    seen.push(field);
+                    prop_assert!(!seen.contains(&(field, person)), "{:?} twice in {:?}", field, headers);
+                    seen.push((field, person));
                 }
             }
         }

@@ -121,6 +121,9 @@ pub struct Mapping {
     pub default_kind: CardKind,
     /// The owner of a card whose row does not say.
     pub default_owner: String,
+    /// Per column, which key person of a row a person's column is of: 0 the first, 1 the
+    /// second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
+    pub people: Vec<u32>,
 }
 
 impl Default for Mapping {
@@ -129,6 +132,7 @@ impl Default for Mapping {
             columns: Vec::new(),
             default_kind: CardKind::Organisation,
             default_owner: String::new(),
+            people: Vec::new(),
         }
     }
 }
@@ -193,6 +197,8 @@ pub struct ImportCard {
     pub address: String,
     pub owner: String,
     pub person: Option<KeyPersonFields>,
+    /// Key persons beyond the first the row names (`Contact 2`, `担当者3`...).
+    pub more_persons: u32,
 }
 
 /// Everything the user needs before deciding to import.
@@ -285,9 +291,10 @@ fn guessed_mapping(
     })?;
     Ok(headers.map(|h| {
         let (_, guessed) = templates::apply(&h, guess::guess_from(&h, &rows));
-        let (columns, by) = guessed.into_iter().unzip();
+        let (columns, by): (Vec<_>, _) = guessed.into_iter().unzip();
         (
             Mapping {
+                people: guess::people(&h, &columns),
                 columns,
                 ..Mapping::default()
             },
@@ -327,9 +334,10 @@ fn scan(
                     let guessed = guess::guess(&h);
                     let by = GuessedBy::each(&guessed, GuessedBy::Heading);
                     let (_, guessed) = templates::apply(&h, guessed.into_iter().zip(by).collect());
-                    let columns;
+                    let columns: Vec<_>;
                     (columns, found_by) = guessed.into_iter().unzip();
                     Mapping {
+                        people: guess::people(&h, &columns),
                         columns,
                         ..Mapping::default()
                     }
@@ -590,7 +598,8 @@ fn preview_card(card: &rows::RowCard) -> ImportCard {
             .collect::<Vec<_>>()
             .join(" "),
         owner: f.owner.clone(),
-        person: card.person.clone(),
+        person: card.persons.first().cloned(),
+        more_persons: card.persons.len().saturating_sub(1) as u32,
     }
 }
 

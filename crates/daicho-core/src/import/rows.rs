@@ -13,7 +13,8 @@ use crate::sales::{TransactionFields, TransactionKind};
 pub struct RowCard {
     pub line: u32,
     pub fields: CardFields,
-    pub person: Option<KeyPersonFields>,
+    /// The key persons the row names: the first, then those of `Contact 2`, `担当者3`... columns.
+    pub persons: Vec<KeyPersonFields>,
     /// A row of a contact history: the contact, checked, to add to the card.
     pub contact: Option<ContactFields>,
     /// A row of a sales export: the sale (or return), checked, to add to the card.
@@ -143,15 +144,23 @@ pub fn card_of(
 ) -> Result<RowCard, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let mut values: HashMap<ImportField, Vec<(u32, String)>> = HashMap::new();
+    // The columns of a second, third... key person (`Contact 2 Name`, `担当者3 メール`).
+    let mut others: std::collections::BTreeMap<u32, Values> = Default::default();
     for (column, field) in mapping.columns.iter().enumerate() {
         let Some(field) = field else { continue };
         let value = cells.get(column).map(|c| c.trim()).unwrap_or_default();
-        if !value.is_empty() {
-            values
-                .entry(*field)
-                .or_default()
-                .push((column as u32, value.to_owned()));
+        if value.is_empty() {
+            continue;
         }
+        let slot = mapping.people.get(column).copied().unwrap_or(0);
+        let into = if slot > 0 && is_person(*field) {
+            others.entry(slot).or_default()
+        } else {
+            &mut values
+        };
+        into.entry(*field)
+            .or_default()
+            .push((column as u32, value.to_owned()));
     }
     let first = |f: ImportField| -> String {
         values
@@ -317,43 +326,103 @@ pub fn card_of(
             None
         }
     };
-    let person = if person_name.is_empty() {
-        None
-    } else {
-        let person = KeyPersonFields {
-            name: person_name,
-            reading: person_reading,
-            title: first(ImportField::PersonTitle),
-            department: first(ImportField::PersonDepartment),
-            phone: first(ImportField::PersonPhone),
-            email: first(ImportField::PersonEmail),
-            ..KeyPersonFields::default()
-        };
-        match validate::key_person(&person) {
-            Ok(valid) => Some(valid),
-            Err(issues) => {
-                problems.extend(issues.into_iter().map(|i| RowProblem {
-                    line,
-                    column: column_of(ImportField::PersonName),
-                    field: format!("person_{}", i.field),
-                    rule: i.rule,
-                    limit: i.limit,
-                }));
-                None
-            }
-        }
-    };
+    let mut persons: Vec<KeyPersonFields> =
+        person_of(line, &values, (person_name, person_reading), &mut problems)
+            .into_iter()
+            .collect();
+    for more in others.values() {
+        let joined = |f: ImportField| joined_in(more, f);
+        let name_and_reading = (
+            joined(ImportField::PersonName),
+            joined(ImportField::PersonReading),
+        );
+        persons.extend(person_of(line, more, name_and_reading, &mut problems));
+    }
     let contact = contact_of(line, &values, &first, &mut problems);
     let sale = sale_of(line, &values, &first, &mut problems);
     match fields {
         Some(fields) if problems.is_empty() => Ok(RowCard {
             line,
             fields,
-            person,
+            persons,
             contact,
             sale,
         }),
         _ => Err(problems),
+    }
+}
+
+/// A row's cells by field: each with its column.
+type Values = HashMap<ImportField, Vec<(u32, String)>>;
+
+/// Whether `field` is one of a key person's.
+pub(super) fn is_person(field: ImportField) -> bool {
+    matches!(
+        field,
+        ImportField::PersonName
+            | ImportField::PersonReading
+            | ImportField::PersonTitle
+            | ImportField::PersonDepartment
+            | ImportField::PersonPhone
+            | ImportField::PersonEmail
+    )
+}
+
+/// The cells of `field` as one value, in the columns' order.
+fn joined_in(values: &Values, field: ImportField) -> String {
+    values
+        .get(&field)
+        .map(|v| {
+            v.iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+/// The key person the cells `values` name (none without a name), checked as if typed.
+fn person_of(
+    line: u32,
+    values: &Values,
+    (name, reading): (String, String),
+    problems: &mut Vec<RowProblem>,
+) -> Option<KeyPersonFields> {
+    if name.is_empty() {
+        return None;
+    }
+    let first = |f: ImportField| {
+        values
+            .get(&f)
+            .and_then(|v| v.first())
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default()
+    };
+    let person = KeyPersonFields {
+        name,
+        reading,
+        title: first(ImportField::PersonTitle),
+        department: first(ImportField::PersonDepartment),
+        phone: first(ImportField::PersonPhone),
+        email: first(ImportField::PersonEmail),
+        ..KeyPersonFields::default()
+    };
+    match validate::key_person(&person) {
+        Ok(valid) => Some(valid),
+        Err(issues) => {
+            let column = values
+                .get(&ImportField::PersonName)
+                .and_then(|v| v.first())
+                .map(|(c, _)| *c);
+            problems.extend(issues.into_iter().map(|i| RowProblem {
+                line,
+                column,
+                field: format!("person_{}", i.field),
+                rule: i.rule,
+                limit: i.limit,
+            }));
+            None
+        }
     }
 }
 

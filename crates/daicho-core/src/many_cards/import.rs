@@ -78,8 +78,10 @@ impl Batch {
             }
         }
         let id = cards::insert_valid(conn, fields, edit)?;
-        if let Some(person) = row.person.filter(|_| kind == CardKind::Organisation) {
-            cards::add_key_person(conn, &id, &person, edit)?;
+        if kind == CardKind::Organisation {
+            for person in &row.persons {
+                cards::add_key_person(conn, &id, person, edit)?;
+            }
         }
         if let Some(contact) = &row.contact {
             crate::contact::store::insert(conn, &id, contact, edit)?;
@@ -115,18 +117,19 @@ impl Batch {
         if merged != card.fields {
             cards::update(conn, card_id, card.version, &merged, edit)?;
         }
-        let mut person_added = None;
-        if let Some(person) = row
-            .person
-            .filter(|_| card.fields.kind == CardKind::Organisation)
-        {
-            let name = crate::text::normalize(&person.name);
-            let known = card
+        let mut persons_added = Vec::new();
+        if card.fields.kind == CardKind::Organisation {
+            let mut known: Vec<String> = card
                 .key_persons
                 .iter()
-                .any(|p| crate::text::normalize(&p.fields.name) == name);
-            if !known {
-                person_added = Some(cards::add_key_person(conn, card_id, &person, edit)?.id);
+                .map(|p| crate::text::normalize(&p.fields.name))
+                .collect();
+            for person in &row.persons {
+                let name = crate::text::normalize(&person.name);
+                if !known.contains(&name) {
+                    persons_added.push(cards::add_key_person(conn, card_id, person, edit)?.id);
+                    known.push(name);
+                }
             }
         }
         let contact_added = match &row.contact {
@@ -145,11 +148,11 @@ impl Batch {
             // its own record (with the card's version after) is enough for undo.
             let unchanged = merged == card.fields;
             if !unchanged
-                || (person_added.is_none() && contact_added.is_none() && sale_added.is_none())
+                || (persons_added.is_empty() && contact_added.is_none() && sale_added.is_none())
             {
                 self.batch.record_changed(conn, card_id, &card.fields)?;
             }
-            if let Some(person_id) = person_added {
+            for person_id in persons_added {
                 self.batch
                     .record(conn, card_id, "person_added", Some(&person_id))?;
             }

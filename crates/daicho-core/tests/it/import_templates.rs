@@ -368,6 +368,85 @@ fn the_customer_ledgers_reps_keep_in_excel_need_no_choosing() {
     }
 }
 
+/// Lists that keep several contact persons on one row (担当者1・担当者2, Contact 1 / Contact 2,
+/// 담당자1 / 담당자2, 联系人1 / 联系人2): each becomes a key person of the card, in order, with
+/// their own title, phone and e-mail; an empty second contact adds nobody.
+#[test]
+fn several_contact_persons_on_one_row_become_the_cards_key_persons() {
+    let japanese = "顧客コード,会社名,電話番号,担当者1,担当者1役職,担当者1メール,担当者2,担当者2役職,担当者2メール,営業担当\r\n\
+        K-0101,株式会社青葉精機,03-1234-5678,高橋 誠,購買課長,takahashi@aoba.example,森 由美,経理主任,mori@aoba.example,山田 太郎\r\n\
+        K-0102,有限会社みどり商店,06-2222-3333,中村 健,部長,,,,,佐藤 次郎\r\n";
+    let english = "Account Code,Company,Phone,Contact 1 Name,Contact 1 Title,Contact 1 Email,Contact 2 Name,Contact 2 Title,Contact 2 Email,Owner\n\
+        A-200,Harbor Foods Inc.,+1 415 555 0100,Maria Lopez,Purchasing Manager,maria@harbor.example,Tom Reed,CFO,tom@harbor.example,Alex Brown\n\
+        A-201,Northwind Traders,+1 206 555 0111,Ken Ito,Owner,,,,,Alex Brown\n";
+    let korean =
+        "고객코드,고객명,대표전화,담당자1 이름,담당자1 직책,담당자2 이름,담당자2 직책,영업담당\n\
+        C-301,(주)한빛식품,02-333-4444,박지훈,과장,이서연,대리,김민수\n\
+        C-302,주식회사 미래전자,031-777-8888,정우성,부장,,,김민수\n";
+    let chinese = "客户编号,客户名称,联系电话,联系人1,联系人1职务,联系人2,联系人2职务,业务员\n\
+        KH-401,北京鼎力机械有限公司,010-8888-1234,张伟,采购经理,王芳,财务主管,王伟\n\
+        KH-402,上海华信科技有限公司,021-5555-0101,李娜,副总经理,,,王伟\n";
+    for (name, text, first, people) in [
+        (
+            "顧客台帳.csv",
+            japanese,
+            "株式会社青葉精機",
+            [("高橋 誠", "購買課長"), ("森 由美", "経理主任")],
+        ),
+        (
+            "accounts.csv",
+            english,
+            "Harbor Foods Inc.",
+            [("Maria Lopez", "Purchasing Manager"), ("Tom Reed", "CFO")],
+        ),
+        (
+            "고객대장.csv",
+            korean,
+            "(주)한빛식품",
+            [("박지훈", "과장"), ("이서연", "대리")],
+        ),
+        (
+            "客户台账.csv",
+            chinese,
+            "北京鼎力机械有限公司",
+            [("张伟", "采购经理"), ("王芳", "财务主管")],
+        ),
+    ] {
+        let mut l = ledger();
+        let (_, added) = import(&mut l, name, text.as_bytes());
+        assert_eq!(added, 2, "{name}");
+        let c = card(&l, first);
+        let got: Vec<(&str, &str)> = c
+            .key_persons
+            .iter()
+            .map(|p| (p.fields.name.as_str(), p.fields.title.as_str()))
+            .collect();
+        assert_eq!(got, people, "{name}");
+        assert!(
+            !c.fields.owner.is_empty(),
+            "{name}: the rep column stays the owner"
+        );
+        if name == "顧客台帳.csv" || name == "accounts.csv" {
+            assert!(
+                c.key_persons[1].fields.email.ends_with(".example"),
+                "{name}"
+            );
+        }
+        // The second company has one contact only.
+        let others = l
+            .list_cards(&CardQuery {
+                limit: 5,
+                ..CardQuery::default()
+            })
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|r| r.name != first)
+            .unwrap();
+        assert_eq!(l.card(&others.id).unwrap().key_persons.len(), 1, "{name}");
+    }
+}
+
 /// A contact history as a rep keeps it (営業日報 in Excel, 拜访记录, 영업일지): each row is a
 /// contact of a customer, found by code or name, or made when the ledger has none; undo takes
 /// every contact back, including those added to cards that were already there.

@@ -2161,6 +2161,8 @@ export type ImportCard_Deserialize = {
 	address: string,
 	owner: string,
 	person?: KeyPersonFields_Deserialize | null,
+	/**  Key persons beyond the first the row names (`Contact 2`, `担当者3`...). */
+	more_persons: number,
 };
 
 /**  A row as the card it would become, for the preview. */
@@ -2175,6 +2177,8 @@ export type ImportCard_Serialize = {
 	address: string,
 	owner: string,
 	person: KeyPersonFields_Serialize | null,
+	/**  Key persons beyond the first the row names (`Contact 2`, `担当者3`...). */
+	more_persons: number,
 };
 
 /**  What a column of the file holds. */
@@ -2454,6 +2458,11 @@ export type Mapping_Deserialize = {
 	default_kind?: CardKind,
 	/**  The owner of a card whose row does not say. */
 	default_owner?: string,
+	/**
+	 *  Per column, which key person of a row a person's column is of: 0 the first, 1 the
+	 *  second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
+	 */
+	people?: number[],
 };
 
 /**  Which field each column holds (`None`: left out), and what rows say nothing about. */
@@ -2466,6 +2475,11 @@ export type Mapping_Serialize = {
 	default_kind: CardKind,
 	/**  The owner of a card whose row does not say. */
 	default_owner: string,
+	/**
+	 *  Per column, which key person of a row a person's column is of: 0 the first, 1 the
+	 *  second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
+	 */
+	people: number[],
 };
 
 /**

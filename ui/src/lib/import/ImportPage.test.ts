@@ -14,7 +14,7 @@ const PREVIEW: ImportPreview = {
   source: { format: "csv", encoding: "Shift_JIS", detected: true },
   headers: ["会社名", "電話番号", "メール"],
   samples: [["<b>青葉</b>商事", "03-1111-2222", "a@b.jp"]],
-  mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "" },
+  mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "", people: [] },
   template: null,
   columns: [
     { by: "heading", refused: 0 },
@@ -32,7 +32,19 @@ const PREVIEW: ImportPreview = {
       email: "a@b.jp",
       address: "",
       owner: "",
-      person: null,
+      person: {
+        name: "高橋 誠",
+        reading: "",
+        department: "",
+        title: "課長",
+        role: "",
+        phone: "",
+        email: "",
+        birthday: null,
+        interests: "",
+        notes: "",
+      } as never,
+      more_persons: 1,
     },
   ],
   rows: 3,
@@ -78,6 +90,9 @@ describe("the import page", () => {
     const card = screen.getByTestId("import-card");
     expect(card.querySelector("b")).toBeNull();
     expect(card.textContent).toContain("<b>青葉</b>商事");
+    // A second contact person on the row (担当者2) is counted beside the first.
+    expect(card.textContent).toContain("高橋 誠");
+    expect(screen.getByTestId("import-more-persons")).toHaveTextContent("ほか 1 名");
     const problem = screen.getByTestId("import-problem");
     expect(problem.textContent).toContain("4 行目");
     expect(problem.textContent).toContain("メール");
@@ -100,7 +115,7 @@ describe("the import page", () => {
     const sent = calls.find((c) => c.cmd === "import_apply")!.args as { path: string; request: Record<string, unknown>; total: number };
     expect(sent.path).toBe("/tmp/list.csv");
     expect(sent.total).toBe(3);
-    expect(sent.request.mapping).toEqual({ columns: ["name", "phone", "tags"], default_kind: "organisation", default_owner: "" });
+    expect(sent.request.mapping).toEqual({ columns: ["name", "phone", "tags"], default_kind: "organisation", default_owner: "", people: [] });
     expect(sent.request.choices).toEqual([[3, "merge"]]);
     expect(sent.request.duplicates).toBe("skip");
     await waitFor(() => expect(app.notices.at(-1)?.text).toContain("1 件追加、1 件統合"));

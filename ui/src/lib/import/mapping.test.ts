@@ -6,7 +6,10 @@ import { setLang } from "../i18n/i18n.svelte";
 
 describe("import mappings", () => {
   const saved = [
-    { headers: ["会社名", "電話"], mapping: { columns: ["name" as const, "phone" as const], default_kind: "organisation" as const, default_owner: "" } },
+    {
+      headers: ["会社名", "電話"],
+      mapping: { columns: ["name" as const, "phone" as const], default_kind: "organisation" as const, default_owner: "", people: [] },
+    },
   ];
 
   it("are found by the exact headings", () => {
