@@ -19,6 +19,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         ledger::settings_save,
         ledger::ledger_open,
         ledger::ledger_create,
+        ledger::ledger_create_from_export,
         ledger::ledger_open_demo,
         ledger::ledger_folder,
         ledger::ledger_unlock,

@@ -8,6 +8,7 @@ use daicho_core::backup::{self, BackupInfo};
 use daicho_core::card_list::ContactThresholds;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::{AppError, Coded};
+use daicho_core::full_export::FullExport;
 use daicho_core::settings::AppDirs;
 use daicho_core::settings::Settings;
 use daicho_core::{ErrorReport, Ledger, NewLedger};
@@ -518,6 +519,34 @@ impl AppState {
         self.install(ledger, lock)
     }
 
+    /// A new ledger at `path` filled with everything in the full export `export`, then opened.
+    /// A refused export leaves nothing at `path`: the new file is removed again.
+    pub fn create_from_export(
+        &self,
+        path: &Path,
+        export: &Path,
+    ) -> Result<FullExport, ErrorReport> {
+        let lock = self.lock(path)?;
+        let mut ledger = Ledger::create(path).map_err(report)?;
+        match ledger.restore_everything(export) {
+            Ok(restored) => {
+                self.note_recovery_key(&ledger);
+                self.install(ledger, lock)?;
+                Ok(restored)
+            }
+            Err(e) => {
+                drop(ledger);
+                drop(lock);
+                for end in ["", "-wal", "-shm"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(end);
+                    let _ = std::fs::remove_file(name);
+                }
+                Err(report(e))
+            }
+        }
+    }
+
     /// Remembers a report Daicho wrote, so that the window may open it.
     pub fn remember_written(&self, path: &str) {
         locked(&self.written).insert(PathBuf::from(path));
@@ -702,6 +731,59 @@ mod tests {
         assert_eq!(path, Some(demo));
         assert!(cards > 0);
         assert!(state.take_startup_error().is_none());
+        state.wait_beside();
+    }
+
+    #[test]
+    fn a_ledger_made_from_a_full_export_opens_with_every_card_and_a_refused_one_leaves_no_file() {
+        keychain::use_memory_only();
+        keychain::offer(Secret::Passphrase(Zeroizing::new(
+            "state test passphrase".into(),
+        )));
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::start(
+            Dirs(AppDirs::at(dir.path().to_owned())),
+            Launch::Remembered,
+            None,
+        );
+        let mut source = Ledger::open_in_memory().unwrap();
+        for name in ["株式会社青葉精機", "北京鼎力机械有限公司"] {
+            source
+                .create_card(&daicho_core::card::CardFields::new(
+                    daicho_core::card::CardKind::Organisation,
+                    name,
+                ))
+                .unwrap();
+        }
+        let export = dir.path().join("everything.json");
+        source
+            .export_everything(&export, daicho_core::output::Existing::Refuse)
+            .unwrap();
+        let broken = dir.path().join("broken.json");
+        std::fs::write(&broken, b"{\"format\": \"something else\"}").unwrap();
+
+        let refused = dir.path().join("refused.daicho");
+        let error = tauri::async_runtime::block_on(
+            state.apart(move |s| s.create_from_export(&refused, &broken)),
+        )
+        .unwrap_err();
+        assert!(error.code.starts_with("full_export."), "{error:?}");
+        assert!(!dir.path().join("refused.daicho").exists());
+        assert!(!dir.path().join("refused.daicho-wal").exists());
+
+        let made = dir.path().join("restored.daicho");
+        let target = made.clone();
+        let restored = tauri::async_runtime::block_on(
+            state.apart(move |s| s.create_from_export(&target, &export)),
+        )
+        .unwrap();
+        assert_eq!(restored.rows_of("cards"), 2);
+        assert_eq!(state.ledger_path(), Some(made));
+        let cards = tauri::async_runtime::block_on(
+            state.apart(|s| s.with_ledger(|l| l.counts().map_err(LedgerError::Sqlite))),
+        )
+        .unwrap();
+        assert_eq!(cards.cards, 2);
         state.wait_beside();
     }
 

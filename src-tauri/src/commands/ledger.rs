@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use daicho_core::crypto::Secret;
+use daicho_core::full_export::FullExport;
 use daicho_core::settings::Settings;
 use daicho_core::{ErrorReport, Protection};
 use serde::Serialize;
@@ -34,6 +35,13 @@ fn info(state: &AppState) -> Result<AppInfo, ErrorReport> {
         recovery_key: state.take_fresh_recovery_key(),
         protection: state.with_ledger(|l| l.protection()).ok(),
     })
+}
+
+/// A ledger made from a full export: the window's state, and what came in.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RestoredLedger {
+    pub info: AppInfo,
+    pub restored: FullExport,
 }
 
 /// How a rep opens a locked ledger.
@@ -68,6 +76,13 @@ commands! {
     fn ledger_create(path: String) -> AppInfo => state |s| {
         s.create(&PathBuf::from(path))?;
         info(s)
+    };
+
+    /// A new ledger at `path` holding everything in a full export Daicho wrote (a workbook, a
+    /// zip of CSV files or JSON), opened; nothing is left at `path` when the export is refused.
+    fn ledger_create_from_export(path: String, full_export: String) -> RestoredLedger => state |s| {
+        let restored = s.create_from_export(&PathBuf::from(path), &PathBuf::from(full_export))?;
+        Ok(RestoredLedger { info: info(s)?, restored })
     };
 
     fn ledger_open_demo() -> AppInfo => state |s| {

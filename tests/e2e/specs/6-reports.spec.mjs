@@ -6,15 +6,31 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, openCard, screenshot, search, setLanguage, openLedger } from "./helpers.mjs";
+import {
+  byTestId,
+  choose,
+  dismissNotices,
+  goTo,
+  openCard,
+  screenshot,
+  search,
+  setLanguage,
+  openLedger,
+} from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-reports-"));
+/** The last full export written, to make a new ledger of. */
+let lastExport = "";
 
 /** Every string of an .xlsx: its worksheets and shared strings, as text. */
 const strings = (file) =>
   execFileSync(
     "python3",
-    ["-c", "import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);print(''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml')))", file],
+    [
+      "-c",
+      "import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);print(''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml')))",
+      file,
+    ],
     { encoding: "utf8", maxBuffer: 64 << 20 },
   );
 
@@ -35,7 +51,9 @@ describe("Excel handouts from the real window", () => {
     await goTo("settings");
     await byTestId("report-folder").setValue(out);
     await byTestId("save-report-folder").click();
-    await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+    await browser.waitUntil(
+      async () => !(await byTestId("save-report-folder").isEnabled()),
+    );
   });
 
   it("exports the customer list as filtered, with the filter in the page header", async () => {
@@ -56,7 +74,11 @@ describe("Excel handouts from the real window", () => {
   it("exports one card as its paper card", async () => {
     await search("株式会社");
     await $('[data-testid="card-row"] .name button').waitForDisplayed();
-    const name = await browser.execute(() => document.querySelector('[data-testid="card-row"] .name button').textContent.trim());
+    const name = await browser.execute(() =>
+      document
+        .querySelector('[data-testid="card-row"] .name button')
+        .textContent.trim(),
+    );
     await openCard(name);
     await byTestId("export-card").click();
     const file = await exported();
@@ -87,7 +109,7 @@ describe("Excel handouts from the real window", () => {
       await byTestId("report-kind-list").click();
       await screenshot(`${lang}-reports`);
       await byTestId("report-kind-history").click();
-        await byTestId("report-export").click();
+      await byTestId("report-export").click();
       const file = await exported();
       await screenshot(`${lang}-report-written`);
       await byTestId("export-done").$("button[aria-label]").click();
@@ -100,9 +122,44 @@ describe("Excel handouts from the real window", () => {
       expect(path.dirname(written)).toBe(out);
       expect(written.endsWith(`.${form}`)).toBe(true);
       expect(existsSync(written)).toBe(true);
-      if (form === "xlsx") expect(strings(written)).toContain("daicho-full-export");
+      if (form === "xlsx")
+        expect(strings(written)).toContain("daicho-full-export");
       await done.scrollIntoView();
       await screenshot(`${lang}-full-export`);
+      lastExport = written;
     });
   }
+
+  it("makes a new ledger from the full export in Settings, and it holds the cards", async () => {
+    const notices = () => browser.execute(() => [...document.querySelectorAll('[data-testid="notice"]')].map((n) => n.textContent).join("\n"));
+    const restored = path.join(out, "restored.daicho");
+    await dismissNotices();
+    await goTo("settings");
+    await byTestId("ledger-typed").setValue(restored);
+    await byTestId("restore-export-path").setValue(lastExport);
+    await byTestId("restore-export").click();
+    await byTestId("recovery-dialog").waitForDisplayed({ timeout: 60000 });
+    // The notice says how many cards came in.
+    let said = "";
+    await browser.waitUntil(
+      async () => {
+        said = await notices();
+        return /holds the export: [\d,]+ cards/.test(said);
+      },
+      { timeoutMsg: `no notice says how many cards came in: ${said}` },
+    );
+    const count = Number(said.match(/holds the export: ([\d,]+) cards/)[1].replace(/,/g, ""));
+    expect(count).toBeGreaterThan(100);
+    await byTestId("recovery-done").click();
+    await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === restored, { timeoutMsg: "the new ledger did not open" });
+    await byTestId("restore-export-path").scrollIntoView();
+    await screenshot("en-restored-from-export");
+    await dismissNotices();
+    await goTo("cards");
+    await browser.waitUntil(async () => Number((await byTestId("card-count").getText()).replace(/[^0-9]/g, "")) > 0, {
+      timeoutMsg: "the new ledger's list is empty",
+    });
+    await goTo("settings");
+    await byTestId("open-demo").click();
+  });
 });

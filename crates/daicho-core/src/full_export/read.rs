@@ -398,6 +398,7 @@ impl<'de> Visitor<'de> for Whole<'_, '_> {
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
         use serde::de::Error;
         let mut head: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+        let mut tables = false;
         while let Some(key) = map.next_key::<String>()? {
             if key != "tables" {
                 head.insert(key, map.next_value()?);
@@ -415,9 +416,16 @@ impl<'de> Visitor<'de> for Whole<'_, '_> {
                 target: &mut *self.target,
                 failure: &mut *self.failure,
             })?;
+            tables = true;
         }
-        if !head.contains_key("format") {
-            return Err(M::Error::custom("no manifest"));
+        // A file without its tables is not an export, whatever its first fields say: an
+        // empty ledger is never "restored" from it.
+        if !tables {
+            return Err(M::Error::custom(if head.contains_key("format") {
+                "no tables"
+            } else {
+                "no manifest"
+            }));
         }
         Ok(())
     }

@@ -157,6 +157,16 @@ fn an_altered_export_is_refused_whole() {
             text[..text.len() / 2].to_owned(),
             "full_export.not_an_export",
         ),
+        // Any JSON file that is not an export: never an empty ledger "restored" from it.
+        (
+            "{\"format\": \"something else\"}".to_owned(),
+            "full_export.not_an_export",
+        ),
+        ("{}".to_owned(), "full_export.not_an_export"),
+        (
+            text[..text.find(",\"tables\"").unwrap()].to_owned() + "}",
+            "full_export.not_an_export",
+        ),
     ] {
         std::fs::write(&path, altered).unwrap();
         let mut copy = ledger();

@@ -147,6 +147,11 @@ export const commands = {
 	settingsSave: (settings: Settings_Deserialize) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("settings_save", { settings })),
 	ledgerOpen: (path: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_open", { path })),
 	ledgerCreate: (path: string) => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_create", { path })),
+	/**
+	 *  A new ledger at `path` holding everything in a full export Daicho wrote (a workbook, a
+	 *  zip of CSV files or JSON), opened; nothing is left at `path` when the export is refused.
+	 */
+	ledgerCreateFromExport: (path: string, fullExport: string) => typedError<RestoredLedger_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_create_from_export", { path, fullExport })),
 	ledgerOpenDemo: () => typedError<AppInfo_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_open_demo")),
 	/**  The folder where new ledgers are suggested. */
 	ledgerFolder: () => typedError<string, ErrorReport_Serialize>(__TAURI_INVOKE("ledger_folder")),
@@ -3186,6 +3191,21 @@ export type RestoreOutcome_Deserialize = {
 export type RestoreOutcome_Serialize = {
 	/**  The ledger as it was before, kept as a backup (none when the target was a new file). */
 	previous: BackupInfo | null,
+};
+
+/**  A ledger made from a full export: the window's state, and what came in. */
+export type RestoredLedger = RestoredLedger_Serialize | RestoredLedger_Deserialize;
+
+/**  A ledger made from a full export: the window's state, and what came in. */
+export type RestoredLedger_Deserialize = {
+	info: AppInfo_Deserialize,
+	restored: FullExport,
+};
+
+/**  A ledger made from a full export: the window's state, and what came in. */
+export type RestoredLedger_Serialize = {
+	info: AppInfo_Serialize,
+	restored: FullExport,
 };
 
 /**  How many backups are kept (Settings). */
