@@ -41,6 +41,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::cards_facets,
         cards::search,
         import::import_preview,
+        import::import_preview_sheets,
         import::import_apply,
         import::import_cancel,
         import::imports_list,

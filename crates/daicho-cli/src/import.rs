@@ -30,6 +30,13 @@ pub struct ImportArgs {
     /// Only report what would be imported.
     #[arg(long)]
     pub dry_run: bool,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long, conflicts_with = "all_sheets")]
+    pub sheet: Option<String>,
+    /// Every sheet of a workbook in one step, each with the columns guessed from its headings:
+    /// sheets of cards first, then contact histories and sales, found by code or name.
+    #[arg(long, conflicts_with = "mapping")]
+    pub all_sheets: bool,
     /// The import to undo (with SOURCE `undo`).
     #[arg(long)]
     pub id: Option<String>,
@@ -80,44 +87,81 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
         mapping: args.mapping.as_deref().map(read_mapping).transpose()?,
         duplicates,
         choices: Vec::new(),
+        sheet: args.sheet.clone(),
+        all_sheets: false,
     };
     let preview = ledger
         .import_preview(&args.source, &request)
         .map_err(|e| e.report())?;
+    // A workbook imported whole: each sheet's report, as the import takes them (a sheet with
+    // no rows has none; one whose columns name no customer is left out, and said so).
+    let mut names = vec![String::new()];
+    let mut previews = vec![preview];
+    let mut left_out = Vec::new();
+    if args.all_sheets && previews[0].sheets.len() > 1 {
+        names.clear();
+        previews.clear();
+        let sheets = ledger
+            .import_preview_sheets(&args.source, &request)
+            .map_err(|e| e.report())?;
+        for sheet in sheets {
+            match sheet.preview {
+                Some(p) => {
+                    previews.push(p);
+                    names.push(sheet.sheet);
+                }
+                None => left_out.push(sheet.sheet),
+            }
+        }
+    }
+    let rows: u32 = previews.iter().map(|p| p.rows).sum();
+    let refused: u32 = previews.iter().map(|p| p.with_problems).sum();
     let outcome = if args.dry_run {
         None
     } else {
-        let request = ImportRequest {
-            mapping: Some(preview.mapping.clone()),
-            ..request
+        let request = if args.all_sheets {
+            ImportRequest {
+                all_sheets: true,
+                ..request
+            }
+        } else {
+            ImportRequest {
+                mapping: Some(previews[0].mapping.clone()),
+                ..request
+            }
         };
         Some(
             ledger
-                .import_apply(&args.source, &request, preview.rows, &mut |_, _| true)
+                .import_apply(&args.source, &request, rows, &mut |_, _| true)
                 .map_err(|e| e.report())?,
         )
     };
     let imported = match &outcome {
         Some(o) => o.added + o.merged,
-        None => preview
-            .valid
-            .saturating_sub(duplicates_left_out(&preview, duplicates)),
+        None => previews
+            .iter()
+            .map(|p| p.valid.saturating_sub(duplicates_left_out(p, duplicates)))
+            .sum(),
     };
-    let incomplete = if preview.with_problems > 0 {
-        Some(ImportError::RowsRefused {
-            refused: preview.with_problems,
-            imported,
-        })
+    let incomplete = if refused > 0 {
+        Some(ImportError::RowsRefused { refused, imported })
     } else if imported == 0 {
         Some(ImportError::NothingImported {
             skipped: outcome
                 .as_ref()
-                .map_or(preview.duplicate_count, |o| o.skipped),
+                .map_or(previews.iter().map(|p| p.duplicate_count).sum(), |o| {
+                    o.skipped
+                }),
         })
     } else {
         None
     };
     if args.json {
+        let preview = if args.all_sheets {
+            serde_json::to_value(&previews).unwrap_or_default()
+        } else {
+            serde_json::to_value(&previews[0]).unwrap_or_default()
+        };
         let out = serde_json::json!({
             "preview": preview,
             "imported": outcome,
@@ -127,7 +171,26 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
     } else {
         // The report is for the person at the terminal (stderr); stdout keeps what a script
         // reads: the id to undo the import with.
-        err_raw!("{}", report_text(&preview, lang));
+        for (name, preview) in names.iter().zip(&previews) {
+            if !name.is_empty() {
+                err_raw!("── {} ──\n", daicho_core::terminal::shown(name));
+            }
+            err_raw!("{}", report_text(preview, lang));
+        }
+        if !left_out.is_empty() {
+            let left: Vec<String> = left_out
+                .iter()
+                .map(|s| daicho_core::terminal::shown(s).into_owned())
+                .collect();
+            err_raw!(
+                "{}\n",
+                t(
+                    lang,
+                    "import.sheets_left_out",
+                    &[("sheets", left.join(", "))]
+                )
+            );
+        }
         if let Some(o) = &outcome {
             err_raw!(
                 "{}\n",

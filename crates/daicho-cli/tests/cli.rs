@@ -733,3 +733,67 @@ fn import_names_the_export_it_recognised_and_joins_people_to_their_company() {
         stdout(&found)
     );
 }
+
+#[test]
+fn import_all_sheets_of_a_workbook_in_one_step_and_name_the_sheet_left_out() {
+    use common::stderr;
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("mine.daicho");
+    succeeds(&["init", ledger.to_str().unwrap()]);
+    let book_path = dir.path().join("顧客管理.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[&[&str]]); 3] = [
+        (
+            "売上",
+            &[
+                &["伝票日付", "得意先コード", "商品名", "金額"],
+                &["2026/09/30", "K-0001", "精密ベアリング", "120000"],
+            ],
+        ),
+        (
+            "顧客一覧",
+            &[
+                &["顧客コード", "会社名", "電話番号"],
+                &["K-0001", "株式会社青葉精機", "03-1234-5678"],
+            ],
+        ),
+        ("メモ", &[&["入力のしかた"], &["1社1行"]]),
+    ];
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    book.save(&book_path).unwrap();
+    let (l, b) = (ledger.to_str().unwrap(), book_path.to_str().unwrap());
+    // One sheet by name: only its rows.
+    let one = daicho(&["import", l, b, "--sheet", "顧客一覧", "--dry-run"], "C");
+    assert!(one.status.success(), "{}", stderr(&one));
+    let done = daicho(&["import", l, b, "--all-sheets"], "ja_JP.UTF-8");
+    assert!(done.status.success(), "{}", stderr(&done));
+    let said = stderr(&done);
+    assert!(
+        said.contains("── 顧客一覧 ──") && said.contains("── 売上 ──"),
+        "{said}"
+    );
+    assert!(
+        said.contains("読み込まなかったシート") && said.contains("メモ"),
+        "{said}"
+    );
+    let raw = common::open_db(&ledger);
+    let (cards, sales): (i64, i64) = raw
+        .query_row(
+            "SELECT (SELECT count(*) FROM cards), (SELECT count(*) FROM transactions)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (cards, sales),
+        (1, 1),
+        "the sale found the card the other sheet made"
+    );
+}

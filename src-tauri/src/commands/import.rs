@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use daicho_core::card_list::CardQuery;
 use daicho_core::error::LedgerError;
 use daicho_core::ids::CardId;
-use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest};
+use daicho_core::import::{ImportBatch, ImportOutcome, ImportPreview, ImportRequest, SheetPreview};
 use daicho_core::many_cards::bulk::{BulkChange, BulkOutcome};
 use daicho_core::many_cards::merge::{DuplicatePair, MergeOutcome};
 use serde::Serialize;
@@ -23,6 +23,12 @@ pub struct ImportProgress {
 commands! {
     /// Every row of the file checked, and what importing it would do; writes nothing.
     fn import_preview(path: String, request: ImportRequest) -> ImportPreview => apart |l| l.import_preview(Path::new(&path), &request);
+
+    /// Every sheet of a workbook as an import of all of them would take it, each seen after the
+    /// sheets before it; writes nothing (it is tried, then rolled back).
+    fn import_preview_sheets(path: String, request: ImportRequest) -> Vec<SheetPreview> => state |s| {
+        s.with_own_connection(|l| l.import_preview_sheets(Path::new(&path), &request))
+    };
 
     /// Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing.
     fn import_apply(path: String, request: ImportRequest, total: u32, progress: Channel<ImportProgress>) -> ImportOutcome => state |s| {

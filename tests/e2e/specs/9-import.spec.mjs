@@ -11,6 +11,8 @@ const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 const CSV = path.join(fixtures, "customers-sjis.csv");
 const XLSX = path.join(fixtures, "customers.xlsx");
 const HISTORY = path.join(fixtures, "contact-history.csv");
+/** A rep's workbook: a sheet of instructions, visits, customers (two contact persons on a row) and sales. */
+const WORKBOOK = path.join(fixtures, "workbook.xlsx");
 
 async function read(file) {
   await goTo("import");
@@ -160,6 +162,27 @@ describe("importing lists in the real window", () => {
     await $('//li[@data-testid="contact"][contains(., "来月決裁")]').waitForDisplayed();
   });
 
+  it("imports a workbook's sheets in one step: customers first, then their visits and sales", async () => {
+    await read(WORKBOOK);
+    const sheets = await byTestId("import-sheet");
+    await expect(sheets).toBeDisplayed();
+    await choose('[data-testid="import-sheet"]', "顧客一覧");
+    await browser.waitUntil(async () => (await $$('[data-testid="import-column"]').length) === 8, { timeoutMsg: "the customer sheet's columns did not show" });
+    await byTestId("import-all-sheets").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="import-plan-sheet"]').length) === 4, { timeoutMsg: "no plan of the sheets" });
+    await expect($$('[data-testid="import-plan-sheet"]')[1]).toHaveText(expect.stringContaining("顧客一覧"));
+    await byTestId("import-sheets-plan").scrollIntoView();
+    await dismissNotices();
+    await screenshot("ja-import-workbook");
+    const before = await $$('[data-testid="import-batch"]').length;
+    await byTestId("import-all-confirm").click();
+    await browser.waitUntil(async () => (await $$('[data-testid="import-batch"]').length) === before + 1, { timeoutMsg: "the workbook was not imported" });
+    await expect($('[data-testid="import-batch"]')).toHaveText(expect.stringContaining("workbook.xlsx"));
+    await openCard("株式会社白鷺電工");
+    await $('//li[@data-testid="contact"][contains(., "配電盤更新")]').waitForDisplayed();
+    await expect(byTestId("card-page")).toHaveText(expect.stringContaining("岡 さやか"));
+  });
+
   for (const [lang, cards] of [
     ["ja", "顧客カード"],
     ["zh", "客户卡"],
@@ -171,6 +194,14 @@ describe("importing lists in the real window", () => {
       await read(CSV);
       await dismissNotices();
       await screenshot(`${lang}-import`);
+      if (lang !== "ja") {
+        await read(WORKBOOK);
+        await byTestId("import-all-sheets").click();
+        await byTestId("import-sheets-plan").waitForDisplayed();
+        await byTestId("import-sheets-plan").scrollIntoView();
+        await dismissNotices();
+        await screenshot(`${lang}-import-workbook`);
+      }
     });
   }
 });

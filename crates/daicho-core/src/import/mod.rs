@@ -226,6 +226,10 @@ pub struct ImportPreview {
     pub duplicate_count: u32,
     /// The first duplicates (at most [`MAX_LISTED`]).
     pub duplicates: Vec<DuplicateRow>,
+    /// A workbook's sheets, in its order; empty for a text file.
+    pub sheets: Vec<String>,
+    /// The sheet this preview is of (the one asked for, else the first naming customers).
+    pub sheet: Option<String>,
 }
 
 /// Problems and duplicates listed at most (all are counted).
@@ -247,6 +251,12 @@ pub struct ImportRequest {
     pub duplicates: DuplicateChoice,
     /// Per line of the file.
     pub choices: Vec<(u32, DuplicateChoice)>,
+    /// The sheet of a workbook to read (the first when none is named).
+    pub sheet: Option<String>,
+    /// Every sheet of a workbook in one step, each with the columns guessed from its own
+    /// headings: the sheets of cards first, then contact histories and sales, which find their
+    /// cards by code or name (`mapping`, `sheet` and `choices` do not apply).
+    pub all_sheets: bool,
 }
 
 impl Default for ImportRequest {
@@ -256,6 +266,8 @@ impl Default for ImportRequest {
             mapping: None,
             duplicates: DuplicateChoice::Skip,
             choices: Vec::new(),
+            sheet: None,
+            all_sheets: false,
         }
     }
 }
@@ -275,10 +287,11 @@ impl ImportRequest {
 fn guessed_mapping(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
+    sheet: Option<&str>,
 ) -> Result<Option<(Mapping, Vec<GuessedBy>)>, ImportError> {
     let mut headers: Option<Vec<String>> = None;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    source::read(path, encoding, &mut |raw| {
+    source::read(path, encoding, sheet, &mut |raw| {
         if raw.cells.iter().all(|c| c.trim().is_empty()) {
             return Ok(true);
         }
@@ -321,12 +334,12 @@ fn scan(
             let by = GuessedBy::each(&chosen.columns, GuessedBy::Chosen);
             (Some(chosen.clone()), by)
         }
-        None => match guessed_mapping(path, encoding)? {
+        None => match guessed_mapping(path, encoding, request.sheet.as_deref())? {
             Some((mapping, by)) => (Some(mapping), by),
             None => (None, Vec::new()),
         },
     };
-    let info = source::read(path, encoding, &mut |raw| {
+    let info = source::read(path, encoding, request.sheet.as_deref(), &mut |raw| {
         let Some(headers_now) = &headers else {
             if raw.cells.iter().any(|c| !c.trim().is_empty()) {
                 let h: Vec<String> = raw.cells.iter().map(|c| c.trim().to_owned()).collect();
@@ -439,10 +452,17 @@ fn check_mapping(mapping: &Mapping, columns: usize) -> Result<(), ImportError> {
 /// Whether some column gives the cards their names (an import needs one; a preview without one
 /// shows every row as nameless, for the user to map).
 fn names_cards(mapping: &Mapping) -> bool {
-    mapping
-        .columns
-        .iter()
-        .any(|c| matches!(c, Some(ImportField::Name | ImportField::PersonName)))
+    let has =
+        |wanted: &dyn Fn(ImportField) -> bool| mapping.columns.iter().flatten().any(|f| wanted(*f));
+    has(&|f| matches!(f, ImportField::Name | ImportField::PersonName))
+        // Contacts or sales by customer code alone find their cards by the code.
+        || (has(&|f| f == ImportField::Code) && has(&adds_to_cards))
+}
+
+/// Whether `field` is a contact's or a sale's: its rows add to cards rather than make them.
+fn adds_to_cards(field: ImportField) -> bool {
+    let name = field.as_str();
+    name.starts_with("contact_") || name.starts_with("sale_")
 }
 
 enum Duplicate {
@@ -474,7 +494,12 @@ pub fn preview(
     path: &Path,
     request: &ImportRequest,
 ) -> Result<ImportPreview, ImportError> {
+    let request = &ImportRequest {
+        sheet: sheet_of(path, request)?,
+        ..request.clone()
+    };
     let mut out = ImportPreview {
+        sheet: request.sheet.clone(),
         source: SourceInfo {
             format: Format::Csv,
             encoding: String::new(),
@@ -492,6 +517,7 @@ pub fn preview(
         problems: Vec::new(),
         duplicate_count: 0,
         duplicates: Vec::new(),
+        sheets: source::sheet_names(path)?,
     };
     let mut refused: Vec<u32> = Vec::new();
     let (info, headers, mapping, by) = scan(conn, path, request, false, &mut |scanned| {
@@ -614,20 +640,183 @@ pub fn apply(
     total: u32,
     progress: &mut dyn FnMut(u32, u32) -> bool,
 ) -> Result<ImportOutcome, ImportError> {
-    if request.mapping.as_ref().is_some_and(|m| !names_cards(m)) {
+    if !request.all_sheets && request.mapping.as_ref().is_some_and(|m| !names_cards(m)) {
         return Err(ImportError::NoNameColumn);
     }
-    let choices: HashMap<u32, DuplicateChoice> = request.choices.iter().copied().collect();
     let label = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut batch = store::Batch::start(conn, &label, edit)?;
     let mut done: u32 = 0;
+    if !request.all_sheets {
+        let request = &ImportRequest {
+            sheet: sheet_of(path, request)?,
+            ..request.clone()
+        };
+        apply_sheet(
+            conn,
+            path,
+            request,
+            edit,
+            &mut batch,
+            (total, &mut done),
+            progress,
+        )?;
+        progress(done, total.max(done));
+        return batch.finish(conn, Vec::new());
+    }
+    let mut left_out = Vec::new();
+    for (n, sheet) in sheets_in_order(path, request)?.into_iter().enumerate() {
+        let Some((sheet, mapping)) = sheet else {
+            continue;
+        };
+        if !names_cards(&mapping) {
+            left_out.push(sheet);
+            continue;
+        }
+        let one = ImportRequest {
+            sheet: Some(sheet),
+            mapping: Some(mapping),
+            all_sheets: false,
+            choices: Vec::new(),
+            ..request.clone()
+        };
+        // Each sheet numbers its rows from 1: the batch tells them apart by the sheet.
+        batch.set_sheet(n as u32);
+        apply_sheet(
+            conn,
+            path,
+            &one,
+            edit,
+            &mut batch,
+            (total, &mut done),
+            progress,
+        )?;
+    }
+    progress(done, total.max(done));
+    batch.finish(conn, left_out)
+}
+
+/// The sheet a request reads: the one it names, else the workbook's first list of customers
+/// (a sheet of instructions before it is passed over), else its first sheet naming customers,
+/// else the first.
+fn sheet_of(path: &Path, request: &ImportRequest) -> Result<Option<String>, ImportError> {
+    if request.sheet.is_some() {
+        return Ok(request.sheet.clone());
+    }
+    let names = source::sheet_names(path)?;
+    if names.len() < 2 {
+        return Ok(None);
+    }
+    let encoding = request.encoding()?;
+    let mut naming = None;
+    for name in names {
+        let Some((mapping, _)) = guessed_mapping(path, encoding, Some(&name))? else {
+            continue;
+        };
+        if !names_cards(&mapping) {
+            continue;
+        }
+        // A list of customers before a history that names them.
+        if !mapping.columns.iter().flatten().any(|f| adds_to_cards(*f)) {
+            return Ok(Some(name));
+        }
+        naming.get_or_insert(name);
+    }
+    Ok(naming)
+}
+
+/// A sheet of a workbook imported whole, as the import will read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SheetPreview {
+    pub sheet: String,
+    /// None: no column gives customers' names or codes, and the sheet is left out.
+    pub preview: Option<ImportPreview>,
+}
+
+/// Each sheet of the workbook in the order an import of all of them takes, previewed and then
+/// imported in turn on `conn` (the caller rolls it back), so that each sees the sheets before.
+pub fn preview_sheets(
+    conn: &Connection,
+    path: &Path,
+    request: &ImportRequest,
+    edit: &crate::card::store::Edit<'_>,
+) -> Result<Vec<SheetPreview>, ImportError> {
+    let mut batch = store::Batch::start(conn, "", edit)?;
+    let mut out = Vec::new();
+    let mut done = 0;
+    for (n, sheet) in sheets_in_order(path, request)?.into_iter().enumerate() {
+        let Some((sheet, mapping)) = sheet else {
+            continue;
+        };
+        if !names_cards(&mapping) {
+            out.push(SheetPreview {
+                sheet,
+                preview: None,
+            });
+            continue;
+        }
+        let one = ImportRequest {
+            sheet: Some(sheet.clone()),
+            mapping: Some(mapping),
+            all_sheets: false,
+            choices: Vec::new(),
+            ..request.clone()
+        };
+        let seen = preview(conn, path, &one)?;
+        batch.set_sheet(n as u32);
+        apply_sheet(
+            conn,
+            path,
+            &one,
+            edit,
+            &mut batch,
+            (0, &mut done),
+            &mut |_, _| true,
+        )?;
+        out.push(SheetPreview {
+            sheet,
+            preview: Some(seen),
+        });
+    }
+    Ok(out)
+}
+
+/// The sheets of the workbook at `path` with the columns guessed for each, in the order an
+/// import of all of them takes: sheets of cards first, then those that add contacts or sales
+/// to cards (which find them by code or name); `None` for a sheet with no rows.
+fn sheets_in_order(
+    path: &Path,
+    request: &ImportRequest,
+) -> Result<Vec<Option<(String, Mapping)>>, ImportError> {
+    let encoding = request.encoding()?;
+    let mut sheets = Vec::new();
+    for name in source::sheet_names(path)? {
+        let guessed = guessed_mapping(path, encoding, Some(&name))?;
+        sheets.push(guessed.map(|(mapping, _)| (name, mapping)));
+    }
+    let adds = |m: &Mapping| m.columns.iter().flatten().any(|f| adds_to_cards(*f));
+    sheets.sort_by_key(|s| s.as_ref().is_some_and(|(_, m)| adds(m)));
+    Ok(sheets)
+}
+
+/// Imports the rows of one file or sheet into `batch`; `done` counts rows across sheets.
+fn apply_sheet(
+    conn: &Connection,
+    path: &Path,
+    request: &ImportRequest,
+    edit: &crate::card::store::Edit<'_>,
+    batch: &mut store::Batch,
+    (total, done): (u32, &mut u32),
+    progress: &mut dyn FnMut(u32, u32) -> bool,
+) -> Result<(), ImportError> {
+    let choices: HashMap<u32, DuplicateChoice> = request.choices.iter().copied().collect();
     let mut cancelled = false;
     scan(conn, path, request, true, &mut |scanned| {
-        done += 1;
-        if done.is_multiple_of(500) && !progress(done, total) {
+        *done += 1;
+        if done.is_multiple_of(500) && !progress(*done, total) {
             cancelled = true;
             return Ok(false);
         }
@@ -681,8 +870,7 @@ pub fn apply(
     if cancelled {
         return Err(ImportError::Cancelled);
     }
-    progress(done, total.max(done));
-    batch.finish(conn)
+    Ok(())
 }
 
 pub use store::{list as list_imports, undo};

@@ -120,11 +120,12 @@ fn unreadable(path: &Path, reason: impl ToString) -> ImportError {
 pub fn read(
     path: &Path,
     encoding: Option<&'static Encoding>,
+    sheet: Option<&str>,
     visit: &mut dyn FnMut(RawRow) -> Result<bool, ImportError>,
 ) -> Result<SourceInfo, ImportError> {
     match format_of(path)? {
         Format::Csv => read_csv(path, encoding, visit),
-        Format::Xlsx => read_xlsx(path, visit),
+        Format::Xlsx => read_xlsx(path, sheet, visit),
         Format::Vcard => super::vcard::read(path, encoding, visit),
     }
 }
@@ -310,17 +311,30 @@ fn cell_text(value: &DataRef<'_>) -> String {
     }
 }
 
+/// The sheets of a workbook, in its order; none for a text file or a vCard.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, ImportError> {
+    if format_of(path)? != Format::Xlsx {
+        return Ok(Vec::new());
+    }
+    check_unpacked_size(path)?;
+    let book: Xlsx<_> = open_workbook(path).map_err(|e| unreadable(path, e))?;
+    Ok(book.sheet_names())
+}
+
+/// Reads the sheet `sheet` of a workbook (the first when none is named).
 fn read_xlsx(
     path: &Path,
+    sheet: Option<&str>,
     visit: &mut dyn FnMut(RawRow) -> Result<bool, ImportError>,
 ) -> Result<SourceInfo, ImportError> {
     check_unpacked_size(path)?;
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| unreadable(path, e))?;
-    let sheet = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| unreadable(path, "no sheet"))?;
+    let names = book.sheet_names();
+    let sheet = match sheet {
+        Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned(),
+        None => names.first().cloned(),
+    }
+    .ok_or_else(|| unreadable(path, format!("no sheet {}", sheet.unwrap_or_default())))?;
     let mut cells = book
         .worksheet_cells_reader(&sheet)
         .map_err(|e| unreadable(path, e))?;

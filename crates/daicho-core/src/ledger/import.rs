@@ -47,6 +47,17 @@ impl Ledger {
         })
     }
 
+    /// What importing every sheet of the workbook at `path` in one step would do, sheet by
+    /// sheet in the order the import takes them, each seen after the sheets before it (a sales
+    /// sheet finds the customers the customer sheet brings). Nothing is written.
+    pub fn import_preview_sheets(
+        &mut self,
+        path: &Path,
+        request: &ImportRequest,
+    ) -> Result<Vec<import::SheetPreview>, ImportError> {
+        self.trial(|tx, edit| import::preview_sheets(tx, path, request, edit))
+    }
+
     /// Every import, newest first.
     pub fn imports(&self) -> Result<Vec<ImportBatch>, ImportError> {
         import::list_imports(self.connection())

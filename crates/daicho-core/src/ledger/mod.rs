@@ -275,6 +275,27 @@ impl Ledger {
         Ok(value)
     }
 
+    /// Runs `f` as [`Ledger::write`] does, then rolls everything it wrote back: what a change
+    /// would do, worked out by doing it.
+    pub(crate) fn trial<T, E: From<rusqlite::Error>>(
+        &mut self,
+        f: impl FnOnce(&Connection, &Edit<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let at = self.now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(
+            &tx,
+            &Edit {
+                at: &at,
+                actor: &self.actor,
+            },
+        )?;
+        tx.rollback()?;
+        Ok(value)
+    }
+
     pub fn create_card(&mut self, fields: &CardFields) -> Result<Card, CardError> {
         self.write(|tx, edit| store::insert(tx, fields, edit))
     }

@@ -21,6 +21,9 @@ pub struct ImportOutcome {
     pub added: u32,
     pub merged: u32,
     pub skipped: u32,
+    /// Sheets of a workbook imported whole that no column gave card names or codes: nothing
+    /// was read from them.
+    pub sheets_left_out: Vec<String>,
 }
 
 /// An import as listed for undo.
@@ -46,6 +49,8 @@ pub struct Batch {
     created: HashMap<u32, String>,
     /// Lines merged into a card, with the card: a later row of the same company joins it too.
     merged_into: HashMap<u32, String>,
+    /// Added to a row's line: the sheet it is on, for a workbook imported whole.
+    sheet: u32,
 }
 
 impl Batch {
@@ -57,6 +62,7 @@ impl Batch {
             skipped: 0,
             created: HashMap::new(),
             merged_into: HashMap::new(),
+            sheet: 0,
         })
     }
 
@@ -90,7 +96,7 @@ impl Batch {
             crate::sales::store::add_checked(conn, &id, sale, edit)?;
         }
         self.batch.record(conn, &id, "created", None)?;
-        self.created.insert(row.line, id);
+        self.created.insert(self.sheet + row.line, id);
         self.added += 1;
         Ok(())
     }
@@ -98,8 +104,8 @@ impl Batch {
     /// The card the row of `line` became or was merged into.
     pub fn created_from(&self, line: u32) -> Option<String> {
         self.created
-            .get(&line)
-            .or_else(|| self.merged_into.get(&line))
+            .get(&(self.sheet + line))
+            .or_else(|| self.merged_into.get(&(self.sheet + line)))
             .cloned()
     }
 
@@ -165,12 +171,23 @@ impl Batch {
                     .record(conn, card_id, "transaction_added", Some(&sale_id))?;
             }
         }
-        self.merged_into.insert(row.line, card_id.to_owned());
+        self.merged_into
+            .insert(self.sheet + row.line, card_id.to_owned());
         self.merged += 1;
         Ok(())
     }
 
-    pub fn finish(self, conn: &Connection) -> Result<ImportOutcome, ImportError> {
+    /// The rows that follow are of the sheet numbered `sheet` (its rows are numbered from 1
+    /// again): the batch keeps each sheet's rows apart.
+    pub fn set_sheet(&mut self, sheet: u32) {
+        self.sheet = sheet << 24;
+    }
+
+    pub fn finish(
+        self,
+        conn: &Connection,
+        sheets_left_out: Vec<String>,
+    ) -> Result<ImportOutcome, ImportError> {
         let (added, merged, skipped) = (self.added, self.merged, self.skipped);
         let id = if added == 0 && merged == 0 {
             // Nothing changed: nothing to undo, so no entry in "Earlier imports".
@@ -184,6 +201,7 @@ impl Batch {
             added,
             merged,
             skipped,
+            sheets_left_out,
         })
     }
 }
@@ -272,5 +290,6 @@ pub fn undo(
         added: done.deleted,
         merged: done.restored,
         skipped: 0,
+        sheets_left_out: Vec::new(),
     })
 }

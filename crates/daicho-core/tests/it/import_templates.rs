@@ -705,3 +705,163 @@ fn an_accounting_export_adds_sales_and_returns_to_the_cards_and_undo_takes_them_
         .transactions
         .is_empty());
 }
+
+/// A rep's whole workbook (顧客一覧, 訪問記録, 売上 and a sheet of notes on how to fill it in)
+/// comes in in one step: the customers first, whatever the sheets' order, then each visit and
+/// sale joins its customer by code or name; undo takes all of it back.
+#[test]
+fn a_workbook_with_several_sheets_comes_in_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("顧客管理.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[&[&str]]); 4] = [
+        (
+            "記入のしかた",
+            &[
+                &["この台帳の使い方"],
+                &["顧客一覧に1社1行で入力してください。"],
+            ],
+        ),
+        (
+            "訪問記録",
+            &[
+                &["訪問日", "顧客コード", "会社名", "対応区分", "内容"],
+                &[
+                    "2026/10/02 10:00",
+                    "K-0001",
+                    "",
+                    "訪問",
+                    "新ラインの稼働状況を確認。",
+                ],
+                &[
+                    "2026/10/15",
+                    "",
+                    "有限会社みどり商店",
+                    "電話",
+                    "見積の件で部長と話す。",
+                ],
+            ],
+        ),
+        (
+            "顧客一覧",
+            &[
+                &["顧客コード", "会社名", "フリガナ", "電話番号", "担当者名"],
+                &[
+                    "K-0001",
+                    "株式会社青葉精機",
+                    "アオバセイキ",
+                    "03-1234-5678",
+                    "高橋 誠",
+                ],
+                &[
+                    "K-0002",
+                    "有限会社みどり商店",
+                    "ミドリショウテン",
+                    "06-2222-3333",
+                    "",
+                ],
+            ],
+        ),
+        (
+            "売上",
+            &[
+                &["伝票日付", "得意先コード", "商品名", "数量", "金額"],
+                &[
+                    "2026/09/30",
+                    "K-0001",
+                    "精密ベアリング A-200",
+                    "10",
+                    "120000",
+                ],
+                &["2026/10/20", "K-0002", "消耗品セット", "5", "10000"],
+            ],
+        ),
+    ];
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+    book.save(&path).unwrap();
+
+    let mut l = ledger();
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        preview.sheets,
+        ["記入のしかた", "訪問記録", "顧客一覧", "売上"],
+        "the preview offers each sheet"
+    );
+    assert_eq!(
+        preview.sheet.as_deref(),
+        Some("顧客一覧"),
+        "it shows the list of customers, not the instructions before it"
+    );
+    let customers = l
+        .import_preview(
+            &path,
+            &ImportRequest {
+                sheet: Some("顧客一覧".into()),
+                ..ImportRequest::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((customers.rows, customers.valid), (2, 2));
+    let whole = ImportRequest {
+        all_sheets: true,
+        ..ImportRequest::default()
+    };
+    // Before: each sheet as the import takes it, customers first; nothing written.
+    let sheets = l.import_preview_sheets(&path, &whole).unwrap();
+    let order: Vec<(&str, Option<u32>)> = sheets
+        .iter()
+        .map(|s| {
+            (
+                s.sheet.as_str(),
+                s.preview.as_ref().map(|p| p.with_problems),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("記入のしかた", None),
+            ("顧客一覧", Some(0)),
+            ("訪問記録", Some(0)),
+            ("売上", Some(0))
+        ],
+        "the visits and sales find the customers the customer sheet brings"
+    );
+    assert_eq!(l.list_cards(&CardQuery::default()).unwrap().total, 0);
+    let outcome = l.import_apply(&path, &whole, 6, &mut |_, _| true).unwrap();
+    assert_eq!(
+        (outcome.added, outcome.sheets_left_out.as_slice()),
+        (2, ["記入のしかた".to_owned()].as_slice()),
+        "{outcome:?}"
+    );
+    let aoba = card(&l, "株式会社青葉精機");
+    assert_eq!(
+        aoba.fields.reading, "アオバセイキ",
+        "the customer sheet made the card"
+    );
+    assert_eq!(aoba.key_persons[0].fields.name, "高橋 誠");
+    assert_eq!(l.contacts(&aoba.id).unwrap().len(), 1);
+    assert_eq!(l.card_sales(&aoba.id, None).unwrap().transactions.len(), 1);
+    let midori = card(&l, "有限会社みどり商店");
+    assert_eq!(midori.fields.code, "K-0002");
+    assert_eq!(l.contacts(&midori.id).unwrap().len(), 1);
+    assert_eq!(
+        l.card_sales(&midori.id, None).unwrap().transactions.len(),
+        1
+    );
+    // One import, undone in one step.
+    assert_eq!(l.imports().unwrap().len(), 1);
+    l.import_undo(&outcome.id).unwrap();
+    assert_eq!(
+        l.list_cards(&CardQuery::default()).unwrap().total,
+        0,
+        "undo takes the whole workbook back"
+    );
+}

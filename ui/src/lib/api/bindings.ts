@@ -191,6 +191,11 @@ export const commands = {
 	search: (query: string, limit: number) => typedError<SearchResults_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("search", { query, limit })),
 	/**  Every row of the file checked, and what importing it would do; writes nothing. */
 	importPreview: (path: string, request: ImportRequest_Deserialize) => typedError<ImportPreview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("import_preview", { path, request })),
+	/**
+	 *  Every sheet of a workbook as an import of all of them would take it, each seen after the
+	 *  sheets before it; writes nothing (it is tried, then rolled back).
+	 */
+	importPreviewSheets: (path: string, request: ImportRequest_Deserialize) => typedError<SheetPreview_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("import_preview_sheets", { path, request })),
 	/**  Imports in one transaction, reporting progress; `import_cancel` stops it, writing nothing. */
 	importApply: (path: string, request: ImportRequest_Deserialize, total: number, progress: Channel<ImportProgress>) => typedError<ImportOutcome, ErrorReport_Serialize>(__TAURI_INVOKE("import_apply", { path, request, total, progress })),
 	importCancel: () => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("import_cancel")),
@@ -2196,6 +2201,11 @@ export type ImportOutcome = {
 	added: number,
 	merged: number,
 	skipped: number,
+	/**
+	 *  Sheets of a workbook imported whole that no column gave card names or codes: nothing
+	 *  was read from them.
+	 */
+	sheets_left_out: string[],
 };
 
 /**  Everything the user needs before deciding to import. */
@@ -2224,6 +2234,10 @@ export type ImportPreview_Deserialize = {
 	duplicate_count: number,
 	/**  The first duplicates (at most [`MAX_LISTED`]). */
 	duplicates: DuplicateRow_Deserialize[],
+	/**  A workbook's sheets, in its order; empty for a text file. */
+	sheets: string[],
+	/**  The sheet this preview is of (the one asked for, else the first naming customers). */
+	sheet?: string | null,
 };
 
 /**  Everything the user needs before deciding to import. */
@@ -2249,6 +2263,10 @@ export type ImportPreview_Serialize = {
 	duplicate_count: number,
 	/**  The first duplicates (at most [`MAX_LISTED`]). */
 	duplicates: DuplicateRow_Serialize[],
+	/**  A workbook's sheets, in its order; empty for a text file. */
+	sheets: string[],
+	/**  The sheet this preview is of (the one asked for, else the first naming customers). */
+	sheet: string | null,
 };
 
 /**  How far an import is: rows read of rows in the file. */
@@ -2273,6 +2291,14 @@ export type ImportRequest_Deserialize = {
 	duplicates?: DuplicateChoice,
 	/**  Per line of the file. */
 	choices?: ([number, DuplicateChoice])[],
+	/**  The sheet of a workbook to read (the first when none is named). */
+	sheet?: string | null,
+	/**
+	 *  Every sheet of a workbook in one step, each with the columns guessed from its own
+	 *  headings: the sheets of cards first, then contact histories and sales, which find their
+	 *  cards by code or name (`mapping`, `sheet` and `choices` do not apply).
+	 */
+	all_sheets?: boolean,
 };
 
 /**  What to import and how. */
@@ -2288,6 +2314,14 @@ export type ImportRequest_Serialize = {
 	duplicates: DuplicateChoice,
 	/**  Per line of the file. */
 	choices: ([number, DuplicateChoice])[],
+	/**  The sheet of a workbook to read (the first when none is named). */
+	sheet: string | null,
+	/**
+	 *  Every sheet of a workbook in one step, each with the columns guessed from its own
+	 *  headings: the sheets of cards first, then contact histories and sales, which find their
+	 *  cards by code or name (`mapping`, `sheet` and `choices` do not apply).
+	 */
+	all_sheets: boolean,
 };
 
 /**  A known export, by the tool that writes it. */
@@ -3480,6 +3514,23 @@ export type SheetFields_Serialize = {
 
 /**  A comparison sheet. */
 export type SheetId = string & { readonly __brand: "SheetId" };
+
+/**  A sheet of a workbook imported whole, as the import will read it. */
+export type SheetPreview = SheetPreview_Serialize | SheetPreview_Deserialize;
+
+/**  A sheet of a workbook imported whole, as the import will read it. */
+export type SheetPreview_Deserialize = {
+	sheet: string,
+	/**  None: no column gives customers' names or codes, and the sheet is left out. */
+	preview?: ImportPreview_Deserialize | null,
+};
+
+/**  A sheet of a workbook imported whole, as the import will read it. */
+export type SheetPreview_Serialize = {
+	sheet: string,
+	/**  None: no column gives customers' names or codes, and the sheet is left out. */
+	preview: ImportPreview_Serialize | null,
+};
 
 /**  A row of the sheets list. */
 export type SheetSummary = SheetSummary_Serialize | SheetSummary_Deserialize;

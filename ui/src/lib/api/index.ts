@@ -17,6 +17,7 @@ import type {
   CardRow_Serialize,
   SearchResults_Serialize,
   ImportPreview_Serialize,
+  SheetPreview_Serialize,
   ImportBatch_Serialize,
   ImportRequest_Deserialize,
   Mapping_Serialize,
@@ -180,6 +181,7 @@ export type CardQuery = CardQuery_Serialize;
 export type CardRow = CardRow_Serialize;
 export type SearchResults = SearchResults_Serialize;
 export type ImportPreview = ImportPreview_Serialize;
+export type SheetPreview = SheetPreview_Serialize;
 export type ImportBatch = ImportBatch_Serialize;
 export type ImportRequest = ImportRequest_Deserialize;
 export type ImportMapping = Mapping_Serialize;

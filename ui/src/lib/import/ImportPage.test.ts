@@ -51,6 +51,8 @@ const PREVIEW: ImportPreview = {
   valid: 2,
   with_problems: 1,
   problems: [{ line: 4, column: 2, field: "email", rule: "invalid_email", limit: null }],
+  sheets: [],
+  sheet: null,
   duplicate_count: 1,
   duplicates: [
     { line: 3, name: "青葉商事", why: "name_phone", existing: { id: "x1", code: "C-000007", name: "(株)青葉商事", owner: "山田" }, earlier_line: null },
@@ -70,7 +72,13 @@ describe("the import page", () => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "imports_list") return [];
       if (cmd === "import_preview") return preview;
-      if (cmd === "import_apply") return { id: "b1", added: 1, merged: 1, skipped: 0 };
+      if (cmd === "import_preview_sheets")
+        return [
+          { sheet: "記入のしかた", preview: null },
+          { sheet: "顧客一覧", preview: { ...PREVIEW, sheets: [] } },
+          { sheet: "訪問記録", preview: { ...PREVIEW, sheets: [], with_problems: 0 } },
+        ];
+      if (cmd === "import_apply") return { id: "b1", added: 1, merged: 1, skipped: 0, sheets_left_out: ["記入のしかた"] };
       return null;
     });
   });
@@ -137,5 +145,30 @@ describe("the import page", () => {
     expect(screen.getAllByTestId("import-column-why")[0].textContent?.trim()).toBe("書き出し元の形式から");
     expect(screen.getByTestId("import-duplicate").textContent).toContain("同じ会社の別の担当者");
     expect((screen.getByTestId("import-choice") as HTMLSelectElement).value).toBe("merge");
+  });
+
+  it("shows each sheet of a workbook and imports all of them in one step", async () => {
+    const user = userEvent.setup();
+    preview = { ...PREVIEW, source: { format: "xlsx", encoding: "", detected: false }, sheets: ["顧客一覧", "訪問記録", "記入のしかた"] };
+    render(ImportPage);
+    await user.type(screen.getByTestId("import-path"), "/tmp/顧客管理.xlsx");
+    await user.click(screen.getByTestId("import-read"));
+    await screen.findByTestId("import-mapping");
+    await user.selectOptions(screen.getByTestId("import-sheet"), "訪問記録");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "import_preview").at(-1)?.args.request).toMatchObject({ sheet: "訪問記録" }));
+    expect(screen.getByTestId("import-all-sheets").textContent).toContain("3 枚のシートをまとめて取り込む");
+    await user.click(screen.getByTestId("import-all-sheets"));
+    // First what each sheet would bring, in the order they are read; nothing imported yet.
+    const planned = await screen.findAllByTestId("import-plan-sheet");
+    expect(planned.map((li) => li.querySelector("strong")?.textContent)).toEqual(["記入のしかた", "顧客一覧", "訪問記録"]);
+    expect(planned[0].textContent).toContain("顧客名の列がありません");
+    expect(planned[1].textContent).toContain("3 行：取り込み可能 2、問題あり 1、重複の候補 1");
+    expect(calls.some((c) => c.cmd === "import_apply")).toBe(false);
+    await user.click(screen.getByTestId("import-all-confirm"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "import_apply")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "import_apply")!.args as { request: Record<string, unknown> };
+    expect(sent.request).toMatchObject({ all_sheets: true, mapping: null, sheet: null });
+    // The sheet no column named customers in is named, not passed over in silence.
+    await waitFor(() => expect(app.notices.map((n) => n.text).join("\n")).toContain("記入のしかた"));
   });
 });
