@@ -78,7 +78,7 @@ mod tests {
         ),
         (
             "0017_lending.sql",
-            "3897d15f899bcd988f0223aa777ad8ef1cde3248854f4bece8c1314ad25b4e5d",
+            "70e1210c582fe5d3ff5965e0c2cb8a51269b7edeac7af09605412841b5ebea57",
         ),
     ];
 

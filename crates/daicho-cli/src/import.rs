@@ -216,12 +216,13 @@ pub fn run(args: ImportArgs, lang: Lang) -> Result<(), ErrorReport> {
 /// In a dry run, the valid rows that the duplicate choice would leave out.
 fn duplicates_left_out(preview: &ImportPreview, choice: DuplicateChoice) -> u32 {
     match choice {
-        // Another person of a company already there joins its card whatever the choice.
+        // Another person of a company already there, or a row that adds a contact, a sale or a
+        // product in use to its card, joins the card whatever the choice.
         DuplicateChoice::Skip => preview.duplicate_count.saturating_sub(
             preview
                 .duplicates
                 .iter()
-                .filter(|d| d.why == daicho_core::import::DuplicateWhy::SameCompany)
+                .filter(|d| d.adds || d.why == daicho_core::import::DuplicateWhy::SameCompany)
                 .count() as u32,
         ),
         DuplicateChoice::Merge | DuplicateChoice::KeepBoth => 0,

@@ -678,7 +678,7 @@ pub fn list(conn: &Connection) -> Result<Vec<TakeOver>, HandoverError> {
 }
 
 /// Whether a shared catalogue row is still used by anything.
-fn still_used(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool> {
+pub(crate) fn still_used(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool> {
     let sql = match table {
         "products" => {
             "SELECT EXISTS (SELECT 1 FROM card_products WHERE product_id = ?1) OR EXISTS (SELECT 1 FROM transactions WHERE product_id = ?1)

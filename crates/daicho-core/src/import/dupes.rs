@@ -142,7 +142,7 @@ impl LedgerIndex {
 /// A row that adds to a card rather than repeating it: a person at the company, a contact or a
 /// sale.
 pub fn brings_more(row: &RowCard) -> bool {
-    !row.persons.is_empty() || row.contact.is_some() || row.sale.is_some()
+    !row.persons.is_empty() || row.product.is_some() || row.contact.is_some() || row.sale.is_some()
 }
 
 fn hash(parts: &[&str]) -> u64 {

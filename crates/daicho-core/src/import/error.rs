@@ -51,6 +51,8 @@ pub enum ImportError {
     #[error(transparent)]
     Sales(#[from] crate::error::SalesError),
     #[error(transparent)]
+    Competition(#[from] crate::error::CompetitionError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -77,6 +79,7 @@ coded!(ImportError {
     Card(e) => inner,
     Contact(e) => inner,
     Sales(e) => inner,
+    Competition(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

@@ -8,6 +8,7 @@ mod dupes;
 pub(crate) mod error;
 pub mod guess;
 mod lines;
+mod profile;
 pub(crate) mod rows;
 pub mod source;
 mod templates;
@@ -71,6 +72,18 @@ api_enum!(
         SaleDue = "sale_due",
         SalePaid = "sale_paid",
         SalePaidOn = "sale_paid_on",
+        ProductName = "product_name",
+        ProductMaker = "product_maker",
+        ProductSince = "product_since",
+        ProductRenewal = "product_renewal",
+        OrgRepresentative = "org_representative",
+        OrgFounded = "org_founded",
+        OrgCapital = "org_capital",
+        OrgEmployees = "org_employees",
+        OrgAnnualSales = "org_annual_sales",
+        OrgFiscalMonth = "org_fiscal_month",
+        OrgBanks = "org_banks",
+        OrgPaymentTerms = "org_payment_terms",
     }
 );
 
@@ -181,6 +194,9 @@ pub struct DuplicateRow {
     pub existing: Option<ExistingCard>,
     /// The earlier line of the file it repeats.
     pub earlier_line: Option<u32>,
+    /// The row adds to the card (a contact, a sale, a product in use): it joins the card
+    /// unless the rep chooses otherwise for it, whatever is chosen for repeated cards.
+    pub adds: bool,
 }
 
 /// A row as the card it would become, for the preview.
@@ -536,6 +552,7 @@ pub fn preview(
                 if out.cards.len() < PREVIEW_CARDS {
                     out.cards.push(preview_card(&card));
                 }
+                let adds = card.contact.is_some() || card.sale.is_some() || card.product.is_some();
                 if let Some(d) = duplicate {
                     out.duplicate_count += 1;
                     if out.duplicates.len() < MAX_LISTED {
@@ -546,6 +563,7 @@ pub fn preview(
                                 why,
                                 existing: Some(e),
                                 earlier_line: None,
+                                adds,
                             },
                             Duplicate::Earlier { line, why } => DuplicateRow {
                                 line: card.line,
@@ -553,6 +571,7 @@ pub fn preview(
                                 why,
                                 existing: None,
                                 earlier_line: Some(line),
+                                adds,
                             },
                         });
                     }
@@ -825,12 +844,13 @@ fn apply_sheet(
             Scanned::Card {
                 card, duplicate, ..
             } => {
-                // Another person of the same company, or a contact of a customer already there,
-                // is added to its card unless the rep said otherwise for that line: "skip
-                // duplicates" is about repeated cards.
+                // Another person of the same company, or a contact, sale or product in use of a
+                // customer already there, is added to its card unless the rep said otherwise for
+                // that line: "skip duplicates" is about repeated cards.
                 let choice = duplicate.as_ref().map(|d| {
                     let adds = card.contact.is_some()
                         || card.sale.is_some()
+                        || card.product.is_some()
                         || matches!(
                             d,
                             Duplicate::Existing {

@@ -19,6 +19,20 @@ pub struct RowCard {
     pub contact: Option<ContactFields>,
     /// A row of a sales export: the sale (or return), checked, to add to the card.
     pub sale: Option<TransactionFields>,
+    /// A product the customer uses (a competitor's, or ours), by name and maker.
+    pub product: Option<ProductUse>,
+}
+
+/// A product a row says the customer uses: found in the catalogue by its name and maker, or
+/// put there, when the row is imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductUse {
+    pub name: String,
+    pub maker: String,
+    /// Since when (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// When the contract runs out or renews (YYYY-MM-DD).
+    pub renewal_on: Option<String>,
 }
 
 /// A whole amount as accounting exports write it: ¥12,000, 12,000円, 1,200.00, ₩5,000, (500) or
@@ -291,6 +305,11 @@ pub fn card_of(
     if kind == CardKind::Individual {
         fields.individual = Some(IndividualProfile::default());
     }
+    // A company's profile columns (資本金, 従業員数, 決算月...); a person's card has none.
+    let profile = super::profile::organisation_of(line, &values, &first, &mut problems);
+    if kind == CardKind::Organisation && profile.is_some() {
+        fields.organisation = profile;
+    }
     // Which column each card field came from, to point at it.
     let origin = |field: &str| -> Option<u32> {
         let f = match field.split(['.', '[']).next().unwrap_or_default() {
@@ -309,6 +328,16 @@ pub fn card_of(
             "notes" => ImportField::Notes,
             "phones" => ImportField::Phone,
             "tags" => ImportField::Tags,
+            "organisation" => match field.split('.').nth(1).unwrap_or_default() {
+                "representative" => ImportField::OrgRepresentative,
+                "founded" => ImportField::OrgFounded,
+                "capital" => ImportField::OrgCapital,
+                "employees" => ImportField::OrgEmployees,
+                "annual_sales" => ImportField::OrgAnnualSales,
+                "fiscal_year_end_month" => ImportField::OrgFiscalMonth,
+                "main_banks" => ImportField::OrgBanks,
+                _ => ImportField::OrgPaymentTerms,
+            },
             _ => return None,
         };
         column_of(f)
@@ -340,6 +369,7 @@ pub fn card_of(
     }
     let contact = contact_of(line, &values, &first, &mut problems);
     let sale = sale_of(line, &values, &first, &mut problems);
+    let product = product_of(line, &values, &first, &mut problems);
     match fields {
         Some(fields) if problems.is_empty() => Ok(RowCard {
             line,
@@ -347,6 +377,7 @@ pub fn card_of(
             persons,
             contact,
             sale,
+            product,
         }),
         _ => Err(problems),
     }
@@ -537,6 +568,103 @@ fn contact_of(
             None
         }
     }
+}
+
+/// The product the row says the customer uses, when it names one; its dates as spreadsheets
+/// write them.
+fn product_of(
+    line: u32,
+    values: &Values,
+    first: &dyn Fn(ImportField) -> String,
+    problems: &mut Vec<RowProblem>,
+) -> Option<ProductUse> {
+    use ImportField as F;
+    let name = first(F::ProductName);
+    if name.is_empty() {
+        return None;
+    }
+    let mut day = |field: F| -> Result<Option<String>, ()> {
+        let text = first(field);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match date_time_of(&text)
+            .map(|d| d[..10].to_owned())
+            .or_else(|| month_of(&text))
+        {
+            Some(d) => Ok(Some(d)),
+            None => {
+                let column = values.get(&field).and_then(|v| v.first()).map(|(c, _)| *c);
+                problems.push(RowProblem::at(
+                    line,
+                    column.unwrap_or(0),
+                    field,
+                    "invalid_date",
+                ));
+                Err(())
+            }
+        }
+    };
+    let since = day(F::ProductSince);
+    let renewal_on = day(F::ProductRenewal);
+    // The catalogue's own rules for a product's and a maker's name.
+    let column = |f: F| values.get(&f).and_then(|v| v.first()).map(|(c, _)| *c);
+    let maker = first(F::ProductMaker);
+    let named = crate::competition::validate::product(&crate::competition::ProductFields {
+        name,
+        ..Default::default()
+    });
+    let maker_ok = maker.is_empty()
+        || crate::competition::validate::competitor(&crate::competition::CompetitorFields {
+            name: maker.clone(),
+            ..Default::default()
+        })
+        .is_ok();
+    if !maker_ok {
+        problems.push(RowProblem::at(
+            line,
+            column(F::ProductMaker).unwrap_or(0),
+            F::ProductMaker,
+            "too_long",
+        ));
+    }
+    let name = match named {
+        Ok(product) => product.name,
+        Err(issues) => {
+            problems.extend(issues.into_iter().map(|i| RowProblem {
+                line,
+                column: column(F::ProductName),
+                field: F::ProductName.as_str().to_owned(),
+                rule: i.rule,
+                limit: i.limit,
+            }));
+            return None;
+        }
+    };
+    Some(ProductUse {
+        name,
+        maker: maker.trim().to_owned(),
+        since: since.ok()?,
+        renewal_on: renewal_on.ok()?,
+    })
+    .filter(|_| maker_ok)
+}
+
+/// A month as lists write when a product came in (2022/04, 2022-4, 2022年4月, 2022.04): its
+/// first day.
+pub(super) fn month_of(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text
+        .trim()
+        .trim_end_matches('月')
+        .split(['/', '-', '.', '年'])
+        .map(str::trim)
+        .collect();
+    let [year, month] = parts[..] else {
+        return None;
+    };
+    let year: i32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let month: u32 = month.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, month, 1).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The row's sale, when it has a date and an item or an amount. A negative amount or quantity

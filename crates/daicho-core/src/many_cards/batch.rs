@@ -148,6 +148,7 @@ struct CardUndo {
     persons: Vec<String>,
     contacts: Vec<String>,
     sales: Vec<String>,
+    products: Vec<String>,
     moved: Vec<Moved>,
     trashed: bool,
     version_after: i64,
@@ -174,6 +175,8 @@ pub fn undo(
     }
     let mut order: Vec<String> = Vec::new();
     let mut by_card: HashMap<String, CardUndo> = HashMap::new();
+    // Products and makers the batch put in the catalogue: they go once nothing uses them.
+    let mut catalogue: Vec<Catalogued> = Vec::new();
     {
         let mut stmt = conn.prepare(
             "SELECT card_id, action, before, version_after FROM change_batch_cards
@@ -194,6 +197,12 @@ pub fn undo(
                 "person_added" => u.persons.extend(before),
                 "contact_added" => u.contacts.extend(before),
                 "transaction_added" => u.sales.extend(before),
+                "product_added" => u.products.extend(before),
+                "catalogue_added" => catalogue.extend(
+                    before
+                        .map(|b| crate::db::json::parse::<Catalogued>(&b))
+                        .transpose()?,
+                ),
                 // A damaged record stops the undo: the rows it names would stay behind.
                 "moved" => u.moved.extend(
                     before
@@ -263,6 +272,13 @@ pub fn undo(
                 Err(e) => return Err(e.into()),
             }
         }
+        for product in &u.products {
+            // A use removed since needs nothing more.
+            match crate::competition::usage::delete(conn, product, edit) {
+                Err(crate::error::CompetitionError::UsageNotFound { .. }) | Ok(()) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
         for contact in &u.contacts {
             // A contact deleted since needs nothing more.
             match crate::contact::store::delete(conn, contact, edit) {
@@ -282,11 +298,33 @@ pub fn undo(
         }
         out.restored += 1;
     }
+    // Products before their makers; a row something uses (a sale, another card) stays.
+    for c in catalogue.iter().rev() {
+        let table = match c.table.as_str() {
+            "products" => "products",
+            "competitors" => "competitors",
+            other => {
+                return Err(BatchError::Damaged {
+                    detail: other.to_owned(),
+                })
+            }
+        };
+        if !crate::handover::take_over::still_used(conn, table, &c.id)? {
+            conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [&c.id])?;
+        }
+    }
     conn.execute(
         "UPDATE change_batches SET undone_at = ?2 WHERE id = ?1",
         params![id, edit.at],
     )?;
     Ok(out)
+}
+
+/// A catalogue row a batch made: `{"table": "products" | "competitors", "id"}`.
+#[derive(serde::Deserialize)]
+struct Catalogued {
+    table: String,
+    id: String,
 }
 
 fn move_back(conn: &Connection, to: &str, m: &Moved) -> Result<(), BatchError> {

@@ -26,6 +26,8 @@ pub enum BatchError {
     #[error(transparent)]
     Sales(#[from] SalesError),
     #[error(transparent)]
+    Competition(#[from] crate::error::CompetitionError),
+    #[error(transparent)]
     Backup(Box<BackupError>),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -42,6 +44,7 @@ coded!(BatchError {
     Card(e) => inner,
     Contact(e) => inner,
     Sales(e) => inner,
+    Competition(e) => inner,
     Backup(e) => inner,
     Storage(e) => storage,
 });

@@ -96,8 +96,28 @@ impl Batch {
             crate::sales::store::add_checked(conn, &id, sale, edit)?;
         }
         self.batch.record(conn, &id, "created", None)?;
+        if let Some(product) = &row.product {
+            // The card goes whole on undo; what the catalogue gained is recorded to go too.
+            let (_, catalogue) = add_product_use(conn, &id, product, edit)?;
+            self.record_catalogue(conn, &id, catalogue)?;
+        }
         self.created.insert(self.sheet + row.line, id);
         self.added += 1;
+        Ok(())
+    }
+
+    /// Records the catalogue rows (products, makers) the import put there, for undo.
+    fn record_catalogue(
+        &mut self,
+        conn: &Connection,
+        card_id: &str,
+        catalogue: Vec<(&'static str, String)>,
+    ) -> rusqlite::Result<()> {
+        for (table, id) in catalogue {
+            let what = serde_json::json!({ "table": table, "id": id }).to_string();
+            self.batch
+                .record(conn, card_id, "catalogue_added", Some(&what))?;
+        }
         Ok(())
     }
 
@@ -146,6 +166,10 @@ impl Batch {
             Some(sale) => Some(crate::sales::store::add_checked(conn, card_id, sale, edit)?),
             None => None,
         };
+        let (product_added, catalogue) = match &row.product {
+            Some(product) => add_product_use(conn, card_id, product, edit)?,
+            None => (None, Vec::new()),
+        };
         if self.created.values().any(|id| id == card_id) {
             // Undo deletes the card this import created: only its version after moves.
             self.batch.touch(conn, card_id)?;
@@ -154,7 +178,10 @@ impl Batch {
             // its own record (with the card's version after) is enough for undo.
             let unchanged = merged == card.fields;
             if !unchanged
-                || (persons_added.is_empty() && contact_added.is_none() && sale_added.is_none())
+                || (persons_added.is_empty()
+                    && contact_added.is_none()
+                    && sale_added.is_none()
+                    && product_added.is_none())
             {
                 self.batch.record_changed(conn, card_id, &card.fields)?;
             }
@@ -170,7 +197,12 @@ impl Batch {
                 self.batch
                     .record(conn, card_id, "transaction_added", Some(&sale_id))?;
             }
+            if let Some(use_id) = product_added {
+                self.batch
+                    .record(conn, card_id, "product_added", Some(&use_id))?;
+            }
         }
+        self.record_catalogue(conn, card_id, catalogue)?;
         self.merged_into
             .insert(self.sheet + row.line, card_id.to_owned());
         self.merged += 1;
@@ -236,6 +268,17 @@ pub fn merged(old: &CardFields, row: &CardFields) -> CardFields {
             out.tags.push(tag.clone());
         }
     }
+    // A company profile's empty items are filled from the row's; what the card says stays.
+    if let (Some(mine), Some(theirs)) = (out.organisation.as_mut(), row.organisation.as_ref()) {
+        fill(&mut mine.representative, &theirs.representative);
+        fill(&mut mine.main_banks, &theirs.main_banks);
+        fill(&mut mine.payment_terms, &theirs.payment_terms);
+        mine.founded = mine.founded.take().or_else(|| theirs.founded.clone());
+        mine.capital = mine.capital.or(theirs.capital);
+        mine.annual_sales = mine.annual_sales.or(theirs.annual_sales);
+        mine.employees = mine.employees.or(theirs.employees);
+        mine.fiscal_year_end_month = mine.fiscal_year_end_month.or(theirs.fiscal_year_end_month);
+    }
     if !row.notes.is_empty() && !out.notes.contains(&row.notes) {
         out.notes = if out.notes.is_empty() {
             row.notes.clone()
@@ -279,6 +322,7 @@ pub fn undo(
         BatchError::AlreadyUndone { id } => ImportError::AlreadyUndone { id },
         BatchError::ChangedSince { code } => ImportError::ChangedSince { code },
         BatchError::Card(e) => ImportError::Card(e),
+        BatchError::Competition(e) => ImportError::Competition(e),
         BatchError::Storage(e) => ImportError::Storage(e),
         other => ImportError::Unreadable {
             path: Default::default(),
@@ -292,4 +336,72 @@ pub fn undo(
         skipped: 0,
         sheets_left_out: Vec::new(),
     })
+}
+
+/// Records that the card's customer uses the row's product: the catalogue's product of that
+/// name (by that maker, when the row names one), else a new one put in the catalogue (under that
+/// maker, made too when new; with no maker, as one of ours). A product the card already uses is
+/// left as it is. Returns the new use's id, and the catalogue rows made.
+#[allow(clippy::type_complexity)]
+fn add_product_use(
+    conn: &Connection,
+    card_id: &str,
+    product: &crate::import::rows::ProductUse,
+    edit: &Edit<'_>,
+) -> Result<(Option<String>, Vec<(&'static str, String)>), ImportError> {
+    use crate::competition::{store, usage, CardProductFields, CompetitorFields, ProductFields};
+    use crate::text::normalize;
+    let mut made = Vec::new();
+    let same = |a: &str, b: &str| normalize(a.trim()) == normalize(b.trim());
+    let maker = if product.maker.is_empty() {
+        None
+    } else {
+        let known = store::competitors(conn)?
+            .into_iter()
+            .find(|c| same(&c.fields.name, &product.maker));
+        Some(match known {
+            Some(c) => c.id,
+            None => {
+                let fields = CompetitorFields {
+                    name: product.maker.clone(),
+                    ..CompetitorFields::default()
+                };
+                let c = store::save_competitor(conn, None, &fields, edit)?;
+                made.push(("competitors", String::from(c.id.clone())));
+                c.id
+            }
+        })
+    };
+    let known = store::products(conn)?.into_iter().find(|p| {
+        same(&p.fields.name, &product.name) && (maker.is_none() || p.fields.competitor_id == maker)
+    });
+    let product_id = match known {
+        Some(p) => p.id,
+        None => {
+            let fields = ProductFields {
+                competitor_id: maker,
+                name: product.name.clone(),
+                ..ProductFields::default()
+            };
+            let p = store::save_product(conn, None, &fields, edit)?;
+            made.push(("products", String::from(p.id.clone())));
+            p.id
+        }
+    };
+    let used: bool = conn
+        .prepare_cached("SELECT 1 FROM card_products WHERE card_id = ?1 AND product_id = ?2")?
+        .exists(rusqlite::params![card_id, product_id])?;
+    if used {
+        return Ok((None, made));
+    }
+    let fields = CardProductFields {
+        product_id,
+        since: product.since.clone(),
+        renewal_on: product.renewal_on.clone(),
+        volume: None,
+        satisfaction: None,
+        notes: String::new(),
+    };
+    let added = usage::save(conn, card_id, None, &fields, edit)?;
+    Ok((Some(String::from(added.id)), made))
 }

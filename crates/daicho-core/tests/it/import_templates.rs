@@ -865,3 +865,169 @@ fn a_workbook_with_several_sheets_comes_in_in_one_step() {
         "undo takes the whole workbook back"
     );
 }
+
+/// A 顧客台帳 that notes what each customer uses now (使用製品, メーカー, 導入時期,
+/// 契約更新日): each row records the product on its customer's card, the catalogue gains the
+/// product and its maker once (a second customer of the same product shares it), a customer
+/// already in the ledger gets the product added, and undo takes all of it back, catalogue too.
+#[test]
+fn the_products_customers_use_come_in_with_their_maker_and_dates() {
+    use daicho_core::card::CardFields;
+    use daicho_core::import::ImportField as F;
+    let mut l = ledger();
+    let mut aoba = CardFields::new(CardKind::Organisation, "株式会社青葉精機");
+    aoba.code = "K-0001".into();
+    let aoba = l.create_card(&aoba).unwrap();
+    let list = "顧客コード,会社名,電話番号,使用製品,メーカー,導入時期,契約更新日\r\n\
+        K-0001,株式会社青葉精機,03-1234-5678,複合機 C-3500,アルファ事務機株式会社,2022/04,2027/03/31\r\n\
+        K-0002,有限会社みどり商店,06-2222-3333,複合機 C-3500,アルファ事務機株式会社,2023年5月1日,2026/12/31\r\n\
+        K-0003,株式会社白鷺電工,045-222-3141,,,,\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "顧客台帳.csv", list.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        &preview.mapping.columns[3..],
+        [
+            Some(F::ProductName),
+            Some(F::ProductMaker),
+            Some(F::ProductSince),
+            Some(F::ProductRenewal)
+        ]
+    );
+    assert_eq!(preview.with_problems, 0, "{:?}", preview.problems);
+    let outcome = l
+        .import_apply(
+            &path,
+            &ImportRequest::default(),
+            preview.rows,
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!((outcome.added, outcome.merged), (2, 1), "{outcome:?}");
+    let uses =
+        |l: &Ledger, id: &daicho_core::ids::CardId| l.card_competition(id, 12).unwrap().products;
+    let on_aoba = uses(&l, &aoba.id);
+    assert_eq!(
+        on_aoba.len(),
+        1,
+        "the customer already here gets the product"
+    );
+    assert_eq!(on_aoba[0].product.fields.name, "複合機 C-3500");
+    assert_eq!(on_aoba[0].fields.renewal_on.as_deref(), Some("2027-03-31"));
+    assert_eq!(on_aoba[0].fields.since.as_deref(), Some("2022-04-01"));
+    let midori = card(&l, "有限会社みどり商店");
+    assert_eq!(
+        uses(&l, &midori.id)[0].product.id,
+        on_aoba[0].product.id,
+        "one product in the catalogue"
+    );
+    let makers = l.competitors().unwrap();
+    assert_eq!(makers.len(), 1);
+    assert_eq!(makers[0].fields.name, "アルファ事務機株式会社");
+    assert_eq!(
+        on_aoba[0].product.fields.competitor_id.as_ref(),
+        Some(&makers[0].id)
+    );
+
+    // Undo: the use goes from the card that was here, the new cards go, the catalogue is as before.
+    l.import_undo(&outcome.id).unwrap();
+    assert!(uses(&l, &aoba.id).is_empty());
+    assert!(l.products().unwrap().is_empty());
+    assert!(l.competitors().unwrap().is_empty());
+    assert_eq!(l.list_cards(&CardQuery::default()).unwrap().total, 1);
+}
+
+/// The company profile columns of a customer list, as each market writes them (資本金
+/// "1,000万円", 年商 "12億円", 注册资本 "500万元", 자본금 "5억원", 従業員数 "120名", 決算月 "3月"),
+/// fill the card's company profile; a customer already here keeps what its card says and gets
+/// only what it lacks; a value that is not one is refused with its column.
+#[test]
+fn company_profile_columns_fill_the_cards_profile() {
+    use daicho_core::card::CardFields;
+    let japanese = "顧客コード,会社名,代表者,設立,資本金,従業員数,年商,決算月,取引銀行,支払条件\r\n\
+        K-0101,株式会社青葉精機,青葉 一郎,1985年4月,\"1,000万円\",120名,12億円,3月,みずほ銀行 芝支店,月末締め翌月末払い\r\n\
+        K-0102,有限会社みどり商店,緑川 花子,2001/10/05,300万円,約15名,\"1.5億円\",9月期,,\r\n";
+    let chinese = "客户编号,客户名称,法定代表人,成立日期,注册资本,员工人数,年销售额,开户银行\n\
+        KH-201,北京鼎力机械有限公司,王强,2008-06-18,500万元,85人,3000万元,中国工商银行\n";
+    let korean = "고객코드,고객명,대표자,설립일,자본금,직원수,결산월,주거래은행\n\
+        C-301,(주)한빛식품,박성민,1999년,5억원,42명,12월,국민은행\n";
+    let mut l = ledger();
+    let mut aoba = CardFields::new(CardKind::Organisation, "株式会社青葉精機");
+    aoba.code = "K-0101".into();
+    aoba.organisation.as_mut().unwrap().employees = Some(130);
+    l.create_card(&aoba).unwrap();
+    for (name, text) in [
+        ("顧客台帳.csv", japanese),
+        ("客户台账.csv", chinese),
+        ("고객대장.csv", korean),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), name, text.as_bytes());
+        let request = ImportRequest {
+            duplicates: daicho_core::import::DuplicateChoice::Merge,
+            ..ImportRequest::default()
+        };
+        let preview = l.import_preview(&path, &request).unwrap();
+        assert_eq!(preview.with_problems, 0, "{name}: {:?}", preview.problems);
+        l.import_apply(&path, &request, preview.rows, &mut |_, _| true)
+            .unwrap();
+    }
+    let profile = |name: &str| card(&l, name).fields.organisation.unwrap();
+    let aoba = profile("株式会社青葉精機");
+    assert_eq!(
+        (
+            aoba.capital,
+            aoba.annual_sales,
+            aoba.employees,
+            aoba.fiscal_year_end_month
+        ),
+        (Some(10_000_000), Some(1_200_000_000), Some(130), Some(3)),
+        "the card's own head count stays; what it lacked comes in"
+    );
+    assert_eq!(aoba.founded.as_deref(), Some("1985-04-01"));
+    assert_eq!(aoba.representative, "青葉 一郎");
+    assert_eq!(aoba.payment_terms, "月末締め翌月末払い");
+    let midori = profile("有限会社みどり商店");
+    assert_eq!(
+        (
+            midori.capital,
+            midori.annual_sales,
+            midori.employees,
+            midori.fiscal_year_end_month
+        ),
+        (Some(3_000_000), Some(150_000_000), Some(15), Some(9))
+    );
+    let dingli = profile("北京鼎力机械有限公司");
+    assert_eq!(
+        (dingli.capital, dingli.employees),
+        (Some(5_000_000), Some(85))
+    );
+    assert_eq!(dingli.main_banks, "中国工商银行");
+    let hanbit = profile("(주)한빛식품");
+    assert_eq!(
+        (
+            hanbit.capital,
+            hanbit.employees,
+            hanbit.fiscal_year_end_month
+        ),
+        (Some(500_000_000), Some(42), Some(12))
+    );
+    assert_eq!(hanbit.founded.as_deref(), Some("1999-01-01"));
+
+    // Not a number: the row is refused, its column named.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "会社名,資本金\r\n株式会社テスト,非公開\r\n".as_bytes(),
+    );
+    let preview = l.import_preview(&bad, &ImportRequest::default()).unwrap();
+    assert_eq!(
+        preview
+            .problems
+            .iter()
+            .map(|p| (p.column, p.field.as_str(), p.rule.as_str()))
+            .collect::<Vec<_>>(),
+        [(Some(1), "org_capital", "not_a_number")]
+    );
+}

@@ -333,9 +333,11 @@ CREATE TABLE "change_batch_cards" (
     seq            INTEGER NOT NULL,
     card_id        TEXT NOT NULL,
     action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added', 'contact_added',
-                                                   'transaction_added', 'moved', 'trashed')),
+                                                   'transaction_added', 'product_added', 'catalogue_added',
+                                                   'moved', 'trashed')),
     before         TEXT,   -- changed: the fields before (JSON); person_added / contact_added /
-                           -- transaction_added: the row's id; moved: {"table", "key", "from"}
+                           -- transaction_added / product_added: the row's id; moved: {"table",
+                           -- "key", "from"}; catalogue_added: {"table", "id"}
     version_after  INTEGER NOT NULL,
     PRIMARY KEY (batch_id, seq)
 ) STRICT, WITHOUT ROWID;

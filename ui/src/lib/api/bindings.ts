@@ -1755,6 +1755,11 @@ export type DuplicateRow_Deserialize = {
 	existing?: ExistingCard | null,
 	/**  The earlier line of the file it repeats. */
 	earlier_line?: number | null,
+	/**
+	 *  The row adds to the card (a contact, a sale, a product in use): it joins the card
+	 *  unless the rep chooses otherwise for it, whatever is chosen for repeated cards.
+	 */
+	adds: boolean,
 };
 
 /**  A row that looks like a card already in the ledger, or like an earlier row of the file. */
@@ -1765,6 +1770,11 @@ export type DuplicateRow_Serialize = {
 	existing: ExistingCard | null,
 	/**  The earlier line of the file it repeats. */
 	earlier_line: number | null,
+	/**
+	 *  The row adds to the card (a contact, a sale, a product in use): it joins the card
+	 *  unless the rep chooses otherwise for it, whatever is chosen for repeated cards.
+	 */
+	adds: boolean,
 };
 
 /**  Why a row looks like a card already there. */
@@ -2192,7 +2202,7 @@ export type ImportCard_Serialize = {
 };
 
 /**  What a column of the file holds. */
-export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on";
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
 
 /**  What an import did. */
 export type ImportOutcome = {

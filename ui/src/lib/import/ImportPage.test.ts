@@ -55,7 +55,14 @@ const PREVIEW: ImportPreview = {
   sheet: null,
   duplicate_count: 1,
   duplicates: [
-    { line: 3, name: "青葉商事", why: "name_phone", existing: { id: "x1", code: "C-000007", name: "(株)青葉商事", owner: "山田" }, earlier_line: null },
+    {
+      line: 3,
+      name: "青葉商事",
+      why: "name_phone",
+      existing: { id: "x1", code: "C-000007", name: "(株)青葉商事", owner: "山田" },
+      earlier_line: null,
+      adds: false,
+    },
   ],
 };
 
@@ -135,7 +142,7 @@ describe("the import page", () => {
       ...PREVIEW,
       template: "sansan",
       columns: PREVIEW.columns.map((c) => ({ ...c, by: "template" as const })),
-      duplicates: [{ line: 3, name: "株式会社みなと物流", why: "same_company", existing: null, earlier_line: 2 }],
+      duplicates: [{ line: 3, name: "株式会社みなと物流", why: "same_company", existing: null, earlier_line: 2, adds: false }],
     };
     render(ImportPage);
     await user.type(screen.getByTestId("import-path"), "/tmp/sansan.csv");

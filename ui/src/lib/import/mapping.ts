@@ -44,6 +44,18 @@ export const FIELDS: ImportField[] = [
   "sale_due",
   "sale_paid",
   "sale_paid_on",
+  "product_name",
+  "product_maker",
+  "product_since",
+  "product_renewal",
+  "org_representative",
+  "org_founded",
+  "org_capital",
+  "org_employees",
+  "org_annual_sales",
+  "org_fiscal_month",
+  "org_banks",
+  "org_payment_terms",
 ];
 
 export type Problem = { line: number; column: number | null; field: string; rule: string; limit: number | null };
