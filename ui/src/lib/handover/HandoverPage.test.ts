@@ -322,6 +322,8 @@ describe("the handover page", () => {
     expect(screen.queryByTestId("conflicts-left")).toBeNull();
     await userEvent.click(screen.getByTestId("handover-take-over"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "take_over")).toBe(true));
+    // The take-over is listed with the cards that came back.
+    expect(await screen.findByTestId("handover-returned")).toHaveTextContent("1 件が戻った");
     const sent = calls.find((c) => c.cmd === "take_over")!.args as { request: { resolutions: unknown[] } };
     expect(sent.request.resolutions).toEqual([
       { table: "cards", row: '["c1"]', field: "notes", keep: "theirs" },
