@@ -92,11 +92,29 @@ pub fn bench() -> Result {
                 .as_bytes(),
         )?;
     }
-    let machine = serde_json::json!({
+    // Where each benchmark ran: a run of some of them keeps the others' record.
+    let here = serde_json::json!({
         "date": today()?,
         "cpu": cpu_model(),
         "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
     });
+    let earlier: serde_json::Value = std::fs::read_to_string(results.join("machine.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let mut runs = serde_json::Map::new();
+    for name in BENCHES.iter().map(|(n, _)| *n).chain(["startup"]) {
+        let before = earlier
+            .get("runs")
+            .and_then(|r| r.get(name))
+            .cloned()
+            .or_else(|| earlier.get("cpu").map(|_| earlier.clone()));
+        let ran = only.is_empty() || only.iter().any(|o| o == name);
+        if let Some(m) = if ran { Some(here.clone()) } else { before } {
+            runs.insert(name.to_owned(), m);
+        }
+    }
+    let machine = serde_json::json!({ "runs": runs });
     write(
         &results.join("machine.json"),
         serde_json::to_string_pretty(&machine)

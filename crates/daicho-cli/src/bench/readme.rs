@@ -95,13 +95,37 @@ fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
+/// Where and when the figures were measured: one line, or, when `cargo xtask bench NAME`
+/// re-ran some benchmarks on another day or machine, a line per machine naming its tables.
 fn machine(r: &Value) -> Result<String, ErrorReport> {
-    Ok(format!(
-        "Figures from `cargo xtask bench` on {}: {}, {} cores, release build.\n",
-        text(r, "date")?,
-        text(r, "cpu")?,
-        num(r, "cores")?
-    ))
+    let line = |m: &Value| -> Result<String, ErrorReport> {
+        Ok(format!(
+            "`cargo xtask bench` on {}: {}, {} cores, release build",
+            text(m, "date")?,
+            text(m, "cpu")?,
+            num(m, "cores")?
+        ))
+    };
+    let Some(runs) = r.get("runs").and_then(Value::as_object) else {
+        return Ok(format!("Figures from {}.\n", line(r)?));
+    };
+    // Benchmarks grouped by where they ran, in the order they are first named.
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (name, m) in runs {
+        let where_ = line(m)?;
+        match groups.iter_mut().find(|(w, _)| *w == where_) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((where_, vec![name])),
+        }
+    }
+    if let [(only, _)] = &groups[..] {
+        return Ok(format!("Figures from {only}.\n"));
+    }
+    let mut out = String::from("Figures from:\n\n");
+    for (where_, names) in groups {
+        out.push_str(&format!("- {where_} ({})\n", names.join(", ")));
+    }
+    Ok(out)
 }
 
 fn demo(r: &Value) -> Result<String, ErrorReport> {

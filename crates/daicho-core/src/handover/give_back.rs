@@ -182,6 +182,43 @@ pub(crate) fn keep_as_lent(
     Ok(())
 }
 
+/// Forgets the text of the row `id` of `table` in the copy kept of a lent card: a contact or
+/// note erased here leaves only its key there (a return then knows it was removed here and keeps
+/// it removed, without the erased text staying behind in the ledger).
+pub(crate) fn forget_row(
+    conn: &Connection,
+    card_id: &str,
+    table: &str,
+    id: &str,
+) -> rusqlite::Result<()> {
+    let Some(mut rows) = as_lent(conn, card_id)? else {
+        return Ok(());
+    };
+    let Some(list) = rows.get_mut(table) else {
+        return Ok(());
+    };
+    for row in list.iter_mut() {
+        if row.get("id").and_then(|v| v.as_str()) == Some(id) {
+            // Its key and its card only: enough to know it was there.
+            *row = Row::from([
+                ("id".to_owned(), serde_json::Value::from(id)),
+                ("card_id".to_owned(), serde_json::Value::from(card_id)),
+            ]);
+        }
+    }
+    if table == "contacts" {
+        if let Some(people) = rows.get_mut("contact_persons") {
+            people.retain(|r| r.get("contact_id").and_then(|v| v.as_str()) != Some(id));
+        }
+    }
+    conn.prepare_cached("UPDATE lent_bases SET rows = ?2 WHERE card_id = ?1")?
+        .execute(params![
+            card_id,
+            serde_json::to_string(&rows).unwrap_or_default()
+        ])?;
+    Ok(())
+}
+
 /// The card `card_id` as it was lent, when it was.
 fn as_lent(conn: &Connection, card_id: &str) -> rusqlite::Result<Option<BTreeMap<String, Rows>>> {
     let text: Option<String> = conn

@@ -25,6 +25,7 @@ impl Ledger {
         self.erasing(|tx, edit| {
             let old = contact::store::load(tx, id)?;
             contact::store::delete(tx, id, edit)?;
+            crate::handover::give_back::forget_row(tx, &old.card_id, "contacts", id)?;
             forget(
                 tx,
                 &old.card_id,
@@ -42,6 +43,7 @@ impl Ledger {
         self.erasing(|tx, edit| {
             let old = notes::store::load(tx, id)?;
             notes::store::delete(tx, id, edit)?;
+            crate::handover::give_back::forget_row(tx, &old.card_id, "notes", id)?;
             forget(
                 tx,
                 &old.card_id,

@@ -203,3 +203,47 @@ fn lending_until_a_day_that_has_passed_is_refused() {
     }
     assert!(a.handed_over().unwrap().is_empty());
 }
+
+#[test]
+fn a_contact_erased_while_the_cards_were_away_stays_erased_when_they_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, owner, mut b, ids) = lent(dir.path());
+    let (id, contact): (CardId, daicho_core::ids::ContactId) = a
+        .connection()
+        .query_row(
+            "SELECT card_id, id FROM contacts WHERE card_id IN (SELECT card_id FROM handed_over) LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let text: String = a
+        .connection()
+        .query_row(
+            "SELECT content FROM contacts WHERE id = ?1",
+            [&contact],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let bundle = a.handed_over().unwrap()[0].bundle_id.clone();
+    a.withdraw_handover(&bundle).unwrap();
+    a.erase_contact(&contact).unwrap();
+    // Nothing of its text stays in the copy kept of the lent card.
+    let kept: String = a
+        .connection()
+        .query_row(
+            "SELECT rows FROM lent_bases WHERE card_id = ?1",
+            [&id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !kept.contains(&text),
+        "the erased text stays in the lent copy"
+    );
+    let back = give_back(&mut b, &ids, &owner, dir.path());
+    a.take_over(&back, &take(&owner, &back)).unwrap();
+    assert!(
+        a.contacts(&id).unwrap().iter().all(|c| c.id != contact),
+        "the return does not bring the erased contact back"
+    );
+}
