@@ -240,6 +240,9 @@ pub struct ImportPreview {
     /// The first problems (at most [`MAX_LISTED`]).
     pub problems: Vec<RowProblem>,
     pub duplicate_count: u32,
+    /// Of those, rows that add to a customer already there (a contact, a sale, a product in
+    /// use): they join its card rather than repeat it.
+    pub joining: u32,
     /// The first duplicates (at most [`MAX_LISTED`]).
     pub duplicates: Vec<DuplicateRow>,
     /// A workbook's sheets, in its order; empty for a text file.
@@ -532,6 +535,7 @@ pub fn preview(
         with_problems: 0,
         problems: Vec::new(),
         duplicate_count: 0,
+        joining: 0,
         duplicates: Vec::new(),
         sheets: source::sheet_names(path)?,
     };
@@ -555,6 +559,7 @@ pub fn preview(
                 let adds = card.contact.is_some() || card.sale.is_some() || card.product.is_some();
                 if let Some(d) = duplicate {
                     out.duplicate_count += 1;
+                    out.joining += u32::from(adds);
                     if out.duplicates.len() < MAX_LISTED {
                         out.duplicates.push(match d {
                             Duplicate::Existing { card: e, why } => DuplicateRow {

@@ -834,6 +834,12 @@ fn a_workbook_with_several_sheets_comes_in_in_one_step() {
         ],
         "the visits and sales find the customers the customer sheet brings"
     );
+    let visits = sheets[2].preview.as_ref().unwrap();
+    assert_eq!(
+        (visits.duplicate_count, visits.joining),
+        (2, 2),
+        "each visit adds to its customer: none is a repeated card"
+    );
     assert_eq!(l.list_cards(&CardQuery::default()).unwrap().total, 0);
     let outcome = l.import_apply(&path, &whole, 6, &mut |_, _| true).unwrap();
     assert_eq!(

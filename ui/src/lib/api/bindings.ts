@@ -2242,6 +2242,11 @@ export type ImportPreview_Deserialize = {
 	/**  The first problems (at most [`MAX_LISTED`]). */
 	problems: RowProblem_Deserialize[],
 	duplicate_count: number,
+	/**
+	 *  Of those, rows that add to a customer already there (a contact, a sale, a product in
+	 *  use): they join its card rather than repeat it.
+	 */
+	joining: number,
 	/**  The first duplicates (at most [`MAX_LISTED`]). */
 	duplicates: DuplicateRow_Deserialize[],
 	/**  A workbook's sheets, in its order; empty for a text file. */
@@ -2271,6 +2276,11 @@ export type ImportPreview_Serialize = {
 	/**  The first problems (at most [`MAX_LISTED`]). */
 	problems: RowProblem_Serialize[],
 	duplicate_count: number,
+	/**
+	 *  Of those, rows that add to a customer already there (a contact, a sale, a product in
+	 *  use): they join its card rather than repeat it.
+	 */
+	joining: number,
 	/**  The first duplicates (at most [`MAX_LISTED`]). */
 	duplicates: DuplicateRow_Serialize[],
 	/**  A workbook's sheets, in its order; empty for a text file. */

@@ -54,6 +54,7 @@ const PREVIEW: ImportPreview = {
   sheets: [],
   sheet: null,
   duplicate_count: 1,
+  joining: 0,
   duplicates: [
     {
       line: 3,
@@ -83,7 +84,7 @@ describe("the import page", () => {
         return [
           { sheet: "記入のしかた", preview: null },
           { sheet: "顧客一覧", preview: { ...PREVIEW, sheets: [] } },
-          { sheet: "訪問記録", preview: { ...PREVIEW, sheets: [], with_problems: 0 } },
+          { sheet: "訪問記録", preview: { ...PREVIEW, sheets: [], with_problems: 0, joining: 1 } },
         ];
       if (cmd === "import_apply") return { id: "b1", added: 1, merged: 1, skipped: 0, sheets_left_out: ["記入のしかた"] };
       return null;
@@ -169,7 +170,9 @@ describe("the import page", () => {
     const planned = await screen.findAllByTestId("import-plan-sheet");
     expect(planned.map((li) => li.querySelector("strong")?.textContent)).toEqual(["記入のしかた", "顧客一覧", "訪問記録"]);
     expect(planned[0].textContent).toContain("顧客名の列がありません");
-    expect(planned[1].textContent).toContain("3 行：取り込み可能 2、問題あり 1、重複の候補 1");
+    expect(planned[1].textContent).toContain("3 行：取り込み可能 2（うち既存の顧客への追加 0）、問題あり 1、重複の候補 1");
+    // Visits that find their customers are additions, not duplicates.
+    expect(planned[2].textContent).toContain("うち既存の顧客への追加 1）、問題あり 0、重複の候補 0");
     expect(calls.some((c) => c.cmd === "import_apply")).toBe(false);
     await user.click(screen.getByTestId("import-all-confirm"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "import_apply")).toBe(true));
