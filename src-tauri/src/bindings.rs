@@ -134,6 +134,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         handover::handover_export,
         handover::handed_over_list,
         handover::card_handed_over,
+        handover::card_borrowed,
         handover::handover_withdraw,
         handover::handover_receipt_write,
         handover::handover_receipt_accept,

@@ -46,6 +46,9 @@ commands! {
     /// Whether the card was handed over, and to whom: then it is read-only here.
     fn card_handed_over(id: CardId) -> Option<HandedOver> => |l| l.card_handed_over(&id).map_err(LedgerError::Sqlite);
 
+    /// Whether the card is a colleague's, lent here for their leave: from whom, until when.
+    fn card_borrowed(id: CardId) -> Option<daicho_core::handover::Borrowed> => |l| l.card_borrowed(&id).map_err(LedgerError::Sqlite);
+
     /// Every receipt that came back to the open ledger, newest first.
     fn handover_receipts() -> Vec<Receipt> => |l| l.receipts().map_err(LedgerError::Sqlite);
 

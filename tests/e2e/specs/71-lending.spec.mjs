@@ -111,6 +111,9 @@ describe("lending a card for a leave and taking it back", () => {
     await byTestId("handover-import").waitForDisplayed();
     await dismissNotices();
     await openTheCard();
+    // The colleague's card says whose it is and until when.
+    await expect(byTestId("borrowed-banner")).toHaveText(expect.stringContaining(OWNER));
+    await screenshot("ja-card-borrowed");
     await byTestId("add-contact").click();
     await typeInto("contact-form", "content", "代理で訪問、見積もりを約束");
     await byTestId("save-contact").click();

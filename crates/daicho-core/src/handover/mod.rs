@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use bundle::{Manifest, Seal};
 pub use give_back::{Keep, Resolution, ReturnConflict};
-pub use take_over::{list as take_overs, preview, take_over, undo};
+pub use take_over::{borrowed, list as take_overs, preview, take_over, undo, Borrowed};
 
 api_enum!(
     /// How a card of a bundle stands against the successor's ledger: new, like one of its cards,
@@ -122,6 +122,8 @@ pub struct TakeOver {
     pub skipped: u32,
     /// Cards of this ledger that came back with what a colleague added or changed.
     pub returned: u32,
+    /// The cards were lent for a leave until this day (they are to go back).
+    pub lent_until: Option<String>,
     pub undone_at: Option<String>,
     /// False when the bundle had been taken over before: nothing was written.
     pub applied: bool,

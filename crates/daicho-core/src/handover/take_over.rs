@@ -655,17 +655,47 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<TakeOver> {
         skipped: r.get(8)?,
         undone_at: r.get(9)?,
         returned: r.get(10)?,
+        lent_until: r.get(11)?,
         applied: true,
     })
 }
 
-const RECORD: &str = "id, bundle_id, from_owner, to_owner, taken_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at, cards_returned";
+const RECORD: &str = "id, bundle_id, from_owner, to_owner, taken_at, confirmed_by, cards_added, cards_merged, cards_skipped, undone_at, cards_returned,
+    json_extract(manifest, '$.lent_until')";
 
 fn load(conn: &Connection, id: &str) -> Result<TakeOver, HandoverError> {
     conn.prepare_cached(&format!("SELECT {RECORD} FROM take_overs WHERE id = ?1"))?
         .query_row([id], record)
         .optional()?
         .ok_or_else(|| HandoverError::TakeOverNotFound { id: id.to_owned() })
+}
+
+/// A card this ledger holds for a colleague on leave: whose it is and until when.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Borrowed {
+    pub from_owner: String,
+    pub until: String,
+    pub taken_at: String,
+}
+
+/// Whether the card came in a lent file (taken over, not undone), and from whom until when.
+pub fn borrowed(conn: &Connection, card_id: &str) -> rusqlite::Result<Option<Borrowed>> {
+    conn.prepare_cached(
+        "SELECT t.from_owner, json_extract(t.manifest, '$.lent_until'), t.taken_at
+         FROM take_overs t JOIN take_over_rows r ON r.take_over_id = t.id
+         WHERE r.tbl = 'cards' AND json_extract(r.row_key, '$[0]') = ?1 AND t.undone_at IS NULL
+           AND json_extract(t.manifest, '$.lent_until') IS NOT NULL
+         ORDER BY t.taken_at DESC LIMIT 1",
+    )?
+    .query_row([card_id], |r| {
+        Ok(Borrowed {
+            from_owner: r.get(0)?,
+            until: r.get(1)?,
+            taken_at: r.get(2)?,
+        })
+    })
+    .optional()
 }
 
 /// Every take-over of this ledger, newest first.

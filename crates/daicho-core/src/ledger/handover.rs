@@ -139,6 +139,11 @@ impl Ledger {
         handover::marks::of_card(self.connection(), card_id)
     }
 
+    /// Whether the card is a colleague's, lent to this ledger for their leave, and until when.
+    pub fn card_borrowed(&self, card_id: &CardId) -> rusqlite::Result<Option<handover::Borrowed>> {
+        handover::borrowed(self.connection(), card_id)
+    }
+
     /// Takes back the handover in the file `bundle_id` (the successor did not take it over):
     /// its cards are editable here again. Returns how many.
     pub fn withdraw_handover(&mut self, bundle_id: &str) -> Result<u32, HandoverError> {

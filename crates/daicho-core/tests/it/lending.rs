@@ -36,8 +36,15 @@ fn lent(dir: &Path) -> (Ledger, String, Ledger, Vec<CardId>) {
     let mut b = ledger().with_actor(COLLEAGUE);
     let preview = b.take_over_preview(&file, Some(PASS)).unwrap();
     assert_eq!(preview.lent_until.as_deref(), Some("2026-12-20"));
-    b.take_over(&file, &take(COLLEAGUE, &file)).unwrap();
-    let ids = preview.cards.iter().map(|c| c.card_id.clone()).collect();
+    let record = b.take_over(&file, &take(COLLEAGUE, &file)).unwrap();
+    assert_eq!(record.lent_until.as_deref(), Some("2026-12-20"));
+    let ids: Vec<CardId> = preview.cards.iter().map(|c| c.card_id.clone()).collect();
+    // The colleague's card says whose it is and until when.
+    let borrowed = b.card_borrowed(&ids[0]).unwrap().unwrap();
+    assert_eq!(
+        (borrowed.from_owner.as_str(), borrowed.until.as_str()),
+        (owner.as_str(), "2026-12-20")
+    );
     (a, owner, b, ids)
 }
 

@@ -343,6 +343,8 @@ export const commands = {
 	handedOverList: () => typedError<HandedOver_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("handed_over_list")),
 	/**  Whether the card was handed over, and to whom: then it is read-only here. */
 	cardHandedOver: (id: CardId) => typedError<HandedOver_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_handed_over", { id })),
+	/**  Whether the card is a colleague's, lent here for their leave: from whom, until when. */
+	cardBorrowed: (id: CardId) => typedError<Borrowed | null, ErrorReport_Serialize>(__TAURI_INVOKE("card_borrowed", { id })),
 	/**  Takes a handover back (the successor did not take it over): its cards are editable again. */
 	handoverWithdraw: (bundleId: string) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("handover_withdraw", { bundleId })),
 	/**  On the successor's side: writes the signed receipt of a take-over for the leaving rep. */
@@ -544,6 +546,13 @@ export type BackupStatus_Serialize = {
 	running: boolean,
 	/**  Why the last daily backup failed. */
 	error: ErrorReport_Serialize | null,
+};
+
+/**  A card this ledger holds for a colleague on leave: whose it is and until when. */
+export type Borrowed = {
+	from_owner: string,
+	until: string,
+	taken_at: string,
 };
 
 /**  What to change on every chosen card; what is left empty stays as it is. */
@@ -3741,6 +3750,8 @@ export type TakeOver_Deserialize = {
 	skipped: number,
 	/**  Cards of this ledger that came back with what a colleague added or changed. */
 	returned: number,
+	/**  The cards were lent for a leave until this day (they are to go back). */
+	lent_until?: string | null,
 	undone_at?: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,
@@ -3759,6 +3770,8 @@ export type TakeOver_Serialize = {
 	skipped: number,
 	/**  Cards of this ledger that came back with what a colleague added or changed. */
 	returned: number,
+	/**  The cards were lent for a leave until this day (they are to go back). */
+	lent_until: string | null,
 	undone_at: string | null,
 	/**  False when the bundle had been taken over before: nothing was written. */
 	applied: boolean,

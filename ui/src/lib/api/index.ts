@@ -97,6 +97,7 @@ export type {
   CardProductId,
   CaseId,
   HandedOver,
+  Borrowed,
   LinkKind,
   BackupInfo,
   Protection,

@@ -7,7 +7,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import CardPage from "./CardPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
 import { emptyFields } from "./editor.svelte";
-import type { Card, CardFields } from "../api";
+import type { Borrowed, Card, CardFields } from "../api";
 import { app } from "../app/app.svelte";
 
 function stored(fields: CardFields): Card {
@@ -25,10 +25,12 @@ function stored(fields: CardFields): Card {
 
 describe("the card page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
+  let borrowed: Borrowed | null;
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
+    borrowed = null;
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
@@ -44,6 +46,7 @@ describe("the card page", () => {
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
       if (cmd === "card_get") return stored(emptyFields("organisation"));
+      if (cmd === "card_borrowed") return borrowed;
       if (cmd === "person_name") {
         const { family, given, lang } = args as { family: string; given: string; lang: string };
         return family && given ? `${family} ${given} (${lang})` : family || given;
@@ -138,5 +141,11 @@ describe("the card page", () => {
     const form = screen.getByTestId("key-person-form");
     await userEvent.type(form.querySelector<HTMLInputElement>('[data-field="name"] input')!, "山田 花子");
     expect(app.hasUnsavedChanges()).toBe(true);
+  });
+
+  it("says whose a card lent here for a leave is, and until when", async () => {
+    borrowed = { from_owner: "田中 美咲", until: "2026-12-20", taken_at: "2026-12-06T09:00:00Z" };
+    render(CardPage, { id: cardId("0196d0c4-0000-7000-8000-000000000001") });
+    expect(await screen.findByTestId("borrowed-banner")).toHaveTextContent("田中 美咲 さんから休暇中の代理として 2026/12/20 まで預かっているカードです");
   });
 });

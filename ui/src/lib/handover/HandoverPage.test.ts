@@ -47,6 +47,7 @@ const RECORD: TakeOver = {
   merged: 1,
   skipped: 0,
   returned: 0,
+  lent_until: null,
   undone_at: null,
   applied: true,
 };
