@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows, openLedger } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows, openLedger, openLedgerAt } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-handover-"));
 const LEAVING = "引継 太郎";
@@ -14,18 +14,6 @@ const CARDS = ["みなと精工株式会社", "さくら物流合同会社", "�
 
 /** Told to the successor by phone, not in the e-mail carrying the file. */
 const HANDOVER_PASSPHRASE = "kitsune udon 2026";
-
-async function openLedgerAt(file, create) {
-  await goTo("settings");
-  await byTestId("ledger-typed").setValue(file);
-  await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
-  await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
-  if (create) {
-    // A new ledger's recovery key is shown once, under the passphrase given at the start.
-    await byTestId("recovery-dialog").waitForDisplayed();
-    await byTestId("recovery-done").click();
-  }
-}
 
 describe("handing customers over in the real window", () => {
   let bundle;

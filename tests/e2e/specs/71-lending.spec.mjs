@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, openLedger } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, openLedger, openLedgerAt } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-lending-"));
 const OWNER = "貸出 一郎";
@@ -14,17 +14,6 @@ const COLLEAGUE = "代理 次郎";
 const CARD = "ひかり測器株式会社";
 const PASS = "kitsune soba 2026";
 const until = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
-
-async function openLedgerAt(file, create) {
-  await goTo("settings");
-  await byTestId("ledger-typed").setValue(file);
-  await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
-  await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
-  if (create) {
-    await byTestId("recovery-dialog").waitForDisplayed();
-    await byTestId("recovery-done").click();
-  }
-}
 
 /** Writes the cards of `owner` for `to` under the passphrase; returns the file and its signer. */
 async function handOver(owner, to, lendUntil) {

@@ -224,3 +224,16 @@ export async function openLedger() {
   const recovery = await $$('[data-testid="recovery-done"]');
   if (recovery.length > 0) await recovery[0].click();
 }
+
+/** Opens the ledger at `file` from Settings, or creates it there (its recovery key, shown once
+ * under the passphrase given at the start, is acknowledged). */
+export async function openLedgerAt(file, create) {
+  await goTo("settings");
+  await byTestId("ledger-typed").setValue(file);
+  await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
+  await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
+  if (create) {
+    await byTestId("recovery-dialog").waitForDisplayed();
+    await byTestId("recovery-done").click();
+  }
+}

@@ -185,17 +185,7 @@ pub fn card_of(
     };
     // A name or an address split over columns (姓 and 名, First Name and Last Name, 住所1 and
     // 住所2) is one value, in the columns' order.
-    let joined = |f: ImportField| -> String {
-        values
-            .get(&f)
-            .map(|v| {
-                v.iter()
-                    .map(|(_, s)| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default()
-    };
+    let joined = |f: ImportField| joined_in(&values, f);
     let column_of = |f: ImportField| values.get(&f).and_then(|v| v.first()).map(|(c, _)| *c);
     let mut name = first(ImportField::Name);
     let mut reading = joined(ImportField::Reading);

@@ -260,19 +260,7 @@ impl Ledger {
         &mut self,
         f: impl FnOnce(&Connection, &Edit<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let at = self.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(
-            &tx,
-            &Edit {
-                at: &at,
-                actor: &self.actor,
-            },
-        )?;
-        tx.commit()?;
-        Ok(value)
+        self.in_transaction(f, true)
     }
 
     /// Runs `f` as [`Ledger::write`] does, then rolls everything it wrote back: what a change
@@ -280,6 +268,15 @@ impl Ledger {
     pub(crate) fn trial<T, E: From<rusqlite::Error>>(
         &mut self,
         f: impl FnOnce(&Connection, &Edit<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.in_transaction(f, false)
+    }
+
+    /// `f` in one immediate transaction, kept (`keep`) or rolled back once it succeeded.
+    fn in_transaction<T, E: From<rusqlite::Error>>(
+        &mut self,
+        f: impl FnOnce(&Connection, &Edit<'_>) -> Result<T, E>,
+        keep: bool,
     ) -> Result<T, E> {
         let at = self.now();
         let tx = self
@@ -292,7 +289,11 @@ impl Ledger {
                 actor: &self.actor,
             },
         )?;
-        tx.rollback()?;
+        if keep {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
         Ok(value)
     }
 
