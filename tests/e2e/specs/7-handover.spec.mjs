@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows, openLedger, openLedgerAt } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, expectRows, openLedgerAt, startInJapanese } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-handover-"));
 const LEAVING = "引継 太郎";
@@ -23,13 +23,7 @@ describe("handing customers over in the real window", () => {
   let demoPath;
 
   before(async () => {
-    await openLedger();
-    await setLanguage("ja", "顧客カード");
-    await goTo("settings");
-    demoPath = await byTestId("ledger-path").getText();
-    await byTestId("report-folder").setValue(out);
-    await byTestId("save-report-folder").click();
-    await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+    demoPath = await startInJapanese(out);
   });
 
   it("writes a leaving rep's three cards into one handover file", async () => {

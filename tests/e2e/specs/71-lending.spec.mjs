@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, openLedger, openLedgerAt } from "./helpers.mjs";
+import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, openLedgerAt, startInJapanese } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-lending-"));
 const OWNER = "貸出 一郎";
@@ -63,13 +63,7 @@ describe("lending a card for a leave and taking it back", () => {
   let back;
 
   before(async () => {
-    await openLedger();
-    await setLanguage("ja", "顧客カード");
-    await goTo("settings");
-    demoPath = await byTestId("ledger-path").getText();
-    await byTestId("report-folder").setValue(out);
-    await byTestId("save-report-folder").click();
-    await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+    demoPath = await startInJapanese(out);
   });
 
   it("lends a card until a day: the card says to whom and until when", async () => {

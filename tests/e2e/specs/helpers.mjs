@@ -237,3 +237,16 @@ export async function openLedgerAt(file, create) {
     await byTestId("recovery-done").click();
   }
 }
+
+/** Opens the window's ledger in Japanese with reports written to `folder`; returns the
+ * ledger's path (the leaving rep's, for the handover specs). */
+export async function startInJapanese(folder) {
+  await openLedger();
+  await setLanguage("ja", "顧客カード");
+  await goTo("settings");
+  const ledger = await byTestId("ledger-path").getText();
+  await byTestId("report-folder").setValue(folder);
+  await byTestId("save-report-folder").click();
+  await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+  return ledger;
+}

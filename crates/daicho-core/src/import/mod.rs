@@ -699,13 +699,7 @@ pub fn apply(
             left_out.push(sheet);
             continue;
         }
-        let one = ImportRequest {
-            sheet: Some(sheet),
-            mapping: Some(mapping),
-            all_sheets: false,
-            choices: Vec::new(),
-            ..request.clone()
-        };
+        let one = sheet_request(request, sheet, mapping);
         // Each sheet numbers its rows from 1: the batch tells them apart by the sheet.
         batch.set_sheet(n as u32);
         apply_sheet(
@@ -751,6 +745,17 @@ fn sheet_of(path: &Path, request: &ImportRequest) -> Result<Option<String>, Impo
     Ok(naming)
 }
 
+/// The request that reads one sheet of a workbook imported whole, with its guessed columns.
+fn sheet_request(request: &ImportRequest, sheet: String, mapping: Mapping) -> ImportRequest {
+    ImportRequest {
+        sheet: Some(sheet),
+        mapping: Some(mapping),
+        all_sheets: false,
+        choices: Vec::new(),
+        ..request.clone()
+    }
+}
+
 /// A sheet of a workbook imported whole, as the import will read it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -782,13 +787,7 @@ pub fn preview_sheets(
             });
             continue;
         }
-        let one = ImportRequest {
-            sheet: Some(sheet.clone()),
-            mapping: Some(mapping),
-            all_sheets: false,
-            choices: Vec::new(),
-            ..request.clone()
-        };
+        let one = sheet_request(request, sheet.clone(), mapping);
         let seen = preview(conn, path, &one)?;
         batch.set_sheet(n as u32);
         apply_sheet(
