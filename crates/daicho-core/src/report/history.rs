@@ -46,7 +46,7 @@ pub fn write_history(
     let ws = workbook
         .add_worksheet_with_constant_memory()
         .map_err(&failed)?;
-    let s = Styles::new(ctx);
+    let s = Styles::gridded(ctx);
     let title = ctx.t("report.history.title");
     let mut narrowed = vec![ctx.tp(
         "report.period",
@@ -84,11 +84,29 @@ pub fn write_history(
         name: &ctx.t("report.history.sheet"),
         title: &title,
         subtitle: &count,
-        filter: &filter_text,
+        // The title rows are not printed (`close_gridded_list`): the header says it all.
+        filter: &count,
         landscape: true,
         heads,
     };
     layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
+    // The customer and what was said wrap; the rest is one line.
+    let (one_line, wrap, day) = (&s.text, &s.wrap, &s.date);
+    let formats = [
+        &s.datetime,
+        wrap,
+        one_line,
+        one_line,
+        one_line,
+        one_line,
+        wrap,
+        wrap,
+        wrap,
+        wrap,
+        day,
+        day,
+    ];
+    layout::column_formats(ws, &formats).map_err(&failed)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action,
             t.next_action_due, t.next_action_done_at, t.complaint_state
@@ -111,7 +129,7 @@ pub fn write_history(
     while let Some(r) = rows.next()? {
         let at = 3 + n as RowNum;
         let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-        layout::datetime(ws, at, 0, &text(0)?, &s).map_err(&failed)?;
+        layout::column_datetime(ws, at, 0, &text(0)?).map_err(&failed)?;
         let kind: String = r.get(4)?;
         let kind = kind.as_str();
         let state: Option<String> = r.get(12)?;
@@ -123,24 +141,23 @@ pub fn write_history(
             ),
             None => labels.get("contact_kind", kind).to_owned(),
         };
-        for (col, value, wrap) in [
-            (1, text(1)?, true),
-            (2, text(2)?, false),
-            (3, text(3)?, false),
-            (4, kind_text, false),
-            (5, text(5)?, false),
-            (6, text(6)?, true),
-            (7, text(7)?, true),
-            (8, text(8)?, true),
-            (9, text(9)?, true),
+        for (col, value) in [
+            (1, text(1)?),
+            (2, text(2)?),
+            (3, text(3)?),
+            (4, kind_text),
+            (5, text(5)?),
+            (6, text(6)?),
+            (7, text(7)?),
+            (8, text(8)?),
+            (9, text(9)?),
         ] {
-            layout::text(ws, at, col, &value, if wrap { &s.wrap } else { &s.text })
-                .map_err(&failed)?;
+            layout::column_text(ws, at, col, &value).map_err(&failed)?;
         }
-        layout::date(ws, at, 10, r.get::<_, Option<String>>(10)?.as_deref(), &s)
-            .map_err(&failed)?;
-        layout::date(ws, at, 11, r.get::<_, Option<String>>(11)?.as_deref(), &s)
-            .map_err(&failed)?;
+        for col in [10, 11] {
+            let day: Option<String> = r.get(usize::from(col))?;
+            layout::column_date(ws, at, col, day.as_deref()).map_err(&failed)?;
+        }
         n += 1;
         if n.is_multiple_of(1000) {
             progress(u64::from(n), total);
@@ -149,7 +166,7 @@ pub fn write_history(
     if n == 0 {
         return Err(ReportError::Empty);
     }
-    layout::close_list(ws, n, heads.len(), 2).map_err(&failed)?;
+    layout::close_gridded_list(ws, n, heads.len(), 2).map_err(&failed)?;
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)

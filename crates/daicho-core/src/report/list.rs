@@ -76,6 +76,15 @@ impl ListColumn {
         ctx.t(key)
     }
 
+    /// The format its column carries.
+    fn format(self, s: &Styles) -> &rust_xlsxwriter::Format {
+        match self {
+            ListColumn::LastContact | ListColumn::Updated => &s.date,
+            ListColumn::Completeness => &s.percent,
+            _ => &s.text,
+        }
+    }
+
     /// A width for the column's usual content (names and addresses in CJK run long).
     fn width(self) -> f64 {
         match self {
@@ -177,21 +186,19 @@ fn cell<'a>(
         ListColumn::Address => t(&r.address),
         ListColumn::Tags => t(&r.tags),
         ListColumn::LastContact => {
-            return last_contact(ws, row, col, r.last_contact.as_deref(), ctx, s)
+            return last_contact(ws, row, col, r.last_contact.as_deref(), ctx, labels, s)
         }
-        ListColumn::Updated => return layout::date(ws, row, col, Some(&r.updated), s),
+        ListColumn::Updated => return layout::column_date(ws, row, col, Some(&r.updated)),
         ListColumn::Abc => Cow::Owned(r.abc.as_deref().map(str::to_uppercase).unwrap_or_default()),
         ListColumn::ValueTier => t(r.tier.as_deref().map_or("", |v| labels.get("tier", v))),
         ListColumn::Completeness => {
-            return match r.completeness {
-                Some(v) => ws
-                    .write_number_with_format(row, col, v as f64 / 100.0, &s.percent)
-                    .map(|_| ()),
-                None => ws.write_blank(row, col, &s.text).map(|_| ()),
+            if let Some(v) = r.completeness {
+                ws.write_number(row, col, v as f64 / 100.0)?;
             }
+            return Ok(());
         }
     };
-    layout::text(ws, row, col, &value, &s.text)
+    layout::column_text(ws, row, col, &value)
 }
 
 /// Writes the list of the cards `query` selects (all of them, in its order) to `path`.
@@ -219,7 +226,7 @@ pub fn write_list(
     let ws = workbook
         .add_worksheet_with_constant_memory()
         .map_err(&failed)?;
-    let s = Styles::new(ctx);
+    let s = Styles::gridded(ctx);
     // The coded columns' words, translated once for the whole export.
     let labels = layout::Labels::new(
         ctx,
@@ -235,17 +242,28 @@ pub fn write_list(
             crate::classify::ValueTier::ALL
                 .iter()
                 .map(|v| format!("tier.{}", v.as_str())),
-        ),
+        )
+        .chain(["list.never".to_owned()]),
     );
     let title = ctx.t("report.list.title");
     let filter = filter_text(ctx, query);
+    let summary = ctx.tp(
+        "report.list.count",
+        &[("count", total.to_string()), ("date", ctx.day(ctx.today))],
+    );
+    let subtitle = if filter.is_empty() {
+        summary
+    } else {
+        format!("{summary} · {filter}")
+    };
     ws.set_name(ctx.t("report.list.sheet")).map_err(&failed)?;
     layout::setup(
         ws,
         ctx,
         &Page {
             title: &title,
-            filter: &filter,
+            // The title rows are not printed (`close_gridded_list`): the header says it all.
+            filter: &subtitle,
             landscape: true,
             repeat: Some((2, 2)),
         },
@@ -257,26 +275,10 @@ pub fn write_list(
         .collect();
     layout::widths(ws, &heads).map_err(&failed)?;
     layout::title(ws, &title, &s).map_err(&failed)?;
-    let summary = ctx.tp(
-        "report.list.count",
-        &[("count", total.to_string()), ("date", ctx.day(ctx.today))],
-    );
-    layout::text(
-        ws,
-        1,
-        0,
-        &format!(
-            "{summary}{}",
-            if filter.is_empty() {
-                String::new()
-            } else {
-                format!(" · {filter}")
-            }
-        ),
-        &s.subtitle,
-    )
-    .map_err(&failed)?;
+    layout::text(ws, 1, 0, &subtitle, &s.subtitle).map_err(&failed)?;
     layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
+    let formats: Vec<&rust_xlsxwriter::Format> = columns.iter().map(|c| c.format(&s)).collect();
+    layout::column_formats(ws, &formats).map_err(&failed)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
@@ -325,7 +327,7 @@ pub fn write_list(
     if n == 0 {
         return Err(ReportError::Empty);
     }
-    layout::close_list(ws, n, columns.len(), 2).map_err(&failed)?;
+    layout::close_gridded_list(ws, n, columns.len(), 2).map_err(&failed)?;
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)
@@ -339,17 +341,22 @@ fn last_contact(
     col: ColNum,
     at: Option<&str>,
     ctx: &Ctx,
+    labels: &layout::Labels,
     s: &Styles,
 ) -> Result<(), XlsxError> {
     let days = crate::card_list::days_since(at, ctx.today);
+    // A recent date takes its column's format; only the others are given theirs.
     let format = match ctx.contact_cue.cue(days) {
-        ContactCue::Recent => &s.date,
-        ContactCue::Ageing => &s.date_ageing,
-        ContactCue::Cold => &s.date_cold,
+        ContactCue::Recent => None,
+        ContactCue::Ageing => Some(&s.date_ageing),
+        ContactCue::Cold => Some(&s.date_cold),
     };
     match at.and_then(|v| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()) {
-        Some(day) => ws.write_datetime_with_format(row, col, day, format)?,
-        None => ws.write_string_with_format(row, col, ctx.t("list.never"), &s.date_cold)?,
+        Some(day) => match format {
+            Some(format) => ws.write_datetime_with_format(row, col, day, format)?,
+            None => ws.write_datetime(row, col, day)?,
+        },
+        None => ws.write_string_with_format(row, col, labels.get("list", "never"), &s.date_cold)?,
     };
     Ok(())
 }

@@ -151,9 +151,26 @@ fn the_customer_list_is_print_ready_in_the_chosen_language_and_hostile_names_sta
         "顧客一覧",
         "&amp;P",
         "&amp;N",
+        // Printed: the headings and rows with their gridlines, the count in the page header.
+        "<printOptions gridLines=\"1\"/>",
+        "&amp;C6 件",
     ] {
         assert!(xml.contains(needle), "{needle} in the sheet's XML");
     }
+    assert!(
+        workbook_xml(&path).contains("!$A$3:$K$9</definedName>"),
+        "the print area starts at the headings"
+    );
+}
+
+fn workbook_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
 }
 
 #[test]
@@ -205,6 +222,9 @@ fn the_contact_history_covers_a_period_an_owner_and_a_kind_with_real_dates() {
     assert_eq!(text(&rows[3][1]), "青木工業株式会社", "oldest first");
     assert_eq!(text(&rows[3][7]), HOSTILE[0]);
     assert_eq!(formulas, 0);
+    let xml = sheet_xml(&path);
+    assert!(xml.contains("<printOptions gridLines=\"1\"/>"));
+    assert!(xml.contains("&amp;C6건 · "), "the count in the page header");
     request.contact_kind = Some(ContactKind::Visit);
     request.owner = Some("山田".into());
     assert_eq!(export(&l, &request, &path).unwrap(), 2);
