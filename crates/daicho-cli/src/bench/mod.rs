@@ -198,7 +198,7 @@ fn raw_write(
 }
 
 /// Turns of each export and its baseline; the medians are reported.
-const EXPORT_RUNS: usize = 3;
+const EXPORT_RUNS: usize = 5;
 
 /// What one export measured: its time, its rows and the growth of the peak memory.
 type Measured = (f64, u64, u64);

@@ -98,24 +98,32 @@ impl ListColumn {
 }
 
 /// One card as the list reads it.
-struct Row {
-    code: String,
-    name: String,
-    reading: String,
-    kind: String,
-    status: String,
-    owner: String,
-    industry: String,
+/// Texts are read in place from SQLite's row: 100,000 rows are not copied cell by cell.
+struct Row<'r> {
+    code: &'r str,
+    name: &'r str,
+    reading: &'r str,
+    kind: &'r str,
+    status: &'r str,
+    owner: &'r str,
+    industry: &'r str,
     phones: Vec<String>,
-    email: String,
-    postal_code: String,
+    email: &'r str,
+    postal_code: &'r str,
     address: String,
-    tags: String,
-    last_contact: Option<String>,
-    abc: Option<String>,
-    tier: Option<String>,
+    tags: &'r str,
+    last_contact: Option<&'r str>,
+    abc: Option<&'r str>,
+    tier: Option<&'r str>,
     completeness: Option<i64>,
-    updated: String,
+    updated: &'r str,
+}
+
+/// Column `i` of `r` as text in place (NULL as none).
+fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// The card list's filter in words, for the header.
@@ -165,7 +173,7 @@ fn cell<'a>(
     row: RowNum,
     col: ColNum,
     column: ListColumn,
-    r: &'a Row,
+    r: &'a Row<'a>,
     ctx: &Ctx,
     labels: &'a layout::Labels,
     s: &Styles,
@@ -173,24 +181,24 @@ fn cell<'a>(
     use std::borrow::Cow;
     let t = |value: &'a str| Cow::Borrowed(value);
     let value: Cow<'a, str> = match column {
-        ListColumn::Code => t(&r.code),
-        ListColumn::Name => t(&r.name),
-        ListColumn::Reading => t(&r.reading),
-        ListColumn::Kind => t(labels.get("kind", &r.kind)),
-        ListColumn::Status => t(labels.get("status", &r.status)),
-        ListColumn::Owner => t(&r.owner),
-        ListColumn::Industry => t(&r.industry),
+        ListColumn::Code => t(r.code),
+        ListColumn::Name => t(r.name),
+        ListColumn::Reading => t(r.reading),
+        ListColumn::Kind => t(labels.get("kind", r.kind)),
+        ListColumn::Status => t(labels.get("status", r.status)),
+        ListColumn::Owner => t(r.owner),
+        ListColumn::Industry => t(r.industry),
         ListColumn::Phone => Cow::Owned(r.phones.join(", ")),
-        ListColumn::Email => t(&r.email),
-        ListColumn::PostalCode => t(&r.postal_code),
+        ListColumn::Email => t(r.email),
+        ListColumn::PostalCode => t(r.postal_code),
         ListColumn::Address => t(&r.address),
-        ListColumn::Tags => t(&r.tags),
+        ListColumn::Tags => t(r.tags),
         ListColumn::LastContact => {
-            return last_contact(ws, row, col, r.last_contact.as_deref(), ctx, labels, s)
+            return last_contact(ws, row, col, r.last_contact, ctx, labels, s)
         }
-        ListColumn::Updated => return layout::column_date(ws, row, col, Some(&r.updated)),
-        ListColumn::Abc => Cow::Owned(r.abc.as_deref().map(str::to_uppercase).unwrap_or_default()),
-        ListColumn::ValueTier => t(r.tier.as_deref().map_or("", |v| labels.get("tier", v))),
+        ListColumn::Updated => return layout::column_date(ws, row, col, Some(r.updated)),
+        ListColumn::Abc => Cow::Owned(r.abc.map(str::to_uppercase).unwrap_or_default()),
+        ListColumn::ValueTier => t(r.tier.map_or("", |v| labels.get("tier", v))),
         ListColumn::Completeness => {
             if let Some(v) = r.completeness {
                 ws.write_number(row, col, v as f64 / 100.0)?;
@@ -279,18 +287,33 @@ pub fn write_list(
     layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
     let formats: Vec<&rust_xlsxwriter::Format> = columns.iter().map(|c| c.format(&s)).collect();
     layout::column_formats(ws, &formats).map_err(&failed)?;
+    // A card's tags take a lookup and a sort of their own: only when the column is printed.
+    let tags = if columns.contains(&ListColumn::Tags) {
+        "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM card_tags t WHERE t.card_id = cards.id ORDER BY tag))"
+    } else {
+        "NULL"
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
-            (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM card_tags t WHERE t.card_id = cards.id ORDER BY tag))
+            {tags}
          FROM {} WHERE {} ORDER BY {}",
         selection.from, selection.filter, selection.order
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
     let mut n: u32 = 0;
     while let Some(r) = rows.next()? {
-        let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-        let parts = [text(10)?, text(11)?, text(12)?, text(13)?];
+        let text = |i: usize| -> rusqlite::Result<&str> { Ok(text_at(r, i)?.unwrap_or_default()) };
+        let mut address = String::new();
+        for i in 10..=13 {
+            let part = text(i)?;
+            if !part.is_empty() {
+                if !address.is_empty() {
+                    address.push(' ');
+                }
+                address.push_str(part);
+            }
+        }
         let row = Row {
             code: text(0)?,
             name: text(1)?,
@@ -302,16 +325,11 @@ pub fn write_list(
             phones: r.get::<_, Json<Vec<String>>>(7)?.0,
             email: text(8)?,
             postal_code: text(9)?,
-            address: parts
-                .iter()
-                .filter(|p| !p.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-            tags: r.get::<_, Option<String>>(19)?.unwrap_or_default(),
-            last_contact: r.get(14)?,
-            abc: r.get(15)?,
-            tier: r.get(16)?,
+            address,
+            tags: text(19)?,
+            last_contact: text_at(r, 14)?,
+            abc: text_at(r, 15)?,
+            tier: text_at(r, 16)?,
             completeness: r.get(17)?,
             updated: text(18)?,
         };
