@@ -44,6 +44,7 @@ fn sample() -> (Ledger, Vec<CardId>) {
         f.status = CardStatus::Active;
         f.region = "東京都".into();
         f.city = "港区".into();
+        f.tags = vec!["重点".into(), "代理店".into()];
         ids.push(l.create_card(&f).unwrap().id);
     }
     l.add_key_person(&ids[0], &person("青木 一郎")).unwrap();
@@ -185,18 +186,23 @@ fn the_list_follows_the_card_lists_filter_and_columns_and_the_header_says_so() {
             owner: Some("李".into()),
             ..CardQuery::default()
         },
-        columns: vec![ListColumn::Name, ListColumn::Owner, ListColumn::Address],
+        columns: vec![
+            ListColumn::Name,
+            ListColumn::Owner,
+            ListColumn::Address,
+            ListColumn::Tags,
+        ],
         ..ReportRequest::default()
     };
     assert_eq!(export(&l, &request, &path).unwrap(), 3);
     let (_, rows, _) = sheet(&path);
     assert_eq!(
         rows[2].iter().map(text).collect::<Vec<_>>(),
-        ["Name", "Owner (rep)", "Address"]
+        ["Name", "Owner (rep)", "Address", "Tags"]
     );
-    assert!(rows[3..]
-        .iter()
-        .all(|r| text(&r[1]) == "李" && text(&r[2]) == "東京都 港区"));
+    assert!(rows[3..].iter().all(|r| text(&r[1]) == "李"
+        && text(&r[2]) == "東京都 港区"
+        && text(&r[3]) == "代理店, 重点"));
     assert!(
         sheet_xml(&path).contains("Owner (rep): 李"),
         "the filter is in the header"
