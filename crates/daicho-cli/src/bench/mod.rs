@@ -265,18 +265,19 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
         ..ReportRequest::default()
     };
     let path = |name: &str| dir.join(name);
+    let daicho = |request: &ReportRequest, name: &str| -> Result<u64, ErrorReport> {
+        ledger
+            .export_report(
+                request,
+                &path(name),
+                daicho_core::output::Existing::Replace,
+                &mut |_, _| {},
+            )
+            .map(|o| u64::from(o.rows))
+            .map_err(|e| e.report())
+    };
     let [(list_ms, list_rows, list_kib), (base_list_ms, _, base_list_kib)] = measure(
-        &mut || {
-            ledger
-                .export_report(
-                    &list,
-                    &path("list.xlsx"),
-                    daicho_core::output::Existing::Replace,
-                    &mut |_, _| {},
-                )
-                .map(|o| u64::from(o.rows))
-                .map_err(|e| e.report())
-        },
+        &mut || daicho(&list, "list.xlsx"),
         &mut || {
             raw_write(
                 &ledger,
@@ -287,28 +288,15 @@ pub fn export(cards: u32, contacts: u32, json: bool) -> Result<(), ErrorReport> 
         },
     )?;
     let [(history_ms, history_rows, history_kib), (base_history_ms, _, base_history_kib)] =
-        measure(
-            &mut || {
-                ledger
-                    .export_report(
-                        &history,
-                        &path("history.xlsx"),
-                        daicho_core::output::Existing::Replace,
-                        &mut |_, _| {},
-                    )
-                    .map(|o| u64::from(o.rows))
-                    .map_err(|e| e.report())
-            },
-            &mut || {
-                raw_write(
-                    &ledger,
-                    "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action, t.next_action_due, t.next_action_done_at
-                     FROM contacts t JOIN cards c ON c.id = t.card_id ORDER BY t.at",
-                    12,
-                    &path("raw-history.xlsx"),
-                )
-            },
-        )?;
+        measure(&mut || daicho(&history, "history.xlsx"), &mut || {
+            raw_write(
+                &ledger,
+                "SELECT t.at, c.name, c.code, c.owner, t.kind, t.rep, t.purpose, t.content, t.outcome, t.next_action, t.next_action_due, t.next_action_done_at
+                 FROM contacts t JOIN cards c ON c.id = t.card_id ORDER BY t.at",
+                12,
+                &path("raw-history.xlsx"),
+            )
+        })?;
     let report = serde_json::json!({
         "cards": cards,
         "contacts": contacts,

@@ -291,7 +291,8 @@ pub fn column_formats(ws: &mut Worksheet, formats: &[&Format]) -> Result<(), Xls
     Ok(())
 }
 
-fn parse_day(value: &str) -> Option<NaiveDate> {
+/// The day a stored `YYYY-MM-DD…` text starts with.
+pub(crate) fn parse_day(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()
 }
 

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 
@@ -369,7 +368,7 @@ fn last_contact(
         ContactCue::Ageing => Some(&s.date_ageing),
         ContactCue::Cold => Some(&s.date_cold),
     };
-    match at.and_then(|v| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()) {
+    match at.and_then(layout::parse_day) {
         Some(day) => match format {
             Some(format) => ws.write_datetime_with_format(row, col, day, format)?,
             None => ws.write_datetime(row, col, day)?,
