@@ -204,30 +204,35 @@ fn completeness_over(
 }
 
 /// Classifies every card: returned largest purchases first, then by code.
-pub fn classify(inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -> Vec<CardClass> {
-    // Positions are sorted rather than the inputs themselves (large, and moved at every step);
-    // the card id settles ties, as the order the cards were read in did before.
-    let mut order: Vec<usize> = (0..inputs.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&inputs[a], &inputs[b]);
-        (b.amount.cmp(&a.amount))
-            .then_with(|| a.code.cmp(&b.code))
-            .then_with(|| a.card_id.cmp(&b.card_id))
+pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -> Vec<CardClass> {
+    // Compact keys are sorted, not the inputs (large, and scattered in memory): the amount
+    // decides almost every comparison; ties go by code, then by card id, as the order the cards
+    // were read in did before.
+    let mut order: Vec<(i64, u32)> = inputs
+        .iter()
+        .zip(0u32..)
+        .map(|(c, n)| (c.amount, n))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| {
+            let (a, b) = (&inputs[a.1 as usize], &inputs[b.1 as usize]);
+            (a.code.cmp(&b.code)).then_with(|| a.card_id.cmp(&b.card_id))
+        })
     });
-    let mut slots: Vec<Option<CardInput>> = inputs.into_iter().map(Some).collect();
-    let inputs: Vec<CardInput> = order.into_iter().filter_map(|n| slots[n].take()).collect();
     let parts = Parts {
         organisation: completeness_parts(CardKind::Organisation, &config.completeness),
         individual: completeness_parts(CardKind::Individual, &config.completeness),
     };
-    let amounts: Vec<i64> = inputs.iter().map(|c| c.amount).collect();
+    let amounts: Vec<i64> = order.iter().map(|(amount, _)| *amount).collect();
     let classes = abc(&amounts, config.a_percent, config.b_percent);
     let buyers = amounts.iter().filter(|a| **a > 0).count();
     // Contribution: the share of buyers this card buys more than (ties count as the same rank).
     let mut rank = 0usize;
     let mut last_amount = None;
     let mut out = Vec::with_capacity(inputs.len());
-    for (n, (input, (class, cumulative))) in inputs.into_iter().zip(classes).enumerate() {
+    for (n, (&(_, at), (class, cumulative))) in order.iter().zip(classes).enumerate() {
+        // Each input is visited once: its texts are moved out, not copied.
+        let input = &mut inputs[at as usize];
         if last_amount != Some(input.amount) {
             rank = n;
             last_amount = Some(input.amount);
@@ -258,7 +263,7 @@ struct Parts {
 }
 
 fn card_class(
-    input: CardInput,
+    input: &mut CardInput,
     abc: Option<Abc>,
     cumulative_percent: Option<f64>,
     indicators: Indicators,
@@ -316,10 +321,10 @@ fn card_class(
     }
     let problem = !problems.is_empty();
     CardClass {
-        card_id: input.card_id,
-        code: input.code,
-        name: input.name,
-        owner: input.owner,
+        card_id: std::mem::take(&mut input.card_id),
+        code: std::mem::take(&mut input.code),
+        name: std::mem::take(&mut input.name),
+        owner: std::mem::take(&mut input.owner),
         status: input.status,
         amount: input.amount,
         previous_amount: input.previous_amount,

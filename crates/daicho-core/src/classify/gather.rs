@@ -182,14 +182,15 @@ pub fn inputs(
     let mut inputs = Vec::new();
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
-        let kind: String = r.get(4)?;
-        let status: String = r.get(5)?;
-        let loyalty: Option<String> = r.get(9)?;
+        // Words the card's row holds are matched where they lie, not copied out first.
+        let word = |i: usize| -> rusqlite::Result<&str> {
+            Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
+        };
         let standing = Standing {
             credit_rating: r.get(6)?,
             credit_score: r.get(7)?,
             credit_limit: r.get(8)?,
-            loyalty: loyalty.as_deref().and_then(Loyalty::parse),
+            loyalty: Loyalty::parse(word(9)?),
             cooperation: r.get(10)?,
             influence: r.get(11)?,
         };
@@ -224,8 +225,8 @@ pub fn inputs(
             code: r.get(1)?,
             name: r.get(2)?,
             owner: r.get(3)?,
-            kind: CardKind::parse(&kind).unwrap_or(CardKind::Organisation),
-            status: CardStatus::parse(&status).unwrap_or(CardStatus::Prospect),
+            kind: CardKind::parse(word(4)?).unwrap_or(CardKind::Organisation),
+            status: CardStatus::parse(word(5)?).unwrap_or(CardStatus::Prospect),
             amount: bought.amount,
             previous_amount: bought.previous,
             quantity: bought.quantity,

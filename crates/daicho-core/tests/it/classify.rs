@@ -368,8 +368,19 @@ fn reclassifying_keeps_each_cards_classes_with_their_history_and_writes_nothing_
     let stored = l.card_class(&ids[4]).unwrap().unwrap();
     assert_eq!(stored.abc, Some(Abc::C));
     assert_eq!(l.last_classified().unwrap().unwrap().from, "2026-01-01");
+    // A first classification records the class and the tier, nothing else.
+    let first: Vec<String> = l
+        .history(&ids[4])
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == HistoryEntity::Classification)
+        .map(|h| h.field)
+        .collect();
+    assert_eq!(first, vec!["value_tier".to_owned(), "abc".to_owned()]);
+    let recorded = l.history(&ids[4]).unwrap().len();
     let (_, again) = l.reclassify(year()).unwrap();
     assert_eq!(again, 0);
+    assert_eq!(l.history(&ids[4]).unwrap().len(), recorded);
     // 中村食品 buys a lot more and moves to A.
     l.add_transaction(&ids[4], &sale("2026-07-01", "部品", 1, 2_000_000))
         .unwrap();
