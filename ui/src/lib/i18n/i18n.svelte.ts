@@ -2,27 +2,54 @@
 // The language is reactive state: switching it relabels the whole window without a reload,
 // so no unsaved input is lost.
 import en from "../../../messages/en.json";
-import ja from "../../../messages/ja.json";
-import ko from "../../../messages/ko.json";
-import zh from "../../../messages/zh.json";
 
 export type Lang = "ja" | "zh" | "ko" | "en";
 export type MessageKey = keyof typeof en;
 export const LANGS: readonly Lang[] = ["ja", "zh", "ko", "en"];
-export const catalogs: Record<Lang, Record<string, string>> = { ja, zh, ko, en };
+
+type Catalog = Record<string, string>;
+// English (every key's fallback) comes with the first load; each other language is a chunk of
+// its own, fetched when the window first speaks it: the four together were most of the code
+// the window parsed before its first paint.
+const loaders: Record<Exclude<Lang, "en">, () => Promise<{ default: Catalog }>> = {
+  ja: () => import("../../../messages/ja.json"),
+  zh: () => import("../../../messages/zh.json"),
+  ko: () => import("../../../messages/ko.json"),
+};
+/** The catalogs fetched so far. */
+const english: Catalog = en;
+export const catalogs: Partial<Record<Lang, Catalog>> = { en: english };
+
+/** Fetches the catalog of `lang` (once). */
+export async function loadCatalog(lang: Lang): Promise<void> {
+  if (lang === "en" || catalogs[lang]) return;
+  catalogs[lang] = (await loaders[lang]()).default;
+}
 
 /** BCP 47 tags for the page's `lang`: picks regional Han glyphs and the locale's formats. */
 export const htmlLang: Record<Lang, string> = { ja: "ja", zh: "zh-CN", ko: "ko", en: "en" };
 
 let current = $state<Lang>("en");
+/** The language last asked for: a slower fetch of an earlier choice must not win. */
+let wanted: Lang = "en";
 
 export function lang(): Lang {
   return current;
 }
 
-export function setLang(next: Lang): void {
-  current = next;
-  if (typeof document !== "undefined") document.documentElement.lang = htmlLang[next];
+/** Switches the window's language: at once when its catalog is here, else once fetched. */
+export function setLang(next: Lang): Promise<void> {
+  wanted = next;
+  const apply = () => {
+    if (wanted !== next) return;
+    current = next;
+    if (typeof document !== "undefined") document.documentElement.lang = htmlLang[next];
+  };
+  if (catalogs[next]) {
+    apply();
+    return Promise.resolve();
+  }
+  return loadCatalog(next).then(apply);
 }
 
 /** The first of the OS's preferred languages that Daicho speaks; English otherwise. */
@@ -45,9 +72,10 @@ function decidingNumber(template: string, params: Params): string | undefined {
 /** The message `key` in the current language with `{name}` placeholders filled. A language
  * with singular forms (English) keeps them under `key_one`, used when the number is 1. */
 export function t(key: MessageKey | (string & {}), params?: Params): string {
-  let template = catalogs[current][key] ?? catalogs.en[key] ?? key;
+  const catalog = catalogs[current] ?? english;
+  let template = catalog[key] ?? english[key] ?? key;
   if (!params) return template;
-  const singular = catalogs[current][`${key}_one`];
+  const singular = catalog[`${key}_one`];
   if (singular !== undefined && decidingNumber(template, params) === "1") template = singular;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
