@@ -124,6 +124,8 @@ pub struct Shared {
     events: Option<tauri::AppHandle>,
     /// The work running beside the window (the whole-file check, the daily backup).
     beside: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// How many of those have not ended yet.
+    beside_running: std::sync::atomic::AtomicUsize,
     /// Open once the window's first list is on screen: the work beside it waits for that.
     painted: Gate,
     /// Set when the app is closing: work beside the window that has not started is dropped.
@@ -247,6 +249,7 @@ impl AppState {
             closing: AtomicBool::new(false),
             events,
             beside: Mutex::new(Vec::new()),
+            beside_running: Default::default(),
         }));
         let opener = state.clone();
         std::thread::spawn(move || {
@@ -460,6 +463,8 @@ impl AppState {
         let state = self.clone();
         let mut beside = locked(&self.beside);
         beside.retain(|h| !h.is_finished());
+        self.beside_running
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         beside.push(std::thread::spawn(move || {
             if state.events.is_some() {
                 state.painted.wait_at_most(FIRST_PAINT_WAIT);
@@ -469,6 +474,13 @@ impl AppState {
                 thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
             if !state.closing.load(std::sync::atomic::Ordering::SeqCst) {
                 work();
+            }
+            let left = state
+                .beside_running
+                .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            // The start-up measurement reads the memory until the work after the paint is done.
+            if left == 1 && crate::commands::ledger::startup_probe() {
+                eprintln!("startup: settled");
             }
         }));
     }

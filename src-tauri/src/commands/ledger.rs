@@ -131,7 +131,12 @@ commands! {
 #[specta::specta]
 pub fn startup_painted(state: tauri::State<'_, AppState>) {
     state.painted();
-    if std::env::var_os("DAICHO_STARTUP_PROBE").is_some_and(|v| v == "1") {
+    if startup_probe() {
         eprintln!("startup: painted");
     }
+}
+
+/// Whether the start-up measurement is listening on stderr (`DAICHO_STARTUP_PROBE=1`).
+pub fn startup_probe() -> bool {
+    std::env::var_os("DAICHO_STARTUP_PROBE").is_some_and(|v| v == "1")
 }

@@ -481,7 +481,7 @@ fn startup(r: &Value) -> Result<String, ErrorReport> {
             "app",
             "list painted",
             "ratio",
-            "memory (with WebKit's processes)",
+            "peak memory (with WebKit's processes)",
             "ratio",
         ],
         vec![

@@ -384,16 +384,39 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<(), LedgerError> {
         path: path.to_owned(),
         detail,
     };
-    let check: String = conn
-        .pragma_query_value(None, "quick_check", |r| r.get(0))
-        .map_err(|e| match storage_code(&e) {
-            "ledger.damaged" | "ledger.storage" => corrupt(e.to_string()),
-            _ => LedgerError::Sqlite(e),
-        })?;
+    let check = stored_tables_check(conn).map_err(|e| match storage_code(&e) {
+        "ledger.damaged" | "ledger.storage" => corrupt(e.to_string()),
+        _ => LedgerError::Sqlite(e),
+    })?;
     if check != "ok" {
         return Err(corrupt(check));
     }
     Ok(())
+}
+
+/// SQLite's `quick_check` of each stored table, the search index's storage tables included; not
+/// the virtual tables' own consistency checks. FTS5's reads every term of the index into memory
+/// (on 100,000 cards and 1,000,000 contacts, 350 MiB more and most of the time), and the index
+/// is derived data whose pages are checked here all the same. What a whole-database
+/// `quick_check` adds besides, pages no table uses, cannot lose a row.
+pub(crate) fn stored_tables_check(conn: &Connection) -> rusqlite::Result<String> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let verdict: String = conn.query_row(
+            &format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")),
+            [],
+            |r| r.get(0),
+        )?;
+        if verdict != "ok" {
+            return Ok(verdict);
+        }
+    }
+    Ok("ok".into())
 }
 
 /// Before upgrading a ledger made by an older Daicho, keep a copy beside it (`NAME.schemaN.bak`).
