@@ -71,6 +71,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         contacts::follow_ups_overdue,
         contacts::follow_up_reschedule,
         contacts::follow_up_complete,
+        contacts::reminders_list,
+        contacts::reminder_set_done,
         notes::notes_for_card,
         notes::notes_list,
         notes::note_add,

@@ -80,6 +80,10 @@ mod tests {
             "0017_lending.sql",
             "70e1210c582fe5d3ff5965e0c2cb8a51269b7edeac7af09605412841b5ebea57",
         ),
+        (
+            "0018_reminders.sql",
+            "515f43ee140462bd8dc1b54129aedbd65d03cc44688e0ed417d2455e74485986",
+        ),
     ];
 
     fn root() -> PathBuf {

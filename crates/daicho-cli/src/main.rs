@@ -82,6 +82,7 @@ mod handover;
 mod import;
 mod key;
 mod log;
+mod reminders;
 mod search;
 use daicho_core::demo::{self, DemoConfig};
 use daicho_core::error::Coded;
@@ -193,6 +194,10 @@ enum Command {
     /// Import a customer list (CSV in any encoding, .xlsx, vCard) after checking every row;
     /// `import FILE undo --id ID` takes an import back.
     Import(import::ImportArgs),
+    /// Reminders coming up: birthdays, first-deal anniversaries, licence reviews, fiscal year
+    /// ends, contract renewals (ours and competitors'), decision meetings and the season's
+    /// greetings, each its lead time ahead (Settings) until a week after; `--done` marks one done.
+    Reminders(reminders::RemindersArgs),
     /// Search cards, contacts and notes as the window's search box does: the same ranked results.
     Search {
         file: PathBuf,
@@ -404,6 +409,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
             classify::run(&file, period.as_deref(), json, dry_run, lang)?;
         }
         Command::Export(args) => export::run(args, lang)?,
+        Command::Reminders(args) => reminders::run(args, lang)?,
         Command::ExportAll {
             file,
             out,

@@ -2,7 +2,7 @@
 //! The `daicho` command as a script uses it: exit codes, output, errors in the user's language.
 
 mod common;
-use common::{daicho, open_db, signer_in, succeeds, use_test_passphrase};
+use common::{daicho, open_db, signer_in, stderr, succeeds, use_test_passphrase};
 
 #[test]
 fn init_demo_and_stats() {
@@ -796,4 +796,71 @@ fn import_all_sheets_of_a_workbook_in_one_step_and_name_the_sheet_left_out() {
         (1, 1),
         "the sale found the card the other sheet made"
     );
+}
+
+#[test]
+fn reminders_list_what_comes_up_marks_one_done_and_refuse_a_reminder_of_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "120", "--out", path], "C")
+        .status
+        .success());
+    let list = |days: &str| -> Vec<serde_json::Value> {
+        let out = daicho(&["reminders", path, "--days", days, "--json"], "C");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        found["items"].as_array().unwrap().clone()
+    };
+    let items = list("60");
+    let kinds: std::collections::BTreeSet<&str> =
+        items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    for kind in [
+        "birthday",
+        "contract_renewal",
+        "decision_meeting",
+        "greeting",
+    ] {
+        assert!(kinds.contains(kind), "the demo brings a {kind}: {kinds:?}");
+    }
+    let birthday = items.iter().find(|i| i["kind"] == "birthday").unwrap();
+    let key = [
+        "birthday",
+        birthday["subject"].as_str().unwrap(),
+        birthday["on"].as_str().unwrap(),
+    ];
+    let done = daicho(&["reminders", path, "--done", key[0], key[1], key[2]], "C");
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(!list("60").contains(birthday), "done for this year");
+    let undo = daicho(&["reminders", path, "--undo", key[0], key[1], key[2]], "C");
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert!(list("60").contains(birthday), "open again");
+
+    let text = daicho(&["reminders", path, "--days", "60"], "ja_JP.UTF-8");
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.starts_with("リマインダー（"), "{out}");
+    assert!(out.contains("誕生日"), "{out}");
+
+    let nothing = daicho(
+        &[
+            "reminders",
+            path,
+            "--done",
+            "birthday",
+            "no-such-card",
+            "2026-12-01",
+        ],
+        "en_US.UTF-8",
+    );
+    assert_eq!(nothing.status.code(), Some(1), "a script sees the refusal");
+    assert!(
+        stderr(&nothing).contains("no longer exists"),
+        "{}",
+        stderr(&nothing)
+    );
+    let odd = daicho(
+        &["reminders", path, "--done", "holiday", "x", "2026-12-01"],
+        "en_US.UTF-8",
+    );
+    assert_eq!(odd.status.code(), Some(1));
 }

@@ -187,6 +187,7 @@ pub use crate::ledger::error::LedgerError;
 pub use crate::many_cards::error::BatchError;
 pub use crate::notes::error::NoteError;
 pub use crate::output::OutputError;
+pub use crate::reminders::error::ReminderError;
 pub use crate::report::error::ReportError;
 pub use crate::sales::error::SalesError;
 pub use crate::settings::SettingsError;
@@ -254,6 +255,7 @@ pub fn all_codes() -> Vec<&'static str> {
         SalesError::codes(),
         SettingsError::codes(),
         VisitError::codes(),
+        ReminderError::codes(),
         STORAGE_CODES.to_vec(),
     ]
     .concat();

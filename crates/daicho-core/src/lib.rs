@@ -30,6 +30,7 @@ pub mod many_cards;
 pub mod names;
 pub mod notes;
 pub mod output;
+pub mod reminders;
 pub mod report;
 pub mod sales;
 pub mod search;

@@ -37,6 +37,10 @@ pub struct Settings {
     /// A ledger protected by a passphrase locks after this many minutes without a key or a
     /// click in the window; 0: never.
     pub auto_lock_minutes: u32,
+    /// How many days before its day each kind of reminder comes up.
+    pub reminder_leads: crate::reminders::ReminderLeads,
+    /// The markets whose season's greetings come up; none: the window's language's.
+    pub greeting_markets: Vec<Lang>,
 }
 
 /// An import's columns as the user set them, for files whose header row is `headers`.
@@ -69,6 +73,8 @@ impl Default for Settings {
             backup_folder: None,
             backup_retention: Retention::default(),
             auto_lock_minutes: 0,
+            reminder_leads: Default::default(),
+            greeting_markets: Vec::new(),
         }
     }
 }
@@ -138,6 +144,20 @@ pub fn login_name() -> String {
 }
 
 impl Settings {
+    /// What the reminders look for: the lead times, the renewal horizon and the greetings of
+    /// the chosen markets (else of `lang`, the language the rep works in).
+    pub fn reminder_query(&self, lang: Lang) -> crate::reminders::ReminderQuery {
+        crate::reminders::ReminderQuery {
+            leads: self.reminder_leads,
+            renewal_days: self.renewal_horizon_days,
+            greetings: if self.greeting_markets.is_empty() {
+                vec![lang]
+            } else {
+                self.greeting_markets.clone()
+            },
+        }
+    }
+
     /// Reads the settings; a missing or unreadable file gives the defaults.
     pub fn load(path: &Path) -> Settings {
         std::fs::read_to_string(path)
@@ -171,6 +191,14 @@ impl Settings {
         ] {
             if !(1..=max).contains(&value) {
                 return Err(SettingsError::OutOfRange { field, max });
+            }
+        }
+        for (field, lead) in self.reminder_leads.all() {
+            if !(1..=crate::reminders::MAX_LEAD_DAYS).contains(&lead) {
+                return Err(SettingsError::OutOfRange {
+                    field,
+                    max: crate::reminders::MAX_LEAD_DAYS,
+                });
             }
         }
         if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {

@@ -30,3 +30,15 @@ commands! {
     /// Deletes a contact; with `erase`, its text goes from the history and the search index too.
     fn contact_delete(id: ContactId, erase: bool) -> () => |l| if erase { l.erase_contact(&id) } else { l.delete_contact(&id) };
 }
+
+commands! {
+    /// Reminders coming up, with the lead times and markets of Settings; the season's greetings
+    /// of `lang` (the window's language) when no market is chosen.
+    fn reminders_list(lang: daicho_core::i18n::Lang) -> daicho_core::reminders::Reminders => state |s| {
+        let query = s.settings()?.reminder_query(lang);
+        s.with_ledger(|l| l.reminders(&query))
+    };
+
+    /// Marks a reminder done for its day, or open again.
+    fn reminder_set_done(kind: daicho_core::reminders::ReminderKind, subject: String, on: String, done: bool) -> () => |l| l.set_reminder_done(kind, &subject, &on, done);
+}

@@ -176,6 +176,10 @@ pub struct OrganisationProfile {
     pub licence_number: String,
     pub licence_issued: Option<String>,
     pub licence_expires: Option<String>,
+    /// The licence's yearly review (연심일): a reminder comes before it each year.
+    pub licence_review_on: Option<String>,
+    /// When our contract with the customer renews.
+    pub contract_renews_on: Option<String>,
     pub payment_method: String,
     pub payment_terms: String,
     pub order_cycle: String,
@@ -185,6 +189,8 @@ pub struct OrganisationProfile {
     pub decision_maker: String,
     /// Decision route: when and how to approach.
     pub decision_approach: String,
+    /// The customer's next decision meeting (会議の開催時期).
+    pub decision_meeting_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

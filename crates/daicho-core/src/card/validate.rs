@@ -121,6 +121,8 @@ fn organisation(
         licence_number: line(&f("licence_number"), &p.licence_number, i),
         licence_issued,
         licence_expires,
+        licence_review_on: date(&f("licence_review_on"), &p.licence_review_on, i),
+        contract_renews_on: date(&f("contract_renews_on"), &p.contract_renews_on, i),
         payment_method: line(&f("payment_method"), &p.payment_method, i),
         payment_terms: line(&f("payment_terms"), &p.payment_terms, i),
         order_cycle: line(&f("order_cycle"), &p.order_cycle, i),
@@ -128,6 +130,7 @@ fn organisation(
         purchasing_policy: multiline(&f("purchasing_policy"), &p.purchasing_policy, i),
         decision_maker: line(&f("decision_maker"), &p.decision_maker, i),
         decision_approach: multiline(&f("decision_approach"), &p.decision_approach, i),
+        decision_meeting_on: date(&f("decision_meeting_on"), &p.decision_meeting_on, i),
     }
 }
 

@@ -34,6 +34,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0015_classify_facts.sql"),
     include_str!("migrations/0016_import_records.sql"),
     include_str!("migrations/0017_lending.sql"),
+    include_str!("migrations/0018_reminders.sql"),
 ];
 
 /// The migrations; the connection they run on needs `search::register_functions` first

@@ -100,6 +100,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let mut side = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC0_4D_E7);
     // So do the sales.
     let mut money = ChaCha8Rng::seed_from_u64(config.seed ^ 0x5A1E5);
+    // And the dates reminders come from (renewals, meetings, reviews, key persons' birthdays).
+    let mut dates = ChaCha8Rng::seed_from_u64(config.seed ^ 0xDA7E5);
     // And the choice of market when one is preferred.
     let mut leaning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x3A_4B);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
@@ -172,6 +174,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                     persons.push(key_person(&mut rng, market));
                 }
             }
+            reminder_dates(&mut dates, &mut fields, &mut persons, day);
             let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
             let card_id = crate::ids::CardId::from(card_id);
             let catalogue = markets
@@ -312,6 +315,48 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     // Cards arrive classified, as after a manager's monthly run.
     ledger.reclassify(Period::year_to(day))?;
     Ok(())
+}
+
+/// Dates that bring reminders, around the demo's day: some organisations' contracts renew and
+/// their decision meetings fall in the coming weeks, some licences have a yearly review, and
+/// about half the key persons have their birthday on file.
+fn reminder_dates(
+    rng: &mut ChaCha8Rng,
+    fields: &mut CardFields,
+    persons: &mut [KeyPersonFields],
+    day: NaiveDate,
+) {
+    let ahead = |rng: &mut ChaCha8Rng, days: i64| {
+        Some(
+            (day + Duration::days(rng.random_range(-3..days)))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+    };
+    if let Some(org) = fields.organisation.as_mut() {
+        if rng.random_bool(0.25) {
+            org.contract_renews_on = ahead(rng, 120);
+        }
+        if rng.random_bool(0.15) {
+            org.decision_meeting_on = ahead(rng, 45);
+        }
+        if rng.random_bool(0.2) {
+            let years = Duration::days(365 * rng.random_range(1..8));
+            org.licence_review_on = ahead(rng, 365)
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                .map(|d| (d - years).format("%Y-%m-%d").to_string());
+        }
+    }
+    for person in persons {
+        if rng.random_bool(0.5) {
+            person.birthday = NaiveDate::from_ymd_opt(
+                rng.random_range(1955..1999),
+                rng.random_range(1..=12),
+                rng.random_range(1..=28),
+            )
+            .map(|d| d.format("%Y-%m-%d").to_string());
+        }
+    }
 }
 
 /// A piece of intelligence as reps write it: often hearsay, now and then urgent.

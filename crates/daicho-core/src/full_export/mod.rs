@@ -21,9 +21,9 @@ pub const VERSION: u32 = 1;
 
 /// Every table that holds what a rep entered, parents before the rows that point at them.
 /// Each card's classes as last stored come along (a restored ledger shows the same lists without
-/// a re-classification writing its history twice). Left out, because they are worked out again
-/// or belong to this copy of the ledger only: search keys, undo records, the copies log, handover
-/// marks and settings.
+/// a re-classification writing its history twice), and the reminders marked done. Left out,
+/// because they are worked out again or belong to this copy of the ledger only: search keys,
+/// undo records, the copies log, handover marks and settings.
 pub const TABLES: &[&str] = &[
     "competitors",
     "products",
@@ -47,6 +47,7 @@ pub const TABLES: &[&str] = &[
     "assessment_scores",
     "assessment_texts",
     "card_history",
+    "reminders_done",
 ];
 
 api_enum!(

@@ -37,6 +37,14 @@ fn full_ledger() -> Ledger {
     };
     ledger.set_collection_plan(&card.id, Some(&plan)).unwrap();
     ledger
+        .set_reminder_done(
+            daicho_core::reminders::ReminderKind::Greeting,
+            "oseibo",
+            "2026-12-01",
+            true,
+        )
+        .unwrap();
+    ledger
 }
 
 /// Every row of every exported table, in key order. `empty_is_null`: an empty text in a column

@@ -23,6 +23,7 @@ mod lending;
 mod merge;
 mod notes;
 mod planning;
+mod reminders;
 mod reports;
 mod sales;
 mod search;

@@ -569,6 +569,16 @@ CREATE TABLE products (
     version        INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 
+-- table reminders_done
+CREATE TABLE reminders_done (
+    kind      TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    occurs_on TEXT NOT NULL,
+    done_at   TEXT NOT NULL,
+    done_by   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (kind, subject, occurs_on)
+) STRICT, WITHOUT ROWID;
+
 -- table search_keys
 CREATE TABLE search_keys (
     key       INTEGER PRIMARY KEY,

@@ -114,6 +114,7 @@ export type ErrorCode =
   | "output.is_folder"
   | "output.is_ledger"
   | "output.no_name"
+  | "reminder.not_found"
   | "report.empty"
   | "report.invalid"
   | "report.open"
@@ -240,6 +241,13 @@ export const commands = {
 	followUpReschedule: (contactId: ContactId, due: string) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_reschedule", { contactId, due })),
 	/**  Marks the follow-up done, logging the contact that did it when one is given. */
 	followUpComplete: (contactId: ContactId, log: ContactFields_Deserialize | null) => typedError<Contact_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("follow_up_complete", { contactId, log })),
+	/**
+	 *  Reminders coming up, with the lead times and markets of Settings; the season's greetings
+	 *  of `lang` (the window's language) when no market is chosen.
+	 */
+	remindersList: (lang: Lang) => typedError<Reminders_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("reminders_list", { lang })),
+	/**  Marks a reminder done for its day, or open again. */
+	reminderSetDone: (kind: ReminderKind, subject: string, on: string, done: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("reminder_set_done", { kind, subject, on, done })),
 	/**  The card's notes, newest first. */
 	notesForCard: (cardId: CardId) => typedError<Note_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("notes_for_card", { cardId })),
 	/**  The notes page: every note of cards not in the trash, filtered. */
@@ -1941,6 +1949,9 @@ export type GradeBand_Serialize = {
 	to: number | null,
 };
 
+/**  The season's greetings each market keeps with its customers. */
+export type Greeting = "ochugen" | "oseibo" | "nenga" | "spring_festival" | "mid_autumn" | "seollal" | "chuseok" | "holidays";
+
 /**
  *  How a column's field was found: its heading, its values (which win for coded fields,
  *  addresses and phones), the rep's choice (or a saved mapping), or not at all.
@@ -2773,6 +2784,10 @@ export type OrganisationProfile_Deserialize = {
 	licence_number?: string,
 	licence_issued?: string | null,
 	licence_expires?: string | null,
+	/**  The licence's yearly review (연심일): a reminder comes before it each year. */
+	licence_review_on?: string | null,
+	/**  When our contract with the customer renews. */
+	contract_renews_on?: string | null,
 	payment_method?: string,
 	payment_terms?: string,
 	order_cycle?: string,
@@ -2782,6 +2797,8 @@ export type OrganisationProfile_Deserialize = {
 	decision_maker?: string,
 	/**  Decision route: when and how to approach. */
 	decision_approach?: string,
+	/**  The customer's next decision meeting (会議の開催時期). */
+	decision_meeting_on?: string | null,
 };
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
@@ -2804,6 +2821,10 @@ export type OrganisationProfile_Serialize = {
 	licence_number: string,
 	licence_issued: string | null,
 	licence_expires: string | null,
+	/**  The licence's yearly review (연심일): a reminder comes before it each year. */
+	licence_review_on: string | null,
+	/**  When our contract with the customer renews. */
+	contract_renews_on: string | null,
 	payment_method: string,
 	payment_terms: string,
 	order_cycle: string,
@@ -2813,6 +2834,8 @@ export type OrganisationProfile_Serialize = {
 	decision_maker: string,
 	/**  Decision route: when and how to approach. */
 	decision_approach: string,
+	/**  The customer's next decision meeting (会議の開催時期). */
+	decision_meeting_on: string | null,
 };
 
 export type OwnerCompleteness = {
@@ -3157,6 +3180,109 @@ export type Reclassified_Serialize = {
 	run: LastRun | null,
 };
 
+/**  One reminder: a day coming (or just passed) and who it concerns. */
+export type Reminder = Reminder_Serialize | Reminder_Deserialize;
+
+/**  What a reminder is about. */
+export type ReminderKind = "birthday" | "anniversary" | "licence_review" | "fiscal_year_end" | "contract_renewal" | "competitor_renewal" | "decision_meeting" | "greeting";
+
+/**
+ *  How many days ahead each kind of reminder comes up (Settings). Competitors' renewals follow
+ *  the renewal horizon of Settings.
+ */
+export type ReminderLeads = ReminderLeads_Serialize | ReminderLeads_Deserialize;
+
+/**
+ *  How many days ahead each kind of reminder comes up (Settings). Competitors' renewals follow
+ *  the renewal horizon of Settings.
+ */
+export type ReminderLeads_Deserialize = {
+	birthday?: number,
+	anniversary?: number,
+	licence_review?: number,
+	fiscal_year_end?: number,
+	contract_renewal?: number,
+	decision_meeting?: number,
+	greeting?: number,
+};
+
+/**
+ *  How many days ahead each kind of reminder comes up (Settings). Competitors' renewals follow
+ *  the renewal horizon of Settings.
+ */
+export type ReminderLeads_Serialize = {
+	birthday: number,
+	anniversary: number,
+	licence_review: number,
+	fiscal_year_end: number,
+	contract_renewal: number,
+	decision_meeting: number,
+	greeting: number,
+};
+
+/**  One reminder: a day coming (or just passed) and who it concerns. */
+export type Reminder_Deserialize = {
+	kind: ReminderKind,
+	/**
+	 *  What it is about (a card, a key person, a product in use, a greeting), with `kind` and
+	 *  `on` the reminder's key.
+	 */
+	subject: string,
+	on: string,
+	/**  Days from today to the day; negative once it has passed. */
+	days: number,
+	card_id?: CardId | null,
+	card_name: string,
+	card_code: string,
+	/**  The key person whose birthday it is. */
+	person: string,
+	/**  The product renewing (competitors' contracts). */
+	detail: string,
+	/**  The age on a birthday whose year is known, the years since the first deal. */
+	years?: number | null,
+	greeting?: Greeting | null,
+};
+
+/**  One reminder: a day coming (or just passed) and who it concerns. */
+export type Reminder_Serialize = {
+	kind: ReminderKind,
+	/**
+	 *  What it is about (a card, a key person, a product in use, a greeting), with `kind` and
+	 *  `on` the reminder's key.
+	 */
+	subject: string,
+	on: string,
+	/**  Days from today to the day; negative once it has passed. */
+	days: number,
+	card_id: CardId | null,
+	card_name: string,
+	card_code: string,
+	/**  The key person whose birthday it is. */
+	person: string,
+	/**  The product renewing (competitors' contracts). */
+	detail: string,
+	/**  The age on a birthday whose year is known, the years since the first deal. */
+	years: number | null,
+	greeting: Greeting | null,
+};
+
+/**  The reminders open from today, soonest first. */
+export type Reminders = Reminders_Serialize | Reminders_Deserialize;
+
+/**  The reminders open from today, soonest first. */
+export type Reminders_Deserialize = {
+	items: Reminder_Deserialize[],
+	/**  How many fall today or have passed (the sidebar's count). */
+	due: number,
+};
+
+/**  The reminders open from today, soonest first. */
+export type Reminders_Serialize = {
+	items: Reminder_Serialize[],
+	/**  How many fall today or have passed (the sidebar's count). */
+	due: number,
+};
+
 /**  A competitor's contract at a customer that renews soon: a chance to win the business. */
 export type Renewal = {
 	card_product_id: CardProductId,
@@ -3485,6 +3611,10 @@ export type Settings_Deserialize = {
 	 *  click in the window; 0: never.
 	 */
 	auto_lock_minutes?: number,
+	/**  How many days before its day each kind of reminder comes up. */
+	reminder_leads?: ReminderLeads_Deserialize,
+	/**  The markets whose season's greetings come up; none: the window's language's. */
+	greeting_markets?: Lang[],
 };
 
 export type Settings_Serialize = {
@@ -3518,6 +3648,10 @@ export type Settings_Serialize = {
 	 *  click in the window; 0: never.
 	 */
 	auto_lock_minutes: number,
+	/**  How many days before its day each kind of reminder comes up. */
+	reminder_leads: ReminderLeads_Serialize,
+	/**  The markets whose season's greetings come up; none: the window's language's. */
+	greeting_markets: Lang[],
 };
 
 export type Sheet = Sheet_Serialize | Sheet_Deserialize;

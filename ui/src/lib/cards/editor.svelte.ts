@@ -46,6 +46,8 @@ export function emptyFields(kind: CardKind): CardFields {
             licence_number: "",
             licence_issued: null,
             licence_expires: null,
+            licence_review_on: null,
+            contract_renews_on: null,
             payment_method: "",
             payment_terms: "",
             order_cycle: "",
@@ -53,6 +55,7 @@ export function emptyFields(kind: CardKind): CardFields {
             purchasing_policy: "",
             decision_maker: "",
             decision_approach: "",
+            decision_meeting_on: null,
           }
         : null,
     individual:

@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import FollowUpsPage from "./FollowUpsPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
-import type { FollowUp, Renewal } from "../api";
+import type { FollowUp, Reminder, Renewal } from "../api";
 
 function item(id: string, name: string, bucket: FollowUp["bucket"], due: string, late = 0): FollowUp {
   return {
@@ -28,17 +28,25 @@ describe("the follow-ups page", () => {
   let calls: { cmd: string; args: Record<string, unknown> }[];
   let items: FollowUp[];
   let renewals: Renewal[];
+  let reminders: Reminder[];
 
   beforeEach(() => {
     setLang("ja");
     calls = [];
     items = [item("1", "北斗運輸", "later", "2026-12-01"), item("2", "東洋商事", "overdue", "2026-11-20", 4)];
     renewals = [];
+    reminders = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === "follow_ups_list") return { items, overdue: items.filter((i) => i.bucket === "overdue").length };
       if (cmd === "renewals_list") return renewals;
+      if (cmd === "reminders_list") return { items: reminders, due: reminders.filter((r) => r.days <= 0).length };
+      if (cmd === "reminder_set_done") {
+        const a = args as { kind: string; subject: string; on: string };
+        reminders = reminders.filter((r) => !(r.kind === a.kind && r.subject === a.subject && r.on === a.on));
+        return null;
+      }
       if (cmd === "visit_candidates") return [];
       if (cmd === "follow_up_complete") {
         items = items.filter((i) => i.contact_id !== (args as { contactId: string }).contactId);
@@ -88,6 +96,63 @@ describe("the follow-ups page", () => {
     expect(section).toHaveTextContent("あと 26 日");
     expect(within(section).getByTestId("renewal-card")).toHaveTextContent("<i>丸山製作所</i>");
     expect(section.querySelector("i")).toBeNull();
+  });
+
+  it("puts reminders first, each with its day and whom it concerns, and done puts one away", async () => {
+    const base = { card_id: null, card_name: "", card_code: "", person: "", detail: "", years: null, greeting: null };
+    reminders = [
+      {
+        ...base,
+        kind: "decision_meeting",
+        subject: "c1",
+        on: "2026-11-20",
+        days: -4,
+        card_id: cardId("0196d0c4-0000-7000-8000-000000000005"),
+        card_name: "<b>Harbor Foods</b>",
+      },
+      {
+        ...base,
+        kind: "birthday",
+        subject: "p1",
+        on: "2026-11-30",
+        days: 6,
+        card_id: cardId("0196d0c4-0000-7000-8000-000000000006"),
+        card_name: "山田商事",
+        person: "鈴木 一郎",
+        years: 54,
+      },
+      { ...base, kind: "greeting", subject: "oseibo", on: "2026-12-01", days: 7, greeting: "oseibo" },
+      {
+        ...base,
+        kind: "competitor_renewal",
+        subject: "u1",
+        on: "2026-12-10",
+        days: 16,
+        card_id: cardId("0196d0c4-0000-7000-8000-000000000007"),
+        card_name: "丸山製作所",
+        detail: "アルファ C-3500",
+      },
+    ];
+    render(FollowUpsPage);
+    const section = await screen.findByTestId("reminders");
+    const groups = [...document.querySelectorAll("[data-testid^='bucket-'], [data-testid='reminders']")].map((g) => g.getAttribute("data-testid"));
+    expect(groups[0]).toBe("reminders");
+    const shown = within(section).getAllByTestId("reminder");
+    // Competitors' renewals have their own section: not listed twice.
+    expect(shown).toHaveLength(3);
+    expect(shown[0]).toHaveTextContent("意思決定の会議");
+    expect(shown[0]).toHaveTextContent("4日前");
+    expect(shown[0].querySelector("b")).toBeNull();
+    expect(shown[1]).toHaveTextContent("誕生日 · 54歳");
+    expect(shown[1]).toHaveTextContent("鈴木 一郎");
+    expect(shown[1]).toHaveTextContent("あと6日");
+    expect(shown[2]).toHaveTextContent("お歳暮");
+    expect(within(shown[2]).queryByTestId("reminder-log")).toBeNull();
+
+    await userEvent.click(within(shown[1]).getByTestId("reminder-done"));
+    await waitFor(() => expect(within(section).getAllByTestId("reminder")).toHaveLength(2));
+    const done = calls.find((c) => c.cmd === "reminder_set_done");
+    expect(done?.args).toMatchObject({ kind: "birthday", subject: "p1", on: "2026-11-30", done: true });
   });
 
   it("says so when nothing is open", async () => {

@@ -1,0 +1,411 @@
+//! Reminders that come to the rep: birthdays of individual customers and key persons, the
+//! anniversary of the first deal, a licence's yearly review, the customer's fiscal year end (the
+//! budget visit before it), contract renewals (ours and competitors'), the customer's decision
+//! meeting, and the season's greetings of each market. The fiscal year end comes up for
+//! customers of class A and B only. Each kind is listed from its own lead
+//! time before the day until a week after it, unless marked done for that day.
+
+pub(crate) mod error;
+mod occurs;
+pub(crate) mod store;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+pub use error::ReminderError;
+pub use occurs::Greeting;
+
+use crate::i18n::Lang;
+use occurs::{each_year_between, yearly_in};
+
+api_enum!(
+    /// What a reminder is about.
+    ReminderKind {
+        Birthday = "birthday",
+        Anniversary = "anniversary",
+        LicenceReview = "licence_review",
+        FiscalYearEnd = "fiscal_year_end",
+        ContractRenewal = "contract_renewal",
+        CompetitorRenewal = "competitor_renewal",
+        DecisionMeeting = "decision_meeting",
+        Greeting = "greeting"
+    }
+);
+
+/// How many days ahead each kind of reminder comes up (Settings). Competitors' renewals follow
+/// the renewal horizon of Settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct ReminderLeads {
+    pub birthday: u32,
+    pub anniversary: u32,
+    pub licence_review: u32,
+    pub fiscal_year_end: u32,
+    pub contract_renewal: u32,
+    pub decision_meeting: u32,
+    pub greeting: u32,
+}
+
+impl Default for ReminderLeads {
+    fn default() -> Self {
+        ReminderLeads {
+            birthday: 7,
+            anniversary: 14,
+            licence_review: 30,
+            fiscal_year_end: 60,
+            contract_renewal: 60,
+            decision_meeting: 14,
+            greeting: 21,
+        }
+    }
+}
+
+/// The longest lead time: half a year.
+pub const MAX_LEAD_DAYS: u32 = 180;
+/// A reminder whose day has passed stays this many days unless done.
+pub const GRACE_DAYS: i64 = 7;
+
+impl ReminderLeads {
+    pub fn all(&self) -> [(&'static str, u32); 7] {
+        [
+            ("birthday", self.birthday),
+            ("anniversary", self.anniversary),
+            ("licence_review", self.licence_review),
+            ("fiscal_year_end", self.fiscal_year_end),
+            ("contract_renewal", self.contract_renewal),
+            ("decision_meeting", self.decision_meeting),
+            ("greeting", self.greeting),
+        ]
+    }
+
+    /// The same lead for every kind (`daicho reminders --days N`).
+    pub fn uniform(days: u32) -> ReminderLeads {
+        ReminderLeads {
+            birthday: days,
+            anniversary: days,
+            licence_review: days,
+            fiscal_year_end: days,
+            contract_renewal: days,
+            decision_meeting: days,
+            greeting: days,
+        }
+    }
+}
+
+/// What to look for: the lead times, the competitors' renewal horizon and the markets whose
+/// greetings the rep keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderQuery {
+    pub leads: ReminderLeads,
+    pub renewal_days: u32,
+    pub greetings: Vec<Lang>,
+}
+
+/// One reminder: a day coming (or just passed) and who it concerns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Reminder {
+    pub kind: ReminderKind,
+    /// What it is about (a card, a key person, a product in use, a greeting), with `kind` and
+    /// `on` the reminder's key.
+    pub subject: String,
+    pub on: String,
+    /// Days from today to the day; negative once it has passed.
+    pub days: i32,
+    pub card_id: Option<crate::ids::CardId>,
+    pub card_name: String,
+    pub card_code: String,
+    /// The key person whose birthday it is.
+    pub person: String,
+    /// The product renewing (competitors' contracts).
+    pub detail: String,
+    /// The age on a birthday whose year is known, the years since the first deal.
+    pub years: Option<u32>,
+    pub greeting: Option<Greeting>,
+}
+
+/// The reminders open from today, soonest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Reminders {
+    pub items: Vec<Reminder>,
+    /// How many fall today or have passed (the sidebar's count).
+    pub due: u32,
+}
+
+/// The card a reminder is about.
+struct Subject {
+    id: String,
+    card_id: String,
+    card_name: String,
+    card_code: String,
+    person: String,
+}
+
+fn day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Every open reminder of live cards (not lost) and of the chosen markets' seasons.
+pub fn list(
+    conn: &Connection,
+    today: NaiveDate,
+    query: &ReminderQuery,
+) -> Result<Reminders, ReminderError> {
+    let from = today - Duration::days(GRACE_DAYS);
+    let until = |lead: u32| today + Duration::days(i64::from(lead.min(MAX_LEAD_DAYS)));
+    let leads = &query.leads;
+    let mut items = Vec::new();
+    let mut push = |kind, s: &Subject, on: NaiveDate, years: Option<u32>, detail: String| {
+        items.push(Reminder {
+            kind,
+            subject: s.id.clone(),
+            on: on.format("%Y-%m-%d").to_string(),
+            days: i32::try_from((on - today).num_days()).unwrap_or_default(),
+            card_id: Some(s.card_id.clone().into()),
+            card_name: s.card_name.clone(),
+            card_code: s.card_code.clone(),
+            person: s.person.clone(),
+            detail,
+            years,
+            greeting: None,
+        });
+    };
+    let yearly =
+        |date: NaiveDate, lead: u32| each_year_between(from, until(lead), |y| yearly_in(date, y));
+    let years_since = |start: NaiveDate, on: NaiveDate| {
+        u32::try_from(chrono::Datelike::year(&on) - chrono::Datelike::year(&start)).ok()
+    };
+    for (kind, s, date) in dated(conn)? {
+        let Some(date) = day(&date) else { continue };
+        match kind {
+            ReminderKind::Birthday => {
+                for on in yearly(date, leads.birthday) {
+                    // A birthday kept without its year (stored as 1900 or 1904) has no age.
+                    let age =
+                        years_since(date, on).filter(|_| chrono::Datelike::year(&date) > 1904);
+                    push(kind, &s, on, age, String::new());
+                }
+            }
+            ReminderKind::Anniversary => {
+                for on in yearly(date, leads.anniversary) {
+                    let years = years_since(date, on).filter(|y| *y > 0);
+                    if years.is_some() {
+                        push(kind, &s, on, years, String::new());
+                    }
+                }
+            }
+            ReminderKind::LicenceReview => {
+                for on in yearly(date, leads.licence_review) {
+                    push(kind, &s, on, None, String::new());
+                }
+            }
+            ReminderKind::ContractRenewal | ReminderKind::DecisionMeeting => {
+                let lead = if kind == ReminderKind::ContractRenewal {
+                    leads.contract_renewal
+                } else {
+                    leads.decision_meeting
+                };
+                if (from..=until(lead)).contains(&date) {
+                    push(kind, &s, date, None, String::new());
+                }
+            }
+            _ => {}
+        }
+    }
+    for (s, month) in fiscal_months(conn)? {
+        let found = each_year_between(from, until(leads.fiscal_year_end), |y| {
+            NaiveDate::from_ymd_opt(y, month, 1)
+        });
+        for on in found {
+            push(ReminderKind::FiscalYearEnd, &s, on, None, String::new());
+        }
+    }
+    let horizon = today + Duration::days(i64::from(query.renewal_days));
+    for (s, on, product, ours) in product_renewals(conn, from, horizon)? {
+        if let Some(on) = day(&on) {
+            let kind = if ours {
+                ReminderKind::ContractRenewal
+            } else {
+                ReminderKind::CompetitorRenewal
+            };
+            push(kind, &s, on, None, product);
+        }
+    }
+    let mut markets = query.greetings.clone();
+    markets.dedup();
+    for lang in markets {
+        for greeting in Greeting::of_market(lang) {
+            for on in each_year_between(from, until(leads.greeting), |y| greeting.day_in(y)) {
+                items.push(Reminder {
+                    kind: ReminderKind::Greeting,
+                    subject: greeting.as_str().to_owned(),
+                    on: on.format("%Y-%m-%d").to_string(),
+                    days: i32::try_from((on - today).num_days()).unwrap_or_default(),
+                    card_id: None,
+                    card_name: String::new(),
+                    card_code: String::new(),
+                    person: String::new(),
+                    detail: String::new(),
+                    years: None,
+                    greeting: Some(*greeting),
+                });
+            }
+        }
+    }
+    let done = store::done_since(conn, from)?;
+    items
+        .retain(|r| !done.contains(&(r.kind.as_str().to_owned(), r.subject.clone(), r.on.clone())));
+    items.sort_by(|a, b| {
+        (&a.on, a.kind, &a.card_name, &a.person, &a.subject).cmp(&(
+            &b.on,
+            b.kind,
+            &b.card_name,
+            &b.person,
+            &b.subject,
+        ))
+    });
+    let due = items.iter().filter(|r| r.days <= 0).count() as u32;
+    Ok(Reminders { items, due })
+}
+
+/// Live cards not lost.
+const LIVE: &str = "c.deleted_at IS NULL AND c.status <> 'lost'";
+
+/// The dates kept on cards and key persons that reminders come from.
+fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, String)>> {
+    let mut out = Vec::new();
+    let card_dates = format!(
+        "SELECT c.id, c.name, c.code, 'birthday', c.individual ->> '$.birthday'
+           FROM cards c WHERE c.kind = 'individual' AND {LIVE} AND c.individual ->> '$.birthday' IS NOT NULL
+         UNION ALL
+         SELECT c.id, c.name, c.code, 'anniversary', c.first_deal_on
+           FROM cards c WHERE c.first_deal_on IS NOT NULL AND {LIVE}
+         UNION ALL
+         SELECT c.id, c.name, c.code, 'licence_review', c.organisation ->> '$.licence_review_on'
+           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.licence_review_on' IS NOT NULL
+         UNION ALL
+         SELECT c.id, c.name, c.code, 'contract_renewal', c.organisation ->> '$.contract_renews_on'
+           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.contract_renews_on' IS NOT NULL
+         UNION ALL
+         SELECT c.id, c.name, c.code, 'decision_meeting', c.organisation ->> '$.decision_meeting_on'
+           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.decision_meeting_on' IS NOT NULL"
+    );
+    let mut statement = conn.prepare_cached(&card_dates)?;
+    let rows = statement.query_map([], |r| {
+        let id: String = r.get(0)?;
+        Ok((
+            r.get::<_, String>(3)?,
+            Subject {
+                card_id: id.clone(),
+                id,
+                card_name: r.get(1)?,
+                card_code: r.get(2)?,
+                person: String::new(),
+            },
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (kind, subject, date) = row?;
+        if let Some(kind) = ReminderKind::parse(&kind) {
+            out.push((kind, subject, date));
+        }
+    }
+    let persons = format!(
+        "SELECT k.id, k.name, k.birthday, c.id, c.name, c.code
+           FROM key_persons k JOIN cards c ON c.id = k.card_id
+          WHERE k.birthday IS NOT NULL AND {LIVE}"
+    );
+    let mut statement = conn.prepare_cached(&persons)?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            ReminderKind::Birthday,
+            Subject {
+                id: r.get(0)?,
+                person: r.get(1)?,
+                card_id: r.get(3)?,
+                card_name: r.get(4)?,
+                card_code: r.get(5)?,
+            },
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        out.push(row?);
+    }
+    Ok(out)
+}
+
+/// Organisations of class A or B with a fiscal year-end month: the customers whose budget is
+/// worth a visit before it is set (every organisation's would name a quarter of the ledger each
+/// quarter).
+fn fiscal_months(conn: &Connection) -> rusqlite::Result<Vec<(Subject, u32)>> {
+    let sql = format!(
+        "SELECT c.id, c.name, c.code, c.organisation ->> '$.fiscal_year_end_month'
+           FROM cards c JOIN card_classes k ON k.card_id = c.id AND k.abc IN ('a', 'b')
+          WHERE c.kind = 'organisation' AND {LIVE}
+            AND c.organisation ->> '$.fiscal_year_end_month' BETWEEN 1 AND 12"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([], |r| {
+        let id: String = r.get(0)?;
+        Ok((
+            Subject {
+                card_id: id.clone(),
+                id,
+                card_name: r.get(1)?,
+                card_code: r.get(2)?,
+                person: String::new(),
+            },
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (subject, month) = row?;
+        if let Ok(month) = u32::try_from(month) {
+            out.push((subject, month));
+        }
+    }
+    Ok(out)
+}
+
+/// Contracts for products in use at live customers renewing between `from` and `to`: ours
+/// (products of no competitor) and competitors'.
+fn product_renewals(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<(Subject, String, String, bool)>> {
+    let sql = format!(
+        "SELECT cp.id, c.id, c.name, c.code, cp.renewal_on, p.name, p.competitor_id IS NULL
+           FROM card_products cp INDEXED BY card_products_renewal
+           JOIN cards c ON c.id = cp.card_id JOIN products p ON p.id = cp.product_id
+          WHERE cp.renewal_on BETWEEN ?1 AND ?2 AND {LIVE}"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(
+        [
+            from.format("%Y-%m-%d").to_string(),
+            to.format("%Y-%m-%d").to_string(),
+        ],
+        |r| {
+            Ok((
+                Subject {
+                    id: r.get(0)?,
+                    card_id: r.get(1)?,
+                    card_name: r.get(2)?,
+                    card_code: r.get(3)?,
+                    person: String::new(),
+                },
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )?;
+    rows.collect()
+}
