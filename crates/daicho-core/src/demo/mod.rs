@@ -334,7 +334,7 @@ fn reminder_dates(
         )
     };
     if let Some(org) = fields.organisation.as_mut() {
-        if rng.random_bool(0.25) {
+        if rng.random_bool(0.12) {
             org.contract_renews_on = ahead(rng, 120);
         }
         if rng.random_bool(0.15) {

@@ -2,7 +2,7 @@
 //! anniversary of the first deal, a licence's yearly review, the customer's fiscal year end (the
 //! budget visit before it), contract renewals (ours and competitors'), the customer's decision
 //! meeting, and the season's greetings of each market. The fiscal year end comes up for
-//! customers of class A and B only. Each kind is listed from its own lead
+//! customers of class A only. Each kind is listed from its own lead
 //! time before the day until a week after it, unless marked done for that day.
 
 pub(crate) mod error;
@@ -339,13 +339,13 @@ fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, Stri
     Ok(out)
 }
 
-/// Organisations of class A or B with a fiscal year-end month: the customers whose budget is
-/// worth a visit before it is set (every organisation's would name a quarter of the ledger each
-/// quarter).
+/// Organisations of class A with a fiscal year-end month: the customers whose budget is worth a
+/// visit before it is set. Year ends fall on a few months for everyone (a quarter of a ledger
+/// closes in March), so every organisation's would bury the rest.
 fn fiscal_months(conn: &Connection) -> rusqlite::Result<Vec<(Subject, u32)>> {
     let sql = format!(
         "SELECT c.id, c.name, c.code, c.organisation ->> '$.fiscal_year_end_month'
-           FROM cards c JOIN card_classes k ON k.card_id = c.id AND k.abc IN ('a', 'b')
+           FROM cards c JOIN card_classes k ON k.card_id = c.id AND k.abc = 'a'
           WHERE c.kind = 'organisation' AND {LIVE}
             AND c.organisation ->> '$.fiscal_year_end_month' BETWEEN 1 AND 12"
     );
