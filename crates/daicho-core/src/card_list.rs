@@ -500,25 +500,8 @@ fn class_filters(
         let every = crate::classify::config::load(conn)
             .map(|c| c.visit_every_days)
             .unwrap_or_default();
-        let cutoff = |abc: Abc| {
-            every.days(abc).map_or(Value::Null, |days| {
-                Value::Text(
-                    (today - chrono::Duration::days(i64::from(days)))
-                        .format("%Y-%m-%dT00:00")
-                        .to_string(),
-                )
-            })
-        };
-        let rule = "CASE k.abc WHEN 'a' THEN ? WHEN 'b' THEN ? WHEN 'c' THEN ? END";
-        let mut values = vec![cutoff(Abc::A), cutoff(Abc::B), cutoff(Abc::C)];
-        values.extend(values.clone());
-        arg(
-            filter,
-            &format!(
-                " AND {rule} IS NOT NULL AND (last_visit_at IS NULL OR last_visit_at < {rule})"
-            ),
-            values,
-        );
+        let (due, values) = every.due_sql("cards", "k", today);
+        arg(filter, &format!(" AND {due}"), values);
     }
     if let Some(c) = &query.contacted {
         let from = NaiveDate::parse_from_str(&c.from, "%Y-%m-%d").unwrap_or(today);

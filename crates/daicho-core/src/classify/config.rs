@@ -86,7 +86,9 @@ impl Default for CompletenessWeights {
     }
 }
 
-/// How often each ABC class should be visited, in days (none: no rule).
+/// How often a customer should be visited, in days (none: no rule): by ABC class, by value
+/// tier (high value, and potential value, which buys little or nothing yet), and for prospects.
+/// A customer under several rules follows the most frequent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
@@ -94,6 +96,9 @@ pub struct VisitFrequency {
     pub a: Option<i32>,
     pub b: Option<i32>,
     pub c: Option<i32>,
+    pub high_value: Option<i32>,
+    pub potential_value: Option<i32>,
+    pub prospect: Option<i32>,
 }
 
 impl Default for VisitFrequency {
@@ -102,9 +107,24 @@ impl Default for VisitFrequency {
             a: Some(30),
             b: Some(90),
             c: Some(180),
+            high_value: Some(45),
+            potential_value: Some(60),
+            prospect: Some(60),
         }
     }
 }
+
+api_enum!(
+    /// The rule that makes a customer due a visit.
+    VisitRule {
+        ClassA = "class_a",
+        ClassB = "class_b",
+        ClassC = "class_c",
+        HighValue = "high_value",
+        PotentialValue = "potential_value",
+        Prospect = "prospect"
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -164,6 +184,9 @@ impl Default for ClassConfig {
     }
 }
 
+/// Larger than any rule's days: no rule applies.
+const NO_RULE: i32 = MAX_VISIT_DAYS + 1;
+
 impl VisitFrequency {
     /// How often a customer of `abc` is to be visited, in days.
     pub fn days(&self, abc: super::Abc) -> Option<i32> {
@@ -172,6 +195,73 @@ impl VisitFrequency {
             super::Abc::B => self.b,
             super::Abc::C => self.c,
         }
+    }
+
+    /// The most frequent rule a customer falls under, with its days.
+    pub fn rule_for(
+        &self,
+        abc: Option<super::Abc>,
+        tier: Option<super::ValueTier>,
+        prospect: bool,
+    ) -> Option<(VisitRule, i32)> {
+        use super::{Abc, ValueTier};
+        let by_class = abc.and_then(|a| {
+            let rule = match a {
+                Abc::A => VisitRule::ClassA,
+                Abc::B => VisitRule::ClassB,
+                Abc::C => VisitRule::ClassC,
+            };
+            self.days(a).map(|d| (rule, d))
+        });
+        let by_tier = match tier {
+            Some(ValueTier::High) => self.high_value.map(|d| (VisitRule::HighValue, d)),
+            Some(ValueTier::Potential) => {
+                self.potential_value.map(|d| (VisitRule::PotentialValue, d))
+            }
+            _ => None,
+        };
+        let by_status = self
+            .prospect
+            .filter(|_| prospect)
+            .map(|d| (VisitRule::Prospect, d));
+        [by_class, by_tier, by_status]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(_, days)| *days)
+    }
+
+    /// SQL true for a card due a visit by these rules, over the card `c` and its classes `k`
+    /// (left joined: a card never classified has none), with the values of its `?` in order.
+    pub(crate) fn due_sql(
+        &self,
+        c: &str,
+        k: &str,
+        today: chrono::NaiveDate,
+    ) -> (String, Vec<rusqlite::types::Value>) {
+        use rusqlite::types::Value;
+        let days = |d: Option<i32>| d.map_or(Value::Null, |d| Value::Integer(i64::from(d)));
+        let interval = format!(
+            "min(coalesce(CASE {k}.abc WHEN 'a' THEN ? WHEN 'b' THEN ? WHEN 'c' THEN ? END, {NO_RULE}),
+                 coalesce(CASE {k}.value_tier WHEN 'high' THEN ? WHEN 'potential' THEN ? END, {NO_RULE}),
+                 coalesce(CASE WHEN {c}.status = 'prospect' THEN ? END, {NO_RULE}))"
+        );
+        let rule_values = [
+            self.a,
+            self.b,
+            self.c,
+            self.high_value,
+            self.potential_value,
+            self.prospect,
+        ]
+        .map(days);
+        let sql = format!(
+            "({interval} < {NO_RULE} AND ({c}.last_visit_at IS NULL
+                OR {c}.last_visit_at < date(?, '-' || {interval} || ' days')))"
+        );
+        let mut values = rule_values.to_vec();
+        values.push(Value::Text(today.format("%Y-%m-%d").to_string()));
+        values.extend(rule_values);
+        (sql, values)
     }
 }
 
@@ -245,6 +335,9 @@ impl ClassConfig {
             ("visit_every_days.a", v.a),
             ("visit_every_days.b", v.b),
             ("visit_every_days.c", v.c),
+            ("visit_every_days.high_value", v.high_value),
+            ("visit_every_days.potential_value", v.potential_value),
+            ("visit_every_days.prospect", v.prospect),
         ] {
             if days.is_some_and(|d| !(1..=MAX_VISIT_DAYS).contains(&d)) {
                 i.push(FieldIssue::with_limit(

@@ -64,8 +64,10 @@ pub struct VisitCandidate {
     pub earliest_due: Option<String>,
     /// The customer's ABC class as last classified.
     pub abc: Option<Abc>,
-    /// Set when the customer is due a visit by its class: how often the class is to be visited.
+    /// Set when the customer is due a visit by a rule: how often the rule asks for one...
     pub visit_every_days: Option<i32>,
+    /// ...and which rule (its class, its value tier, or being a prospect).
+    pub visit_rule: Option<crate::classify::config::VisitRule>,
 }
 
 /// The page to read before a visit.

@@ -193,10 +193,15 @@ pub fn candidates(
             .get::<_, Option<String>>(8)?
             .as_deref()
             .and_then(Abc::parse);
+        let tier = r
+            .get::<_, Option<String>>(9)?
+            .as_deref()
+            .and_then(crate::classify::ValueTier::parse);
+        let prospect = r.get::<_, String>(10)? == "prospect";
         let days_since_visit = last_visit.as_deref().and_then(|at| days_since(at, today));
-        let visit_every_days = abc
-            .and_then(|a| every.days(a))
-            .filter(|rule| days_since_visit.is_none_or(|d| i64::from(d) >= i64::from(*rule)));
+        let due_rule = every
+            .rule_for(abc, tier, prospect)
+            .filter(|(_, rule)| days_since_visit.is_none_or(|d| i64::from(d) >= i64::from(*rule)));
         Ok(VisitCandidate {
             card_id: r.get(0)?,
             card_name: r.get(1)?,
@@ -208,7 +213,8 @@ pub fn candidates(
             due_follow_ups: r.get(6)?,
             earliest_due: r.get(7)?,
             abc,
-            visit_every_days,
+            visit_every_days: due_rule.map(|(_, days)| days),
+            visit_rule: due_rule.map(|(rule, _)| rule),
         })
     };
     let mut out: Vec<VisitCandidate> = Vec::new();
@@ -218,8 +224,9 @@ pub fn candidates(
         out = conn
             .prepare(&format!(
                 "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, count(*), min(t.next_action_due),
-                    (SELECT abc FROM card_classes k WHERE k.card_id = c.id)
+                    k.abc, k.value_tier, c.status
                  FROM contacts t INDEXED BY contacts_open_actions CROSS JOIN cards c ON c.id = t.card_id
+                    LEFT JOIN card_classes k ON k.card_id = c.id
                  WHERE t.next_action_due IS NOT NULL AND t.next_action_due <= ? AND t.next_action_done_at IS NULL
                    AND c.deleted_at IS NULL{place}
                  GROUP BY c.id ORDER BY min(t.next_action_due), c.sort_key LIMIT {limit}"
@@ -230,28 +237,16 @@ pub fn candidates(
     if query.due_by_class {
         let taken: std::collections::HashSet<crate::ids::CardId> =
             out.iter().map(|c| c.card_id.clone()).collect();
-        let cutoff = |abc: Abc| -> Value {
-            every.days(abc).map_or(Value::Null, |days| {
-                Value::Text(
-                    (today - Duration::days(i64::from(days)))
-                        .format("%Y-%m-%dT00:00")
-                        .to_string(),
-                )
-            })
-        };
-        let mut values = vec![cutoff(Abc::A), cutoff(Abc::B), cutoff(Abc::C)];
+        let (due_sql, mut values) = every.due_sql("c", "k", today);
         values.extend(place_values.iter().cloned());
         let want = limit + taken.len();
-        // The place's `?` take the numbers after ?3.
+        // Class A first, then the other rules' customers; longest unvisited (never first) within.
         let due: Vec<VisitCandidate> = conn
             .prepare(&format!(
-                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL, k.abc
-                 FROM card_classes k CROSS JOIN cards c ON c.id = k.card_id
-                 WHERE c.deleted_at IS NULL
-                   AND CASE k.abc WHEN 'a' THEN ?1 WHEN 'b' THEN ?2 WHEN 'c' THEN ?3 END IS NOT NULL
-                   AND (c.last_visit_at IS NULL
-                        OR c.last_visit_at < CASE k.abc WHEN 'a' THEN ?1 WHEN 'b' THEN ?2 WHEN 'c' THEN ?3 END){place}
-                 ORDER BY k.abc, c.last_visit_at, c.id LIMIT {want}"
+                "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL, k.abc, k.value_tier, c.status
+                 FROM cards c LEFT JOIN card_classes k ON k.card_id = c.id
+                 WHERE c.deleted_at IS NULL AND {due_sql}{place}
+                 ORDER BY coalesce(k.abc, 'd'), c.last_visit_at, c.id LIMIT {want}"
             ))?
             .query_map(params_from_iter(values.iter()), row)?
             .collect::<Result<_, _>>()?;
@@ -277,7 +272,8 @@ pub fn candidates(
         let more: Vec<VisitCandidate> = conn
             .prepare(&format!(
                 "SELECT c.id, c.name, c.code, c.region, c.city, c.last_visit_at, 0, NULL,
-                    (SELECT abc FROM card_classes k WHERE k.card_id = c.id)
+                    (SELECT abc FROM card_classes k WHERE k.card_id = c.id),
+                    (SELECT value_tier FROM card_classes k WHERE k.card_id = c.id), c.status
                  FROM cards c INDEXED BY cards_live_last_visit
                  WHERE c.deleted_at IS NULL{visit_filter}{place}
                  ORDER BY c.last_visit_at, c.id LIMIT {want}"

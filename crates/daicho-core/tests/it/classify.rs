@@ -669,10 +669,13 @@ fn customers_visited_less_often_than_their_class_asks_join_the_visit_candidates(
         )
         .unwrap();
     }
-    // C customers need no visits.
+    // C customers need no visits; the rules by value tier and for prospects are off here.
     let config = ClassConfig {
         visit_every_days: VisitFrequency {
             c: None,
+            high_value: None,
+            potential_value: None,
+            prospect: None,
             ..VisitFrequency::default()
         },
         ..ClassConfig::default()
@@ -702,6 +705,60 @@ fn customers_visited_less_often_than_their_class_asks_join_the_visit_candidates(
             ("土屋電機", Some(Abc::B), Some(90))
         ]
     );
+}
+
+#[test]
+fn prospects_and_potential_value_customers_fall_due_a_visit_by_their_own_rules() {
+    use daicho_core::card::CardStatus;
+    use daicho_core::classify::config::VisitRule;
+    use daicho_core::visit::VisitCandidateQuery;
+    let mut l = ledger();
+    // A prospect never visited, a prospect seen last week, a lost customer never visited.
+    let mut new_lead = organisation("新規見込商事", "");
+    new_lead.status = CardStatus::Prospect;
+    l.create_card(&new_lead).unwrap();
+    let mut seen = organisation("訪問済見込", "");
+    seen.status = CardStatus::Prospect;
+    let seen = l.create_card(&seen).unwrap();
+    l.add_contact(
+        &seen.id,
+        &ContactFields {
+            kind: ContactKind::Visit,
+            at: "2026-11-17T10:00".into(),
+            ..ContactFields::default()
+        },
+    )
+    .unwrap();
+    let mut lost = organisation("失注商店", "");
+    lost.status = CardStatus::Lost;
+    l.create_card(&lost).unwrap();
+    l.reclassify(year()).unwrap();
+    let due = l
+        .visit_candidates(&VisitCandidateQuery {
+            due_by_class: true,
+            limit: Some(50),
+            ..Default::default()
+        })
+        .unwrap();
+    // Those due by a rule come first (the rest follow: no other filter was set).
+    let got: Vec<(&str, Option<VisitRule>, Option<i32>)> = due
+        .iter()
+        .take_while(|c| c.visit_rule.is_some())
+        .map(|c| (c.card_name.as_str(), c.visit_rule, c.visit_every_days))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("新規見込商事", Some(VisitRule::Prospect), Some(60))]
+    );
+    // The card list's "due a visit" filter names the same customer.
+    let listed = l
+        .list_cards(&daicho_core::card_list::CardQuery {
+            visit_due: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let names: Vec<&str> = listed.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["新規見込商事"]);
 }
 
 #[test]

@@ -4139,8 +4139,10 @@ export type VisitCandidate_Deserialize = {
 	earliest_due?: string | null,
 	/**  The customer's ABC class as last classified. */
 	abc?: Abc | null,
-	/**  Set when the customer is due a visit by its class: how often the class is to be visited. */
+	/**  Set when the customer is due a visit by a rule: how often the rule asks for one... */
 	visit_every_days?: number | null,
+	/**  ...and which rule (its class, its value tier, or being a prospect). */
+	visit_rule?: VisitRule | null,
 };
 
 /**  A customer the plan could include, and why. */
@@ -4159,29 +4161,52 @@ export type VisitCandidate_Serialize = {
 	earliest_due: string | null,
 	/**  The customer's ABC class as last classified. */
 	abc: Abc | null,
-	/**  Set when the customer is due a visit by its class: how often the class is to be visited. */
+	/**  Set when the customer is due a visit by a rule: how often the rule asks for one... */
 	visit_every_days: number | null,
+	/**  ...and which rule (its class, its value tier, or being a prospect). */
+	visit_rule: VisitRule | null,
 };
 
-/**  How often each ABC class should be visited, in days (none: no rule). */
+/**
+ *  How often a customer should be visited, in days (none: no rule): by ABC class, by value
+ *  tier (high value, and potential value, which buys little or nothing yet), and for prospects.
+ *  A customer under several rules follows the most frequent.
+ */
 export type VisitFrequency = VisitFrequency_Serialize | VisitFrequency_Deserialize;
 
-/**  How often each ABC class should be visited, in days (none: no rule). */
+/**
+ *  How often a customer should be visited, in days (none: no rule): by ABC class, by value
+ *  tier (high value, and potential value, which buys little or nothing yet), and for prospects.
+ *  A customer under several rules follows the most frequent.
+ */
 export type VisitFrequency_Deserialize = {
 	a?: number | null,
 	b?: number | null,
 	c?: number | null,
+	high_value?: number | null,
+	potential_value?: number | null,
+	prospect?: number | null,
 };
 
-/**  How often each ABC class should be visited, in days (none: no rule). */
+/**
+ *  How often a customer should be visited, in days (none: no rule): by ABC class, by value
+ *  tier (high value, and potential value, which buys little or nothing yet), and for prospects.
+ *  A customer under several rules follows the most frequent.
+ */
 export type VisitFrequency_Serialize = {
 	a: number | null,
 	b: number | null,
 	c: number | null,
+	high_value: number | null,
+	potential_value: number | null,
+	prospect: number | null,
 };
 
 /**  A planned visit. */
 export type VisitId = string & { readonly __brand: "VisitId" };
+
+/**  The rule that makes a customer due a visit. */
+export type VisitRule = "class_a" | "class_b" | "class_c" | "high_value" | "potential_value" | "prospect";
 
 /**  What the volume bands measure per month. */
 export type VolumeBasis = "amount" | "quantity";

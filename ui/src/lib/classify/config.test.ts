@@ -22,7 +22,7 @@ describe("the classification settings form", () => {
       secondary_from: 45,
       potential_from: 65,
       falling_percent: 20,
-      visit_every_days: { a: 30, b: null, c: null },
+      visit_every_days: { a: 30, b: null, c: null, high_value: null, potential_value: 60, prospect: null },
       completeness: { reading: 1, reach: 1, address: 1, industry: 1, owner: 1, key_persons: 1, decision_route: 1, credit: 1, profile: 1, payment_terms: null },
     });
     expect(config.a_percent).toBe(0);
@@ -31,7 +31,7 @@ describe("the classification settings form", () => {
       { label: "A", from: 100, to: null },
     ]);
     expect(config.weights.contribution).toBe(0);
-    expect(config.visit_every_days).toEqual({ a: 30, b: null, c: null });
+    expect(config.visit_every_days).toEqual({ a: 30, b: null, c: null, high_value: null, potential_value: 60, prospect: null });
     expect(config.completeness.payment_terms).toBe(0);
   });
 });
