@@ -271,6 +271,18 @@ pub fn list(
     Ok(Reminders { items, due })
 }
 
+/// The card of a row beginning with its id, name and code: the reminder is about the card.
+fn card_subject(r: &rusqlite::Row<'_>) -> rusqlite::Result<Subject> {
+    let id: String = r.get(0)?;
+    Ok(Subject {
+        card_id: id.clone(),
+        id,
+        card_name: r.get(1)?,
+        card_code: r.get(2)?,
+        person: String::new(),
+    })
+}
+
 /// Live cards not lost.
 const LIVE: &str = "c.deleted_at IS NULL AND c.status <> 'lost'";
 
@@ -295,16 +307,9 @@ fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, Stri
     );
     let mut statement = conn.prepare_cached(&card_dates)?;
     let rows = statement.query_map([], |r| {
-        let id: String = r.get(0)?;
         Ok((
             r.get::<_, String>(3)?,
-            Subject {
-                card_id: id.clone(),
-                id,
-                card_name: r.get(1)?,
-                card_code: r.get(2)?,
-                person: String::new(),
-            },
+            card_subject(r)?,
             r.get::<_, String>(4)?,
         ))
     })?;
@@ -350,19 +355,7 @@ fn fiscal_months(conn: &Connection) -> rusqlite::Result<Vec<(Subject, u32)>> {
             AND c.organisation ->> '$.fiscal_year_end_month' BETWEEN 1 AND 12"
     );
     let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], |r| {
-        let id: String = r.get(0)?;
-        Ok((
-            Subject {
-                card_id: id.clone(),
-                id,
-                card_name: r.get(1)?,
-                card_code: r.get(2)?,
-                person: String::new(),
-            },
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
+    let rows = statement.query_map([], |r| Ok((card_subject(r)?, r.get::<_, i64>(3)?)))?;
     let mut out = Vec::new();
     for row in rows {
         let (subject, month) = row?;
