@@ -84,6 +84,10 @@ mod tests {
             "0018_reminders.sql",
             "515f43ee140462bd8dc1b54129aedbd65d03cc44688e0ed417d2455e74485986",
         ),
+        (
+            "0019_appointments_messaging_daily.sql",
+            "98afd06c857054921692fa28e2fe2254af3bf6d79b2500ea675f079b8b07853d",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -15,13 +15,14 @@ use daicho_core::ErrorReport;
 #[derive(Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// card | list | history | visits | comparison | classification | weekly | labels
+    /// card | list | history | visits | ics | daily | comparison | classification | weekly | labels
     #[arg(long, value_parser = parse_kind)]
     pub report: ReportKind,
     /// The report's language: ja, zh, ko or en (default: LANG's).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// The .xlsx to write; an existing file is refused unless --force (a ledger always is).
+    /// The .xlsx (or, for ics, the .ics) to write; an existing file is refused unless --force (a
+    /// ledger always is).
     #[arg(long)]
     pub out: PathBuf,
     /// Replace an existing --out file.
@@ -47,9 +48,12 @@ pub struct ExportArgs {
     #[arg(long)]
     pub sheet: Option<String>,
     /// FROM..TO (YYYY-MM-DD..YYYY-MM-DD) for history and classification (default: the twelve
-    /// months to today), visits (this week) and weekly (the last seven days).
-    #[arg(long)]
+    /// months to today), visits and ics (this week) and weekly (the last seven days).
+    #[arg(long, conflicts_with = "day")]
     pub period: Option<String>,
+    /// The daily report's day (YYYY-MM-DD); default: today.
+    #[arg(long)]
+    pub day: Option<String>,
     /// The contact history's kind of contact (visit, phone, complaint...).
     #[arg(long, value_parser = parse_contact_kind)]
     pub contact_kind: Option<ContactKind>,
@@ -100,7 +104,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
     let (from, to) = match args.period.as_deref().map(|p| p.split_once("..")) {
         Some(Some((from, to))) => (Some(from.trim().to_owned()), Some(to.trim().to_owned())),
         Some(None) => return Err(daicho_core::error::SalesError::Period.report()),
-        None => (None, None),
+        None => (args.day.clone(), args.day.clone()),
     };
     let request = ReportRequest {
         kind: args.report,

@@ -76,6 +76,7 @@ mod backup;
 #[cfg(feature = "bench")]
 mod bench;
 mod classify;
+mod daily;
 mod erase;
 mod export;
 mod handover;
@@ -198,6 +199,9 @@ enum Command {
     /// ends, contract renewals (ours and competitors'), decision meetings and the season's
     /// greetings, each its lead time ahead (Settings) until a week after; `--done` marks one done.
     Reminders(reminders::RemindersArgs),
+    /// A day's report: contacts with their outcomes and next actions, visits done against
+    /// planned, the superior's review; `--review-by NAME [--comment TEXT]` records the review.
+    Daily(daily::DailyArgs),
     /// Search cards, contacts and notes as the window's search box does: the same ranked results.
     Search {
         file: PathBuf,
@@ -410,6 +414,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         }
         Command::Export(args) => export::run(args, lang)?,
         Command::Reminders(args) => reminders::run(args, lang)?,
+        Command::Daily(args) => daily::run(args, lang)?,
         Command::ExportAll {
             file,
             out,

@@ -864,3 +864,116 @@ fn reminders_list_what_comes_up_marks_one_done_and_refuse_a_reminder_of_nothing(
     );
     assert_eq!(odd.status.code(), Some(1));
 }
+
+#[test]
+fn the_daily_report_and_the_weeks_calendar_file_come_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    // A Thursday: the week's Monday to Wednesday visits were made and logged.
+    assert!(daicho(
+        &[
+            "demo",
+            "--cards",
+            "200",
+            "--out",
+            path,
+            "--today",
+            "2026-12-03",
+            "--market",
+            "jp"
+        ],
+        "C"
+    )
+    .status
+    .success());
+    let report = |day: &str| -> serde_json::Value {
+        let out = daicho(&["daily", path, "--day", day, "--json"], "C");
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let tuesday = report("2026-12-01");
+    assert!(tuesday["visits_planned"].as_u64().unwrap() > 0, "{tuesday}");
+    assert!(!tuesday["contacts"].as_array().unwrap().is_empty());
+
+    let reviewed = daicho(
+        &[
+            "daily",
+            path,
+            "--day",
+            "2026-12-01",
+            "--review-by",
+            "佐藤 課長",
+            "--comment",
+            "確認しました",
+        ],
+        "ja_JP.UTF-8",
+    );
+    assert!(reviewed.status.success(), "{}", stderr(&reviewed));
+    let text = String::from_utf8_lossy(&reviewed.stdout);
+    assert!(text.starts_with("日報"), "{text}");
+    assert!(
+        text.contains("佐藤 課長") && text.contains("確認しました"),
+        "{text}"
+    );
+    assert_eq!(report("2026-12-01")["review"]["reviewer"], "佐藤 課長");
+    let nobody = daicho(
+        &["daily", path, "--day", "2026-12-01", "--review-by", " "],
+        "C",
+    );
+    assert_eq!(nobody.status.code(), Some(1), "a script sees the refusal");
+    assert_eq!(
+        report("2026-12-01")["review"]["reviewer"],
+        "佐藤 課長",
+        "unchanged"
+    );
+
+    let xlsx = dir.path().join("daily.xlsx");
+    let out = daicho(
+        &[
+            "export",
+            path,
+            "--report",
+            "daily",
+            "--day",
+            "2026-12-01",
+            "--lang",
+            "ko",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(xlsx.exists());
+
+    let ics = dir.path().join("week.ics");
+    let out = daicho(
+        &[
+            "export",
+            path,
+            "--report",
+            "ics",
+            "--out",
+            ics.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert!(calendar.starts_with("BEGIN:VCALENDAR"));
+    assert!(calendar.contains("STATUS:CONFIRMED") && calendar.contains("STATUS:TENTATIVE"));
+    // The file is there now: a second export refuses to write over it.
+    let again = daicho(
+        &[
+            "export",
+            path,
+            "--report",
+            "ics",
+            "--out",
+            ics.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert_eq!(again.status.code(), Some(1));
+}

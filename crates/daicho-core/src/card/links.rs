@@ -1,5 +1,6 @@
 //! The links a card's contact details open: its website in the browser, its e-mail address in
-//! the mail program, a phone number in the phone app. A link is made only from what the field
+//! the mail program, a phone number in the phone app, a LINE or WhatsApp ID in that app (by
+//! the app's own web link; WeChat, QQ and KakaoTalk have none for an ID, which is copied). A link is made only from what the field
 //! holds and only with these four schemes; anything else (`javascript:`, `file:`, a path, a
 //! website with a password in it) makes no link at all.
 
@@ -11,6 +12,8 @@ api_enum!(
         Website = "website",
         Email = "email",
         Phone = "phone",
+        Line = "line",
+        Whatsapp = "whatsapp",
     }
 );
 
@@ -23,7 +26,7 @@ pub fn link_for(kind: LinkKind, value: &str) -> Option<String> {
     let refused = |c: char| {
         c.is_control()
             || crate::terminal::is_disguise(c)
-            || (c.is_whitespace() && kind != LinkKind::Phone)
+            || (c.is_whitespace() && !matches!(kind, LinkKind::Phone | LinkKind::Whatsapp))
     };
     if value.is_empty() || value.chars().any(refused) {
         return None;
@@ -32,6 +35,8 @@ pub fn link_for(kind: LinkKind, value: &str) -> Option<String> {
         LinkKind::Website => website(value)?,
         LinkKind::Email => email(value)?,
         LinkKind::Phone => phone(value)?,
+        LinkKind::Line => line_id(value)?,
+        LinkKind::Whatsapp => whatsapp(value)?,
     };
     is_openable(url.as_str()).then(|| url.to_string())
 }
@@ -71,6 +76,29 @@ fn phone(value: &str) -> Option<Url> {
         ""
     };
     Url::parse(&format!("tel:{plus}{digits}")).ok()
+}
+
+/// A LINE ID (letters, digits, `.`, `_`, `-`; a leading `@` for official accounts) opens the
+/// friend page LINE documents at `line.me/R/ti/p/`.
+fn line_id(value: &str) -> Option<Url> {
+    let (account, id) = match value.strip_prefix('@') {
+        Some(id) => ("@", id),
+        None => ("~", value),
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    if id.is_empty() || id.len() > 40 || !id.chars().all(allowed) {
+        return None;
+    }
+    Url::parse(&format!("https://line.me/R/ti/p/{account}{id}")).ok()
+}
+
+/// A WhatsApp number in international form opens its chat at `wa.me`.
+fn whatsapp(value: &str) -> Option<Url> {
+    let digits = crate::text::digits(value);
+    if digits.len() < 7 || digits.len() > 15 {
+        return None;
+    }
+    Url::parse(&format!("https://wa.me/{digits}")).ok()
 }
 
 /// Whether `url` may be handed to the system: one of the four schemes, and for the web a host
@@ -146,6 +174,27 @@ mod tests {
             Some("tel:+861088886666")
         );
         assert_eq!(link_for(LinkKind::Phone, "内線"), None);
+    }
+
+    #[test]
+    fn line_and_whatsapp_ids_open_the_apps_own_web_links_and_nothing_else() {
+        assert_eq!(
+            link_for(LinkKind::Line, "tanaka_k82").as_deref(),
+            Some("https://line.me/R/ti/p/~tanaka_k82")
+        );
+        assert_eq!(
+            link_for(LinkKind::Line, "@daicho-shop").as_deref(),
+            Some("https://line.me/R/ti/p/@daicho-shop")
+        );
+        // A path or a query smuggled into an ID makes no link.
+        assert_eq!(link_for(LinkKind::Line, "a/../../evil"), None);
+        assert_eq!(link_for(LinkKind::Line, "x?y=1"), None);
+        assert_eq!(link_for(LinkKind::Line, "田中"), None);
+        assert_eq!(
+            link_for(LinkKind::Whatsapp, "+1 415 555 0123").as_deref(),
+            Some("https://wa.me/14155550123")
+        );
+        assert_eq!(link_for(LinkKind::Whatsapp, "123"), None);
     }
 
     #[test]

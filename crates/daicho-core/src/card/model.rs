@@ -77,6 +77,8 @@ pub struct CardFields {
     pub phones: Vec<String>,
     pub email: String,
     pub website: String,
+    /// IDs on LINE, WeChat, KakaoTalk...
+    pub messaging: Messaging,
     pub notes: String,
     /// When the first deal was made.
     pub first_deal_on: Option<String>,
@@ -118,6 +120,7 @@ impl CardFields {
             phones: Vec::new(),
             email: String::new(),
             website: String::new(),
+            messaging: Messaging::default(),
             notes: String::new(),
             first_deal_on: None,
             first_deal_trigger: String::new(),
@@ -125,6 +128,38 @@ impl CardFields {
             organisation: (kind == CardKind::Organisation).then(OrganisationProfile::default),
             individual: (kind == CardKind::Individual).then(IndividualProfile::default),
         }
+    }
+}
+
+/// A customer's or key person's IDs on the messaging apps reps use with them (001 微信, 003 카톡):
+/// empty where none is known. Which come first in the window depends on the market.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct Messaging {
+    pub line: String,
+    pub wechat: String,
+    pub qq: String,
+    pub kakaotalk: String,
+    pub whatsapp: String,
+    pub weibo: String,
+}
+
+impl Messaging {
+    /// Each channel with its ID, in a fixed order.
+    pub fn channels(&self) -> [(&'static str, &str); 6] {
+        [
+            ("line", &self.line),
+            ("wechat", &self.wechat),
+            ("qq", &self.qq),
+            ("kakaotalk", &self.kakaotalk),
+            ("whatsapp", &self.whatsapp),
+            ("weibo", &self.weibo),
+        ]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.channels().iter().all(|(_, id)| id.is_empty())
     }
 }
 
@@ -241,6 +276,7 @@ pub struct KeyPersonFields {
     pub role: Option<KeyRole>,
     pub phone: String,
     pub email: String,
+    pub messaging: Messaging,
     pub birthday: Option<String>,
     pub interests: String,
     pub notes: String,

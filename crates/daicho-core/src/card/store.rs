@@ -11,7 +11,7 @@ use crate::text::{digits, normalize};
 use super::history::{self, Stamp};
 use super::model::{
     Card, CardFields, CardKind, CardStatus, HistoryAction, HistoryEntity, KeyPerson,
-    KeyPersonFields, KeyRole, LeadSource, Loyalty, Standing,
+    KeyPersonFields, KeyRole, LeadSource, Loyalty, Messaging, Standing,
 };
 use super::validate;
 
@@ -192,7 +192,7 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
             "SELECT id, version, created_at, updated_at, deleted_at, kind, status, name, reading, honorific, code,
                 owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website,
                 notes, organisation, individual, first_deal_on, first_deal_trigger,
-                credit_rating, credit_score, credit_limit, loyalty, cooperation, influence
+                credit_rating, credit_score, credit_limit, loyalty, cooperation, influence, messaging
              FROM cards WHERE id = ?1",
         )?
         .query_row([id], card_from_row)
@@ -242,6 +242,10 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
             phones: r.get::<_, Json<Vec<String>>>(19)?.0,
             email: text(20)?,
             website: text(21)?,
+            messaging: r
+                .get::<_, Option<Json<_>>>(33)?
+                .map(|j| j.0)
+                .unwrap_or_default(),
             notes: text(22)?,
             first_deal_on: r.get(25)?,
             first_deal_trigger: text(26)?,
@@ -266,7 +270,8 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
 
 fn load_key_persons(conn: &Connection, card_id: &str) -> rusqlite::Result<Vec<KeyPerson>> {
     conn.prepare_cached(
-        "SELECT id, card_id, name, reading, department, title, role, phone, email, birthday, interests, notes
+        "SELECT id, card_id, name, reading, department, title, role, phone, email, birthday, interests, notes,
+            messaging
          FROM key_persons WHERE card_id = ?1 ORDER BY position, created_at",
     )?
     .query_map([card_id], |r| {
@@ -281,6 +286,10 @@ fn load_key_persons(conn: &Connection, card_id: &str) -> rusqlite::Result<Vec<Ke
                 role: r.get::<_, Option<String>>(6)?.as_deref().and_then(KeyRole::parse),
                 phone: r.get(7)?,
                 email: r.get(8)?,
+                messaging: r
+                    .get::<_, Option<Json<_>>>(12)?
+                    .map(|j| j.0)
+                    .unwrap_or_default(),
                 birthday: r.get(9)?,
                 interests: r.get(10)?,
                 notes: r.get(11)?,
@@ -300,9 +309,9 @@ fn insert_key_person(
 ) -> Result<(), CardError> {
     conn.prepare_cached(
         "INSERT INTO key_persons (id, card_id, position, name, reading, department, title, role, phone, email,
-            birthday, interests, notes, created_at, updated_at)
+            birthday, interests, notes, created_at, updated_at, messaging)
          VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM key_persons WHERE card_id = ?2),
-            ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
     )?
     .execute(params![
         id,
@@ -318,6 +327,7 @@ fn insert_key_person(
         fields.interests,
         fields.notes,
         edit.at,
+        messaging_json(&fields.messaging),
     ])?;
     let stamp = person_stamp(card_id, id, &fields.name, edit);
     history::record(
@@ -366,7 +376,8 @@ pub fn update_key_person(
     if changed > 0 {
         conn.prepare_cached(
             "UPDATE key_persons SET name = ?2, reading = ?3, department = ?4, title = ?5, role = ?6, phone = ?7,
-                email = ?8, birthday = ?9, interests = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1",
+                email = ?8, birthday = ?9, interests = ?10, notes = ?11, updated_at = ?12, messaging = ?13
+             WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -381,6 +392,7 @@ pub fn update_key_person(
             fields.interests,
             fields.notes,
             edit.at,
+            messaging_json(&fields.messaging),
         ])?;
         touch(conn, &old.card_id, edit)?;
     }
@@ -491,7 +503,7 @@ fn person_stamp<'a>(card_id: &'a str, id: &'a str, name: &'a str, edit: &Edit<'a
 const EDITED_COLUMNS: &str = "code, status, name, reading, honorific, owner, lead_source, industry,
     postal_code, region, city, street, building, phones, email, website, notes, organisation,
     individual, sort_key, search_text, updated_at, first_deal_on, first_deal_trigger, credit_rating,
-    credit_score, credit_limit, loyalty, cooperation, influence";
+    credit_score, credit_limit, loyalty, cooperation, influence, messaging";
 
 fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Vec<Value> {
     let text = |s: &str| Value::Text(s.to_owned());
@@ -535,7 +547,13 @@ fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Ve
         opt_text(st.loyalty.map(Loyalty::as_str)),
         opt_int(st.cooperation.map(i64::from)),
         opt_int(st.influence.map(i64::from)),
+        messaging_json(&fields.messaging).map_or(Value::Null, Value::Text),
     ]
+}
+
+/// Stored as JSON, or NULL when no ID is known (most cards).
+fn messaging_json(messaging: &Messaging) -> Option<String> {
+    (!messaging.is_empty()).then(|| json(messaging))
 }
 
 /// Writes every column a user edits, and the sort and search columns derived from them.

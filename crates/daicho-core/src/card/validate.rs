@@ -5,7 +5,8 @@ use crate::error::FieldIssue;
 use crate::text::{date, email, in_range, line, multiline, non_negative, required_line};
 
 use super::model::{
-    CardFields, CardKind, IndividualProfile, KeyPersonFields, OrganisationProfile, Standing,
+    CardFields, CardKind, IndividualProfile, KeyPersonFields, Messaging, OrganisationProfile,
+    Standing,
 };
 
 /// Longest customer code, in characters.
@@ -40,6 +41,7 @@ pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
         phones: list("phones", &input.phones, i),
         email: email("email", &input.email, i),
         website: line("website", &input.website, i),
+        messaging: messaging("messaging", &input.messaging, i),
         notes: multiline("notes", &input.notes, i),
         first_deal_on: date("first_deal_on", &input.first_deal_on, i),
         first_deal_trigger: multiline("first_deal_trigger", &input.first_deal_trigger, i),
@@ -169,6 +171,7 @@ pub fn key_person(input: &KeyPersonFields) -> Result<KeyPersonFields, Vec<FieldI
         role: input.role,
         phone: line("phone", &input.phone, i),
         email: email("email", &input.email, i),
+        messaging: messaging("messaging", &input.messaging, i),
         birthday: date("birthday", &input.birthday, i),
         interests: multiline("interests", &input.interests, i),
         notes: multiline("notes", &input.notes, i),
@@ -177,6 +180,21 @@ pub fn key_person(input: &KeyPersonFields) -> Result<KeyPersonFields, Vec<FieldI
         Ok(out)
     } else {
         Err(issues)
+    }
+}
+
+/// Messaging IDs are single lines, each checked under `messaging.<channel>`.
+fn messaging(prefix: &str, input: &Messaging, i: &mut Vec<FieldIssue>) -> Messaging {
+    let id = |channel: &str, value: &str, i: &mut Vec<FieldIssue>| {
+        line(&format!("{prefix}.{channel}"), value, i)
+    };
+    Messaging {
+        line: id("line", &input.line, i),
+        wechat: id("wechat", &input.wechat, i),
+        qq: id("qq", &input.qq, i),
+        kakaotalk: id("kakaotalk", &input.kakaotalk, i),
+        whatsapp: id("whatsapp", &input.whatsapp, i),
+        weibo: id("weibo", &input.weibo, i),
     }
 }
 

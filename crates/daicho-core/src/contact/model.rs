@@ -13,6 +13,7 @@ api_enum!(
         Complaint = "complaint",
         Negotiation = "negotiation",
         Service = "service",
+        Message = "message",
         Other = "other",
     }
 );

@@ -35,12 +35,57 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0016_import_records.sql"),
     include_str!("migrations/0017_lending.sql"),
     include_str!("migrations/0018_reminders.sql"),
+    include_str!("migrations/0019_appointments_messaging_daily.sql"),
 ];
+
+/// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].
+const WIDEN_CONTACT_KINDS_AT: usize = 18;
 
 /// The migrations; the connection they run on needs `search::register_functions` first
 /// (schema 7's index triggers call them).
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATION_SQL
+            .iter()
+            .enumerate()
+            .map(|(at, sql)| match at {
+                WIDEN_CONTACT_KINDS_AT => M::up_with_hook(sql, widen_contact_kinds),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
+}
+
+/// Schema 19 lets a contact be a message (LINE, WeChat...). Widening the list a CHECK allows
+/// changes no stored row, so the table's definition is edited in place, by the procedure
+/// SQLite documents for such changes ("Making Other Kinds Of Table Schema Changes"), instead of
+/// copying every contact into a new table and remaking its indexes and triggers.
+fn widen_contact_kinds(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    const BEFORE: &str = "'service', 'other'))";
+    const AFTER: &str = "'service', 'other', 'message'))";
+    let sql: String = tx.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'contacts'",
+        [],
+        |r| r.get(0),
+    )?;
+    if sql.matches(BEFORE).count() != 1 {
+        return Err(rusqlite_migration::HookError::Hook(
+            "the contacts table is not as schema 2 made it".into(),
+        ));
+    }
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.pragma_update(None, "writable_schema", true)?;
+    tx.execute(
+        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'contacts'",
+        [sql.replace(BEFORE, AFTER)],
+    )?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
+    tx.pragma_update(None, "writable_schema", false)?;
+    // Reading the schema again proves the edited definition parses.
+    tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(())
 }
 
 /// The schema version this build writes.

@@ -8,6 +8,7 @@ pub(crate) mod error;
 mod names;
 mod rivals;
 mod sales;
+mod week;
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
@@ -104,6 +105,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let mut dates = ChaCha8Rng::seed_from_u64(config.seed ^ 0xDA7E5);
     // And the choice of market when one is preferred.
     let mut leaning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x3A_4B);
+    // And the rep's week: messaging IDs, messages, appointments, reviews of daily reports.
+    let mut chat = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC4A7);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -175,6 +178,11 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 }
             }
             reminder_dates(&mut dates, &mut fields, &mut persons, day);
+            fields.messaging =
+                week::messaging(&mut chat, market, fields.kind == CardKind::Individual);
+            for person in &mut persons {
+                person.messaging = week::messaging(&mut chat, market, true);
+            }
             let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
             let card_id = crate::ids::CardId::from(card_id);
             let catalogue = markets
@@ -216,7 +224,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             for _ in 0..rng.random_range(0..=5) {
                 let at = created + Duration::days(rng.random_range(0..600));
                 if at < today {
-                    let contact = contact(
+                    let mut contact = contact(
                         &mut rng,
                         market,
                         owner,
@@ -224,6 +232,12 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         at.naive_utc(),
                         today.naive_utc(),
                     );
+                    if contact.kind == ContactKind::Phone
+                        && chat.random_bool(week::messages_instead_of_calls(market))
+                    {
+                        contact.kind = ContactKind::Message;
+                        contact.duration_minutes = None;
+                    }
                     let logged_at = stamp(at);
                     let edit = Edit {
                         at: &logged_at,
@@ -236,7 +250,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             if rng.random_bool(0.2) {
                 let at = today - Duration::days(rng.random_range(0..14)) - Duration::hours(2);
                 if at > created {
-                    let contact = contact(
+                    let mut contact = contact(
                         &mut rng,
                         market,
                         owner,
@@ -244,6 +258,12 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         at.naive_utc(),
                         today.naive_utc(),
                     );
+                    if contact.kind == ContactKind::Phone
+                        && chat.random_bool(week::messages_instead_of_calls(market))
+                    {
+                        contact.kind = ContactKind::Message;
+                        contact.duration_minutes = None;
+                    }
                     let logged_at = stamp(at);
                     let edit = Edit {
                         at: &logged_at,
@@ -269,7 +289,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 }
             }
             if to_visit.len() < 12 && rng.random_bool(0.1) {
-                to_visit.push((card_id.clone(), owner));
+                to_visit.push((card_id.clone(), owner, market));
             }
             // Some later edits, so that history has something to show.
             if rng.random_bool(0.3) {
@@ -289,19 +309,65 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 )?;
             }
         }
-        // Each card's latest contact and visit, once all are in.
-        contact::store::refresh_all_last_contacts(&tx)?;
-        // A week of planned visits, Monday to Friday of the demo's week, two or three a day.
+        // A week of planned visits, Monday to Friday of the demo's week, two or three a day;
+        // those of the days before today were made (most of them) and logged from the plan.
         let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
         let planned_at = stamp(today - Duration::days(3));
-        for (n, (card_id, owner)) in to_visit.iter().enumerate() {
+        for (n, (card_id, owner, market)) in to_visit.iter().enumerate() {
             let on = monday + Duration::days((n % 5) as i64);
             let edit = Edit {
                 at: &planned_at,
                 actor: owner,
             };
-            visit::store::add(&tx, card_id, &on.format("%Y-%m-%d").to_string(), "", &edit)?;
+            let purpose = *pick(&mut chat, market.purposes);
+            visit::store::add(
+                &tx,
+                card_id,
+                &on.format("%Y-%m-%d").to_string(),
+                purpose,
+                &edit,
+            )?;
         }
+        let edit = Edit {
+            at: &planned_at,
+            actor: markets[0].owners[0],
+        };
+        week::appointments(&tx, &mut chat, monday, monday + Duration::days(6), &edit)?;
+        let (from, to) = (monday.to_string(), (day - Duration::days(1)).to_string());
+        for planned in visit::store::plan(&tx, &from, &to).map_err(DemoError::from)? {
+            let Some((_, owner, market)) = to_visit.iter().find(|(id, ..)| *id == planned.card_id)
+            else {
+                continue;
+            };
+            if !chat.random_bool(0.8) {
+                continue;
+            }
+            let on = NaiveDate::parse_from_str(&planned.planned_on, "%Y-%m-%d").unwrap_or(day);
+            let at = on.and_hms_opt(10, 0, 0).unwrap_or_default();
+            let mut made = contact(&mut chat, market, owner, &[], at, today.naive_utc());
+            made.kind = ContactKind::Visit;
+            made.complaint = None;
+            made.negotiation = None;
+            made.at = format!(
+                "{}T{}",
+                planned.planned_on,
+                planned.starts_at.as_deref().unwrap_or("10:00")
+            );
+            made.purpose = planned.purpose.clone();
+            let logged_at = stamp(Utc.from_utc_datetime(&at));
+            let edit = Edit {
+                at: &logged_at,
+                actor: owner,
+            };
+            visit::store::log(&tx, &planned.id, &made, &edit).map_err(DemoError::from)?;
+        }
+        // Each card's latest contact and visit, once all are in.
+        contact::store::refresh_all_last_contacts(&tx)?;
+        let review_lang = match config.markets {
+            DemoMarkets::Only(lang) | DemoMarkets::Mostly(lang) => lang,
+            DemoMarkets::All => Lang::Ja,
+        };
+        week::reviews(&tx, &mut chat, review_lang, day, &edit)?;
         for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
             let edit = Edit {
                 at: &planned_at,

@@ -48,6 +48,7 @@ pub const TABLES: &[&str] = &[
     "assessment_texts",
     "card_history",
     "reminders_done",
+    "daily_reviews",
 ];
 
 api_enum!(

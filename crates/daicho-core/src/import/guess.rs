@@ -392,6 +392,56 @@ const NAMES: &[(ImportField, &[&str])] = &[
             "homepage",
         ],
     ),
+    // Messaging IDs: the card's, or the row's key person's when the row names one.
+    (
+        ImportField::MessagingLine,
+        &[
+            "lineid",
+            "line id",
+            "ライン",
+            "ラインid",
+            "line账号",
+            "라인",
+            "라인 id",
+        ],
+    ),
+    (
+        ImportField::MessagingWechat,
+        &[
+            "wechat",
+            "wechat id",
+            "weixin",
+            "微信",
+            "微信号",
+            "微信id",
+            "wechatid",
+            "위챗",
+        ],
+    ),
+    (ImportField::MessagingQq, &["qq", "qq号", "qq号码", "qqid"]),
+    (
+        ImportField::MessagingKakaotalk,
+        &[
+            "kakaotalk",
+            "kakao",
+            "kakaotalk id",
+            "카카오톡",
+            "카톡",
+            "카카오톡 id",
+            "카카오톡id",
+            "카톡 id",
+            "카카오",
+            "カカオトーク",
+        ],
+    ),
+    (
+        ImportField::MessagingWhatsapp,
+        &["whatsapp", "whatsapp number", "whatsapp id", "왓츠앱"],
+    ),
+    (
+        ImportField::MessagingWeibo,
+        &["weibo", "微博", "微博账号", "웨이보"],
+    ),
     // A contact history (営業日報, 拜访记录, 영업일지, a CRM's activities): one contact per row.
     (
         ImportField::ContactAt,

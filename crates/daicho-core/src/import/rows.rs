@@ -88,6 +88,24 @@ fn contact_kind_of(text: &str) -> Option<ContactKind> {
         }
         "service" | "サービス" | "保守" | "点検" | "修理" | "服务" | "维修" | "서비스" | "a/s"
         | "점검" => ContactKind::Service,
+        "message"
+        | "chat"
+        | "line"
+        | "wechat"
+        | "qq"
+        | "kakaotalk"
+        | "whatsapp"
+        | "sms"
+        | "メッセージ"
+        | "ライン"
+        | "ショートメール"
+        | "消息"
+        | "微信"
+        | "短信"
+        | "메시지"
+        | "카톡"
+        | "카카오톡"
+        | "문자" => ContactKind::Message,
         _ => return None,
     })
 }
@@ -260,6 +278,14 @@ pub fn card_of(
     fields.building = joined(ImportField::Building);
     fields.email = first(ImportField::Email);
     fields.website = first(ImportField::Website);
+    fields.messaging = crate::card::Messaging {
+        line: first(ImportField::MessagingLine),
+        wechat: first(ImportField::MessagingWechat),
+        qq: first(ImportField::MessagingQq),
+        kakaotalk: first(ImportField::MessagingKakaotalk),
+        whatsapp: first(ImportField::MessagingWhatsapp),
+        weibo: first(ImportField::MessagingWeibo),
+    };
     fields.notes = values
         .get(&ImportField::Notes)
         .map(|v| {
@@ -318,6 +344,14 @@ pub fn card_of(
             "notes" => ImportField::Notes,
             "phones" => ImportField::Phone,
             "tags" => ImportField::Tags,
+            "messaging" => match field.split('.').nth(1).unwrap_or_default() {
+                "line" => ImportField::MessagingLine,
+                "wechat" => ImportField::MessagingWechat,
+                "qq" => ImportField::MessagingQq,
+                "kakaotalk" => ImportField::MessagingKakaotalk,
+                "whatsapp" => ImportField::MessagingWhatsapp,
+                _ => ImportField::MessagingWeibo,
+            },
             "organisation" => match field.split('.').nth(1).unwrap_or_default() {
                 "representative" => ImportField::OrgRepresentative,
                 "founded" => ImportField::OrgFounded,
@@ -356,6 +390,11 @@ pub fn card_of(
             joined(ImportField::PersonReading),
         );
         persons.extend(person_of(line, more, name_and_reading, &mut problems));
+    }
+    // A row naming a key person (a business-card app's export) holds that person's IDs.
+    let mut fields = fields;
+    if let (Some(card), Some(person)) = (fields.as_mut(), persons.first_mut()) {
+        person.messaging = std::mem::take(&mut card.messaging);
     }
     let contact = contact_of(line, &values, &first, &mut problems);
     let sale = sale_of(line, &values, &first, &mut problems);

@@ -248,7 +248,7 @@ impl Ledger {
     }
 
     /// The user's local date, by the clock.
-    pub(crate) fn today(&self) -> chrono::NaiveDate {
+    pub fn today(&self) -> chrono::NaiveDate {
         (self.clock)().with_timezone(&chrono::Local).date_naive()
     }
 

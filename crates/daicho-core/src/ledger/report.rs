@@ -79,6 +79,10 @@ impl Ledger {
             }
         };
         let year = Period::year_to(ctx.today);
+        // This week, Monday to Sunday.
+        let monday = ctx.today
+            - chrono::Duration::days(i64::from(ctx.today.weekday().num_days_from_monday()));
+        let this_week = Period::new(monday, monday + chrono::Duration::days(6))?;
         let rows = match request.kind {
             ReportKind::List => {
                 report::write_list(conn, &ctx, &request.query, &request.columns, path, progress)?
@@ -104,11 +108,31 @@ impl Ledger {
                 report::write_history(conn, &ctx, &filter, path, progress)?
             }
             ReportKind::Visits => {
-                // This week, Monday to Sunday.
-                let monday = ctx.today
-                    - chrono::Duration::days(i64::from(ctx.today.weekday().num_days_from_monday()));
-                let week = Period::new(monday, monday + chrono::Duration::days(6))?;
-                report::write_visits(conn, &ctx, period(week)?, path, progress)?
+                report::write_visits(conn, &ctx, period(this_week)?, path, progress)?
+            }
+            ReportKind::Ics => {
+                let visits = match &request.visit_id {
+                    Some(id) => vec![crate::visit::store::load(conn, id)?],
+                    None => {
+                        let p = period(this_week)?;
+                        crate::visit::store::plan(conn, &p.from_text(), &p.to_text())?
+                    }
+                };
+                report::write_ics(&visits, &ctx, path, progress)?
+            }
+            ReportKind::Daily => {
+                let day = match request.from.as_deref().or(request.to.as_deref()) {
+                    Some(day) => chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+                        .map_err(|_| {
+                            ReportError::Invalid(vec![crate::error::FieldIssue::new(
+                                "from",
+                                "invalid_date",
+                            )])
+                        })?,
+                    None => ctx.today,
+                };
+                let daily = crate::daily::gather(conn, day)?;
+                report::write_daily(&daily, &ctx, path, progress)?
             }
             ReportKind::Weekly => {
                 let week = Period::new(ctx.today - chrono::Duration::days(6), ctx.today)?;

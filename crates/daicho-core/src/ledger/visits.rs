@@ -4,7 +4,9 @@ use crate::contact::{Contact, ContactFields};
 use crate::error::VisitError;
 use crate::ids::CardId;
 use crate::ids::VisitId;
-use crate::visit::{self, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
+use crate::visit::{
+    self, Appointment, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery,
+};
 
 use super::Ledger;
 
@@ -33,6 +35,20 @@ impl Ledger {
         self.write(|tx, edit| visit::store::move_to(tx, id, planned_on, position, edit))
     }
 
+    /// Sets a planned visit's time, place, people and whether the customer agreed it.
+    pub fn set_appointment(
+        &mut self,
+        id: &VisitId,
+        appointment: &Appointment,
+    ) -> Result<PlannedVisit, VisitError> {
+        self.write(|tx, edit| visit::store::set_appointment(tx, id, appointment, edit))
+    }
+
+    /// Orders the day's visits by area (postal code, region, city, street); returns the day.
+    pub fn order_visits_by_area(&mut self, day: &str) -> Result<Vec<PlannedVisit>, VisitError> {
+        self.write(|tx, _| visit::store::order_by_area(tx, day))
+    }
+
     pub fn remove_visit(&mut self, id: &VisitId) -> Result<(), VisitError> {
         self.write(|tx, _| visit::store::remove(tx, id))
     }
@@ -55,6 +71,39 @@ impl Ledger {
 
     /// The page to read before visiting the customer.
     pub fn visit_brief(&self, card_id: &CardId) -> Result<VisitBrief, VisitError> {
-        visit::store::brief(self.connection(), card_id)
+        visit::store::brief(self.connection(), card_id, self.today())
     }
+}
+
+impl Ledger {
+    /// The daily report of `day` (`YYYY-MM-DD`).
+    pub fn daily_report(&self, day: &str) -> Result<crate::daily::DailyReport, VisitError> {
+        crate::daily::gather(self.connection(), parse_day(day)?)
+    }
+
+    /// Records the superior's review of `day`, dated today.
+    pub fn review_day(
+        &mut self,
+        day: &str,
+        reviewer: &str,
+        comment: &str,
+    ) -> Result<crate::daily::DailyReview, VisitError> {
+        let (day, today) = (parse_day(day)?, self.today());
+        self.write(|tx, edit| {
+            crate::daily::store::set_review(tx, day, reviewer, comment, today, edit)
+        })
+    }
+
+    /// Takes back the review of `day`.
+    pub fn clear_day_review(&mut self, day: &str) -> Result<(), VisitError> {
+        let day = parse_day(day)?;
+        self.write(|tx, _| crate::daily::store::clear_review(tx, day))
+    }
+}
+
+fn parse_day(day: &str) -> Result<chrono::NaiveDate, VisitError> {
+    chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::error::CardError::invalid(crate::error::FieldIssue::new("day", "invalid_date"))
+            .into()
+    })
 }

@@ -103,6 +103,16 @@ fn t(text: &str) -> V {
     V::T(text.to_owned())
 }
 
+/// "WeChat: wx_1 · QQ: 2837" with each app named in the report's language.
+fn messaging(ctx: &Ctx, m: &crate::card::Messaging, separator: &str) -> String {
+    m.channels()
+        .iter()
+        .filter(|(_, id)| !id.is_empty())
+        .map(|(channel, id)| format!("{}: {id}", ctx.t(&format!("field.messaging.{channel}"))))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 fn write_card(
     w: &mut Writer<'_>,
     conn: &Connection,
@@ -148,6 +158,7 @@ fn write_card(
         ("field.industry", t(&f.industry)),
         ("field.phones", V::T(f.phones.join(", "))),
         ("field.email", t(&f.email)),
+        ("field.messaging", V::T(messaging(ctx, &f.messaging, " · "))),
         ("report.address", V::T(address)),
         ("field.tags", V::T(f.tags.join(", "))),
         ("field.first_deal_on", V::Day(f.first_deal_on.clone())),
@@ -286,12 +297,16 @@ fn write_card(
                             .unwrap_or_default(),
                     ),
                     V::T(
-                        [k.phone.as_str(), &k.email]
-                            .iter()
-                            .filter(|x| !x.is_empty())
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join("\n"),
+                        [
+                            k.phone.as_str(),
+                            &k.email,
+                            &messaging(ctx, &k.messaging, "\n"),
+                        ]
+                        .iter()
+                        .filter(|x| !x.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                     ),
                 ]
             })

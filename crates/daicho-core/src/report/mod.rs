@@ -7,9 +7,11 @@ mod card;
 mod classification;
 mod comparison;
 pub mod currency;
+mod daily;
 pub(crate) mod error;
 pub mod handover;
 mod history;
+mod ics;
 pub mod labels;
 mod layout;
 mod list;
@@ -40,6 +42,8 @@ api_enum!(
         Classification = "classification",
         Weekly = "weekly",
         Labels = "labels",
+        Ics = "ics",
+        Daily = "daily",
     }
 );
 
@@ -63,6 +67,8 @@ pub struct ReportRequest {
     pub contact_kind: Option<ContactKind>,
     /// The comparison sheet to print.
     pub sheet_id: Option<crate::ids::SheetId>,
+    /// The calendar file of one planned visit (from its brief) instead of a period's.
+    pub visit_id: Option<crate::ids::VisitId>,
 }
 
 impl Default for ReportRequest {
@@ -78,6 +84,7 @@ impl Default for ReportRequest {
             owner: None,
             contact_kind: None,
             sheet_id: None,
+            visit_id: None,
         }
     }
 }
@@ -140,8 +147,10 @@ pub(crate) fn at_target(e: ReportError, target: &Path) -> ReportError {
 pub(crate) use card::write_cards;
 pub(crate) use classification::write_classification;
 pub(crate) use comparison::write_comparison;
+pub(crate) use daily::write_daily;
 pub(crate) use handover::{write_handover, Confirmation, HandoverFacts};
 pub(crate) use history::{write_history, HistoryFilter};
+pub(crate) use ics::write_ics;
 pub(crate) use labels::write_labels;
 pub(crate) use layout::Ctx;
 pub(crate) use list::write_list;

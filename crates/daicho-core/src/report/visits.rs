@@ -108,7 +108,7 @@ pub fn write_visits(
             if n > 0 {
                 breaks.push(row);
             }
-            let brief = visits::brief(conn, &v.card_id)?;
+            let brief = visits::brief(conn, &v.card_id, ctx.today)?;
             ws.set_row_height(row, 26).map_err(&failed)?;
             layout::text(ws, row, 0, &brief.card.fields.name, &s.title).map_err(&failed)?;
             row += 1;

@@ -17,14 +17,83 @@ pub struct PlannedVisit {
     pub card_code: String,
     pub region: String,
     pub city: String,
+    /// The card's postal code: ordering a day by area reads it first.
+    pub postal_code: String,
+    /// The card's address on one line: where the visit is when `place` is empty.
+    pub address: String,
     /// `YYYY-MM-DD`.
     pub planned_on: String,
-    /// Order within the day, from 0.
+    /// Order within the day, from 0: the route.
     pub position: u32,
     pub purpose: String,
     /// The contact logged for this visit, once it happened.
     pub contact_id: Option<crate::ids::ContactId>,
     pub open_complaints: u32,
+    /// The agreed time, `HH:MM` local; `None` while no time is set.
+    pub starts_at: Option<String>,
+    pub duration_minutes: Option<i32>,
+    /// Where to meet when not at the card's address (a branch, a café, a trade fair).
+    pub place: String,
+    /// Whom the rep meets.
+    pub meeting_with: String,
+    /// The customer agreed the time and place (001 约见).
+    pub confirmed: bool,
+    /// Another visit that day overlaps this one's time (set by the plan).
+    pub overlaps: bool,
+}
+
+/// An appointment's time, place and people, set on a planned visit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct Appointment {
+    /// `HH:MM`, or `None` for no agreed time yet.
+    pub starts_at: Option<String>,
+    /// Minutes, 5 to 720; `None`: an hour is assumed for overlaps and calendars.
+    pub duration_minutes: Option<i32>,
+    pub place: String,
+    pub meeting_with: String,
+    pub confirmed: bool,
+    pub purpose: String,
+}
+
+/// How long a visit without a duration is taken to last.
+pub const DEFAULT_MINUTES: i32 = 60;
+
+impl PlannedVisit {
+    /// Minutes from midnight to the start and the end, when a time is set.
+    pub fn span_minutes(&self) -> Option<(i32, i32)> {
+        let time = chrono::NaiveTime::parse_from_str(self.starts_at.as_deref()?, "%H:%M").ok()?;
+        let start = chrono::Timelike::num_seconds_from_midnight(&time) as i32 / 60;
+        Some((
+            start,
+            start + self.duration_minutes.unwrap_or(DEFAULT_MINUTES),
+        ))
+    }
+
+    /// Where the visit is: the place agreed, or the customer's address.
+    pub fn location(&self) -> &str {
+        if self.place.is_empty() {
+            &self.address
+        } else {
+            &self.place
+        }
+    }
+}
+
+/// Marks the timed visits of each day whose times overlap another's.
+pub fn mark_overlaps(visits: &mut [PlannedVisit]) {
+    let spans: Vec<(String, Option<(i32, i32)>)> = visits
+        .iter()
+        .map(|v| (v.planned_on.clone(), v.span_minutes()))
+        .collect();
+    for (i, visit) in visits.iter_mut().enumerate() {
+        visit.overlaps = spans.iter().enumerate().any(|(j, (day, span))| {
+            j != i
+                && *day == spans[i].0
+                && matches!((span, spans[i].1), (Some((s1, e1)), Some((s2, e2))) if *s1 < e2 && s2 < *e1)
+        });
+    }
 }
 
 /// Where to start a plan from; empty filters match every live card.
@@ -83,4 +152,6 @@ pub struct VisitBrief {
     /// Speculation and low-reliability notes: what to check on the visit.
     pub unverified_notes: Vec<Note>,
     pub last_visit_at: Option<String>,
+    /// The next visit planned to this customer (today or later, not yet logged).
+    pub next_visit: Option<PlannedVisit>,
 }

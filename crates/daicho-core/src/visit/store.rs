@@ -12,26 +12,45 @@ use crate::text::{date, like_pattern, line};
 
 use crate::classify::Abc;
 
-use super::model::{PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
+use super::model::{Appointment, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
 const COLUMNS: &str =
     "v.id, v.card_id, c.name, c.code, c.region, c.city, v.planned_on, v.position, v.purpose,
     v.contact_id, (SELECT count(*) FROM contacts t WHERE t.card_id = v.card_id
-                   AND t.complaint_state IN ('open', 'in_progress'))";
+                   AND t.complaint_state IN ('open', 'in_progress')),
+    c.postal_code, c.street, c.building, v.starts_at, v.duration_minutes, v.place, v.meeting_with,
+    v.confirmed";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PlannedVisit> {
+    let region: String = r.get(4)?;
+    let city: String = r.get(5)?;
+    let (street, building): (String, String) = (r.get(12)?, r.get(13)?);
+    let address = [region.as_str(), &city, &street, &building]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(PlannedVisit {
         id: r.get(0)?,
         card_id: r.get(1)?,
         card_name: r.get(2)?,
         card_code: r.get(3)?,
-        region: r.get(4)?,
-        city: r.get(5)?,
+        region,
+        city,
+        postal_code: r.get(11)?,
+        address,
         planned_on: r.get(6)?,
         position: r.get(7)?,
         purpose: r.get(8)?,
         contact_id: r.get(9)?,
         open_complaints: r.get(10)?,
+        starts_at: r.get(14)?,
+        duration_minutes: r.get(15)?,
+        place: r.get(16)?,
+        meeting_with: r.get(17)?,
+        confirmed: r.get(18)?,
+        overlaps: false,
     })
 }
 
@@ -56,17 +75,93 @@ pub fn load(conn: &Connection, id: &str) -> Result<PlannedVisit, VisitError> {
     .ok_or_else(|| VisitError::NotFound { id: id.to_owned() })
 }
 
-/// The visits planned from `from` to `to` (inclusive) on live cards, by day and order.
+/// The visits planned from `from` to `to` (inclusive) on live cards, by day and order, with
+/// those whose times overlap another's marked.
 pub fn plan(conn: &Connection, from: &str, to: &str) -> Result<Vec<PlannedVisit>, VisitError> {
     let (from, to) = (plan_date(from)?, plan_date(to)?);
-    Ok(conn
+    let mut visits: Vec<PlannedVisit> = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM planned_visits v JOIN cards c ON c.id = v.card_id
              WHERE v.planned_on BETWEEN ?1 AND ?2 AND c.deleted_at IS NULL
              ORDER BY v.planned_on, v.position, v.id"
         ))?
         .query_map([from, to], from_row)?
-        .collect::<Result<_, _>>()?)
+        .collect::<Result<_, _>>()?;
+    super::model::mark_overlaps(&mut visits);
+    Ok(visits)
+}
+
+/// Longest appointment, in minutes: a working day.
+pub const MAX_MINUTES: i32 = 720;
+
+/// Sets the visit's time, length, place, people and whether it is agreed.
+pub fn set_appointment(
+    conn: &Connection,
+    id: &str,
+    input: &Appointment,
+    edit: &Edit<'_>,
+) -> Result<PlannedVisit, VisitError> {
+    let old = load(conn, id)?;
+    ensure_editable(conn, &old.card_id)?;
+    let mut issues = Vec::new();
+    let starts_at = match input.starts_at.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(time) => match chrono::NaiveTime::parse_from_str(time, "%H:%M") {
+            Ok(t) => Some(t.format("%H:%M").to_string()),
+            Err(_) => {
+                issues.push(FieldIssue::new("starts_at", "invalid_time"));
+                None
+            }
+        },
+    };
+    let duration = crate::text::in_range(
+        "duration_minutes",
+        input.duration_minutes,
+        5,
+        MAX_MINUTES,
+        &mut issues,
+    );
+    let place = line("place", &input.place, &mut issues);
+    let meeting_with = line("meeting_with", &input.meeting_with, &mut issues);
+    let purpose = line("purpose", &input.purpose, &mut issues);
+    if !issues.is_empty() {
+        return Err(CardError::Invalid(issues).into());
+    }
+    conn.prepare_cached(
+        "UPDATE planned_visits SET starts_at = ?2, duration_minutes = ?3, place = ?4, meeting_with = ?5,
+            confirmed = ?6, purpose = ?7, updated_at = ?8 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        starts_at,
+        duration,
+        place,
+        meeting_with,
+        input.confirmed,
+        purpose,
+        edit.at
+    ])?;
+    load(conn, id)
+}
+
+/// Orders the day's route by area: postal code, then region, city and street, so that visits
+/// close to each other follow each other (no map needed). Visits without an address go last.
+pub fn order_by_area(conn: &Connection, day: &str) -> Result<Vec<PlannedVisit>, VisitError> {
+    let day = plan_date(day)?;
+    let ids: Vec<String> = conn
+        .prepare_cached(
+            "SELECT v.id FROM planned_visits v JOIN cards c ON c.id = v.card_id WHERE v.planned_on = ?1
+             ORDER BY (c.postal_code = '' AND c.region = '' AND c.city = ''),
+                 CASE WHEN c.postal_code = '' THEN 1 ELSE 0 END, c.postal_code, c.region, c.city,
+                 c.street, c.sort_key, v.id",
+        )?
+        .query_map([&day], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut set = conn.prepare_cached("UPDATE planned_visits SET position = ?2 WHERE id = ?1")?;
+    for (position, id) in ids.iter().enumerate() {
+        set.execute(params![id, position as i64])?;
+    }
+    plan(conn, &day, &day)
 }
 
 /// Adds a visit to the end of its day.
@@ -294,8 +389,19 @@ fn days_since(at: &str, today: NaiveDate) -> Option<u32> {
 }
 
 /// Everything to read before visiting the customer of `card_id`.
-pub fn brief(conn: &Connection, card_id: &str) -> Result<VisitBrief, VisitError> {
+pub fn brief(conn: &Connection, card_id: &str, today: NaiveDate) -> Result<VisitBrief, VisitError> {
     let card = crate::card::store::load(conn, card_id)?;
+    let next_visit = conn
+        .prepare_cached(
+            "SELECT id FROM planned_visits WHERE card_id = ?1 AND planned_on >= ?2 AND contact_id IS NULL
+             ORDER BY planned_on, position LIMIT 1",
+        )?
+        .query_row(params![card_id, today.format("%Y-%m-%d").to_string()], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .map(|id| load(conn, &id))
+        .transpose()?;
     let last_visit_at = conn
         .prepare_cached("SELECT max(at) FROM contacts WHERE card_id = ?1 AND kind = 'visit'")?
         .query_row([card_id], |r| r.get(0))?;
@@ -310,6 +416,7 @@ pub fn brief(conn: &Connection, card_id: &str) -> Result<VisitBrief, VisitError>
         open_actions: contact::store::recent(conn, card_id, 100, contact::store::OPEN_ACTIONS)?,
         unverified_notes: notes::store::unverified(conn, card_id)?,
         last_visit_at,
+        next_visit,
         card,
     })
 }

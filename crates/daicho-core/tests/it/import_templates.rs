@@ -1037,3 +1037,72 @@ fn company_profile_columns_fill_the_cards_profile() {
         [(Some(1), "org_capital", "not_a_number")]
     );
 }
+
+/// Lists reps keep with their customers' chat IDs (微信号 and QQ in China, 카톡 ID in Korea, LINE
+/// in Japan): the IDs land on the key person the row names, or on the card of a person who is
+/// the customer, and a number-only QQ column is read as QQ, not as a phone.
+#[test]
+fn messaging_ids_in_a_list_land_on_the_person_the_row_names() {
+    let chinese = "客户名称,客户类型,联系人,职务,联系电话,微信号,QQ号,业务员\n\
+        北京鼎力机械有限公司,企业,张伟,采购经理,010-8888-1234,zhangwei_dl88,283746519,王伟\n\
+        陈明,个人,,,138-0000-5678,chenming1990,,刘洋\n";
+    let korean = "고객명,구분,담당자,담당자 직책,대표전화,카톡 ID,영업담당\n\
+        (주)한빛식품,법인,박지훈,과장,02-333-4444,jh.park77,김민수\n\
+        최영호,개인,,,010-1234-5678,choi_yh,정하늘\n";
+    let japanese = "会社名,区分,担当者名,電話番号,LINE ID,営業担当\r\n\
+        株式会社青葉精機,法人,高橋 誠,03-1234-5678,makoto.t,山田 太郎\r\n\
+        鈴木 花子,個人,,090-2222-3333,hanako_s,山田 太郎\r\n";
+    type Pick = fn(&daicho_core::card::Messaging) -> &str;
+    let cases: [(&str, &str, &str, &str, &str, &str, Pick); 3] = [
+        (
+            "客户.csv",
+            chinese,
+            "北京鼎力机械",
+            "zhangwei_dl88",
+            "陈明",
+            "chenming1990",
+            |m| &m.wechat,
+        ),
+        (
+            "고객.csv",
+            korean,
+            "한빛식품",
+            "jh.park77",
+            "최영호",
+            "choi_yh",
+            |m| &m.kakaotalk,
+        ),
+        (
+            "顧客.csv",
+            japanese,
+            "青葉精機",
+            "makoto.t",
+            "鈴木 花子",
+            "hanako_s",
+            |m| &m.line,
+        ),
+    ];
+    for (name, text, company, person_id, individual, own_id, channel) in cases {
+        let mut l = ledger();
+        let (_, added) = import(&mut l, name, text.as_bytes());
+        assert_eq!(added, 2, "{name}");
+        let org = card(&l, company);
+        assert_eq!(
+            channel(&org.key_persons[0].fields.messaging),
+            person_id,
+            "{name}"
+        );
+        assert!(
+            org.fields.messaging.is_empty(),
+            "{name}: {:?}",
+            org.fields.messaging
+        );
+        let person = card(&l, individual);
+        assert_eq!(channel(&person.fields.messaging), own_id, "{name}");
+    }
+    let mut l = ledger();
+    import(&mut l, "客户.csv", chinese.as_bytes());
+    let org = card(&l, "北京鼎力机械");
+    assert_eq!(org.key_persons[0].fields.messaging.qq, "283746519");
+    assert_eq!(org.fields.phones, vec!["010-8888-1234".to_owned()]);
+}

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Integration tests of daicho-core through its public API, as the app and the CLI use it.
 
+mod appointments;
 mod backups;
 mod bad_input;
 mod card_list;

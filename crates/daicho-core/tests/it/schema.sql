@@ -101,6 +101,9 @@ CREATE INDEX change_batch_cards_card ON change_batch_cards (card_id);
 -- index change_batches_at
 CREATE INDEX change_batches_at ON change_batches (at DESC);
 
+-- index contacts_at
+CREATE INDEX contacts_at ON contacts (at);
+
 -- index contacts_card_at
 CREATE INDEX contacts_card_at ON contacts (card_id, at DESC);
 
@@ -306,7 +309,7 @@ CREATE TABLE cards (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT,                               -- set when in the trash
     version         INTEGER NOT NULL DEFAULT 1          -- optimistic concurrency
-, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100)) STRICT;
+, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100), messaging TEXT) STRICT;
 
 -- table case_studies
 CREATE TABLE case_studies (
@@ -408,7 +411,7 @@ CREATE TABLE contacts (
     id                  TEXT PRIMARY KEY NOT NULL,          -- UUID v7
     card_id             TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
     kind                TEXT NOT NULL CHECK (kind IN ('visit', 'phone', 'letter', 'email', 'meeting',
-                            'complaint', 'negotiation', 'service', 'other')),
+                            'complaint', 'negotiation', 'service', 'other', 'message')),
     at                  TEXT NOT NULL,                      -- local date and time, YYYY-MM-DDTHH:MM
     duration_minutes    INTEGER CHECK (duration_minutes >= 0),
     rep                 TEXT NOT NULL DEFAULT '',
@@ -439,6 +442,16 @@ CREATE TABLE copies_log (
     cards  INTEGER CHECK (cards >= 0),
     target TEXT NOT NULL DEFAULT ''
 ) STRICT;
+
+-- table daily_reviews
+CREATE TABLE daily_reviews (
+    day         TEXT PRIMARY KEY NOT NULL,                           -- YYYY-MM-DD
+    reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+    reviewed_on TEXT NOT NULL,                                       -- YYYY-MM-DD
+    comment     TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
 
 -- table handed_over
 CREATE TABLE handed_over (
@@ -482,7 +495,7 @@ CREATE TABLE key_persons (
     notes       TEXT NOT NULL DEFAULT '',
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
-) STRICT;
+, messaging TEXT) STRICT;
 
 -- table ledger_meta
 CREATE TABLE ledger_meta (
@@ -551,7 +564,7 @@ CREATE TABLE planned_visits (
     contact_id  TEXT REFERENCES contacts (id) ON DELETE SET NULL,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
-) STRICT;
+, starts_at TEXT, duration_minutes INTEGER CHECK (duration_minutes > 0), place TEXT NOT NULL DEFAULT '', meeting_with TEXT NOT NULL DEFAULT '', confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1))) STRICT;
 
 -- table products
 CREATE TABLE products (
@@ -751,6 +764,13 @@ END;
 
 -- trigger cards_handed_over_delete
 CREATE TRIGGER cards_handed_over_delete BEFORE DELETE ON cards
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger cards_handed_over_messaging
+CREATE TRIGGER cards_handed_over_messaging BEFORE UPDATE OF messaging ON cards
     WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.id)
 BEGIN
     SELECT RAISE(ABORT, 'daicho:handed_over');

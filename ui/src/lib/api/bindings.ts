@@ -264,6 +264,16 @@ export const commands = {
 	/**  Moves a visit to `position` (from 0) on `planned_on`. */
 	visitMove: (id: VisitId, plannedOn: string, position: number) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_move", { id, plannedOn, position })),
 	visitRemove: (id: VisitId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("visit_remove", { id })),
+	/**  Sets the visit's time, length, place, whom the rep meets and whether it is agreed. */
+	visitSetAppointment: (id: VisitId, appointment: Appointment_Deserialize) => typedError<PlannedVisit_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_set_appointment", { id, appointment })),
+	/**  Orders the day's visits by area (postal code, region, city, street). */
+	visitOrderByArea: (day: string) => typedError<PlannedVisit_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("visit_order_by_area", { day })),
+	/**  The daily report of `day` (`YYYY-MM-DD`). */
+	dailyReport: (day: string) => typedError<DailyReport_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("daily_report", { day })),
+	/**  Records the superior's review of `day`, dated today. */
+	dailyReviewSet: (day: string, reviewer: string, comment: string) => typedError<DailyReview, ErrorReport_Serialize>(__TAURI_INVOKE("daily_review_set", { day, reviewer, comment })),
+	/**  Takes back the review of `day`. */
+	dailyReviewClear: (day: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("daily_review_clear", { day })),
 	/**  Logs the planned visit as a contact on its card. */
 	visitLog: (id: VisitId, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_log", { id, fields })),
 	visitBrief: (cardId: CardId) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
@@ -422,6 +432,33 @@ export type AppInfo_Serialize = {
 	recovery_key: string | null,
 	/**  How the open ledger is protected. */
 	protection: Protection | null,
+};
+
+/**  An appointment's time, place and people, set on a planned visit. */
+export type Appointment = Appointment_Serialize | Appointment_Deserialize;
+
+/**  An appointment's time, place and people, set on a planned visit. */
+export type Appointment_Deserialize = {
+	/**  `HH:MM`, or `None` for no agreed time yet. */
+	starts_at?: string | null,
+	/**  Minutes, 5 to 720; `None`: an hour is assumed for overlaps and calendars. */
+	duration_minutes?: number | null,
+	place?: string,
+	meeting_with?: string,
+	confirmed?: boolean,
+	purpose?: string,
+};
+
+/**  An appointment's time, place and people, set on a planned visit. */
+export type Appointment_Serialize = {
+	/**  `HH:MM`, or `None` for no agreed time yet. */
+	starts_at: string | null,
+	/**  Minutes, 5 to 720; `None`: an hour is assumed for overlaps and calendars. */
+	duration_minutes: number | null,
+	place: string,
+	meeting_with: string,
+	confirmed: boolean,
+	purpose: string,
 };
 
 export type Assessment = Assessment_Serialize | Assessment_Deserialize;
@@ -728,6 +765,8 @@ export type CardFields_Deserialize = {
 	phones?: string[],
 	email?: string,
 	website?: string,
+	/**  IDs on LINE, WeChat, KakaoTalk... */
+	messaging?: Messaging_Deserialize,
 	notes?: string,
 	/**  When the first deal was made. */
 	first_deal_on?: string | null,
@@ -767,6 +806,8 @@ export type CardFields_Serialize = {
 	phones: string[],
 	email: string,
 	website: string,
+	/**  IDs on LINE, WeChat, KakaoTalk... */
+	messaging: Messaging_Serialize,
 	notes: string,
 	/**  When the first deal was made. */
 	first_deal_on: string | null,
@@ -1580,7 +1621,7 @@ export type ContactHit = {
 export type ContactId = string & { readonly __brand: "ContactId" };
 
 /**  What kind of contact it was. */
-export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "other";
+export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "message" | "other";
 
 /**  The newest contacts of a card, and how many it has in all. */
 export type ContactPage = ContactPage_Serialize | ContactPage_Deserialize;
@@ -1705,6 +1746,94 @@ export type Criterion_Serialize = {
 
 /**  ISO 4217 codes of the currencies reps in Daicho's markets keep their ledgers in. */
 export type Currency = "JPY" | "CNY" | "KRW" | "USD" | "EUR" | "GBP" | "TWD" | "HKD" | "SGD";
+
+/**  One contact of the day. */
+export type DailyContact = DailyContact_Serialize | DailyContact_Deserialize;
+
+/**  One contact of the day. */
+export type DailyContact_Deserialize = {
+	contact_id: ContactId,
+	card_id: CardId,
+	card_name: string,
+	card_code: string,
+	kind: ContactKind,
+	/**  `HH:MM`. */
+	time: string,
+	rep: string,
+	purpose: string,
+	content: string,
+	outcome: string,
+	next_action: string,
+	/**  `YYYY-MM-DD`. */
+	next_action_due?: string | null,
+	/**  Logged from the visit plan. */
+	planned: boolean,
+};
+
+/**  One contact of the day. */
+export type DailyContact_Serialize = {
+	contact_id: ContactId,
+	card_id: CardId,
+	card_name: string,
+	card_code: string,
+	kind: ContactKind,
+	/**  `HH:MM`. */
+	time: string,
+	rep: string,
+	purpose: string,
+	content: string,
+	outcome: string,
+	next_action: string,
+	/**  `YYYY-MM-DD`. */
+	next_action_due: string | null,
+	/**  Logged from the visit plan. */
+	planned: boolean,
+};
+
+/**  A day's report. */
+export type DailyReport = DailyReport_Serialize | DailyReport_Deserialize;
+
+/**  A day's report. */
+export type DailyReport_Deserialize = {
+	/**  `YYYY-MM-DD`. */
+	day: string,
+	/**  In time order. */
+	contacts: DailyContact_Deserialize[],
+	/**  The visits planned for the day, in their order; a logged one has its contact. */
+	planned: PlannedVisit_Deserialize[],
+	visits_planned: number,
+	/**  Planned visits logged. */
+	visits_done: number,
+	/**  Visits logged that day that were not in the plan. */
+	visits_unplanned: number,
+	review?: DailyReview | null,
+};
+
+/**  A day's report. */
+export type DailyReport_Serialize = {
+	/**  `YYYY-MM-DD`. */
+	day: string,
+	/**  In time order. */
+	contacts: DailyContact_Serialize[],
+	/**  The visits planned for the day, in their order; a logged one has its contact. */
+	planned: PlannedVisit_Serialize[],
+	visits_planned: number,
+	/**  Planned visits logged. */
+	visits_done: number,
+	/**  Visits logged that day that were not in the plan. */
+	visits_unplanned: number,
+	review: DailyReview | null,
+};
+
+/**  The superior's review of a day's report. */
+export type DailyReview = {
+	/**  The day reviewed, `YYYY-MM-DD`. */
+	day: string,
+	reviewer: string,
+	/**  When they reviewed it, `YYYY-MM-DD`. */
+	reviewed_on: string,
+	comment: string,
+};
 
 export type Dashboard = Dashboard_Serialize | Dashboard_Deserialize;
 
@@ -2222,7 +2351,7 @@ export type ImportCard_Serialize = {
 };
 
 /**  What a column of the file holds. */
-export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "messaging_line" | "messaging_wechat" | "messaging_qq" | "messaging_kakaotalk" | "messaging_whatsapp" | "messaging_weibo" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
 
 /**  What an import did. */
 export type ImportOutcome = {
@@ -2462,6 +2591,7 @@ export type KeyPersonFields_Deserialize = {
 	role?: KeyRole | null,
 	phone?: string,
 	email?: string,
+	messaging?: Messaging_Deserialize,
 	birthday?: string | null,
 	interests?: string,
 	notes?: string,
@@ -2475,6 +2605,7 @@ export type KeyPersonFields_Serialize = {
 	role: KeyRole | null,
 	phone: string,
 	email: string,
+	messaging: Messaging_Serialize,
 	birthday: string | null,
 	interests: string,
 	notes: string,
@@ -2516,7 +2647,7 @@ export type LastRun = {
 export type LeadSource = "cold_canvass" | "referral_chain" | "centre_of_influence" | "personal_connection" | "own_observation" | "introducer" | "advertising" | "desk_research" | "inbound_enquiry" | "other";
 
 /**  Which contact detail a link is made from. */
-export type LinkKind = "website" | "email" | "phone";
+export type LinkKind = "website" | "email" | "phone" | "line" | "whatsapp";
 
 /**  A column of the customer list. */
 export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "phone" | "email" | "postal_code" | "address" | "tags" | "last_contact" | "abc" | "value_tier" | "completeness" | "updated";
@@ -2575,6 +2706,38 @@ export type MergeOutcome = {
 	id: string,
 	/**  Rows moved to the survivor (contacts, notes, key persons, history…). */
 	moved: number,
+};
+
+/**
+ *  A customer's or key person's IDs on the messaging apps reps use with them (001 微信, 003 카톡):
+ *  empty where none is known. Which come first in the window depends on the market.
+ */
+export type Messaging = Messaging_Serialize | Messaging_Deserialize;
+
+/**
+ *  A customer's or key person's IDs on the messaging apps reps use with them (001 微信, 003 카톡):
+ *  empty where none is known. Which come first in the window depends on the market.
+ */
+export type Messaging_Deserialize = {
+	line?: string,
+	wechat?: string,
+	qq?: string,
+	kakaotalk?: string,
+	whatsapp?: string,
+	weibo?: string,
+};
+
+/**
+ *  A customer's or key person's IDs on the messaging apps reps use with them (001 微信, 003 카톡):
+ *  empty where none is known. Which come first in the window depends on the market.
+ */
+export type Messaging_Serialize = {
+	line: string,
+	wechat: string,
+	qq: string,
+	kakaotalk: string,
+	whatsapp: string,
+	weibo: string,
 };
 
 export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
@@ -2901,14 +3064,29 @@ export type PlannedVisit_Deserialize = {
 	card_code: string,
 	region: string,
 	city: string,
+	/**  The card's postal code: ordering a day by area reads it first. */
+	postal_code: string,
+	/**  The card's address on one line: where the visit is when `place` is empty. */
+	address: string,
 	/**  `YYYY-MM-DD`. */
 	planned_on: string,
-	/**  Order within the day, from 0. */
+	/**  Order within the day, from 0: the route. */
 	position: number,
 	purpose: string,
 	/**  The contact logged for this visit, once it happened. */
 	contact_id?: ContactId | null,
 	open_complaints: number,
+	/**  The agreed time, `HH:MM` local; `None` while no time is set. */
+	starts_at?: string | null,
+	duration_minutes?: number | null,
+	/**  Where to meet when not at the card's address (a branch, a café, a trade fair). */
+	place: string,
+	/**  Whom the rep meets. */
+	meeting_with: string,
+	/**  The customer agreed the time and place (001 约见). */
+	confirmed: boolean,
+	/**  Another visit that day overlaps this one's time (set by the plan). */
+	overlaps: boolean,
 };
 
 /**  One visit in the plan. */
@@ -2919,14 +3097,29 @@ export type PlannedVisit_Serialize = {
 	card_code: string,
 	region: string,
 	city: string,
+	/**  The card's postal code: ordering a day by area reads it first. */
+	postal_code: string,
+	/**  The card's address on one line: where the visit is when `place` is empty. */
+	address: string,
 	/**  `YYYY-MM-DD`. */
 	planned_on: string,
-	/**  Order within the day, from 0. */
+	/**  Order within the day, from 0: the route. */
 	position: number,
 	purpose: string,
 	/**  The contact logged for this visit, once it happened. */
 	contact_id: ContactId | null,
 	open_complaints: number,
+	/**  The agreed time, `HH:MM` local; `None` while no time is set. */
+	starts_at: string | null,
+	duration_minutes: number | null,
+	/**  Where to meet when not at the card's address (a branch, a café, a trade fair). */
+	place: string,
+	/**  Whom the rep meets. */
+	meeting_with: string,
+	/**  The customer agreed the time and place (001 约见). */
+	confirmed: boolean,
+	/**  Another visit that day overlaps this one's time (set by the plan). */
+	overlaps: boolean,
 };
 
 export type PreviewCard = PreviewCard_Serialize | PreviewCard_Deserialize;
@@ -3296,7 +3489,7 @@ export type Renewal = {
 };
 
 /**  The handouts Daicho writes. */
-export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels";
+export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels" | "ics" | "daily";
 
 /**  What an export wrote. */
 export type ReportOutcome = {
@@ -3336,6 +3529,8 @@ export type ReportRequest_Deserialize = {
 	contact_kind?: ContactKind | null,
 	/**  The comparison sheet to print. */
 	sheet_id?: SheetId | null,
+	/**  The calendar file of one planned visit (from its brief) instead of a period's. */
+	visit_id?: VisitId | null,
 };
 
 /**
@@ -3357,6 +3552,8 @@ export type ReportRequest_Serialize = {
 	contact_kind: ContactKind | null,
 	/**  The comparison sheet to print. */
 	sheet_id: SheetId | null,
+	/**  The calendar file of one planned visit (from its brief) instead of a period's. */
+	visit_id: VisitId | null,
 };
 
 /**  The owner's choice for one conflict. */
@@ -4070,6 +4267,8 @@ export type VisitBrief_Deserialize = {
 	/**  Speculation and low-reliability notes: what to check on the visit. */
 	unverified_notes: Note_Deserialize[],
 	last_visit_at?: string | null,
+	/**  The next visit planned to this customer (today or later, not yet logged). */
+	next_visit?: PlannedVisit_Deserialize | null,
 };
 
 /**  The page to read before a visit. */
@@ -4083,6 +4282,8 @@ export type VisitBrief_Serialize = {
 	/**  Speculation and low-reliability notes: what to check on the visit. */
 	unverified_notes: Note_Serialize[],
 	last_visit_at: string | null,
+	/**  The next visit planned to this customer (today or later, not yet logged). */
+	next_visit: PlannedVisit_Serialize | null,
 };
 
 /**  A customer the plan could include, and why. */

@@ -36,6 +36,11 @@ import type {
   NoteRow_Serialize,
   NoteQuery_Deserialize,
   PlannedVisit_Serialize,
+  Appointment_Deserialize,
+  DailyReport_Serialize,
+  DailyReview as DailyReviewBinding,
+  DailyContact_Serialize,
+  Messaging_Serialize,
   VisitBrief_Serialize,
   VisitCandidate_Serialize,
   VisitCandidateQuery_Deserialize,
@@ -205,6 +210,11 @@ export type NotePage = NotePage_Serialize;
 export type NoteRow = NoteRow_Serialize;
 export type NoteQuery = NoteQuery_Deserialize;
 export type PlannedVisit = PlannedVisit_Serialize;
+export type Appointment = Appointment_Deserialize;
+export type DailyReport = DailyReport_Serialize;
+export type DailyReview = DailyReviewBinding;
+export type DailyContact = DailyContact_Serialize;
+export type Messaging = Messaging_Serialize;
 export type VisitBrief = VisitBrief_Serialize;
 export type VisitCandidate = VisitCandidate_Serialize;
 export type VisitCandidateQuery = VisitCandidateQuery_Deserialize;

@@ -11,6 +11,8 @@ export type Route =
   | { page: "follow_ups" }
   | { page: "visits" }
   | { page: "brief"; id: CardId }
+  /** A day's report; without a day, today's. */
+  | { page: "daily"; day?: string }
   | { page: "notes" }
   | { page: "competition"; tab: CompetitionTab }
   | { page: "sheet"; id: SheetId }

@@ -6,7 +6,19 @@ import { localMinute, newContact, withKindDetails } from "./contacts";
 const person = (id: string, role: KeyPerson["fields"]["role"]): KeyPerson => ({
   id: keyPersonId(id),
   card_id: cardId("c"),
-  fields: { name: id, reading: "", department: "", title: "", role, phone: "", email: "", birthday: null, interests: "", notes: "" },
+  fields: {
+    name: id,
+    reading: "",
+    department: "",
+    title: "",
+    role,
+    phone: "",
+    email: "",
+    messaging: { line: "", wechat: "", qq: "", kakaotalk: "", whatsapp: "", weibo: "" },
+    birthday: null,
+    interests: "",
+    notes: "",
+  },
 });
 
 describe("a new contact", () => {

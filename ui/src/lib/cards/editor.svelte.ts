@@ -1,5 +1,6 @@
 // The open card: the saved version, the draft being edited, and the field problems of the
 // last save. The core decides what is valid; this only keeps what the user typed until then.
+import { emptyMessaging } from "../messaging/channels";
 import { call, commands, fieldIssues, type Card, type CardFields, type CardId, type CardKind, type FieldIssue } from "../api";
 
 export function emptyFields(kind: CardKind): CardFields {
@@ -22,6 +23,7 @@ export function emptyFields(kind: CardKind): CardFields {
     phones: [],
     email: "",
     website: "",
+    messaging: emptyMessaging(),
     first_deal_on: null,
     first_deal_trigger: "",
     notes: "",

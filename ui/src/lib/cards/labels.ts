@@ -19,7 +19,18 @@ export const LEAD_SOURCES: readonly LeadSource[] = [
 export const INFO_SOURCES: readonly InfoSource[] = ["own_experience", "acquaintances", "documents", "marketing", "trial"];
 export const ROLES: readonly KeyRole[] = ["decision_maker", "influencer", "purchaser", "user", "gatekeeper"];
 
-export const CONTACT_KINDS: readonly ContactKind[] = ["visit", "phone", "letter", "email", "meeting", "complaint", "negotiation", "service", "other"];
+export const CONTACT_KINDS: readonly ContactKind[] = [
+  "visit",
+  "phone",
+  "letter",
+  "email",
+  "meeting",
+  "complaint",
+  "negotiation",
+  "service",
+  "message",
+  "other",
+];
 export const COMPLAINT_STATES: readonly ComplaintState[] = ["open", "in_progress", "resolved"];
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ["visit", "letter", "hotline", "other"];
 

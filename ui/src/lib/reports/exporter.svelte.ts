@@ -15,7 +15,8 @@ class Exporter {
   /** Asks where to save, then writes the report there. Returns false when cancelled or failed. */
   async run(request: ReportRequest, suggestedName: string): Promise<boolean> {
     if (this.progress) return false;
-    const target = await savePath(suggestedName, t("reports.file_filter"), "xlsx");
+    const ics = request.kind === "ics";
+    const target = await savePath(suggestedName, t(ics ? "reports.ics_filter" : "reports.file_filter"), ics ? "ics" : "xlsx");
     if (!target) return false;
     const channel = new Channel<ReportProgress>();
     channel.onmessage = (p) => (this.progress = p);
@@ -55,8 +56,8 @@ export async function savePath(name: string, filterName: string, extension: stri
 }
 
 /** A file name for a report made today: its title and the date. */
-export function fileName(title: string, today = new Date()): string {
+export function fileName(title: string, today = new Date(), extension = "xlsx"): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   const day = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-  return `${title.replace(/[\\/:*?"<>|]/g, "_")}-${day}.xlsx`;
+  return `${title.replace(/[\\/:*?"<>|]/g, "_")}-${day}.${extension}`;
 }

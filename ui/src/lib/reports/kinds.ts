@@ -1,12 +1,12 @@
 // The handouts, in the order the Reports page offers them, and the list's columns.
 import type { ListColumn, ReportKind } from "../api";
 
-export const KINDS: readonly ReportKind[] = ["list", "card", "history", "visits", "weekly", "classification", "comparison", "labels"];
+export const KINDS: readonly ReportKind[] = ["list", "card", "history", "visits", "ics", "daily", "weekly", "classification", "comparison", "labels"];
 
 /** Reports of the cards the card list selects now. */
 export const OF_LIST: readonly ReportKind[] = ["list", "card", "labels"];
 /** Reports over a period. */
-export const OVER_PERIOD: readonly ReportKind[] = ["history", "visits", "weekly", "classification"];
+export const OVER_PERIOD: readonly ReportKind[] = ["history", "visits", "ics", "weekly", "classification"];
 
 /** Each list column with the catalog key of its heading (the same as the report's). */
 export const COLUMNS: readonly [ListColumn, string][] = [
@@ -42,4 +42,6 @@ export const TITLE_KEY: Record<ReportKind, string> = {
   classification: "report.class.title",
   comparison: "report.comparison.sheet",
   labels: "report.labels.list_title",
+  ics: "report.ics.title",
+  daily: "report.daily.title",
 };

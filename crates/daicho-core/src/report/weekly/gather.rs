@@ -28,6 +28,8 @@ pub struct WeeklyFacts {
     pub overdue: Vec<OverdueFollowUp>,
     /// Average completeness (percent) of each owner's cards, as last classified.
     pub completeness: Vec<(String, u32, f64)>,
+    /// The superior's reviews of the period's daily reports.
+    pub reviews: Vec<crate::daily::DailyReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -161,6 +163,7 @@ pub fn gather(
         contacts,
         complaints,
         deals,
+        reviews: crate::daily::reviews_between(conn, period.from, period.to)?,
         receivables: receivables::receivables(conn, today, owner)?.ages,
         overdue: figures::overdue_follow_ups(conn, today, owner)?,
         completeness: rows(

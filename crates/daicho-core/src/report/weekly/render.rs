@@ -305,6 +305,26 @@ pub fn write_weekly(
             sh.row += 1;
         }
     }
+    // The superior's reviews of the week's daily reports.
+    sh.section("report.weekly.reviews").map_err(&failed)?;
+    if facts.reviews.is_empty() {
+        sh.none().map_err(&failed)?;
+    } else {
+        sh.heads(&[
+            "daily.day",
+            "daily.reviewer",
+            "daily.reviewed_on",
+            "daily.comment",
+        ])
+        .map_err(&failed)?;
+        for review in &facts.reviews {
+            layout::date(sh.ws, sh.row, 0, Some(&review.day), &s).map_err(&failed)?;
+            layout::text(sh.ws, sh.row, 1, &review.reviewer, &s.text).map_err(&failed)?;
+            layout::date(sh.ws, sh.row, 2, Some(&review.reviewed_on), &s).map_err(&failed)?;
+            layout::text(sh.ws, sh.row, 3, &review.comment, &s.wrap).map_err(&failed)?;
+            sh.row += 1;
+        }
+    }
     progress(1, 1);
     super::super::save(&mut workbook, path)?;
     Ok(facts.rows())
