@@ -129,6 +129,11 @@ describe("follow-ups, intelligence and the visit plan in the real window", () =>
       expect.stringContaining("最終訪問 0日前"),
     );
     await candidate.$('[data-testid="add-visit"]').click();
+    // The week shows it in today's column; today's route has its buttons.
+    await $(
+      `//*[@data-testid="planned-visit"][.//*[text()="${NAME}"]]`,
+    ).waitForDisplayed();
+    await byTestId("span-day").click();
     const visit = $(
       `//*[@data-testid="planned-visit"][.//button[text()="${NAME}"]]`,
     );
@@ -169,8 +174,11 @@ describe("follow-ups, intelligence and the visit plan in the real window", () =>
       await byTestId("note-row").waitForDisplayed();
       await screenshot(`${lang}-notes`);
       await goTo("visits");
+      await byTestId("span-week").click();
       await byTestId("planned-visit").waitForDisplayed();
       await screenshot(`${lang}-visit-plan`);
+      await byTestId("span-day").click();
+      await byTestId("day-schedule").waitForDisplayed();
       await $(
         '[data-testid="planned-visit"] [data-testid="open-brief"]',
       ).click();
