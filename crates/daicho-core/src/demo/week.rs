@@ -168,7 +168,7 @@ pub(super) fn reviews(
     };
     for back in 1..=14 {
         let day = today - Duration::days(back);
-        if day.weekday().number_from_monday() > 5 || rng.random_bool(0.25) {
+        if day.weekday().number_from_monday() > 5 || rng.random_bool(0.15) {
             continue;
         }
         // Read the next working morning.

@@ -55,6 +55,36 @@ fn a_demo_made_as_of_a_day_plans_visits_in_that_week() {
     let plan = ledger.visit_plan("2027-03-08", "2027-03-12").unwrap();
     assert!(!plan.is_empty());
     assert_eq!(ledger.stats().unwrap().planned_visits as usize, plan.len());
+    // Appointments: most timed, agreed and still to confirm; Monday and Tuesday's mostly made.
+    let timed: Vec<_> = plan.iter().filter(|v| v.starts_at.is_some()).collect();
+    assert!(timed.iter().any(|v| v.confirmed) && timed.iter().any(|v| !v.confirmed));
+    assert!(plan.iter().all(|v| !v.purpose.is_empty()));
+    let before_today = plan.iter().filter(|v| v.planned_on.as_str() < "2027-03-10");
+    assert!(before_today.clone().any(|v| v.contact_id.is_some()));
+    assert!(plan
+        .iter()
+        .filter(|v| v.planned_on.as_str() >= "2027-03-10")
+        .all(|v| v.contact_id.is_none()));
+    // Reviewed daily reports of the working days before, and messages among the contacts.
+    let monday = ledger.daily_report("2027-03-08").unwrap();
+    let reviews = (1..=14)
+        .filter(|back| {
+            let day = (day - chrono::Duration::days(*back)).to_string();
+            ledger.daily_report(&day).unwrap().review.is_some()
+        })
+        .count();
+    assert!(reviews >= 5, "{reviews} of ten working days reviewed");
+    assert!(monday.visits_planned > 0);
+    let conn = ledger.connection();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert!(count("SELECT count(*) FROM contacts WHERE kind = 'message'") > 0);
+    let with_ids = count("SELECT count(*) FROM cards WHERE messaging IS NOT NULL");
+    let people_with_ids = count("SELECT count(*) FROM key_persons WHERE messaging IS NOT NULL");
+    assert!(
+        with_ids > 10 && with_ids < 150,
+        "{with_ids} of 200 cards have messaging IDs"
+    );
+    assert!(people_with_ids > 10, "{people_with_ids}");
 }
 
 #[test]
