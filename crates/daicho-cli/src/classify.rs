@@ -37,6 +37,15 @@ pub fn run(
 }
 
 /// A catalog message in `lang` with its named parameters.
+/// The problem customers, most severe first.
+fn problems_in_order(
+    cards: &[daicho_core::classify::CardClass],
+) -> Vec<&daicho_core::classify::CardClass> {
+    let mut list: Vec<_> = cards.iter().filter(|k| k.problem).collect();
+    daicho_core::classify::order_problems(&mut list);
+    list
+}
+
 pub fn t(lang: Lang, key: &str, params: &[(&str, String)]) -> String {
     let params: BTreeMap<String, String> = params
         .iter()
@@ -85,14 +94,25 @@ fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
             "class.core_list",
             c.cards.iter().filter(|k| k.core).collect::<Vec<_>>(),
         ),
-        (
-            "class.problem_list",
-            c.cards.iter().filter(|k| k.problem).collect::<Vec<_>>(),
-        ),
+        ("class.problem_list", problems_in_order(&c.cards)),
     ] {
         out!("\n{} ({})", t(lang, title, &[]), members.len());
         for k in members {
-            out!("{}\t{}\t{}", k.code, k.name, reasons(lang, k));
+            match k.top_problem().filter(|_| k.problem) {
+                Some(top) => out!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    k.code,
+                    k.name,
+                    reasons(lang, k),
+                    t(
+                        lang,
+                        &format!("severity.{}", top.severity.map_or("medium", |s| s.as_str())),
+                        &[]
+                    ),
+                    t(lang, &format!("problem.action.{}", top.kind.as_str()), &[])
+                ),
+                None => out!("{}\t{}\t{}", k.code, k.name, reasons(lang, k)),
+            }
         }
     }
     if !dry_run {

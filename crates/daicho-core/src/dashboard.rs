@@ -203,6 +203,7 @@ pub fn for_owner(
     mut c: Classification,
     owner: Option<&str>,
     grade_labels: &[String],
+    week: usize,
 ) -> (Classification, ClassificationView) {
     if let Some(owner) = owner {
         c.cards.retain(|k| k.owner == owner);
@@ -217,6 +218,6 @@ pub fn for_owner(
         }
         c.has_transactions = c.has_transactions && c.cards.iter().any(|k| k.amount != 0);
     }
-    let v = view::summarise(&c, grade_labels);
+    let v = view::summarise(&c, grade_labels, week);
     (c, v)
 }

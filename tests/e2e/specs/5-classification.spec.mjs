@@ -93,6 +93,10 @@ describe("sales, classification and the dashboard in the real window", () => {
     await problem.waitForDisplayed();
     await expect(problem).toHaveText(expect.stringContaining("支払遅延 120,000"));
     await expect(problem).toHaveText(expect.stringContaining("与信限度額を 20,000 超過"));
+    // This week's few: the most severe, each with what to do, never the whole problem list.
+    const week = await $$('[data-testid="problem-week-entry"]');
+    if (week.length < 1 || week.length > 10) throw new Error(`this week's problems: ${week.length}, not 1 to 10`);
+    for (const entry of week) await entry.$('[data-testid="problem-action"]').waitForDisplayed();
 
     // The receivables chart: the 31–60 days column holds this customer.
     await clickChart("receivables-chart", 2);
@@ -158,6 +162,8 @@ describe("sales, classification and the dashboard in the real window", () => {
       await screenshot(`${lang}-dashboard`);
       await reveal("completeness-chart");
       await screenshot(`${lang}-dashboard-charts`);
+      await reveal("problem-week");
+      await screenshot(`${lang}-dashboard-week`);
       await reveal("core-list");
       await screenshot(`${lang}-dashboard-lists`);
       await goTo("settings");

@@ -4,7 +4,9 @@
 use crate::card::{CardKind, CardStatus, Loyalty, Standing};
 
 use super::config::{ClassConfig, CompletenessWeights, GradeBand, VolumeBasis};
-use super::model::{Abc, CardClass, CompletenessItem, Indicators, Reason, ReasonKind, ValueTier};
+use super::model::{
+    Abc, CardClass, CompletenessItem, Indicators, Reason, ReasonKind, Severity, ValueTier,
+};
 
 /// What classification reads about one card.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +23,11 @@ pub struct CardInput {
     pub quantity: i64,
     pub outstanding: i64,
     pub overdue: i64,
+    /// How many days the oldest overdue invoice is late (0: nothing overdue).
+    pub overdue_days: i64,
     pub open_complaints: i64,
+    /// How many days the oldest open complaint has been open.
+    pub complaint_days: i64,
     pub standing: Standing,
     /// Parts of the card that are filled in.
     pub filled: Vec<CompletenessItem>,
@@ -31,6 +37,11 @@ pub struct CardInput {
 
 /// A purchase growth of this many percent puts a core customer's growth among its reasons.
 pub const GROWING_PERCENT: i32 = 20;
+/// Overdue this long is the manager's this week, whatever the amount.
+pub const OVERDUE_HIGH_DAYS: i64 = 90;
+/// A complaint open this long, or this many open at once, needs the manager.
+pub const COMPLAINT_HIGH_DAYS: i64 = 14;
+pub const COMPLAINTS_HIGH: i64 = 3;
 
 /// ABC classes in the order of `amounts` (largest first): a card is in A while the share before
 /// it is below `a_percent`, so the card that crosses the line is still A. Cards buying the same
@@ -225,6 +236,7 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
     };
     let amounts: Vec<i64> = order.iter().map(|(amount, _)| *amount).collect();
     let classes = abc(&amounts, config.a_percent, config.b_percent);
+    let was = previous_classes(&inputs, config);
     let buyers = amounts.iter().filter(|a| **a > 0).count();
     // Contribution: the share of buyers this card buys more than (ties count as the same rank).
     let mut rank = 0usize;
@@ -249,11 +261,96 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
             growth: growth_indicator(input.amount, input.previous_amount),
             influence: judgement(input.standing.influence),
         };
+        let before = was[at as usize];
         out.push(card_class(
-            input, class, cumulative, indicators, config, &parts, months,
+            input, class, before, cumulative, indicators, config, &parts, months,
         ));
     }
     out
+}
+
+/// What puts a customer on the problem list, each reason with its severity. Only what calls for
+/// action counts: money overdue beyond the configured days or amount, open complaints, a fall in
+/// purchases of a customer who was A or B, weak credit while they owe us, a limit overrun.
+fn problems(
+    input: &CardInput,
+    was: Option<Abc>,
+    growth: Option<i32>,
+    indicators: &Indicators,
+    config: &ClassConfig,
+) -> Vec<Reason> {
+    let mut out = Vec::new();
+    let mut push = |kind: ReasonKind, figure: i64, high: bool| {
+        out.push(Reason {
+            kind,
+            figure,
+            severity: Some(if high {
+                Severity::High
+            } else {
+                Severity::Medium
+            }),
+        });
+    };
+    let big = config
+        .overdue_amount_from
+        .is_some_and(|from| input.overdue >= from);
+    if input.overdue > 0 && (input.overdue_days >= i64::from(config.overdue_days_from) || big) {
+        push(
+            ReasonKind::Overdue,
+            input.overdue,
+            big || input.overdue_days >= OVERDUE_HIGH_DAYS,
+        );
+    }
+    if input.open_complaints > 0 {
+        push(
+            ReasonKind::OpenComplaints,
+            input.open_complaints,
+            input.complaint_days >= COMPLAINT_HIGH_DAYS || input.open_complaints >= COMPLAINTS_HIGH,
+        );
+    }
+    // A customer marked lost or dormant has fallen for a reason the rep already knows.
+    if let Some(g) = growth.filter(|g| {
+        *g <= -config.falling_percent
+            && !matches!(input.status, CardStatus::Lost | CardStatus::Dormant)
+            && matches!(was, Some(Abc::A | Abc::B))
+    }) {
+        push(ReasonKind::Falling, i64::from(g), was == Some(Abc::A));
+    }
+    if let Some(c) = indicators
+        .credit
+        .filter(|c| *c < config.weak_credit_below && input.outstanding > 0)
+    {
+        push(ReasonKind::WeakCredit, i64::from(c), false);
+    }
+    if let Some(limit) = input
+        .standing
+        .credit_limit
+        .filter(|l| input.outstanding > *l)
+    {
+        push(ReasonKind::OverLimit, input.outstanding - limit, true);
+    }
+    out
+}
+
+/// Each card's ABC class in the previous period, in input order: a fall in purchases matters for
+/// the customers who mattered then.
+fn previous_classes(inputs: &[CardInput], config: &ClassConfig) -> Vec<Option<Abc>> {
+    let mut order: Vec<(i64, usize)> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.previous_amount > 0)
+        .map(|(i, c)| (c.previous_amount, i))
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let amounts: Vec<i64> = order.iter().map(|(a, _)| *a).collect();
+    let mut was = vec![None; inputs.len()];
+    for ((_, i), (class, _)) in order
+        .iter()
+        .zip(abc(&amounts, config.a_percent, config.b_percent))
+    {
+        was[*i] = class;
+    }
+    was
 }
 
 /// The parts that count for each kind of card, worked out once per classification.
@@ -262,9 +359,11 @@ struct Parts {
     individual: Vec<(CompletenessItem, i32)>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn card_class(
     input: &mut CardInput,
     abc: Option<Abc>,
+    was: Option<Abc>,
     cumulative_percent: Option<f64>,
     indicators: Indicators,
     config: &ClassConfig,
@@ -284,7 +383,11 @@ fn card_class(
         CardKind::Organisation => &parts.organisation,
     };
     let (completeness, missing) = completeness_over(kind_parts, &input.filled);
-    let reason = |kind: ReasonKind, figure: i64| Reason { kind, figure };
+    let reason = |kind: ReasonKind, figure: i64| Reason {
+        kind,
+        figure,
+        severity: None,
+    };
     let mut core_reasons = Vec::new();
     if abc == Some(Abc::A) {
         core_reasons.push(reason(ReasonKind::ClassA, input.amount));
@@ -296,29 +399,7 @@ fn card_class(
     if core && growth.is_some_and(|g| g >= GROWING_PERCENT) {
         core_reasons.push(reason(ReasonKind::Growing, i64::from(growth.unwrap_or(0))));
     }
-    let mut problems = Vec::new();
-    if input.overdue > 0 {
-        problems.push(reason(ReasonKind::Overdue, input.overdue));
-    }
-    if input.open_complaints > 0 {
-        problems.push(reason(ReasonKind::OpenComplaints, input.open_complaints));
-    }
-    // A lost customer's purchases have fallen for a known reason: no longer a problem to chase.
-    let falling =
-        growth.filter(|g| *g <= -config.falling_percent && input.status != CardStatus::Lost);
-    if let Some(g) = falling {
-        problems.push(reason(ReasonKind::Falling, i64::from(g)));
-    }
-    if let Some(c) = indicators.credit.filter(|c| *c < config.weak_credit_below) {
-        problems.push(reason(ReasonKind::WeakCredit, i64::from(c)));
-    }
-    if let Some(limit) = input
-        .standing
-        .credit_limit
-        .filter(|l| input.outstanding > *l)
-    {
-        problems.push(reason(ReasonKind::OverLimit, input.outstanding - limit));
-    }
+    let problems = problems(input, was, growth, &indicators, config);
     let problem = !problems.is_empty();
     CardClass {
         card_id: std::mem::take(&mut input.card_id),

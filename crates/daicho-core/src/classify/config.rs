@@ -148,8 +148,16 @@ pub struct ClassConfig {
     /// `potential_from`, else low value.
     pub secondary_from: i32,
     pub potential_from: i32,
-    /// Purchases down this many percent against the previous period is a problem.
+    /// Purchases down this many percent against the previous period is a problem, for a
+    /// customer who was class A or B in that period (a small customer's swings are noise).
     pub falling_percent: i32,
+    /// Money overdue is a problem once the oldest unpaid invoice is this many days late...
+    pub overdue_days_from: i32,
+    /// ...or, when set, once this much is overdue, however recent.
+    #[cfg_attr(feature = "specta", specta(type = Option<i32>))]
+    pub overdue_amount_from: Option<i64>,
+    /// How many problem customers the dashboard names for this week (the most severe first).
+    pub problem_list_size: i32,
     pub visit_every_days: VisitFrequency,
     pub completeness: CompletenessWeights,
 }
@@ -178,6 +186,9 @@ impl Default for ClassConfig {
             secondary_from: 45,
             potential_from: 65,
             falling_percent: 20,
+            overdue_days_from: 30,
+            overdue_amount_from: None,
+            problem_list_size: 10,
             visit_every_days: VisitFrequency::default(),
             completeness: CompletenessWeights::default(),
         }
@@ -329,6 +340,23 @@ impl ClassConfig {
         }
         if self.secondary_from >= self.high_value_from {
             i.push(FieldIssue::new("high_value_from", "out_of_order"));
+        }
+        if !(1..=365).contains(&self.overdue_days_from) {
+            i.push(FieldIssue::with_limit(
+                "overdue_days_from",
+                "out_of_range",
+                365,
+            ));
+        }
+        if self.overdue_amount_from.is_some_and(|a| a <= 0) {
+            i.push(FieldIssue::new("overdue_amount_from", "negative"));
+        }
+        if !(1..=100).contains(&self.problem_list_size) {
+            i.push(FieldIssue::with_limit(
+                "problem_list_size",
+                "out_of_range",
+                100,
+            ));
         }
         let v = &self.visit_every_days;
         for (field, days) in [

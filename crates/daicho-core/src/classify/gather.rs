@@ -66,16 +66,38 @@ fn purchases(conn: &Connection, period: Period) -> rusqlite::Result<Vec<(String,
     Ok(out)
 }
 
-/// Outstanding and overdue receivables per card, in card order, from the partial index of open
-/// sales.
-fn receivables(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Vec<(String, (i64, i64))>> {
+/// A card's outstanding and overdue amounts, and how many days its oldest overdue invoice is late.
+type Owed = (i64, i64, i64);
+
+/// What each card owes, in card order, from the partial index of open sales.
+fn receivables(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Vec<(String, Owed)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT card_id, sum(amount - paid_amount), coalesce(sum(CASE WHEN due_on < ?1 THEN amount - paid_amount END), 0)
+        "SELECT card_id, sum(amount - paid_amount), coalesce(sum(CASE WHEN due_on < ?1 THEN amount - paid_amount END), 0),
+            coalesce(CAST(julianday(?1) - julianday(min(CASE WHEN due_on < ?1 THEN due_on END)) AS INTEGER), 0)
          FROM transactions INDEXED BY transactions_open WHERE kind = 'sale' AND paid_amount < amount
          GROUP BY card_id ORDER BY card_id",
     )?;
     let rows = stmt.query_map([today.format("%Y-%m-%d").to_string()], |r| {
-        Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+        Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+    })?;
+    rows.collect()
+}
+
+/// Open complaints per card: how many, and how many days the oldest has been open.
+fn open_complaints(
+    conn: &Connection,
+    today: NaiveDate,
+) -> rusqlite::Result<HashMap<String, (i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, count(*), CAST(julianday(?1) - julianday(substr(min(at), 1, 10)) AS INTEGER)
+         FROM contacts INDEXED BY contacts_open_complaints WHERE complaint_state IN ('open', 'in_progress')
+         GROUP BY card_id",
+    )?;
+    let rows = stmt.query_map([today.format("%Y-%m-%d").to_string()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            (r.get(1)?, r.get::<_, Option<i64>>(2)?.unwrap_or(0)),
+        ))
     })?;
     rows.collect()
 }
@@ -167,10 +189,7 @@ pub fn inputs(
     let any = purchases.iter().any(|(_, p)| p.count > 0);
     let mut purchases = InCardOrder::new(purchases);
     let mut receivables = InCardOrder::new(receivables(conn, today)?);
-    let complaints = counts(
-        conn,
-        "SELECT card_id, count(*) FROM contacts WHERE complaint_state IN ('open', 'in_progress') GROUP BY card_id",
-    )?;
+    let complaints = open_complaints(conn, today)?;
     let key_persons = counts(
         conn,
         "SELECT card_id, count(*) + 1000 * count(CASE role WHEN 'decision_maker' THEN 1 END)
@@ -220,7 +239,8 @@ pub fn inputs(
             }
         }
         let bought = purchases.take(&id);
-        let (outstanding, overdue) = receivables.take(&id);
+        let (outstanding, overdue, overdue_days) = receivables.take(&id);
+        let (open_complaints, complaint_days) = complaints.get(&id).copied().unwrap_or((0, 0));
         inputs.push(CardInput {
             code: r.get(1)?,
             name: r.get(2)?,
@@ -232,7 +252,9 @@ pub fn inputs(
             quantity: bought.quantity,
             outstanding,
             overdue,
-            open_complaints: complaints.get(&id).copied().unwrap_or(0),
+            overdue_days,
+            open_complaints,
+            complaint_days,
             standing,
             filled,
             makers_in_a_category: makers.get(&id).copied().unwrap_or(0),

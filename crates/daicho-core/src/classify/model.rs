@@ -40,13 +40,22 @@ api_enum!(
     }
 );
 
-/// One reason with the figure behind it (an amount, a percentage, a count, days).
+api_enum!(
+    /// How urgently a problem needs the manager: `high` this week, `medium` in the rep's hands
+    /// (declared in rising order: `High` is the greater).
+    Severity { Medium = "medium", High = "high" }
+);
+
+/// One reason with the figure behind it (an amount, a percentage, a count, days); a problem's
+/// reason also says how severe it is (classes kept before severities existed have none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Reason {
     pub kind: ReasonKind,
     #[cfg_attr(feature = "specta", specta(type = i32))]
     pub figure: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 impl Reason {
@@ -113,6 +122,44 @@ pub struct CardClass {
     pub core: bool,
     pub problem: bool,
     pub reasons: Vec<Reason>,
+}
+
+impl CardClass {
+    /// The most severe of its problems, if it is on the problem list.
+    pub fn severity(&self) -> Option<Severity> {
+        self.reasons.iter().filter_map(|r| r.severity).max()
+    }
+
+    /// The problem to act on first: the most severe, the first of equals.
+    pub fn top_problem(&self) -> Option<&Reason> {
+        let most = self.severity()?;
+        self.reasons.iter().find(|r| r.severity == Some(most))
+    }
+
+    /// What its problems put at stake, to order problems of the same severity: money overdue,
+    /// over the limit and the purchases lost against the previous period.
+    pub fn stake(&self) -> i64 {
+        self.reasons
+            .iter()
+            .map(|r| match r.kind {
+                ReasonKind::Overdue | ReasonKind::OverLimit => r.figure,
+                ReasonKind::Falling => (self.previous_amount - self.amount).max(0),
+                ReasonKind::WeakCredit => self.outstanding,
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// Problem customers in the order to deal with them: most severe first, then most at stake,
+/// then by customer code.
+pub fn order_problems(list: &mut [&CardClass]) {
+    list.sort_by(|a, b| {
+        b.severity()
+            .cmp(&a.severity())
+            .then(b.stake().cmp(&a.stake()))
+            .then(a.code.cmp(&b.code))
+    });
 }
 
 /// A whole classification: every live card, by purchases (largest first, then by code).

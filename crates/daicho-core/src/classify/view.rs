@@ -56,7 +56,11 @@ pub struct ClassificationView {
     pub core_total: u32,
     pub problem_total: u32,
     pub core: Vec<CardClass>,
+    /// Most severe first, then what is at stake.
     pub problem: Vec<CardClass>,
+    /// Problem customers of high severity, of whom `problem_week` names the first few.
+    pub problem_high: u32,
+    pub problem_week: Vec<CardClass>,
 }
 
 fn count<T: Clone + PartialEq>(
@@ -79,9 +83,10 @@ fn count<T: Clone + PartialEq>(
         .collect()
 }
 
-/// `grade_labels`: the configured bands, lowest first. Problem customers are listed most
-/// overdue first; core customers by purchases.
-pub fn summarise(c: &Classification, grade_labels: &[String]) -> ClassificationView {
+/// `grade_labels`: the configured bands, lowest first. Problem customers are listed most severe
+/// first, then by what is at stake; the high-severity ones, up to `week` of them, are the ones
+/// for the manager this week. Core customers by purchases.
+pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> ClassificationView {
     let cards = &c.cards;
     let buyers: Vec<&CardClass> = cards.iter().filter(|k| k.amount > 0).collect();
     let mut pareto: Vec<ParetoBar> = buyers
@@ -109,7 +114,12 @@ pub fn summarise(c: &Classification, grade_labels: &[String]) -> ClassificationV
     }
     let core: Vec<&CardClass> = cards.iter().filter(|k| k.core).collect();
     let mut problem: Vec<&CardClass> = cards.iter().filter(|k| k.problem).collect();
-    problem.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.code.cmp(&b.code)));
+    super::model::order_problems(&mut problem);
+    let high: Vec<&CardClass> = problem
+        .iter()
+        .copied()
+        .filter(|k| k.severity() == Some(crate::classify::Severity::High))
+        .collect();
     ClassificationView {
         from: c.from.clone(),
         to: c.to.clone(),
@@ -127,5 +137,7 @@ pub fn summarise(c: &Classification, grade_labels: &[String]) -> ClassificationV
         problem_total: problem.len() as u32,
         core: core.into_iter().take(LIST_LIMIT).cloned().collect(),
         problem: problem.into_iter().take(LIST_LIMIT).cloned().collect(),
+        problem_high: high.len() as u32,
+        problem_week: high.into_iter().take(week).cloned().collect(),
     }
 }

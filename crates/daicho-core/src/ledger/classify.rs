@@ -47,7 +47,12 @@ impl Ledger {
     pub fn classification_view(&self, period: Period) -> Result<ClassificationView, ClassifyError> {
         let config = config::load(self.connection())?;
         let labels: Vec<String> = config.grades.iter().map(|g| g.label.clone()).collect();
-        Ok(view::summarise(&self.classification(period)?, &labels))
+        let week = config.problem_list_size.max(1) as usize;
+        Ok(view::summarise(
+            &self.classification(period)?,
+            &labels,
+            week,
+        ))
     }
 
     /// Classifies and keeps each card's classes; returns the classification and how many cards
@@ -80,8 +85,9 @@ impl Ledger {
         let owner = query.owner.as_deref().filter(|o| !o.is_empty());
         let config = config::load(self.connection())?;
         let labels: Vec<String> = config.grades.iter().map(|g| g.label.clone()).collect();
+        let week = config.problem_list_size.max(1) as usize;
         let (shown, classification) =
-            dashboard::for_owner(self.classification(period)?, owner, &labels);
+            dashboard::for_owner(self.classification(period)?, owner, &labels, week);
         let (completeness, least_complete) = dashboard::completeness(&shown);
         let conn = self.connection();
         Ok(Dashboard {

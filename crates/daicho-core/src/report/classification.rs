@@ -273,14 +273,26 @@ pub fn write_classification(
             title: &title,
             subtitle: &period,
             filter: &period,
-            landscape: false,
-            heads: &[
-                ("field.code", 11.0),
-                ("report.col.customer", 30.0),
-                ("field.owner", 12.0),
-                ("class.abc", 7.0),
-                ("report.class.reasons", 56.0),
-            ],
+            heads: if problem {
+                &[
+                    ("field.code", 11.0),
+                    ("report.col.customer", 26.0),
+                    ("field.owner", 12.0),
+                    ("class.abc", 6.0),
+                    ("report.class.reasons", 34.0),
+                    ("report.class.severity", 9.0),
+                    ("report.class.action", 40.0),
+                ]
+            } else {
+                &[
+                    ("field.code", 11.0),
+                    ("report.col.customer", 30.0),
+                    ("field.owner", 12.0),
+                    ("class.abc", 7.0),
+                    ("report.class.reasons", 56.0),
+                ]
+            },
+            landscape: problem,
         };
         layout::list_sheet(ws, ctx, &s, &sheet).map_err(&failed)?;
         let mut members: Vec<&CardClass> = c
@@ -289,7 +301,7 @@ pub fn write_classification(
             .filter(|k| if problem { k.problem } else { k.core })
             .collect();
         if problem {
-            members.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.code.cmp(&b.code)));
+            crate::classify::order_problems(&mut members);
         }
         for (n, k) in members.iter().enumerate() {
             let row = 3 + n as RowNum;
@@ -305,8 +317,18 @@ pub fn write_classification(
             )
             .map_err(&failed)?;
             layout::text(ws, row, 4, &reasons(ctx, k, problem), &s.wrap).map_err(&failed)?;
+            if let Some(top) = k.top_problem().filter(|_| problem) {
+                let severity = top
+                    .severity
+                    .map(|s| ctx.t(&format!("severity.{}", s.as_str())))
+                    .unwrap_or_default();
+                layout::text(ws, row, 5, &severity, &s.text).map_err(&failed)?;
+                let action = ctx.t(&format!("problem.action.{}", top.kind.as_str()));
+                layout::text(ws, row, 6, &action, &s.wrap).map_err(&failed)?;
+            }
         }
-        layout::close_list(ws, members.len() as u32, 5, 0).map_err(&failed)?;
+        let columns = if problem { 7 } else { 5 };
+        layout::close_list(ws, members.len() as u32, columns, 0).map_err(&failed)?;
     }
     progress(total, total);
     super::save(&mut workbook, path)?;

@@ -341,8 +341,119 @@ fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their
         ]
     );
     assert_eq!((v.buyers, v.core_total, v.problem_total), (5, 2, 3));
-    assert_eq!(v.problem[0].name, "土屋電機", "most overdue first");
+    // All three are urgent; the most at stake first: 200,000 of purchases lost, 150,000 owed on
+    // weak credit, 100,000 overdue with 40,000 over the limit.
+    let order: Vec<&str> = v.problem.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(order, ["坂本物産", "千葉商会", "土屋電機"]);
+    assert_eq!(v.problem_high, 3);
     assert_eq!(v.pareto.last().unwrap().cumulative_percent, 100.0);
+}
+
+/// A card that bought (and paid) `last_year` last year and `this_year` this year.
+fn customer(l: &mut Ledger, name: &str, last_year: i64, this_year: i64) -> CardId {
+    let id = card_with_limit(l, name, None);
+    for (on, amount) in [("2025-06-01", last_year), ("2026-06-01", this_year)] {
+        if amount > 0 {
+            let mut paid = sale(on, "部品", 1, amount);
+            paid.paid_amount = amount;
+            paid.paid_on = Some(on.into());
+            l.add_transaction(&id, &paid).unwrap();
+        }
+    }
+    id
+}
+
+fn owes(l: &mut Ledger, id: &CardId, amount: i64, due: &str) {
+    let mut s = sale("2026-06-15", "部品", 1, amount);
+    s.due_on = Some(due.into());
+    l.add_transaction(id, &s).unwrap();
+}
+
+#[test]
+fn the_problem_list_names_what_calls_for_action_most_severe_first() {
+    use daicho_core::classify::Severity::{High, Medium};
+    let mut l = ledger();
+    // Last year's big customers, and small ones whose swings are noise.
+    customer(&mut l, "大口商事", 2_000_000, 800_000);
+    let steady = customer(&mut l, "安定工業", 1_500_000, 1_500_000);
+    customer(&mut l, "小口商店", 30_000, 5_000);
+    // Overdue 10 days (today is 24 November): a reminder, not yet a problem.
+    owes(&mut l, &steady, 50_000, "2026-11-14");
+    // Overdue 45 days: the rep's to chase; 120 days: the manager's.
+    let late = customer(&mut l, "遅延物産", 0, 100_000);
+    owes(&mut l, &late, 80_000, "2026-10-10");
+    let later = customer(&mut l, "長期延滞", 0, 100_000);
+    owes(&mut l, &later, 60_000, "2026-07-27");
+    // Weak credit owing nothing is not a problem; owing something it is.
+    for (name, owing) in [("信用弱・残高なし", false), ("信用弱・残高あり", true)] {
+        let id = customer(&mut l, name, 0, 50_000);
+        let mut c = l.card(&id).unwrap();
+        c.fields.standing.credit_score = Some(20);
+        l.update_card(&id, c.version, &c.fields).unwrap();
+        if owing {
+            owes(&mut l, &id, 20_000, "2026-12-31");
+        }
+    }
+    // A complaint open three weeks.
+    let complained = customer(&mut l, "苦情商会", 0, 100_000);
+    l.add_contact(&complained, &complaint()).unwrap();
+
+    let c = l.classification(year()).unwrap();
+    let severity = |name: &str| {
+        let k = c.cards.iter().find(|k| k.name == name).unwrap();
+        (k.problem, k.severity())
+    };
+    assert_eq!(
+        severity("大口商事"),
+        (true, Some(High)),
+        "class A last year, down 60%"
+    );
+    assert_eq!(
+        severity("小口商店"),
+        (false, None),
+        "a small customer's fall is noise"
+    );
+    assert_eq!(
+        severity("安定工業"),
+        (false, None),
+        "10 days overdue is not yet a problem"
+    );
+    assert_eq!(severity("遅延物産"), (true, Some(Medium)));
+    assert_eq!(severity("長期延滞"), (true, Some(High)));
+    assert_eq!(severity("信用弱・残高なし"), (false, None));
+    assert_eq!(severity("信用弱・残高あり"), (true, Some(Medium)));
+    assert_eq!(severity("苦情商会"), (true, Some(High)), "open 23 days");
+
+    // Settings move the lines: overdue from 7 days, or from 50,000 however recent.
+    let mut config = l.class_config().unwrap();
+    config.overdue_days_from = 7;
+    config.problem_list_size = 2;
+    l.set_class_config(&config).unwrap();
+    let v = l.classification_view(year()).unwrap();
+    let names = |list: &[daicho_core::classify::CardClass]| -> Vec<String> {
+        list.iter().map(|k| k.name.clone()).collect()
+    };
+    assert!(names(&v.problem).contains(&"安定工業".to_owned()));
+    // The week names the two most severe with most at stake: 1,200,000 of lost purchases, then
+    // 60,000 overdue 120 days (the complaint puts no money at stake).
+    assert_eq!(v.problem_high, 3);
+    assert_eq!(names(&v.problem_week), ["大口商事", "長期延滞"]);
+    config.overdue_days_from = 30;
+    config.overdue_amount_from = Some(50_000);
+    l.set_class_config(&config).unwrap();
+    let c = l.classification(year()).unwrap();
+    let steady = c.cards.iter().find(|k| k.name == "安定工業").unwrap();
+    assert_eq!(
+        steady.severity(),
+        Some(High),
+        "50,000 overdue is the line, however recent"
+    );
+
+    config.problem_list_size = 0;
+    config.overdue_days_from = 400;
+    let err = l.set_class_config(&config).unwrap_err().report();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["overdue_days_from", "problem_list_size"]);
 }
 
 #[test]
@@ -843,10 +954,12 @@ fn reasons_read_with_their_amounts_grouped_in_each_language() {
     let overdue = Reason {
         kind: ReasonKind::Overdue,
         figure: 18_000,
+        severity: None,
     };
     let complaints = Reason {
         kind: ReasonKind::OpenComplaints,
         figure: 2,
+        severity: None,
     };
     assert_eq!(overdue.text(Lang::Ja), "支払遅延 18,000");
     assert_eq!(overdue.text(Lang::En), "Overdue 18,000");

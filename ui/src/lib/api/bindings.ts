@@ -672,7 +672,7 @@ export type CardClass_Deserialize = {
 	missing: CompletenessItem[],
 	core: boolean,
 	problem: boolean,
-	reasons: Reason[],
+	reasons: Reason_Deserialize[],
 };
 
 /**  One card's classes and the figures they come from. */
@@ -707,7 +707,7 @@ export type CardClass_Serialize = {
 	missing: CompletenessItem[],
 	core: boolean,
 	problem: boolean,
-	reasons: Reason[],
+	reasons: Reason_Serialize[],
 };
 
 /**  The competition side of a card. */
@@ -1321,8 +1321,17 @@ export type ClassConfig_Deserialize = {
 	 */
 	secondary_from?: number,
 	potential_from?: number,
-	/**  Purchases down this many percent against the previous period is a problem. */
+	/**
+	 *  Purchases down this many percent against the previous period is a problem, for a
+	 *  customer who was class A or B in that period (a small customer's swings are noise).
+	 */
 	falling_percent?: number,
+	/**  Money overdue is a problem once the oldest unpaid invoice is this many days late... */
+	overdue_days_from?: number,
+	/**  ...or, when set, once this much is overdue, however recent. */
+	overdue_amount_from?: number | null,
+	/**  How many problem customers the dashboard names for this week (the most severe first). */
+	problem_list_size?: number,
 	visit_every_days?: VisitFrequency_Deserialize,
 	completeness?: CompletenessWeights_Deserialize,
 };
@@ -1348,8 +1357,17 @@ export type ClassConfig_Serialize = {
 	 */
 	secondary_from: number,
 	potential_from: number,
-	/**  Purchases down this many percent against the previous period is a problem. */
+	/**
+	 *  Purchases down this many percent against the previous period is a problem, for a
+	 *  customer who was class A or B in that period (a small customer's swings are noise).
+	 */
 	falling_percent: number,
+	/**  Money overdue is a problem once the oldest unpaid invoice is this many days late... */
+	overdue_days_from: number,
+	/**  ...or, when set, once this much is overdue, however recent. */
+	overdue_amount_from: number | null,
+	/**  How many problem customers the dashboard names for this week (the most severe first). */
+	problem_list_size: number,
 	visit_every_days: VisitFrequency_Serialize,
 	completeness: CompletenessWeights_Serialize,
 };
@@ -1383,7 +1401,11 @@ export type ClassificationView_Deserialize = {
 	core_total: number,
 	problem_total: number,
 	core: CardClass_Deserialize[],
+	/**  Most severe first, then what is at stake. */
 	problem: CardClass_Deserialize[],
+	/**  Problem customers of high severity, of whom `problem_week` names the first few. */
+	problem_high: number,
+	problem_week: CardClass_Deserialize[],
 };
 
 export type ClassificationView_Serialize = {
@@ -1404,7 +1426,11 @@ export type ClassificationView_Serialize = {
 	core_total: number,
 	problem_total: number,
 	core: CardClass_Serialize[],
+	/**  Most severe first, then what is at stake. */
 	problem: CardClass_Serialize[],
+	/**  Problem customers of high severity, of whom `problem_week` names the first few. */
+	problem_high: number,
+	problem_week: CardClass_Serialize[],
 };
 
 /**  Who to chase for payment, and when. */
@@ -3252,14 +3278,34 @@ export type Protection = {
 	keychain: boolean,
 };
 
-/**  One reason with the figure behind it (an amount, a percentage, a count, days). */
-export type Reason = {
-	kind: ReasonKind,
-	figure: number,
-};
+/**
+ *  One reason with the figure behind it (an amount, a percentage, a count, days); a problem's
+ *  reason also says how severe it is (classes kept before severities existed have none).
+ */
+export type Reason = Reason_Serialize | Reason_Deserialize;
 
 /**  Why a customer is on the core or the problem list. */
 export type ReasonKind = "class_a" | "high_value" | "growing" | "overdue" | "open_complaints" | "falling" | "weak_credit" | "over_limit";
+
+/**
+ *  One reason with the figure behind it (an amount, a percentage, a count, days); a problem's
+ *  reason also says how severe it is (classes kept before severities existed have none).
+ */
+export type Reason_Deserialize = {
+	kind: ReasonKind,
+	figure: number,
+	severity?: Severity | null,
+};
+
+/**
+ *  One reason with the figure behind it (an amount, a percentage, a count, days); a problem's
+ *  reason also says how severe it is (classes kept before severities existed have none).
+ */
+export type Reason_Serialize = {
+	kind: ReasonKind,
+	figure: number,
+	severity?: Severity,
+};
 
 /**  A receipt as the leaving ledger keeps it. */
 export type Receipt = Receipt_Serialize | Receipt_Deserialize;
@@ -3851,6 +3897,12 @@ export type Settings_Serialize = {
 	greeting_markets: Lang[],
 };
 
+/**
+ *  How urgently a problem needs the manager: `high` this week, `medium` in the rep's hands
+ *  (declared in rising order: `High` is the greater).
+ */
+export type Severity = "medium" | "high";
+
 export type Sheet = Sheet_Serialize | Sheet_Deserialize;
 
 /**  A comparison sheet: one of our products against competitors' products. */
@@ -4014,7 +4066,7 @@ export type StoredClass_Deserialize = {
 	missing: CompletenessItem[],
 	core: boolean,
 	problem: boolean,
-	reasons: Reason[],
+	reasons: Reason_Deserialize[],
 };
 
 /**  The stored part of a card's classification, as its history and the card's page show it. */
@@ -4028,7 +4080,7 @@ export type StoredClass_Serialize = {
 	missing: CompletenessItem[],
 	core: boolean,
 	problem: boolean,
-	reasons: Reason[],
+	reasons: Reason_Serialize[],
 };
 
 /**  How many rows of one table a full export holds. */

@@ -22,6 +22,9 @@ const CONFIG: ClassConfig = {
   secondary_from: 45,
   potential_from: 65,
   falling_percent: 20,
+  overdue_days_from: 30,
+  overdue_amount_from: null,
+  problem_list_size: 10,
   visit_every_days: { a: 30, b: 90, c: null, high_value: 45, potential_value: 60, prospect: 60 },
   completeness: { reading: 5, reach: 10, address: 10, industry: 5, owner: 5, key_persons: 15, decision_route: 15, credit: 15, profile: 10, payment_terms: 10 },
 };

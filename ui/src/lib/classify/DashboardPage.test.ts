@@ -7,7 +7,40 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import DashboardPage from "./DashboardPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
 import { app } from "../app/app.svelte";
-import type { Dashboard } from "../api";
+import type { CardClass, Dashboard } from "../api";
+import { cardId } from "../api/test-ids";
+
+/** A problem customer with its reasons, as the core sends it. */
+function problemCustomer(name: string, reasons: CardClass["reasons"]): CardClass {
+  return {
+    card_id: cardId(`id-${name}`),
+    code: name,
+    name,
+    owner: "山田",
+    status: "active",
+    amount: 0,
+    previous_amount: 0,
+    cumulative_percent: null,
+    abc: "a",
+    monthly_volume: 0,
+    grade: null,
+    growth_percent: null,
+    indicators: { contribution: null, cooperation: null, credit: null, growth: null, influence: null },
+    value_score: 0,
+    value_tier: "low",
+    loyalty: null,
+    loyalty_hint: null,
+    outstanding: 0,
+    overdue: 0,
+    completeness: 0,
+    missing: [],
+    core: false,
+    problem: true,
+    reasons,
+  };
+}
+
+let week: CardClass[] = [];
 
 function dashboard(withSales: boolean): Dashboard {
   const abc = (c: "a" | "b" | "c", customers: number, amount: number) => ({ class: c, customers, amount });
@@ -29,6 +62,8 @@ function dashboard(withSales: boolean): Dashboard {
       problem_total: 0,
       core: [],
       problem: [],
+      problem_high: week.length,
+      problem_week: week,
     },
     statuses: [],
     weeks: [],
@@ -47,6 +82,7 @@ describe("the dashboard", () => {
 
   beforeEach(() => {
     setLang("ja");
+    week = [];
     calls = [];
     withSales = true;
     mockWindows("main");
@@ -71,6 +107,29 @@ describe("the dashboard", () => {
     expect(await screen.findByTestId("no-transactions")).toHaveTextContent("この期間には取引がありません");
     expect(screen.queryByTestId("pareto-chart")).toBeNull();
     expect(screen.queryByTestId("tiers-chart")).toBeNull();
+  });
+
+  it("names the few problems that need the manager this week, each with what to do", async () => {
+    week = [
+      problemCustomer("大口商事", [{ kind: "falling", figure: -60, severity: "high" }]),
+      problemCustomer("長期延滞", [
+        { kind: "weak_credit", figure: 20, severity: "medium" },
+        { kind: "overdue", figure: 60000, severity: "high" },
+      ]),
+    ];
+    render(DashboardPage);
+    const entries = await screen.findAllByTestId("problem-week-entry");
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toHaveTextContent("大口商事");
+    expect(entries[0]).toHaveTextContent("購入減の理由を訪問して確かめる");
+    // The most severe reason decides the action, not the first listed.
+    expect(entries[1]).toHaveTextContent("延滞分の入金日を電話で約束してもらう");
+    expect(screen.getByTestId("problem-week")).toHaveTextContent("緊急 2 件");
+  });
+
+  it("says when nothing is urgent this week", async () => {
+    render(DashboardPage);
+    expect(await screen.findByTestId("problem-week-empty")).toHaveTextContent("今週、緊急の対応はありません");
   });
 
   it("opens a class's customers in the card list", async () => {

@@ -22,6 +22,9 @@ describe("the classification settings form", () => {
       secondary_from: 45,
       potential_from: 65,
       falling_percent: 20,
+      overdue_days_from: 30,
+      overdue_amount_from: null,
+      problem_list_size: 10,
       visit_every_days: { a: 30, b: null, c: null, high_value: null, potential_value: 60, prospect: null },
       completeness: { reading: 1, reach: 1, address: 1, industry: 1, owner: 1, key_persons: 1, decision_route: 1, credit: 1, profile: 1, payment_terms: null },
     });

@@ -21,6 +21,10 @@ export function toConfig(d: Loose<ClassConfig>): ClassConfig {
     secondary_from: n(d.secondary_from),
     potential_from: n(d.potential_from),
     falling_percent: n(d.falling_percent),
+    overdue_days_from: n(d.overdue_days_from),
+    // No amount: only the days decide.
+    overdue_amount_from: d.overdue_amount_from,
+    problem_list_size: n(d.problem_list_size),
     visit_every_days: { ...d.visit_every_days },
     completeness: each(d.completeness),
   };

@@ -22,6 +22,15 @@ export function reasonText(reason: Reason): string {
   return t(`reason.${reason.kind}`, { figure });
 }
 
+/** A problem customer's most severe reason (the first of them): what the list's action is for. */
+export function topProblem(reasons: Reason[]): Reason | undefined {
+  const problems = reasons.filter(isProblem);
+  return problems.find((r) => r.severity === "high") ?? problems[0];
+}
+
+/** What a problem calls for, in words. */
+export const problemAction = (reason: Reason) => t(`problem.action.${reason.kind}`);
+
 /** Problem reasons are shown in warning colours, core reasons in the accent colour. */
 export const isProblem = (reason: Reason) => ["overdue", "open_complaints", "falling", "weak_credit", "over_limit"].includes(reason.kind);
 
