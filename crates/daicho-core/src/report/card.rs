@@ -103,6 +103,19 @@ fn t(text: &str) -> V {
     V::T(text.to_owned())
 }
 
+/// A month as the report's language names it: 3月, 3월, March.
+fn month_name(ctx: &Ctx, month: i32) -> String {
+    match (
+        ctx.lang,
+        u8::try_from(month)
+            .ok()
+            .and_then(|m| chrono::Month::try_from(m).ok()),
+    ) {
+        (crate::i18n::Lang::En, Some(m)) => m.name().to_owned(),
+        _ => ctx.tp("report.card.month", &[("month", month.to_string())]),
+    }
+}
+
 /// "WeChat: wx_1 · QQ: 2837" with each app named in the report's language.
 fn messaging(ctx: &Ctx, m: &crate::card::Messaging, separator: &str) -> String {
     m.channels()
@@ -162,6 +175,7 @@ fn write_card(
         ("report.address", V::T(address)),
         ("field.tags", V::T(f.tags.join(", "))),
         ("field.first_deal_on", V::Day(f.first_deal_on.clone())),
+        ("field.first_deal_trigger", t(&f.first_deal_trigger)),
         (
             "field.lead_source",
             V::T(
@@ -184,12 +198,63 @@ fn write_card(
             ),
             ("field.organisation.employees", V::Num(org.employees)),
             ("field.organisation.sites_count", V::Num(org.sites_count)),
+            ("field.organisation.sites_where", t(&org.sites_where)),
+            (
+                "field.organisation.fiscal_year_end_month",
+                V::T(
+                    org.fiscal_year_end_month
+                        .map(|m| month_name(ctx, m))
+                        .unwrap_or_default(),
+                ),
+            ),
+            ("field.organisation.main_banks", t(&org.main_banks)),
+            ("field.organisation.associations", t(&org.associations)),
+            (
+                "field.organisation.vehicles_count",
+                V::Num(org.vehicles_count),
+            ),
+            (
+                "field.organisation.vehicles_dealer",
+                t(&org.vehicles_dealer),
+            ),
+            ("field.organisation.floor_area", V::Num(org.floor_area)),
+            ("field.organisation.licence_number", t(&org.licence_number)),
+            (
+                "field.organisation.licence_issued",
+                V::Day(org.licence_issued.clone()),
+            ),
+            (
+                "field.organisation.licence_expires",
+                V::Day(org.licence_expires.clone()),
+            ),
+            (
+                "field.organisation.licence_review_on",
+                V::Day(org.licence_review_on.clone()),
+            ),
+        ])
+        .map_err(failed)?;
+        w.section("report.card.business").map_err(failed)?;
+        w.pairs(&[
             ("field.organisation.payment_method", t(&org.payment_method)),
             ("field.organisation.payment_terms", t(&org.payment_terms)),
+            ("field.organisation.order_cycle", t(&org.order_cycle)),
+            ("field.organisation.delivery_cycle", t(&org.delivery_cycle)),
+            (
+                "field.organisation.purchasing_policy",
+                t(&org.purchasing_policy),
+            ),
+            (
+                "field.organisation.contract_renews_on",
+                V::Day(org.contract_renews_on.clone()),
+            ),
             ("field.organisation.decision_maker", t(&org.decision_maker)),
             (
                 "field.organisation.decision_approach",
                 t(&org.decision_approach),
+            ),
+            (
+                "field.organisation.decision_meeting_on",
+                V::Day(org.decision_meeting_on.clone()),
             ),
         ])
         .map_err(failed)?;
@@ -203,6 +268,20 @@ fn write_card(
             ("field.individual.position", t(&person.position)),
             ("field.individual.interests", t(&person.interests)),
             ("field.individual.needs", t(&person.needs)),
+            ("field.individual.family", t(&person.family)),
+            ("field.individual.income_band", t(&person.income_band)),
+            ("field.individual.circumstances", t(&person.circumstances)),
+            (
+                "field.individual.info_sources",
+                V::T(
+                    person
+                        .info_sources
+                        .iter()
+                        .map(|i| label(format!("info.{}", i.as_str())))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ),
         ])
         .map_err(failed)?;
     }
@@ -221,9 +300,22 @@ fn write_card(
                 .join(" / ")
         })
         .unwrap_or_default();
+    let judgement = |n: Option<i32>| V::Num(n.map(i64::from));
     w.pairs(&[
         ("field.standing.credit_rating", t(&st.credit_rating)),
         ("field.standing.credit_limit", V::Money(st.credit_limit)),
+        ("field.standing.credit_score", judgement(st.credit_score)),
+        ("field.standing.cooperation", judgement(st.cooperation)),
+        ("field.standing.influence", judgement(st.influence)),
+        (
+            "class.grade",
+            V::T(
+                stored
+                    .as_ref()
+                    .and_then(|c| c.grade.clone())
+                    .unwrap_or_default(),
+            ),
+        ),
         (
             "field.standing.loyalty",
             V::T(
@@ -379,6 +471,38 @@ fn write_card(
             "report.card.maker",
             "field.usage.since",
             "field.usage.renewal_on",
+        ],
+        &rows,
+    )
+    .map_err(failed)?;
+
+    // What was learned about the customer (002): the newest first, as many as fit a page's worth.
+    let notes = crate::notes::store::for_card(conn, &card.id)?;
+    w.section("report.card.intelligence").map_err(failed)?;
+    let rows: Vec<Vec<V>> = notes
+        .iter()
+        .take(RECENT)
+        .map(|n| {
+            let x = &n.fields;
+            let said = if x.judgement.is_empty() {
+                x.content.clone()
+            } else {
+                format!("{}\n→ {}", x.content, x.judgement)
+            };
+            vec![
+                V::Day(Some(x.noted_on.clone())),
+                V::T(label(format!("note_category.{}", x.category.as_str()))),
+                V::T(said),
+                V::T(label(format!("certainty.{}", x.certainty.as_str()))),
+            ]
+        })
+        .collect();
+    w.table(
+        &[
+            "field.note.noted_on",
+            "field.note.category",
+            "field.note.content",
+            "field.note.certainty",
         ],
         &rows,
     )

@@ -269,8 +269,8 @@ fn a_card_report_puts_each_card_on_its_own_page_with_its_key_persons_contacts_an
     }
     assert_eq!(
         cells.iter().filter(|c| *c == "无记录").count(),
-        3,
-        "an empty section of the paper card says so: no products in use on either card, no key persons on the second"
+        5,
+        "an empty section of the paper card says so: no products in use nor intelligence on either card, no key persons on the second"
     );
     assert_eq!(formulas, 0);
     // The purchases of the last twelve months are a number in the ledger's currency.
@@ -281,6 +281,82 @@ fn a_card_report_puts_each_card_on_its_own_page_with_its_key_persons_contacts_an
         "a page break between the cards"
     );
     assert!(xml.contains("orientation=\"portrait\""));
+}
+
+/// Every field the seeds put on the paper card is printed: the company's profile down to its
+/// banks, vehicles and licence, business terms and cycles, the judgement scores, the first
+/// deal's trigger, and the intelligence notes.
+#[test]
+fn the_printed_card_shows_every_field_the_paper_card_has() {
+    use daicho_core::card::OrganisationProfile;
+    use daicho_core::notes::NoteFields;
+    let mut l = ledger();
+    let mut f = crate::organisation("青木工業株式会社", "アオキコウギョウ");
+    f.first_deal_trigger = "展示会での試用".into();
+    f.standing.credit_score = Some(72);
+    f.standing.cooperation = Some(4);
+    f.standing.influence = Some(3);
+    f.organisation = Some(OrganisationProfile {
+        fiscal_year_end_month: Some(3),
+        main_banks: "みずほ銀行 新橋支店".into(),
+        associations: "東京機械工業会".into(),
+        vehicles_count: Some(12),
+        vehicles_dealer: "トヨタ東京".into(),
+        floor_area: Some(1800),
+        licence_number: "東京都知事許可 第12345号".into(),
+        licence_expires: Some("2028-03-31".into()),
+        order_cycle: "毎月20日締め".into(),
+        delivery_cycle: "週2回".into(),
+        purchasing_policy: "相見積もり3社".into(),
+        ..OrganisationProfile::default()
+    });
+    let card = l.create_card(&f).unwrap();
+    l.add_note(
+        &card.id,
+        &NoteFields {
+            noted_on: "2026-11-02".into(),
+            content: "来期に設備更新の予算".into(),
+            judgement: "春の提案に入れる".into(),
+            ..NoteFields::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("card.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Card,
+        lang: Lang::Ja,
+        card_ids: vec![card.id.clone()],
+        ..ReportRequest::default()
+    };
+    export(&l, &request, &path).unwrap();
+    let (_, rows, _) = sheet(&path);
+    let cells: Vec<String> = rows.iter().flatten().map(text).collect();
+    for expected in [
+        "決算月",
+        "3月",
+        "みずほ銀行 新橋支店",
+        "東京機械工業会",
+        "トヨタ東京",
+        "東京都知事許可 第12345号",
+        "毎月20日締め",
+        "週2回",
+        "相見積もり3社",
+        "展示会での試用",
+        "情報",
+        "来期に設備更新の予算\n→ 春の提案に入れる",
+    ] {
+        assert!(
+            cells.iter().any(|c| c == expected),
+            "{expected} in {cells:?}"
+        );
+    }
+    for number in [12.0, 1800.0, 72.0, 4.0, 3.0] {
+        assert!(
+            rows.iter().flatten().any(|c| *c == Data::Float(number)),
+            "{number}"
+        );
+    }
 }
 
 #[test]
