@@ -97,6 +97,10 @@ pub struct CardQuery {
     pub abc: Option<Abc>,
     pub value_tier: Option<ValueTier>,
     pub list: Option<ClassList>,
+    /// The volume grade's label, as last classified.
+    pub grade: Option<String>,
+    /// Brand loyalty as the rep set it, or as the classification suggests where they did not.
+    pub loyalty: Option<crate::card::Loyalty>,
     /// Cards owing money of this age.
     pub receivable_age: Option<AgeBucket>,
     /// Cards with a follow-up past its due date.
@@ -162,6 +166,8 @@ pub struct CardPage {
 pub struct Facets {
     pub owners: Vec<String>,
     pub tags: Vec<String>,
+    /// The volume grades' labels, lowest band first (Settings: classification).
+    pub grades: Vec<String>,
 }
 
 /// Most rows one call returns.
@@ -444,7 +450,19 @@ fn class_filters(
     let reads_classes = query.abc.is_some()
         || query.value_tier.is_some()
         || query.list.is_some()
+        || query.grade.is_some()
+        || query.loyalty.is_some()
         || query.visit_due;
+    if let Some(grade) = &query.grade {
+        arg(filter, " AND k.grade = ?", vec![Value::Text(grade.clone())]);
+    }
+    if let Some(loyalty) = query.loyalty {
+        arg(
+            filter,
+            " AND coalesce(cards.loyalty, k.loyalty_hint) = ?",
+            vec![Value::Text(loyalty.as_str().into())],
+        );
+    }
     if let Some(abc) = query.abc {
         arg(
             filter,
@@ -527,6 +545,9 @@ pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {
     Ok(Facets {
         owners: strings("SELECT DISTINCT owner FROM cards WHERE owner <> '' AND deleted_at IS NULL ORDER BY owner")?,
         tags: strings("SELECT DISTINCT tag FROM card_tags ORDER BY tag")?,
+        grades: crate::classify::config::load(conn)
+            .map(|c| c.grades.into_iter().map(|g| g.label).collect())
+            .unwrap_or_default(),
     })
 }
 

@@ -93,6 +93,10 @@ describe("sales, classification and the dashboard in the real window", () => {
     await problem.waitForDisplayed();
     await expect(problem).toHaveText(expect.stringContaining("支払遅延 120,000"));
     await expect(problem).toHaveText(expect.stringContaining("与信限度額を 20,000 超過"));
+    // Volume grades and brand loyalty are charted too, and a grade opens its customers.
+    for (const chart of ["grades-chart", "loyalty-chart"]) {
+      await browser.waitUntil(async () => (await drawnPixels(chart)) > 500, { timeoutMsg: `${chart} was not drawn` });
+    }
     // This week's few: the most severe, each with what to do, never the whole problem list.
     const week = await $$('[data-testid="problem-week-entry"]');
     if (week.length < 1 || week.length > 10) throw new Error(`this week's problems: ${week.length}, not 1 to 10`);
@@ -160,6 +164,8 @@ describe("sales, classification and the dashboard in the real window", () => {
       await byTestId("pareto-chart").waitForDisplayed();
       await browser.waitUntil(async () => (await drawnPixels("pareto-chart")) > 3000);
       await screenshot(`${lang}-dashboard`);
+      await reveal("grades-chart");
+      await screenshot(`${lang}-dashboard-grades`);
       await reveal("completeness-chart");
       await screenshot(`${lang}-dashboard-charts`);
       await reveal("problem-week");

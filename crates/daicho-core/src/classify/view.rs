@@ -52,6 +52,8 @@ pub struct ClassificationView {
     pub tiers: Vec<ClassCount<ValueTier>>,
     /// Per grade label, lowest band first.
     pub grades: Vec<ClassCount<String>>,
+    /// Per brand loyalty, as the rep set it or else as suggested.
+    pub loyalties: Vec<ClassCount<crate::card::Loyalty>>,
     pub pareto: Vec<ParetoBar>,
     pub core_total: u32,
     pub problem_total: u32,
@@ -132,6 +134,9 @@ pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> Cl
         abc: count(Abc::ALL, cards, |k| k.abc),
         tiers: count(ValueTier::ALL, cards, |k| Some(k.value_tier)),
         grades: count(grade_labels, cards, |k| k.grade.clone()),
+        loyalties: count(crate::card::Loyalty::ALL, cards, |k| {
+            k.loyalty.or(k.loyalty_hint)
+        }),
         pareto,
         core_total: core.len() as u32,
         problem_total: problem.len() as u32,

@@ -965,3 +965,47 @@ fn reasons_read_with_their_amounts_grouped_in_each_language() {
     assert_eq!(overdue.text(Lang::En), "Overdue 18,000");
     assert_eq!(complaints.text(Lang::Ja), "未解決のクレーム 2 件");
 }
+
+#[test]
+fn volume_grades_and_loyalty_filter_the_card_list_and_are_counted_on_the_dashboard() {
+    use daicho_core::card_list::CardQuery;
+    let mut l = ledger();
+    let ids = five(&mut l);
+    // 青木工業 is loyal by the rep's word; the others have no word and no products in use.
+    let mut aoki = l.card(&ids[0]).unwrap();
+    aoki.fields.standing.loyalty = Some(Loyalty::Loyal);
+    l.update_card(&ids[0], aoki.version, &aoki.fields).unwrap();
+    l.reclassify(year()).unwrap();
+    // 500,000 a year is 41,667 a month: grade C (20,000 to 100,000); 50,000 a year is D.
+    let graded = |grade: &str| {
+        names(
+            &l,
+            CardQuery {
+                grade: Some(grade.into()),
+                ..CardQuery::default()
+            },
+        )
+    };
+    assert_eq!(graded("C"), ["青木工業"]);
+    assert_eq!(graded("D").len(), 4);
+    let loyal = names(
+        &l,
+        CardQuery {
+            loyalty: Some(Loyalty::Loyal),
+            ..CardQuery::default()
+        },
+    );
+    assert_eq!(loyal, ["青木工業"]);
+    assert_eq!(l.facets().unwrap().grades, ["D", "C", "B", "A"]);
+    let v = l.classification_view(year()).unwrap();
+    let loyalties: Vec<(Loyalty, u32)> =
+        v.loyalties.iter().map(|c| (c.class, c.customers)).collect();
+    assert_eq!(
+        loyalties,
+        [
+            (Loyalty::Loyal, 1),
+            (Loyalty::Switcher, 0),
+            (Loyalty::NoLoyalty, 0)
+        ]
+    );
+}

@@ -972,6 +972,10 @@ export type CardQuery_Deserialize = {
 	abc?: Abc | null,
 	value_tier?: ValueTier | null,
 	list?: ClassList | null,
+	/**  The volume grade's label, as last classified. */
+	grade?: string | null,
+	/**  Brand loyalty as the rep set it, or as the classification suggests where they did not. */
+	loyalty?: Loyalty | null,
 	/**  Cards owing money of this age. */
 	receivable_age?: AgeBucket | null,
 	/**  Cards with a follow-up past its due date. */
@@ -1001,6 +1005,10 @@ export type CardQuery_Serialize = {
 	abc: Abc | null,
 	value_tier: ValueTier | null,
 	list: ClassList | null,
+	/**  The volume grade's label, as last classified. */
+	grade: string | null,
+	/**  Brand loyalty as the rep set it, or as the classification suggests where they did not. */
+	loyalty: Loyalty | null,
 	/**  Cards owing money of this age. */
 	receivable_age: AgeBucket | null,
 	/**  Cards with a follow-up past its due date. */
@@ -1397,6 +1405,8 @@ export type ClassificationView_Deserialize = {
 	tiers: ClassCount<ValueTier>[],
 	/**  Per grade label, lowest band first. */
 	grades: ClassCount<string>[],
+	/**  Per brand loyalty, as the rep set it or else as suggested. */
+	loyalties: ClassCount<Loyalty>[],
 	pareto: ParetoBar_Deserialize[],
 	core_total: number,
 	problem_total: number,
@@ -1422,6 +1432,8 @@ export type ClassificationView_Serialize = {
 	tiers: ClassCount<ValueTier>[],
 	/**  Per grade label, lowest band first. */
 	grades: ClassCount<string>[],
+	/**  Per brand loyalty, as the rep set it or else as suggested. */
+	loyalties: ClassCount<Loyalty>[],
 	pareto: ParetoBar_Serialize[],
 	core_total: number,
 	problem_total: number,
@@ -1983,6 +1995,8 @@ export type ExistingCard = {
 export type Facets = {
 	owners: string[],
 	tags: string[],
+	/**  The volume grades' labels, lowest band first (Settings: classification). */
+	grades: string[],
 };
 
 /**

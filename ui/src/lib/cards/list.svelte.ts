@@ -18,6 +18,8 @@ export function emptyFilters(inTrash = false): ListFilters {
     abc: null,
     value_tier: null,
     list: null,
+    grade: null,
+    loyalty: null,
     receivable_age: null,
     overdue_follow_ups: false,
     visit_due: false,
@@ -60,7 +62,20 @@ export class CardList {
   /** Whether any filter narrows the list (to tell "no cards" from "no match"). */
   get filtered(): boolean {
     const f = this.filters;
-    return Boolean(f.text.trim() || f.status || f.kind || f.tag || f.owner || f.silent_days || f.abc || f.value_tier || f.list || chartFilterActive(f));
+    return Boolean(
+      f.text.trim() ||
+      f.status ||
+      f.kind ||
+      f.tag ||
+      f.owner ||
+      f.silent_days ||
+      f.abc ||
+      f.value_tier ||
+      f.list ||
+      f.grade ||
+      f.loyalty ||
+      chartFilterActive(f),
+    );
   }
 
   row(index: number): CardRow | undefined {

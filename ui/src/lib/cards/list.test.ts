@@ -23,6 +23,8 @@ function fakeLedger(count: number) {
     open_complaints: 0,
     abc: null,
     value_tier: null,
+    grade: null,
+    loyalty: null,
     completeness: null,
     core: false,
     problem: false,

@@ -57,6 +57,7 @@ function dashboard(withSales: boolean): Dashboard {
       abc: withSales ? [abc("a", 1, 800), abc("b", 1, 200), abc("c", 0, 0)] : [abc("a", 0, 0), abc("b", 0, 0), abc("c", 0, 0)],
       tiers: [],
       grades: [],
+      loyalties: [],
       pareto: [],
       core_total: 0,
       problem_total: 0,
