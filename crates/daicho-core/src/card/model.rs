@@ -226,6 +226,10 @@ pub struct OrganisationProfile {
     pub decision_approach: String,
     /// The customer's next decision meeting (会議の開催時期).
     pub decision_meeting_on: Option<String>,
+    /// What the company needs (002 ニーズ).
+    pub needs: String,
+    /// What troubles them most now (002 今一番困っていること): where a proposal starts.
+    pub main_trouble: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -133,6 +133,8 @@ fn organisation(
         decision_maker: line(&f("decision_maker"), &p.decision_maker, i),
         decision_approach: multiline(&f("decision_approach"), &p.decision_approach, i),
         decision_meeting_on: date(&f("decision_meeting_on"), &p.decision_meeting_on, i),
+        needs: multiline(&f("needs"), &p.needs, i),
+        main_trouble: multiline(&f("main_trouble"), &p.main_trouble, i),
     }
 }
 

@@ -183,6 +183,11 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             for person in &mut persons {
                 person.messaging = week::messaging(&mut chat, market, true);
             }
+            if let Some(org) = fields.organisation.as_mut() {
+                if let Some((needs, trouble)) = week::needs_and_trouble(&mut chat, market) {
+                    (org.needs, org.main_trouble) = (needs, trouble);
+                }
+            }
             let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
             let card_id = crate::ids::CardId::from(card_id);
             let catalogue = markets

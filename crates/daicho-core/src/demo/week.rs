@@ -179,3 +179,65 @@ pub(super) fn reviews(
     }
     Ok(())
 }
+
+/// What a company needs and what troubles it most now (002), in its market's words; some
+/// organisations have them on file.
+pub(super) fn needs_and_trouble(rng: &mut ChaCha8Rng, m: &Market) -> Option<(String, String)> {
+    let (needs, troubles): (&[&str], &[&str]) = if std::ptr::eq(m, &JAPAN) {
+        (
+            &[
+                "保守費用の削減",
+                "納期の短縮",
+                "省人化・自動化",
+                "在庫の見える化",
+            ],
+            &[
+                "人手不足で出荷が遅れている",
+                "原材料の値上がり",
+                "古い設備の故障が続いている",
+                "担当者の退職で引継ぎが混乱",
+            ],
+        )
+    } else if std::ptr::eq(m, &CHINA) {
+        (
+            &["降低维护成本", "缩短交货期", "生产自动化", "库存可视化"],
+            &[
+                "招工难，发货延误",
+                "原材料涨价",
+                "旧设备频繁故障",
+                "回款周期太长",
+            ],
+        )
+    } else if std::ptr::eq(m, &KOREA) {
+        (
+            &["유지보수 비용 절감", "납기 단축", "자동화", "재고 가시화"],
+            &[
+                "인력 부족으로 출하 지연",
+                "원자재 가격 상승",
+                "노후 설비 고장",
+                "담당자 퇴사로 인수인계 혼란",
+            ],
+        )
+    } else {
+        (
+            &[
+                "Lower maintenance costs",
+                "Shorter lead times",
+                "Automation",
+                "Stock visibility",
+            ],
+            &[
+                "Short of staff, shipments slipping",
+                "Raw material prices up",
+                "Old equipment keeps failing",
+                "A key buyer left mid-project",
+            ],
+        )
+    };
+    rng.random_bool(0.4).then(|| {
+        (
+            (*pick(rng, needs)).to_owned(),
+            (*pick(rng, troubles)).to_owned(),
+        )
+    })
+}

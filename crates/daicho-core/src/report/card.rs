@@ -256,6 +256,8 @@ fn write_card(
                 "field.organisation.decision_meeting_on",
                 V::Day(org.decision_meeting_on.clone()),
             ),
+            ("field.organisation.needs", t(&org.needs)),
+            ("field.organisation.main_trouble", t(&org.main_trouble)),
         ])
         .map_err(failed)?;
     }

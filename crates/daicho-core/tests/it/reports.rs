@@ -308,6 +308,8 @@ fn the_printed_card_shows_every_field_the_paper_card_has() {
         order_cycle: "毎月20日締め".into(),
         delivery_cycle: "週2回".into(),
         purchasing_policy: "相見積もり3社".into(),
+        needs: "省人化".into(),
+        main_trouble: "人手不足で出荷が遅れている".into(),
         ..OrganisationProfile::default()
     });
     let card = l.create_card(&f).unwrap();
@@ -342,6 +344,8 @@ fn the_printed_card_shows_every_field_the_paper_card_has() {
         "毎月20日締め",
         "週2回",
         "相見積もり3社",
+        "今一番困っていること",
+        "人手不足で出荷が遅れている",
         "展示会での試用",
         "情報",
         "来期に設備更新の予算\n→ 春の提案に入れる",

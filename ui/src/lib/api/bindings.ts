@@ -3002,6 +3002,10 @@ export type OrganisationProfile_Deserialize = {
 	decision_approach?: string,
 	/**  The customer's next decision meeting (会議の開催時期). */
 	decision_meeting_on?: string | null,
+	/**  What the company needs (002 ニーズ). */
+	needs?: string,
+	/**  What troubles them most now (002 今一番困っていること): where a proposal starts. */
+	main_trouble?: string,
 };
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
@@ -3039,6 +3043,10 @@ export type OrganisationProfile_Serialize = {
 	decision_approach: string,
 	/**  The customer's next decision meeting (会議の開催時期). */
 	decision_meeting_on: string | null,
+	/**  What the company needs (002 ニーズ). */
+	needs: string,
+	/**  What troubles them most now (002 今一番困っていること): where a proposal starts. */
+	main_trouble: string,
 };
 
 export type OwnerCompleteness = {

@@ -58,6 +58,8 @@ export function emptyFields(kind: CardKind): CardFields {
             decision_maker: "",
             decision_approach: "",
             decision_meeting_on: null,
+            needs: "",
+            main_trouble: "",
           }
         : null,
     individual:
