@@ -77,6 +77,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         notes::notes_list,
         notes::note_add,
         notes::note_update,
+        notes::note_judge,
         notes::note_delete,
         visits::visit_plan,
         visits::visit_candidates,

@@ -13,6 +13,9 @@ commands! {
     fn note_add(card_id: CardId, fields: NoteFields) -> Note => |l| l.add_note(&card_id, &fields);
 
     fn note_update(id: NoteId, version: i32, fields: NoteFields) -> Note => |l| l.update_note(&id, version, &fields);
+
+    /// The superior's judgement of a note, dated today.
+    fn note_judge(id: NoteId, judgement: String) -> Note => |l| l.judge_note(&id, &judgement);
 }
 
 commands! {

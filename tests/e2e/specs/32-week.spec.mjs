@@ -108,6 +108,21 @@ describe("the rep's week in the real window", () => {
     await expect(byTestId("daily-comment")).toHaveText("回答期限を確認してください");
   });
 
+  it("sends notes to the superior's queue and records the judgement", async () => {
+    await goTo("notes");
+    await byTestId("note-row").waitForDisplayed();
+    await byTestId("notes-filter-awaiting").click();
+    const first = $('[data-testid="note-row"]');
+    await first.$('[data-testid="note-judge"]').click();
+    await first.$('[data-testid="note-judgement-input"]').setValue("次回の訪問で確認すること");
+    await first.$('[data-testid="note-judge-save"]').click();
+    // Judged, it leaves the queue; without the filter it shows its judgement.
+    await byTestId("notes-filter-awaiting").click();
+    const judged = $(`//*[@data-testid="note-judgement"][contains(., "次回の訪問で確認すること")]`);
+    await judged.waitForDisplayed();
+    await screenshot("ja-notes-judged");
+  });
+
   for (const [lang, cardsLabel] of [
     ["ja", "顧客カード"],
     ["zh", "客户卡"],

@@ -35,6 +35,12 @@ impl Ledger {
         notes::store::for_card(self.connection(), card_id)
     }
 
+    /// The superior's judgement of a note, dated today (002).
+    pub fn judge_note(&mut self, id: &NoteId, judgement: &str) -> Result<Note, NoteError> {
+        let today = self.today();
+        self.write(|tx, edit| notes::store::judge(tx, id, judgement, today, edit))
+    }
+
     /// The notes page: notes of cards not in the trash, filtered.
     pub fn list_notes(&self, query: &NoteQuery) -> Result<NotePage, NoteError> {
         notes::store::list(self.connection(), query)

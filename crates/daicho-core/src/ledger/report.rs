@@ -120,6 +120,23 @@ impl Ledger {
                 };
                 report::write_ics(&visits, &ctx, path, progress)?
             }
+            ReportKind::Intelligence => {
+                let query = match &request.notes {
+                    Some(q) => q.clone(),
+                    None => {
+                        // The last 30 days unless a period is given.
+                        let month = Period::new(ctx.today - chrono::Duration::days(29), ctx.today)?;
+                        let p = period(month)?;
+                        crate::notes::NoteQuery {
+                            from: Some(p.from_text()),
+                            to: Some(p.to_text()),
+                            owner: owner.map(str::to_owned),
+                            ..crate::notes::NoteQuery::default()
+                        }
+                    }
+                };
+                report::write_intelligence(conn, &ctx, &query, path, progress)?
+            }
             ReportKind::Daily => {
                 let day = match request.from.as_deref().or(request.to.as_deref()) {
                     Some(day) => chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")

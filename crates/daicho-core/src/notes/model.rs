@@ -111,6 +111,12 @@ pub struct NoteQuery {
     pub urgency: Option<Grade>,
     /// Only notes marked (or not marked) for the next meeting.
     pub share: Option<bool>,
+    /// Only notes the superior has not judged yet (002: notes reach the superior).
+    pub awaiting_judgement: bool,
+    /// Noted on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Noted on or before this day.
+    pub to: Option<String>,
     pub owner: Option<String>,
     /// Only notes about this competitor.
     pub competitor_id: Option<crate::ids::CompetitorId>,

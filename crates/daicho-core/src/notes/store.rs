@@ -6,7 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use crate::card::history::{self, Stamp};
 use crate::card::store::{check_id, ensure_editable, new_id, Edit};
 use crate::card::{HistoryAction, HistoryEntity};
-use crate::error::{CardError, NoteError};
+use crate::error::{CardError, FieldIssue, NoteError};
 use crate::text::{like_pattern, normalize};
 
 use super::model::{
@@ -223,6 +223,24 @@ pub fn unverified(conn: &Connection, card_id: &str) -> Result<Vec<Note>, NoteErr
 pub const MAX_NOTES: u32 = 2000;
 
 /// The notes page: notes of live cards matching every filter, newest first.
+/// Records the superior's judgement of a note, dated `today`.
+pub fn judge(
+    conn: &Connection,
+    id: &str,
+    judgement: &str,
+    today: chrono::NaiveDate,
+    edit: &Edit<'_>,
+) -> Result<Note, NoteError> {
+    let note = load(conn, id)?;
+    if judgement.trim().is_empty() {
+        return Err(CardError::invalid(FieldIssue::new("judgement", "required")).into());
+    }
+    let mut fields = note.fields.clone();
+    fields.judgement = judgement.trim().to_owned();
+    fields.judgement_on = Some(today.format("%Y-%m-%d").to_string());
+    update(conn, id, note.version, &fields, edit)
+}
+
 pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, NoteError> {
     let mut filter =
         String::from(" FROM notes n JOIN cards c ON c.id = n.card_id WHERE c.deleted_at IS NULL");
@@ -243,6 +261,15 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, NoteError>
     if let Some(share) = query.share {
         filter.push_str(" AND n.share = ?");
         values.push(Value::Integer(share.into()));
+    }
+    if query.awaiting_judgement {
+        filter.push_str(" AND n.judgement = ''");
+    }
+    for (bound, day) in [(">=", &query.from), ("<=", &query.to)] {
+        if let Some(day) = day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            filter.push_str(&format!(" AND n.noted_on {bound} ?"));
+            values.push(Value::Text(day.to_owned()));
+        }
     }
     let text = normalize(query.text.trim());
     if !text.is_empty() {

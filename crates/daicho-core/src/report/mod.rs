@@ -12,6 +12,7 @@ pub(crate) mod error;
 pub mod handover;
 mod history;
 mod ics;
+mod intelligence;
 pub mod labels;
 mod layout;
 mod list;
@@ -44,6 +45,7 @@ api_enum!(
         Labels = "labels",
         Ics = "ics",
         Daily = "daily",
+        Intelligence = "intelligence",
     }
 );
 
@@ -69,6 +71,8 @@ pub struct ReportRequest {
     pub sheet_id: Option<crate::ids::SheetId>,
     /// The calendar file of one planned visit (from its brief) instead of a period's.
     pub visit_id: Option<crate::ids::VisitId>,
+    /// The intelligence report's notes, as the notes page filters them; none: the period's.
+    pub notes: Option<crate::notes::NoteQuery>,
 }
 
 impl Default for ReportRequest {
@@ -85,6 +89,7 @@ impl Default for ReportRequest {
             contact_kind: None,
             sheet_id: None,
             visit_id: None,
+            notes: None,
         }
     }
 }
@@ -151,6 +156,7 @@ pub(crate) use daily::write_daily;
 pub(crate) use handover::{write_handover, Confirmation, HandoverFacts};
 pub(crate) use history::{write_history, HistoryFilter};
 pub(crate) use ics::write_ics;
+pub(crate) use intelligence::write_intelligence;
 pub(crate) use labels::write_labels;
 pub(crate) use layout::Ctx;
 pub(crate) use list::write_list;

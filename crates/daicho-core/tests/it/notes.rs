@@ -275,3 +275,79 @@ fn notes_and_visits_go_to_the_trash_with_their_card_and_come_back_and_emptying_l
         .unwrap();
     assert_eq!(orphans, 0);
 }
+
+/// Notes reach the superior (002): the ones not judged yet are a queue, the judgement is recorded
+/// with its date (and in the card's history), and the intelligence report lists what a meeting
+/// needs, the most urgent first.
+#[test]
+fn the_superior_judges_the_queue_and_the_intelligence_report_copies_it_for_a_meeting() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    use daicho_core::report::{ReportKind, ReportRequest};
+    let mut l = ledger();
+    let card = l.create_card(&organisation("青葉精機", "")).unwrap();
+    let mut urgent = note("来期に設備を全面更新する予算");
+    urgent.urgency = Grade::High;
+    urgent.source_who = "購買課長".into();
+    let first = l.add_note(&card.id, &note("競合が値下げを打診")).unwrap();
+    let second = l.add_note(&card.id, &urgent).unwrap();
+    let queue = |l: &Ledger| {
+        l.list_notes(&NoteQuery {
+            awaiting_judgement: true,
+            ..NoteQuery::default()
+        })
+        .unwrap()
+        .total
+    };
+    assert_eq!(queue(&l), 2);
+    assert!(
+        l.judge_note(&first.id, "  ").is_err(),
+        "a judgement says something"
+    );
+    let judged = l.judge_note(&second.id, "春の提案に入れる").unwrap();
+    assert_eq!(judged.fields.judgement_on.as_deref(), Some("2026-11-24"));
+    assert_eq!(queue(&l), 1);
+    assert!(l
+        .history(&card.id)
+        .unwrap()
+        .iter()
+        .any(|h| h.entity == HistoryEntity::Note && h.field == "judgement"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intel.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Intelligence,
+        lang: daicho_core::i18n::Lang::Ja,
+        ..ReportRequest::default()
+    };
+    let rows = l
+        .export_report(
+            &request,
+            &path,
+            daicho_core::output::Existing::Refuse,
+            &mut |_, _| {},
+        )
+        .unwrap()
+        .rows;
+    assert_eq!(rows, 2);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    assert_eq!(sheet, "情報");
+    let cells: Vec<String> = book
+        .worksheet_range(&sheet)
+        .unwrap()
+        .rows()
+        .flatten()
+        .map(|c| c.to_string())
+        .collect();
+    let urgent_at = cells
+        .iter()
+        .position(|c| c == "来期に設備を全面更新する予算")
+        .unwrap();
+    let other_at = cells
+        .iter()
+        .position(|c| c == "競合が値下げを打診")
+        .unwrap();
+    assert!(urgent_at < other_at, "the most urgent first");
+    assert!(cells.iter().any(|c| c == "春の提案に入れる (2026-11-24)"));
+    assert!(cells.iter().any(|c| c == "購買課長"));
+}

@@ -254,6 +254,8 @@ export const commands = {
 	notesList: (query: NoteQuery_Deserialize) => typedError<NotePage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("notes_list", { query })),
 	noteAdd: (cardId: CardId, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_add", { cardId, fields })),
 	noteUpdate: (id: NoteId, version: number, fields: NoteFields_Deserialize) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_update", { id, version, fields })),
+	/**  The superior's judgement of a note, dated today. */
+	noteJudge: (id: NoteId, judgement: string) => typedError<Note_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("note_judge", { id, judgement })),
 	/**  Deletes a note; with `erase`, its text goes from the history and the search index too. */
 	noteDelete: (id: NoteId, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("note_delete", { id, erase })),
 	/**  Visits planned from `from` to `to` (`YYYY-MM-DD`, inclusive). */
@@ -2902,6 +2904,12 @@ export type NoteQuery_Deserialize = {
 	urgency?: Grade | null,
 	/**  Only notes marked (or not marked) for the next meeting. */
 	share?: boolean | null,
+	/**  Only notes the superior has not judged yet (002: notes reach the superior). */
+	awaiting_judgement?: boolean,
+	/**  Noted on or after this day (`YYYY-MM-DD`). */
+	from?: string | null,
+	/**  Noted on or before this day. */
+	to?: string | null,
 	owner?: string | null,
 	/**  Only notes about this competitor. */
 	competitor_id?: CompetitorId | null,
@@ -2920,6 +2928,12 @@ export type NoteQuery_Serialize = {
 	urgency: Grade | null,
 	/**  Only notes marked (or not marked) for the next meeting. */
 	share: boolean | null,
+	/**  Only notes the superior has not judged yet (002: notes reach the superior). */
+	awaiting_judgement: boolean,
+	/**  Noted on or after this day (`YYYY-MM-DD`). */
+	from: string | null,
+	/**  Noted on or before this day. */
+	to: string | null,
 	owner: string | null,
 	/**  Only notes about this competitor. */
 	competitor_id: CompetitorId | null,
@@ -3557,7 +3571,7 @@ export type Renewal = {
 };
 
 /**  The handouts Daicho writes. */
-export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels" | "ics" | "daily";
+export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels" | "ics" | "daily" | "intelligence";
 
 /**  What an export wrote. */
 export type ReportOutcome = {
@@ -3599,6 +3613,8 @@ export type ReportRequest_Deserialize = {
 	sheet_id?: SheetId | null,
 	/**  The calendar file of one planned visit (from its brief) instead of a period's. */
 	visit_id?: VisitId | null,
+	/**  The intelligence report's notes, as the notes page filters them; none: the period's. */
+	notes?: NoteQuery_Deserialize | null,
 };
 
 /**
@@ -3622,6 +3638,8 @@ export type ReportRequest_Serialize = {
 	sheet_id: SheetId | null,
 	/**  The calendar file of one planned visit (from its brief) instead of a period's. */
 	visit_id: VisitId | null,
+	/**  The intelligence report's notes, as the notes page filters them; none: the period's. */
+	notes: NoteQuery_Serialize | null,
 };
 
 /**  The owner's choice for one conflict. */

@@ -21,12 +21,18 @@ const note: Note = {
 
 describe("the notes page", () => {
   let queries: NoteQuery[];
+  let judged: { id: string; judgement: string }[];
 
   beforeEach(() => {
     setLang("ja");
     queries = [];
+    judged = [];
     mockWindows("main");
     mockIPC((cmd, args) => {
+      if (cmd === "note_judge") {
+        judged.push(args as { id: string; judgement: string });
+        return note;
+      }
       if (cmd !== "notes_list") return null;
       const query = (args as { query: NoteQuery }).query;
       queries.push(query);
@@ -55,5 +61,16 @@ describe("the notes page", () => {
 
     await userEvent.selectOptions(screen.getByTestId("notes-filter-certainty"), "");
     await waitFor(() => expect(queries.at(-1)).toMatchObject({ certainty: null }));
+  });
+
+  it("shows the queue awaiting the superior and records a judgement", async () => {
+    render(NotesPage);
+    await screen.findByTestId("note-row");
+    await userEvent.click(screen.getByTestId("notes-filter-awaiting"));
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ awaiting_judgement: true }));
+    await userEvent.click(screen.getByTestId("note-judge"));
+    await userEvent.type(screen.getByTestId("note-judgement-input"), "春の提案に入れる");
+    await userEvent.click(screen.getByTestId("note-judge-save"));
+    await waitFor(() => expect(judged).toEqual([{ id: note.id, judgement: "春の提案に入れる" }]));
   });
 });

@@ -1,12 +1,24 @@
 // The handouts, in the order the Reports page offers them, and the list's columns.
 import type { ListColumn, ReportKind } from "../api";
 
-export const KINDS: readonly ReportKind[] = ["list", "card", "history", "visits", "ics", "daily", "weekly", "classification", "comparison", "labels"];
+export const KINDS: readonly ReportKind[] = [
+  "list",
+  "card",
+  "history",
+  "visits",
+  "ics",
+  "daily",
+  "intelligence",
+  "weekly",
+  "classification",
+  "comparison",
+  "labels",
+];
 
 /** Reports of the cards the card list selects now. */
 export const OF_LIST: readonly ReportKind[] = ["list", "card", "labels"];
 /** Reports over a period. */
-export const OVER_PERIOD: readonly ReportKind[] = ["history", "visits", "ics", "weekly", "classification"];
+export const OVER_PERIOD: readonly ReportKind[] = ["history", "visits", "ics", "intelligence", "weekly", "classification"];
 
 /** Each list column with the catalog key of its heading (the same as the report's). */
 export const COLUMNS: readonly [ListColumn, string][] = [
@@ -44,4 +56,5 @@ export const TITLE_KEY: Record<ReportKind, string> = {
   labels: "report.labels.list_title",
   ics: "report.ics.title",
   daily: "report.daily.title",
+  intelligence: "report.intel.title",
 };
