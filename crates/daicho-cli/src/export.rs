@@ -15,7 +15,7 @@ use daicho_core::ErrorReport;
 #[derive(Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// card | list | history | visits | ics | daily | comparison | classification | weekly | labels
+    /// card | list | history | visits | ics | daily | intelligence | comparison | classification | weekly | labels
     #[arg(long, value_parser = parse_kind)]
     pub report: ReportKind,
     /// The report's language: ja, zh, ko or en (default: LANG's).

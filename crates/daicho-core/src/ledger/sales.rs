@@ -25,6 +25,7 @@ impl Ledger {
             summary: summary::summary(self.connection(), card_id, period, today)?,
             transactions: store::for_card(self.connection(), card_id, today)?,
             plan: store::plan(self.connection(), card_id)?,
+            habits: crate::sales::habits::habits(self.connection(), card_id, today)?,
         })
     }
 

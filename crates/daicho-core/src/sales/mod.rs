@@ -2,6 +2,7 @@
 //! receivables with their age, and the collection plan.
 
 pub(crate) mod error;
+pub mod habits;
 mod model;
 pub mod receivables;
 pub(crate) mod store;

@@ -119,6 +119,8 @@ pub struct CardSales {
     pub summary: SalesSummary,
     pub transactions: Vec<Transaction>,
     pub plan: Option<CollectionPlan>,
+    /// Two years month by month, and how often the customer orders.
+    pub habits: super::habits::TradingHabits,
 }
 
 /// Who to chase for payment, and when.

@@ -301,3 +301,39 @@ fn a_period_is_from_before_to() {
         ("2025-01-01".into(), "2025-12-31".into())
     );
 }
+
+/// Trading habits from the customer's own sales (today is 2026-11-24): two years month by
+/// month with returns subtracted, the usual days between orders, and a cue once the next order
+/// is later than half as long again.
+#[test]
+fn a_customers_order_rhythm_shows_when_their_next_order_is_late() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "月次発注商事", None);
+    for on in ["2026-06-25", "2026-07-25", "2026-08-24", "2026-09-25"] {
+        l.add_transaction(&id, &sale(on, "部品", 1, 100_000))
+            .unwrap();
+    }
+    let mut back = sale("2026-09-28", "部品", 1, 30_000);
+    back.kind = TransactionKind::Return;
+    l.add_transaction(&id, &back).unwrap();
+    let habits = l.card_sales(&id, None).unwrap().habits;
+    assert_eq!(habits.months.len(), 24);
+    assert_eq!(habits.months.first().unwrap().month, "2024-12");
+    assert_eq!(habits.months.last().unwrap().month, "2026-11");
+    let september = habits.months.iter().find(|m| m.month == "2026-09").unwrap();
+    assert_eq!(september.amount, 70_000, "the return is subtracted");
+    assert_eq!(habits.order_days, 4, "a return is not an order");
+    assert_eq!(habits.usual_interval, Some(30));
+    // 60 days since the last order against a usual 30: 15 days past the 45 allowed.
+    assert_eq!(habits.days_since_last, Some(60));
+    assert_eq!(habits.late_by, Some(15));
+
+    // Two orders are no rhythm yet.
+    let new = card_with_limit(&mut l, "新規商店", None);
+    for on in ["2026-01-10", "2026-02-10"] {
+        l.add_transaction(&new, &sale(on, "部品", 1, 10_000))
+            .unwrap();
+    }
+    let habits = l.card_sales(&new, None).unwrap().habits;
+    assert_eq!((habits.usual_interval, habits.late_by), (None, None));
+}

@@ -1102,6 +1102,8 @@ export type CardSales_Deserialize = {
 	summary: SalesSummary_Deserialize,
 	transactions: Transaction_Deserialize[],
 	plan?: CollectionPlan_Deserialize | null,
+	/**  Two years month by month, and how often the customer orders. */
+	habits: TradingHabits_Deserialize,
 };
 
 /**  The card's sales tab: the summary and every transaction, newest first. */
@@ -1109,6 +1111,8 @@ export type CardSales_Serialize = {
 	summary: SalesSummary_Serialize,
 	transactions: Transaction_Serialize[],
 	plan: CollectionPlan_Serialize | null,
+	/**  Two years month by month, and how often the customer orders. */
+	habits: TradingHabits_Serialize,
 };
 
 export type CardSort = "reading" | 
@@ -2782,6 +2786,13 @@ export type Messaging_Serialize = {
 	weibo: string,
 };
 
+/**  One month's net purchases (returns subtracted). */
+export type MonthAmount = {
+	/**  `YYYY-MM`. */
+	month: string,
+	amount: number,
+};
+
 export type Negotiation = Negotiation_Serialize | Negotiation_Deserialize;
 
 export type Negotiation_Deserialize = {
@@ -4213,6 +4224,38 @@ export type TotalChange_Deserialize = {
 export type TotalChange_Serialize = {
 	product_id: ProductId,
 	points: number | null,
+};
+
+export type TradingHabits = TradingHabits_Serialize | TradingHabits_Deserialize;
+
+export type TradingHabits_Deserialize = {
+	/**  The 24 months to this one, oldest first, months without purchases included. */
+	months: MonthAmount[],
+	/**  Days the customer ordered on, over the two years. */
+	order_days: number,
+	/**  The usual days between two orders (the median), from three orders on. */
+	usual_interval?: number | null,
+	days_since_last?: number | null,
+	/**
+	 *  The next order is this many days later than the usual interval allows (half as long
+	 *  again); none while it is not late.
+	 */
+	late_by?: number | null,
+};
+
+export type TradingHabits_Serialize = {
+	/**  The 24 months to this one, oldest first, months without purchases included. */
+	months: MonthAmount[],
+	/**  Days the customer ordered on, over the two years. */
+	order_days: number,
+	/**  The usual days between two orders (the median), from three orders on. */
+	usual_interval: number | null,
+	days_since_last: number | null,
+	/**
+	 *  The next order is this many days later than the usual interval allows (half as long
+	 *  again); none while it is not late.
+	 */
+	late_by: number | null,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */

@@ -39,6 +39,7 @@ import type {
   Appointment_Deserialize,
   DailyReport_Serialize,
   DailyReview as DailyReviewBinding,
+  MonthAmount as MonthAmountBinding,
   DailyContact_Serialize,
   Messaging_Serialize,
   VisitBrief_Serialize,
@@ -213,6 +214,7 @@ export type PlannedVisit = PlannedVisit_Serialize;
 export type Appointment = Appointment_Deserialize;
 export type DailyReport = DailyReport_Serialize;
 export type DailyReview = DailyReviewBinding;
+export type MonthAmount = MonthAmountBinding;
 export type DailyContact = DailyContact_Serialize;
 export type Messaging = Messaging_Serialize;
 export type VisitBrief = VisitBrief_Serialize;

@@ -78,6 +78,16 @@ describe("the card's sales", () => {
         tx("0196d0c4-0000-7000-8000-000000000012", { kind: "return", item: "トナー", quantity: 1 }, { outstanding: 0 }),
       ],
       plan: null,
+      habits: {
+        months: Array.from({ length: 24 }, (_, i) => ({
+          month: `20${25 + Math.floor((i + 11) / 12) - 1}-${String(((i + 11) % 12) + 1).padStart(2, "0")}`,
+          amount: i % 3 === 0 ? 100000 : 0,
+        })),
+        order_days: 8,
+        usual_interval: 30,
+        days_since_last: 60,
+        late_by: 15,
+      },
     };
     mockWindows("main");
     mockIPC((cmd, args) => {
@@ -133,5 +143,13 @@ describe("the card's sales", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "card_sales" && c.args.from === "2026-01-01" && c.args.to === "2026-06-30")).toBe(true));
     // Half-typed dates ask for nothing else: every request was either the default or the whole period.
     expect(calls.filter((c) => c.cmd === "card_sales").every((c) => c.args.from === null || c.args.to === "2026-06-30")).toBe(true);
+  });
+
+  it("draws two years month by month and says when the next order is late by the customer's own rhythm", async () => {
+    render(CardSales, { card: CARD, onchange: () => {} });
+    const chart = await screen.findByTestId("monthly-sales");
+    expect(chart.querySelectorAll("rect")).toHaveLength(24);
+    expect(screen.getByTestId("order-rhythm")).toHaveTextContent("通常 30 日ごとに発注・前回の発注から 60 日");
+    expect(screen.getByTestId("order-late")).toHaveTextContent("次の発注が 15 日遅れています");
   });
 });
