@@ -59,6 +59,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::card_restore,
         cards::trash_empty,
         cards::card_history,
+        cards::card_checks,
+        cards::card_check,
         cards::key_person_add,
         cards::key_person_update,
         cards::key_person_delete,

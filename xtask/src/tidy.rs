@@ -88,6 +88,10 @@ mod tests {
             "0019_appointments_messaging_daily.sql",
             "98afd06c857054921692fa28e2fe2254af3bf6d79b2500ea675f079b8b07853d",
         ),
+        (
+            "0020_card_checks.sql",
+            "08e6b3095b3d302b6fe5ea00c0d3e4e12ac691bfb165c6c7e0b472801fb079ee",
+        ),
     ];
 
     fn root() -> PathBuf {

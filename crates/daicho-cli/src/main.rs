@@ -202,6 +202,21 @@ enum Command {
     /// A day's report: contacts with their outcomes and next actions, visits done against
     /// planned, the superior's review; `--review-by NAME [--comment TEXT]` records the review.
     Daily(daily::DailyArgs),
+    /// The superior's checks of a card (000 ①); `--by NAME [--comment TEXT]` records one, dated today.
+    CardCheck {
+        file: PathBuf,
+        /// The card's customer code.
+        #[arg(long)]
+        code: String,
+        /// Who checked it: records a check.
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long, default_value = "", requires = "by")]
+        comment: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search cards, contacts and notes as the window's search box does: the same ranked results.
     Search {
         file: PathBuf,
@@ -415,6 +430,29 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Export(args) => export::run(args, lang)?,
         Command::Reminders(args) => reminders::run(args, lang)?,
         Command::Daily(args) => daily::run(args, lang)?,
+        Command::CardCheck {
+            file,
+            code,
+            by,
+            comment,
+            json,
+        } => {
+            let mut ledger = open_ledger(&file).map_err(|e| e.report())?;
+            let id = ledger.card_id_by_code(&code).map_err(|e| e.report())?;
+            if let Some(by) = by {
+                ledger
+                    .check_card(&id, &by, &comment)
+                    .map_err(|e| e.report())?;
+            }
+            let checks = ledger.card_checks(&id).map_err(|e| e.report())?;
+            if json {
+                out_json!(serde_json::to_string_pretty(&checks).unwrap_or_default());
+            } else {
+                for c in &checks {
+                    out!("{}\t{}\t{}", c.checked_on, c.checker, c.comment);
+                }
+            }
+        }
         Command::ExportAll {
             file,
             out,

@@ -977,3 +977,42 @@ fn the_daily_report_and_the_weeks_calendar_file_come_from_the_command_line() {
     );
     assert_eq!(again.status.code(), Some(1));
 }
+
+#[test]
+fn a_superior_records_a_card_check_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "20", "--out", path], "C")
+        .status
+        .success());
+    let out = daicho(
+        &[
+            "card-check",
+            path,
+            "--code",
+            "C-000001",
+            "--by",
+            "Morgan Lee",
+            "--comment",
+            "Update the titles",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let checks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(checks[0]["checker"], "Morgan Lee");
+    assert_eq!(checks[0]["comment"], "Update the titles");
+    let nobody = daicho(
+        &["card-check", path, "--code", "C-000001", "--by", " "],
+        "C",
+    );
+    assert_eq!(
+        nobody.status.code(),
+        Some(1),
+        "a check without a name is refused"
+    );
+    let unknown = daicho(&["card-check", path, "--code", "C-999999"], "C");
+    assert_eq!(unknown.status.code(), Some(1));
+}

@@ -1,5 +1,6 @@
 //! Cards, key persons, history and the trash.
 
+use daicho_core::card::checks::CardCheck;
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use daicho_core::card_list::{CardPage, CardQuery, Facets};
 use daicho_core::ids::{CardId, KeyPersonId};
@@ -24,6 +25,12 @@ commands! {
     fn card_restore(id: CardId) -> Card => |l| l.restore_card(&id);
 
     fn card_history(id: CardId) -> Vec<HistoryEntry> => |l| l.history(&id);
+
+    /// The superior's checks of the card, the latest first.
+    fn card_checks(id: CardId) -> Vec<CardCheck> => |l| l.card_checks(&id);
+
+    /// Records the superior's check of the card, dated today.
+    fn card_check(id: CardId, checker: String, comment: String) -> CardCheck => |l| l.check_card(&id, &checker, &comment);
 
     fn key_person_add(card_id: CardId, fields: KeyPersonFields) -> KeyPerson => |l| l.add_key_person(&card_id, &fields);
 

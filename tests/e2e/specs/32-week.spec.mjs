@@ -96,6 +96,14 @@ describe("the rep's week in the real window", () => {
     await expect(byTestId("link-target")).toHaveText("https://line.me/R/ti/p/~aoba_sales01");
     await browser.keys("Escape");
     await byTestId("link-dialog").waitForDisplayed({ reverse: true });
+    // The superior's weekly check of the card, by name, today.
+    await byTestId("card-check-open").click();
+    await byTestId("card-check-checker").setValue("佐藤 課長");
+    await byTestId("card-check-comment").setValue("キーパーソンの役職を更新すること");
+    await byTestId("card-check-save").click();
+    await expect(byTestId("card-check")).toHaveText(expect.stringContaining("佐藤 課長"));
+    await reveal("card-checks");
+    await screenshot("ja-card-check");
   });
 
   it("records the superior's review of today's report", async () => {

@@ -1,5 +1,6 @@
 //! Customer cards: organisations and individuals, their key persons, their change history.
 
+pub mod checks;
 pub(crate) mod error;
 pub mod history;
 pub mod links;

@@ -36,6 +36,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0017_lending.sql"),
     include_str!("migrations/0018_reminders.sql"),
     include_str!("migrations/0019_appointments_messaging_daily.sql"),
+    include_str!("migrations/0020_card_checks.sql"),
 ];
 
 /// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].

@@ -373,6 +373,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             DemoMarkets::All => Lang::Ja,
         };
         week::reviews(&tx, &mut chat, review_lang, day, &edit)?;
+        week::card_checks(&tx, &mut chat, review_lang, day, &edit)?;
         for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
             let edit = Edit {
                 at: &planned_at,

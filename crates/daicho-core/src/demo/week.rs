@@ -241,3 +241,49 @@ pub(super) fn needs_and_trouble(rng: &mut ChaCha8Rng, m: &Market) -> Option<(Str
         )
     })
 }
+
+/// The superior's weekly check of the rep's cards (000 ①): a few cards a week over the last
+/// month, some with a word.
+pub(super) fn card_checks(
+    conn: &Connection,
+    rng: &mut ChaCha8Rng,
+    lang: Lang,
+    today: NaiveDate,
+    edit: &Edit<'_>,
+) -> Result<(), DemoError> {
+    let (checker, comments): (&str, &[&str]) = match lang {
+        Lang::Ja => (
+            "佐藤 課長",
+            &["キーパーソンの役職を更新すること", "与信限度額を見直す", ""],
+        ),
+        Lang::Zh => ("王经理", &["请更新关键人物的职务", "重新评估信用额度", ""]),
+        Lang::Ko => (
+            "김 부장",
+            &["키퍼슨 직책을 갱신할 것", "여신 한도를 재검토", ""],
+        ),
+        Lang::En => (
+            "Morgan Lee",
+            &[
+                "Update the key persons' titles",
+                "Review the credit limit",
+                "",
+            ],
+        ),
+    };
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM cards WHERE deleted_at IS NULL ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    for week in 0..4 {
+        let on = today - Duration::days(7 * week + 2);
+        for _ in 0..rng.random_range(2..5) {
+            let id = &ids[rng.random_range(0..ids.len())];
+            let comment: &str = pick::<&str>(rng, comments);
+            crate::card::checks::record(conn, id, checker, comment, on, edit)?;
+        }
+    }
+    Ok(())
+}

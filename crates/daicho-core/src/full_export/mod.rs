@@ -49,6 +49,7 @@ pub const TABLES: &[&str] = &[
     "card_history",
     "reminders_done",
     "daily_reviews",
+    "card_checks",
 ];
 
 api_enum!(

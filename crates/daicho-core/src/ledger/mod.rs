@@ -430,3 +430,26 @@ impl Ledger {
         Ok(card_list::facets(&self.conn)?)
     }
 }
+
+impl Ledger {
+    /// Records the superior's check of a card, dated today (000 ①).
+    pub fn check_card(
+        &mut self,
+        card_id: &CardId,
+        checker: &str,
+        comment: &str,
+    ) -> Result<crate::card::checks::CardCheck, CardError> {
+        let today = self.today();
+        self.write(|tx, edit| {
+            crate::card::checks::record(tx, card_id, checker, comment, today, edit)
+        })
+    }
+
+    /// The card's checks, the latest first.
+    pub fn card_checks(
+        &self,
+        card_id: &CardId,
+    ) -> Result<Vec<crate::card::checks::CardCheck>, CardError> {
+        crate::card::checks::for_card(self.connection(), card_id)
+    }
+}

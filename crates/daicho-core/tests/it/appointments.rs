@@ -496,3 +496,51 @@ fn a_ledger_made_before_messages_takes_a_message_contact_after_its_upgrade() {
     );
     assert!(refused.is_err());
 }
+
+#[test]
+fn the_superiors_check_of_a_card_is_recorded_and_the_weekly_report_lists_it() {
+    let mut l = ledger();
+    let card = l.create_card(&organisation("青葉精機", "")).unwrap();
+    let err = l.check_card(&card.id, " ", "").unwrap_err().report();
+    assert_eq!(err.fields[0].field, "checker");
+    assert!(
+        l.card_checks(&card.id).unwrap().is_empty(),
+        "nothing was written"
+    );
+    l.check_card(&card.id, "佐藤 課長", "キーパーソンを更新すること")
+        .unwrap();
+    let checks = l.card_checks(&card.id).unwrap();
+    assert_eq!(checks.len(), 1);
+    assert_eq!(
+        (checks[0].checked_on.as_str(), checks[0].checker.as_str()),
+        ("2026-11-24", "佐藤 課長")
+    );
+    let facts = l
+        .weekly_facts(
+            daicho_core::sales::summary::Period::parse("2026-11-18..2026-11-24").unwrap(),
+            None,
+        )
+        .unwrap();
+    assert_eq!(facts.checked.len(), 1);
+    assert_eq!(facts.checked[0].card_name, "青葉精機");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("weekly.xlsx");
+    let request = ReportRequest {
+        kind: ReportKind::Weekly,
+        lang: Lang::Ko,
+        ..ReportRequest::default()
+    };
+    export(&l, &request, &path);
+    let all = cells(&path);
+    assert!(all.iter().any(|c| c == "상사가 확인한 카드"));
+    assert!(all.iter().any(|c| c == "キーパーソンを更新すること"));
+    // A card in the trash leaves the report; its checks stay with it.
+    l.trash_card(&card.id).unwrap();
+    let facts = l
+        .weekly_facts(
+            daicho_core::sales::summary::Period::parse("2026-11-18..2026-11-24").unwrap(),
+            None,
+        )
+        .unwrap();
+    assert!(facts.checked.is_empty());
+}

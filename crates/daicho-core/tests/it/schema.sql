@@ -4,6 +4,12 @@ CREATE INDEX assessment_scores_product ON assessment_scores (product_id);
 -- index assessment_texts_product
 CREATE INDEX assessment_texts_product ON assessment_texts (product_id);
 
+-- index card_checks_card
+CREATE INDEX card_checks_card ON card_checks (card_id, checked_on DESC);
+
+-- index card_checks_on
+CREATE INDEX card_checks_on ON card_checks (checked_on);
+
 -- index card_classes_abc
 CREATE INDEX card_classes_abc ON card_classes (abc);
 
@@ -198,6 +204,16 @@ CREATE TABLE assessments (
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     UNIQUE (sheet_id, assessed_on)
+) STRICT;
+
+-- table card_checks
+CREATE TABLE card_checks (
+    id         TEXT PRIMARY KEY NOT NULL,
+    card_id    TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    checked_on TEXT NOT NULL,                                        -- YYYY-MM-DD
+    checker    TEXT NOT NULL CHECK (length(trim(checker)) > 0),
+    comment    TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
 ) STRICT;
 
 -- table card_classes

@@ -223,6 +223,10 @@ export const commands = {
 	 */
 	trashEmpty: (erase: boolean) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("trash_empty", { erase })),
 	cardHistory: (id: CardId) => typedError<HistoryEntry_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("card_history", { id })),
+	/**  The superior's checks of the card, the latest first. */
+	cardChecks: (id: CardId) => typedError<CardCheck[], ErrorReport_Serialize>(__TAURI_INVOKE("card_checks", { id })),
+	/**  Records the superior's check of the card, dated today. */
+	cardCheck: (id: CardId, checker: string, comment: string) => typedError<CardCheck, ErrorReport_Serialize>(__TAURI_INVOKE("card_check", { id, checker, comment })),
 	keyPersonAdd: (cardId: CardId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: KeyPersonId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
 	keyPersonDelete: (id: KeyPersonId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
@@ -633,6 +637,16 @@ export type BulkOutcome = {
 
 /**  A stored card with its key persons. */
 export type Card = Card_Serialize | Card_Deserialize;
+
+/**  One check of a card. */
+export type CardCheck = {
+	id: string,
+	card_id: CardId,
+	/**  `YYYY-MM-DD`. */
+	checked_on: string,
+	checker: string,
+	comment: string,
+};
 
 export type CardChoice = {
 	card_id: CardId,

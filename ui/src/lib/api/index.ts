@@ -40,6 +40,7 @@ import type {
   DailyReport_Serialize,
   DailyReview as DailyReviewBinding,
   MonthAmount as MonthAmountBinding,
+  CardCheck as CardCheckBinding,
   DailyContact_Serialize,
   Messaging_Serialize,
   VisitBrief_Serialize,
@@ -215,6 +216,7 @@ export type Appointment = Appointment_Deserialize;
 export type DailyReport = DailyReport_Serialize;
 export type DailyReview = DailyReviewBinding;
 export type MonthAmount = MonthAmountBinding;
+export type CardCheck = CardCheckBinding;
 export type DailyContact = DailyContact_Serialize;
 export type Messaging = Messaging_Serialize;
 export type VisitBrief = VisitBrief_Serialize;

@@ -30,6 +30,8 @@ pub struct WeeklyFacts {
     pub completeness: Vec<(String, u32, f64)>,
     /// The superior's reviews of the period's daily reports.
     pub reviews: Vec<crate::daily::DailyReview>,
+    /// The cards the superior checked in the period (000 ①).
+    pub checked: Vec<crate::card::checks::CheckedCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -164,6 +166,7 @@ pub fn gather(
         complaints,
         deals,
         reviews: crate::daily::reviews_between(conn, period.from, period.to)?,
+        checked: crate::card::checks::between(conn, period.from, period.to, owner)?,
         receivables: receivables::receivables(conn, today, owner)?.ages,
         overdue: figures::overdue_follow_ups(conn, today, owner)?,
         completeness: rows(

@@ -325,6 +325,26 @@ pub fn write_weekly(
             sh.row += 1;
         }
     }
+    // The cards the superior checked.
+    sh.section("report.weekly.checked").map_err(&failed)?;
+    if facts.checked.is_empty() {
+        sh.none().map_err(&failed)?;
+    } else {
+        sh.heads(&[
+            "card_check.checked_on",
+            "report.col.customer",
+            "card_check.checker",
+            "card_check.comment",
+        ])
+        .map_err(&failed)?;
+        for c in &facts.checked {
+            layout::date(sh.ws, sh.row, 0, Some(&c.check.checked_on), &s).map_err(&failed)?;
+            layout::text(sh.ws, sh.row, 1, &c.card_name, &s.text).map_err(&failed)?;
+            layout::text(sh.ws, sh.row, 2, &c.check.checker, &s.text).map_err(&failed)?;
+            layout::text(sh.ws, sh.row, 3, &c.check.comment, &s.wrap).map_err(&failed)?;
+            sh.row += 1;
+        }
+    }
     progress(1, 1);
     super::super::save(&mut workbook, path)?;
     Ok(facts.rows())
