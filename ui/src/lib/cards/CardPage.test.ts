@@ -42,7 +42,7 @@ describe("the card page", () => {
         return stored(fields);
       }
       if (cmd === "contacts_list") return { contacts: [], total: 0 };
-      if (cmd === "card_history" || cmd === "notes_for_card") return [];
+      if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
       if (cmd === "card_get") return stored(emptyFields("organisation"));
@@ -98,7 +98,7 @@ describe("the card page", () => {
       }
       if (cmd === "contacts_list") return { contacts: [], total: 0 };
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
-      if (cmd === "card_history" || cmd === "notes_for_card") return [];
+      if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       return null;
     });
