@@ -8,9 +8,10 @@ use std::process::Command;
 use crate::{cargo, root, Result, BUILD_ENV};
 
 /// Each benchmark: its result file and the `daicho bench` arguments (defaults: 100,000 cards).
-const BENCHES: [(&str, &[&str]); 10] = [
+const BENCHES: [(&str, &[&str]); 11] = [
     ("demo", &["demo"]),
     ("classify", &["classify"]),
+    ("plan", &["plan"]),
     ("export", &["export"]),
     // The search benchmark generates the 100,000-card ledger the next ones reuse.
     ("search", &["search", "--ledger", "target/bench/big.daicho"]),

@@ -92,6 +92,14 @@ mod tests {
             "0020_card_checks.sql",
             "08e6b3095b3d302b6fe5ea00c0d3e4e12ac691bfb165c6c7e0b472801fb079ee",
         ),
+        (
+            "0021_sales_plans_territory.sql",
+            "514f5d7debf3daa6b5bec443f8ad88f0e758ecb00a2aa7a99ab0eadafaf87951",
+        ),
+        (
+            "0022_note_situation_sales_index.sql",
+            "136e036e92fcb4cfbeb8587a0cfc7b1ce62475a0aa75f62be6d21ac730220226",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -15,7 +15,7 @@ use daicho_core::ErrorReport;
 #[derive(Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// card | list | history | visits | ics | daily | intelligence | comparison | classification | weekly | labels
+    /// card | list | history | visits | ics | daily | intelligence | comparison | classification | weekly | labels | plan
     #[arg(long, value_parser = parse_kind)]
     pub report: ReportKind,
     /// The report's language: ja, zh, ko or en (default: LANG's).
@@ -57,6 +57,9 @@ pub struct ExportArgs {
     /// The contact history's kind of contact (visit, phone, complaint...).
     #[arg(long, value_parser = parse_contact_kind)]
     pub contact_kind: Option<ContactKind>,
+    /// The sales plan's fiscal year (the year it starts in); default: the one today is in.
+    #[arg(long)]
+    pub year: Option<i32>,
 }
 
 fn unknown(what: &str, value: &str) -> String {
@@ -123,6 +126,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         owner: args.owner,
         contact_kind: args.contact_kind,
         sheet_id,
+        fiscal_year: args.year,
         ..ReportRequest::default()
     };
     let outcome = ledger

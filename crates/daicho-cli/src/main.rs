@@ -83,6 +83,7 @@ mod handover;
 mod import;
 mod key;
 mod log;
+mod plan;
 mod reminders;
 mod search;
 use daicho_core::demo::{self, DemoConfig};
@@ -202,6 +203,9 @@ enum Command {
     /// A day's report: contacts with their outcomes and next actions, visits done against
     /// planned, the superior's review; `--review-by NAME [--comment TEXT]` records the review.
     Daily(daily::DailyArgs),
+    /// The annual sales plan against what was sold; `--set SCOPE --months ...` sets a line,
+    /// `--import FILE` reads a plan sheet, `--first-month N` sets the fiscal year's start.
+    Plan(plan::PlanArgs),
     /// The superior's checks of a card (000 ①); `--by NAME [--comment TEXT]` records one, dated today.
     CardCheck {
         file: PathBuf,
@@ -430,6 +434,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Export(args) => export::run(args, lang)?,
         Command::Reminders(args) => reminders::run(args, lang)?,
         Command::Daily(args) => daily::run(args, lang)?,
+        Command::Plan(args) => plan::run(args, lang)?,
         Command::CardCheck {
             file,
             code,

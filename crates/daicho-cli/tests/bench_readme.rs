@@ -15,10 +15,11 @@ fn repo() -> PathBuf {
         .unwrap()
 }
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "machine",
     "demo",
     "classify",
+    "plan",
     "export",
     "search",
     "open",
@@ -89,6 +90,10 @@ fn every_benchmark_writes_what_the_readmes_tables_read() {
         (
             "classify",
             vec!["classify", "--cards", "200", "--transactions", "2000"],
+        ),
+        (
+            "plan",
+            vec!["plan", "--cards", "200", "--transactions", "2000"],
         ),
         (
             "export",

@@ -91,6 +91,8 @@ pub struct CardQuery {
     pub kind: Option<CardKind>,
     pub tag: Option<String>,
     pub owner: Option<String>,
+    /// Cards of this territory only.
+    pub territory: Option<String>,
     /// Only cards not contacted for at least this many days (or never).
     pub silent_days: Option<u32>,
     /// As last classified.
@@ -166,6 +168,8 @@ pub struct CardPage {
 pub struct Facets {
     pub owners: Vec<String>,
     pub tags: Vec<String>,
+    /// The territories cards are in (the list's filter, the card form's suggestions).
+    pub territories: Vec<String>,
     /// The volume grades' labels, lowest band first (Settings: classification).
     pub grades: Vec<String>,
 }
@@ -264,6 +268,13 @@ pub(crate) fn selection(
             &mut filter,
             " AND kind = ?",
             Value::Text(kind.as_str().into()),
+        );
+    }
+    if let Some(territory) = &query.territory {
+        arg(
+            &mut filter,
+            " AND territory = ?",
+            Value::Text(territory.clone()),
         );
     }
     if let Some(owner) = &query.owner {
@@ -545,6 +556,11 @@ pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {
     Ok(Facets {
         owners: strings("SELECT DISTINCT owner FROM cards WHERE owner <> '' AND deleted_at IS NULL ORDER BY owner")?,
         tags: strings("SELECT DISTINCT tag FROM card_tags ORDER BY tag")?,
+        // From the territory index alone; a territory only cards in the trash have is still
+        // one the rep typed.
+        territories: strings(
+            "SELECT DISTINCT territory FROM cards INDEXED BY cards_territory WHERE territory <> '' ORDER BY territory",
+        )?,
         grades: crate::classify::config::load(conn)
             .map(|c| c.grades.into_iter().map(|g| g.label).collect())
             .unwrap_or_default(),

@@ -1,6 +1,8 @@
-//! Transactions, the card's sales summary, receivables and collection plans.
+//! Transactions, the card's sales summary, receivables, collection plans and the sales plan.
 
 use daicho_core::ids::{CardId, TransactionId};
+use daicho_core::sales::plan::import::PlanImport;
+use daicho_core::sales::plan::{PlanLine, PlanLineFields, PlanOverview, PlanProgress};
 use daicho_core::sales::summary::Period;
 use daicho_core::sales::{CardSales, CollectionPlan, Receivables, Transaction, TransactionFields};
 use daicho_core::Ledger;
@@ -34,4 +36,16 @@ commands! {
     fn collection_plan_set(card_id: CardId, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());
 
     fn receivables_get(owner: Option<String>) -> Receivables => |l| l.receivables(owner.as_deref().filter(|o| !o.is_empty()));
+
+    /// Fiscal year `year` (none: the one today is in) of the sales plan against what was sold.
+    fn plan_overview(year: Option<i32>) -> PlanOverview => |l| l.plan_overview(year);
+    /// A line as typed, not saved, against its sales this year and last.
+    fn plan_preview(fields: PlanLineFields) -> PlanProgress => |l| l.plan_preview(&fields);
+    /// Saves a line (the year's line for the same territory, rep... is changed).
+    fn plan_line_save(fields: PlanLineFields) -> PlanLine => |l| l.save_plan_line(&fields);
+    fn plan_line_delete(id: String) -> () => |l| l.delete_plan_line(&id);
+    /// Sets the month (1–12) the fiscal year starts in.
+    fn fiscal_start_set(month: u32) -> () => |l| l.set_fiscal_year_start(month);
+    /// Reads a plan sheet and saves its lines, all or none (`dry_run`: saves nothing).
+    fn plan_import(path: String, dry_run: bool) -> PlanImport => |l| l.import_plan(std::path::Path::new(&path), dry_run);
 }

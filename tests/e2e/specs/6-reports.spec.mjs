@@ -15,7 +15,7 @@ import {
   screenshot,
   search,
   setLanguage,
-  openLedger,
+  startInJapanese,
 } from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-reports-"));
@@ -46,14 +46,7 @@ async function exported() {
 
 describe("Excel handouts from the real window", () => {
   before(async () => {
-    await openLedger();
-    await setLanguage("ja", "顧客カード");
-    await goTo("settings");
-    await byTestId("report-folder").setValue(out);
-    await byTestId("save-report-folder").click();
-    await browser.waitUntil(
-      async () => !(await byTestId("save-report-folder").isEnabled()),
-    );
+    await startInJapanese(out);
   });
 
   it("exports the customer list as filtered, with the filter in the page header", async () => {
@@ -131,7 +124,12 @@ describe("Excel handouts from the real window", () => {
   }
 
   it("makes a new ledger from the full export in Settings, and it holds the cards", async () => {
-    const notices = () => browser.execute(() => [...document.querySelectorAll('[data-testid="notice"]')].map((n) => n.textContent).join("\n"));
+    const notices = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="notice"]')]
+          .map((n) => n.textContent)
+          .join("\n"),
+      );
     const restored = path.join(out, "restored.daicho");
     await dismissNotices();
     await goTo("settings");
@@ -148,17 +146,28 @@ describe("Excel handouts from the real window", () => {
       },
       { timeoutMsg: `no notice says how many cards came in: ${said}` },
     );
-    const count = Number(said.match(/holds the export: ([\d,]+) cards/)[1].replace(/,/g, ""));
+    const count = Number(
+      said.match(/holds the export: ([\d,]+) cards/)[1].replace(/,/g, ""),
+    );
     expect(count).toBeGreaterThan(100);
     await byTestId("recovery-done").click();
-    await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === restored, { timeoutMsg: "the new ledger did not open" });
+    await browser.waitUntil(
+      async () => (await byTestId("ledger-path").getText()) === restored,
+      { timeoutMsg: "the new ledger did not open" },
+    );
     await byTestId("restore-export-path").scrollIntoView();
     await screenshot("en-restored-from-export");
     await dismissNotices();
     await goTo("cards");
-    await browser.waitUntil(async () => Number((await byTestId("card-count").getText()).replace(/[^0-9]/g, "")) > 0, {
-      timeoutMsg: "the new ledger's list is empty",
-    });
+    await browser.waitUntil(
+      async () =>
+        Number(
+          (await byTestId("card-count").getText()).replace(/[^0-9]/g, ""),
+        ) > 0,
+      {
+        timeoutMsg: "the new ledger's list is empty",
+      },
+    );
     await goTo("settings");
     await byTestId("open-demo").click();
   });

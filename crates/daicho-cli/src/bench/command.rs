@@ -8,7 +8,9 @@ use clap::Subcommand;
 use daicho_core::error::{AppError, Coded};
 use daicho_core::ErrorReport;
 
-use super::{backup, classify, crash, demo, encryption, export, import, list, readme, search};
+use super::{
+    backup, classify, crash, demo, encryption, export, import, list, plan, readme, search,
+};
 
 #[derive(Subcommand)]
 pub enum BenchKind {
@@ -40,6 +42,16 @@ pub enum BenchKind {
         /// Keep the generated ledger here (an existing file is never overwritten).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// The sales plan against sales (every line, last year, to date) against the one SQL
+    /// aggregate of two years of sales it rests on.
+    Plan {
+        #[arg(long, default_value_t = 100_000)]
+        cards: u32,
+        #[arg(long, default_value_t = 1_000_000)]
+        transactions: u32,
+        #[arg(long)]
+        json: bool,
     },
     /// The search box over realistic customers in four languages, against the same FTS5 MATCH
     /// queries and against a LIKE scan: median and p95.
@@ -126,6 +138,11 @@ pub fn run(what: BenchKind) -> Result<(), ErrorReport> {
         } => {
             classify(cards, transactions, json, out)?;
         }
+        BenchKind::Plan {
+            cards,
+            transactions,
+            json,
+        } => plan::plan(cards, transactions, json)?,
         BenchKind::Export {
             cards,
             contacts,

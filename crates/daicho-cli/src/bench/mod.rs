@@ -11,6 +11,7 @@ pub mod demo;
 pub mod encryption;
 pub mod import;
 pub mod list;
+pub mod plan;
 pub mod readme;
 pub mod search;
 

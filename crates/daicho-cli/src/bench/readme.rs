@@ -11,10 +11,11 @@ use daicho_core::ErrorReport;
 use serde_json::Value;
 
 /// Every table: its name in the README's markers and the result file it is made from.
-pub const TABLES: [(&str, &str); 12] = [
+pub const TABLES: [(&str, &str); 13] = [
     ("machine", "machine.json"),
     ("demo", "demo.json"),
     ("classify", "classify.json"),
+    ("plan", "plan.json"),
     ("export", "export.json"),
     ("search", "search.json"),
     ("open", "open.json"),
@@ -186,6 +187,31 @@ fn classify(r: &Value) -> Result<String, ErrorReport> {
                 "re-classify, nothing changed".into(),
                 ms(num(r, "reclassify_unchanged_ms")?),
                 ratio(num(r, "reclassify_unchanged_ratio")?),
+            ],
+        ],
+    ))
+}
+
+fn plan(r: &Value) -> Result<String, ErrorReport> {
+    Ok(table(
+        &["operation", "time", "ratio to the baseline"],
+        vec![
+            vec![
+                format!(
+                    "baseline: two fiscal years of {} transactions `… GROUP BY card_id, product_id, month`",
+                    count(num(r, "transactions")?)
+                ),
+                ms(num(r, "baseline_aggregate_ms")?),
+                ratio(1.0),
+            ],
+            vec![
+                format!(
+                    "plan against actual: {} lines over {} cards, month by month, last year, to date",
+                    num(r, "lines")?,
+                    count(num(r, "cards")?)
+                ),
+                ms(num(r, "overview_ms")?),
+                ratio(num(r, "ratio")?),
             ],
         ],
     ))
@@ -501,6 +527,7 @@ pub fn render(name: &str, result: &Value) -> Result<String, ErrorReport> {
         "machine" => machine(result),
         "demo" => demo(result),
         "classify" => classify(result),
+        "plan" => plan(result),
         "export" => export(result),
         "search" => search(result),
         "open" => open(result),

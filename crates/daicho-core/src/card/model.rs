@@ -69,6 +69,10 @@ pub struct CardFields {
     pub lead_source: Option<LeadSource>,
     pub industry: String,
     pub tags: Vec<String>,
+    /// The area a manager assigns the customer to (관리 지역): plans and breakdowns use it.
+    pub territory: String,
+    /// The sales or delivery route the customer is on (販売ルート, 배송 경로).
+    pub route: String,
     pub postal_code: String,
     pub region: String,
     pub city: String,
@@ -112,6 +116,8 @@ impl CardFields {
             lead_source: None,
             industry: String::new(),
             tags: Vec::new(),
+            territory: String::new(),
+            route: String::new(),
             postal_code: String::new(),
             region: String::new(),
             city: String::new(),

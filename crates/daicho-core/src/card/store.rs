@@ -192,7 +192,8 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
             "SELECT id, version, created_at, updated_at, deleted_at, kind, status, name, reading, honorific, code,
                 owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website,
                 notes, organisation, individual, first_deal_on, first_deal_trigger,
-                credit_rating, credit_score, credit_limit, loyalty, cooperation, influence, messaging
+                credit_rating, credit_score, credit_limit, loyalty, cooperation, influence, messaging,
+                territory, route
              FROM cards WHERE id = ?1",
         )?
         .query_row([id], card_from_row)
@@ -234,6 +235,8 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
                 .and_then(LeadSource::parse),
             industry: text(13)?,
             tags: Vec::new(),
+            territory: text(34)?,
+            route: text(35)?,
             postal_code: text(14)?,
             region: text(15)?,
             city: text(16)?,
@@ -503,7 +506,7 @@ fn person_stamp<'a>(card_id: &'a str, id: &'a str, name: &'a str, edit: &Edit<'a
 const EDITED_COLUMNS: &str = "code, status, name, reading, honorific, owner, lead_source, industry,
     postal_code, region, city, street, building, phones, email, website, notes, organisation,
     individual, sort_key, search_text, updated_at, first_deal_on, first_deal_trigger, credit_rating,
-    credit_score, credit_limit, loyalty, cooperation, influence, messaging";
+    credit_score, credit_limit, loyalty, cooperation, influence, messaging, territory, route";
 
 fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Vec<Value> {
     let text = |s: &str| Value::Text(s.to_owned());
@@ -548,6 +551,8 @@ fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Ve
         opt_int(st.cooperation.map(i64::from)),
         opt_int(st.influence.map(i64::from)),
         messaging_json(&fields.messaging).map_or(Value::Null, Value::Text),
+        text(&fields.territory),
+        text(&fields.route),
     ]
 }
 

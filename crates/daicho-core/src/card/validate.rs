@@ -35,6 +35,8 @@ pub fn card(input: &CardFields) -> Result<CardFields, Vec<FieldIssue>> {
         tags: list("tags", &input.tags, i),
         postal_code: line("postal_code", &input.postal_code, i),
         region: line("region", &input.region, i),
+        territory: line("territory", &input.territory, i),
+        route: line("route", &input.route, i),
         city: line("city", &input.city, i),
         street: line("street", &input.street, i),
         building: line("building", &input.building, i),

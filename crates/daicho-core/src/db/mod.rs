@@ -37,6 +37,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0018_reminders.sql"),
     include_str!("migrations/0019_appointments_messaging_daily.sql"),
     include_str!("migrations/0020_card_checks.sql"),
+    include_str!("migrations/0021_sales_plans_territory.sql"),
+    include_str!("migrations/0022_note_situation_sales_index.sql"),
 ];
 
 /// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].

@@ -16,6 +16,9 @@ pub use super::customers::{customers, each_customer};
 /// what it costs on real cards.
 const PROFILE: &str = r#"{"representative":"山田 一郎","founded":"1987-04-01","capital":30000000,"annual_sales":1200000000,"annual_sales_year":2025,"employees":85,"sites_count":3,"sites_where":"東京、大阪、福岡","fiscal_year_end_month":3,"main_banks":"みずほ銀行 新橋支店","associations":"","vehicles_count":null,"vehicles_dealer":"","floor_area":null,"licence_number":"","licence_issued":null,"licence_expires":null,"payment_method":"銀行振込","payment_terms":"月末締め翌月末払い","order_cycle":"","delivery_cycle":"","purchasing_policy":"","decision_maker":"","decision_approach":""}"#;
 
+/// The territories generated cards are spread over (the sales plan's benchmark plans them).
+pub const TERRITORIES: [&str; 6] = ["首都圏", "関西", "中部", "九州", "東北", "北海道"];
+
 /// Adds `cards` organisation cards and about `transactions` sales spread over the two years
 /// before `today`, sized by a heavy tail as real customers are.
 pub fn cards_with_sales(
@@ -30,9 +33,10 @@ pub fn cards_with_sales(
     crate::db::set_aside::in_bulk(&tx, &["transactions_card"], || -> rusqlite::Result<()> {
         let mut card = tx.prepare(
             "INSERT INTO cards (id, code, kind, status, name, reading, owner, region, city, phones, sort_key,
-                search_text, created_at, updated_at, credit_rating, credit_limit, cooperation, organisation)
+                search_text, created_at, updated_at, credit_rating, credit_limit, cooperation, organisation,
+                territory)
              VALUES (?1, ?2, 'organisation', ?3, ?4, '', ?5, '東京都', '港区', '[\"03-0000-0000\"]', ?4, ?4,
-                '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', ?6, ?7, ?8, ?9)",
+                '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', ?6, ?7, ?8, ?9, ?10)",
         )?;
         let mut sale = tx.prepare(
             "INSERT INTO transactions (id, card_id, kind, dated_on, item, quantity, unit_price, amount, due_on,
@@ -60,6 +64,7 @@ pub fn cards_with_sales(
                 limit,
                 cooperation,
                 PROFILE,
+                TERRITORIES[n as usize % TERRITORIES.len()],
             ])?;
             let u: f64 = rng.random_range(0.0..0.999);
             weights.push((1.0 - u).powf(-1.0 / 1.16));

@@ -6,6 +6,7 @@ mod competition;
 mod customers;
 pub(crate) mod error;
 mod names;
+mod plan;
 mod rivals;
 mod sales;
 mod week;
@@ -107,6 +108,8 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let mut leaning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x3A_4B);
     // And the rep's week: messaging IDs, messages, appointments, reviews of daily reports.
     let mut chat = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC4A7);
+    // And the sales plan's growth.
+    let mut planning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x91A4);
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -374,6 +377,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
         };
         week::reviews(&tx, &mut chat, review_lang, day, &edit)?;
         week::card_checks(&tx, &mut chat, review_lang, day, &edit)?;
+        plan::plans(&tx, &mut planning, review_lang, day, &edit)?;
         for ((catalogue, tellers), market) in catalogues.iter().zip(&tellers).zip(markets) {
             let edit = Edit {
                 at: &planned_at,
@@ -387,6 +391,20 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     // Cards arrive classified, as after a manager's monthly run.
     ledger.reclassify(Period::year_to(day))?;
     Ok(())
+}
+
+/// How a note was heard: hearsay in passing, the rest across the table.
+fn situation(m: &Market, hearsay: bool) -> &'static str {
+    match (m.mobile_prefix, hearsay) {
+        ("090", true) => "商談後の雑談で、担当者がぽろっと口にした",
+        ("090", false) => "定例の打合せで、資料を見ながら説明を受けた",
+        ("138", true) => "饭局上闲聊时听对方提起",
+        ("138", false) => "正式会谈中对方出示资料说明",
+        ("010", true) => "미팅 후 잡담 중에 담당자가 흘린 말",
+        ("010", false) => "정기 미팅에서 자료와 함께 설명을 들음",
+        (_, true) => "mentioned in passing over coffee after the meeting",
+        (_, false) => "explained in a scheduled meeting, with documents",
+    }
 }
 
 /// Dates that bring reminders, around the demo's day: some organisations' contracts renew and
@@ -445,6 +463,7 @@ fn note(rng: &mut ChaCha8Rng, m: &Market, on: NaiveDate) -> NoteFields {
         category,
         source_who: who.to_owned(),
         source_where: place.to_owned(),
+        situation: situation(m, hearsay).to_owned(),
         means: Some(*pick(rng, NoteMeans::ALL)),
         content: content.to_owned(),
         certainty,
@@ -678,6 +697,8 @@ fn common(
         fields.tags = vec![(*pick(rng, m.tags)).to_owned()];
     }
     let area = address(rng, m, &mut fields);
+    fields.territory = plan::territory(&fields.region).to_owned();
+    fields.route = plan::route(m, &fields.city);
     fields.phones = vec![phone_in(rng, m, area, kind == CardKind::Individual)];
     fields
 }

@@ -50,6 +50,7 @@ pub const TABLES: &[&str] = &[
     "reminders_done",
     "daily_reviews",
     "card_checks",
+    "sales_plans",
 ];
 
 api_enum!(

@@ -25,6 +25,10 @@ pub enum ImportError {
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: no rows to import below the header")]
     NoRows { path: PathBuf },
+    #[error("{path}: no sheet has a scope column and twelve month columns")]
+    NotAPlan { path: PathBuf },
+    #[error("a plan sheet has at most {limit} rows")]
+    TooManyPlanRows { limit: u32 },
     #[error("no column is mapped to the name")]
     NoNameColumn,
     #[error("the mapping names column {column}, the file has {columns}")]
@@ -67,6 +71,8 @@ coded!(ImportError {
     Unreadable { path, reason } => code("import.unreadable"),
     TooLarge { path, limit } => code("import.too_large"),
     NoRows { path } => code("import.no_rows"),
+    NotAPlan { path } => code("import.not_a_plan"),
+    TooManyPlanRows { limit } => code("import.too_many_plan_rows"),
     NoNameColumn => code("import.no_name_column"),
     BadMapping { column, columns } => code("import.bad_mapping"),
     BadDuplicateChoice { value } => code("import.bad_duplicate_choice"),

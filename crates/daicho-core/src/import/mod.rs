@@ -11,6 +11,7 @@ mod lines;
 mod profile;
 pub(crate) mod rows;
 pub mod source;
+pub(crate) use rows::amount_of;
 mod templates;
 use crate::many_cards::import as store;
 pub mod vcard;
@@ -41,6 +42,8 @@ api_enum!(
         Industry = "industry",
         PostalCode = "postal_code",
         Region = "region",
+        Territory = "territory",
+        Route = "route",
         City = "city",
         Street = "street",
         Building = "building",

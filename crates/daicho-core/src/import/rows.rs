@@ -37,7 +37,7 @@ pub struct ProductUse {
 
 /// A whole amount as accounting exports write it: ¥12,000, 12,000円, 1,200.00, ₩5,000, (500) or
 /// -500 for a credit; none for text that is not one, or a fraction of a unit.
-pub(super) fn amount_of(text: &str) -> Option<i64> {
+pub(crate) fn amount_of(text: &str) -> Option<i64> {
     let t = crate::text::normalize(text.trim());
     let negative = (t.starts_with('(') && t.ends_with(')'))
         || t.starts_with('-')
@@ -273,6 +273,8 @@ pub fn card_of(
     fields.industry = first(ImportField::Industry);
     fields.postal_code = first(ImportField::PostalCode);
     fields.region = first(ImportField::Region);
+    fields.territory = first(ImportField::Territory);
+    fields.route = first(ImportField::Route);
     fields.city = first(ImportField::City);
     fields.street = joined(ImportField::Street);
     fields.building = joined(ImportField::Building);
@@ -336,6 +338,8 @@ pub fn card_of(
             "industry" => ImportField::Industry,
             "postal_code" => ImportField::PostalCode,
             "region" => ImportField::Region,
+            "territory" => ImportField::Territory,
+            "route" => ImportField::Route,
             "city" => ImportField::City,
             "street" => ImportField::Street,
             "building" => ImportField::Building,

@@ -64,6 +64,8 @@ const TEMPLATES: &[Template] = &[
             ("notes", Some(F::Notes)),
             ("sort_key", None),
             ("search_text", None),
+            ("territory", Some(F::Territory)),
+            ("route", Some(F::Route)),
         ],
     },
     Template {

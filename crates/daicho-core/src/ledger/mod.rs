@@ -28,6 +28,7 @@ mod import;
 mod keys;
 mod many_cards;
 mod notes;
+mod plan;
 mod reminders;
 mod report;
 mod sales;

@@ -151,6 +151,11 @@ impl Ledger {
                 let daily = crate::daily::gather(conn, day)?;
                 report::write_daily(&daily, &ctx, path, progress)?
             }
+            ReportKind::Plan => {
+                let plan =
+                    crate::sales::plan::progress::overview(conn, request.fiscal_year, ctx.today)?;
+                report::write_plan(&plan, &ctx, path, progress)?
+            }
             ReportKind::Weekly => {
                 let week = Period::new(ctx.today - chrono::Duration::days(6), ctx.today)?;
                 let facts = report::weekly::gather(conn, ctx.today, period(week)?, owner)?;

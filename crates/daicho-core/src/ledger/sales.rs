@@ -19,13 +19,23 @@ impl Ledger {
         period: Option<Period>,
     ) -> Result<CardSales, SalesError> {
         let today = self.today();
-        crate::card::store::load(self.connection(), card_id)?;
+        let card = crate::card::store::load(self.connection(), card_id)?;
+        let stated = card
+            .fields
+            .organisation
+            .as_ref()
+            .map_or("", |o| o.order_cycle.as_str());
         let period = period.unwrap_or_else(|| Period::year_to(today));
         Ok(CardSales {
             summary: summary::summary(self.connection(), card_id, period, today)?,
             transactions: store::for_card(self.connection(), card_id, today)?,
             plan: store::plan(self.connection(), card_id)?,
-            habits: crate::sales::habits::habits(self.connection(), card_id, today)?,
+            habits: crate::sales::habits::habits(self.connection(), card_id, stated, today)?,
+            target: crate::sales::plan::progress::for_card(self.connection(), card_id, today)?,
+            fiscal_year: crate::sales::plan::fiscal::year_of(
+                today,
+                crate::sales::plan::fiscal::first_month(self.connection())?,
+            ),
         })
     }
 

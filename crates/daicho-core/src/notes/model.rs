@@ -45,6 +45,9 @@ pub struct NoteFields {
     pub source_who: String,
     /// Where it was heard or read.
     pub source_where: String,
+    /// The situation it was heard in (in passing at a trade fair, in a formal meeting...): what
+    /// its credibility rests on.
+    pub situation: String,
     pub means: Option<NoteMeans>,
     pub content: String,
     pub certainty: Certainty,
@@ -69,6 +72,7 @@ impl Default for NoteFields {
             category: NoteCategory::Company,
             source_who: String::new(),
             source_where: String::new(),
+            situation: String::new(),
             means: None,
             content: String::new(),
             certainty: Certainty::Fact,

@@ -147,6 +147,7 @@ fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Resul
             f.content.as_str(),
             &f.source_who,
             &f.source_where,
+            &f.situation,
             &f.how_to_use,
             &f.find_out_next,
             &f.judgement,
@@ -157,7 +158,7 @@ fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Resul
         "UPDATE notes SET noted_on = ?2, category = ?3, source_who = ?4, source_where = ?5, means = ?6,
             content = ?7, certainty = ?8, reliability = ?9, importance = ?10, urgency = ?11, how_to_use = ?12,
             find_out_next = ?13, judgement = ?14, judgement_on = ?15, share = ?16, search_text = ?17,
-            updated_at = ?18, competitor_id = ?19
+            updated_at = ?18, competitor_id = ?19, situation = ?20
          WHERE id = ?1",
     )?
     .execute(params![
@@ -180,13 +181,14 @@ fn write_columns(conn: &Connection, id: &str, f: &NoteFields, at: &str) -> Resul
         haystack,
         at,
         f.competitor_id,
+        f.situation,
     ])?;
     Ok(())
 }
 
 const COLUMNS: &str = "n.id, n.card_id, n.version, n.created_at, n.updated_at, n.noted_on, n.category,
     n.source_who, n.source_where, n.means, n.content, n.certainty, n.reliability, n.importance, n.urgency,
-    n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share, n.competitor_id";
+    n.how_to_use, n.find_out_next, n.judgement, n.judgement_on, n.share, n.competitor_id, n.situation";
 
 pub fn load(conn: &Connection, id: &str) -> Result<Note, NoteError> {
     check_id(id).map_err(|_| CardError::BadId(id.to_owned()))?;
@@ -290,8 +292,8 @@ pub fn list(conn: &Connection, query: &NoteQuery) -> Result<NotePage, NoteError>
         .query_map(params_from_iter(values.iter()), |r| {
             Ok(NoteRow {
                 note: from_row(r)?,
-                card_name: r.get(21)?,
-                card_code: r.get(22)?,
+                card_name: r.get(22)?,
+                card_code: r.get(23)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -314,6 +316,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
             category: NoteCategory::parse(&text(6)?).unwrap_or(NoteCategory::Other),
             source_who: text(7)?,
             source_where: text(8)?,
+            situation: text(21)?,
             means: r
                 .get::<_, Option<String>>(9)?
                 .as_deref()

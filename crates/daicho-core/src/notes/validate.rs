@@ -23,6 +23,7 @@ pub fn note(input: &NoteFields) -> Result<NoteFields, Vec<FieldIssue>> {
         category: input.category,
         source_who: line("source_who", &input.source_who, i),
         source_where: line("source_where", &input.source_where, i),
+        situation: multiline("situation", &input.situation, i),
         means: input.means,
         content,
         certainty: input.certainty,

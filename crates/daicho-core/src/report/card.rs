@@ -173,6 +173,8 @@ fn write_card(
         ("field.email", t(&f.email)),
         ("field.messaging", V::T(messaging(ctx, &f.messaging, " · "))),
         ("report.address", V::T(address)),
+        ("field.territory", t(&f.territory)),
+        ("field.route", t(&f.route)),
         ("field.tags", V::T(f.tags.join(", "))),
         ("field.first_deal_on", V::Day(f.first_deal_on.clone())),
         ("field.first_deal_trigger", t(&f.first_deal_trigger)),

@@ -80,7 +80,7 @@ fn write_row(
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     let f = &r.note.fields;
     let grade = |g: Grade| ctx.t(&format!("grade.{}", g.as_str()));
-    let source = [f.source_who.as_str(), &f.source_where]
+    let source = [f.source_who.as_str(), &f.source_where, &f.situation]
         .iter()
         .filter(|p| !p.is_empty())
         .copied()

@@ -16,6 +16,7 @@ mod intelligence;
 pub mod labels;
 mod layout;
 mod list;
+mod plan;
 mod visits;
 pub mod weekly;
 
@@ -46,6 +47,7 @@ api_enum!(
         Ics = "ics",
         Daily = "daily",
         Intelligence = "intelligence",
+        Plan = "plan",
     }
 );
 
@@ -73,6 +75,8 @@ pub struct ReportRequest {
     pub visit_id: Option<crate::ids::VisitId>,
     /// The intelligence report's notes, as the notes page filters them; none: the period's.
     pub notes: Option<crate::notes::NoteQuery>,
+    /// The sales plan's fiscal year; none: the one today is in.
+    pub fiscal_year: Option<i32>,
 }
 
 impl Default for ReportRequest {
@@ -90,6 +94,7 @@ impl Default for ReportRequest {
             sheet_id: None,
             visit_id: None,
             notes: None,
+            fiscal_year: None,
         }
     }
 }
@@ -160,5 +165,6 @@ pub(crate) use intelligence::write_intelligence;
 pub(crate) use labels::write_labels;
 pub(crate) use layout::Ctx;
 pub(crate) use list::write_list;
+pub(crate) use plan::write_plan;
 pub(crate) use visits::write_visits;
 pub(crate) use weekly::write_weekly;

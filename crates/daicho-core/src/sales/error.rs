@@ -7,6 +7,8 @@ use crate::error::{CardError, FieldIssue};
 pub enum SalesError {
     #[error("no transaction with id {id}")]
     NotFound { id: String },
+    #[error("no sales plan line with id {id}")]
+    PlanNotFound { id: String },
     #[error("invalid: {0:?}")]
     Invalid(Vec<FieldIssue>),
     #[error("changed elsewhere since it was opened")]
@@ -21,6 +23,7 @@ pub enum SalesError {
 
 coded!(SalesError {
     NotFound { id } => code("sales.not_found"),
+    PlanNotFound { id } => code("sales.plan_not_found"),
     Invalid(issues) => fields("sales.invalid"),
     Stale { id } => code("sales.stale"),
     Period => code("sales.period"),

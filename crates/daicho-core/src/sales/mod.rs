@@ -1,9 +1,11 @@
 //! What customers buy: transactions (sales and returns), what each card adds up to, the
-//! receivables with their age, and the collection plan.
+//! receivables with their age, the collection plan, and the annual sales plan.
 
+pub mod cycle;
 pub(crate) mod error;
 pub mod habits;
 mod model;
+pub mod plan;
 pub mod receivables;
 pub(crate) mod store;
 pub mod summary;

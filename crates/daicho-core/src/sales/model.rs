@@ -121,6 +121,10 @@ pub struct CardSales {
     pub plan: Option<CollectionPlan>,
     /// Two years month by month, and how often the customer orders.
     pub habits: super::habits::TradingHabits,
+    /// The customer's target for this fiscal year against what they bought, when one is set.
+    pub target: Option<super::plan::PlanProgress>,
+    /// The fiscal year today is in (a target set from the card is for it).
+    pub fiscal_year: i32,
 }
 
 /// Who to chase for payment, and when.

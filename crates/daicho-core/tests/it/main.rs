@@ -27,6 +27,7 @@ mod planning;
 mod reminders;
 mod reports;
 mod sales;
+mod sales_plan;
 mod search;
 
 use daicho_core::card::{CardFields, CardKind, KeyPersonFields};

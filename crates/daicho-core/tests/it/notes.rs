@@ -351,3 +351,52 @@ fn the_superior_judges_the_queue_and_the_intelligence_report_copies_it_for_a_mee
     assert!(cells.iter().any(|c| c == "春の提案に入れる (2026-11-24)"));
     assert!(cells.iter().any(|c| c == "購買課長"));
 }
+
+/// 002 □入手状況: who, where, and the situation a note was heard in, which its credibility
+/// rests on; kept, listed, changed in the history, and printed in the intelligence report.
+#[test]
+fn a_notes_situation_is_kept_listed_and_printed() {
+    let mut l = ledger();
+    let card = l.create_card(&organisation("青葉精機", "")).unwrap();
+    let mut fields = note("来期に複合機を入れ替える予定");
+    fields.source_who = "購買部 高橋".into();
+    fields.source_where = "展示会".into();
+    fields.situation = "ブースでの立ち話で、上司のいない場で".into();
+    let saved = l.add_note(&card.id, &fields).unwrap();
+    assert_eq!(
+        saved.fields.situation,
+        "ブースでの立ち話で、上司のいない場で"
+    );
+    let listed = l.list_notes(&NoteQuery::default()).unwrap();
+    assert_eq!(listed.rows[0].note.fields.situation, saved.fields.situation);
+    assert_eq!(listed.rows[0].card_name, "青葉精機");
+    let mut changed = saved.fields.clone();
+    changed.situation = "正式な打合せで資料とともに".into();
+    l.update_note(&saved.id, saved.version, &changed).unwrap();
+    let history = l.history(&card.id).unwrap();
+    assert!(history
+        .iter()
+        .any(|h| h.field == "situation"
+            && h.new_value.as_deref() == Some("正式な打合せで資料とともに")));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intel.xlsx");
+    let request = daicho_core::report::ReportRequest {
+        kind: daicho_core::report::ReportKind::Intelligence,
+        notes: Some(NoteQuery::default()),
+        ..daicho_core::report::ReportRequest::default()
+    };
+    l.export_report(
+        &request,
+        &path,
+        daicho_core::output::Existing::Replace,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let sheet = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
+    assert!(sheet.rows().any(|r| r
+        .iter()
+        .any(|c| c.to_string().contains("正式な打合せで資料とともに"))));
+}

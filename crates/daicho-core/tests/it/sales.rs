@@ -337,3 +337,36 @@ fn a_customers_order_rhythm_shows_when_their_next_order_is_late() {
     let habits = l.card_sales(&new, None).unwrap().habits;
     assert_eq!((habits.usual_interval, habits.late_by), (None, None));
 }
+
+/// The order cycle the card states (月2回) set against the customer's real rhythm (every 30
+/// days), and their season: the months they buy much more in, both years.
+#[test]
+fn a_stated_order_cycle_is_checked_against_the_orders_and_a_season_is_found() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "季節商事", None);
+    let mut card = l.card(&id).unwrap();
+    if let Some(org) = card.fields.organisation.as_mut() {
+        org.order_cycle = "月2回".into();
+    }
+    l.update_card(&id, card.version, &card.fields).unwrap();
+    // Every month for two years, and much more each March.
+    for year in [2025, 2026] {
+        for month in 1..=12 {
+            let on = format!("{year}-{month:02}-10");
+            if on.as_str() > "2026-11-24" || on.as_str() < "2024-12-01" {
+                continue;
+            }
+            let price = if month == 3 { 900_000 } else { 100_000 };
+            l.add_transaction(&id, &sale(&on, "部品", 1, price))
+                .unwrap();
+        }
+    }
+    l.add_transaction(&id, &sale("2024-12-10", "部品", 1, 100_000))
+        .unwrap();
+    let habits = l.card_sales(&id, None).unwrap().habits;
+    assert_eq!(habits.stated_text, "月2回");
+    assert_eq!(habits.stated_interval, Some(15));
+    assert!(habits.slower_than_stated, "{habits:?}");
+    assert_eq!(habits.peak_months, vec![3]);
+    assert_eq!(habits.next_peak.as_deref(), Some("2027-03"));
+}

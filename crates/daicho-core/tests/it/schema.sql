@@ -95,6 +95,9 @@ CREATE INDEX cards_live_last_visit ON cards (deleted_at, last_visit_at, id);
 -- index cards_owner
 CREATE INDEX cards_owner        ON cards (owner);
 
+-- index cards_territory
+CREATE INDEX cards_territory ON cards (territory) WHERE territory <> '';
+
 -- index case_studies_card
 CREATE INDEX case_studies_card ON case_studies (card_id);
 
@@ -151,6 +154,12 @@ CREATE INDEX products_category ON products (category, name);
 -- index products_competitor
 CREATE INDEX products_competitor ON products (competitor_id);
 
+-- index sales_plans_card
+CREATE INDEX sales_plans_card ON sales_plans (card_id) WHERE card_id IS NOT NULL;
+
+-- index sales_plans_line
+CREATE UNIQUE INDEX sales_plans_line ON sales_plans (fiscal_year, scope, key, ifnull(card_id, ''));
+
 -- index sheet_products_product
 CREATE INDEX sheet_products_product ON sheet_products (product_id);
 
@@ -158,7 +167,7 @@ CREATE INDEX sheet_products_product ON sheet_products (product_id);
 CREATE INDEX take_overs_bundle ON take_overs (bundle_id);
 
 -- index transactions_card
-CREATE INDEX transactions_card ON transactions (card_id, dated_on, kind, amount, quantity);
+CREATE INDEX transactions_card ON transactions (card_id, dated_on, kind, amount, quantity, product_id);
 
 -- index transactions_open
 CREATE INDEX transactions_open ON transactions (card_id, due_on, amount, paid_amount)
@@ -325,7 +334,7 @@ CREATE TABLE cards (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT,                               -- set when in the trash
     version         INTEGER NOT NULL DEFAULT 1          -- optimistic concurrency
-, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100), messaging TEXT) STRICT;
+, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100), messaging TEXT, territory TEXT NOT NULL DEFAULT '', route TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table case_studies
 CREATE TABLE case_studies (
@@ -568,7 +577,7 @@ CREATE TABLE "notes" (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
     version       INTEGER NOT NULL DEFAULT 1
-, competitor_id TEXT REFERENCES competitors (id) ON DELETE SET NULL) STRICT;
+, competitor_id TEXT REFERENCES competitors (id) ON DELETE SET NULL, situation TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table planned_visits
 CREATE TABLE planned_visits (
@@ -607,6 +616,22 @@ CREATE TABLE reminders_done (
     done_by   TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (kind, subject, occurs_on)
 ) STRICT, WITHOUT ROWID;
+
+-- table sales_plans
+CREATE TABLE sales_plans (
+    id          TEXT PRIMARY KEY NOT NULL,
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2999), -- the year it starts in
+    scope       TEXT NOT NULL CHECK (scope IN ('total', 'territory', 'owner', 'card', 'category')),
+    key         TEXT NOT NULL DEFAULT '',                 -- territory, rep or category; '' otherwise
+    card_id     TEXT REFERENCES cards (id) ON DELETE CASCADE,
+    months      TEXT NOT NULL CHECK (json_valid(months) AND json_array_length(months) = 12),
+    means       TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1,
+    CHECK ((scope = 'card') = (card_id IS NOT NULL)),
+    CHECK ((scope IN ('total', 'card')) = (key = ''))
+) STRICT;
 
 -- table search_keys
 CREATE TABLE search_keys (

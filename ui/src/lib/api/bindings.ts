@@ -78,10 +78,12 @@ export type ErrorCode =
   | "import.io"
   | "import.no_name_column"
   | "import.no_rows"
+  | "import.not_a_plan"
   | "import.not_found"
   | "import.nothing_imported"
   | "import.rows_refused"
   | "import.too_large"
+  | "import.too_many_plan_rows"
   | "import.unknown_encoding"
   | "import.unreadable"
   | "import.xls_unsupported"
@@ -123,6 +125,7 @@ export type ErrorCode =
   | "sales.invalid"
   | "sales.not_found"
   | "sales.period"
+  | "sales.plan_not_found"
   | "sales.stale"
   | "settings.io"
   | "settings.out_of_range"
@@ -334,6 +337,17 @@ export const commands = {
 	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
 	collectionPlanSet: (cardId: CardId, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
 	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
+	/**  Fiscal year `year` (none: the one today is in) of the sales plan against what was sold. */
+	planOverview: (year: number | null) => typedError<PlanOverview_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("plan_overview", { year })),
+	/**  A line as typed, not saved, against its sales this year and last. */
+	planPreview: (fields: PlanLineFields_Deserialize) => typedError<PlanProgress_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("plan_preview", { fields })),
+	/**  Saves a line (the year's line for the same territory, rep... is changed). */
+	planLineSave: (fields: PlanLineFields_Deserialize) => typedError<PlanLine_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("plan_line_save", { fields })),
+	planLineDelete: (id: string) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("plan_line_delete", { id })),
+	/**  Sets the month (1–12) the fiscal year starts in. */
+	fiscalStartSet: (month: number) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("fiscal_start_set", { month })),
+	/**  Reads a plan sheet and saves its lines, all or none (`dry_run`: saves nothing). */
+	planImport: (path: string, dryRun: boolean) => typedError<PlanImport, ErrorReport_Serialize>(__TAURI_INVOKE("plan_import", { path, dryRun })),
 	classConfigGet: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_get")),
 	/**  The settings a new ledger starts with. */
 	classConfigDefault: () => typedError<ClassConfig_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("class_config_default")),
@@ -773,6 +787,10 @@ export type CardFields_Deserialize = {
 	lead_source?: LeadSource | null,
 	industry?: string,
 	tags?: string[],
+	/**  The area a manager assigns the customer to (관리 지역): plans and breakdowns use it. */
+	territory?: string,
+	/**  The sales or delivery route the customer is on (販売ルート, 배송 경로). */
+	route?: string,
 	postal_code?: string,
 	region?: string,
 	city?: string,
@@ -814,6 +832,10 @@ export type CardFields_Serialize = {
 	lead_source: LeadSource | null,
 	industry: string,
 	tags: string[],
+	/**  The area a manager assigns the customer to (관리 지역): plans and breakdowns use it. */
+	territory: string,
+	/**  The sales or delivery route the customer is on (販売ルート, 배송 경로). */
+	route: string,
 	postal_code: string,
 	region: string,
 	city: string,
@@ -982,6 +1004,8 @@ export type CardQuery_Deserialize = {
 	kind?: CardKind | null,
 	tag?: string | null,
 	owner?: string | null,
+	/**  Cards of this territory only. */
+	territory?: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days?: number | null,
 	/**  As last classified. */
@@ -1015,6 +1039,8 @@ export type CardQuery_Serialize = {
 	kind: CardKind | null,
 	tag: string | null,
 	owner: string | null,
+	/**  Cards of this territory only. */
+	territory: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days: number | null,
 	/**  As last classified. */
@@ -1118,6 +1144,10 @@ export type CardSales_Deserialize = {
 	plan?: CollectionPlan_Deserialize | null,
 	/**  Two years month by month, and how often the customer orders. */
 	habits: TradingHabits_Deserialize,
+	/**  The customer's target for this fiscal year against what they bought, when one is set. */
+	target?: PlanProgress_Deserialize | null,
+	/**  The fiscal year today is in (a target set from the card is for it). */
+	fiscal_year: number,
 };
 
 /**  The card's sales tab: the summary and every transaction, newest first. */
@@ -1127,6 +1157,10 @@ export type CardSales_Serialize = {
 	plan: CollectionPlan_Serialize | null,
 	/**  Two years month by month, and how often the customer orders. */
 	habits: TradingHabits_Serialize,
+	/**  The customer's target for this fiscal year against what they bought, when one is set. */
+	target: PlanProgress_Serialize | null,
+	/**  The fiscal year today is in (a target set from the card is for it). */
+	fiscal_year: number,
 };
 
 export type CardSort = "reading" | 
@@ -2015,6 +2049,8 @@ export type ExistingCard = {
 export type Facets = {
 	owners: string[],
 	tags: string[],
+	/**  The territories cards are in (the list's filter, the card form's suggestions). */
+	territories: string[],
 	/**  The volume grades' labels, lowest band first (Settings: classification). */
 	grades: string[],
 };
@@ -2411,7 +2447,7 @@ export type ImportCard_Serialize = {
 };
 
 /**  What a column of the file holds. */
-export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "city" | "street" | "building" | "phone" | "email" | "website" | "messaging_line" | "messaging_wechat" | "messaging_qq" | "messaging_kakaotalk" | "messaging_whatsapp" | "messaging_weibo" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "territory" | "route" | "city" | "street" | "building" | "phone" | "email" | "website" | "messaging_line" | "messaging_wechat" | "messaging_qq" | "messaging_kakaotalk" | "messaging_whatsapp" | "messaging_weibo" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
 
 /**  What an import did. */
 export type ImportOutcome = {
@@ -2841,6 +2877,11 @@ export type NoteFields_Deserialize = {
 	source_who?: string,
 	/**  Where it was heard or read. */
 	source_where?: string,
+	/**
+	 *  The situation it was heard in (in passing at a trade fair, in a formal meeting...): what
+	 *  its credibility rests on.
+	 */
+	situation?: string,
 	means?: NoteMeans | null,
 	content?: string,
 	certainty?: Certainty,
@@ -2867,6 +2908,11 @@ export type NoteFields_Serialize = {
 	source_who: string,
 	/**  Where it was heard or read. */
 	source_where: string,
+	/**
+	 *  The situation it was heard in (in passing at a trade fair, in a formal meeting...): what
+	 *  its credibility rests on.
+	 */
+	situation: string,
 	means: NoteMeans | null,
 	content: string,
 	certainty: Certainty,
@@ -3139,6 +3185,184 @@ export type ParetoBar_Serialize = {
 	/**  Customers in the bar (more than one for "others"). */
 	customers: number,
 };
+
+/**  What an import of a plan did, or (dry run, or any problem) would do. */
+export type PlanImport = {
+	fiscal_year: number,
+	/**  Lines in the file. */
+	lines: number,
+	/**  Of those, lines that replace the year's line for the same territory, rep... */
+	replaced: number,
+	/**  Nothing was saved when there is any. */
+	problems: PlanRowProblem[],
+};
+
+/**  A stored line. */
+export type PlanLine = PlanLine_Serialize | PlanLine_Deserialize;
+
+/**  One line of a year's plan as the rep types it. */
+export type PlanLineFields = PlanLineFields_Serialize | PlanLineFields_Deserialize;
+
+/**  One line of a year's plan as the rep types it. */
+export type PlanLineFields_Deserialize = {
+	/**  The calendar year the fiscal year starts in. */
+	fiscal_year?: number,
+	scope?: PlanScope,
+	/**  The territory, the rep or the product category; empty for the whole ledger or a customer. */
+	key?: string,
+	/**  The customer, for a customer's line. */
+	card_id?: CardId | null,
+	/**  Twelve monthly targets, the fiscal year's first month first. */
+	months?: number[],
+	/**  How the target is to be reached. */
+	means?: string,
+};
+
+/**  One line of a year's plan as the rep types it. */
+export type PlanLineFields_Serialize = {
+	/**  The calendar year the fiscal year starts in. */
+	fiscal_year: number,
+	scope: PlanScope,
+	/**  The territory, the rep or the product category; empty for the whole ledger or a customer. */
+	key: string,
+	/**  The customer, for a customer's line. */
+	card_id: CardId | null,
+	/**  Twelve monthly targets, the fiscal year's first month first. */
+	months: number[],
+	/**  How the target is to be reached. */
+	means: string,
+};
+
+/**  A stored line. */
+export type PlanLine_Deserialize = {
+	id: string,
+	version: number,
+	fields: PlanLineFields_Deserialize,
+	/**  What the line is called: the territory, rep or category, or the customer's name. */
+	label: string,
+	/**  The customer's code, for a customer's line. */
+	card_code: string,
+};
+
+/**  A stored line. */
+export type PlanLine_Serialize = {
+	id: string,
+	version: number,
+	fields: PlanLineFields_Serialize,
+	/**  What the line is called: the territory, rep or category, or the customer's name. */
+	label: string,
+	/**  The customer's code, for a customer's line. */
+	card_code: string,
+};
+
+/**  One month of a line: its target, what was sold, and what was sold a year before. */
+export type PlanMonth = {
+	/**  `YYYY-MM`. */
+	month: string,
+	plan: number,
+	actual: number,
+	last_year: number,
+};
+
+/**  A fiscal year's plan against what was sold. */
+export type PlanOverview = PlanOverview_Serialize | PlanOverview_Deserialize;
+
+/**  A fiscal year's plan against what was sold. */
+export type PlanOverview_Deserialize = {
+	fiscal_year: number,
+	/**  The month (1–12) the fiscal year starts in. */
+	first_month: number,
+	/**  The twelve months, `YYYY-MM`. */
+	months: string[],
+	today: string,
+	/**
+	 *  What the whole ledger sold against the whole ledger's line (or the sum of the
+	 *  territories' lines when there is none).
+	 */
+	total: PlanProgress_Deserialize,
+	/**  Every saved line except the whole ledger's: territories, reps, categories, customers. */
+	lines: PlanProgress_Deserialize[],
+	/**
+	 *  Territories, reps and categories that sold last year or this year but have no line yet,
+	 *  to plan them from their results.
+	 */
+	unplanned: Unplanned[],
+};
+
+/**  A fiscal year's plan against what was sold. */
+export type PlanOverview_Serialize = {
+	fiscal_year: number,
+	/**  The month (1–12) the fiscal year starts in. */
+	first_month: number,
+	/**  The twelve months, `YYYY-MM`. */
+	months: string[],
+	today: string,
+	/**
+	 *  What the whole ledger sold against the whole ledger's line (or the sum of the
+	 *  territories' lines when there is none).
+	 */
+	total: PlanProgress_Serialize,
+	/**  Every saved line except the whole ledger's: territories, reps, categories, customers. */
+	lines: PlanProgress_Serialize[],
+	/**
+	 *  Territories, reps and categories that sold last year or this year but have no line yet,
+	 *  to plan them from their results.
+	 */
+	unplanned: Unplanned[],
+};
+
+/**  A line against what was sold. */
+export type PlanProgress = PlanProgress_Serialize | PlanProgress_Deserialize;
+
+/**  A line against what was sold. */
+export type PlanProgress_Deserialize = {
+	/**  None: a line not saved yet (its preview). */
+	line?: PlanLine_Deserialize | null,
+	scope: PlanScope,
+	label: string,
+	months: PlanMonth[],
+	year_plan: number,
+	year_actual: number,
+	last_year: number,
+	/**  The target up to today: months past in full, this month by the days gone. */
+	plan_to_date: number,
+	/**  Sold up to today. */
+	actual_to_date: number,
+	/**  Sold against the target up to today, in percent; none while nothing was due yet. */
+	rate_percent?: number | null,
+};
+
+/**  A line against what was sold. */
+export type PlanProgress_Serialize = {
+	/**  None: a line not saved yet (its preview). */
+	line: PlanLine_Serialize | null,
+	scope: PlanScope,
+	label: string,
+	months: PlanMonth[],
+	year_plan: number,
+	year_actual: number,
+	last_year: number,
+	/**  The target up to today: months past in full, this month by the days gone. */
+	plan_to_date: number,
+	/**  Sold up to today. */
+	actual_to_date: number,
+	/**  Sold against the target up to today, in percent; none while nothing was due yet. */
+	rate_percent: number | null,
+};
+
+/**  A row that cannot be saved, and why. */
+export type PlanRowProblem = {
+	/**  The row's number in the file. */
+	line: number,
+	/**  `scope`, `key`, `code`, `months.N`, `means`. */
+	field: string,
+	/**  Why: `unknown_scope`, `unknown_code`, `not_an_amount`, a validation rule... */
+	rule: string,
+	value: string,
+};
+
+/**  What one line of the plan covers. */
+export type PlanScope = "total" | "territory" | "owner" | "category" | "card";
 
 /**  One visit in the plan. */
 export type PlannedVisit = PlannedVisit_Serialize | PlannedVisit_Deserialize;
@@ -3596,7 +3820,7 @@ export type Renewal = {
 };
 
 /**  The handouts Daicho writes. */
-export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels" | "ics" | "daily" | "intelligence";
+export type ReportKind = "card" | "list" | "history" | "visits" | "comparison" | "classification" | "weekly" | "labels" | "ics" | "daily" | "intelligence" | "plan";
 
 /**  What an export wrote. */
 export type ReportOutcome = {
@@ -3640,6 +3864,8 @@ export type ReportRequest_Deserialize = {
 	visit_id?: VisitId | null,
 	/**  The intelligence report's notes, as the notes page filters them; none: the period's. */
 	notes?: NoteQuery_Deserialize | null,
+	/**  The sales plan's fiscal year; none: the one today is in. */
+	fiscal_year?: number | null,
 };
 
 /**
@@ -3665,6 +3891,8 @@ export type ReportRequest_Serialize = {
 	visit_id: VisitId | null,
 	/**  The intelligence report's notes, as the notes page filters them; none: the period's. */
 	notes: NoteQuery_Serialize | null,
+	/**  The sales plan's fiscal year; none: the one today is in. */
+	fiscal_year: number | null,
 };
 
 /**  The owner's choice for one conflict. */
@@ -4255,6 +4483,16 @@ export type TradingHabits_Deserialize = {
 	 *  again); none while it is not late.
 	 */
 	late_by?: number | null,
+	/**  The order cycle written on the card, as written. */
+	stated_text: string,
+	/**  The days between orders it states, when it states a cycle Daicho reads. */
+	stated_interval?: number | null,
+	/**  The customer really orders less often than the card says (half as long again). */
+	slower_than_stated: boolean,
+	/**  Calendar months (1–12) the customer buys most in, in both years: their season. */
+	peak_months: number[],
+	/**  The next of those months from today (`YYYY-MM`), to visit before it. */
+	next_peak?: string | null,
 };
 
 export type TradingHabits_Serialize = {
@@ -4270,6 +4508,16 @@ export type TradingHabits_Serialize = {
 	 *  again); none while it is not late.
 	 */
 	late_by: number | null,
+	/**  The order cycle written on the card, as written. */
+	stated_text: string,
+	/**  The days between orders it states, when it states a cycle Daicho reads. */
+	stated_interval: number | null,
+	/**  The customer really orders less often than the card says (half as long again). */
+	slower_than_stated: boolean,
+	/**  Calendar months (1–12) the customer buys most in, in both years: their season. */
+	peak_months: number[],
+	/**  The next of those months from today (`YYYY-MM`), to visit before it. */
+	next_peak: string | null,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */
@@ -4350,6 +4598,13 @@ export type Transaction_Serialize = {
 	overdue_days: number | null,
 	/**  The amount is above the customer's credit limit. */
 	over_limit: boolean,
+};
+
+/**  A territory, rep or category with sales and no line. */
+export type Unplanned = {
+	scope: PlanScope,
+	key: string,
+	last_year: number,
 };
 
 export type ValueTier = "high" | "secondary" | "potential" | "low";

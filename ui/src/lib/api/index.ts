@@ -38,6 +38,10 @@ import type {
   PlannedVisit_Serialize,
   Appointment_Deserialize,
   DailyReport_Serialize,
+  PlanLine_Serialize,
+  PlanLineFields_Serialize,
+  PlanOverview_Serialize,
+  PlanProgress_Serialize,
   DailyReview as DailyReviewBinding,
   MonthAmount as MonthAmountBinding,
   CardCheck as CardCheckBinding,
@@ -178,6 +182,11 @@ export type {
   Keep,
   ReturnConflict,
   HandoverExport,
+  PlanImport,
+  PlanMonth,
+  PlanRowProblem,
+  PlanScope,
+  Unplanned,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type BackupRow = BackupRow_Serialize;
@@ -214,6 +223,10 @@ export type NoteQuery = NoteQuery_Deserialize;
 export type PlannedVisit = PlannedVisit_Serialize;
 export type Appointment = Appointment_Deserialize;
 export type DailyReport = DailyReport_Serialize;
+export type PlanLine = PlanLine_Serialize;
+export type PlanLineFields = PlanLineFields_Serialize;
+export type PlanOverview = PlanOverview_Serialize;
+export type PlanProgress = PlanProgress_Serialize;
 export type DailyReview = DailyReviewBinding;
 export type MonthAmount = MonthAmountBinding;
 export type CardCheck = CardCheckBinding;

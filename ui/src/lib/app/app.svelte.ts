@@ -18,6 +18,8 @@ export type Route =
   | { page: "sheet"; id: SheetId }
   | { page: "competitor"; id: CompetitorId }
   | { page: "dashboard" }
+  /** The sales plan of a fiscal year; without one, the year today is in. */
+  | { page: "plan"; year?: number }
   | { page: "collection" }
   | { page: "reports" }
   | { page: "import" }

@@ -15,6 +15,8 @@ export function emptyFields(kind: CardKind): CardFields {
     lead_source: null,
     industry: "",
     tags: [],
+    territory: "",
+    route: "",
     postal_code: "",
     region: "",
     city: "",

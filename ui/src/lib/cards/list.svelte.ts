@@ -14,6 +14,7 @@ export function emptyFilters(inTrash = false): ListFilters {
     kind: null,
     tag: null,
     owner: null,
+    territory: null,
     silent_days: null,
     abc: null,
     value_tier: null,
@@ -68,6 +69,7 @@ export class CardList {
       f.kind ||
       f.tag ||
       f.owner ||
+      f.territory ||
       f.silent_days ||
       f.abc ||
       f.value_tier ||

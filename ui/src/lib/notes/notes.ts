@@ -8,6 +8,7 @@ export function newNote(now: Date): NoteFields {
     category: "company",
     source_who: "",
     source_where: "",
+    situation: "",
     means: null,
     content: "",
     certainty: "fact",

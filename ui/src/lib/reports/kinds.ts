@@ -11,6 +11,7 @@ export const KINDS: readonly ReportKind[] = [
   "intelligence",
   "weekly",
   "classification",
+  "plan",
   "comparison",
   "labels",
 ];
@@ -57,4 +58,5 @@ export const TITLE_KEY: Record<ReportKind, string> = {
   ics: "report.ics.title",
   daily: "report.daily.title",
   intelligence: "report.intel.title",
+  plan: "nav.plan",
 };

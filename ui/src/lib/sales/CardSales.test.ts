@@ -87,7 +87,14 @@ describe("the card's sales", () => {
         usual_interval: 30,
         days_since_last: 60,
         late_by: 15,
+        stated_text: "月2回",
+        stated_interval: 15,
+        slower_than_stated: true,
+        peak_months: [3, 9],
+        next_peak: "2027-03",
       },
+      target: null,
+      fiscal_year: 2026,
     };
     mockWindows("main");
     mockIPC((cmd, args) => {
@@ -115,6 +122,39 @@ describe("the card's sales", () => {
     expect(within(rows[1]).getByTestId("payment")).toHaveTextContent("返品");
     // Something is owed and nothing is planned: the collection plan is offered.
     expect(screen.getByTestId("card-plan")).toHaveTextContent("予定なし");
+  });
+
+  it("offers a target for the year, and shows one set against what the customer bought", async () => {
+    const { unmount } = render(CardSales, { card: CARD, onchange: () => {} });
+    expect(await screen.findByTestId("card-target")).toHaveTextContent("2026年度の目標");
+    expect(screen.getByTestId("card-target-edit")).toHaveTextContent("目標を立てる");
+    unmount();
+    const months = ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"];
+    sales.target = {
+      line: {
+        id: "p1",
+        version: 1,
+        label: CARD.fields.name,
+        card_code: CARD.fields.code,
+        fields: { fiscal_year: 2026, scope: "card", key: "", card_id: CARD.id, months: Array(12).fill(100_000), means: "四半期ごとに新製品を提案" },
+      },
+      scope: "card",
+      label: CARD.fields.name,
+      months: months.map((month) => ({ month, plan: 100_000, actual: 50_000, last_year: 80_000 })),
+      year_plan: 1_200_000,
+      year_actual: 400_000,
+      last_year: 960_000,
+      plan_to_date: 800_000,
+      actual_to_date: 400_000,
+      rate_percent: 50,
+    };
+    render(CardSales, { card: CARD, onchange: () => {} });
+    const rate = await screen.findByTestId("card-target-rate");
+    expect(rate).toHaveTextContent("50%");
+    expect(rate.classList.contains("behind")).toBe(true);
+    expect(screen.getByTestId("card-target")).toHaveTextContent("800,000");
+    expect(screen.getByTestId("plan-bars")).toBeTruthy();
+    expect(screen.getByText(/四半期ごとに新製品を提案/)).toBeTruthy();
   });
 
   it("sends a new transaction as typed, with empty numbers left for the core to judge", async () => {
@@ -151,5 +191,11 @@ describe("the card's sales", () => {
     expect(chart.querySelectorAll("rect")).toHaveLength(24);
     expect(screen.getByTestId("order-rhythm")).toHaveTextContent("通常 30 日ごとに発注・前回の発注から 60 日");
     expect(screen.getByTestId("order-late")).toHaveTextContent("次の発注が 15 日遅れています");
+    // The card says twice a month; they order every 30 days: less often than stated.
+    expect(screen.getByTestId("stated-cycle")).toHaveTextContent("カードの記載は「月2回」（約15日ごと）");
+    expect(screen.getByTestId("stated-cycle")).toHaveTextContent("実際はそれより間隔が空いています");
+    // Their season, and the next busy month to visit before.
+    expect(screen.getByTestId("season")).toHaveTextContent("3月、9月によく買う");
+    expect(screen.getByTestId("season")).toHaveTextContent("2027年3月");
   });
 });
