@@ -206,6 +206,17 @@ enum Command {
     /// The annual sales plan against what was sold; `--set SCOPE --months ...` sets a line,
     /// `--import FILE` reads a plan sheet, `--first-month N` sets the fiscal year's start.
     Plan(plan::PlanArgs),
+    /// What to propose to a customer: our products similar customers (same industry) use and
+    /// they do not, and the next of ours up in a category where they have one of ours.
+    Hints {
+        file: PathBuf,
+        /// The card's customer code.
+        #[arg(long)]
+        code: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// The superior's checks of a card (000 ①); `--by NAME [--comment TEXT]` records one, dated today.
     CardCheck {
         file: PathBuf,
@@ -435,6 +446,39 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Reminders(args) => reminders::run(args, lang)?,
         Command::Daily(args) => daily::run(args, lang)?,
         Command::Plan(args) => plan::run(args, lang)?,
+        Command::Hints { file, code, json } => {
+            let ledger = open_ledger(&file).map_err(|e| e.report())?;
+            let id = ledger.card_id_by_code(&code).map_err(|e| e.report())?;
+            let hints = ledger
+                .card_competition(&id, 0)
+                .map_err(|e| e.report())?
+                .hints;
+            if json {
+                out_json!(serde_json::to_string_pretty(&hints).unwrap_or_default());
+            } else {
+                for h in &hints {
+                    let why = match h.kind {
+                        daicho_core::competition::hints::HintKind::UpSell => {
+                            classify::t(lang, "hint.up_from", &[("product", h.instead_of.clone())])
+                        }
+                        daicho_core::competition::hints::HintKind::CrossSell => classify::t(
+                            lang,
+                            "hint.peers",
+                            &[
+                                ("count", h.peers_using.to_string()),
+                                ("peers", h.peers.to_string()),
+                            ],
+                        ),
+                    };
+                    out!(
+                        "{}\t{}\t{}",
+                        classify::t(lang, &format!("hint.kind.{}", h.kind.as_str()), &[]),
+                        h.product.fields.name,
+                        why
+                    );
+                }
+            }
+        }
         Command::CardCheck {
             file,
             code,

@@ -69,9 +69,8 @@ pub fn run(args: PlanArgs, lang: Lang) -> Result<(), ErrorReport> {
             out_raw!("{}", import_text(&done, args.dry_run, lang));
         }
         if !done.problems.is_empty() {
-            return Err(ImportError::RowsRefused {
+            return Err(ImportError::PlanRowsRefused {
                 refused: done.problems.len() as u32,
-                imported: 0,
             }
             .report());
         }

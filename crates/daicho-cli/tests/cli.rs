@@ -2,7 +2,7 @@
 //! The `daicho` command as a script uses it: exit codes, output, errors in the user's language.
 
 mod common;
-use common::{daicho, open_db, signer_in, stderr, succeeds, use_test_passphrase};
+use common::{daicho, open_db, signer_in, stderr, stdout, succeeds, use_test_passphrase};
 
 #[test]
 fn init_demo_and_stats() {
@@ -1015,4 +1015,108 @@ fn a_superior_records_a_card_check_from_the_command_line() {
     );
     let unknown = daicho(&["card-check", path, "--code", "C-999999"], "C");
     assert_eq!(unknown.status.code(), Some(1));
+}
+
+/// The sales plan from a script: a line set, the plan printed in the rep's language, a plan
+/// sheet with a bad row refused with exit 1 and nothing saved; and what to propose to a customer.
+#[test]
+fn the_sales_plan_is_set_printed_and_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", path], "C")
+        .status
+        .success());
+    let months = ["100000"; 12].join(",");
+    let set = daicho(
+        &[
+            "plan",
+            path,
+            "--first-month",
+            "4",
+            "--year",
+            "2026",
+            "--set",
+            "territory",
+            "--key",
+            "東京北",
+            "--months",
+            &months,
+            "--json",
+        ],
+        "C",
+    );
+    assert!(set.status.success(), "{}", stderr(&set));
+    let plan: serde_json::Value = serde_json::from_slice(&set.stdout).unwrap();
+    assert_eq!(plan["first_month"], 4);
+    let line = plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == "東京北")
+        .expect("the line set");
+    assert_eq!(line["year_plan"], 1_200_000);
+    let text = daicho(&["plan", path, "--year", "2026"], "ja_JP.UTF-8");
+    assert!(
+        stdout(&text).contains("2026年度 販売計画"),
+        "{}",
+        stdout(&text)
+    );
+    assert!(stdout(&text).contains("東京北"));
+
+    let sheet = dir.path().join("plan.csv");
+    let heads: Vec<String> = (0..12)
+        .map(|i| format!("2026-{:02}", i + 1))
+        .chain(["means".to_owned()])
+        .collect();
+    std::fs::write(
+        &sheet,
+        format!(
+            "scope,key,{}\nterritory,東京北,{}\nbranch,大阪,{}\n",
+            heads[..12].join(","),
+            ["1"; 12].join(","),
+            ["1"; 12].join(",")
+        ),
+    )
+    .unwrap();
+    // A calendar-year sheet against an April ledger is not a plan of one of its years.
+    let wrong = daicho(&["plan", path, "--import", sheet.to_str().unwrap()], "C");
+    assert_eq!(wrong.status.code(), Some(1), "{}", stdout(&wrong));
+    let april: Vec<String> = (0..12)
+        .map(|i| {
+            let m = 3 + i;
+            format!("{}-{:02}", 2026 + m / 12, m % 12 + 1)
+        })
+        .collect();
+    std::fs::write(
+        &sheet,
+        format!(
+            "scope,key,{}\nterritory,東京北,{}\nbranch,大阪,{}\n",
+            april.join(","),
+            ["1"; 12].join(","),
+            ["1"; 12].join(",")
+        ),
+    )
+    .unwrap();
+    let refused = daicho(&["plan", path, "--import", sheet.to_str().unwrap()], "C");
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    assert!(stdout(&refused).contains("Row 3"), "{}", stdout(&refused));
+    let after = daicho(&["plan", path, "--year", "2026", "--json"], "C");
+    let plan: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let line = plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == "東京北")
+        .unwrap();
+    assert_eq!(
+        line["year_plan"], 1_200_000,
+        "the good row was not saved either"
+    );
+
+    let hints = daicho(&["hints", path, "--code", "C-000001", "--json"], "C");
+    assert!(hints.status.success(), "{}", stderr(&hints));
+    assert!(serde_json::from_slice::<serde_json::Value>(&hints.stdout)
+        .unwrap()
+        .is_array());
 }

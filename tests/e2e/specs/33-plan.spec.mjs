@@ -140,6 +140,10 @@ describe("the sales plan in the real window", () => {
       expect.stringMatching(/\d+%|—/),
     );
     await screenshot("ja-card-target");
+    // What to propose to them: what similar customers use, and the next product up.
+    await $('[data-testid="hints"], [data-testid="hints-none"]').waitForExist();
+    await browser.execute(() => document.querySelector('[data-testid="hints"], [data-testid="hints-none"]').scrollIntoView());
+    await screenshot("ja-card-hints");
   });
 
   for (const [lang, cardsLabel] of [

@@ -1,8 +1,10 @@
 //! Competitor comparison: a catalogue of our and competitors' products, comparison sheets scored
-//! in dated assessments, what each customer uses and our share there, and case studies.
+//! in dated assessments, what each customer uses and our share there, case studies, and what to
+//! propose to a customer next (cross-selling and up-selling hints).
 
 pub mod cases;
 pub(crate) mod error;
+pub mod hints;
 mod model;
 pub mod scoring;
 pub(crate) mod sheets;

@@ -311,4 +311,6 @@ pub struct CardCompetition {
     pub sheets: Vec<SheetSummary>,
     /// The closest case studies in industry and size.
     pub cases: Vec<CaseMatch>,
+    /// Our products to propose: what similar customers use, and the next one up.
+    pub hints: Vec<super::hints::ProductHint>,
 }

@@ -29,6 +29,8 @@ pub enum ImportError {
     NotAPlan { path: PathBuf },
     #[error("a plan sheet has at most {limit} rows")]
     TooManyPlanRows { limit: u32 },
+    #[error("{refused} rows of the plan sheet were refused; nothing was saved")]
+    PlanRowsRefused { refused: u32 },
     #[error("no column is mapped to the name")]
     NoNameColumn,
     #[error("the mapping names column {column}, the file has {columns}")]
@@ -73,6 +75,7 @@ coded!(ImportError {
     NoRows { path } => code("import.no_rows"),
     NotAPlan { path } => code("import.not_a_plan"),
     TooManyPlanRows { limit } => code("import.too_many_plan_rows"),
+    PlanRowsRefused { refused } => code("import.plan_rows_refused"),
     NoNameColumn => code("import.no_name_column"),
     BadMapping { column, columns } => code("import.bad_mapping"),
     BadDuplicateChoice { value } => code("import.bad_duplicate_choice"),

@@ -133,6 +133,7 @@ impl Ledger {
             shares: usage::shares(conn, card_id)?,
             sheets: sheets::for_card(conn, card_id)?,
             cases: cases::for_card(conn, card_id, self.today(), stale_months, SUGGESTED_CASES)?,
+            hints: crate::competition::hints::for_card(conn, card_id, self.today())?,
         })
     }
 

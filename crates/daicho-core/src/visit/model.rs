@@ -154,4 +154,6 @@ pub struct VisitBrief {
     pub last_visit_at: Option<String>,
     /// The next visit planned to this customer (today or later, not yet logged).
     pub next_visit: Option<PlannedVisit>,
+    /// Our products to propose on the visit.
+    pub hints: Vec<crate::competition::hints::ProductHint>,
 }

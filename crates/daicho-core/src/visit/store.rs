@@ -417,6 +417,7 @@ pub fn brief(conn: &Connection, card_id: &str, today: NaiveDate) -> Result<Visit
         unverified_notes: notes::store::unverified(conn, card_id)?,
         last_visit_at,
         next_visit,
+        hints: crate::competition::hints::for_card(conn, card_id, today)?,
         card,
     })
 }

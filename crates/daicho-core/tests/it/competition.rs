@@ -11,7 +11,9 @@ use daicho_core::ids::{CompetitorId, ProductId};
 use daicho_core::Ledger;
 use expect_test::expect;
 
+use super::sales::sale;
 use super::{ledger, organisation};
+use daicho_core::competition::hints::HintKind;
 
 struct Catalogue {
     ours: ProductId,
@@ -635,4 +637,77 @@ fn notes_point_to_competitors_by_name_and_survive_their_deletion() {
 
     ledger.delete_competitor(&beta.id).unwrap();
     assert_eq!(ledger.note(&note.id).unwrap().fields.competitor_id, None);
+}
+
+/// 002 クロスセリング / アップセリング: our products that customers of the same industry use and
+/// this one does not, and the next of ours up in a category where it has one of ours.
+#[test]
+fn hints_propose_what_similar_customers_use_and_the_next_product_up() {
+    let mut l = ledger();
+    let ours = |l: &mut Ledger, name: &str, category: &str, price: i64| {
+        l.create_product(&ProductFields {
+            competitor_id: None,
+            name: name.into(),
+            category: category.into(),
+            price_min: Some(price),
+            price_max: None,
+            features: String::new(),
+            selling_points: "5年保証".into(),
+            notes: String::new(),
+        })
+        .unwrap()
+    };
+    let small = ours(&mut l, "複合機 MX-3000", "複合機", 300_000);
+    let big = ours(&mut l, "複合機 MX-5000", "複合機", 500_000);
+    ours(&mut l, "複合機 MX-9000", "複合機", 900_000);
+    let care = ours(&mut l, "保守契約", "サービス", 12_000);
+    let customer = |l: &mut Ledger, name: &str, industry: &str| {
+        let mut f = organisation(name, "");
+        f.industry = industry.into();
+        f.status = daicho_core::card::CardStatus::Active;
+        l.create_card(&f).unwrap().id
+    };
+    let buy =
+        |l: &mut Ledger, card: &daicho_core::ids::CardId, product: &daicho_core::ids::ProductId| {
+            let mut t = sale("2026-10-01", "", 1, 10_000);
+            t.product_id = Some(product.clone());
+            l.add_transaction(card, &t).unwrap();
+        };
+    let me = customer(&mut l, "青葉精機", "製造業");
+    buy(&mut l, &me, &small.id);
+    // Four manufacturers, three on a maintenance contract; a retailer that is not like us.
+    for n in 0..4 {
+        let peer = customer(&mut l, &format!("製造{n}"), "製造業");
+        if n < 3 {
+            buy(&mut l, &peer, &care.id);
+        }
+    }
+    let shop = customer(&mut l, "小売店", "小売業");
+    buy(&mut l, &shop, &big.id);
+    let hints = l.card_competition(&me, 24).unwrap().hints;
+    let seen: Vec<(HintKind, &str, u32, u32, &str)> = hints
+        .iter()
+        .map(|h| {
+            (
+                h.kind,
+                h.product.fields.name.as_str(),
+                h.peers_using,
+                h.peers,
+                h.instead_of.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (HintKind::CrossSell, "保守契約", 3, 4, ""),
+            (HintKind::UpSell, "複合機 MX-5000", 0, 4, "複合機 MX-3000"),
+        ]
+    );
+    // The visit brief carries them too.
+    assert_eq!(l.visit_brief(&me).unwrap().hints.len(), 2);
+    // Once bought, a product is no longer proposed.
+    buy(&mut l, &me, &care.id);
+    let hints = l.card_competition(&me, 24).unwrap().hints;
+    assert!(hints.iter().all(|h| h.product.id != care.id));
 }

@@ -751,6 +751,8 @@ export type CardCompetition_Deserialize = {
 	sheets: SheetSummary_Deserialize[],
 	/**  The closest case studies in industry and size. */
 	cases: CaseMatch_Deserialize[],
+	/**  Our products to propose: what similar customers use, and the next one up. */
+	hints: ProductHint_Deserialize[],
 };
 
 /**  The competition side of a card. */
@@ -761,6 +763,8 @@ export type CardCompetition_Serialize = {
 	sheets: SheetSummary_Serialize[],
 	/**  The closest case studies in industry and size. */
 	cases: CaseMatch_Serialize[],
+	/**  Our products to propose: what similar customers use, and the next one up. */
+	hints: ProductHint_Serialize[],
 };
 
 /**
@@ -2338,6 +2342,9 @@ export type HandoverSelection_Serialize = {
 	lend_until: string | null,
 };
 
+/**  What a hint proposes. */
+export type HintKind = "cross_sell" | "up_sell";
+
 export type HistoryAction = "created" | "changed" | "deleted" | "restored";
 
 export type HistoryEntity = "card" | "key_person" | "contact" | "note" | "product_use" | "share" | "transaction" | "classification" | "collection";
@@ -3495,6 +3502,33 @@ export type ProductFields_Serialize = {
 	features: string,
 	selling_points: string,
 	notes: string,
+};
+
+/**  One product of ours to propose to the customer. */
+export type ProductHint = ProductHint_Serialize | ProductHint_Deserialize;
+
+/**  One product of ours to propose to the customer. */
+export type ProductHint_Deserialize = {
+	kind: HintKind,
+	product: Product_Deserialize,
+	/**  Customers like this one who use or buy it... */
+	peers_using: number,
+	/**  ...of this many customers like this one. */
+	peers: number,
+	/**  For an up-sell: the product of ours they have now in that category. */
+	instead_of: string,
+};
+
+/**  One product of ours to propose to the customer. */
+export type ProductHint_Serialize = {
+	kind: HintKind,
+	product: Product_Serialize,
+	/**  Customers like this one who use or buy it... */
+	peers_using: number,
+	/**  ...of this many customers like this one. */
+	peers: number,
+	/**  For an up-sell: the product of ours they have now in that category. */
+	instead_of: string,
 };
 
 /**  A product of ours or of a competitor, in the catalogue. */
@@ -4673,6 +4707,8 @@ export type VisitBrief_Deserialize = {
 	last_visit_at?: string | null,
 	/**  The next visit planned to this customer (today or later, not yet logged). */
 	next_visit?: PlannedVisit_Deserialize | null,
+	/**  Our products to propose on the visit. */
+	hints: ProductHint_Deserialize[],
 };
 
 /**  The page to read before a visit. */
@@ -4688,6 +4724,8 @@ export type VisitBrief_Serialize = {
 	last_visit_at: string | null,
 	/**  The next visit planned to this customer (today or later, not yet logged). */
 	next_visit: PlannedVisit_Serialize | null,
+	/**  Our products to propose on the visit. */
+	hints: ProductHint_Serialize[],
 };
 
 /**  A customer the plan could include, and why. */

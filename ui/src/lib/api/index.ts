@@ -54,6 +54,7 @@ import type {
   AssessmentChanges_Serialize,
   AssessmentFields_Serialize,
   CardCompetition_Serialize,
+  ProductHint_Serialize,
   CardProduct_Serialize,
   CardProductFields_Serialize,
   CaseMatch_Serialize,
@@ -183,6 +184,7 @@ export type {
   ReturnConflict,
   HandoverExport,
   PlanImport,
+  HintKind,
   PlanMonth,
   PlanRowProblem,
   PlanScope,
@@ -239,6 +241,7 @@ export type Assessment = Assessment_Serialize;
 export type AssessmentChanges = AssessmentChanges_Serialize;
 export type AssessmentFields = AssessmentFields_Serialize;
 export type CardCompetition = CardCompetition_Serialize;
+export type ProductHint = ProductHint_Serialize;
 export type CardProduct = CardProduct_Serialize;
 export type CardProductFields = CardProductFields_Serialize;
 export type CaseMatch = CaseMatch_Serialize;

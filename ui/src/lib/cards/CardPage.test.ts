@@ -45,7 +45,7 @@ describe("the card page", () => {
       if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
       if (cmd === "cards_facets") return { owners: [], tags: [], grades: [], territories: ["首都圏"] };
       if (cmd === "products_list" || cmd === "competitors_list") return [];
-      if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
+      if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [], hints: [] };
       if (cmd === "card_get") return stored(emptyFields("organisation"));
       if (cmd === "card_borrowed") return borrowed;
       if (cmd === "person_name") {
@@ -98,7 +98,7 @@ describe("the card page", () => {
         return { ...latest, version: 3, fields };
       }
       if (cmd === "contacts_list") return { contacts: [], total: 0 };
-      if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [] };
+      if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [], hints: [] };
       if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
       if (cmd === "cards_facets") return { owners: [], tags: [], grades: [], territories: ["首都圏"] };
       if (cmd === "products_list" || cmd === "competitors_list") return [];

@@ -91,8 +91,46 @@ function side(): Side {
         },
       },
     ],
+    hints: [
+      {
+        kind: "cross_sell",
+        product: { ...ours, fields: { ...ours.fields, name: "保守契約", selling_points: "<i>24時間</i>対応" } },
+        peers_using: 12,
+        peers: 40,
+        instead_of: "",
+      },
+      { kind: "up_sell", product: ours, peers_using: 0, peers: 40, instead_of: "ミライ MX-3000" },
+    ],
   };
 }
+
+describe("what to propose to the customer", () => {
+  beforeEach(() => {
+    setLang("ja");
+    mockWindows("main");
+    mockIPC((cmd) => {
+      if (cmd === "card_competition") return side();
+      if (cmd === "products_list") return [theirs, ours];
+      return null;
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("names each product with why, and its selling points as text", async () => {
+    render(CardCompetition, { card, onchange: () => {} });
+    const hints = await screen.findAllByTestId("hint");
+    expect(hints.map((h) => h.textContent)).toEqual([
+      expect.stringContaining("同業の顧客 40 社中 12 社が利用"),
+      expect.stringContaining("ミライ MX-3000 の上位製品"),
+    ]);
+    expect(hints[0]).toHaveTextContent("クロスセル");
+    expect(hints[0]).toHaveTextContent("<i>24時間</i>対応");
+    expect(hints[0].querySelector("i")).toBeNull();
+  });
+});
 
 describe("the card's products in use", () => {
   let saved: CardProductFields[];
