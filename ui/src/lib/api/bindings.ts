@@ -81,6 +81,7 @@ export type ErrorCode =
   | "import.not_a_plan"
   | "import.not_found"
   | "import.nothing_imported"
+  | "import.plan_rows_refused"
   | "import.rows_refused"
   | "import.too_large"
   | "import.too_many_plan_rows"
