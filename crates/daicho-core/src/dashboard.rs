@@ -90,6 +90,8 @@ pub struct Dashboard {
     pub owners: Vec<String>,
     /// The run whose classes the card list filters by.
     pub last_classified: Option<LastRun>,
+    /// The period's sales by territory, route, industry and size.
+    pub segments: crate::segments::Segments,
 }
 
 /// How many of the least complete cards the dashboard lists.

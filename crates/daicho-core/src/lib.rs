@@ -35,6 +35,7 @@ pub mod reminders;
 pub mod report;
 pub mod sales;
 pub mod search;
+pub mod segments;
 pub mod settings;
 pub mod stats;
 pub mod terminal;

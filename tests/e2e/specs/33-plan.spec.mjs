@@ -161,6 +161,13 @@ describe("the sales plan in the real window", () => {
       await goTo("dashboard");
       await byTestId("plan-panel-rate").waitForDisplayed();
       await screenshot(`${lang}-dashboard-plan`);
+      // The period's sales by territory, then by size.
+      await reveal("segments-panel");
+      await screenshot(`${lang}-dashboard-segments`);
+      // Clicked in the page: WebDriver's click scrolls the whole shell out of the window first.
+      await browser.execute(() => document.querySelector('[data-testid="segment-sizes"]').click());
+      await reveal("segments-panel");
+      await screenshot(`${lang}-dashboard-sizes`);
     });
   }
 });

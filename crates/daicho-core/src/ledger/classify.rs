@@ -100,6 +100,7 @@ impl Ledger {
             least_complete,
             owners: crate::card_list::facets(conn)?.owners,
             last_classified: class_store::last_run(conn)?,
+            segments: crate::segments::segments(conn, &shown)?,
         })
     }
 }

@@ -1009,3 +1009,80 @@ fn volume_grades_and_loyalty_filter_the_card_list_and_are_counted_on_the_dashboa
         ]
     );
 }
+
+/// 000 ⑤ / 003 관리 지역, 업태 × 규모: the Dashboard breaks the period's sales down by territory,
+/// route, industry and size, with customers and buyers; narrowed to a rep, only their cards.
+#[test]
+fn the_dashboard_breaks_sales_down_by_territory_route_industry_and_size() {
+    use daicho_core::dashboard::DashboardQuery;
+    let mut l = ledger();
+    let card = |l: &mut Ledger,
+                name: &str,
+                territory: &str,
+                industry: &str,
+                employees: Option<i64>,
+                owner: &str| {
+        let mut f = organisation(name, "");
+        (f.territory, f.route, f.industry, f.owner) = (
+            territory.into(),
+            format!("{territory}便"),
+            industry.into(),
+            owner.into(),
+        );
+        if let Some(org) = f.organisation.as_mut() {
+            org.employees = employees;
+        }
+        l.create_card(&f).unwrap().id
+    };
+    let a = card(&mut l, "北商事", "首都圏", "製造業", Some(120), "山田");
+    let b = card(&mut l, "南物産", "首都圏", "卸売業", Some(8), "李");
+    let c = card(&mut l, "西運輸", "関西", "製造業", None, "山田");
+    for (id, amount) in [(&a, 300_000), (&b, 100_000), (&c, 50_000)] {
+        l.add_transaction(id, &sale("2026-10-01", "部品", 1, amount))
+            .unwrap();
+    }
+    let mut person = daicho_core::card::CardFields::new(CardKind::Individual, "山田 花子");
+    person.territory = "関西".into();
+    l.create_card(&person).unwrap();
+    let query = |owner: Option<&str>| DashboardQuery {
+        from: Some("2026-01-01".into()),
+        to: Some("2026-12-31".into()),
+        owner: owner.map(Into::into),
+    };
+    let s = l.dashboard(&query(None)).unwrap().segments;
+    let rows = |v: &[daicho_core::segments::SegmentSales]| {
+        v.iter()
+            .map(|s| (s.key.clone(), s.customers, s.buyers, s.amount))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(&s.territories),
+        [
+            ("首都圏".to_string(), 2, 2, 400_000),
+            ("関西".to_string(), 2, 1, 50_000)
+        ]
+    );
+    assert_eq!(
+        rows(&s.industries)[0],
+        ("製造業".to_string(), 2, 2, 350_000)
+    );
+    assert_eq!(rows(&s.routes)[0], ("首都圏便".to_string(), 2, 2, 400_000));
+    let sizes: Vec<(String, u32)> = s
+        .sizes
+        .iter()
+        .map(|s| (s.key.clone(), s.customers))
+        .collect();
+    for band in [
+        ("medium", 1),
+        ("micro", 1),
+        ("unknown", 1),
+        ("individual", 1),
+    ] {
+        assert!(sizes.contains(&(band.0.to_string(), band.1)), "{sizes:?}");
+    }
+    let mine = l.dashboard(&query(Some("李"))).unwrap().segments;
+    assert_eq!(
+        rows(&mine.territories),
+        [("首都圏".to_string(), 1, 1, 100_000)]
+    );
+}

@@ -1962,6 +1962,8 @@ export type Dashboard_Deserialize = {
 	owners: string[],
 	/**  The run whose classes the card list filters by. */
 	last_classified?: LastRun | null,
+	/**  The period's sales by territory, route, industry and size. */
+	segments: Segments,
 };
 
 export type Dashboard_Serialize = {
@@ -1976,6 +1978,8 @@ export type Dashboard_Serialize = {
 	owners: string[],
 	/**  The run whose classes the card list filters by. */
 	last_classified: LastRun | null,
+	/**  The period's sales by territory, route, industry and size. */
+	segments: Segments,
 };
 
 /**  What to do with a row that looks like a card already there. */
@@ -4147,6 +4151,24 @@ export type SecretKind = "passphrase" | "recovery_key";
 export type Segment = {
 	text: string,
 	hit: boolean,
+};
+
+/**  One territory, route, industry or size band over the period. */
+export type SegmentSales = {
+	/**  The territory, route or industry as written (empty: not set), or the size band's code. */
+	key: string,
+	customers: number,
+	/**  Customers who bought in the period. */
+	buyers: number,
+	/**  Sales less returns in the period. */
+	amount: number,
+};
+
+export type Segments = {
+	territories: SegmentSales[],
+	routes: SegmentSales[],
+	industries: SegmentSales[],
+	sizes: SegmentSales[],
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;

@@ -184,6 +184,8 @@ export type {
   ReturnConflict,
   HandoverExport,
   PlanImport,
+  SegmentSales,
+  Segments,
   HintKind,
   PlanMonth,
   PlanRowProblem,

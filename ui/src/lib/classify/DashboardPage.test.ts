@@ -74,6 +74,15 @@ function dashboard(withSales: boolean): Dashboard {
     least_complete: [],
     owners: ["山田"],
     last_classified: null,
+    segments: {
+      territories: [
+        { key: "首都圏", customers: 12, buyers: 9, amount: 4_200_000 },
+        { key: "", customers: 3, buyers: 1, amount: 50_000 },
+      ],
+      routes: [],
+      industries: [{ key: "製造業", customers: 8, buyers: 6, amount: 3_000_000 }],
+      sizes: [{ key: "small", customers: 7, buyers: 5, amount: 2_000_000 }],
+    },
   };
 }
 
@@ -131,6 +140,17 @@ describe("the dashboard", () => {
   it("says when nothing is urgent this week", async () => {
     render(DashboardPage);
     expect(await screen.findByTestId("problem-week-empty")).toHaveTextContent("今週、緊急の対応はありません");
+  });
+
+  it("breaks the period's sales down by territory, industry and size", async () => {
+    render(DashboardPage);
+    const rows = await screen.findAllByTestId("segment-row");
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining("首都圏"), expect.stringContaining("（未設定）")]);
+    expect(rows[0]).toHaveTextContent("4,200,000");
+    await userEvent.click(screen.getByTestId("segment-sizes"));
+    expect((await screen.findAllByTestId("segment-row"))[0]).toHaveTextContent("従業員 10〜49 人");
+    await userEvent.click(screen.getByTestId("segment-industries"));
+    expect((await screen.findAllByTestId("segment-row"))[0]).toHaveTextContent("製造業");
   });
 
   it("opens a class's customers in the card list", async () => {
