@@ -180,6 +180,13 @@ fn a_bad_line_is_refused_and_nothing_is_saved() {
         l.set_fiscal_year_start(13).unwrap_err(),
         SalesError::Invalid(_)
     ));
+    // A year no plan can be for is refused, not wrapped round.
+    for year in [i32::MIN, 1899, 3000, i32::MAX] {
+        assert!(matches!(
+            l.plan_overview(Some(year)).unwrap_err(),
+            SalesError::Invalid(_)
+        ));
+    }
     assert!(l.plan_overview(None).unwrap().lines.is_empty());
 }
 

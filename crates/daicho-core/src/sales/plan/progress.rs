@@ -42,6 +42,9 @@ impl Year {
                 "out_of_range",
             )])
         };
+        if !store::YEARS.contains(&year) {
+            return Err(bad());
+        }
         Ok(Year {
             year,
             first,

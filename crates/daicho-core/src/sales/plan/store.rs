@@ -10,7 +10,7 @@ use crate::text::{line, multiline, MAX_NUMBER};
 use super::{PlanLine, PlanLineFields, PlanScope};
 
 /// Years a plan may be for.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 /// Checks a line as typed: twelve months of whole amounts, a key where the scope needs one, a
 /// live customer for a customer's line.
