@@ -2,7 +2,7 @@
 // a territory's line raised from last year's results; the plan report exported, and its Targets
 // sheet imported back; a hand-made sheet with bad rows refused whole, each row named; the
 // dashboard's plan panel and a key customer's own target on their card. Then the plan page and
-// the dashboard's panel in each language.
+// the dashboard's panel, its segments and the collection page's monthly balance in each language.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -142,7 +142,11 @@ describe("the sales plan in the real window", () => {
     await screenshot("ja-card-target");
     // What to propose to them: what similar customers use, and the next product up.
     await $('[data-testid="hints"], [data-testid="hints-none"]').waitForExist();
-    await browser.execute(() => document.querySelector('[data-testid="hints"], [data-testid="hints-none"]').scrollIntoView());
+    await browser.execute(() =>
+      document
+        .querySelector('[data-testid="hints"], [data-testid="hints-none"]')
+        .scrollIntoView(),
+    );
     await screenshot("ja-card-hints");
   });
 
@@ -165,9 +169,15 @@ describe("the sales plan in the real window", () => {
       await reveal("segments-panel");
       await screenshot(`${lang}-dashboard-segments`);
       // Clicked in the page: WebDriver's click scrolls the whole shell out of the window first.
-      await browser.execute(() => document.querySelector('[data-testid="segment-sizes"]').click());
+      await browser.execute(() =>
+        document.querySelector('[data-testid="segment-sizes"]').click(),
+      );
       await reveal("segments-panel");
       await screenshot(`${lang}-dashboard-sizes`);
+      // Sold against collected, month by month, on the collection page.
+      await goTo("collection");
+      await reveal("collection-balance");
+      await screenshot(`${lang}-collection-balance`);
     });
   }
 });

@@ -82,6 +82,8 @@ impl Ledger {
 
     /// What is owed today, by customer and by age; `owner` narrows to one rep's cards.
     pub fn receivables(&self, owner: Option<&str>) -> Result<Receivables, SalesError> {
-        receivables::receivables(self.connection(), self.today(), owner)
+        let mut owed = receivables::receivables(self.connection(), self.today(), owner)?;
+        owed.months = crate::sales::balance::months(self.connection(), self.today(), owner)?;
+        Ok(owed)
     }
 }

@@ -1,6 +1,7 @@
 //! What customers buy: transactions (sales and returns), what each card adds up to, the
 //! receivables with their age, the collection plan, and the annual sales plan.
 
+pub mod balance;
 pub mod cycle;
 pub(crate) mod error;
 pub mod habits;

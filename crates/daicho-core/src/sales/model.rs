@@ -181,4 +181,6 @@ pub struct Receivables {
     pub overdue: i64,
     pub ages: Vec<AgeTotal>,
     pub customers: Vec<ReceivableRow>,
+    /// Sold against collected, month by month over the last twelve.
+    pub months: Vec<super::balance::CollectionMonth>,
 }

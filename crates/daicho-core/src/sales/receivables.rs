@@ -117,5 +117,7 @@ pub fn receivables(
         overdue: customers.iter().map(|c| c.overdue).sum(),
         ages,
         customers,
+        // The collection page adds them (`Ledger::receivables`); the dashboard reads only ages.
+        months: Vec::new(),
     })
 }

@@ -370,3 +370,61 @@ fn a_stated_order_cycle_is_checked_against_the_orders_and_a_season_is_found() {
     assert_eq!(habits.peak_months, vec![3]);
     assert_eq!(habits.next_peak.as_deref(), Some("2027-03"));
 }
+
+/// 000 ⑨ 販売・入金のバランス: month by month, what was owed at the start, sold and collected,
+/// and the collection rate (collected ÷ (owed at the start + sold)). Today is 2026-11-24.
+#[test]
+fn sales_and_collections_balance_month_by_month_with_a_collection_rate() {
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "入金商事", None);
+    let paid = |on: &str, amount: i64, paid_on: Option<&str>, paid: i64| {
+        let mut t = sale(on, "部品", 1, amount);
+        t.due_on = Some(on.into());
+        t.paid_amount = paid;
+        t.paid_on = paid_on.map(Into::into);
+        t
+    };
+    // Owed before the twelve months: 100,000 sold in 2025-10, paid in 2026-10.
+    l.add_transaction(
+        &id,
+        &paid("2025-10-05", 100_000, Some("2026-10-20"), 100_000),
+    )
+    .unwrap();
+    // Sold in 2026-10, half paid in 2026-11.
+    l.add_transaction(
+        &id,
+        &paid("2026-10-10", 200_000, Some("2026-11-05"), 100_000),
+    )
+    .unwrap();
+    // Long paid before the period: counts nowhere.
+    l.add_transaction(
+        &id,
+        &paid("2024-01-10", 999_000, Some("2024-02-10"), 999_000),
+    )
+    .unwrap();
+    let months = l.receivables(None).unwrap().months;
+    assert_eq!(months.len(), 12);
+    assert_eq!(months.first().unwrap().month, "2025-12");
+    let at = |m: &str| months.iter().find(|x| x.month == m).unwrap();
+    assert_eq!(
+        (at("2025-12").opening, at("2025-12").rate_percent),
+        (100_000, Some(0))
+    );
+    let oct = at("2026-10");
+    assert_eq!(
+        (oct.opening, oct.sold, oct.collected),
+        (100_000, 200_000, 100_000)
+    );
+    assert_eq!(oct.rate_percent, Some(33));
+    let nov = at("2026-11");
+    assert_eq!(
+        (nov.opening, nov.sold, nov.collected),
+        (200_000, 0, 100_000)
+    );
+    assert_eq!(nov.rate_percent, Some(50));
+    // The dashboard reads only the ages.
+    let dash = l
+        .dashboard(&daicho_core::dashboard::DashboardQuery::default())
+        .unwrap();
+    assert!(!dash.receivables.is_empty());
+}

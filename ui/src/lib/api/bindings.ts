@@ -1504,6 +1504,39 @@ export type ClassificationView_Serialize = {
 	problem_week: CardClass_Serialize[],
 };
 
+/**  One month of sales and collections. */
+export type CollectionMonth = CollectionMonth_Serialize | CollectionMonth_Deserialize;
+
+/**  One month of sales and collections. */
+export type CollectionMonth_Deserialize = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  Owed at the start of the month. */
+	opening: number,
+	sold: number,
+	collected: number,
+	/**
+	 *  Collected against what was owed at the start plus what was sold, in percent; none when
+	 *  nothing was owed or sold.
+	 */
+	rate_percent?: number | null,
+};
+
+/**  One month of sales and collections. */
+export type CollectionMonth_Serialize = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  Owed at the start of the month. */
+	opening: number,
+	sold: number,
+	collected: number,
+	/**
+	 *  Collected against what was owed at the start plus what was sold, in percent; none when
+	 *  nothing was owed or sold.
+	 */
+	rate_percent: number | null,
+};
+
 /**  Who to chase for payment, and when. */
 export type CollectionPlan = CollectionPlan_Serialize | CollectionPlan_Deserialize;
 
@@ -3718,6 +3751,8 @@ export type Receivables_Deserialize = {
 	overdue: number,
 	ages: AgeTotal[],
 	customers: ReceivableRow_Deserialize[],
+	/**  Sold against collected, month by month over the last twelve. */
+	months: CollectionMonth_Deserialize[],
 };
 
 /**  The collection page: what is due and overdue, by customer, most urgent first. */
@@ -3726,6 +3761,8 @@ export type Receivables_Serialize = {
 	overdue: number,
 	ages: AgeTotal[],
 	customers: ReceivableRow_Serialize[],
+	/**  Sold against collected, month by month over the last twelve. */
+	months: CollectionMonth_Serialize[],
 };
 
 /**  What a re-classification did: the classes themselves are read through the card list. */

@@ -184,6 +184,7 @@ export type {
   ReturnConflict,
   HandoverExport,
   PlanImport,
+  CollectionMonth,
   SegmentSales,
   Segments,
   HintKind,

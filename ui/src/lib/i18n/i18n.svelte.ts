@@ -119,6 +119,13 @@ export function monthNames(): string[] {
   return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2024, i, 1))));
 }
 
+/** A month of a year, `YYYY-MM`, as the language writes it ("2027年3月", "March 2027"). */
+export function formatMonth(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return new Intl.DateTimeFormat(htmlLang[current], { year: "numeric", month: "long", timeZone: "UTC" }).format(date);
+}
+
 /** A plan day as a heading: weekday and short date ("11月25日(水)", "Wed, Nov 25"). */
 export function formatDay(iso: string): string {
   const date = new Date(`${iso}T12:00:00`);
