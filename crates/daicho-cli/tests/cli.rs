@@ -954,6 +954,9 @@ fn the_daily_report_and_the_weeks_calendar_file_come_from_the_command_line() {
             path,
             "--report",
             "ics",
+            // The demo's week (its today is 2026-12-03), whatever day the test runs on.
+            "--period",
+            "2026-11-30..2026-12-06",
             "--out",
             ics.to_str().unwrap(),
         ],
@@ -970,6 +973,9 @@ fn the_daily_report_and_the_weeks_calendar_file_come_from_the_command_line() {
             path,
             "--report",
             "ics",
+            // The demo's week (its today is 2026-12-03), whatever day the test runs on.
+            "--period",
+            "2026-11-30..2026-12-06",
             "--out",
             ics.to_str().unwrap(),
         ],
