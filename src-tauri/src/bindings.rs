@@ -61,6 +61,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::card_history,
         cards::card_checks,
         cards::card_check,
+        cards::card_links,
+        cards::card_link_set,
         cards::key_person_add,
         cards::key_person_update,
         cards::key_person_delete,

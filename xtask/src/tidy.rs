@@ -100,6 +100,10 @@ mod tests {
             "0022_note_situation_sales_index.sql",
             "136e036e92fcb4cfbeb8587a0cfc7b1ce62475a0aa75f62be6d21ac730220226",
         ),
+        (
+            "0023_cost_and_links.sql",
+            "0dd52bb68199be0807e61210891e92a8130edb7a600eadc451ad06a30cbc8d03",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -82,6 +82,7 @@ mod export;
 mod handover;
 mod import;
 mod key;
+mod links;
 mod log;
 mod plan;
 mod reminders;
@@ -206,6 +207,9 @@ enum Command {
     /// The annual sales plan against what was sold; `--set SCOPE --months ...` sets a line,
     /// `--import FILE` reads a plan sheet, `--first-month N` sets the fiscal year's start.
     Plan(plan::PlanArgs),
+    /// Customers linked to a card: who referred it, whom it referred, its group or household
+    /// with their sales; `--set KIND --to CODE [--note TEXT]` links it, `--clear KIND` unlinks.
+    Links(links::LinksArgs),
     /// What to propose to a customer: our products similar customers (same industry) use and
     /// they do not, and the next of ours up in a category where they have one of ours.
     Hints {
@@ -446,6 +450,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Reminders(args) => reminders::run(args, lang)?,
         Command::Daily(args) => daily::run(args, lang)?,
         Command::Plan(args) => plan::run(args, lang)?,
+        Command::Links(args) => links::run(args, lang)?,
         Command::Hints { file, code, json } => {
             let ledger = open_ledger(&file).map_err(|e| e.report())?;
             let id = ledger.card_id_by_code(&code).map_err(|e| e.report())?;

@@ -1126,3 +1126,72 @@ fn the_sales_plan_is_set_printed_and_imported_from_the_command_line() {
         .unwrap()
         .is_array());
 }
+
+#[test]
+fn customers_are_linked_from_the_command_line_and_a_refused_link_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", path], "C")
+        .status
+        .success());
+    let set = daicho(
+        &[
+            "links",
+            path,
+            "--code",
+            "C-000003",
+            "--set",
+            "branch_of",
+            "--to",
+            "C-000002",
+            "--note",
+            "大阪支店",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(set.status.success(), "{}", stderr(&set));
+    let links: serde_json::Value = serde_json::from_slice(&set.stdout).unwrap();
+    assert_eq!(links["branch_of"]["code"], "C-000002");
+    assert_eq!(links["branch_of"]["note"], "大阪支店");
+    let members = links["group"]["members"].as_array().unwrap();
+    assert_eq!(members[0]["card"]["code"], "C-000002");
+
+    let text = daicho(&["links", path, "--code", "C-000002"], "ja_JP.UTF-8");
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert!(stdout(&text).contains("グループ全体"), "{}", stdout(&text));
+    assert!(stdout(&text).contains("C-000003"));
+
+    // The other way round would make a loop: refused, with a non-zero exit and nothing changed.
+    let looped = daicho(
+        &[
+            "links",
+            path,
+            "--code",
+            "C-000002",
+            "--set",
+            "branch_of",
+            "--to",
+            "C-000003",
+        ],
+        "C",
+    );
+    assert!(!looped.status.success());
+    assert!(stderr(&looped).contains("circle"), "{}", stderr(&looped));
+    let cleared = daicho(
+        &[
+            "links",
+            path,
+            "--code",
+            "C-000003",
+            "--clear",
+            "branch_of",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(cleared.status.success(), "{}", stderr(&cleared));
+    let links: serde_json::Value = serde_json::from_slice(&cleared.stdout).unwrap();
+    assert!(links["branch_of"].is_null());
+}

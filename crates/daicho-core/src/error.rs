@@ -184,6 +184,7 @@ pub use crate::full_export::error::FullExportError;
 pub use crate::handover::error::HandoverError;
 pub use crate::import::error::ImportError;
 pub use crate::ledger::error::LedgerError;
+pub use crate::links::error::CardLinkError;
 pub use crate::many_cards::error::BatchError;
 pub use crate::notes::error::NoteError;
 pub use crate::output::OutputError;
@@ -241,6 +242,7 @@ pub fn all_codes() -> Vec<&'static str> {
         BackupError::codes(),
         BatchError::codes(),
         CardError::codes(),
+        CardLinkError::codes(),
         ClassifyError::codes(),
         CompetitionError::codes(),
         ContactError::codes(),

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod ids;
 pub mod import;
 pub mod instance;
+pub mod links;
 pub mod many_cards;
 pub mod names;
 pub mod notes;

@@ -4,6 +4,7 @@ use daicho_core::card::checks::CardCheck;
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use daicho_core::card_list::{CardPage, CardQuery, Facets};
 use daicho_core::ids::{CardId, KeyPersonId};
+use daicho_core::links::{CardLinkFields, CardLinkKind, CardLinks};
 use daicho_core::search::SearchResults;
 
 commands! {
@@ -31,6 +32,12 @@ commands! {
 
     /// Records the superior's check of the card, dated today.
     fn card_check(id: CardId, checker: String, comment: String) -> CardCheck => |l| l.check_card(&id, &checker, &comment);
+
+    /// Customers the card is linked to, both ways, with its group's and household's sales.
+    fn card_links(id: CardId) -> CardLinks => |l| l.card_links(&id);
+
+    /// Sets the card's link of `kind` (replacing the one it had) or, with none, removes it.
+    fn card_link_set(id: CardId, kind: CardLinkKind, link: Option<CardLinkFields>) -> CardLinks => |l| l.set_card_link(&id, kind, link.as_ref());
 
     fn key_person_add(card_id: CardId, fields: KeyPersonFields) -> KeyPerson => |l| l.add_key_person(&card_id, &fields);
 

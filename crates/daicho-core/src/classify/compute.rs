@@ -33,6 +33,11 @@ pub struct CardInput {
     pub filled: Vec<CompletenessItem>,
     /// Most makers (us and competitors) the customer buys from in any one category.
     pub makers_in_a_category: i64,
+    /// Amount less cost over the period's lines whose cost is known, with those lines' amount;
+    /// none when no line's cost is known.
+    pub profit: Option<(i64, i64)>,
+    /// Since the first deal, when the card records it.
+    pub years_with_us: Option<f64>,
 }
 
 /// A purchase growth of this many percent puts a core customer's growth among its reasons.
@@ -98,6 +103,37 @@ pub fn growth_indicator(amount: i64, previous: i64) -> Option<i32> {
     growth_percent(amount, previous).map(|pct| (50 + pct).clamp(0, 100))
 }
 
+/// The relationship's length as 0–100: ten years or more is 100 (003 시간).
+pub fn tenure_indicator(years: Option<f64>) -> Option<i32> {
+    years.map(|y| (y * 10.0).round().clamp(0.0, 100.0) as i32)
+}
+
+/// Loyalty as 0–100: the rep's judgement, else what the purchases suggest (003 충성도).
+pub fn loyalty_indicator(set: Option<Loyalty>, hint: Option<Loyalty>) -> Option<i32> {
+    set.or(hint).map(|l| match l {
+        Loyalty::Loyal => 100,
+        Loyalty::Switcher => 40,
+        Loyalty::NoLoyalty => 0,
+    })
+}
+
+/// Profit ABC, in the order of `profits` (any order): the same rule as sales ABC over the
+/// profits of the cards whose cost is known.
+pub fn profit_abc(profits: &[Option<i64>], a_percent: i32, b_percent: i32) -> Vec<Option<Abc>> {
+    let mut order: Vec<(i64, usize)> = profits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|p| (p, i)))
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let amounts: Vec<i64> = order.iter().map(|(p, _)| *p).collect();
+    let mut out = vec![None; profits.len()];
+    for ((_, i), (class, _)) in order.iter().zip(abc(&amounts, a_percent, b_percent)) {
+        out[*i] = class;
+    }
+    out
+}
+
 /// A 1–5 judgement as 0–100.
 fn judgement(value: Option<i32>) -> Option<i32> {
     value.map(|v| (v.clamp(1, 5) - 1) * 25)
@@ -122,6 +158,8 @@ pub fn value_score(ind: &Indicators, config: &ClassConfig) -> i32 {
         (ind.credit, w.credit),
         (ind.growth, w.growth),
         (ind.influence, w.influence),
+        (ind.tenure, w.tenure),
+        (ind.loyalty, w.loyalty),
     ];
     let (sum, weight) = parts
         .iter()
@@ -260,11 +298,23 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
             credit: credit_indicator(&input.standing, &config.credit_scale),
             growth: growth_indicator(input.amount, input.previous_amount),
             influence: judgement(input.standing.influence),
+            tenure: tenure_indicator(input.years_with_us),
+            loyalty: loyalty_indicator(
+                input.standing.loyalty,
+                loyalty_hint(input.makers_in_a_category),
+            ),
         };
         let before = was[at as usize];
         out.push(card_class(
             input, class, before, cumulative, indicators, config, &parts, months,
         ));
+    }
+    let profits: Vec<Option<i64>> = out.iter().map(|c| c.profit).collect();
+    for (c, class) in out
+        .iter_mut()
+        .zip(profit_abc(&profits, config.a_percent, config.b_percent))
+    {
+        c.profit_abc = class;
     }
     out
 }
@@ -409,6 +459,13 @@ fn card_class(
         status: input.status,
         amount: input.amount,
         previous_amount: input.previous_amount,
+        profit: input.profit.map(|(p, _)| p),
+        margin_percent: input.profit.filter(|(_, on)| *on > 0).map(|(p, on)| {
+            (p as f64 * 100.0 / on as f64)
+                .round()
+                .clamp(-1000.0, 1000.0) as i32
+        }),
+        profit_abc: None,
         cumulative_percent,
         abc,
         monthly_volume,

@@ -38,16 +38,22 @@ pub struct ValueWeights {
     pub growth: i32,
     /// How far their word carries (set by the rep).
     pub influence: i32,
+    /// How long they have dealt with us, from the first deal (computed).
+    pub tenure: i32,
+    /// Loyalty, set by the rep or suggested by what they buy.
+    pub loyalty: i32,
 }
 
 impl Default for ValueWeights {
     fn default() -> Self {
         ValueWeights {
-            contribution: 30,
-            cooperation: 15,
+            contribution: 25,
+            cooperation: 10,
             credit: 15,
-            growth: 25,
-            influence: 15,
+            growth: 20,
+            influence: 10,
+            tenure: 10,
+            loyalty: 10,
         }
     }
 }
@@ -328,6 +334,8 @@ impl ClassConfig {
             ("weights.credit", w.credit),
             ("weights.growth", w.growth),
             ("weights.influence", w.influence),
+            ("weights.tenure", w.tenure),
+            ("weights.loyalty", w.loyalty),
         ];
         weights_ok(&weights, "weights", i);
         for (field, v) in [

@@ -20,6 +20,10 @@ struct Bought {
     previous: i64,
     quantity: i64,
     count: i64,
+    /// Amount less cost over this period's lines whose cost is known, and whether any is.
+    profit: i64,
+    costed: bool,
+    costed_amount: i64,
 }
 
 /// Each card's purchases, in card order. The covering index is read in card order (no table,
@@ -28,7 +32,7 @@ struct Bought {
 fn purchases(conn: &Connection, period: Period) -> rusqlite::Result<Vec<(String, Bought)>> {
     let previous = period.previous();
     let mut stmt = conn.prepare_cached(
-        "SELECT card_id, dated_on >= ?3, kind = 'sale', amount, quantity
+        "SELECT card_id, dated_on >= ?3, kind = 'sale', amount, quantity, cost
          FROM transactions INDEXED BY transactions_card WHERE dated_on BETWEEN ?1 AND ?2",
     )?;
     let mut rows = stmt.query(params![
@@ -58,6 +62,11 @@ fn purchases(conn: &Connection, period: Period) -> rusqlite::Result<Vec<(String,
             sums.amount += amount;
             sums.quantity += sign * r.get::<_, i64>(4)?;
             sums.count += 1;
+            if let Some(cost) = r.get::<_, Option<i64>>(5)? {
+                sums.profit += amount - sign * cost;
+                sums.costed = true;
+                sums.costed_amount += amount;
+            }
         } else {
             sums.previous += amount;
         }
@@ -155,6 +164,23 @@ fn makers(conn: &Connection, period: Period) -> rusqlite::Result<HashMap<String,
     rows.collect()
 }
 
+/// When each live card that records it first dealt with us, from its partial index.
+fn first_deals(conn: &Connection) -> rusqlite::Result<HashMap<String, NaiveDate>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_deal_on FROM cards INDEXED BY cards_first_deal
+         WHERE first_deal_on IS NOT NULL AND deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, on) = row?;
+        if let Ok(on) = NaiveDate::parse_from_str(&on, "%Y-%m-%d") {
+            out.insert(id, on);
+        }
+    }
+    Ok(out)
+}
+
 /// What classification reads about each live card, from the covering index of schema 15 (its
 /// expressions must stay those of the index, letter for letter).
 const CARD_FACTS: &str = "SELECT id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit, loyalty,
@@ -196,6 +222,7 @@ pub fn inputs(
          FROM key_persons GROUP BY card_id",
     )?;
     let makers = makers(conn, period)?;
+    let first_deals = first_deals(conn)?;
     let mut stmt = conn.prepare_cached(CARD_FACTS)?;
     let mut rows = stmt.query([])?;
     let mut inputs = Vec::new();
@@ -258,6 +285,12 @@ pub fn inputs(
             standing,
             filled,
             makers_in_a_category: makers.get(&id).copied().unwrap_or(0),
+            profit: bought
+                .costed
+                .then_some((bought.profit, bought.costed_amount)),
+            years_with_us: first_deals
+                .get(&id)
+                .map(|on| (today - *on).num_days().max(0) as f64 / 365.25),
             card_id: id.into(),
         });
     }

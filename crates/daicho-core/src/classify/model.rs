@@ -81,6 +81,10 @@ pub struct Indicators {
     pub credit: Option<i32>,
     pub growth: Option<i32>,
     pub influence: Option<i32>,
+    /// Years since the first deal (ten or more: 100).
+    pub tenure: Option<i32>,
+    /// Loyal 100, switcher 40, no loyalty 0.
+    pub loyalty: Option<i32>,
 }
 
 /// One card's classes and the figures they come from.
@@ -97,6 +101,13 @@ pub struct CardClass {
     pub amount: i64,
     #[cfg_attr(feature = "specta", specta(type = i32))]
     pub previous_amount: i64,
+    /// Amount less cost over the period's lines whose cost is known; none when none is.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub profit: Option<i64>,
+    /// Profit against the amount of those lines, in percent.
+    pub margin_percent: Option<i32>,
+    /// ABC by profit, over the cards whose profit is known.
+    pub profit_abc: Option<Abc>,
     /// Cumulative share of all purchases up to and including this card, in percent (ABC order).
     pub cumulative_percent: Option<f64>,
     pub abc: Option<Abc>,
@@ -174,5 +185,8 @@ pub struct Classification {
     pub has_transactions: bool,
     #[cfg_attr(feature = "specta", specta(type = i32))]
     pub total_amount: i64,
+    /// Profit of all cards whose cost is known; none when no sale's cost is.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub total_profit: Option<i64>,
     pub cards: Vec<CardClass>,
 }

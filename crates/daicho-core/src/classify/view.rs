@@ -10,6 +10,8 @@ use crate::ids::CardId;
 pub const PARETO_BARS: usize = 40;
 /// Most entries of each list a page receives.
 pub const LIST_LIMIT: usize = 200;
+/// Most big buyers at a thin margin a page names.
+pub const THIN_MARGIN_LIMIT: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -63,6 +65,16 @@ pub struct ClassificationView {
     /// Problem customers of high severity, of whom `problem_week` names the first few.
     pub problem_high: u32,
     pub problem_week: Vec<CardClass>,
+    /// Profit of the customers whose cost is known; none when no sale's cost is.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub total_profit: Option<i64>,
+    /// Sales of those customers, against which the profit is a margin.
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub costed_amount: i64,
+    /// ABC by profit: customers and the profit of each class.
+    pub profit_abc: Vec<ClassCount<Abc>>,
+    /// A or B by sales but C by profit: big buyers at a thin margin, largest sales first.
+    pub thin_margin: Vec<CardClass>,
 }
 
 fn count<T: Clone + PartialEq>(
@@ -144,5 +156,35 @@ pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> Cl
         problem: problem.into_iter().take(LIST_LIMIT).cloned().collect(),
         problem_high: high.len() as u32,
         problem_week: high.into_iter().take(week).cloned().collect(),
+        total_profit: c.total_profit,
+        costed_amount: cards
+            .iter()
+            .filter(|k| k.profit.is_some())
+            .map(|k| k.amount)
+            .sum(),
+        profit_abc: Abc::ALL
+            .iter()
+            .map(|class| {
+                let members = cards.iter().filter(|k| k.profit_abc == Some(*class));
+                let (customers, amount) = members.fold((0u32, 0i64), |(n, a), k| {
+                    (n + 1, a + k.profit.unwrap_or(0).max(0))
+                });
+                ClassCount {
+                    class: *class,
+                    customers,
+                    amount,
+                }
+            })
+            .collect(),
+        // Cards come largest purchases first.
+        thin_margin: cards
+            .iter()
+            .filter(|k| {
+                matches!(k.abc, Some(Abc::A | Abc::B))
+                    && (k.profit_abc == Some(Abc::C) || k.profit.is_some_and(|p| p <= 0))
+            })
+            .take(THIN_MARGIN_LIMIT)
+            .cloned()
+            .collect(),
     }
 }

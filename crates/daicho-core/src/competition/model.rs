@@ -38,6 +38,9 @@ pub struct ProductFields {
     pub price_min: Option<i64>,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub price_max: Option<i64>,
+    /// What one unit costs us (our own products only): sales of it carry their cost and margin.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub unit_cost: Option<i64>,
     pub features: String,
     pub selling_points: String,
     pub notes: String,

@@ -139,7 +139,7 @@ pub fn save_product(
     };
     conn.execute(
         "UPDATE products SET competitor_id = ?2, name = ?3, category = ?4, price_min = ?5, price_max = ?6,
-            features = ?7, selling_points = ?8, notes = ?9, updated_at = ?10, version = version + 1
+            features = ?7, selling_points = ?8, notes = ?9, updated_at = ?10, unit_cost = ?11, version = version + 1
          WHERE id = ?1",
         params![
             id,
@@ -151,14 +151,16 @@ pub fn save_product(
             f.features,
             f.selling_points,
             f.notes,
-            edit.at
+            edit.at,
+            f.unit_cost
         ],
     )?;
     product(conn, &id)
 }
 
 pub const PRODUCT: &str = "p.id, p.version, p.competitor_id, p.name, p.category, p.price_min, p.price_max,
-    p.features, p.selling_points, p.notes, coalesce((SELECT name FROM competitors m WHERE m.id = p.competitor_id), '')";
+    p.features, p.selling_points, p.notes, coalesce((SELECT name FROM competitors m WHERE m.id = p.competitor_id), ''),
+    p.unit_cost";
 
 pub fn product_row(r: &Row<'_>) -> rusqlite::Result<Product> {
     product_at(r, 0)
@@ -175,6 +177,7 @@ pub fn product_at(r: &Row<'_>, offset: usize) -> rusqlite::Result<Product> {
             category: r.get(offset + 4)?,
             price_min: r.get(offset + 5)?,
             price_max: r.get(offset + 6)?,
+            unit_cost: r.get(offset + 11)?,
             features: r.get(offset + 7)?,
             selling_points: r.get(offset + 8)?,
             notes: r.get(offset + 9)?,

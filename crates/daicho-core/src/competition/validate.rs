@@ -42,10 +42,14 @@ pub fn product(input: &ProductFields) -> Result<ProductFields, Vec<FieldIssue>> 
         category: line("category", &input.category, i),
         price_min: non_negative("price_min", input.price_min, i),
         price_max: non_negative("price_max", input.price_max, i),
+        unit_cost: non_negative("unit_cost", input.unit_cost, i),
         features: multiline("features", &input.features, i),
         selling_points: multiline("selling_points", &input.selling_points, i),
         notes: multiline("notes", &input.notes, i),
     };
+    if out.unit_cost.is_some() && out.competitor_id.is_some() {
+        i.push(FieldIssue::new("unit_cost", "ours_only"));
+    }
     if let (Some(min), Some(max)) = (out.price_min, out.price_max) {
         if min > max {
             i.push(FieldIssue::new("price_max", "below_min"));

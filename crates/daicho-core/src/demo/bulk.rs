@@ -40,8 +40,8 @@ pub fn cards_with_sales(
         )?;
         let mut sale = tx.prepare(
             "INSERT INTO transactions (id, card_id, kind, dated_on, item, quantity, unit_price, amount, due_on,
-                paid_amount, paid_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 'トナー', ?5, ?6, ?7, ?8, ?9, ?10, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+                paid_amount, paid_on, created_at, updated_at, cost)
+             VALUES (?1, ?2, ?3, ?4, 'トナー', ?5, ?6, ?7, ?8, ?9, ?10, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', ?11)",
         )?;
         let owners = ["山田", "李", "김", "Smith"];
         let statuses = ["active", "active", "active", "dormant", "prospect", "lost"];
@@ -106,6 +106,7 @@ pub fn cards_with_sales(
                 (kind == "sale").then(|| due.format("%Y-%m-%d").to_string()),
                 if paid && kind == "sale" { amount } else { 0 },
                 (paid && kind == "sale").then(|| due.format("%Y-%m-%d").to_string()),
+                amount * 62 / 100,
             ])?;
         }
         Ok(())

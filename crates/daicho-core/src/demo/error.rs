@@ -1,7 +1,8 @@
 //! What making a demo ledger can meet: whatever a part of it refused.
 
 use crate::error::{
-    CardError, ClassifyError, CompetitionError, ContactError, NoteError, SalesError, VisitError,
+    CardError, CardLinkError, ClassifyError, CompetitionError, ContactError, NoteError, SalesError,
+    VisitError,
 };
 
 /// Making a demo ledger: whatever a part of it refused.
@@ -25,6 +26,8 @@ pub enum DemoError {
     Note(#[from] NoteError),
     #[error(transparent)]
     Visit(#[from] VisitError),
+    #[error(transparent)]
+    Link(#[from] CardLinkError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -38,6 +41,7 @@ coded!(DemoError {
     Classify(e) => inner,
     Contact(e) => inner,
     Note(e) => inner,
+    Link(e) => inner,
     Visit(e) => inner,
     Storage(e) => storage,
 });

@@ -5,6 +5,7 @@ pub mod bulk;
 mod competition;
 mod customers;
 pub(crate) mod error;
+mod links;
 mod names;
 mod plan;
 mod rivals;
@@ -110,6 +111,9 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
     let mut chat = ChaCha8Rng::seed_from_u64(config.seed ^ 0xC4A7);
     // And the sales plan's growth.
     let mut planning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x91A4);
+    // And the links between customers.
+    let mut linking = ChaCha8Rng::seed_from_u64(config.seed ^ 0x11_4C);
+    let mut linker = links::Linker::default();
     // A fixed "today", so that the same seed gives the same ledger whenever it is made.
     let day = config
         .today
@@ -191,8 +195,10 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                     (org.needs, org.main_trouble) = (needs, trouble);
                 }
             }
+            let planned = linker.plan(&mut linking, market, &mut fields);
             let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
             let card_id = crate::ids::CardId::from(card_id);
+            linker.made(&tx, planned, &card_id, market, &fields, &edit)?;
             let catalogue = markets
                 .iter()
                 .position(|m| std::ptr::eq(m.rivals, market.rivals))

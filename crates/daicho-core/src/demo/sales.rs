@@ -102,6 +102,9 @@ fn orders(
     let supplies = &SUPPLIES[market];
     let (num, den) = supplies.rate;
     let chance = (0.6 + 0.08 * scale).min(0.95);
+    // Big buyers get the deepest discounts: supplies cost 58% of a small customer's price and
+    // up to 88% of the largest's, so the best customers by sales are not all the best by profit.
+    let cost_percent = (58.0 + 6.0 * scale).min(88.0) as i64;
     let mut on = from + Duration::days(rng.random_range(0..20));
     while on <= to {
         if rng.random_bool(chance) {
@@ -117,6 +120,7 @@ fn orders(
                 item: item.to_owned(),
                 quantity,
                 unit_price,
+                cost: Some(amount * cost_percent / 100),
                 invoice_no: format!("{}-{:05}", on.format("%y%m"), rng.random_range(0..100_000)),
                 due_on: Some(date(due)),
                 paid_amount: if unpaid { 0 } else { amount },
@@ -137,6 +141,7 @@ fn orders(
                     item: item.to_owned(),
                     quantity: 1,
                     unit_price,
+                    cost: Some(unit_price * cost_percent / 100),
                     ..TransactionFields::default()
                 };
                 store::add_to_new_card(conn, card_id, &back, &entered)?;

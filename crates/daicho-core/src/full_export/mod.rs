@@ -51,6 +51,7 @@ pub const TABLES: &[&str] = &[
     "daily_reviews",
     "card_checks",
     "sales_plans",
+    "card_links",
 ];
 
 api_enum!(

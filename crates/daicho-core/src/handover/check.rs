@@ -57,6 +57,18 @@ pub(super) fn rows(
             crate::sales::check_transaction(&sale.fields, product.as_deref())
                 .map_err(|i| refused(code, &i))?;
         }
+        let notes: Vec<String> = conn
+            .prepare_cached("SELECT note FROM card_links WHERE card_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|_| unreadable("card_links"))?;
+        for note in notes {
+            let mut issues = Vec::new();
+            crate::text::line("link.note", &note, &mut issues);
+            if !issues.is_empty() {
+                return Err(refused(code, &issues));
+            }
+        }
     }
     Ok(())
 }

@@ -37,6 +37,11 @@ pub const TABLES: &[(&str, &str)] = &[
     ("card_shares", "card_id IN ({cards})"),
     ("case_studies", "card_id IN ({cards})"),
     ("card_history", "card_id IN ({cards})"),
+    // Links between two cards of the portfolio: a successor may not have the other card.
+    (
+        "card_links",
+        "card_id IN ({cards}) AND other_id IN ({cards})",
+    ),
 ];
 
 /// Tables shared by the whole ledger: a row already there is kept as it is.
@@ -49,6 +54,7 @@ pub fn key_columns(table: &str) -> &'static [&'static str] {
         "contact_persons" => &["contact_id", "key_person_id"],
         "card_shares" => &["card_id", "category"],
         "collection_plans" => &["card_id"],
+        "card_links" => &["card_id", "kind"],
         "card_history" => &["rowid"],
         _ => &["id"],
     }

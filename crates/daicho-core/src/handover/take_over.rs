@@ -437,6 +437,19 @@ pub fn take_over(
                 if !manifest.to_owner.is_empty() {
                     row.insert("owner".into(), manifest.to_owner.clone().into());
                 }
+            } else if *table == "card_links" {
+                // Both ends must come in (or be merged into cards here); a card that already
+                // has a link of that kind keeps its own.
+                let to = |column: &str| target.get(text(&row, column).as_str()).cloned().flatten();
+                let (Some(card), Some(other)) = (to("card_id"), to("other_id")) else {
+                    continue;
+                };
+                if card == other {
+                    continue;
+                }
+                row.insert("card_id".into(), String::from(card).into());
+                row.insert("other_id".into(), String::from(other).into());
+                or_ignore = true;
             } else if *table == "contact_persons" {
                 if !contacts_in.contains(&text(&row, "contact_id")) {
                     continue;

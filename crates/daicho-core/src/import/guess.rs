@@ -697,6 +697,23 @@ const NAMES: &[(ImportField, &[&str])] = &[
         ],
     ),
     (
+        ImportField::SaleCost,
+        &[
+            "原価",
+            "原価金額",
+            "仕入原価",
+            "売上原価",
+            "成本",
+            "成本金额",
+            "销售成本",
+            "원가",
+            "매출원가",
+            "cost",
+            "cost of sales",
+            "cogs",
+        ],
+    ),
+    (
         ImportField::SaleDue,
         &[
             "支払期日",

@@ -81,6 +81,7 @@ api_enum!(
         SaleDue = "sale_due",
         SalePaid = "sale_paid",
         SalePaidOn = "sale_paid_on",
+        SaleCost = "sale_cost",
         ProductName = "product_name",
         ProductMaker = "product_maker",
         ProductSince = "product_since",

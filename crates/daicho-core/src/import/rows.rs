@@ -750,6 +750,7 @@ fn sale_of(
     let quantity = number(F::SaleQuantity, &mut refuse);
     let unit_price = number(F::SaleUnitPrice, &mut refuse);
     let amount = number(F::SaleAmount, &mut refuse);
+    let cost = number(F::SaleCost, &mut refuse).map(i64::abs);
     let paid_word = crate::text::normalize(first(F::SalePaid).trim());
     let paid = match paid_word.as_str() {
         "" | "未" | "未収" | "未入金" | "未收" | "미수" | "no" | "unpaid" | "×" => {
@@ -786,6 +787,7 @@ fn sale_of(
         unit_price,
         amount,
         invoice_no: first(F::SaleInvoice),
+        cost,
         due_on: due_on.filter(|_| !returned),
         paid_amount,
         paid_on: if paid_amount > 0 {
@@ -803,6 +805,7 @@ fn sale_of(
                 "quantity" => F::SaleQuantity,
                 "unit_price" => F::SaleUnitPrice,
                 "amount" => F::SaleAmount,
+                "cost" => F::SaleCost,
                 "invoice_no" => F::SaleInvoice,
                 "due_on" => F::SaleDue,
                 "paid_amount" => F::SalePaid,

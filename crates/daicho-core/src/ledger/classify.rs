@@ -39,6 +39,7 @@ impl Ledger {
             previous_to: previous.to_text(),
             has_transactions,
             total_amount: cards.iter().map(|c| c.amount.max(0)).sum(),
+            total_profit: cards.iter().filter_map(|c| c.profit).reduce(|a, b| a + b),
             cards,
         })
     }

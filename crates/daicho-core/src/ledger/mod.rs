@@ -26,6 +26,7 @@ mod full_export;
 mod handover;
 mod import;
 mod keys;
+mod links;
 mod many_cards;
 mod notes;
 mod plan;

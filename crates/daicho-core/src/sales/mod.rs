@@ -19,5 +19,6 @@ pub(crate) fn check_transaction(
     input: &TransactionFields,
     product_name: Option<&str>,
 ) -> Result<TransactionFields, Vec<crate::error::FieldIssue>> {
-    validate::transaction(input, product_name)
+    // The cost travels with the row; the catalogue's unit cost fills only a form left empty.
+    validate::transaction(input, product_name.map(|name| (name, None)))
 }

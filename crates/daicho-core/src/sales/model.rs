@@ -34,6 +34,9 @@ pub struct TransactionFields {
     pub unit_price: i64,
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub amount: Option<i64>,
+    /// What the line cost us; left empty, the product's unit cost × quantity when it has one.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub cost: Option<i64>,
     pub invoice_no: String,
     /// When payment is due (sales only).
     pub due_on: Option<String>,
@@ -53,6 +56,7 @@ impl Default for TransactionFields {
             quantity: 1,
             unit_price: 0,
             amount: None,
+            cost: None,
             invoice_no: String::new(),
             due_on: None,
             paid_amount: 0,
@@ -79,6 +83,9 @@ pub struct Transaction {
     pub overdue_days: Option<i32>,
     /// The amount is above the customer's credit limit.
     pub over_limit: bool,
+    /// Amount less cost, when the cost is known.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub profit: Option<i64>,
 }
 
 /// What a card's transactions add up to over a period (returns subtract), and what it owes now.
@@ -110,6 +117,11 @@ pub struct SalesSummary {
     pub over_limit: bool,
     /// Open negotiations whose amount exceeds the credit limit.
     pub negotiations_over_limit: u32,
+    /// Amount less cost over the period's lines whose cost is known; none when none is.
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub profit: Option<i64>,
+    /// That profit against those lines' amount, in percent.
+    pub margin_percent: Option<i32>,
 }
 
 /// The card's sales tab: the summary and every transaction, newest first.

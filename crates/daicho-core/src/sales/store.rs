@@ -14,7 +14,7 @@ use super::validate;
 
 const COLUMNS: &str = "t.id, t.card_id, t.version, t.created_at, t.updated_at, t.kind, t.dated_on, t.product_id,
     t.item, t.quantity, t.unit_price, t.amount, t.invoice_no, t.due_on, t.paid_amount, t.paid_on, t.notes,
-    c.credit_limit";
+    c.credit_limit, t.cost";
 
 fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction> {
     let kind: String = r.get(5)?;
@@ -23,6 +23,7 @@ fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction>
     let paid_amount: i64 = r.get(14)?;
     let due_on: Option<String> = r.get(13)?;
     let limit: Option<i64> = r.get(17)?;
+    let cost: Option<i64> = r.get(18)?;
     let outstanding = if kind == TransactionKind::Sale {
         amount - paid_amount
     } else {
@@ -48,6 +49,7 @@ fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction>
             quantity: r.get(9)?,
             unit_price: r.get(10)?,
             amount: Some(amount),
+            cost,
             invoice_no: r.get(12)?,
             due_on,
             paid_amount,
@@ -57,6 +59,7 @@ fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction>
         outstanding,
         overdue_days,
         over_limit: kind == TransactionKind::Sale && limit.is_some_and(|l| amount > l),
+        profit: cost.map(|c| amount - c),
     })
 }
 
@@ -119,13 +122,13 @@ fn for_history(f: &TransactionFields) -> TransactionFields {
     }
 }
 
-/// The fields checked, with the name of the product they name (which must exist).
+/// The fields checked, with the name and unit cost of the product they name (which must exist).
 fn checked(conn: &Connection, input: &TransactionFields) -> Result<TransactionFields, SalesError> {
-    let product_name: Option<String> =
+    let product: Option<(String, Option<i64>)> =
         match input.product_id.as_deref().filter(|p| !p.trim().is_empty()) {
             Some(pid) => Some(
-                conn.prepare_cached("SELECT name FROM products WHERE id = ?1")?
-                    .query_row([pid], |r| r.get(0))
+                conn.prepare_cached("SELECT name, unit_cost FROM products WHERE id = ?1")?
+                    .query_row([pid], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?
                     .ok_or_else(|| {
                         SalesError::Invalid(vec![FieldIssue::new("product_id", "required")])
@@ -133,7 +136,8 @@ fn checked(conn: &Connection, input: &TransactionFields) -> Result<TransactionFi
             ),
             None => None,
         };
-    validate::transaction(input, product_name.as_deref()).map_err(SalesError::Invalid)
+    validate::transaction(input, product.as_ref().map(|(n, c)| (n.as_str(), *c)))
+        .map_err(SalesError::Invalid)
 }
 
 /// Inserts a transaction whose fields were checked, with its history entry; returns its id.
@@ -147,8 +151,8 @@ fn insert_checked(
     let name = label(f);
     conn.prepare_cached(
         "INSERT INTO transactions (id, card_id, kind, dated_on, product_id, item, quantity, unit_price,
-            amount, invoice_no, due_on, paid_amount, paid_on, notes, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, 1)",
+            amount, invoice_no, due_on, paid_amount, paid_on, notes, created_at, updated_at, version, cost)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, 1, ?16)",
     )?
     .execute(params![
         id,
@@ -165,7 +169,8 @@ fn insert_checked(
         f.paid_amount,
         f.paid_on,
         f.notes,
-        edit.at
+        edit.at,
+        f.cost
     ])?;
     let stamp = stamp(card_id, &id, &name, edit, HistoryEntity::Transaction);
     history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&name))?;
@@ -225,7 +230,7 @@ pub fn save(
     conn.prepare_cached(
         "UPDATE transactions SET kind = ?2, dated_on = ?3, product_id = ?4, item = ?5, quantity = ?6,
             unit_price = ?7, amount = ?8, invoice_no = ?9, due_on = ?10, paid_amount = ?11, paid_on = ?12,
-            notes = ?13, updated_at = ?14, version = version + 1 WHERE id = ?1",
+            notes = ?13, updated_at = ?14, cost = ?15, version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -241,7 +246,8 @@ pub fn save(
         f.paid_amount,
         f.paid_on,
         f.notes,
-        edit.at
+        edit.at,
+        f.cost
     ])?;
     load(conn, id, today)
 }

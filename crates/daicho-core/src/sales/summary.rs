@@ -74,18 +74,31 @@ pub fn summary(
     period: Period,
     today: NaiveDate,
 ) -> Result<SalesSummary, SalesError> {
-    let (quantity, amount, sale_quantity, sale_amount, last): (i64, i64, i64, i64, Option<String>) =
-        conn.prepare_cached(
+    type Sums = (i64, i64, i64, i64, Option<String>, Option<i64>, i64);
+    let (quantity, amount, sale_quantity, sale_amount, last, profit, costed): Sums = conn
+        .prepare_cached(
             "SELECT coalesce(sum(CASE kind WHEN 'sale' THEN quantity ELSE -quantity END), 0),
                     coalesce(sum(CASE kind WHEN 'sale' THEN amount ELSE -amount END), 0),
                     coalesce(sum(CASE kind WHEN 'sale' THEN quantity END), 0),
                     coalesce(sum(CASE kind WHEN 'sale' THEN amount END), 0),
-                    max(CASE kind WHEN 'sale' THEN dated_on END)
+                    max(CASE kind WHEN 'sale' THEN dated_on END),
+                    sum(CASE kind WHEN 'sale' THEN amount - cost ELSE cost - amount END),
+                    coalesce(sum(CASE WHEN cost IS NULL THEN 0 WHEN kind = 'sale' THEN amount ELSE -amount END), 0)
              FROM transactions WHERE card_id = ?1 AND dated_on BETWEEN ?2 AND ?3",
         )?
         .query_row(
             params![card_id, period.from_text(), period.to_text()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
         )?;
     let today_text = today.format("%Y-%m-%d").to_string();
     let (outstanding, overdue): (i64, i64) = conn
@@ -122,5 +135,11 @@ pub fn summary(
         credit_limit,
         over_limit: credit_limit.is_some_and(|l| outstanding > l),
         negotiations_over_limit,
+        profit,
+        margin_percent: profit.filter(|_| costed > 0).map(|p| {
+            (p as f64 * 100.0 / costed as f64)
+                .round()
+                .clamp(-1000.0, 1000.0) as i32
+        }),
     })
 }

@@ -22,11 +22,13 @@ fn amount(field: &str, value: i64, issues: &mut Vec<FieldIssue>) -> i64 {
     value
 }
 
-/// `product_name`: the chosen product's name, which stands in for an empty item.
+/// `product`: the chosen product's name, which stands in for an empty item, and its unit cost,
+/// which gives an empty cost.
 pub fn transaction(
     input: &TransactionFields,
-    product_name: Option<&str>,
+    product: Option<(&str, Option<i64>)>,
 ) -> Result<TransactionFields, Vec<FieldIssue>> {
+    let product_name = product.map(|p| p.0);
     let mut issues = Vec::new();
     let i = &mut issues;
     let dated_on = date("dated_on", &Some(input.dated_on.clone()), i);
@@ -55,6 +57,13 @@ pub fn transaction(
                 0
             }
         },
+    };
+    let cost = match input.cost {
+        Some(c) => Some(amount("cost", c, i)),
+        None => product
+            .and_then(|p| p.1)
+            .and_then(|unit| unit.checked_mul(quantity))
+            .filter(|c| *c <= MAX_NUMBER),
     };
     let sale = input.kind == TransactionKind::Sale;
     // A return pays nothing back through here: it lowers the purchases, it is not an invoice.
@@ -95,6 +104,7 @@ pub fn transaction(
         quantity,
         unit_price,
         amount: Some(total),
+        cost,
         invoice_no: line("invoice_no", &input.invoice_no, i),
         due_on,
         paid_amount,

@@ -119,6 +119,8 @@ fn settings_out_of_order_overlapping_gapped_or_all_zero_are_refused() {
             credit: 0,
             growth: 0,
             influence: 0,
+            tenure: 0,
+            loyalty: 0,
         },
         ..ClassConfig::default()
     };
@@ -161,9 +163,11 @@ fn the_value_score_weighs_the_indicators_there_are_and_places_the_tier() {
         credit: Some(100),
         growth: Some(100),
         influence: Some(100),
+        tenure: Some(100),
+        loyalty: Some(100),
     };
     assert_eq!(value_score(&all, &config), 100);
-    // Only contribution (30) and growth (25) known: (30*80 + 25*40) / 55 = 61.8 → 62.
+    // Only contribution (25) and growth (20) known: (25*80 + 20*40) / 45 = 62.2 → 62.
     let some = Indicators {
         contribution: Some(80),
         growth: Some(40),
@@ -304,10 +308,10 @@ fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their
         kinds,
         vec![ReasonKind::OpenComplaints, ReasonKind::WeakCredit]
     );
-    // New this year: no growth to judge; contribution 60 and credit 30 weigh (30*60 + 15*30) / 45.
+    // New this year: no growth to judge; contribution 60 and credit 30 weigh (25*60 + 15*30) / 40.
     assert_eq!(
         (chiba.indicators.growth, chiba.value_score, chiba.value_tier),
-        (None, 50, ValueTier::Secondary)
+        (None, 49, ValueTier::Secondary)
     );
 
     let tsuchiya = by_name("土屋電機");
@@ -1084,5 +1088,110 @@ fn the_dashboard_breaks_sales_down_by_territory_route_industry_and_size() {
     assert_eq!(
         rows(&mine.territories),
         [("首都圏".to_string(), 1, 1, 100_000)]
+    );
+}
+
+/// 002 売り上げや利益 / 003 이익 기여도: a sale of a catalogue product carries the product's cost,
+/// a rep can give another, and customers are ranked by profit as well as by sales; the value
+/// score weighs how long they have dealt with us and their loyalty (003 시간, 충성도).
+#[test]
+fn customers_are_ranked_by_profit_as_well_as_sales_and_long_loyal_customers_score_higher() {
+    use daicho_core::competition::ProductFields;
+    let mut l = ledger();
+    let machine = l
+        .create_product(&ProductFields {
+            name: "複合機 MX-5000".into(),
+            category: "複合機".into(),
+            unit_cost: Some(600_000),
+            ..ProductFields::default()
+        })
+        .unwrap();
+    // A competitor's product has no cost of ours.
+    let rival = l
+        .create_competitor(&daicho_core::competition::CompetitorFields {
+            name: "ミライ事務機".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let refused = l
+        .create_product(&ProductFields {
+            competitor_id: Some(rival.id.clone()),
+            name: "ミライ MX".into(),
+            unit_cost: Some(1),
+            ..ProductFields::default()
+        })
+        .unwrap_err();
+    assert_eq!(refused.code(), "competition.invalid");
+
+    let aoki = card_with_limit(&mut l, "青木工業", None);
+    let mut bought = sale("2026-06-01", "", 1, 1_000_000);
+    bought.product_id = Some(machine.id.clone());
+    let t = l.add_transaction(&aoki, &bought).unwrap();
+    assert_eq!((t.fields.cost, t.profit), (Some(600_000), Some(400_000)));
+    // A later change of the catalogue's cost leaves the sales already made as they were.
+    let mut dearer = machine.fields.clone();
+    dearer.unit_cost = Some(700_000);
+    l.update_product(&machine.id, machine.version, &dearer)
+        .unwrap();
+    assert_eq!(l.sale(&t.id).unwrap().fields.cost, Some(600_000));
+
+    let with_cost = |l: &mut Ledger, name: &str, amount: i64, cost: Option<i64>| {
+        let id = card_with_limit(l, name, None);
+        let mut s = sale("2026-06-01", "部品", 1, amount);
+        s.cost = cost;
+        l.add_transaction(&id, &s).unwrap();
+        id
+    };
+    // Second by sales, at a thin margin.
+    with_cost(&mut l, "坂本物産", 800_000, Some(760_000));
+    let chiba = with_cost(&mut l, "千葉商会", 300_000, Some(120_000));
+    with_cost(&mut l, "土屋電機", 200_000, None);
+    let mut bad = sale("2026-06-01", "部品", 1, 1_000);
+    bad.cost = Some(-1);
+    assert_eq!(
+        l.add_transaction(&chiba, &bad).unwrap_err().code(),
+        "sales.invalid"
+    );
+
+    let c = l.classification(year()).unwrap();
+    let by = |name: &str| c.cards.iter().find(|c| c.name == name).unwrap().clone();
+    let row = |name: &str| {
+        let c = by(name);
+        (c.abc, c.profit, c.margin_percent, c.profit_abc)
+    };
+    assert_eq!(
+        row("青木工業"),
+        (Some(Abc::A), Some(400_000), Some(40), Some(Abc::A))
+    );
+    assert_eq!(
+        row("坂本物産"),
+        (Some(Abc::A), Some(40_000), Some(5), Some(Abc::C))
+    );
+    assert_eq!(
+        row("千葉商会"),
+        (Some(Abc::B), Some(180_000), Some(60), Some(Abc::A))
+    );
+    // No cost known: no profit and no profit class, rather than a profit equal to the sales.
+    assert_eq!(row("土屋電機"), (Some(Abc::C), None, None, None));
+    assert_eq!(c.total_profit, Some(620_000));
+
+    // Ten years of dealings and the rep's "loyal" lift 千葉商会's value score.
+    let before = by("千葉商会").value_score;
+    let card = l.card(&chiba).unwrap();
+    let mut fields = card.fields.clone();
+    fields.first_deal_on = Some("2016-06-01".into());
+    fields.standing.loyalty = Some(Loyalty::Loyal);
+    l.update_card(&chiba, card.version, &fields).unwrap();
+    let after = l.classification(year()).unwrap();
+    let chiba_now = after.cards.iter().find(|c| c.name == "千葉商会").unwrap();
+    assert_eq!(
+        (chiba_now.indicators.tenure, chiba_now.indicators.loyalty),
+        (Some(100), Some(100))
+    );
+    assert!(
+        chiba_now.value_score > before,
+        "{} → {}",
+        before,
+        chiba_now.value_score
     );
 }

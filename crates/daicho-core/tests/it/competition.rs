@@ -651,6 +651,7 @@ fn hints_propose_what_similar_customers_use_and_the_next_product_up() {
             category: category.into(),
             price_min: Some(price),
             price_max: None,
+            unit_cost: None,
             features: String::new(),
             selling_points: "5年保証".into(),
             notes: String::new(),

@@ -418,3 +418,67 @@ fn cards_whose_last_contact_is_wrong(ledger: &daicho_core::Ledger) -> i64 {
         )
         .unwrap()
 }
+
+/// 001 链式引荐法 / 中心开花法 / 家庭, 002 お客様単位: the demo links customers as a rep's ledger
+/// does — a few group companies and households, referral chains in which some customers brought
+/// several — and its sales carry their cost.
+#[test]
+fn the_demo_links_customers_and_its_sales_carry_their_cost() {
+    use daicho_core::links::CardLinkKind;
+    let mut ledger = ledger();
+    generate(&mut ledger, DemoConfig::default()).unwrap();
+    let conn = ledger.connection();
+    let count = |kind: CardLinkKind| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM card_links WHERE kind = ?1",
+            [kind.as_str()],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let (referred, branches, households) = (
+        count(CardLinkKind::ReferredBy),
+        count(CardLinkKind::BranchOf),
+        count(CardLinkKind::HouseholdOf),
+    );
+    assert!((15..=60).contains(&referred), "referred {referred}");
+    assert!((3..=25).contains(&branches), "branches {branches}");
+    assert!((1..=15).contains(&households), "households {households}");
+    let most: i64 = conn
+        .query_row(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM card_links WHERE kind = 'referred_by' GROUP BY other_id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(most >= 3, "a centre of influence brought {most}");
+    // A branch is named after its head office and its group's sales add up.
+    let (branch, head): (String, String) = conn
+        .query_row(
+            "SELECT l.card_id, h.name FROM card_links l JOIN cards h ON h.id = l.other_id
+             WHERE l.kind = 'branch_of' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let links = ledger.card_links(&branch.clone().into()).unwrap();
+    let group = links.group.expect("a group");
+    assert_eq!(group.members[0].card.name, head);
+    assert!(group
+        .members
+        .iter()
+        .any(|m| m.card.card_id.as_str() == branch));
+    assert_eq!(
+        group.total,
+        group.members.iter().map(|m| m.amount).sum::<i64>()
+    );
+    let (sales, costed): (i64, i64) = conn
+        .query_row("SELECT count(*), count(cost) FROM transactions", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert!(
+        costed * 10 >= sales * 9,
+        "{costed} of {sales} sales have a cost"
+    );
+}

@@ -21,6 +21,7 @@ mod handover_seal;
 mod import;
 mod import_templates;
 mod lending;
+mod links;
 mod merge;
 mod notes;
 mod planning;

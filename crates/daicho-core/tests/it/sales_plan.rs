@@ -141,6 +141,7 @@ fn a_category_plan_counts_the_sales_of_its_products() {
             category: "消耗品".into(),
             price_min: None,
             price_max: None,
+            unit_cost: None,
             features: String::new(),
             selling_points: String::new(),
             notes: String::new(),

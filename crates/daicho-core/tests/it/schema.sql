@@ -22,6 +22,9 @@ CREATE INDEX card_classes_tier ON card_classes (value_tier);
 -- index card_history_card
 CREATE INDEX card_history_card ON card_history (card_id, id);
 
+-- index card_links_other
+CREATE INDEX card_links_other ON card_links (other_id, kind);
+
 -- index card_products_product
 CREATE INDEX card_products_product ON card_products (product_id);
 
@@ -52,6 +55,9 @@ CREATE INDEX cards_classify_facts ON cards (
         coalesce(json_extract(organisation, '$.payment_terms'), '') <> ''
         OR coalesce(json_extract(organisation, '$.payment_method'), '') <> '' ELSE 0 END
 );
+
+-- index cards_first_deal
+CREATE INDEX cards_first_deal ON cards (id, first_deal_on) WHERE first_deal_on IS NOT NULL AND deleted_at IS NULL;
 
 -- index cards_list_completeness
 CREATE INDEX cards_list_completeness ON cards
@@ -167,7 +173,7 @@ CREATE INDEX sheet_products_product ON sheet_products (product_id);
 CREATE INDEX take_overs_bundle ON take_overs (bundle_id);
 
 -- index transactions_card
-CREATE INDEX transactions_card ON transactions (card_id, dated_on, kind, amount, quantity, product_id);
+CREATE INDEX transactions_card ON transactions (card_id, dated_on, kind, amount, quantity, product_id, cost);
 
 -- index transactions_open
 CREATE INDEX transactions_open ON transactions (card_id, due_on, amount, paid_amount)
@@ -274,6 +280,17 @@ CREATE TABLE "card_history" (
     old_value    TEXT,
     new_value    TEXT
 ) STRICT;
+
+-- table card_links
+CREATE TABLE card_links (
+    card_id    TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('referred_by', 'branch_of', 'household_of')),
+    other_id   TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (card_id, kind),
+    CHECK (card_id <> other_id)
+) STRICT, WITHOUT ROWID;
 
 -- table card_products
 CREATE TABLE card_products (
@@ -605,7 +622,7 @@ CREATE TABLE products (
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     version        INTEGER NOT NULL DEFAULT 1
-) STRICT;
+, unit_cost INTEGER CHECK (unit_cost >= 0)) STRICT;
 
 -- table reminders_done
 CREATE TABLE reminders_done (
@@ -702,7 +719,7 @@ CREATE TABLE transactions (
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     version      INTEGER NOT NULL DEFAULT 1
-) STRICT;
+, cost INTEGER CHECK (cost >= 0)) STRICT;
 
 -- trigger card_classes_completeness_delete
 CREATE TRIGGER card_classes_completeness_delete AFTER DELETE ON card_classes BEGIN

@@ -24,6 +24,10 @@ export type ErrorCode =
   | "card.not_found"
   | "card.not_in_trash"
   | "card.stale"
+  | "card_link.itself"
+  | "card_link.loop"
+  | "card_link.note_too_long"
+  | "card_link.other_in_trash"
   | "classify.invalid"
   | "competition.assessment_not_found"
   | "competition.case_not_found"
@@ -231,6 +235,10 @@ export const commands = {
 	cardChecks: (id: CardId) => typedError<CardCheck[], ErrorReport_Serialize>(__TAURI_INVOKE("card_checks", { id })),
 	/**  Records the superior's check of the card, dated today. */
 	cardCheck: (id: CardId, checker: string, comment: string) => typedError<CardCheck, ErrorReport_Serialize>(__TAURI_INVOKE("card_check", { id, checker, comment })),
+	/**  Customers the card is linked to, both ways, with its group's and household's sales. */
+	cardLinks: (id: CardId) => typedError<CardLinks_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_links", { id })),
+	/**  Sets the card's link of `kind` (replacing the one it had) or, with none, removes it. */
+	cardLinkSet: (id: CardId, kind: CardLinkKind, link: CardLinkFields_Deserialize | null) => typedError<CardLinks_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_link_set", { id, kind, link })),
 	keyPersonAdd: (cardId: CardId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: KeyPersonId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
 	keyPersonDelete: (id: KeyPersonId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
@@ -681,6 +689,12 @@ export type CardClass_Deserialize = {
 	/**  Net purchases over the period. */
 	amount: number,
 	previous_amount: number,
+	/**  Amount less cost over the period's lines whose cost is known; none when none is. */
+	profit?: number | null,
+	/**  Profit against the amount of those lines, in percent. */
+	margin_percent?: number | null,
+	/**  ABC by profit, over the cards whose profit is known. */
+	profit_abc?: Abc | null,
 	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
 	cumulative_percent?: number | null,
 	abc?: Abc | null,
@@ -716,6 +730,12 @@ export type CardClass_Serialize = {
 	/**  Net purchases over the period. */
 	amount: number,
 	previous_amount: number,
+	/**  Amount less cost over the period's lines whose cost is known; none when none is. */
+	profit: number | null,
+	/**  Profit against the amount of those lines, in percent. */
+	margin_percent: number | null,
+	/**  ABC by profit, over the cards whose profit is known. */
+	profit_abc: Abc | null,
 	/**  Cumulative share of all purchases up to and including this card, in percent (ABC order). */
 	cumulative_percent: number | null,
 	abc: Abc | null,
@@ -907,6 +927,69 @@ export type CardId = string & { readonly __brand: "CardId" };
 
 /**  Organisation (a company, a shop, a school...) or individual customer. */
 export type CardKind = "organisation" | "individual";
+
+/**  A link as the rep sets it on a card. */
+export type CardLinkFields = CardLinkFields_Serialize | CardLinkFields_Deserialize;
+
+/**  A link as the rep sets it on a card. */
+export type CardLinkFields_Deserialize = {
+	kind: CardLinkKind,
+	other_id: CardId,
+	/**  How they were introduced, or what the relationship is. */
+	note?: string,
+};
+
+/**  A link as the rep sets it on a card. */
+export type CardLinkFields_Serialize = {
+	kind: CardLinkKind,
+	other_id: CardId,
+	/**  How they were introduced, or what the relationship is. */
+	note: string,
+};
+
+/**  What a link says about the card it is on, towards the other card. */
+export type CardLinkKind = "referred_by" | "branch_of" | "household_of";
+
+/**  Everything a card is linked to, in both directions. */
+export type CardLinks = CardLinks_Serialize | CardLinks_Deserialize;
+
+/**  Everything a card is linked to, in both directions. */
+export type CardLinks_Deserialize = {
+	referred_by?: LinkedCard | null,
+	branch_of?: LinkedCard | null,
+	household_of?: LinkedCard | null,
+	/**
+	 *  Who referred the referrer, and so on up: the chain that brought this customer, nearest
+	 *  first.
+	 */
+	referral_chain: LinkedCard[],
+	/**  The customers this one introduced directly. */
+	referred: LinkedCard[],
+	/**  Everyone down the chains this customer started (a centre of influence brings many). */
+	referred_in_all: number,
+	/**  The group this card is part of (its head office's, or its own when it has branches). */
+	group?: GroupSales | null,
+	household?: GroupSales | null,
+};
+
+/**  Everything a card is linked to, in both directions. */
+export type CardLinks_Serialize = {
+	referred_by: LinkedCard | null,
+	branch_of: LinkedCard | null,
+	household_of: LinkedCard | null,
+	/**
+	 *  Who referred the referrer, and so on up: the chain that brought this customer, nearest
+	 *  first.
+	 */
+	referral_chain: LinkedCard[],
+	/**  The customers this one introduced directly. */
+	referred: LinkedCard[],
+	/**  Everyone down the chains this customer started (a centre of influence brings many). */
+	referred_in_all: number,
+	/**  The group this card is part of (its head office's, or its own when it has branches). */
+	group: GroupSales | null,
+	household: GroupSales | null,
+};
 
 /**
  *  A found card's name, reading and code with the match marked, and where else it matched
@@ -1475,6 +1558,14 @@ export type ClassificationView_Deserialize = {
 	/**  Problem customers of high severity, of whom `problem_week` names the first few. */
 	problem_high: number,
 	problem_week: CardClass_Deserialize[],
+	/**  Profit of the customers whose cost is known; none when no sale's cost is. */
+	total_profit?: number | null,
+	/**  Sales of those customers, against which the profit is a margin. */
+	costed_amount: number,
+	/**  ABC by profit: customers and the profit of each class. */
+	profit_abc: ClassCount<Abc>[],
+	/**  A or B by sales but C by profit: big buyers at a thin margin, largest sales first. */
+	thin_margin: CardClass_Deserialize[],
 };
 
 export type ClassificationView_Serialize = {
@@ -1502,6 +1593,14 @@ export type ClassificationView_Serialize = {
 	/**  Problem customers of high severity, of whom `problem_week` names the first few. */
 	problem_high: number,
 	problem_week: CardClass_Serialize[],
+	/**  Profit of the customers whose cost is known; none when no sale's cost is. */
+	total_profit: number | null,
+	/**  Sales of those customers, against which the profit is a margin. */
+	costed_amount: number,
+	/**  ABC by profit: customers and the profit of each class. */
+	profit_abc: ClassCount<Abc>[],
+	/**  A or B by sales but C by profit: big buyers at a thin margin, largest sales first. */
+	thin_margin: CardClass_Serialize[],
 };
 
 /**  One month of sales and collections. */
@@ -2219,6 +2318,26 @@ export type GradeBand_Serialize = {
 /**  The season's greetings each market keeps with its customers. */
 export type Greeting = "ochugen" | "oseibo" | "nenga" | "spring_festival" | "mid_autumn" | "seollal" | "chuseok" | "holidays";
 
+/**  A member of a group or household with what they bought over the last twelve months. */
+export type GroupMember = {
+	card: LinkedCard,
+	/**  Steps below the head (the head is 0). */
+	depth: number,
+	amount: number,
+};
+
+/**
+ *  A whole group (head office with its branches and group companies) or household: its head,
+ *  every member down the links, and their sales added up.
+ */
+export type GroupSales = {
+	kind: CardLinkKind,
+	/**  The first of the twelve months the amounts cover. */
+	from: string,
+	members: GroupMember[],
+	total: number,
+};
+
 /**
  *  How a column's field was found: its heading, its values (which win for coded fields,
  *  addresses and phones), the rep's choice (or a saved mapping), or not at all.
@@ -2492,7 +2611,7 @@ export type ImportCard_Serialize = {
 };
 
 /**  What a column of the file holds. */
-export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "territory" | "route" | "city" | "street" | "building" | "phone" | "email" | "website" | "messaging_line" | "messaging_wechat" | "messaging_qq" | "messaging_kakaotalk" | "messaging_whatsapp" | "messaging_weibo" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
+export type ImportField = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "postal_code" | "region" | "territory" | "route" | "city" | "street" | "building" | "phone" | "email" | "website" | "messaging_line" | "messaging_wechat" | "messaging_qq" | "messaging_kakaotalk" | "messaging_whatsapp" | "messaging_weibo" | "notes" | "tags" | "person_name" | "person_reading" | "person_title" | "person_department" | "person_phone" | "person_email" | "contact_at" | "contact_kind" | "contact_rep" | "contact_purpose" | "contact_content" | "contact_outcome" | "contact_next_action" | "contact_next_due" | "sale_on" | "sale_item" | "sale_quantity" | "sale_unit_price" | "sale_amount" | "sale_invoice" | "sale_due" | "sale_paid" | "sale_paid_on" | "sale_cost" | "product_name" | "product_maker" | "product_since" | "product_renewal" | "org_representative" | "org_founded" | "org_capital" | "org_employees" | "org_annual_sales" | "org_fiscal_month" | "org_banks" | "org_payment_terms";
 
 /**  What an import did. */
 export type ImportOutcome = {
@@ -2656,6 +2775,10 @@ export type Indicators_Deserialize = {
 	credit?: number | null,
 	growth?: number | null,
 	influence?: number | null,
+	/**  Years since the first deal (ten or more: 100). */
+	tenure?: number | null,
+	/**  Loyal 100, switcher 40, no loyalty 0. */
+	loyalty?: number | null,
 };
 
 /**  The value indicators, each 0–100; none where the card gives nothing to judge by. */
@@ -2665,6 +2788,10 @@ export type Indicators_Serialize = {
 	credit: number | null,
 	growth: number | null,
 	influence: number | null,
+	/**  Years since the first deal (ten or more: 100). */
+	tenure: number | null,
+	/**  Loyal 100, switcher 40, no loyalty 0. */
+	loyalty: number | null,
 };
 
 export type IndividualProfile = IndividualProfile_Serialize | IndividualProfile_Deserialize;
@@ -2789,6 +2916,18 @@ export type LeadSource = "cold_canvass" | "referral_chain" | "centre_of_influenc
 
 /**  Which contact detail a link is made from. */
 export type LinkKind = "website" | "email" | "phone" | "line" | "whatsapp";
+
+/**  The card at the other end of a link. */
+export type LinkedCard = {
+	card_id: CardId,
+	code: string,
+	name: string,
+	kind: CardKind,
+	status: CardStatus,
+	/**  In the trash: shown, but not opened as a live card. */
+	in_trash: boolean,
+	note: string,
+};
 
 /**  A column of the customer list. */
 export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "phone" | "email" | "postal_code" | "address" | "tags" | "last_contact" | "abc" | "value_tier" | "completeness" | "updated";
@@ -3525,6 +3664,8 @@ export type ProductFields_Deserialize = {
 	category?: string,
 	price_min?: number | null,
 	price_max?: number | null,
+	/**  What one unit costs us (our own products only): sales of it carry their cost and margin. */
+	unit_cost?: number | null,
 	features?: string,
 	selling_points?: string,
 	notes?: string,
@@ -3537,6 +3678,8 @@ export type ProductFields_Serialize = {
 	category: string,
 	price_min: number | null,
 	price_max: number | null,
+	/**  What one unit costs us (our own products only): sales of it carry their cost and margin. */
+	unit_cost: number | null,
 	features: string,
 	selling_points: string,
 	notes: string,
@@ -4111,6 +4254,10 @@ export type SalesSummary_Deserialize = {
 	over_limit: boolean,
 	/**  Open negotiations whose amount exceeds the credit limit. */
 	negotiations_over_limit: number,
+	/**  Amount less cost over the period's lines whose cost is known; none when none is. */
+	profit?: number | null,
+	/**  That profit against those lines' amount, in percent. */
+	margin_percent?: number | null,
 };
 
 /**  What a card's transactions add up to over a period (returns subtract), and what it owes now. */
@@ -4133,6 +4280,10 @@ export type SalesSummary_Serialize = {
 	over_limit: boolean,
 	/**  Open negotiations whose amount exceeds the credit limit. */
 	negotiations_over_limit: number,
+	/**  Amount less cost over the period's lines whose cost is known; none when none is. */
+	profit: number | null,
+	/**  That profit against those lines' amount, in percent. */
+	margin_percent: number | null,
 };
 
 /**  An import's columns as the user set them, for files whose header row is `headers`. */
@@ -4630,6 +4781,8 @@ export type TransactionFields_Deserialize = {
 	quantity?: number,
 	unit_price?: number,
 	amount?: number | null,
+	/**  What the line cost us; left empty, the product's unit cost × quantity when it has one. */
+	cost?: number | null,
 	invoice_no?: string,
 	/**  When payment is due (sales only). */
 	due_on?: string | null,
@@ -4648,6 +4801,8 @@ export type TransactionFields_Serialize = {
 	quantity: number,
 	unit_price: number,
 	amount: number | null,
+	/**  What the line cost us; left empty, the product's unit cost × quantity when it has one. */
+	cost: number | null,
 	invoice_no: string,
 	/**  When payment is due (sales only). */
 	due_on: string | null,
@@ -4676,6 +4831,8 @@ export type Transaction_Deserialize = {
 	overdue_days?: number | null,
 	/**  The amount is above the customer's credit limit. */
 	over_limit: boolean,
+	/**  Amount less cost, when the cost is known. */
+	profit?: number | null,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */
@@ -4692,6 +4849,8 @@ export type Transaction_Serialize = {
 	overdue_days: number | null,
 	/**  The amount is above the customer's credit limit. */
 	over_limit: boolean,
+	/**  Amount less cost, when the cost is known. */
+	profit: number | null,
 };
 
 /**  A territory, rep or category with sales and no line. */
@@ -4718,6 +4877,10 @@ export type ValueWeights_Deserialize = {
 	growth?: number,
 	/**  How far their word carries (set by the rep). */
 	influence?: number,
+	/**  How long they have dealt with us, from the first deal (computed). */
+	tenure?: number,
+	/**  Loyalty, set by the rep or suggested by what they buy. */
+	loyalty?: number,
 };
 
 /**  Weights of the value indicators (any scale; only their ratios count). */
@@ -4732,6 +4895,10 @@ export type ValueWeights_Serialize = {
 	growth: number,
 	/**  How far their word carries (set by the rep). */
 	influence: number,
+	/**  How long they have dealt with us, from the first deal (computed). */
+	tenure: number,
+	/**  Loyalty, set by the rep or suggested by what they buy. */
+	loyalty: number,
 };
 
 /**  Our strengths and weaknesses against one competitor product. */

@@ -45,6 +45,8 @@ import type {
   DailyReview as DailyReviewBinding,
   MonthAmount as MonthAmountBinding,
   CardCheck as CardCheckBinding,
+  CardLinks_Serialize,
+  CardLinkFields_Deserialize,
   DailyContact_Serialize,
   Messaging_Serialize,
   VisitBrief_Serialize,
@@ -192,6 +194,10 @@ export type {
   PlanRowProblem,
   PlanScope,
   Unplanned,
+  CardLinkKind,
+  LinkedCard,
+  GroupMember,
+  GroupSales,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
 export type BackupRow = BackupRow_Serialize;
@@ -235,6 +241,8 @@ export type PlanProgress = PlanProgress_Serialize;
 export type DailyReview = DailyReviewBinding;
 export type MonthAmount = MonthAmountBinding;
 export type CardCheck = CardCheckBinding;
+export type CardLinks = CardLinks_Serialize;
+export type CardLinkFields = CardLinkFields_Deserialize;
 export type DailyContact = DailyContact_Serialize;
 export type Messaging = Messaging_Serialize;
 export type VisitBrief = VisitBrief_Serialize;

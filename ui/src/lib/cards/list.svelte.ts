@@ -33,7 +33,7 @@ export function emptyFilters(inTrash = false): ListFilters {
 
 /** The filters a dashboard chart sets, beyond the list's own selects. */
 export function chartFilterActive(f: ListFilters): boolean {
-  return Boolean(f.receivable_age || f.overdue_follow_ups || f.visit_due || f.contacted);
+  return Boolean(f.receivable_age || f.overdue_follow_ups || f.visit_due || f.contacted || (f.ids && f.ids.length > 0));
 }
 
 type Fetch = (query: CardQuery) => Promise<{ total: number; offset: number; rows: CardRow[] }>;

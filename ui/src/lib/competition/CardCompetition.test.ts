@@ -33,6 +33,7 @@ function product(id: string, name: string, maker: string | null): Product {
       category: "複合機",
       price_min: null,
       price_max: null,
+      unit_cost: null,
       features: "",
       selling_points: "",
       notes: "",

@@ -18,7 +18,17 @@ function product(n: number, name: string, maker: string): Product {
     id: id(n),
     version: 1,
     maker,
-    fields: { competitor_id: maker ? id(90) : null, name, category: "MFP", price_min: null, price_max: null, features: "", selling_points: "", notes: "" },
+    fields: {
+      competitor_id: maker ? id(90) : null,
+      name,
+      category: "MFP",
+      price_min: null,
+      price_max: null,
+      unit_cost: null,
+      features: "",
+      selling_points: "",
+      notes: "",
+    },
   };
 }
 

@@ -36,6 +36,7 @@ function tx(id: string, fields: Partial<TransactionFields>, extra: Partial<Trans
       quantity: 2,
       unit_price: 12000,
       amount: 24000,
+      cost: null,
       invoice_no: "",
       due_on: "2026-10-01",
       paid_amount: 0,
@@ -46,6 +47,7 @@ function tx(id: string, fields: Partial<TransactionFields>, extra: Partial<Trans
     outstanding: 24000,
     overdue_days: null,
     over_limit: false,
+    profit: null,
     ...extra,
   };
 }
@@ -72,9 +74,11 @@ describe("the card's sales", () => {
         credit_limit: 10000,
         over_limit: true,
         negotiations_over_limit: 0,
+        profit: 370_370,
+        margin_percent: 30,
       },
       transactions: [
-        tx("0196d0c4-0000-7000-8000-000000000011", { item: "<b>危険</b>" }, { overdue_days: 54 }),
+        tx("0196d0c4-0000-7000-8000-000000000011", { item: "<b>危険</b>", cost: 16800 }, { overdue_days: 54, profit: 7200 }),
         tx("0196d0c4-0000-7000-8000-000000000012", { kind: "return", item: "トナー", quantity: 1 }, { outstanding: 0 }),
       ],
       plan: null,
@@ -120,6 +124,9 @@ describe("the card's sales", () => {
     expect(rows[0]).toHaveTextContent("<b>危険</b>");
     expect(rows[0].querySelector("b")).toBeNull();
     expect(within(rows[1]).getByTestId("payment")).toHaveTextContent("返品");
+    // What the sales leave once their cost is taken off.
+    expect(screen.getByTestId("sales-profit")).toHaveTextContent("370,370 (粗利率 30%)");
+    expect(within(rows[0]).getByTestId("transaction-profit")).toHaveTextContent("粗利 7,200");
     // Something is owed and nothing is planned: the collection plan is offered.
     expect(screen.getByTestId("card-plan")).toHaveTextContent("予定なし");
   });
