@@ -36,6 +36,11 @@ const SCORES_LAST_YEAR: [[i32; 6]; 3] =
     [[4, 3, 3, 4, 4, 4], [4, 3, 5, 4, 3, 3], [3, 5, 3, 3, 3, 4]];
 const SCORES_NOW: [[i32; 6]; 3] = [[4, 3, 3, 5, 5, 4], [4, 3, 5, 4, 3, 3], [3, 5, 3, 3, 2, 4]];
 
+/// What one of our products costs us: 55–76% of its lowest price, in the catalogue's units.
+pub fn unit_cost(words: &ProductWords) -> i64 {
+    words.price.0 * (55 + 7 * (words.name.len() as i64 % 4)) / 100
+}
+
 fn product_fields(
     words: &ProductWords,
     categories: [&str; 2],
@@ -47,10 +52,7 @@ fn product_fields(
         category: categories[words.category].to_owned(),
         price_min: Some(words.price.0),
         price_max: Some(words.price.1),
-        // Our own products cost us 55–76% of their lowest price, machines more than supplies.
-        unit_cost: maker
-            .is_none()
-            .then(|| words.price.0 * (55 + 7 * (words.name.len() as i64 % 4)) / 100),
+        unit_cost: maker.is_none().then(|| unit_cost(words)),
         features: words.features.to_owned(),
         selling_points: words.selling_points.to_owned(),
         notes: String::new(),

@@ -228,6 +228,10 @@ pub fn purchases(
             ..TransactionFields::default()
         };
         let mut machine = machine;
+        // The catalogue's cost in the same units as the price the customer paid.
+        machine.cost = Some(
+            super::competition::unit_cost(&catalogue.words.ours[n]) * num / den * machine.quantity,
+        );
         if on + Duration::days(60) < today {
             machine.paid_amount = machine.quantity * machine.unit_price;
             machine.paid_on = Some(date(on + Duration::days(55)));

@@ -481,4 +481,24 @@ fn the_demo_links_customers_and_its_sales_carry_their_cost() {
         costed * 10 >= sales * 9,
         "{costed} of {sales} sales have a cost"
     );
+    // Margins a manager believes: no customer sold below cost, the big buyers thinnest.
+    let view = ledger
+        .classification_view(ledger.default_period())
+        .unwrap();
+    let margins: Vec<i32> = ledger
+        .classification(ledger.default_period())
+        .unwrap()
+        .cards
+        .iter()
+        .filter_map(|c| c.margin_percent)
+        .collect();
+    assert!(
+        margins.iter().all(|m| (0..=60).contains(m)),
+        "margins {margins:?}"
+    );
+    assert!(
+        (1..=10).contains(&view.thin_margin.len()),
+        "{} big buyers at a thin margin",
+        view.thin_margin.len()
+    );
 }
