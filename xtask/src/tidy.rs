@@ -102,7 +102,11 @@ mod tests {
         ),
         (
             "0023_cost_and_links.sql",
-            "0dd52bb68199be0807e61210891e92a8130edb7a600eadc451ad06a30cbc8d03",
+            "9508233ac8f532af04585c0a363b47b3dff76f8b256a60dcf36708b9a8147142",
+        ),
+        (
+            "0024_payments.sql",
+            "43106bd7c8c55d9c8fc66f1e8effbc7bcbbab061fb3374fae8b4a95da0c89019",
         ),
     ];
 

@@ -84,6 +84,7 @@ mod import;
 mod key;
 mod links;
 mod log;
+mod payments;
 mod plan;
 mod reminders;
 mod search;
@@ -210,6 +211,9 @@ enum Command {
     /// Customers linked to a card: who referred it, whom it referred, its group or household
     /// with their sales; `--set KIND --to CODE [--note TEXT]` links it, `--clear KIND` unlinks.
     Links(links::LinksArgs),
+    /// A card's open sales with their payments; `--amount N --on DATE --invoice NO` records a
+    /// payment (part of what is owed, or all of it).
+    Payment(payments::PaymentArgs),
     /// What to propose to a customer: our products similar customers (same industry) use and
     /// they do not, and the next of ours up in a category where they have one of ours.
     Hints {
@@ -451,6 +455,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Daily(args) => daily::run(args, lang)?,
         Command::Plan(args) => plan::run(args, lang)?,
         Command::Links(args) => links::run(args, lang)?,
+        Command::Payment(args) => payments::run(args, lang)?,
         Command::Hints { file, code, json } => {
             let ledger = open_ledger(&file).map_err(|e| e.report())?;
             let id = ledger.card_id_by_code(&code).map_err(|e| e.report())?;

@@ -1195,3 +1195,99 @@ fn customers_are_linked_from_the_command_line_and_a_refused_link_exits_non_zero(
     let links: serde_json::Value = serde_json::from_slice(&cleared.stdout).unwrap();
     assert!(links["branch_of"].is_null());
 }
+
+#[test]
+fn a_part_payment_is_recorded_from_the_command_line_and_more_than_is_owed_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", path], "C")
+        .status
+        .success());
+    // The first card with a sale still owed and an invoice number.
+    let (code, invoice, owed) = (1..=30)
+        .find_map(|n| {
+            let code = format!("C-{n:06}");
+            let out = daicho(&["payment", path, "--code", &code, "--json"], "C");
+            let list: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+            let open = list.as_array()?.iter().find(|o| {
+                o["sale"]["outstanding"].as_i64().unwrap_or(0) > 1
+                    && o["sale"]["fields"]["invoice_no"] != ""
+            })?;
+            Some((
+                code,
+                open["sale"]["fields"]["invoice_no"].as_str()?.to_owned(),
+                open["sale"]["outstanding"].as_i64()?,
+            ))
+        })
+        .expect("a card owing money");
+    let half = (owed / 2).to_string();
+    let paid = daicho(
+        &[
+            "payment",
+            path,
+            "--code",
+            &code,
+            "--invoice",
+            &invoice,
+            "--amount",
+            &half,
+            "--on",
+            "2099-01-01",
+            "--method",
+            "振込",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(paid.status.success(), "{}", stderr(&paid));
+    let list: serde_json::Value = serde_json::from_slice(&paid.stdout).unwrap();
+    let sale = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["sale"]["fields"]["invoice_no"] == invoice.as_str())
+        .unwrap();
+    assert_eq!(
+        sale["sale"]["outstanding"].as_i64().unwrap(),
+        owed - owed / 2
+    );
+    assert!(sale["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["fields"]["paid_on"] == "2099-01-01" && p["fields"]["method"] == "振込"));
+    // More than is still owed, or a sale that is not there: refused with a non-zero exit.
+    let over = daicho(
+        &[
+            "payment",
+            path,
+            "--code",
+            &code,
+            "--invoice",
+            &invoice,
+            "--amount",
+            &owed.to_string(),
+            "--on",
+            "2099-01-02",
+        ],
+        "C",
+    );
+    assert!(!over.status.success());
+    let missing = daicho(
+        &[
+            "payment",
+            path,
+            "--code",
+            &code,
+            "--invoice",
+            "NO-SUCH",
+            "--amount",
+            "1",
+            "--on",
+            "2099-01-02",
+        ],
+        "C",
+    );
+    assert!(!missing.status.success());
+}

@@ -153,10 +153,12 @@ ids! {
     CardProductId,
     /// A case study.
     CaseId,
+    /// One payment towards a sale.
+    PaymentId,
 }
 
 /// The names of the id types, for the TypeScript bindings to brand.
-pub const ID_TYPES: [&str; 12] = [
+pub const ID_TYPES: [&str; 13] = [
     "CardId",
     "KeyPersonId",
     "ContactId",
@@ -169,4 +171,5 @@ pub const ID_TYPES: [&str; 12] = [
     "AssessmentId",
     "CardProductId",
     "CaseId",
+    "PaymentId",
 ];

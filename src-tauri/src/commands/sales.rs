@@ -1,6 +1,7 @@
 //! Transactions, the card's sales summary, receivables, collection plans and the sales plan.
 
-use daicho_core::ids::{CardId, TransactionId};
+use daicho_core::ids::{CardId, PaymentId, TransactionId};
+use daicho_core::sales::payments::{Payment, PaymentFields};
 use daicho_core::sales::plan::import::PlanImport;
 use daicho_core::sales::plan::{PlanLine, PlanLineFields, PlanOverview, PlanProgress};
 use daicho_core::sales::summary::Period;
@@ -31,6 +32,15 @@ commands! {
     fn transaction_update(id: TransactionId, version: i32, fields: TransactionFields) -> Transaction => |l| l.update_transaction(&id, version, &fields);
 
     fn transaction_delete(id: TransactionId) -> () => |l| l.delete_transaction(&id);
+
+    /// The sale's payments, oldest first.
+    fn payments_list(id: TransactionId) -> Vec<Payment> => |l| l.payments(&id);
+
+    /// Records a payment towards the sale; returns the sale as it now stands.
+    fn payment_add(id: TransactionId, fields: PaymentFields) -> Transaction => |l| l.record_payment(&id, &fields);
+
+    /// Removes a payment recorded by mistake; returns the sale as it now stands.
+    fn payment_delete(id: PaymentId) -> Transaction => |l| l.delete_payment(&id);
 
     /// Sets, changes or (with `plan` none) clears who to chase for payment and when.
     fn collection_plan_set(card_id: CardId, plan: Option<CollectionPlan>) -> Option<CollectionPlan> => |l| l.set_collection_plan(&card_id, plan.as_ref());

@@ -128,6 +128,47 @@ describe("linked customers and profit in the real window", () => {
     await screenshot("ja-dashboard-profit");
   });
 
+  it("records a part payment towards a sale still owed, and the sale shows what is left", async () => {
+    // The customer owing most, from the collection page.
+    await goTo("collection");
+    await browser.waitUntil(() =>
+      browser.execute(() => {
+        const link = document.querySelector('[data-testid="collection-page"] tbody button.link');
+        link?.click();
+        return Boolean(link);
+      }),
+    );
+    await byTestId("card-page").waitForDisplayed();
+    await byTestId("transactions").waitForExist();
+    // The first sale not yet paid in full.
+    const opened = await browser.execute(() => {
+      for (const row of document.querySelectorAll('[data-testid="transaction"]')) {
+        const state = row.querySelector('[data-testid="payment"]');
+        const button = row.querySelector('[data-testid="open-payments"]');
+        if (button && state && !state.classList.contains("ok") && !state.classList.contains("none")) {
+          button.click();
+          return true;
+        }
+      }
+      return false;
+    });
+    if (!opened) throw new Error("the customer owing most has no sale to pay towards");
+    await byTestId("payments-dialog").waitForDisplayed();
+    const before = (await $$('[data-testid="payment-row"]')).length;
+    const owed = await byTestId("payment-owed").getText();
+    const amount = await $('[data-testid="payments-dialog"] [data-field="payment.amount"] input');
+    await amount.setValue("1000");
+    await click('[data-testid="payment-save"]');
+    await browser.waitUntil(async () => (await $$('[data-testid="payment-row"]')).length === before + 1, {
+      timeoutMsg: "the payment did not appear",
+    });
+    await browser.waitUntil(async () => (await byTestId("payment-owed").getText()) !== owed);
+    await dismissNotices();
+    await screenshot("ja-payments");
+    await click('[data-testid="payments-dialog"] .form-actions button:not(.primary)');
+    await byTestId("payments-dialog").waitForDisplayed({ reverse: true });
+  });
+
   for (const [lang, cardsLabel] of [
     ["zh", "客户卡"],
     ["ko", "고객카드"],

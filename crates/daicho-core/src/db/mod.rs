@@ -40,6 +40,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0021_sales_plans_territory.sql"),
     include_str!("migrations/0022_note_situation_sales_index.sql"),
     include_str!("migrations/0023_cost_and_links.sql"),
+    include_str!("migrations/0024_payments.sql"),
 ];
 
 /// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].

@@ -109,6 +109,7 @@ pub fn cards_with_sales(
                 amount * 62 / 100,
             ])?;
         }
+        tx.execute(crate::sales::payments::FROM_PAID_AMOUNTS, [])?;
         Ok(())
     })?;
     tx.commit()

@@ -232,11 +232,27 @@ pub fn purchases(
         machine.cost = Some(
             super::competition::unit_cost(&catalogue.words.ours[n]) * num / den * machine.quantity,
         );
-        if on + Duration::days(60) < today {
-            machine.paid_amount = machine.quantity * machine.unit_price;
-            machine.paid_on = Some(date(on + Duration::days(55)));
+        let id = store::add_to_new_card(conn, card_id, &machine, edit)?;
+        // A machine is paid in three parts, a month apart, as far as today has come.
+        let amount = machine.quantity * machine.unit_price;
+        for part in 0..3i64 {
+            let paid_on = on + Duration::days(25 + 30 * part);
+            if paid_on >= today {
+                break;
+            }
+            let share = if part == 2 {
+                amount - 2 * (amount / 3)
+            } else {
+                amount / 3
+            };
+            let fields = crate::sales::payments::PaymentFields {
+                paid_on: date(paid_on),
+                amount: share,
+                method: String::new(),
+                note: String::new(),
+            };
+            crate::sales::payments::add(conn, &id, &fields, edit, today)?;
         }
-        store::add_to_new_card(conn, card_id, &machine, edit)?;
     }
     Ok(())
 }

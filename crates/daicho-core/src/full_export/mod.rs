@@ -52,6 +52,7 @@ pub const TABLES: &[&str] = &[
     "card_checks",
     "sales_plans",
     "card_links",
+    "payments",
 ];
 
 api_enum!(

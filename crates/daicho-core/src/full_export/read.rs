@@ -204,7 +204,8 @@ pub fn restore(conn: &Connection, path: &Path) -> Result<FullExport, FullExportE
     crate::db::set_aside::in_bulk(conn, &[], || match form {
         FullExportForm::Json => json(path, &mut target),
         FullExportForm::Zip => zip(path, &mut target),
-        FullExportForm::Xlsx => xlsx(path, &mut target),
+        FullExportForm::Xlsx => crate::import::source::without_panic(|| xlsx(path, &mut target))
+            .unwrap_or_else(|| Err(target.not_an_export("the workbook is damaged".to_owned()))),
     })?;
     Ok(FullExport {
         path: path.display().to_string(),

@@ -56,6 +56,20 @@ pub(super) fn rows(
             };
             crate::sales::check_transaction(&sale.fields, product.as_deref())
                 .map_err(|i| refused(code, &i))?;
+            // The payments add up to what the sale says was paid, and each reads as typed.
+            let payments = crate::sales::payments::for_sale(conn, &sale.id)
+                .map_err(|_| unreadable("payments"))?;
+            if payments.iter().map(|p| p.fields.amount).sum::<i64>() != sale.fields.paid_amount {
+                return Err(refused(code, &[FieldIssue::new("payments", "invalid")]));
+            }
+            for p in &payments {
+                let mut issues = Vec::new();
+                crate::text::line("payment.method", &p.fields.method, &mut issues);
+                crate::text::line("payment.note", &p.fields.note, &mut issues);
+                if !issues.is_empty() {
+                    return Err(refused(code, &issues));
+                }
+            }
         }
         let notes: Vec<String> = conn
             .prepare_cached("SELECT note FROM card_links WHERE card_id = ?1")?

@@ -27,6 +27,7 @@ const MERGED: &[&str] = &[
     "notes",
     "planned_visits",
     "transactions",
+    "payments",
     "collection_plans",
     "card_products",
     "card_shares",

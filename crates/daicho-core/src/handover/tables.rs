@@ -32,6 +32,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("notes", "card_id IN ({cards})"),
     ("planned_visits", "card_id IN ({cards})"),
     ("transactions", "card_id IN ({cards})"),
+    ("payments", "card_id IN ({cards})"),
     ("collection_plans", "card_id IN ({cards})"),
     ("card_products", "card_id IN ({cards})"),
     ("card_shares", "card_id IN ({cards})"),

@@ -507,6 +507,8 @@ pub fn take_over(
     let today =
         chrono::NaiveDate::parse_from_str(edit.at.get(..10).unwrap_or_default(), "%Y-%m-%d")
             .unwrap_or_else(|_| chrono::Local::now().date_naive());
+    // Sales from a ledger of before schema 24 come with a paid amount and no payments.
+    conn.execute(crate::sales::payments::FROM_PAID_AMOUNTS, [])?;
     super::check::rows(conn, &touched, today)?;
     // Each added card says who it came from and who has it now.
     for card in tables.get("cards").into_iter().flatten() {

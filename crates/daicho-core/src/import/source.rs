@@ -321,8 +321,24 @@ pub fn sheet_names(path: &Path) -> Result<Vec<String>, ImportError> {
     Ok(book.sheet_names())
 }
 
+/// Runs `read` over a workbook from outside, turning a panic of the workbook reader into `None`:
+/// calamine's cell references overflow on a damaged file (a panic in a debug build, a wrapped
+/// number in a release one), and a damaged file is an answer, not a crash.
+pub(crate) fn without_panic<T>(read: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).ok()
+}
+
 /// Reads the sheet `sheet` of a workbook (the first when none is named).
 fn read_xlsx(
+    path: &Path,
+    sheet: Option<&str>,
+    visit: &mut dyn FnMut(RawRow) -> Result<bool, ImportError>,
+) -> Result<SourceInfo, ImportError> {
+    without_panic(|| read_xlsx_cells(path, sheet, visit))
+        .unwrap_or_else(|| Err(unreadable(path, "the workbook is damaged")))
+}
+
+fn read_xlsx_cells(
     path: &Path,
     sheet: Option<&str>,
     visit: &mut dyn FnMut(RawRow) -> Result<bool, ImportError>,

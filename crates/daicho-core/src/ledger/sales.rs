@@ -2,7 +2,8 @@
 
 use crate::error::SalesError;
 use crate::ids::CardId;
-use crate::ids::TransactionId;
+use crate::ids::{PaymentId, TransactionId};
+use crate::sales::payments::{self, Payment, PaymentFields};
 use crate::sales::summary::{self, Period};
 use crate::sales::{
     receivables, store, CardSales, CollectionPlan, Receivables, Transaction, TransactionFields,
@@ -64,6 +65,28 @@ impl Ledger {
             let card_id = store::load(tx, id, today)?.card_id;
             store::save(tx, &card_id, Some((id, version)), fields, edit, today)
         })
+    }
+
+    /// The sale's payments, oldest first.
+    pub fn payments(&self, id: &TransactionId) -> Result<Vec<Payment>, SalesError> {
+        store::load(self.connection(), id, self.today())?;
+        Ok(payments::for_sale(self.connection(), id)?)
+    }
+
+    /// Records a payment towards a sale (part of what is owed, or all of it).
+    pub fn record_payment(
+        &mut self,
+        id: &TransactionId,
+        fields: &PaymentFields,
+    ) -> Result<Transaction, SalesError> {
+        let today = self.today();
+        self.write(|tx, edit| payments::add(tx, id, fields, edit, today))
+    }
+
+    /// Removes a payment recorded by mistake.
+    pub fn delete_payment(&mut self, id: &PaymentId) -> Result<Transaction, SalesError> {
+        let today = self.today();
+        self.write(|tx, edit| payments::delete(tx, id, edit, today))
     }
 
     pub fn delete_transaction(&mut self, id: &TransactionId) -> Result<(), SalesError> {

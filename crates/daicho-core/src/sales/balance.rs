@@ -1,8 +1,8 @@
 //! Sales against collections (000 ⑨ 販売・入金のバランス): month by month over the last twelve,
 //! what was sold, what came in, what was owed at the start, and the collection rate
 //! (回収率: collected ÷ (owed at the start + sold in the month)), as a manager reads it.
-//! A sale keeps one paid amount and the date of its last payment, so a part payment counts in
-//! the month the sale was last paid.
+//! Each payment counts in the month it came in, so a sale paid in parts is collected over
+//! several months.
 
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection};
@@ -47,31 +47,40 @@ pub fn months(
         usize::try_from(n).ok().filter(|n| *n < MONTHS as usize)
     };
     let mut opening = 0i64;
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.dated_on, t.amount, t.paid_on, t.paid_amount
+    // Sales that count: sold in the window, still owed, or paid in the window; the others were
+    // sold and paid in full before it and add nothing.
+    const COUNTED: &str = "t.kind = 'sale' AND (?1 IS NULL OR c.owner = ?1)
+           AND (t.dated_on >= ?2 OR t.paid_amount < t.amount OR t.paid_on >= ?2)";
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.dated_on, t.amount
          FROM transactions t JOIN cards c ON c.id = t.card_id AND c.deleted_at IS NULL
-         WHERE t.kind = 'sale' AND (?1 IS NULL OR c.owner = ?1)
-           AND (t.dated_on >= ?2 OR t.paid_amount < t.amount OR t.paid_on >= ?2)",
-    )?;
+         WHERE {COUNTED}"
+    ))?;
     let mut rows = stmt.query(params![owner, first_text])?;
     while let Some(r) = rows.next()? {
         let dated: String = r.get(0)?;
         let amount: i64 = r.get(1)?;
-        let paid_on: Option<String> = r.get(2)?;
-        let paid: i64 = r.get(3)?;
         match slot(&dated) {
             Some(at) => sold[at] += amount,
             None if dated < first_text => opening += amount,
             None => {}
         }
-        if paid > 0 {
-            // A payment with no date counts on the day of the sale.
-            let on = paid_on.unwrap_or_else(|| dated.clone());
-            match slot(&on) {
-                Some(at) => collected[at] += paid,
-                None if on < first_text => opening -= paid,
-                None => {}
-            }
+    }
+    // Each payment in the month it came in: a sale paid in parts counts in several.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.paid_on, p.amount
+         FROM payments p JOIN transactions t ON t.id = p.transaction_id
+              JOIN cards c ON c.id = t.card_id AND c.deleted_at IS NULL
+         WHERE {COUNTED}"
+    ))?;
+    let mut rows = stmt.query(params![owner, first_text])?;
+    while let Some(r) = rows.next()? {
+        let on: String = r.get(0)?;
+        let paid: i64 = r.get(1)?;
+        match slot(&on) {
+            Some(at) => collected[at] += paid,
+            None if on < first_text => opening -= paid,
+            None => {}
         }
     }
     let mut out = Vec::with_capacity(MONTHS as usize);

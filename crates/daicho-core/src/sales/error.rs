@@ -7,6 +7,8 @@ use crate::error::{CardError, FieldIssue};
 pub enum SalesError {
     #[error("no transaction with id {id}")]
     NotFound { id: String },
+    #[error("no payment with id {id}")]
+    PaymentNotFound { id: String },
     #[error("no sales plan line with id {id}")]
     PlanNotFound { id: String },
     #[error("invalid: {0:?}")]
@@ -23,6 +25,7 @@ pub enum SalesError {
 
 coded!(SalesError {
     NotFound { id } => code("sales.not_found"),
+    PaymentNotFound { id } => code("sales.payment_not_found"),
     PlanNotFound { id } => code("sales.plan_not_found"),
     Invalid(issues) => fields("sales.invalid"),
     Stale { id } => code("sales.stale"),

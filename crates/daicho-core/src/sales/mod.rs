@@ -6,6 +6,7 @@ pub mod cycle;
 pub(crate) mod error;
 pub mod habits;
 mod model;
+pub mod payments;
 pub mod plan;
 pub mod receivables;
 pub(crate) mod store;

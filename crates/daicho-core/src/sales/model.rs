@@ -86,6 +86,8 @@ pub struct Transaction {
     /// Amount less cost, when the cost is known.
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub profit: Option<i64>,
+    /// How many payments it was paid in (more than one: its paid amount is theirs to change).
+    pub payments: u32,
 }
 
 /// What a card's transactions add up to over a period (returns subtract), and what it owes now.

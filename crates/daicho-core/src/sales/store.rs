@@ -14,7 +14,7 @@ use super::validate;
 
 const COLUMNS: &str = "t.id, t.card_id, t.version, t.created_at, t.updated_at, t.kind, t.dated_on, t.product_id,
     t.item, t.quantity, t.unit_price, t.amount, t.invoice_no, t.due_on, t.paid_amount, t.paid_on, t.notes,
-    c.credit_limit, t.cost";
+    c.credit_limit, t.cost, (SELECT count(*) FROM payments p WHERE p.transaction_id = t.id)";
 
 fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction> {
     let kind: String = r.get(5)?;
@@ -60,6 +60,7 @@ fn row(r: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<Transaction>
         overdue_days,
         over_limit: kind == TransactionKind::Sale && limit.is_some_and(|l| amount > l),
         profit: cost.map(|c| amount - c),
+        payments: r.get(19)?,
     })
 }
 
@@ -89,7 +90,7 @@ pub fn for_card(
         .collect::<Result<_, _>>()?)
 }
 
-fn label(f: &TransactionFields) -> String {
+pub(crate) fn label(f: &TransactionFields) -> String {
     if f.invoice_no.is_empty() {
         format!("{} {}", f.dated_on, f.item)
     } else {
@@ -172,20 +173,21 @@ fn insert_checked(
         edit.at,
         f.cost
     ])?;
+    super::payments::follow_form(conn, &id, card_id, f, None, edit.at)?;
     let stamp = stamp(card_id, &id, &name, edit, HistoryEntity::Transaction);
     history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&name))?;
     Ok(id)
 }
 
 /// Adds a checked transaction to a card being written in the same transaction (the demo's
-/// purchases): nothing is read back.
+/// purchases); returns its id.
 pub(crate) fn add_to_new_card(
     conn: &Connection,
     card_id: &str,
     input: &TransactionFields,
     edit: &Edit<'_>,
-) -> Result<(), SalesError> {
-    insert_checked(conn, card_id, &checked(conn, input)?, edit).map(drop)
+) -> Result<String, SalesError> {
+    insert_checked(conn, card_id, &checked(conn, input)?, edit)
 }
 
 /// Adds a transaction already checked to the card (an import's row); returns its id.
@@ -224,6 +226,14 @@ pub fn save(
     if old.fields == f {
         return Ok(old);
     }
+    super::payments::follow_form(
+        conn,
+        id,
+        card_id,
+        &f,
+        Some((old.fields.paid_amount, old.fields.paid_on.as_deref())),
+        edit.at,
+    )?;
     let name = label(&f);
     let stamp = stamp(card_id, id, &name, edit, HistoryEntity::Transaction);
     history::record_changes(conn, &stamp, &for_history(&old.fields), &for_history(&f))?;

@@ -482,9 +482,7 @@ fn the_demo_links_customers_and_its_sales_carry_their_cost() {
         "{costed} of {sales} sales have a cost"
     );
     // Margins a manager believes: no customer sold below cost, the big buyers thinnest.
-    let view = ledger
-        .classification_view(ledger.default_period())
-        .unwrap();
+    let view = ledger.classification_view(ledger.default_period()).unwrap();
     let margins: Vec<i32> = ledger
         .classification(ledger.default_period())
         .unwrap()

@@ -276,6 +276,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
+    (20, 28, 433, 34, 6, 285),
 ];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest
@@ -313,6 +314,17 @@ fn ledgers_of_every_earlier_version_upgrade_and_keep_their_data() {
             "schema {version}"
         );
         assert_eq!(stats.integrity, "ok");
+        // What each sale was paid became its payments (schema 24), to the unit.
+        let unpaid_in_payments: i64 = ledger
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM transactions t WHERE t.paid_amount <>
+                    (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.transaction_id = t.id)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unpaid_in_payments, 0, "schema {version}");
         // The upgraded schema is the new ledger's, to the last trigger.
         assert_eq!(
             schema_sql(ledger.connection()),

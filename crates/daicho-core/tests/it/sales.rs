@@ -428,3 +428,103 @@ fn sales_and_collections_balance_month_by_month_with_a_collection_rate() {
         .unwrap();
     assert!(!dash.receivables.is_empty());
 }
+
+/// 000 ⑨: a sale paid in parts keeps each part on its day; the sale's paid amount and date are
+/// their sum and the latest; more than is owed, a day before the sale or a form that would
+/// overwrite the parts are refused; each part counts in its own month's collections.
+#[test]
+fn a_sale_paid_in_parts_keeps_each_payment_and_collections_count_them_month_by_month() {
+    use daicho_core::sales::payments::PaymentFields;
+    let mut l = ledger();
+    let id = card_with_limit(&mut l, "分割商事", None);
+    let mut machine = sale("2026-09-10", "複合機", 1, 900_000);
+    machine.due_on = Some("2026-10-31".into());
+    let t = l.add_transaction(&id, &machine).unwrap();
+    let pay = |on: &str, amount: i64| PaymentFields {
+        paid_on: on.into(),
+        amount,
+        method: "振込".into(),
+        note: String::new(),
+    };
+    l.record_payment(&t.id, &pay("2026-09-30", 300_000))
+        .unwrap();
+    let after = l
+        .record_payment(&t.id, &pay("2026-11-05", 250_000))
+        .unwrap();
+    assert_eq!(
+        (
+            after.fields.paid_amount,
+            after.fields.paid_on.as_deref(),
+            after.outstanding,
+            after.payments
+        ),
+        (550_000, Some("2026-11-05"), 350_000, 2)
+    );
+    // More than is owed, a day before the sale, nothing at all: refused, nothing recorded.
+    for (bad, rule) in [
+        (pay("2026-11-10", 350_001), ("amount", "paid_over_due")),
+        (pay("2026-09-01", 1_000), ("paid_on", "before_date")),
+        (pay("2026-11-10", 0), ("amount", "not_positive")),
+    ] {
+        let e = l.record_payment(&t.id, &bad).unwrap_err();
+        assert_eq!(rules(e), vec![(rule.0.to_owned(), rule.1.to_owned())]);
+    }
+    assert_eq!(l.payments(&t.id).unwrap().len(), 2);
+    // The form cannot overwrite what the parts add up to, but its other fields still save.
+    let mut form = after.fields.clone();
+    form.paid_amount = 900_000;
+    let e = l
+        .update_transaction(&t.id, after.version, &form)
+        .unwrap_err();
+    assert_eq!(
+        rules(e),
+        vec![("paid_amount".into(), "paid_in_parts".into())]
+    );
+    let mut noted = after.fields.clone();
+    noted.notes = "残額は年内".into();
+    l.update_transaction(&t.id, after.version, &noted).unwrap();
+    // A form opened before a payment was recorded is stale, not saved over it.
+    let opened = l.sale(&t.id).unwrap();
+    l.record_payment(&t.id, &pay("2026-11-20", 50_000)).unwrap();
+    assert_eq!(
+        l.update_transaction(&t.id, opened.version, &opened.fields)
+            .unwrap_err()
+            .code(),
+        "sales.stale"
+    );
+    // Each part in its month; the payments in the card's history as the paid amount moved.
+    let months = l.receivables(None).unwrap().months;
+    let at = |m: &str| months.iter().find(|x| x.month == m).unwrap().clone();
+    assert_eq!(
+        (at("2026-09").sold, at("2026-09").collected),
+        (900_000, 300_000)
+    );
+    assert_eq!(at("2026-11").collected, 300_000);
+    let moves: Vec<String> = l
+        .history(&id)
+        .unwrap()
+        .iter()
+        .filter(|h| h.field == "paid_amount")
+        .filter_map(|h| h.new_value.clone())
+        .collect();
+    assert_eq!(moves, vec!["600000", "550000", "300000"]);
+    // A payment recorded by mistake is removed, and the sale follows.
+    let last = l.payments(&t.id).unwrap().pop().unwrap();
+    let back = l.delete_payment(&last.id).unwrap();
+    assert_eq!((back.fields.paid_amount, back.payments), (550_000, 2));
+
+    // A sale paid at once through its form is one payment, replaced when the form changes.
+    let mut cash = sale("2026-10-01", "トナー", 2, 10_000);
+    cash.paid_amount = 20_000;
+    cash.paid_on = Some("2026-10-01".into());
+    let c = l.add_transaction(&id, &cash).unwrap();
+    assert_eq!(l.payments(&c.id).unwrap().len(), 1);
+    let mut later = c.fields.clone();
+    later.paid_on = Some("2026-10-15".into());
+    l.update_transaction(&c.id, c.version, &later).unwrap();
+    let one = l.payments(&c.id).unwrap();
+    assert_eq!(
+        (one.len(), one[0].fields.paid_on.as_str()),
+        (1, "2026-10-15")
+    );
+}

@@ -148,6 +148,12 @@ CREATE INDEX notes_competitor ON notes (competitor_id) WHERE competitor_id IS NO
 -- index notes_noted
 CREATE INDEX notes_noted ON notes (noted_on DESC, id);
 
+-- index payments_card
+CREATE INDEX payments_card ON payments (card_id, paid_on);
+
+-- index payments_transaction
+CREATE INDEX payments_transaction ON payments (transaction_id, paid_on);
+
 -- index planned_visits_card
 CREATE INDEX planned_visits_card ON planned_visits (card_id);
 
@@ -596,6 +602,18 @@ CREATE TABLE "notes" (
     version       INTEGER NOT NULL DEFAULT 1
 , competitor_id TEXT REFERENCES competitors (id) ON DELETE SET NULL, situation TEXT NOT NULL DEFAULT '') STRICT;
 
+-- table payments
+CREATE TABLE payments (
+    id             TEXT PRIMARY KEY NOT NULL,                        -- UUID
+    transaction_id TEXT NOT NULL REFERENCES transactions (id) ON DELETE CASCADE,
+    card_id        TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    paid_on        TEXT NOT NULL,                                    -- YYYY-MM-DD
+    amount         INTEGER NOT NULL CHECK (amount > 0),
+    method         TEXT NOT NULL DEFAULT '',                         -- bank transfer, cash, bill...
+    note           TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL
+) STRICT;
+
 -- table planned_visits
 CREATE TABLE planned_visits (
     id          TEXT PRIMARY KEY NOT NULL,
@@ -734,6 +752,20 @@ END;
 -- trigger card_classes_completeness_update
 CREATE TRIGGER card_classes_completeness_update AFTER UPDATE OF completeness ON card_classes BEGIN
     UPDATE cards SET completeness = new.completeness WHERE id = new.card_id;
+END;
+
+-- trigger card_links_handed_over_insert
+CREATE TRIGGER card_links_handed_over_insert BEFORE INSERT ON card_links
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger card_links_handed_over_update
+CREATE TRIGGER card_links_handed_over_update BEFORE UPDATE ON card_links
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id IN (old.card_id, new.card_id))
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
 END;
 
 -- trigger card_products_handed_over_delete
@@ -1031,6 +1063,27 @@ CREATE TRIGGER notes_search_update AFTER UPDATE OF card_id, content, source_who,
     DELETE FROM note_fts WHERE rowid = (SELECT key FROM search_keys WHERE source_id = new.id);
     INSERT INTO note_fts (rowid, body) SELECT key, body FROM note_search_doc
         WHERE key = (SELECT key FROM search_keys WHERE source_id = new.id);
+END;
+
+-- trigger payments_handed_over_delete
+CREATE TRIGGER payments_handed_over_delete BEFORE DELETE ON payments
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger payments_handed_over_insert
+CREATE TRIGGER payments_handed_over_insert BEFORE INSERT ON payments
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger payments_handed_over_update
+CREATE TRIGGER payments_handed_over_update BEFORE UPDATE ON payments
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id IN (old.card_id, new.card_id))
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
 END;
 
 -- trigger planned_visits_handed_over_delete

@@ -129,6 +129,7 @@ export type ErrorCode =
   | "report.write"
   | "sales.invalid"
   | "sales.not_found"
+  | "sales.payment_not_found"
   | "sales.period"
   | "sales.plan_not_found"
   | "sales.stale"
@@ -343,6 +344,12 @@ export const commands = {
 	/**  Saves an edit made on `version`. */
 	transactionUpdate: (id: TransactionId, version: number, fields: TransactionFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_update", { id, version, fields })),
 	transactionDelete: (id: TransactionId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("transaction_delete", { id })),
+	/**  The sale's payments, oldest first. */
+	paymentsList: (id: TransactionId) => typedError<Payment_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("payments_list", { id })),
+	/**  Records a payment towards the sale; returns the sale as it now stands. */
+	paymentAdd: (id: TransactionId, fields: PaymentFields_Deserialize) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("payment_add", { id, fields })),
+	/**  Removes a payment recorded by mistake; returns the sale as it now stands. */
+	paymentDelete: (id: PaymentId) => typedError<Transaction_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("payment_delete", { id })),
 	/**  Sets, changes or (with `plan` none) clears who to chase for payment and when. */
 	collectionPlanSet: (cardId: CardId, plan: CollectionPlan_Deserialize | null) => typedError<CollectionPlan_Serialize | null, ErrorReport_Serialize>(__TAURI_INVOKE("collection_plan_set", { cardId, plan })),
 	receivablesGet: (owner: string | null) => typedError<Receivables_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("receivables_get", { owner })),
@@ -3370,6 +3377,46 @@ export type ParetoBar_Serialize = {
 	customers: number,
 };
 
+export type Payment = Payment_Serialize | Payment_Deserialize;
+
+/**  A payment as the rep records it. */
+export type PaymentFields = PaymentFields_Serialize | PaymentFields_Deserialize;
+
+/**  A payment as the rep records it. */
+export type PaymentFields_Deserialize = {
+	paid_on?: string,
+	amount?: number | null,
+	/**  Bank transfer, cash, bill... */
+	method?: string,
+	note?: string,
+};
+
+/**  A payment as the rep records it. */
+export type PaymentFields_Serialize = {
+	paid_on: string,
+	amount: number | null,
+	/**  Bank transfer, cash, bill... */
+	method: string,
+	note: string,
+};
+
+/**  One payment towards a sale. */
+export type PaymentId = string & { readonly __brand: "PaymentId" };
+
+export type Payment_Deserialize = {
+	id: PaymentId,
+	transaction_id: TransactionId,
+	fields: PaymentFields_Deserialize,
+	created_at: string,
+};
+
+export type Payment_Serialize = {
+	id: PaymentId,
+	transaction_id: TransactionId,
+	fields: PaymentFields_Serialize,
+	created_at: string,
+};
+
 /**  What an import of a plan did, or (dry run, or any problem) would do. */
 export type PlanImport = {
 	fiscal_year: number,
@@ -4833,6 +4880,8 @@ export type Transaction_Deserialize = {
 	over_limit: boolean,
 	/**  Amount less cost, when the cost is known. */
 	profit?: number | null,
+	/**  How many payments it was paid in (more than one: its paid amount is theirs to change). */
+	payments: number,
 };
 
 /**  A stored transaction; `fields.amount` is always set. */
@@ -4851,6 +4900,8 @@ export type Transaction_Serialize = {
 	over_limit: boolean,
 	/**  Amount less cost, when the cost is known. */
 	profit: number | null,
+	/**  How many payments it was paid in (more than one: its paid amount is theirs to change). */
+	payments: number,
 };
 
 /**  A territory, rep or category with sales and no line. */

@@ -46,6 +46,7 @@ import type {
   MonthAmount as MonthAmountBinding,
   CardCheck as CardCheckBinding,
   CardLinks_Serialize,
+  Payment_Serialize,
   CardLinkFields_Deserialize,
   DailyContact_Serialize,
   Messaging_Serialize,
@@ -242,6 +243,7 @@ export type DailyReview = DailyReviewBinding;
 export type MonthAmount = MonthAmountBinding;
 export type CardCheck = CardCheckBinding;
 export type CardLinks = CardLinks_Serialize;
+export type Payment = Payment_Serialize;
 export type CardLinkFields = CardLinkFields_Deserialize;
 export type DailyContact = DailyContact_Serialize;
 export type Messaging = Messaging_Serialize;

@@ -8,6 +8,7 @@ import type {
   ContactId,
   KeyPersonId,
   NoteId,
+  PaymentId,
   ProductId,
   SheetId,
   TransactionId,
@@ -26,3 +27,4 @@ export const sheetId = (id: string) => id as SheetId;
 export const assessmentId = (id: string) => id as AssessmentId;
 export const cardProductId = (id: string) => id as CardProductId;
 export const caseId = (id: string) => id as CaseId;
+export const paymentId = (id: string) => id as PaymentId;

@@ -48,6 +48,7 @@ function tx(id: string, fields: Partial<TransactionFields>, extra: Partial<Trans
     overdue_days: null,
     over_limit: false,
     profit: null,
+    payments: 0,
     ...extra,
   };
 }

@@ -34,3 +34,16 @@ CREATE INDEX card_links_other ON card_links (other_id, kind);
 -- The relationship's length counts in a customer's value (003 시간): classification reads the
 -- first deal of the cards that record one from here, not from the cards' rows.
 CREATE INDEX cards_first_deal ON cards (id, first_deal_on) WHERE first_deal_on IS NOT NULL AND deleted_at IS NULL;
+
+-- A card handed over to a successor keeps its links as they were (a link to it from another
+-- card may still be removed, with that card).
+CREATE TRIGGER card_links_handed_over_insert BEFORE INSERT ON card_links
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+CREATE TRIGGER card_links_handed_over_update BEFORE UPDATE ON card_links
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id IN (old.card_id, new.card_id))
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
