@@ -106,7 +106,7 @@ mod tests {
         ),
         (
             "0024_payments.sql",
-            "43106bd7c8c55d9c8fc66f1e8effbc7bcbbab061fb3374fae8b4a95da0c89019",
+            "65e9885ddf1897badfc2d9fa0f2f36ea37dcf3687252bb8fe3f5ee5761ca6670",
         ),
     ];
 

@@ -18,11 +18,13 @@ pub const MOVABLE: &[(&str, &str)] = &[
     ("notes", "id"),
     ("planned_visits", "id"),
     ("transactions", "id"),
+    ("payments", "id"),
     ("card_history", "id"),
     ("card_products", "id"),
     ("case_studies", "id"),
     ("card_shares", "category"),
     ("collection_plans", "card_id"),
+    ("card_links", "kind"),
 ];
 
 /// A row moved to another card: where from, to put it back.

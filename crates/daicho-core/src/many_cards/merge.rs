@@ -165,6 +165,10 @@ pub fn merge(
             "collection_plans" => {
                 "AND NOT EXISTS (SELECT 1 FROM collection_plans WHERE card_id = ?2)"
             }
+            // The survivor keeps a link of its own of that kind, and is never linked to itself.
+            "card_links" => {
+                "AND kind NOT IN (SELECT kind FROM card_links WHERE card_id = ?2) AND other_id <> ?2"
+            }
             _ => "",
         };
         let position = if *table == "key_persons" {

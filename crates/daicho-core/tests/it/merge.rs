@@ -52,9 +52,19 @@ fn pair() -> Pair {
         },
     )
     .unwrap();
-    l.add_transaction(&b.id, &sale("2026-10-01", "トナー", 2, 5000))
+    let mut paid = sale("2026-10-01", "トナー", 2, 5000);
+    paid.paid_amount = 10_000;
+    paid.paid_on = Some("2026-10-20".into());
+    l.add_transaction(&b.id, &paid).unwrap();
+    let midori = l.create_card(&organisation("みどり商店", "")).unwrap();
+    // B was referred by みどり商店: the link moves with it.
+    let referred = daicho_core::links::CardLinkFields {
+        kind: daicho_core::links::CardLinkKind::ReferredBy,
+        other_id: midori.id.clone(),
+        note: String::new(),
+    };
+    l.set_card_link(&b.id, referred.kind, Some(&referred))
         .unwrap();
-    l.create_card(&organisation("みどり商店", "")).unwrap();
     Pair {
         ledger: l,
         survivor: a.id,
@@ -137,8 +147,28 @@ fn the_survivor_keeps_everything_of_both_and_undo_puts_it_back() {
         "its contacts are found under the survivor"
     );
     assert_eq!(p.ledger.duplicate_pairs().unwrap().len(), 0);
+    // A payment belongs to its sale's card, wherever the sale goes; so do the links.
+    let strays = |l: &Ledger| -> i64 {
+        l.connection()
+            .query_row(
+                "SELECT count(*) FROM payments p JOIN transactions t ON t.id = p.transaction_id
+                 WHERE p.card_id <> t.card_id",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(strays(&p.ledger), 0);
+    assert!(p
+        .ledger
+        .card_links(&p.survivor)
+        .unwrap()
+        .referred_by
+        .is_some());
 
     p.ledger.undo_merge(&outcome.id).unwrap();
+    assert_eq!(strays(&p.ledger), 0);
+    assert!(p.ledger.card_links(&p.other).unwrap().referred_by.is_some());
     assert_eq!(
         p.ledger.card(&p.survivor).unwrap().fields,
         survivor_before.fields

@@ -148,9 +148,6 @@ CREATE INDEX notes_competitor ON notes (competitor_id) WHERE competitor_id IS NO
 -- index notes_noted
 CREATE INDEX notes_noted ON notes (noted_on DESC, id);
 
--- index payments_card
-CREATE INDEX payments_card ON payments (card_id, paid_on);
-
 -- index payments_transaction
 CREATE INDEX payments_transaction ON payments (transaction_id, paid_on);
 
@@ -606,13 +603,13 @@ CREATE TABLE "notes" (
 CREATE TABLE payments (
     id             TEXT PRIMARY KEY NOT NULL,                        -- UUID
     transaction_id TEXT NOT NULL REFERENCES transactions (id) ON DELETE CASCADE,
-    card_id        TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    card_id        TEXT NOT NULL,                                    -- the sale's card
     paid_on        TEXT NOT NULL,                                    -- YYYY-MM-DD
     amount         INTEGER NOT NULL CHECK (amount > 0),
     method         TEXT NOT NULL DEFAULT '',                         -- bank transfer, cash, bill...
     note           TEXT NOT NULL DEFAULT '',
     created_at     TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- table planned_visits
 CREATE TABLE planned_visits (

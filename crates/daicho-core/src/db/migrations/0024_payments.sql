@@ -2,18 +2,20 @@
 -- sale paid in parts shows each part on its day. A sale's paid amount and date stay on it as the
 -- sum and the latest of its payments, which the ledger keeps in step.
 -- Append-only: never edit this file once landed.
+-- Kept lean: a ledger holds about one payment per sale. Keyed by its id alone (no rowid); the
+-- card is the sale's, copied for the handover guards and a handover's choice of rows, and goes
+-- with the sale (no index or cascade of its own).
 CREATE TABLE payments (
     id             TEXT PRIMARY KEY NOT NULL,                        -- UUID
     transaction_id TEXT NOT NULL REFERENCES transactions (id) ON DELETE CASCADE,
-    card_id        TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    card_id        TEXT NOT NULL,                                    -- the sale's card
     paid_on        TEXT NOT NULL,                                    -- YYYY-MM-DD
     amount         INTEGER NOT NULL CHECK (amount > 0),
     method         TEXT NOT NULL DEFAULT '',                         -- bank transfer, cash, bill...
     note           TEXT NOT NULL DEFAULT '',
     created_at     TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX payments_transaction ON payments (transaction_id, paid_on);
-CREATE INDEX payments_card ON payments (card_id, paid_on);
 
 -- What was paid so far becomes one payment on the day it was paid (a random UUID: these rows
 -- had no id of their own).
