@@ -106,7 +106,7 @@ mod tests {
         ),
         (
             "0024_payments.sql",
-            "65e9885ddf1897badfc2d9fa0f2f36ea37dcf3687252bb8fe3f5ee5761ca6670",
+            "a03ec5e6ed35a82507d872e7c6031f77c876566af70acb9ea29083f2498fc5ef",
         ),
     ];
 

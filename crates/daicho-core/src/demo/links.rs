@@ -2,6 +2,8 @@
 //! head office, households, and referral chains in which a few centres of influence bring many.
 //! Drawn from their own random stream, so that the cards stay those of the seed.
 
+use std::collections::HashMap;
+
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
@@ -91,12 +93,8 @@ fn words(m: &Market) -> &'static Words {
 /// A card made so far, with what decides the links it may take.
 struct Made {
     id: CardId,
-    market: *const Market,
-    kind: CardKind,
     name: String,
     reading: String,
-    /// A head office (not itself a branch) or the head of a household.
-    head: bool,
     referrals: u32,
 }
 
@@ -105,9 +103,23 @@ pub struct Planned {
     links: Vec<(CardLinkKind, usize, String)>,
 }
 
+/// A market, by the address of its words (each market is one static).
+type MarketKey = usize;
+
+/// The cards made so far, and by market the ones a new card may link to, so that choosing
+/// costs the same for the 100,000th card as for the first.
 #[derive(Default)]
 pub struct Linker {
     made: Vec<Made>,
+    /// Head offices (organisations) and heads of households (individuals) not themselves linked.
+    heads: HashMap<(MarketKey, bool), Vec<usize>>,
+    cards: HashMap<MarketKey, Vec<usize>>,
+    /// Cards that already brought someone.
+    proven: HashMap<MarketKey, Vec<usize>>,
+}
+
+fn key(m: &'static Market) -> MarketKey {
+    std::ptr::from_ref(m) as usize
 }
 
 impl Linker {
@@ -119,19 +131,13 @@ impl Linker {
         fields: &mut CardFields,
     ) -> Planned {
         let w = words(m);
-        let same = |kind: CardKind| -> Vec<usize> {
-            (0..self.made.len())
-                .filter(|i| {
-                    let c = &self.made[*i];
-                    std::ptr::eq(c.market, m) && c.kind == kind && c.head
-                })
-                .collect()
-        };
+        let none = Vec::new();
+        let org = fields.kind == CardKind::Organisation;
+        let heads = self.heads.get(&(key(m), org)).unwrap_or(&none);
         let mut links = Vec::new();
-        let heads = same(fields.kind);
         if !heads.is_empty() && rng.random_bool(0.08) {
             let head = heads[rng.random_range(0..heads.len())];
-            if fields.kind == CardKind::Organisation {
+            if org {
                 let branch = w.branches[rng.random_range(0..w.branches.len())];
                 fields.name = format!("{}{}{}", self.made[head].name, w.joint, branch);
                 // Read as the head office is, so that the two sort together.
@@ -143,15 +149,9 @@ impl Linker {
             }
         } else if fields.status != CardStatus::Prospect || rng.random_bool(0.5) {
             // A referral: most go to the few who already brought someone (centres of influence).
-            let referrers: Vec<usize> = (0..self.made.len())
-                .filter(|i| std::ptr::eq(self.made[*i].market, m))
-                .collect();
+            let referrers = self.cards.get(&key(m)).unwrap_or(&none);
             if !referrers.is_empty() && rng.random_bool(0.14) {
-                let proven: Vec<usize> = referrers
-                    .iter()
-                    .copied()
-                    .filter(|i| self.made[*i].referrals > 0)
-                    .collect();
+                let proven = self.proven.get(&key(m)).unwrap_or(&none);
                 let from = if !proven.is_empty() && rng.random_bool(0.6) {
                     proven[rng.random_range(0..proven.len())]
                 } else {
@@ -183,6 +183,9 @@ impl Linker {
         for (kind, other, note) in planned.links {
             head &= kind == CardLinkKind::ReferredBy;
             if kind == CardLinkKind::ReferredBy {
+                if self.made[other].referrals == 0 {
+                    self.proven.entry(key(m)).or_default().push(other);
+                }
                 self.made[other].referrals += 1;
             }
             let link = CardLinkFields {
@@ -192,15 +195,18 @@ impl Linker {
             };
             links::store::set(conn, id, kind, Some(&link), edit).map_err(DemoError::from)?;
         }
+        let at = self.made.len();
         self.made.push(Made {
             id: id.clone(),
-            market: m,
-            kind: fields.kind,
             name: fields.name.clone(),
             reading: fields.reading.clone(),
-            head,
             referrals: 0,
         });
+        self.cards.entry(key(m)).or_default().push(at);
+        if head {
+            let org = fields.kind == CardKind::Organisation;
+            self.heads.entry((key(m), org)).or_default().push(at);
+        }
         Ok(())
     }
 }

@@ -375,8 +375,9 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             };
             visit::store::log(&tx, &planned.id, &made, &edit).map_err(DemoError::from)?;
         }
-        // Each card's latest contact and visit, once all are in.
+        // Each card's latest contact and visit, once all are in; each paid sale's payment.
         contact::store::refresh_all_last_contacts(&tx)?;
+        tx.execute(crate::sales::payments::FROM_PAID_AMOUNTS, [])?;
         let review_lang = match config.markets {
             DemoMarkets::Only(lang) | DemoMarkets::Mostly(lang) => lang,
             DemoMarkets::All => Lang::Ja,

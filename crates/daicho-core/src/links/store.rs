@@ -101,10 +101,8 @@ pub fn set(
         .map(|(other, _)| name_of(conn, other))
         .transpose()?;
     let field = format!("link.{}", kind.as_str());
-    conn.execute(
-        "DELETE FROM card_links WHERE card_id = ?1 AND kind = ?2",
-        params![card_id, kind.as_str()],
-    )?;
+    conn.prepare_cached("DELETE FROM card_links WHERE card_id = ?1 AND kind = ?2")?
+        .execute(params![card_id, kind.as_str()])?;
     if let Some((other, note, _)) = &new {
         conn.prepare_cached(
             "INSERT INTO card_links (card_id, kind, other_id, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",

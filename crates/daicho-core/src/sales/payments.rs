@@ -18,15 +18,15 @@ use super::store;
 
 /// Gives every sale paid without payment rows (written in bulk, or taken over from a ledger of
 /// before schema 24) one payment of what it was paid, on the day it was paid: what schema 24
-/// did to every ledger.
-pub(crate) const FROM_PAID_AMOUNTS: &str = "INSERT INTO payments (id, transaction_id, card_id, paid_on, amount, created_at)
-    SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
-               substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
-               substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-           t.id, t.card_id, coalesce(t.paid_on, t.dated_on), t.paid_amount, t.updated_at
+/// did to every ledger. The payment takes its sale's id (unique among payments: other payments
+/// get ids of their own, made later), in key order.
+pub(crate) const FROM_PAID_AMOUNTS: &str =
+    "INSERT INTO payments (id, transaction_id, card_id, paid_on, amount, created_at)
+    SELECT t.id, t.id, t.card_id, coalesce(t.paid_on, t.dated_on), t.paid_amount, t.updated_at
     FROM transactions t
     WHERE t.kind = 'sale' AND t.paid_amount > 0
-      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.transaction_id = t.id)";
+      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.transaction_id = t.id)
+    ORDER BY t.id";
 
 /// A payment as the rep records it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -233,21 +233,23 @@ pub(crate) fn follow_form(
     paid_before: Option<(i64, Option<&str>)>,
     at: &str,
 ) -> Result<(), SalesError> {
-    let count: i64 = conn
-        .prepare_cached("SELECT count(*) FROM payments WHERE transaction_id = ?1")?
-        .query_row([sale_id], |r| r.get(0))?;
-    let unchanged = paid_before
-        .is_some_and(|(amount, on)| amount == f.paid_amount && on == f.paid_on.as_deref());
-    if unchanged {
-        return Ok(());
+    if let Some((amount, on)) = paid_before {
+        if amount == f.paid_amount && on == f.paid_on.as_deref() {
+            return Ok(());
+        }
+        // Only an edit has payments to weigh: a new sale has none.
+        let count: i64 = conn
+            .prepare_cached("SELECT count(*) FROM payments WHERE transaction_id = ?1")?
+            .query_row([sale_id], |r| r.get(0))?;
+        if count > 1 {
+            return Err(SalesError::Invalid(vec![FieldIssue::new(
+                "paid_amount",
+                "paid_in_parts",
+            )]));
+        }
+        conn.prepare_cached("DELETE FROM payments WHERE transaction_id = ?1")?
+            .execute([sale_id])?;
     }
-    if count > 1 {
-        return Err(SalesError::Invalid(vec![FieldIssue::new(
-            "paid_amount",
-            "paid_in_parts",
-        )]));
-    }
-    conn.execute("DELETE FROM payments WHERE transaction_id = ?1", [sale_id])?;
     if f.paid_amount > 0 {
         conn.prepare_cached(
             "INSERT INTO payments (id, transaction_id, card_id, paid_on, amount, created_at)

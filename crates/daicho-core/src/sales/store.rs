@@ -142,11 +142,14 @@ fn checked(conn: &Connection, input: &TransactionFields) -> Result<TransactionFi
 }
 
 /// Inserts a transaction whose fields were checked, with its history entry; returns its id.
+/// `paid`: write what was paid as the sale's one payment now (a bulk writer gives every sale
+/// its payment in one statement at the end instead: `payments::FROM_PAID_AMOUNTS`).
 fn insert_checked(
     conn: &Connection,
     card_id: &str,
     f: &TransactionFields,
     edit: &Edit<'_>,
+    paid: bool,
 ) -> Result<String, SalesError> {
     let id = new_id();
     let name = label(f);
@@ -173,21 +176,24 @@ fn insert_checked(
         edit.at,
         f.cost
     ])?;
-    super::payments::follow_form(conn, &id, card_id, f, None, edit.at)?;
+    if paid {
+        super::payments::follow_form(conn, &id, card_id, f, None, edit.at)?;
+    }
     let stamp = stamp(card_id, &id, &name, edit, HistoryEntity::Transaction);
     history::record(conn, &stamp, HistoryAction::Created, "", None, Some(&name))?;
     Ok(id)
 }
 
 /// Adds a checked transaction to a card being written in the same transaction (the demo's
-/// purchases); returns its id.
+/// purchases); returns its id. What was paid is not yet a payment: the demo writes them all at
+/// the end.
 pub(crate) fn add_to_new_card(
     conn: &Connection,
     card_id: &str,
     input: &TransactionFields,
     edit: &Edit<'_>,
 ) -> Result<String, SalesError> {
-    insert_checked(conn, card_id, &checked(conn, input)?, edit)
+    insert_checked(conn, card_id, &checked(conn, input)?, edit, false)
 }
 
 /// Adds a transaction already checked to the card (an import's row); returns its id.
@@ -198,7 +204,7 @@ pub(crate) fn add_checked(
     edit: &Edit<'_>,
 ) -> Result<String, SalesError> {
     ensure_editable(conn, card_id)?;
-    insert_checked(conn, card_id, f, edit)
+    insert_checked(conn, card_id, f, edit, true)
 }
 
 /// Adds a transaction to the card (`id` none) or saves an edit made on `version`.
@@ -213,7 +219,7 @@ pub fn save(
     ensure_editable(conn, card_id)?;
     let f = checked(conn, input)?;
     let Some((id, version)) = id else {
-        let id = insert_checked(conn, card_id, &f, edit)?;
+        let id = insert_checked(conn, card_id, &f, edit, true)?;
         return load(conn, &id, today);
     };
     let old = load(conn, id, today)?;

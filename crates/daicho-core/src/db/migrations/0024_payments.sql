@@ -17,14 +17,11 @@ CREATE TABLE payments (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX payments_transaction ON payments (transaction_id, paid_on);
 
--- What was paid so far becomes one payment on the day it was paid (a random UUID: these rows
--- had no id of their own).
+-- What was paid so far becomes one payment on the day it was paid. It takes its sale's id (ids
+-- are unique per table; the sales' ids are in time order, so the rows go in in key order).
 INSERT INTO payments (id, transaction_id, card_id, paid_on, amount, created_at)
-SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
-           substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
-           substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-       id, card_id, coalesce(paid_on, dated_on), paid_amount, updated_at
-FROM transactions WHERE kind = 'sale' AND paid_amount > 0;
+SELECT id, id, card_id, coalesce(paid_on, dated_on), paid_amount, updated_at
+FROM transactions WHERE kind = 'sale' AND paid_amount > 0 ORDER BY id;
 
 CREATE TRIGGER payments_handed_over_insert BEFORE INSERT ON payments
     WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
