@@ -71,6 +71,16 @@ pub(super) fn rows(
                 }
             }
         }
+        // A payment belongs to its sale's card: the handed-over guards go by it.
+        let astray: i64 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM payments p JOIN transactions t ON t.id = p.transaction_id
+                 WHERE t.card_id = ?1 AND p.card_id <> t.card_id",
+            )?
+            .query_row([id], |r| r.get(0))?;
+        if astray > 0 {
+            return Err(refused(code, &[FieldIssue::new("payments", "invalid")]));
+        }
         let notes: Vec<String> = conn
             .prepare_cached("SELECT note FROM card_links WHERE card_id = ?1")?
             .query_map([id], |r| r.get(0))?
