@@ -1106,3 +1106,62 @@ fn messaging_ids_in_a_list_land_on_the_person_the_row_names() {
     assert_eq!(org.key_persons[0].fields.messaging.qq, "283746519");
     assert_eq!(org.fields.phones, vec!["010-8888-1234".to_owned()]);
 }
+
+/// A sales detail as a Chinese accounting package exports it (销售明细 with 成本金额) and one
+/// from a Korean ERP (매출원가): the cost column is read as each line's cost, so the customer's
+/// profit shows, and what was paid becomes the sale's payment.
+#[test]
+fn a_sales_export_with_a_cost_column_gives_each_customer_its_profit() {
+    use daicho_core::import::ImportField as F;
+    let mut l = ledger();
+    let dir = tempfile::tempdir().unwrap();
+    let chinese = "销售日期,发票号码,客户名称,商品名称,数量,单价,金额,成本金额\r\n\
+        2026-09-03,FP20260903,北京鼎力机械有限公司,精密轴承 A-200,10,\"1,200.00\",\"12,000.00\",\"8,400.00\"\r\n\
+        2026-10-08,FP20261008,北京鼎力机械有限公司,维保服务,1,3000,3000,\r\n";
+    let path = write(dir.path(), "销售明细.csv", chinese.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.mapping.columns.last(), Some(&Some(F::SaleCost)));
+    l.import_apply(
+        &path,
+        &ImportRequest::default(),
+        preview.rows,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let dingli = card(&l, "北京鼎力机械有限公司");
+    let sales = l.card_sales(&dingli.id, None).unwrap();
+    let bearing = sales
+        .transactions
+        .iter()
+        .find(|t| t.fields.invoice_no == "FP20260903")
+        .unwrap();
+    assert_eq!(
+        (bearing.fields.cost, bearing.profit),
+        (Some(8_400), Some(3_600))
+    );
+    // The service line had no cost: it adds to the sales, not to the profit.
+    assert_eq!(sales.summary.profit, Some(3_600));
+    assert_eq!(sales.summary.margin_percent, Some(30));
+
+    let korean = "매출일,거래처명,품목,수량,단가,금액,매출원가\r\n\
+        2026-11-02,(주)한빛상사,토너 카트리지,4,\"25,000\",\"100,000\",\"70,000\"\r\n";
+    let path = write(dir.path(), "매출현황.csv", korean.as_bytes());
+    let preview = l.import_preview(&path, &ImportRequest::default()).unwrap();
+    assert_eq!(preview.mapping.columns.last(), Some(&Some(F::SaleCost)));
+    l.import_apply(
+        &path,
+        &ImportRequest::default(),
+        preview.rows,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let hanbit = card(&l, "한빛상사");
+    let sale = &l.card_sales(&hanbit.id, None).unwrap().transactions[0];
+    assert_eq!(
+        (sale.fields.cost, sale.profit),
+        (Some(70_000), Some(30_000))
+    );
+    // No paid column: still owed, and no payment made up.
+    assert_eq!(sale.fields.paid_amount, 0);
+    assert!(l.payments(&sale.id).unwrap().is_empty());
+}
