@@ -108,6 +108,10 @@ mod tests {
             "0024_payments.sql",
             "a03ec5e6ed35a82507d872e7c6031f77c876566af70acb9ea29083f2498fc5ef",
         ),
+        (
+            "0025_custom_fields.sql",
+            "29f887fb62ea20937e7719b4a25392943f00140769809f9ba24e06d34688fed0",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -41,6 +41,10 @@ pub struct ExportArgs {
     /// a | b | c, as last classified.
     #[arg(long, value_parser = parse_abc)]
     pub abc: Option<Abc>,
+    /// Cards by a field of your own: LABEL=VALUE (text containing it, a choice equal to it) or
+    /// LABEL=FROM..TO for a number or date (either end may be left out).
+    #[arg(long)]
+    pub field: Option<String>,
     /// The card report's cards by customer code (repeatable); default: every card the filters select.
     #[arg(long = "code")]
     pub codes: Vec<String>,
@@ -109,6 +113,10 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         Some(None) => return Err(daicho_core::error::SalesError::Period.report()),
         None => (args.day.clone(), args.day.clone()),
     };
+    let custom = match &args.field {
+        Some(pair) => Some(crate::fields::filter(&ledger, pair)?),
+        None => None,
+    };
     let request = ReportRequest {
         kind: args.report,
         lang: args.lang.unwrap_or(lang),
@@ -118,6 +126,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
             owner: args.owner.clone(),
             tag: args.tag,
             abc: args.abc,
+            custom,
             ..CardQuery::default()
         },
         card_ids,

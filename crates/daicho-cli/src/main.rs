@@ -79,6 +79,7 @@ mod classify;
 mod daily;
 mod erase;
 mod export;
+mod fields;
 mod handover;
 mod import;
 mod key;
@@ -211,6 +212,9 @@ enum Command {
     /// Customers linked to a card: who referred it, whom it referred, its group or household
     /// with their sales; `--set KIND --to CODE [--note TEXT]` links it, `--clear KIND` unlinks.
     Links(links::LinksArgs),
+    /// Fields of your own on every card: list them, `--add LABEL --kind KIND` defines one,
+    /// `--delete LABEL` removes one; `--code C [--set LABEL=VALUE ...]` shows or sets a card's.
+    Fields(fields::FieldsArgs),
     /// A card's open sales with their payments; `--amount N --on DATE --invoice NO` records a
     /// payment (part of what is owed, or all of it).
     Payment(payments::PaymentArgs),
@@ -455,6 +459,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Daily(args) => daily::run(args, lang)?,
         Command::Plan(args) => plan::run(args, lang)?,
         Command::Links(args) => links::run(args, lang)?,
+        Command::Fields(args) => fields::run(args, lang)?,
         Command::Payment(args) => payments::run(args, lang)?,
         Command::Hints { file, code, json } => {
             let ledger = open_ledger(&file).map_err(|e| e.report())?;

@@ -1291,3 +1291,120 @@ fn a_part_payment_is_recorded_from_the_command_line_and_more_than_is_owed_exits_
     );
     assert!(!missing.status.success());
 }
+
+#[test]
+fn fields_of_your_own_are_defined_set_and_exported_from_the_command_line_and_a_misfit_exits_non_zero(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "30", "--out", path], "C")
+        .status
+        .success());
+    // The demo's fields, in the ledger's main language.
+    let listed = daicho(&["fields", path, "--json"], "C");
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let fields: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let labels: Vec<&str> = fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["取引口座", "保有台数", "契約更新日", "搬入条件"]);
+
+    let added = daicho(
+        &[
+            "fields",
+            path,
+            "--add",
+            "訪問曜日",
+            "--kind",
+            "choice",
+            "--choices",
+            "月,火,水",
+            "--in-list",
+        ],
+        "C",
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    // A choice field without choices is refused.
+    let empty = daicho(&["fields", path, "--add", "区分", "--kind", "choice"], "C");
+    assert!(!empty.status.success());
+
+    let set = daicho(
+        &[
+            "fields",
+            path,
+            "--code",
+            "C-000001",
+            "--set",
+            "訪問曜日=水",
+            "--set",
+            "保有台数=１，２００",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(set.status.success(), "{}", stderr(&set));
+    let values: serde_json::Value = serde_json::from_slice(&set.stdout).unwrap();
+    let value = |label: &str| {
+        values
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["label"] == label)
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(value("訪問曜日"), "水");
+    assert_eq!(value("保有台数"), "1200");
+
+    // Not a number: refused, non-zero exit, and nothing of the same call written.
+    let bad = daicho(
+        &[
+            "fields",
+            path,
+            "--code",
+            "C-000001",
+            "--set",
+            "訪問曜日=月",
+            "--set",
+            "保有台数=たくさん",
+        ],
+        "C",
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("保有台数"), "{}", stderr(&bad));
+    let now = daicho(&["fields", path, "--code", "C-000001"], "C");
+    assert!(stdout(&now).contains("訪問曜日\t水"), "{}", stdout(&now));
+
+    // The customer list of the cards a field selects, with the list's columns of own fields.
+    let out = dir.path().join("list.xlsx");
+    let exported = daicho(
+        &[
+            "export",
+            path,
+            "--report",
+            "list",
+            "--lang",
+            "en",
+            "--field",
+            "訪問曜日=水",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "C",
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(
+        stdout(&exported).contains("(1 rows)"),
+        "{}",
+        stdout(&exported)
+    );
+
+    let deleted = daicho(&["fields", path, "--delete", "訪問曜日"], "C");
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    let gone = daicho(&["fields", path, "--delete", "訪問曜日"], "C");
+    assert!(!gone.status.success());
+}

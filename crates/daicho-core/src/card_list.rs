@@ -110,6 +110,8 @@ pub struct CardQuery {
     /// Cards visited less often than their class asks.
     pub visit_due: bool,
     pub contacted: Option<ContactedFilter>,
+    /// Cards by the value of a field of the rep's own.
+    pub custom: Option<crate::custom_fields::CustomFilter>,
     pub sort: CardSort,
     /// The trash instead of the live cards.
     pub in_trash: bool,
@@ -151,6 +153,8 @@ pub struct CardRow {
     pub problem: bool,
     /// With a text search: the match marked in the name, reading and code, and where else it was.
     pub marks: Option<CardMarks>,
+    /// The values of the fields of the rep's own shown in the list, in their order.
+    pub custom: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -406,9 +410,16 @@ pub fn list(
                 core: r.get(16)?,
                 problem: r.get(17)?,
                 marks: None,
+                custom: Vec::new(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = rows;
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let mut custom = crate::custom_fields::store::list_columns(conn, &ids)?;
+    for row in &mut rows {
+        row.custom = custom.remove(row.id.as_str()).unwrap_or_default();
+    }
     // The rows on screen show what matched.
     let rows = match FtsQuery::parse(&query.text).filter(|_| !query.in_trash) {
         Some(fts) => {
@@ -546,7 +557,61 @@ fn class_filters(
         sql.push(')');
         arg(filter, &sql, values);
     }
+    if let Some(c) = &query.custom {
+        let (sql, values) = custom_filter(conn, c)?;
+        arg(filter, &sql, values);
+    }
     Ok(reads_classes)
+}
+
+/// The condition of the list's filter by a field of the rep's own (see [`CustomFilter`]): a
+/// walk of the values' index for the field.
+///
+/// [`CustomFilter`]: crate::custom_fields::CustomFilter
+fn custom_filter(
+    conn: &Connection,
+    c: &crate::custom_fields::CustomFilter,
+) -> rusqlite::Result<(String, Vec<Value>)> {
+    use crate::custom_fields::{value, CustomFieldKind as K};
+    let field = match crate::custom_fields::store::get(conn, &c.field_id) {
+        Ok(f) => f,
+        // A field deleted since the filter was set: nothing has a value for it.
+        Err(_) => return Ok((" AND 0".to_owned(), Vec::new())),
+    };
+    let mut sql =
+        " AND cards.id IN (SELECT card_id FROM card_custom_values WHERE field_id = ?".to_owned();
+    let mut values = vec![Value::Text(field.id.to_string())];
+    let (from, to) = (c.value.trim(), c.to.trim());
+    match field.kind {
+        K::Text if !from.is_empty() => {
+            // Compared as the search compares text (width, case, kana).
+            sql.push_str(" AND daicho_normalize(value) LIKE ? ESCAPE '\\'");
+            values.push(Value::Text(like_pattern(&normalize(from))));
+        }
+        K::Choice if !from.is_empty() => {
+            sql.push_str(" AND value = ?");
+            values.push(Value::Text(from.to_owned()));
+        }
+        K::Number => {
+            for (bound, op) in [(from, ">="), (to, "<=")] {
+                if let Some(n) = value::number(bound) {
+                    sql.push_str(&format!(" AND CAST(value AS REAL) {op} ?"));
+                    values.push(Value::Real(n.parse().unwrap_or_default()));
+                }
+            }
+        }
+        K::Date => {
+            for (bound, op) in [(from, ">="), (to, "<=")] {
+                if let Ok(Some(d)) = value::stored(K::Date, &[], bound) {
+                    sql.push_str(&format!(" AND value {op} ?"));
+                    values.push(Value::Text(d));
+                }
+            }
+        }
+        K::Text | K::Choice => {}
+    }
+    sql.push(')');
+    Ok((sql, values))
 }
 
 pub fn facets(conn: &Connection) -> rusqlite::Result<Facets> {

@@ -179,6 +179,7 @@ pub use crate::card::error::CardError;
 pub use crate::classify::error::ClassifyError;
 pub use crate::competition::error::CompetitionError;
 pub use crate::contact::error::ContactError;
+pub use crate::custom_fields::error::CustomFieldError;
 pub use crate::demo::error::DemoError;
 pub use crate::full_export::error::FullExportError;
 pub use crate::handover::error::HandoverError;
@@ -246,6 +247,7 @@ pub fn all_codes() -> Vec<&'static str> {
         ClassifyError::codes(),
         CompetitionError::codes(),
         ContactError::codes(),
+        CustomFieldError::codes(),
         DemoError::codes(),
         FullExportError::codes(),
         HandoverError::codes(),

@@ -155,10 +155,12 @@ ids! {
     CaseId,
     /// One payment towards a sale.
     PaymentId,
+    /// A field of the rep's own on every card.
+    CustomFieldId,
 }
 
 /// The names of the id types, for the TypeScript bindings to brand.
-pub const ID_TYPES: [&str; 13] = [
+pub const ID_TYPES: [&str; 14] = [
     "CardId",
     "KeyPersonId",
     "ContactId",
@@ -172,4 +174,5 @@ pub const ID_TYPES: [&str; 13] = [
     "CardProductId",
     "CaseId",
     "PaymentId",
+    "CustomFieldId",
 ];

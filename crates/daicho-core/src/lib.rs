@@ -15,6 +15,7 @@ pub mod competition;
 pub mod contact;
 pub mod copies;
 pub mod crypto;
+pub mod custom_fields;
 pub mod daily;
 pub mod dashboard;
 pub mod db;

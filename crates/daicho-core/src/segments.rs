@@ -49,6 +49,17 @@ pub struct SegmentSales {
     pub amount: i64,
 }
 
+/// The period's sales by the choices of a choice field of the rep's own (a store format,
+/// urban or rural, a payment method...: 003's segmentation, as the rep defines it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnSegments {
+    pub field_id: crate::ids::CustomFieldId,
+    pub label: String,
+    /// Each choice (in the field's order) with its customers, then the customers without one.
+    pub segments: Vec<SegmentSales>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Segments {
@@ -56,6 +67,8 @@ pub struct Segments {
     pub routes: Vec<SegmentSales>,
     pub industries: Vec<SegmentSales>,
     pub sizes: Vec<SegmentSales>,
+    /// One breakdown per choice field of the rep's own.
+    pub own: Vec<OwnSegments>,
 }
 
 /// The breakdowns of the classification's cards (the Dashboard's: one rep's when narrowed),
@@ -113,7 +126,54 @@ pub fn segments(conn: &Connection, c: &Classification) -> rusqlite::Result<Segme
         routes,
         industries,
         sizes,
+        own: own_segments(conn, c)?,
     })
+}
+
+/// The breakdowns by each choice field of the rep's own, from the values' index.
+fn own_segments(conn: &Connection, c: &Classification) -> rusqlite::Result<Vec<OwnSegments>> {
+    let fields: Vec<crate::custom_fields::CustomField> = crate::custom_fields::store::list(conn)?
+        .into_iter()
+        .filter(|f| f.kind == crate::custom_fields::CustomFieldKind::Choice)
+        .collect();
+    let mut out = Vec::with_capacity(fields.len());
+    let mut stmt =
+        conn.prepare_cached("SELECT card_id, value FROM card_custom_values WHERE field_id = ?1")?;
+    for field in fields {
+        let values: HashMap<String, String> = stmt
+            .query_map([field.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut sums: Vec<SegmentSales> = field
+            .choices
+            .iter()
+            .chain(std::iter::once(&String::new()))
+            .map(|key| SegmentSales {
+                key: key.clone(),
+                customers: 0,
+                buyers: 0,
+                amount: 0,
+            })
+            .collect();
+        for k in &c.cards {
+            let key = values.get(k.card_id.as_str()).map_or("", String::as_str);
+            // A value whose choice was renamed since counts with the customers without one.
+            let at = sums
+                .iter()
+                .position(|s| s.key == key)
+                .unwrap_or(sums.len() - 1);
+            let s = &mut sums[at];
+            s.customers += 1;
+            s.buyers += u32::from(k.amount > 0);
+            s.amount += k.amount;
+        }
+        sums.retain(|s| s.customers > 0);
+        out.push(OwnSegments {
+            field_id: field.id,
+            label: field.label,
+            segments: sums,
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 use daicho_core::card::checks::CardCheck;
 use daicho_core::card::{Card, CardFields, HistoryEntry, KeyPerson, KeyPersonFields};
 use daicho_core::card_list::{CardPage, CardQuery, Facets};
+use daicho_core::custom_fields::{CustomField, CustomFieldDef, CustomValue};
+use daicho_core::ids::CustomFieldId;
 use daicho_core::ids::{CardId, KeyPersonId};
 use daicho_core::links::{CardLinkFields, CardLinkKind, CardLinks};
 use daicho_core::search::SearchResults;
@@ -44,6 +46,27 @@ commands! {
     fn key_person_update(id: KeyPersonId, fields: KeyPersonFields) -> KeyPerson => |l| l.update_key_person(&id, &fields);
 
     fn key_person_delete(id: KeyPersonId) -> () => |l| l.delete_key_person(&id);
+}
+
+commands! {
+    /// The fields of the rep's own, in order, with how many cards have a value for each.
+    fn custom_fields() -> Vec<CustomField> => |l| l.custom_fields();
+
+    fn custom_field_add(def: CustomFieldDef) -> CustomField => |l| l.add_custom_field(&def);
+
+    fn custom_field_update(id: CustomFieldId, def: CustomFieldDef) -> CustomField => |l| l.update_custom_field(&id, &def);
+
+    /// Moves the field one place up (-1) or down (1); returns the fields in their new order.
+    fn custom_field_move(id: CustomFieldId, by: i32) -> Vec<CustomField> => |l| l.move_custom_field(&id, by);
+
+    /// Deletes the field; each card's value stays in its history.
+    fn custom_field_delete(id: CustomFieldId) -> () => |l| l.delete_custom_field(&id);
+
+    /// Every field with the card's value (empty where it has none).
+    fn card_custom_values(id: CardId) -> Vec<CustomValue> => |l| l.card_custom_values(&id);
+
+    /// Sets the card's values of the given fields (empty clears), all or none.
+    fn card_custom_values_set(id: CardId, values: Vec<CustomValue>) -> Vec<CustomValue> => |l| l.set_card_custom_values(&id, &values);
 }
 
 commands! {

@@ -41,10 +41,12 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0022_note_situation_sales_index.sql"),
     include_str!("migrations/0023_cost_and_links.sql"),
     include_str!("migrations/0024_payments.sql"),
+    include_str!("migrations/0025_custom_fields.sql"),
 ];
 
 /// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].
 const WIDEN_CONTACT_KINDS_AT: usize = 18;
+const WIDEN_BATCH_ACTIONS_AT: usize = 24;
 
 /// The migrations; the connection they run on needs `search::register_functions` first
 /// (schema 7's index triggers call them).
@@ -55,34 +57,59 @@ pub fn migrations() -> Migrations<'static> {
             .enumerate()
             .map(|(at, sql)| match at {
                 WIDEN_CONTACT_KINDS_AT => M::up_with_hook(sql, widen_contact_kinds),
+                WIDEN_BATCH_ACTIONS_AT => M::up_with_hook(sql, widen_batch_actions),
                 _ => M::up(sql),
             })
             .collect(),
     )
 }
 
-/// Schema 19 lets a contact be a message (LINE, WeChat...). Widening the list a CHECK allows
-/// changes no stored row, so the table's definition is edited in place, by the procedure
-/// SQLite documents for such changes ("Making Other Kinds Of Table Schema Changes"), instead of
-/// copying every contact into a new table and remaking its indexes and triggers.
+/// Schema 19 lets a contact be a message (LINE, WeChat...).
 fn widen_contact_kinds(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
-    const BEFORE: &str = "'service', 'other'))";
-    const AFTER: &str = "'service', 'other', 'message'))";
+    widen_check(
+        tx,
+        "contacts",
+        "'service', 'other'))",
+        "'service', 'other', 'message'))",
+    )
+}
+
+/// Schema 25: an import records the values of the rep's own fields it gave a card it merged
+/// into, for undo to take them back.
+fn widen_batch_actions(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    widen_check(
+        tx,
+        "change_batch_cards",
+        "'moved', 'trashed')),",
+        "'moved', 'trashed', 'custom_added')),",
+    )
+}
+
+/// Widening the list a CHECK allows changes no stored row, so the table's definition is edited
+/// in place, by the procedure SQLite documents for such changes ("Making Other Kinds Of Table
+/// Schema Changes"), instead of copying every row into a new table and remaking its indexes and
+/// triggers.
+fn widen_check(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    before: &str,
+    after: &str,
+) -> rusqlite_migration::HookResult {
     let sql: String = tx.query_row(
-        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'contacts'",
-        [],
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [table],
         |r| r.get(0),
     )?;
-    if sql.matches(BEFORE).count() != 1 {
-        return Err(rusqlite_migration::HookError::Hook(
-            "the contacts table is not as schema 2 made it".into(),
-        ));
+    if sql.matches(before).count() != 1 {
+        return Err(rusqlite_migration::HookError::Hook(format!(
+            "the {table} table is not as the schema before made it"
+        )));
     }
     let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
     tx.pragma_update(None, "writable_schema", true)?;
     tx.execute(
-        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'contacts'",
-        [sql.replace(BEFORE, AFTER)],
+        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
+        [sql.replace(before, after), table.to_owned()],
     )?;
     tx.pragma_update(None, "schema_version", version + 1)?;
     tx.pragma_update(None, "writable_schema", false)?;

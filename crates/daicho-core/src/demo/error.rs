@@ -1,8 +1,8 @@
 //! What making a demo ledger can meet: whatever a part of it refused.
 
 use crate::error::{
-    CardError, CardLinkError, ClassifyError, CompetitionError, ContactError, NoteError, SalesError,
-    VisitError,
+    CardError, CardLinkError, ClassifyError, CompetitionError, ContactError, CustomFieldError,
+    NoteError, SalesError, VisitError,
 };
 
 /// Making a demo ledger: whatever a part of it refused.
@@ -28,6 +28,8 @@ pub enum DemoError {
     Visit(#[from] VisitError),
     #[error(transparent)]
     Link(#[from] CardLinkError),
+    #[error(transparent)]
+    OwnField(#[from] CustomFieldError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -42,6 +44,7 @@ coded!(DemoError {
     Contact(e) => inner,
     Note(e) => inner,
     Link(e) => inner,
+    OwnField(e) => inner,
     Visit(e) => inner,
     Storage(e) => storage,
 });

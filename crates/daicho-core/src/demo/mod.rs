@@ -7,6 +7,7 @@ mod customers;
 pub(crate) mod error;
 mod links;
 mod names;
+mod own_fields;
 mod plan;
 mod rivals;
 mod sales;
@@ -127,6 +128,20 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             DemoMarkets::All | DemoMarkets::Mostly(_) => MARKETS.to_vec(),
         };
         let catalogued_at = stamp(today - Duration::days(400));
+        let main_lang = match config.markets {
+            DemoMarkets::Only(lang) | DemoMarkets::Mostly(lang) => lang,
+            DemoMarkets::All => Lang::Ja,
+        };
+        let own = own_fields::OwnFields::define(
+            &tx,
+            main_lang,
+            &Edit {
+                at: &catalogued_at,
+                actor: markets[0].owners[0],
+            },
+        )?;
+        // The values of the rep's own fields draw from their own stream too.
+        let mut owning = ChaCha8Rng::seed_from_u64(config.seed ^ 0x0F_1E);
         let mut catalogues = Vec::new();
         for market in &markets {
             let edit = Edit {
@@ -199,6 +214,9 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             let (card_id, people) = store::insert_with_key_persons(&tx, &fields, &persons, &edit)?;
             let card_id = crate::ids::CardId::from(card_id);
             linker.made(&tx, planned, &card_id, market, &fields, &edit)?;
+            if fields.kind == CardKind::Organisation {
+                own.fill(&tx, &mut owning, &card_id, day)?;
+            }
             let catalogue = markets
                 .iter()
                 .position(|m| std::ptr::eq(m.rivals, market.rivals))

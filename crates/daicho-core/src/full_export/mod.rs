@@ -53,6 +53,8 @@ pub const TABLES: &[&str] = &[
     "sales_plans",
     "card_links",
     "payments",
+    "custom_fields",
+    "card_custom_values",
 ];
 
 api_enum!(

@@ -93,6 +93,12 @@ pub(super) fn rows(
                 return Err(refused(code, &issues));
             }
         }
+        if !super::fields::values_fit(conn, id).map_err(|_| unreadable("custom_fields"))? {
+            return Err(refused(
+                code,
+                &[FieldIssue::new("custom_fields", "invalid")],
+            ));
+        }
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ const MERGED: &[&str] = &[
     "card_products",
     "card_shares",
     "case_studies",
+    "card_custom_values",
 ];
 
 /// Columns that are not a rep's values: who owns the card here, its code here, its place in the

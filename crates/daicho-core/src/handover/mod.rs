@@ -7,6 +7,7 @@
 pub mod bundle;
 mod check;
 pub(crate) mod error;
+mod fields;
 pub mod give_back;
 pub mod marks;
 pub mod receipt;

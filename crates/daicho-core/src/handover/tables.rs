@@ -24,6 +24,10 @@ pub const TABLES: &[(&str, &str)] = &[
           UNION SELECT product_id FROM transactions WHERE card_id IN ({cards})
           UNION SELECT product_id FROM case_studies WHERE card_id IN ({cards}))",
     ),
+    (
+        "custom_fields",
+        "id IN (SELECT field_id FROM card_custom_values WHERE card_id IN ({cards}))",
+    ),
     ("cards", "id IN ({cards})"),
     ("card_tags", "card_id IN ({cards})"),
     ("key_persons", "card_id IN ({cards})"),
@@ -43,10 +47,11 @@ pub const TABLES: &[(&str, &str)] = &[
         "card_links",
         "card_id IN ({cards}) AND other_id IN ({cards})",
     ),
+    ("card_custom_values", "card_id IN ({cards})"),
 ];
 
 /// Tables shared by the whole ledger: a row already there is kept as it is.
-pub const SHARED: &[&str] = &["competitors", "products"];
+pub const SHARED: &[&str] = &["competitors", "products", "custom_fields"];
 
 /// The columns naming a row, for undo.
 pub fn key_columns(table: &str) -> &'static [&'static str] {
@@ -56,6 +61,7 @@ pub fn key_columns(table: &str) -> &'static [&'static str] {
         "card_shares" => &["card_id", "category"],
         "collection_plans" => &["card_id"],
         "card_links" => &["card_id", "kind"],
+        "card_custom_values" => &["card_id", "field_id"],
         "card_history" => &["rowid"],
         _ => &["id"],
     }

@@ -168,9 +168,10 @@ pub fn preview(
 ) -> Result<HandoverPreview, HandoverError> {
     let bundle::Opened {
         manifest,
-        tables,
+        mut tables,
         signer,
     } = open(conn, path, passphrase)?;
+    super::fields::match_fields(conn, &mut tables)?;
     let (cards, returns) = cards_of(conn, &tables)?;
     let mut conflicts: Vec<_> = returns.into_values().flat_map(|r| r.conflicts).collect();
     conflicts.sort_by(|a, b| {
@@ -300,7 +301,7 @@ pub fn take_over(
     }
     let bundle::Opened {
         manifest,
-        tables,
+        mut tables,
         signer,
     } = open(conn, path, request.passphrase.as_deref())?;
     // Signed, but by whom: only the ledger whose fingerprint the successor confirmed (from the
@@ -333,6 +334,7 @@ pub fn take_over(
     let (mut added, mut merged, mut skipped) = (0u32, 0u32, 0u32);
     // The cards this ledger has once taken over (for the receipt): all but those left out.
     let mut taken_ids: Vec<CardId> = Vec::new();
+    let widen = super::fields::match_fields(conn, &mut tables)?;
     let (cards, mut returns) = cards_of(conn, &tables)?;
     returns.retain(|_, r| r.changes() > 0 || !r.history.is_empty());
     // Every value changed on both sides needs the owner's choice before anything is written.
@@ -399,6 +401,7 @@ pub fn take_over(
             returns.len() as u32
         ],
     )?;
+    super::fields::widen_choices(conn, &widen, edit.at)?;
     let mut seq = 0i64;
     // Codes given to cards whose own code is taken advance the ledger's counter: undo puts it back.
     let counter: Option<String> = conn
@@ -462,8 +465,13 @@ pub fn take_over(
                         if to != card {
                             row.insert("card_id".into(), String::from(to).into());
                             // The survivor keeps its own plan, shares and tags where it has them.
-                            or_ignore =
-                                matches!(*table, "collection_plans" | "card_shares" | "card_tags");
+                            or_ignore = matches!(
+                                *table,
+                                "collection_plans"
+                                    | "card_shares"
+                                    | "card_tags"
+                                    | "card_custom_values"
+                            );
                         }
                     }
                 }
@@ -730,6 +738,7 @@ pub(crate) fn still_used(conn: &Connection, table: &str, id: &str) -> rusqlite::
              OR EXISTS (SELECT 1 FROM case_studies WHERE product_id = ?1) OR EXISTS (SELECT 1 FROM sheet_products WHERE product_id = ?1)
              OR EXISTS (SELECT 1 FROM sheets WHERE our_product_id = ?1)"
         }
+        "custom_fields" => "SELECT EXISTS (SELECT 1 FROM card_custom_values WHERE field_id = ?1)",
         _ => "SELECT EXISTS (SELECT 1 FROM products WHERE competitor_id = ?1) OR EXISTS (SELECT 1 FROM notes WHERE competitor_id = ?1)",
     };
     conn.query_row(sql, [id], |r| r.get(0))

@@ -23,6 +23,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::card::{CardKind, KeyPersonFields};
+use crate::custom_fields::CustomField;
 use crate::error::ImportError;
 pub use crate::handover::ExistingCard;
 pub use dupes::DuplicateWhy;
@@ -147,6 +148,9 @@ pub struct Mapping {
     /// Per column, which key person of a row a person's column is of: 0 the first, 1 the
     /// second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
     pub people: Vec<u32>,
+    /// Per column, the field of the rep's own it holds (a column whose heading is the field's
+    /// name); such a column has no field in `columns`.
+    pub custom: Vec<Option<crate::ids::CustomFieldId>>,
 }
 
 impl Default for Mapping {
@@ -156,6 +160,7 @@ impl Default for Mapping {
             default_kind: CardKind::Organisation,
             default_owner: String::new(),
             people: Vec::new(),
+            custom: Vec::new(),
         }
     }
 }
@@ -317,6 +322,7 @@ fn guessed_mapping(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
     sheet: Option<&str>,
+    own: &[CustomField],
 ) -> Result<Option<(Mapping, Vec<GuessedBy>)>, ImportError> {
     let mut headers: Option<Vec<String>> = None;
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -333,16 +339,47 @@ fn guessed_mapping(
     })?;
     Ok(headers.map(|h| {
         let (_, guessed) = templates::apply(&h, guess::guess_from(&h, &rows));
-        let (columns, by): (Vec<_>, _) = guessed.into_iter().unzip();
-        (
-            Mapping {
-                people: guess::people(&h, &columns),
-                columns,
-                ..Mapping::default()
-            },
-            by,
-        )
+        let (columns, mut by): (Vec<_>, _) = guessed.into_iter().unzip();
+        let mut mapping = Mapping {
+            people: guess::people(&h, &columns),
+            columns,
+            ..Mapping::default()
+        };
+        own_fields(&mut mapping, &mut by, &h, own);
+        (mapping, by)
     }))
+}
+
+/// Columns headed with the name of a field of the rep's own hold that field: the rep named it,
+/// so it wins over a field of Daicho's the heading might also suggest.
+fn own_fields(
+    mapping: &mut Mapping,
+    by: &mut Vec<GuessedBy>,
+    headers: &[String],
+    own: &[CustomField],
+) {
+    mapping.custom = vec![None; headers.len()];
+    for (column, heading) in headers.iter().enumerate() {
+        let heading = crate::text::normalize(heading.trim());
+        let Some(field) = own
+            .iter()
+            .find(|f| crate::text::normalize(&f.label) == heading)
+        else {
+            continue;
+        };
+        if mapping.columns.len() <= column {
+            mapping.columns.resize(column + 1, None);
+        }
+        mapping.columns[column] = None;
+        mapping.custom[column] = Some(field.id.clone());
+        if by.len() <= column {
+            by.resize(column + 1, GuessedBy::Nothing);
+        }
+        by[column] = GuessedBy::Heading;
+    }
+    if mapping.custom.iter().all(Option::is_none) {
+        mapping.custom.clear();
+    }
 }
 
 /// One pass over the file: the header (first row with any text), then each row as a card or
@@ -356,14 +393,20 @@ fn scan(
 ) -> Result<(SourceInfo, Vec<String>, Mapping, Vec<GuessedBy>), ImportError> {
     let encoding = request.encoding()?;
     let ledger = dupes::LedgerIndex::load(conn)?;
+    let own = crate::custom_fields::store::list(conn)?;
     let mut seen = dupes::FileIndex::default();
     let mut headers: Option<Vec<String>> = None;
     let (mut mapping, mut found_by) = match &request.mapping {
         Some(chosen) => {
-            let by = GuessedBy::each(&chosen.columns, GuessedBy::Chosen);
+            let mut by = GuessedBy::each(&chosen.columns, GuessedBy::Chosen);
+            for (column, own) in chosen.custom.iter().enumerate() {
+                if let (Some(_), Some(b)) = (own, by.get_mut(column)) {
+                    *b = GuessedBy::Chosen;
+                }
+            }
             (Some(chosen.clone()), by)
         }
-        None => match guessed_mapping(path, encoding, request.sheet.as_deref())? {
+        None => match guessed_mapping(path, encoding, request.sheet.as_deref(), &own)? {
             Some((mapping, by)) => (Some(mapping), by),
             None => (None, Vec::new()),
         },
@@ -378,11 +421,13 @@ fn scan(
                     let (_, guessed) = templates::apply(&h, guessed.into_iter().zip(by).collect());
                     let columns: Vec<_>;
                     (columns, found_by) = guessed.into_iter().unzip();
-                    Mapping {
+                    let mut m = Mapping {
                         people: guess::people(&h, &columns),
                         columns,
                         ..Mapping::default()
-                    }
+                    };
+                    own_fields(&mut m, &mut found_by, &h, &own);
+                    m
                 });
                 check_mapping(m, h.len())?;
                 if need_names && !names_cards(m) {
@@ -418,7 +463,8 @@ fn scan(
         {
             problems.push(RowProblem::whole_row(raw.line, "extra_cells"));
         }
-        let card = match rows::card_of(raw.line, &raw.cells, m, &|code| ledger.name_of(code)) {
+        let card = match rows::card_of(raw.line, &raw.cells, m, &own, &|code| ledger.name_of(code))
+        {
             Ok(card) if problems.is_empty() => Some(card),
             Ok(_) => None,
             Err(mut more) => {
@@ -701,7 +747,10 @@ pub fn apply(
         return batch.finish(conn, Vec::new());
     }
     let mut left_out = Vec::new();
-    for (n, sheet) in sheets_in_order(path, request)?.into_iter().enumerate() {
+    for (n, sheet) in sheets_in_order(conn, path, request)?
+        .into_iter()
+        .enumerate()
+    {
         let Some((sheet, mapping)) = sheet else {
             continue;
         };
@@ -740,7 +789,7 @@ fn sheet_of(path: &Path, request: &ImportRequest) -> Result<Option<String>, Impo
     let encoding = request.encoding()?;
     let mut naming = None;
     for name in names {
-        let Some((mapping, _)) = guessed_mapping(path, encoding, Some(&name))? else {
+        let Some((mapping, _)) = guessed_mapping(path, encoding, Some(&name), &[])? else {
             continue;
         };
         if !names_cards(&mapping) {
@@ -786,7 +835,10 @@ pub fn preview_sheets(
     let mut batch = store::Batch::start(conn, "", edit)?;
     let mut out = Vec::new();
     let mut done = 0;
-    for (n, sheet) in sheets_in_order(path, request)?.into_iter().enumerate() {
+    for (n, sheet) in sheets_in_order(conn, path, request)?
+        .into_iter()
+        .enumerate()
+    {
         let Some((sheet, mapping)) = sheet else {
             continue;
         };
@@ -821,13 +873,15 @@ pub fn preview_sheets(
 /// import of all of them takes: sheets of cards first, then those that add contacts or sales
 /// to cards (which find them by code or name); `None` for a sheet with no rows.
 fn sheets_in_order(
+    conn: &Connection,
     path: &Path,
     request: &ImportRequest,
 ) -> Result<Vec<Option<(String, Mapping)>>, ImportError> {
     let encoding = request.encoding()?;
+    let own = crate::custom_fields::store::list(conn)?;
     let mut sheets = Vec::new();
     for name in source::sheet_names(path)? {
-        let guessed = guessed_mapping(path, encoding, Some(&name))?;
+        let guessed = guessed_mapping(path, encoding, Some(&name), &own)?;
         sheets.push(guessed.map(|(mapping, _)| (name, mapping)));
     }
     let adds = |m: &Mapping| m.columns.iter().flatten().any(|f| adds_to_cards(*f));

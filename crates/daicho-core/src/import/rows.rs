@@ -21,6 +21,8 @@ pub struct RowCard {
     pub sale: Option<TransactionFields>,
     /// A product the customer uses (a competitor's, or ours), by name and maker.
     pub product: Option<ProductUse>,
+    /// Values of the fields of the rep's own, checked and in their stored form.
+    pub custom: Vec<(crate::ids::CustomFieldId, String)>,
 }
 
 /// A product a row says the customer uses: found in the catalogue by its name and maker, or
@@ -112,7 +114,7 @@ fn contact_kind_of(text: &str) -> Option<ContactKind> {
 
 /// A date, or a date and time, as spreadsheets and other systems write them: 2025-11-05,
 /// 2025/11/5 14:30, 2025.11.05, 2025年11月5日; a date alone is the start of that day.
-pub(super) fn date_time_of(text: &str) -> Option<String> {
+pub(crate) fn date_time_of(text: &str) -> Option<String> {
     use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
     let t = crate::text::normalize(text.trim())
         .replace(['年', '月', '/', '.'], "-")
@@ -172,9 +174,11 @@ pub fn card_of(
     line: u32,
     cells: &[String],
     mapping: &Mapping,
+    own: &[crate::custom_fields::CustomField],
     name_of_code: &dyn Fn(&str) -> Option<String>,
 ) -> Result<RowCard, Vec<RowProblem>> {
     let mut problems = Vec::new();
+    let custom = custom_of(line, cells, mapping, own, &mut problems);
     let mut values: HashMap<ImportField, Vec<(u32, String)>> = HashMap::new();
     // The columns of a second, third... key person (`Contact 2 Name`, `担当者3 メール`).
     let mut others: std::collections::BTreeMap<u32, Values> = Default::default();
@@ -411,9 +415,50 @@ pub fn card_of(
             contact,
             sale,
             product,
+            custom,
         }),
         _ => Err(problems),
     }
+}
+
+/// The row's values of the fields of the rep's own its columns are mapped to; a value that does
+/// not fit its field (not a number, not a date, not one of the choices) is the row's problem,
+/// named by the field's label.
+fn custom_of(
+    line: u32,
+    cells: &[String],
+    mapping: &Mapping,
+    own: &[crate::custom_fields::CustomField],
+    problems: &mut Vec<RowProblem>,
+) -> Vec<(crate::ids::CustomFieldId, String)> {
+    use crate::custom_fields::value::{self, Misfit};
+    let mut out: Vec<(crate::ids::CustomFieldId, String)> = Vec::new();
+    for (column, id) in mapping.custom.iter().enumerate() {
+        let Some(field) = id.as_ref().and_then(|id| own.iter().find(|f| f.id == *id)) else {
+            continue;
+        };
+        let cell = cells.get(column).map(String::as_str).unwrap_or_default();
+        match value::stored(field.kind, &field.choices, cell) {
+            Ok(Some(v)) if !out.iter().any(|(f, _)| *f == field.id) => {
+                out.push((field.id.clone(), v))
+            }
+            Ok(_) => {}
+            Err(why) => problems.push(RowProblem {
+                line,
+                column: Some(column as u32),
+                field: format!("{}{}", crate::custom_fields::HISTORY_PREFIX, field.label),
+                rule: match why {
+                    Misfit::NotANumber => "number",
+                    Misfit::NotADate => "date",
+                    Misfit::NotAChoice => "choice",
+                    Misfit::TooLong => "too_long",
+                }
+                .to_owned(),
+                limit: (why == Misfit::TooLong).then_some(crate::text::MAX_LINE as i32),
+            }),
+        }
+    }
+    out
 }
 
 /// A row's cells by field: each with its column.

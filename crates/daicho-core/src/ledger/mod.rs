@@ -20,6 +20,7 @@ mod backup;
 mod classify;
 mod competition;
 mod copies;
+mod custom_fields;
 mod erase;
 mod follow_ups;
 mod full_export;

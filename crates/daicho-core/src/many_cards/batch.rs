@@ -25,6 +25,7 @@ pub const MOVABLE: &[(&str, &str)] = &[
     ("card_shares", "category"),
     ("collection_plans", "card_id"),
     ("card_links", "kind"),
+    ("card_custom_values", "field_id"),
 ];
 
 /// A row moved to another card: where from, to put it back.
@@ -151,6 +152,8 @@ struct CardUndo {
     contacts: Vec<String>,
     sales: Vec<String>,
     products: Vec<String>,
+    /// Fields of the rep's own given a value.
+    custom: Vec<String>,
     moved: Vec<Moved>,
     trashed: bool,
     version_after: i64,
@@ -200,6 +203,7 @@ pub fn undo(
                 "contact_added" => u.contacts.extend(before),
                 "transaction_added" => u.sales.extend(before),
                 "product_added" => u.products.extend(before),
+                "custom_added" => u.custom.extend(before),
                 "catalogue_added" => catalogue.extend(
                     before
                         .map(|b| crate::db::json::parse::<Catalogued>(&b))
@@ -280,6 +284,26 @@ pub fn undo(
                 Err(crate::error::CompetitionError::UsageNotFound { .. }) | Ok(()) => {}
                 Err(e) => return Err(e.into()),
             }
+        }
+        if !u.custom.is_empty() {
+            let cleared: Vec<crate::custom_fields::CustomValue> = u
+                .custom
+                .iter()
+                .map(|f| crate::custom_fields::CustomValue {
+                    field_id: crate::ids::CustomFieldId::from(f.as_str()),
+                    value: String::new(),
+                })
+                .filter(|v| crate::custom_fields::store::get(conn, &v.field_id).is_ok())
+                .collect();
+            crate::custom_fields::store::set_values(conn, card_id, &cleared, edit).map_err(
+                |e| match e {
+                    crate::error::CustomFieldError::Card(e) => BatchError::Card(e),
+                    crate::error::CustomFieldError::Storage(e) => BatchError::Storage(e),
+                    other => BatchError::Damaged {
+                        detail: other.to_string(),
+                    },
+                },
+            )?;
         }
         for contact in &u.contacts {
             // A contact deleted since needs nothing more.

@@ -96,6 +96,7 @@ impl Batch {
             crate::sales::store::add_checked(conn, &id, sale, edit)?;
         }
         self.batch.record(conn, &id, "created", None)?;
+        own_values(conn, &id, &row.custom, edit)?;
         if let Some(product) = &row.product {
             // The card goes whole on undo; what the catalogue gained is recorded to go too.
             let (_, catalogue) = add_product_use(conn, &id, product, edit)?;
@@ -170,6 +171,18 @@ impl Batch {
             Some(product) => add_product_use(conn, card_id, product, edit)?,
             None => (None, Vec::new()),
         };
+        // Values of the rep's own fields the card has none of; what it has is kept.
+        let had: Vec<String> = conn
+            .prepare_cached("SELECT field_id FROM card_custom_values WHERE card_id = ?1")?
+            .query_map([card_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let custom_added: Vec<(crate::ids::CustomFieldId, String)> = row
+            .custom
+            .iter()
+            .filter(|(f, _)| !had.iter().any(|h| h == f.as_str()))
+            .cloned()
+            .collect();
+        own_values(conn, card_id, &custom_added, edit)?;
         if self.created.values().any(|id| id == card_id) {
             // Undo deletes the card this import created: only its version after moves.
             self.batch.touch(conn, card_id)?;
@@ -200,6 +213,10 @@ impl Batch {
             if let Some(use_id) = product_added {
                 self.batch
                     .record(conn, card_id, "product_added", Some(&use_id))?;
+            }
+            for (field, _) in &custom_added {
+                self.batch
+                    .record(conn, card_id, "custom_added", Some(field))?;
             }
         }
         self.record_catalogue(conn, card_id, catalogue)?;
@@ -236,6 +253,34 @@ impl Batch {
             sheets_left_out,
         })
     }
+}
+
+/// Sets the card's values of the rep's own fields (checked when the row was read), each in the
+/// card's history.
+fn own_values(
+    conn: &Connection,
+    card_id: &str,
+    values: &[(crate::ids::CustomFieldId, String)],
+    edit: &Edit<'_>,
+) -> Result<(), ImportError> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<crate::custom_fields::CustomValue> = values
+        .iter()
+        .map(|(field_id, value)| crate::custom_fields::CustomValue {
+            field_id: field_id.clone(),
+            value: value.clone(),
+        })
+        .collect();
+    crate::custom_fields::store::set_values(conn, card_id, &values, edit).map_err(|e| match e {
+        crate::error::CustomFieldError::Card(e) => ImportError::Card(e),
+        crate::error::CustomFieldError::Storage(e) => ImportError::Storage(e),
+        other => ImportError::Unreadable {
+            path: Default::default(),
+            reason: other.to_string(),
+        },
+    })
 }
 
 /// The card's fields with the row's filling what the card leaves empty (phones, tags and notes

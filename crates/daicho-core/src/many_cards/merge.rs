@@ -169,6 +169,10 @@ pub fn merge(
             "card_links" => {
                 "AND kind NOT IN (SELECT kind FROM card_links WHERE card_id = ?2) AND other_id <> ?2"
             }
+            // The survivor keeps its own value of a field of the rep's own.
+            "card_custom_values" => {
+                "AND field_id NOT IN (SELECT field_id FROM card_custom_values WHERE card_id = ?2)"
+            }
             _ => "",
         };
         let position = if *table == "key_persons" {

@@ -57,6 +57,19 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Pairs whose labels are the rep's own words (fields of their own), not catalog keys.
+    fn own_pairs(&mut self, pairs: &[(String, V)]) -> Result<(), XlsxError> {
+        for chunk in pairs.chunks(2) {
+            for (n, (label, v)) in chunk.iter().enumerate() {
+                let col = (n * 2) as ColNum;
+                layout::text(self.ws, self.row, col, label, &self.s.label)?;
+                self.value(col + 1, v)?;
+            }
+            self.row += 1;
+        }
+        Ok(())
+    }
+
     fn section(&mut self, key: &str) -> Result<(), XlsxError> {
         self.row += 1;
         layout::section(self.ws, self.row, 3, &self.ctx.t(key), self.s)?;
@@ -288,6 +301,25 @@ fn write_card(
             ),
         ])
         .map_err(failed)?;
+    }
+
+    // The fields of the rep's own, each with its value (an empty line to fill in by hand).
+    let own = crate::custom_fields::store::values_of(conn, &card.id)?;
+    if !own.is_empty() {
+        w.section("section.own_fields").map_err(failed)?;
+        let pairs: Vec<(String, V)> = own
+            .into_iter()
+            .map(|(field, value)| {
+                let v = match field.kind {
+                    crate::custom_fields::CustomFieldKind::Date => {
+                        V::Day((!value.is_empty()).then_some(value))
+                    }
+                    _ => V::T(value),
+                };
+                (field.label, v)
+            })
+            .collect();
+        w.own_pairs(&pairs).map_err(failed)?;
     }
 
     w.section("report.card.standing").map_err(failed)?;

@@ -276,15 +276,28 @@ pub fn write_list(
         },
     )
     .map_err(&failed)?;
+    // The fields of the rep's own shown in the window's list follow the chosen columns.
+    let own: Vec<crate::custom_fields::CustomField> = crate::custom_fields::store::list(conn)?
+        .into_iter()
+        .filter(|f| f.in_list)
+        .collect();
     let heads: Vec<(String, f64)> = columns
         .iter()
         .map(|c| (c.heading(ctx), c.width()))
+        .chain(own.iter().map(|f| (f.label.clone(), own_width(f))))
         .collect();
     layout::widths(ws, &heads).map_err(&failed)?;
     layout::title(ws, &title, &s).map_err(&failed)?;
     layout::text(ws, 1, 0, &subtitle, &s.subtitle).map_err(&failed)?;
     layout::headings(ws, 2, &heads, &s).map_err(&failed)?;
-    let formats: Vec<&rust_xlsxwriter::Format> = columns.iter().map(|c| c.format(&s)).collect();
+    let formats: Vec<&rust_xlsxwriter::Format> = columns
+        .iter()
+        .map(|c| c.format(&s))
+        .chain(own.iter().map(|f| match f.kind {
+            crate::custom_fields::CustomFieldKind::Date => &s.date,
+            _ => &s.text,
+        }))
+        .collect();
     layout::column_formats(ws, &formats).map_err(&failed)?;
     // A card's tags take a lookup and a sort of their own: only when the column is printed.
     let tags = if columns.contains(&ListColumn::Tags) {
@@ -292,10 +305,15 @@ pub fn write_list(
     } else {
         "NULL"
     };
+    let values = if own.is_empty() {
+        "NULL"
+    } else {
+        "(SELECT json_group_object(field_id, value) FROM card_custom_values v WHERE v.card_id = cards.id)"
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
-            {tags}
+            {tags}, {values}
          FROM {} WHERE {} ORDER BY {}",
         selection.from, selection.filter, selection.order
     ))?;
@@ -336,6 +354,15 @@ pub fn write_list(
         for (col, column) in columns.iter().enumerate() {
             cell(ws, at, col as ColNum, *column, &row, ctx, &labels, &s).map_err(&failed)?;
         }
+        if !own.is_empty() {
+            let values: std::collections::HashMap<String, String> =
+                serde_json::from_str(text(20)?).unwrap_or_default();
+            for (n, field) in own.iter().enumerate() {
+                let col = (columns.len() + n) as ColNum;
+                let value = values.get(field.id.as_str()).map_or("", String::as_str);
+                own_cell(ws, at, col, field.kind, value).map_err(&failed)?;
+            }
+        }
         n += 1;
         if n.is_multiple_of(1000) {
             progress(u64::from(n), total);
@@ -344,10 +371,34 @@ pub fn write_list(
     if n == 0 {
         return Err(ReportError::Empty);
     }
-    layout::close_gridded_list(ws, n, columns.len(), 2).map_err(&failed)?;
+    layout::close_gridded_list(ws, n, columns.len() + own.len(), 2).map_err(&failed)?;
     progress(u64::from(n), total);
     super::save(&mut workbook, path)?;
     Ok(n)
+}
+
+fn own_width(field: &crate::custom_fields::CustomField) -> f64 {
+    match field.kind {
+        crate::custom_fields::CustomFieldKind::Text => 24.0,
+        _ => 12.0,
+    }
+}
+
+/// A value of a field of the rep's own: a number as a number, a date as a date, else text.
+fn own_cell(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    kind: crate::custom_fields::CustomFieldKind,
+    value: &str,
+) -> Result<(), XlsxError> {
+    use crate::custom_fields::CustomFieldKind as K;
+    match (kind, value.parse::<f64>()) {
+        _ if value.is_empty() => Ok(()),
+        (K::Number, Ok(n)) => ws.write_number(row, col, n).map(|_| ()),
+        (K::Date, _) => layout::column_date(ws, row, col, Some(value)),
+        _ => layout::column_text(ws, row, col, value),
+    }
 }
 
 /// The last contact's date, coloured as the window's dot is (recent, getting old, cold); "none"

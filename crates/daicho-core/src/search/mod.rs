@@ -39,6 +39,13 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             args.first().map_or("", String::as_str),
             args.get(1).map_or("", String::as_str),
         ))
+    })?;
+    // Text compared as the search compares it (the list's filter by a field of the rep's own).
+    conn.create_scalar_function("daicho_normalize", 1, flags, |ctx| {
+        let args = text_args(ctx)?;
+        Ok(crate::text::normalize(
+            args.first().map_or("", String::as_str),
+        ))
     })
 }
 

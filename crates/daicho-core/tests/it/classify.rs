@@ -1089,6 +1089,39 @@ fn the_dashboard_breaks_sales_down_by_territory_route_industry_and_size() {
         rows(&mine.territories),
         [("首都圏".to_string(), 1, 1, 100_000)]
     );
+
+    // 003's 도시/농촌 as the rep defines it: a choice field of their own breaks sales down too,
+    // its choices in their order, then the customers without one.
+    use daicho_core::custom_fields::{CustomFieldDef, CustomFieldKind, CustomValue};
+    let area = l
+        .add_custom_field(&CustomFieldDef {
+            label: "立地".into(),
+            kind: CustomFieldKind::Choice,
+            choices: vec!["都市".into(), "郊外".into(), "農村".into()],
+            in_list: false,
+        })
+        .unwrap();
+    for (id, value) in [(&a, "郊外"), (&b, "都市"), (&c, "郊外")] {
+        l.set_card_custom_values(
+            id,
+            &[CustomValue {
+                field_id: area.id.clone(),
+                value: value.into(),
+            }],
+        )
+        .unwrap();
+    }
+    let own = l.dashboard(&query(None)).unwrap().segments.own;
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].label, "立地");
+    assert_eq!(
+        rows(&own[0].segments),
+        [
+            ("都市".to_string(), 1, 1, 100_000),
+            ("郊外".to_string(), 2, 2, 350_000),
+            (String::new(), 1, 0, 0)
+        ]
+    );
 }
 
 /// 002 売り上げや利益 / 003 이익 기여도: a sale of a catalogue product carries the product's cost,

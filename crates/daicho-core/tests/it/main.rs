@@ -11,6 +11,7 @@ mod codes;
 mod competition;
 mod contacts;
 mod copies;
+mod custom_fields;
 mod demo;
 mod encryption;
 mod erase;

@@ -19,6 +19,9 @@ CREATE INDEX card_classes_lists ON card_classes (core, problem);
 -- index card_classes_tier
 CREATE INDEX card_classes_tier ON card_classes (value_tier);
 
+-- index card_custom_values_field
+CREATE INDEX card_custom_values_field ON card_custom_values (field_id, value);
+
 -- index card_history_card
 CREATE INDEX card_history_card ON card_history (card_id, id);
 
@@ -250,6 +253,14 @@ CREATE TABLE card_classes (
     computed_at   TEXT NOT NULL
 ) STRICT;
 
+-- table card_custom_values
+CREATE TABLE card_custom_values (
+    card_id  TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+    field_id TEXT NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,
+    value    TEXT NOT NULL CHECK (value <> ''),
+    PRIMARY KEY (card_id, field_id)
+) STRICT, WITHOUT ROWID;
+
 -- table card_fts
 CREATE VIRTUAL TABLE card_fts USING fts5(
     name, phone, other,
@@ -382,7 +393,7 @@ CREATE TABLE "change_batch_cards" (
     card_id        TEXT NOT NULL,
     action         TEXT NOT NULL CHECK (action IN ('created', 'changed', 'person_added', 'contact_added',
                                                    'transaction_added', 'product_added', 'catalogue_added',
-                                                   'moved', 'trashed')),
+                                                   'moved', 'trashed', 'custom_added')),
     before         TEXT,   -- changed: the fields before (JSON); person_added / contact_added /
                            -- transaction_added / product_added: the row's id; moved: {"table",
                            -- "key", "from"}; catalogue_added: {"table", "id"}
@@ -486,6 +497,20 @@ CREATE TABLE copies_log (
     filter TEXT NOT NULL DEFAULT '[]',
     cards  INTEGER CHECK (cards >= 0),
     target TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- table custom_fields
+CREATE TABLE custom_fields (
+    id         TEXT NOT NULL PRIMARY KEY,
+    label      TEXT NOT NULL UNIQUE CHECK (length(label) BETWEEN 1 AND 40),
+    kind       TEXT NOT NULL CHECK (kind IN ('text', 'number', 'date', 'choice')),
+    -- A choice field's choices, in the order offered (a JSON array of text).
+    choices    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(choices) AND json_type(choices) = 'array'),
+    -- Shown as a column of the card list.
+    in_list    INTEGER NOT NULL DEFAULT 0 CHECK (in_list IN (0, 1)),
+    position   INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
 ) STRICT;
 
 -- table daily_reviews
@@ -749,6 +774,27 @@ END;
 -- trigger card_classes_completeness_update
 CREATE TRIGGER card_classes_completeness_update AFTER UPDATE OF completeness ON card_classes BEGIN
     UPDATE cards SET completeness = new.completeness WHERE id = new.card_id;
+END;
+
+-- trigger card_custom_values_handed_over_delete
+CREATE TRIGGER card_custom_values_handed_over_delete BEFORE DELETE ON card_custom_values
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger card_custom_values_handed_over_insert
+CREATE TRIGGER card_custom_values_handed_over_insert BEFORE INSERT ON card_custom_values
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger card_custom_values_handed_over_update
+CREATE TRIGGER card_custom_values_handed_over_update BEFORE UPDATE ON card_custom_values
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id IN (old.card_id, new.card_id))
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
 END;
 
 -- trigger card_links_handed_over_insert

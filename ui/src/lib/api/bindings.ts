@@ -38,6 +38,22 @@ export type ErrorCode =
   | "competition.stale"
   | "competition.usage_not_found"
   | "contact.not_found"
+  | "custom_field.choice_in_use"
+  | "custom_field.choice_repeated"
+  | "custom_field.choice_too_long"
+  | "custom_field.handed_over"
+  | "custom_field.kind_in_use"
+  | "custom_field.label_empty"
+  | "custom_field.label_taken"
+  | "custom_field.label_too_long"
+  | "custom_field.no_choices"
+  | "custom_field.not_a_choice"
+  | "custom_field.not_a_date"
+  | "custom_field.not_a_number"
+  | "custom_field.not_found"
+  | "custom_field.too_many"
+  | "custom_field.too_many_choices"
+  | "custom_field.value_too_long"
   | "demo.bad_day"
   | "demo.bad_market"
   | "disk.full"
@@ -240,6 +256,18 @@ export const commands = {
 	cardLinks: (id: CardId) => typedError<CardLinks_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_links", { id })),
 	/**  Sets the card's link of `kind` (replacing the one it had) or, with none, removes it. */
 	cardLinkSet: (id: CardId, kind: CardLinkKind, link: CardLinkFields_Deserialize | null) => typedError<CardLinks_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("card_link_set", { id, kind, link })),
+	/**  The fields of the rep's own, in order, with how many cards have a value for each. */
+	customFields: () => typedError<CustomField[], ErrorReport_Serialize>(__TAURI_INVOKE("custom_fields")),
+	customFieldAdd: (def: CustomFieldDef_Deserialize) => typedError<CustomField, ErrorReport_Serialize>(__TAURI_INVOKE("custom_field_add", { def })),
+	customFieldUpdate: (id: CustomFieldId, def: CustomFieldDef_Deserialize) => typedError<CustomField, ErrorReport_Serialize>(__TAURI_INVOKE("custom_field_update", { id, def })),
+	/**  Moves the field one place up (-1) or down (1); returns the fields in their new order. */
+	customFieldMove: (id: CustomFieldId, by: number) => typedError<CustomField[], ErrorReport_Serialize>(__TAURI_INVOKE("custom_field_move", { id, by })),
+	/**  Deletes the field; each card's value stays in its history. */
+	customFieldDelete: (id: CustomFieldId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("custom_field_delete", { id })),
+	/**  Every field with the card's value (empty where it has none). */
+	cardCustomValues: (id: CardId) => typedError<CustomValue[], ErrorReport_Serialize>(__TAURI_INVOKE("card_custom_values", { id })),
+	/**  Sets the card's values of the given fields (empty clears), all or none. */
+	cardCustomValuesSet: (id: CardId, values: CustomValue[]) => typedError<CustomValue[], ErrorReport_Serialize>(__TAURI_INVOKE("card_custom_values_set", { id, values })),
 	keyPersonAdd: (cardId: CardId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_add", { cardId, fields })),
 	keyPersonUpdate: (id: KeyPersonId, fields: KeyPersonFields_Deserialize) => typedError<KeyPerson_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_update", { id, fields })),
 	keyPersonDelete: (id: KeyPersonId) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("key_person_delete", { id })),
@@ -1118,6 +1146,8 @@ export type CardQuery_Deserialize = {
 	/**  Cards visited less often than their class asks. */
 	visit_due?: boolean,
 	contacted?: ContactedFilter_Deserialize | null,
+	/**  Cards by the value of a field of the rep's own. */
+	custom?: CustomFilter_Deserialize | null,
 	sort?: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash?: boolean,
@@ -1153,6 +1183,8 @@ export type CardQuery_Serialize = {
 	/**  Cards visited less often than their class asks. */
 	visit_due: boolean,
 	contacted: ContactedFilter_Serialize | null,
+	/**  Cards by the value of a field of the rep's own. */
+	custom: CustomFilter_Serialize | null,
 	sort: CardSort,
 	/**  The trash instead of the live cards. */
 	in_trash: boolean,
@@ -1195,6 +1227,8 @@ export type CardRow_Deserialize = {
 	problem: boolean,
 	/**  With a text search: the match marked in the name, reading and code, and where else it was. */
 	marks?: CardMarks_Deserialize | null,
+	/**  The values of the fields of the rep's own shown in the list, in their order. */
+	custom: string[],
 };
 
 /**  One line of the card list. */
@@ -1227,6 +1261,8 @@ export type CardRow_Serialize = {
 	problem: boolean,
 	/**  With a text search: the match marked in the name, reading and code, and where else it was. */
 	marks: CardMarks_Serialize | null,
+	/**  The values of the fields of the rep's own shown in the list, in their order. */
+	custom: string[],
 };
 
 /**  The card's sales tab: the summary and every transaction, newest first. */
@@ -1982,6 +2018,81 @@ export type Criterion_Serialize = {
 
 /**  ISO 4217 codes of the currencies reps in Daicho's markets keep their ledgers in. */
 export type Currency = "JPY" | "CNY" | "KRW" | "USD" | "EUR" | "GBP" | "TWD" | "HKD" | "SGD";
+
+/**  A field of the rep's own, with how many cards have a value for it. */
+export type CustomField = {
+	id: CustomFieldId,
+	label: string,
+	kind: CustomFieldKind,
+	choices: string[],
+	in_list: boolean,
+	/**  Cards (live or in the trash) with a value. */
+	used: number,
+};
+
+/**  A field as the rep defines it in Settings. */
+export type CustomFieldDef = CustomFieldDef_Serialize | CustomFieldDef_Deserialize;
+
+/**  A field as the rep defines it in Settings. */
+export type CustomFieldDef_Deserialize = {
+	label: string,
+	kind: CustomFieldKind,
+	/**  A choice field's choices, in the order offered (ignored for the other kinds). */
+	choices?: string[],
+	/**  Shown as a column of the card list. */
+	in_list?: boolean,
+};
+
+/**  A field as the rep defines it in Settings. */
+export type CustomFieldDef_Serialize = {
+	label: string,
+	kind: CustomFieldKind,
+	/**  A choice field's choices, in the order offered (ignored for the other kinds). */
+	choices: string[],
+	/**  Shown as a column of the card list. */
+	in_list: boolean,
+};
+
+/**  A field of the rep's own on every card. */
+export type CustomFieldId = string & { readonly __brand: "CustomFieldId" };
+
+/**  What a field of the rep's own holds. */
+export type CustomFieldKind = "text" | "number" | "date" | "choice";
+
+/**
+ *  The list's filter by a field: a text field's value containing `value`, a choice field's
+ *  value equal to it, a number or date from `value` to `to` (either may be empty). With both
+ *  empty, the cards that have any value.
+ */
+export type CustomFilter = CustomFilter_Serialize | CustomFilter_Deserialize;
+
+/**
+ *  The list's filter by a field: a text field's value containing `value`, a choice field's
+ *  value equal to it, a number or date from `value` to `to` (either may be empty). With both
+ *  empty, the cards that have any value.
+ */
+export type CustomFilter_Deserialize = {
+	field_id?: CustomFieldId,
+	value?: string,
+	to?: string,
+};
+
+/**
+ *  The list's filter by a field: a text field's value containing `value`, a choice field's
+ *  value equal to it, a number or date from `value` to `to` (either may be empty). With both
+ *  empty, the cards that have any value.
+ */
+export type CustomFilter_Serialize = {
+	field_id: CustomFieldId,
+	value: string,
+	to: string,
+};
+
+/**  A card's value of one field; empty when it has none. */
+export type CustomValue = {
+	field_id: CustomFieldId,
+	value: string,
+};
 
 /**  One contact of the day. */
 export type DailyContact = DailyContact_Serialize | DailyContact_Deserialize;
@@ -2960,6 +3071,11 @@ export type Mapping_Deserialize = {
 	 *  second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
 	 */
 	people?: number[],
+	/**
+	 *  Per column, the field of the rep's own it holds (a column whose heading is the field's
+	 *  name); such a column has no field in `columns`.
+	 */
+	custom?: (CustomFieldId | null)[],
 };
 
 /**  Which field each column holds (`None`: left out), and what rows say nothing about. */
@@ -2977,6 +3093,11 @@ export type Mapping_Serialize = {
 	 *  second (`Contact 2 Name`, `担当者2 氏名`)... Missing columns are of the first.
 	 */
 	people: number[],
+	/**
+	 *  Per column, the field of the rep's own it holds (a column whose heading is the field's
+	 *  name); such a column has no field in `columns`.
+	 */
+	custom: (CustomFieldId | null)[],
 };
 
 /**
@@ -3323,6 +3444,17 @@ export type OrganisationProfile_Serialize = {
 	needs: string,
 	/**  What troubles them most now (002 今一番困っていること): where a proposal starts. */
 	main_trouble: string,
+};
+
+/**
+ *  The period's sales by the choices of a choice field of the rep's own (a store format,
+ *  urban or rural, a payment method...: 003's segmentation, as the rep defines it).
+ */
+export type OwnSegments = {
+	field_id: CustomFieldId,
+	label: string,
+	/**  Each choice (in the field's order) with its customers, then the customers without one. */
+	segments: SegmentSales[],
 };
 
 export type OwnerCompleteness = {
@@ -4404,6 +4536,8 @@ export type Segments = {
 	routes: SegmentSales[],
 	industries: SegmentSales[],
 	sizes: SegmentSales[],
+	/**  One breakdown per choice field of the rep's own. */
+	own: OwnSegments[],
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;

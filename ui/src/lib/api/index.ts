@@ -198,6 +198,11 @@ export type {
   CardLinkKind,
   LinkedCard,
   GroupMember,
+  CustomField,
+  CustomFieldId,
+  CustomFieldKind,
+  CustomValue,
+  CustomFilter,
   GroupSales,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;

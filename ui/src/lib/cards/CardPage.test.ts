@@ -42,7 +42,7 @@ describe("the card page", () => {
         return stored(fields);
       }
       if (cmd === "contacts_list") return { contacts: [], total: 0 };
-      if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
+      if (["card_history", "notes_for_card", "card_checks", "custom_fields", "card_custom_values"].includes(cmd)) return [];
       if (cmd === "cards_facets") return { owners: [], tags: [], grades: [], territories: ["首都圏"] };
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [], hints: [] };
@@ -99,7 +99,7 @@ describe("the card page", () => {
       }
       if (cmd === "contacts_list") return { contacts: [], total: 0 };
       if (cmd === "card_competition") return { products: [], shares: [], sheets: [], cases: [], hints: [] };
-      if (cmd === "card_history" || cmd === "notes_for_card" || cmd === "card_checks") return [];
+      if (["card_history", "notes_for_card", "card_checks", "custom_fields", "card_custom_values"].includes(cmd)) return [];
       if (cmd === "cards_facets") return { owners: [], tags: [], grades: [], territories: ["首都圏"] };
       if (cmd === "products_list" || cmd === "competitors_list") return [];
       return null;

@@ -25,6 +25,7 @@ export function emptyFilters(inTrash = false): ListFilters {
     overdue_follow_ups: false,
     visit_due: false,
     contacted: null,
+    custom: null,
     sort: "reading",
     in_trash: inTrash,
     ids: null,
@@ -76,6 +77,7 @@ export class CardList {
       f.list ||
       f.grade ||
       f.loyalty ||
+      f.custom ||
       chartFilterActive(f),
     );
   }

@@ -29,6 +29,7 @@ function fakeLedger(count: number) {
     core: false,
     problem: false,
     marks: null,
+    custom: [],
   }));
   const fetch = async (query: CardQuery) => {
     queries.push(query);

@@ -7,7 +7,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import DashboardPage from "./DashboardPage.svelte";
 import { setLang } from "../i18n/i18n.svelte";
 import { app } from "../app/app.svelte";
-import type { CardClass, Dashboard } from "../api";
+import type { CardClass, CustomFieldId, Dashboard } from "../api";
 import { cardId } from "../api/test-ids";
 
 /** A problem customer with its reasons, as the core sends it. */
@@ -89,6 +89,16 @@ function dashboard(withSales: boolean): Dashboard {
       routes: [],
       industries: [{ key: "製造業", customers: 8, buyers: 6, amount: 3_000_000 }],
       sizes: [{ key: "small", customers: 7, buyers: 5, amount: 2_000_000 }],
+      own: [
+        {
+          field_id: "0196d0c4-0000-7000-8000-000000000301" as CustomFieldId,
+          label: "立地",
+          segments: [
+            { key: "郊外", customers: 6, buyers: 5, amount: 2_500_000 },
+            { key: "", customers: 2, buyers: 0, amount: 0 },
+          ],
+        },
+      ],
     },
   };
 }
@@ -158,6 +168,11 @@ describe("the dashboard", () => {
     expect((await screen.findAllByTestId("segment-row"))[0]).toHaveTextContent("従業員 10〜49 人");
     await userEvent.click(screen.getByTestId("segment-industries"));
     expect((await screen.findAllByTestId("segment-row"))[0]).toHaveTextContent("製造業");
+    // A choice field of the rep's own (003's 도시/농촌) is a breakdown of its own.
+    await userEvent.click(screen.getByTestId("segment-own"));
+    const own = await screen.findAllByTestId("segment-row");
+    expect(own.map((r) => r.textContent)).toEqual([expect.stringContaining("郊外"), expect.stringContaining("（未設定）")]);
+    expect(screen.getByTestId("segments-table")).toHaveTextContent("立地");
   });
 
   it("opens a class's customers in the card list", async () => {

@@ -14,7 +14,7 @@ const PREVIEW: ImportPreview = {
   source: { format: "csv", encoding: "Shift_JIS", detected: true },
   headers: ["会社名", "電話番号", "メール"],
   samples: [["<b>青葉</b>商事", "03-1111-2222", "a@b.jp"]],
-  mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "", people: [] },
+  mapping: { columns: ["name", "phone", "email"], default_kind: "organisation", default_owner: "", people: [], custom: [] },
   template: null,
   columns: [
     { by: "heading", refused: 0 },
@@ -78,7 +78,7 @@ describe("the import page", () => {
     mockWindows("main");
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
-      if (cmd === "imports_list") return [];
+      if (cmd === "imports_list" || cmd === "custom_fields") return [];
       if (cmd === "import_preview") return preview;
       if (cmd === "import_preview_sheets")
         return [
@@ -131,7 +131,7 @@ describe("the import page", () => {
     const sent = calls.find((c) => c.cmd === "import_apply")!.args as { path: string; request: Record<string, unknown>; total: number };
     expect(sent.path).toBe("/tmp/list.csv");
     expect(sent.total).toBe(3);
-    expect(sent.request.mapping).toEqual({ columns: ["name", "phone", "tags"], default_kind: "organisation", default_owner: "", people: [] });
+    expect(sent.request.mapping).toEqual({ columns: ["name", "phone", "tags"], default_kind: "organisation", default_owner: "", people: [], custom: [] });
     expect(sent.request.choices).toEqual([[3, "merge"]]);
     expect(sent.request.duplicates).toBe("skip");
     await waitFor(() => expect(app.notices.at(-1)?.text).toContain("1 件追加、1 件統合"));

@@ -8,7 +8,7 @@ describe("import mappings", () => {
   const saved = [
     {
       headers: ["会社名", "電話"],
-      mapping: { columns: ["name" as const, "phone" as const], default_kind: "organisation" as const, default_owner: "", people: [] },
+      mapping: { columns: ["name" as const, "phone" as const], default_kind: "organisation" as const, default_owner: "", people: [], custom: [] },
     },
   ];
 

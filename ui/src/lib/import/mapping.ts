@@ -69,7 +69,10 @@ export type Problem = { line: number; column: number | null; field: string; rule
 /** "Email: Not a valid email address", in the user's language. */
 export function problemText(p: Problem): string {
   const rule = t(`rule.${p.rule}`, p.limit === null ? {} : { limit: p.limit });
-  return p.field ? `${t(`field.${p.field}`)}: ${rule}` : rule;
+  if (!p.field) return rule;
+  // A field of the rep's own is named as the rep named it.
+  const field = p.field.startsWith("custom:") ? p.field.slice("custom:".length) : t(`field.${p.field}`);
+  return `${field}: ${rule}`;
 }
 
 /** The mapping saved for exactly these headings, if any. */
