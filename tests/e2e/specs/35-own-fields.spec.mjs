@@ -1,7 +1,8 @@
 // Fields of the rep's own in the real window: the demo's fields are columns of the card list and
 // filter it; Settings adds a choice field shown in the list; a card's values are edited together,
 // a value that is not a number is refused with the field named, and the change is in the card's
-// history under the field's name. Then each screen in every language.
+// history under the field's name; the Dashboard breaks sales down by the choice field. Then each
+// screen in every language.
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,11 @@ const rowCount = () => browser.execute(() => document.querySelectorAll('[data-te
 const shownTotal = async () => Number((await byTestId("card-count").getText()).replace(/[^\d]/g, ""));
 
 describe("fields of the rep's own in the real window", () => {
+  // The demo's fields, named in the language the demo was made in: a choice and a number shown
+  // in the list.
+  let choice;
+  let number;
+  let second;
   before(async () => {
     await startInJapanese(out);
   });
@@ -25,16 +31,18 @@ describe("fields of the rep's own in the real window", () => {
   it("shows the demo's fields as columns of the card list and filters by one", async () => {
     await goTo("cards");
     await browser.waitUntil(async () => (await rowCount()) > 0);
-    await browser.waitUntil(async () => (await columns()).includes("取引口座"), { timeoutMsg: "no column of the rep's own fields" });
-    expect(await columns()).toEqual(["取引口座", "保有台数"]);
+    await browser.waitUntil(async () => (await columns()).length === 2, { timeoutMsg: "no column of the rep's own fields" });
+    [choice, number] = await columns();
     const all = await shownTotal();
-    await chooseText('[data-testid="filter-own-field"]', "取引口座");
-    await choose('[data-testid="filter-own-value"]', "申請中");
+    await chooseText('[data-testid="filter-own-field"]', choice);
+    // The second of its choices (the first is the usual one).
+    second = await browser.execute(() => document.querySelector('[data-testid="filter-own-value"]').options[2].value);
+    await choose('[data-testid="filter-own-value"]', second);
     await browser.waitUntil(async () => (await shownTotal()) < all && (await shownTotal()) > 0, { timeoutMsg: "the filter did not narrow the list" });
     const cells = await browser.execute(() =>
       [...document.querySelectorAll('[data-testid="card-row"]')].map((r) => r.querySelector('[data-testid="own-cell"]').textContent.trim()),
     );
-    expect(cells.every((c) => c === "申請中")).toBe(true);
+    expect(cells.every((c) => c === second)).toBe(true);
     await screenshot("ja-cards-own-fields");
     await chooseText('[data-testid="filter-own-field"]', "自分の項目（すべて）");
     await browser.waitUntil(async () => (await shownTotal()) === all);
@@ -69,17 +77,17 @@ describe("fields of the rep's own in the real window", () => {
     await reveal("own-fields");
     await click('[data-testid="own-fields-edit"]');
     await choose('[data-testid="own-field-訪問曜日"]', "水");
-    await fill(await byTestId("own-field-保有台数"), "たくさん");
+    await fill(await byTestId(`own-field-${number}`), "たくさん");
     await click('[data-testid="own-fields-save"]');
     await browser.waitUntil(
-      () => browser.execute(() => document.querySelector('[data-testid="own-field-保有台数"]')?.closest("label")?.classList.contains("invalid")),
+      () => browser.execute((n) => document.querySelector(`[data-testid="own-field-${n}"]`)?.closest("label")?.classList.contains("invalid"), number),
       { timeoutMsg: "the refused field is not marked" },
     );
     await reveal("own-fields");
     await screenshot("ja-card-own-fields-refused");
-    await fill(await byTestId("own-field-保有台数"), "1,200");
+    await fill(await byTestId(`own-field-${number}`), "1,200");
     await click('[data-testid="own-fields-save"]');
-    await browser.waitUntil(async () => (await byTestId("own-value-保有台数").isExisting()) && (await byTestId("own-value-保有台数").getText()) === "1,200");
+    await browser.waitUntil(async () => (await byTestId(`own-value-${number}`).isExisting()) && (await byTestId(`own-value-${number}`).getText()) === "1,200");
     await expect(byTestId("own-value-訪問曜日")).toHaveText("水");
     await browser.waitUntil(
       () =>
@@ -89,6 +97,24 @@ describe("fields of the rep's own in the real window", () => {
     await dismissNotices();
     await reveal("own-fields");
     await screenshot("ja-card-own-fields");
+  });
+
+  it("breaks the Dashboard's sales down by a choice field of the rep's own", async () => {
+    await goTo("dashboard");
+    await reveal("segments-panel");
+    await browser.waitUntil(() =>
+      browser.execute((label) => {
+        const tab = [...document.querySelectorAll('[data-testid="segment-own"]')].find((l) => l.textContent.trim() === label);
+        tab?.querySelector("input").click();
+        return Boolean(tab);
+      }, choice),
+    );
+    await browser.waitUntil(async () => (await byTestId("segments-table").getText()).includes(choice));
+    const rows = await browser.execute(() => [...document.querySelectorAll('[data-testid="segment-row"]')].map((r) => r.textContent));
+    expect(rows.some((r) => r.includes(second))).toBe(true);
+    await dismissNotices();
+    await reveal("segments-panel");
+    await screenshot("ja-dashboard-own-segments");
   });
 
   for (const [lang, cardsLabel] of [
@@ -103,7 +129,7 @@ describe("fields of the rep's own in the real window", () => {
       await screenshot(`${lang}-settings-own-fields`);
       await goTo("cards");
       await browser.waitUntil(async () => (await rowCount()) > 0);
-      await chooseText('[data-testid="filter-own-field"]', "保有台数");
+      await chooseText('[data-testid="filter-own-field"]', number);
       await fill(await byTestId("filter-own-value"), "10");
       await browser.waitUntil(async () => (await rowCount()) > 0);
       await screenshot(`${lang}-cards-own-fields`);
