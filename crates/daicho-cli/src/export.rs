@@ -41,6 +41,9 @@ pub struct ExportArgs {
     /// a | b | c, as last classified.
     #[arg(long, value_parser = parse_abc)]
     pub abc: Option<Abc>,
+    /// Cards whose profile has not changed for at least this many months (the ones to review).
+    #[arg(long)]
+    pub unchanged_months: Option<u32>,
     /// Cards by a field of your own: LABEL=VALUE (text containing it, a choice equal to it) or
     /// LABEL=FROM..TO for a number or date (either end may be left out).
     #[arg(long)]
@@ -127,6 +130,7 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
             tag: args.tag,
             abc: args.abc,
             custom,
+            unchanged_months: args.unchanged_months,
             ..CardQuery::default()
         },
         card_ids,

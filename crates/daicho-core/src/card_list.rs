@@ -28,6 +28,9 @@ pub enum CardSort {
     LastContact,
     /// The least complete first (unclassified cards last).
     Completeness,
+    /// The profile left longest without a change first: the cards to review (原則① a card left
+    /// untended loses its value).
+    UpdatedOldest,
 }
 
 api_enum!(
@@ -95,6 +98,8 @@ pub struct CardQuery {
     pub territory: Option<String>,
     /// Only cards not contacted for at least this many days (or never).
     pub silent_days: Option<u32>,
+    /// Only cards whose profile has not changed for at least this many months.
+    pub unchanged_months: Option<u32>,
     /// As last classified.
     pub abc: Option<Abc>,
     pub value_tier: Option<ValueTier>,
@@ -293,6 +298,17 @@ pub(crate) fn selection(
             cutoff,
         );
     }
+    if let Some(months) = query.unchanged_months {
+        let cutoff = today
+            .checked_sub_months(chrono::Months::new(months))
+            .unwrap_or(today);
+        // `updated_at` is a UTC timestamp: its day is compared with the local cutoff day.
+        arg(
+            &mut filter,
+            " AND updated_at < ?",
+            Value::Text(cutoff.format("%Y-%m-%d").to_string()),
+        );
+    }
     if let Some(ids) = &query.ids {
         let list = serde_json::to_string(ids).unwrap_or_default();
         arg(
@@ -318,6 +334,7 @@ pub(crate) fn selection(
         CardSort::Reading | CardSort::Relevance => "sort_key, name, id",
         CardSort::Name => "name, id",
         CardSort::Updated => "updated_at DESC, id DESC",
+        CardSort::UpdatedOldest => "updated_at, id",
         CardSort::LastContact => "last_contact_at, sort_key, name, id",
         CardSort::Completeness => "cards.completeness IS NULL, cards.completeness, sort_key, id",
     };

@@ -23,7 +23,10 @@ fn text<T: Serialize>(value: &T) -> String {
 }
 
 /// What chose the cards and rows of the report `request` asks for, in a few `key: value` parts.
-pub(crate) fn report_filter(request: &ReportRequest) -> Vec<FilterPart> {
+pub(crate) fn report_filter(
+    conn: &rusqlite::Connection,
+    request: &ReportRequest,
+) -> Vec<FilterPart> {
     let q = &request.query;
     let mut parts = Vec::new();
     let mut add = |key: &str, value: String| {
@@ -52,6 +55,22 @@ pub(crate) fn report_filter(request: &ReportRequest) -> Vec<FilterPart> {
             "silent_days",
             q.silent_days.map(|d| d.to_string()).unwrap_or_default(),
         );
+        add(
+            "unchanged_months",
+            q.unchanged_months
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        );
+        if let Some(c) = &q.custom {
+            let label = crate::custom_fields::store::get(conn, &c.field_id)
+                .map(|f| f.label)
+                .unwrap_or_default();
+            let value = match (c.value.trim(), c.to.trim()) {
+                (from, "") => from.to_owned(),
+                (from, to) => format!("{from}..{to}"),
+            };
+            add("custom", format!("{label}={value}"));
+        }
         add("abc", q.abc.map(|a| text(&a)).unwrap_or_default());
         add(
             "value_tier",

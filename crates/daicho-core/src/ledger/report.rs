@@ -43,7 +43,7 @@ impl Ledger {
             actor: &self.actor,
             kind: CopyKind::Report,
             what: request.kind.as_str(),
-            filter: super::copies::report_filter(request),
+            filter: super::copies::report_filter(self.connection(), request),
             cards: super::copies::report_cards(request.kind, rows),
             target,
         };

@@ -267,6 +267,7 @@ fn windows_anywhere_in_the_list_are_the_list_in_every_order() {
         CardSort::Updated,
         CardSort::LastContact,
         CardSort::Completeness,
+        CardSort::UpdatedOldest,
     ] {
         for status in [None, Some(CardStatus::Active)] {
             let query = CardQuery {
@@ -321,6 +322,7 @@ fn a_window_deep_in_the_list_walks_a_covering_index_whatever_the_common_filter()
         CardSort::Updated,
         CardSort::LastContact,
         CardSort::Completeness,
+        CardSort::UpdatedOldest,
     ] {
         for query in [
             CardQuery::default(),
@@ -370,5 +372,57 @@ fn sorting_by_reading_follows_each_languages_order() {
         names(&ledger, CardQuery::default()),
         ["李娜", "张伟", "加藤工業", "ｶﾞﾘﾚｵ", "後藤商店", "김민준", "박지훈"],
         "pinyin (li, zhang) with the Latin letters, then gojūon (か, が after it only on a tie), then hangul"
+    );
+}
+
+/// 原則① a card left untended loses its value: the list finds the cards whose profile has not
+/// changed for months, the longest first, whatever was logged on them since.
+#[test]
+fn cards_whose_profile_has_not_changed_for_months_are_found_longest_first() {
+    let mut ledger = ledger();
+    let mut ids = Vec::new();
+    for (name, updated) in [
+        ("青葉精機", "2024-03-01T00:00:00Z"),
+        ("千葉商会", "2025-10-30T00:00:00Z"),
+        ("坂本物産", "2026-11-01T00:00:00Z"),
+    ] {
+        let id = ledger.create_card(&organisation(name, "")).unwrap().id;
+        ledger
+            .connection()
+            .execute(
+                "UPDATE cards SET updated_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, updated],
+            )
+            .unwrap();
+        ids.push(id);
+    }
+    // A contact logged is not a review of the profile.
+    let contact = daicho_core::contact::ContactFields {
+        at: "2026-11-20T10:00".into(),
+        ..daicho_core::contact::ContactFields::default()
+    };
+    ledger.add_contact(&ids[0], &contact).unwrap();
+    let stale = |months| {
+        names(
+            &ledger,
+            CardQuery {
+                unchanged_months: Some(months),
+                sort: CardSort::UpdatedOldest,
+                ..CardQuery::default()
+            },
+        )
+    };
+    // Today is 2026-11-24 (the tests' clock).
+    assert_eq!(stale(12), ["青葉精機", "千葉商会"]);
+    assert_eq!(stale(24), ["青葉精機"]);
+    assert_eq!(
+        names(
+            &ledger,
+            CardQuery {
+                sort: CardSort::UpdatedOldest,
+                ..CardQuery::default()
+            }
+        ),
+        ["青葉精機", "千葉商会", "坂本物産"]
     );
 }

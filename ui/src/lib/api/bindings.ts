@@ -1131,6 +1131,8 @@ export type CardQuery_Deserialize = {
 	territory?: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days?: number | null,
+	/**  Only cards whose profile has not changed for at least this many months. */
+	unchanged_months?: number | null,
 	/**  As last classified. */
 	abc?: Abc | null,
 	value_tier?: ValueTier | null,
@@ -1168,6 +1170,8 @@ export type CardQuery_Serialize = {
 	territory: string | null,
 	/**  Only cards not contacted for at least this many days (or never). */
 	silent_days: number | null,
+	/**  Only cards whose profile has not changed for at least this many months. */
+	unchanged_months: number | null,
 	/**  As last classified. */
 	abc: Abc | null,
 	value_tier: ValueTier | null,
@@ -1305,7 +1309,12 @@ export type CardSort = "reading" |
 /**  Never contacted first, then the longest since the last contact. */
 "last_contact" | 
 /**  The least complete first (unclassified cards last). */
-"completeness";
+"completeness" | 
+/**
+ *  The profile left longest without a change first: the cards to review (原則① a card left
+ *  untended loses its value).
+ */
+"updated_oldest";
 
 /**  Where the customer stands: from prospect to lost. */
 export type CardStatus = "prospect" | "active" | "dormant" | "lost";

@@ -78,3 +78,16 @@ export function historyValue(entity: HistoryEntity, field: string, value: string
     .map((v) => t(`${catalog}.${v}`))
     .join(", ");
 }
+
+/** Whole months from `at` (an ISO timestamp) to `now`: how long a card's profile has gone
+ * without a change. */
+export function monthsSince(at: string, now: Date = new Date()): number {
+  const then = new Date(at);
+  if (Number.isNaN(then.getTime())) return 0;
+  let months = (now.getFullYear() - then.getFullYear()) * 12 + (now.getMonth() - then.getMonth());
+  if (now.getDate() < then.getDate()) months -= 1;
+  return Math.max(months, 0);
+}
+
+/** A profile unchanged this long is due a review (原則①: a card left untended loses its value). */
+export const REVIEW_AFTER_MONTHS = 12;

@@ -16,6 +16,7 @@ export function emptyFilters(inTrash = false): ListFilters {
     owner: null,
     territory: null,
     silent_days: null,
+    unchanged_months: null,
     abc: null,
     value_tier: null,
     list: null,
@@ -72,6 +73,7 @@ export class CardList {
       f.owner ||
       f.territory ||
       f.silent_days ||
+      f.unchanged_months ||
       f.abc ||
       f.value_tier ||
       f.list ||
