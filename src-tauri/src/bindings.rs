@@ -104,6 +104,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         visits::visit_brief,
         competition::competitors_list,
         competition::competitor_get,
+        competition::competitor_users,
         competition::competitor_create,
         competition::competitor_update,
         competition::competitor_delete,

@@ -76,6 +76,7 @@ mod backup;
 #[cfg(feature = "bench")]
 mod bench;
 mod classify;
+mod competitor;
 mod daily;
 mod erase;
 mod export;
@@ -212,6 +213,8 @@ enum Command {
     /// Customers linked to a card: who referred it, whom it referred, its group or household
     /// with their sales; `--set KIND --to CODE [--note TEXT]` links it, `--clear KIND` unlinks.
     Links(links::LinksArgs),
+    /// The customers using a competitor's products, the least satisfied first (`--name NAME`).
+    Competitor(competitor::CompetitorArgs),
     /// Fields of your own on every card: list them, `--add LABEL --kind KIND` defines one,
     /// `--delete LABEL` removes one; `--code C [--set LABEL=VALUE ...]` shows or sets a card's.
     Fields(fields::FieldsArgs),
@@ -460,6 +463,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Plan(args) => plan::run(args, lang)?,
         Command::Links(args) => links::run(args, lang)?,
         Command::Fields(args) => fields::run(args, lang)?,
+        Command::Competitor(args) => competitor::run(args, lang)?,
         Command::Payment(args) => payments::run(args, lang)?,
         Command::Hints { file, code, json } => {
             let ledger = open_ledger(&file).map_err(|e| e.report())?;

@@ -1408,3 +1408,40 @@ fn fields_of_your_own_are_defined_set_and_exported_from_the_command_line_and_a_m
     let gone = daicho(&["fields", path, "--delete", "訪問曜日"], "C");
     assert!(!gone.status.success());
 }
+
+#[test]
+fn a_competitors_customers_are_listed_the_least_satisfied_first_and_an_unknown_competitor_exits_non_zero(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "120", "--out", path], "C")
+        .status
+        .success());
+    let out = daicho(
+        &[
+            "competitor",
+            path,
+            "--name",
+            "アルファ事務機株式会社",
+            "--json",
+        ],
+        "C",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let users: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = users["users"].as_array().unwrap();
+    assert!(
+        !list.is_empty(),
+        "the demo's customers use the rival's products"
+    );
+    let satisfaction: Vec<i64> = list
+        .iter()
+        .filter_map(|u| u["satisfaction"].as_i64())
+        .collect();
+    let mut sorted = satisfaction.clone();
+    sorted.sort();
+    assert_eq!(satisfaction, sorted, "the least satisfied first");
+    let unknown = daicho(&["competitor", path, "--name", "どこにもない社"], "C");
+    assert!(!unknown.status.success());
+}

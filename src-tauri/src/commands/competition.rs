@@ -4,7 +4,8 @@
 use daicho_core::competition::{
     Assessment, AssessmentChanges, AssessmentFields, CardCompetition, CardProduct,
     CardProductFields, CaseStudy, CaseStudyFields, CategoryShare, Competitor, CompetitorFields,
-    Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields, SheetSummary, SheetView,
+    CompetitorUsers, Product, ProductFields, ProductUsage, Renewal, Sheet, SheetFields,
+    SheetSummary, SheetView,
 };
 use daicho_core::ids::{
     AssessmentId, CardId, CardProductId, CaseId, CompetitorId, ProductId, SheetId,
@@ -15,6 +16,9 @@ commands! {
     fn competitors_list() -> Vec<Competitor> => |l| l.competitors();
 
     fn competitor_get(id: CompetitorId) -> Competitor => |l| l.competitor(&id);
+
+    /// The customers using the competitor's products, the least satisfied first.
+    fn competitor_users(id: CompetitorId) -> CompetitorUsers => |l| l.competitor_users(&id);
 
     fn competitor_create(fields: CompetitorFields) -> Competitor => |l| l.create_competitor(&fields);
 

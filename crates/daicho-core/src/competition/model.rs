@@ -229,6 +229,31 @@ pub struct CardProduct {
     pub product: Product,
 }
 
+/// A customer who uses a competitor's product, as the competitor's page lists them: the users'
+/// first-hand view of rival products (002: ライバル商品の使い勝手、良い点・悪い点の生の声).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProductUser {
+    pub card_id: crate::ids::CardId,
+    pub card_name: String,
+    pub owner: String,
+    pub product_name: String,
+    pub since: Option<String>,
+    /// 1 (very unhappy) to 5 (very happy).
+    pub satisfaction: Option<i32>,
+    pub renewal_on: Option<String>,
+    /// What the customer says of it.
+    pub notes: String,
+}
+
+/// A competitor's users, as many as the page lists, and how many there are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CompetitorUsers {
+    pub users: Vec<ProductUser>,
+    pub total: u32,
+}
+
 /// Our share of a customer's purchases in one category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -73,6 +73,43 @@ pub fn for_card(conn: &Connection, card_id: &str) -> Result<Vec<CardProduct>, Co
         .collect::<Result<_, _>>()?)
 }
 
+/// Most users a competitor's page lists (the least satisfied first).
+pub const MAX_USERS: u32 = 500;
+
+/// The live customers using `competitor_id`'s products, the least satisfied first (the ones to
+/// win over), then by renewal; with how many there are in all.
+pub fn users_of(
+    conn: &Connection,
+    competitor_id: &str,
+) -> Result<(Vec<super::model::ProductUser>, u32), CompetitionError> {
+    let from = "FROM card_products cp JOIN products p ON p.id = cp.product_id
+        JOIN cards c ON c.id = cp.card_id
+        WHERE p.competitor_id = ?1 AND c.deleted_at IS NULL";
+    let total: u32 = conn
+        .prepare_cached(&format!("SELECT count(*) {from}"))?
+        .query_row([competitor_id], |r| r.get(0))?;
+    let users = conn
+        .prepare_cached(&format!(
+            "SELECT c.id, c.name, c.owner, p.name, cp.since, cp.satisfaction, cp.renewal_on, cp.notes {from}
+             ORDER BY cp.satisfaction IS NULL, cp.satisfaction, cp.renewal_on IS NULL, cp.renewal_on, c.sort_key, c.id
+             LIMIT {MAX_USERS}"
+        ))?
+        .query_map([competitor_id], |r| {
+            Ok(super::model::ProductUser {
+                card_id: r.get(0)?,
+                card_name: r.get(1)?,
+                owner: r.get(2)?,
+                product_name: r.get(3)?,
+                since: r.get(4)?,
+                satisfaction: r.get(5)?,
+                renewal_on: r.get(6)?,
+                notes: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((users, total))
+}
+
 /// Records (or, with `id`, changes) a product the customer uses.
 pub fn save(
     conn: &Connection,

@@ -4,8 +4,8 @@
 use crate::competition::{
     cases, scoring, sheets, store, usage, Assessment, AssessmentChanges, AssessmentFields,
     CardCompetition, CardProduct, CardProductFields, CaseStudy, CaseStudyFields, CategoryShare,
-    Competitor, CompetitorFields, Product, ProductFields, ProductUsage, Renewal, Sheet,
-    SheetFields, SheetSummary, SheetView,
+    Competitor, CompetitorFields, CompetitorUsers, Product, ProductFields, ProductUsage, Renewal,
+    Sheet, SheetFields, SheetSummary, SheetView,
 };
 use crate::error::CompetitionError;
 use crate::ids::CardId;
@@ -23,6 +23,14 @@ impl Ledger {
 
     pub fn competitor(&self, id: &CompetitorId) -> Result<Competitor, CompetitionError> {
         store::competitor(self.connection(), id)
+    }
+
+    /// The customers using the competitor's products, the least satisfied first, and how many
+    /// there are in all.
+    pub fn competitor_users(&self, id: &CompetitorId) -> Result<CompetitorUsers, CompetitionError> {
+        store::competitor(self.connection(), id)?;
+        let (users, total) = crate::competition::usage::users_of(self.connection(), id)?;
+        Ok(CompetitorUsers { users, total })
     }
 
     pub fn create_competitor(

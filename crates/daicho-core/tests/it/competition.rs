@@ -712,3 +712,68 @@ fn hints_propose_what_similar_customers_use_and_the_next_product_up() {
     let hints = l.card_competition(&me, 24).unwrap().hints;
     assert!(hints.iter().all(|h| h.product.id != care.id));
 }
+
+/// 002 ライバル商品の使い勝手…生の声: a competitor's page lists the customers using its
+/// products with how satisfied they are, the least satisfied first (the ones to win over); a
+/// customer in the trash is not one of them.
+#[test]
+fn a_competitors_users_are_listed_the_least_satisfied_first() {
+    let mut ledger = ledger();
+    let c = catalogue(&mut ledger);
+    let mut cards = Vec::new();
+    for (name, satisfaction, notes) in [
+        ("東洋商事", Some(4), "速いが高い"),
+        ("北辰物流", Some(1), "故障が多い、サポートが遅い"),
+        ("青葉精機", None, ""),
+    ] {
+        let card = ledger.create_card(&organisation(name, "")).unwrap();
+        ledger
+            .add_card_product(
+                &card.id,
+                &CardProductFields {
+                    product_id: c.a.clone(),
+                    satisfaction,
+                    notes: notes.into(),
+                    ..CardProductFields::default()
+                },
+            )
+            .unwrap();
+        cards.push(card.id);
+    }
+    // Our own product's users are not a competitor's.
+    ledger
+        .add_card_product(
+            &cards[0],
+            &CardProductFields {
+                product_id: c.ours.clone(),
+                ..CardProductFields::default()
+            },
+        )
+        .unwrap();
+    let alpha = ledger
+        .competitors()
+        .unwrap()
+        .into_iter()
+        .find(|x| x.fields.name == "アルファ事務機")
+        .unwrap()
+        .id;
+    let users = ledger.competitor_users(&alpha).unwrap();
+    let shown: Vec<(&str, Option<i32>)> = users
+        .users
+        .iter()
+        .map(|u| (u.card_name.as_str(), u.satisfaction))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("北辰物流", Some(1)),
+            ("東洋商事", Some(4)),
+            ("青葉精機", None)
+        ]
+    );
+    assert_eq!(users.total, 3);
+    assert_eq!(users.users[0].notes, "故障が多い、サポートが遅い");
+    assert_eq!(users.users[0].product_name, "A-3000");
+    ledger.trash_card(&cards[1]).unwrap();
+    assert_eq!(ledger.competitor_users(&alpha).unwrap().total, 2);
+}

@@ -326,6 +326,8 @@ export const commands = {
 	visitBrief: (cardId: CardId) => typedError<VisitBrief_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("visit_brief", { cardId })),
 	competitorsList: () => typedError<Competitor_Serialize[], ErrorReport_Serialize>(__TAURI_INVOKE("competitors_list")),
 	competitorGet: (id: CompetitorId) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_get", { id })),
+	/**  The customers using the competitor's products, the least satisfied first. */
+	competitorUsers: (id: CompetitorId) => typedError<CompetitorUsers_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_users", { id })),
 	competitorCreate: (fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_create", { fields })),
 	competitorUpdate: (id: CompetitorId, version: number, fields: CompetitorFields_Deserialize) => typedError<Competitor_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("competitor_update", { id, version, fields })),
 	/**  Deletes the competitor with its products and whatever points at them. */
@@ -1743,6 +1745,21 @@ export type CompetitorFields_Serialize = {
 
 /**  A competitor. */
 export type CompetitorId = string & { readonly __brand: "CompetitorId" };
+
+/**  A competitor's users, as many as the page lists, and how many there are. */
+export type CompetitorUsers = CompetitorUsers_Serialize | CompetitorUsers_Deserialize;
+
+/**  A competitor's users, as many as the page lists, and how many there are. */
+export type CompetitorUsers_Deserialize = {
+	users: ProductUser_Deserialize[],
+	total: number,
+};
+
+/**  A competitor's users, as many as the page lists, and how many there are. */
+export type CompetitorUsers_Serialize = {
+	users: ProductUser_Serialize[],
+	total: number,
+};
 
 export type Competitor_Deserialize = {
 	id: CompetitorId,
@@ -3939,6 +3956,46 @@ export type ProductUsage = {
 	customers: number,
 	/**  Case studies that name it (they stay, without the product). */
 	cases: number,
+};
+
+/**
+ *  A customer who uses a competitor's product, as the competitor's page lists them: the users'
+ *  first-hand view of rival products (002: ライバル商品の使い勝手、良い点・悪い点の生の声).
+ */
+export type ProductUser = ProductUser_Serialize | ProductUser_Deserialize;
+
+/**
+ *  A customer who uses a competitor's product, as the competitor's page lists them: the users'
+ *  first-hand view of rival products (002: ライバル商品の使い勝手、良い点・悪い点の生の声).
+ */
+export type ProductUser_Deserialize = {
+	card_id: CardId,
+	card_name: string,
+	owner: string,
+	product_name: string,
+	since?: string | null,
+	/**  1 (very unhappy) to 5 (very happy). */
+	satisfaction?: number | null,
+	renewal_on?: string | null,
+	/**  What the customer says of it. */
+	notes: string,
+};
+
+/**
+ *  A customer who uses a competitor's product, as the competitor's page lists them: the users'
+ *  first-hand view of rival products (002: ライバル商品の使い勝手、良い点・悪い点の生の声).
+ */
+export type ProductUser_Serialize = {
+	card_id: CardId,
+	card_name: string,
+	owner: string,
+	product_name: string,
+	since: string | null,
+	/**  1 (very unhappy) to 5 (very happy). */
+	satisfaction: number | null,
+	renewal_on: string | null,
+	/**  What the customer says of it. */
+	notes: string,
 };
 
 export type Product_Deserialize = {

@@ -203,6 +203,8 @@ export type {
   CustomFieldKind,
   CustomValue,
   CustomFilter,
+  CompetitorUsers,
+  ProductUser,
   GroupSales,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;
