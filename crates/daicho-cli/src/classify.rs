@@ -6,7 +6,7 @@ use std::path::Path;
 
 use daicho_core::classify::{CardClass, Classification};
 use daicho_core::error::Coded;
-use daicho_core::i18n::{message, Lang};
+use daicho_core::i18n::{grouped, message, Lang};
 use daicho_core::sales::summary::Period;
 use daicho_core::ErrorReport;
 
@@ -113,6 +113,23 @@ fn print_text(c: &Classification, changed: usize, dry_run: bool, lang: Lang) {
                 ),
                 None => out!("{}\t{}\t{}", k.code, k.name, reasons(lang, k)),
             }
+        }
+    }
+    // Last period's buyers kept and lost (the Dashboard's panel).
+    let r = daicho_core::dashboard::retention(c);
+    if r.previous_buyers > 0 {
+        out!("\n{}", t(lang, "dash.chart.retention", &[]));
+        for (key, value) in [
+            ("dash.retention_previous", r.previous_buyers.to_string()),
+            ("dash.retention_kept", r.kept.to_string()),
+            ("dash.retention_lost", r.lost.to_string()),
+            ("dash.retention_lost_amount", grouped(r.lost_amount)),
+            ("dash.retention_new", r.new_buyers.to_string()),
+        ] {
+            out!("{}\t{}", t(lang, key, &[]), value);
+        }
+        for k in &r.biggest_lost {
+            out!("  {}\t{}\t{}", k.name, k.owner, grouped(k.previous_amount));
         }
     }
     if !dry_run {

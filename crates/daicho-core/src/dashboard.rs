@@ -92,6 +92,84 @@ pub struct Dashboard {
     pub last_classified: Option<LastRun>,
     /// The period's sales by territory, route, industry and size.
     pub segments: crate::segments::Segments,
+    /// Last period's buyers kept and lost (002 離反率).
+    pub retention: CustomerRetention,
+}
+
+/// A customer who bought in the previous period and nothing in this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LostCustomer {
+    pub card_id: crate::ids::CardId,
+    pub name: String,
+    pub owner: String,
+    /// What they bought in the previous period.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub previous_amount: i64,
+}
+
+/// 002 既存顧客の維持…離反率を下げる: of the customers who bought in the period before, how many
+/// bought again in this one and how many bought nothing (defected); and the new buyers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CustomerRetention {
+    pub previous_buyers: u32,
+    pub kept: u32,
+    pub lost: u32,
+    /// What the lost customers bought in the previous period.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub lost_amount: i64,
+    /// Buyers of this period who bought nothing in the previous one.
+    pub new_buyers: u32,
+    /// The lost customers who bought most before, biggest first.
+    pub biggest_lost: Vec<LostCustomer>,
+    /// Every lost customer (up to [`MAX_LOST_IDS`]), to list them in the card list.
+    pub lost_ids: Vec<crate::ids::CardId>,
+}
+
+/// How many of the lost customers the Dashboard names.
+pub const BIGGEST_LOST: usize = 10;
+/// Most lost customers the card list is given at once.
+pub const MAX_LOST_IDS: usize = 5_000;
+
+/// Last period's buyers kept and lost, from the classification's two periods.
+pub fn retention(c: &Classification) -> CustomerRetention {
+    let mut r = CustomerRetention::default();
+    let mut lost: Vec<LostCustomer> = Vec::new();
+    for k in &c.cards {
+        match (k.previous_amount > 0, k.amount > 0) {
+            (true, true) => {
+                r.previous_buyers += 1;
+                r.kept += 1;
+            }
+            (true, false) => {
+                r.previous_buyers += 1;
+                r.lost += 1;
+                r.lost_amount += k.previous_amount;
+                lost.push(LostCustomer {
+                    card_id: k.card_id.clone(),
+                    name: k.name.clone(),
+                    owner: k.owner.clone(),
+                    previous_amount: k.previous_amount,
+                });
+            }
+            (false, true) => r.new_buyers += 1,
+            (false, false) => {}
+        }
+    }
+    lost.sort_by(|a, b| {
+        b.previous_amount
+            .cmp(&a.previous_amount)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    r.lost_ids = lost
+        .iter()
+        .take(MAX_LOST_IDS)
+        .map(|l| l.card_id.clone())
+        .collect();
+    lost.truncate(BIGGEST_LOST);
+    r.biggest_lost = lost;
+    r
 }
 
 /// How many of the least complete cards the dashboard lists.

@@ -229,6 +229,10 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 &card_id,
                 fields.kind,
                 fields.status,
+                fields
+                    .first_deal_on
+                    .as_deref()
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
                 day,
                 &edit,
             )?;

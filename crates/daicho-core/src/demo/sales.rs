@@ -164,12 +164,15 @@ pub fn purchases(
     card_id: &str,
     kind: CardKind,
     status: CardStatus,
+    first_deal: Option<NaiveDate>,
     today: NaiveDate,
     edit: &Edit<'_>,
 ) -> Result<(), SalesError> {
     if status == CardStatus::Prospect {
         return Ok(());
     }
+    // Nothing is bought before the first deal: a customer won this year is a new buyer.
+    let not_before = |day: NaiveDate| first_deal.map_or(day, |first| day.max(first));
     let scale = size(rng)
         * if kind == CardKind::Individual {
             0.3
@@ -193,7 +196,7 @@ pub fn purchases(
         rng,
         market,
         card_id,
-        (two_years_ago, last_year_to),
+        (not_before(two_years_ago), last_year_to),
         last_year_scale,
         late_payer,
         today,
@@ -205,7 +208,7 @@ pub fn purchases(
             rng,
             market,
             card_id,
-            (year_ago + Duration::days(1), to),
+            (not_before(year_ago + Duration::days(1)), to),
             scale,
             late_payer,
             today,
@@ -216,7 +219,7 @@ pub fn purchases(
         let n = rng.random_range(0..catalogue.ours.len());
         let price = catalogue.words.ours[n].price;
         let (num, den) = SUPPLIES[market].rate;
-        let on = today - Duration::days(rng.random_range(20..700));
+        let on = not_before(today - Duration::days(rng.random_range(20..700)));
         let machine = TransactionFields {
             kind: TransactionKind::Sale,
             dated_on: date(on),

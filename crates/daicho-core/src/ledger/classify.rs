@@ -102,6 +102,7 @@ impl Ledger {
             owners: crate::card_list::facets(conn)?.owners,
             last_classified: class_store::last_run(conn)?,
             segments: crate::segments::segments(conn, &shown)?,
+            retention: dashboard::retention(&shown),
         })
     }
 }

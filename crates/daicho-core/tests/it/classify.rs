@@ -1228,3 +1228,44 @@ fn customers_are_ranked_by_profit_as_well_as_sales_and_long_loyal_customers_scor
         chiba_now.value_score
     );
 }
+
+/// 002 既存顧客の維持…離反率を下げる: the Dashboard counts last period's buyers who bought again
+/// and those who bought nothing (the defection), with what the lost ones bought before, the
+/// biggest first, and this period's new buyers.
+#[test]
+fn the_dashboard_counts_last_periods_buyers_kept_and_lost() {
+    use daicho_core::dashboard::DashboardQuery;
+    let mut l = ledger();
+    let mut card = |name: &str, sales: &[(&str, i64)]| {
+        let id = l.create_card(&organisation(name, "")).unwrap().id;
+        for (on, amount) in sales {
+            l.add_transaction(&id, &sale(on, "部品", 1, *amount))
+                .unwrap();
+        }
+        id
+    };
+    card(
+        "継続商事",
+        &[("2025-05-01", 100_000), ("2026-05-01", 120_000)],
+    );
+    let lost_big = card("離反物産", &[("2025-03-01", 500_000)]);
+    let lost_small = card("小口商店", &[("2025-09-01", 20_000)]);
+    card("新規工業", &[("2026-02-01", 80_000)]);
+    card("未取引", &[]);
+    let r = l
+        .dashboard(&DashboardQuery {
+            from: Some("2026-01-01".into()),
+            to: Some("2026-12-31".into()),
+            owner: None,
+        })
+        .unwrap()
+        .retention;
+    assert_eq!(
+        (r.previous_buyers, r.kept, r.lost, r.new_buyers),
+        (3, 1, 2, 1)
+    );
+    assert_eq!(r.lost_amount, 520_000);
+    let names: Vec<&str> = r.biggest_lost.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, ["離反物産", "小口商店"]);
+    assert_eq!(r.lost_ids, [lost_big, lost_small]);
+}

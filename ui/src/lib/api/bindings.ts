@@ -2120,6 +2120,24 @@ export type CustomValue = {
 	value: string,
 };
 
+/**
+ *  002 既存顧客の維持…離反率を下げる: of the customers who bought in the period before, how many
+ *  bought again in this one and how many bought nothing (defected); and the new buyers.
+ */
+export type CustomerRetention = {
+	previous_buyers: number,
+	kept: number,
+	lost: number,
+	/**  What the lost customers bought in the previous period. */
+	lost_amount: number | null,
+	/**  Buyers of this period who bought nothing in the previous one. */
+	new_buyers: number,
+	/**  The lost customers who bought most before, biggest first. */
+	biggest_lost: LostCustomer[],
+	/**  Every lost customer (up to [`MAX_LOST_IDS`]), to list them in the card list. */
+	lost_ids: CardId[],
+};
+
 /**  One contact of the day. */
 export type DailyContact = DailyContact_Serialize | DailyContact_Deserialize;
 
@@ -2240,6 +2258,8 @@ export type Dashboard_Deserialize = {
 	last_classified?: LastRun | null,
 	/**  The period's sales by territory, route, industry and size. */
 	segments: Segments,
+	/**  Last period's buyers kept and lost (002 離反率). */
+	retention: CustomerRetention,
 };
 
 export type Dashboard_Serialize = {
@@ -2256,6 +2276,8 @@ export type Dashboard_Serialize = {
 	last_classified: LastRun | null,
 	/**  The period's sales by territory, route, industry and size. */
 	segments: Segments,
+	/**  Last period's buyers kept and lost (002 離反率). */
+	retention: CustomerRetention,
 };
 
 /**  What to do with a row that looks like a card already there. */
@@ -3075,6 +3097,15 @@ export type LinkedCard = {
 
 /**  A column of the customer list. */
 export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "phone" | "email" | "postal_code" | "address" | "tags" | "last_contact" | "abc" | "value_tier" | "completeness" | "updated";
+
+/**  A customer who bought in the previous period and nothing in this one. */
+export type LostCustomer = {
+	card_id: CardId,
+	name: string,
+	owner: string,
+	/**  What they bought in the previous period. */
+	previous_amount: number | null,
+};
 
 /**  How the customer sticks to a brand: set by the rep, suggested by the classification. */
 export type Loyalty = "loyal" | "switcher" | "no_loyalty";

@@ -205,6 +205,8 @@ export type {
   CustomFilter,
   CompetitorUsers,
   ProductUser,
+  CustomerRetention,
+  LostCustomer,
   GroupSales,
 } from "./bindings";
 export type AppInfo = AppInfo_Serialize;

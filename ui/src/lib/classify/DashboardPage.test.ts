@@ -100,6 +100,15 @@ function dashboard(withSales: boolean): Dashboard {
         },
       ],
     },
+    retention: {
+      previous_buyers: 20,
+      kept: 16,
+      lost: 4,
+      lost_amount: 900_000,
+      new_buyers: 3,
+      biggest_lost: [{ card_id: cardId("0196d0c4-0000-7000-8000-000000000401"), name: "離反物産", owner: "山田", previous_amount: 500_000 }],
+      lost_ids: [cardId("0196d0c4-0000-7000-8000-000000000401"), cardId("0196d0c4-0000-7000-8000-000000000402")],
+    },
   };
 }
 
@@ -173,6 +182,17 @@ describe("the dashboard", () => {
     const own = await screen.findAllByTestId("segment-row");
     expect(own.map((r) => r.textContent)).toEqual([expect.stringContaining("郊外"), expect.stringContaining("（未設定）")]);
     expect(screen.getByTestId("segments-table")).toHaveTextContent("立地");
+  });
+
+  it("counts last period's buyers kept and lost, and lists the lost in the card list", async () => {
+    render(DashboardPage);
+    expect(await screen.findByTestId("retention-lost")).toHaveTextContent("4");
+    expect(screen.getByTestId("retention-lost")).toHaveTextContent("20%");
+    expect(screen.getByTestId("retention-kept")).toHaveTextContent("80%");
+    expect(screen.getByTestId("retention-table")).toHaveTextContent("離反物産");
+    await userEvent.click(screen.getByTestId("retention-list"));
+    expect(app.route).toEqual({ page: "cards" });
+    expect(app.listRequest).toEqual({ owner: null, ids: [cardId("0196d0c4-0000-7000-8000-000000000401"), cardId("0196d0c4-0000-7000-8000-000000000402")] });
   });
 
   it("opens a class's customers in the card list", async () => {
