@@ -110,7 +110,7 @@ mod tests {
         ),
         (
             "0025_custom_fields.sql",
-            "29f887fb62ea20937e7719b4a25392943f00140769809f9ba24e06d34688fed0",
+            "47f3debdbec8ceb524eee08a714070580cd1832dc9720fdf312c626a9e8a7260",
         ),
     ];
 

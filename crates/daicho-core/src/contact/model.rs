@@ -14,6 +14,7 @@ api_enum!(
         Negotiation = "negotiation",
         Service = "service",
         Message = "message",
+        Training = "training",
         Other = "other",
     }
 );

@@ -75,13 +75,27 @@ fn widen_contact_kinds(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::Ho
 }
 
 /// Schema 25: an import records the values of the rep's own fields it gave a card it merged
-/// into, for undo to take them back.
+/// into, for undo to take them back; a contact can be a training (000 教育: teaching customers
+/// to use the product); a note can be learned by questionnaire or observation (001 文字询问法,
+/// 观察法).
 fn widen_batch_actions(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
     widen_check(
         tx,
         "change_batch_cards",
         "'moved', 'trashed')),",
         "'moved', 'trashed', 'custom_added')),",
+    )?;
+    widen_check(
+        tx,
+        "contacts",
+        "'service', 'other', 'message'))",
+        "'service', 'other', 'message', 'training'))",
+    )?;
+    widen_check(
+        tx,
+        "notes",
+        "'document', 'web', 'other'))",
+        "'document', 'web', 'other', 'questionnaire', 'observation'))",
     )
 }
 

@@ -769,6 +769,7 @@ pub(crate) fn contact(
             ContactKind::Complaint,
             ContactKind::Negotiation,
             ContactKind::Service,
+            ContactKind::Training,
         ],
     );
     let at = at

@@ -90,6 +90,8 @@ fn contact_kind_of(text: &str) -> Option<ContactKind> {
         }
         "service" | "サービス" | "保守" | "点検" | "修理" | "服务" | "维修" | "서비스" | "a/s"
         | "점검" => ContactKind::Service,
+        "training" | "研修" | "勉強会" | "操作説明" | "講習" | "培训" | "操作培训" | "교육"
+        | "사용법 교육" => ContactKind::Training,
         "message"
         | "chat"
         | "line"

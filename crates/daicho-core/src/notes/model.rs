@@ -21,6 +21,8 @@ api_enum!(
         Phone = "phone",
         Document = "document",
         Web = "web",
+        Questionnaire = "questionnaire",
+        Observation = "observation",
         Other = "other",
     }
 );

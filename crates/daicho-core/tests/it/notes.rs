@@ -400,3 +400,64 @@ fn a_notes_situation_is_kept_listed_and_printed() {
         .iter()
         .any(|c| c.to_string().contains("正式な打合せで資料とともに"))));
 }
+
+/// 001 文字询问法 / 观察法 and 000 教育: a note learned by questionnaire or by watching the
+/// customer's floor keeps how, and a session teaching the product is a contact of its own kind,
+/// also when a history file calls it 研修 / 培训 / 교육.
+#[test]
+fn questionnaires_observations_and_trainings_are_recorded_as_such() {
+    use daicho_core::contact::{ContactFields, ContactKind};
+    use daicho_core::notes::NoteMeans;
+    let mut l = ledger();
+    let card = l.create_card(&organisation("青葉精機", "")).unwrap().id;
+    for means in [NoteMeans::Questionnaire, NoteMeans::Observation] {
+        let saved = l
+            .add_note(
+                &card,
+                &NoteFields {
+                    means: Some(means),
+                    ..note("展示会アンケートで更新時期は来春と回答")
+                },
+            )
+            .unwrap();
+        assert_eq!(l.note(&saved.id).unwrap().fields.means, Some(means));
+    }
+    let training = ContactFields {
+        kind: ContactKind::Training,
+        at: "2026-11-20T14:00".into(),
+        purpose: "新機種の操作説明".into(),
+        ..ContactFields::default()
+    };
+    l.add_contact(&card, &training).unwrap();
+    assert_eq!(
+        l.contacts(&card).unwrap()[0].fields.kind,
+        ContactKind::Training
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.csv");
+    std::fs::write(
+        &path,
+        "訪問日,会社名,対応区分,内容\n2026/11/21 10:00,青葉精機,研修,操作説明会\n2026/11/22 10:00,千葉商会,培训,新人向け\n",
+    )
+    .unwrap();
+    l.import_apply(
+        &path,
+        &daicho_core::import::ImportRequest {
+            duplicates: daicho_core::import::DuplicateChoice::Merge,
+            ..Default::default()
+        },
+        2,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let trainings: i64 = l
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE kind = 'training'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(trainings, 3);
+}

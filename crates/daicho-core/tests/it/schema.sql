@@ -467,7 +467,7 @@ CREATE TABLE contacts (
     id                  TEXT PRIMARY KEY NOT NULL,          -- UUID v7
     card_id             TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
     kind                TEXT NOT NULL CHECK (kind IN ('visit', 'phone', 'letter', 'email', 'meeting',
-                            'complaint', 'negotiation', 'service', 'other', 'message')),
+                            'complaint', 'negotiation', 'service', 'other', 'message', 'training')),
     at                  TEXT NOT NULL,                      -- local date and time, YYYY-MM-DDTHH:MM
     duration_minutes    INTEGER CHECK (duration_minutes >= 0),
     rep                 TEXT NOT NULL DEFAULT '',
@@ -607,7 +607,7 @@ CREATE TABLE "notes" (
                       'credit', 'other')),
     source_who    TEXT NOT NULL DEFAULT '',
     source_where  TEXT NOT NULL DEFAULT '',
-    means         TEXT CHECK (means IN ('face_to_face', 'phone', 'document', 'web', 'other')),
+    means         TEXT CHECK (means IN ('face_to_face', 'phone', 'document', 'web', 'other', 'questionnaire', 'observation')),
     content       TEXT NOT NULL CHECK (length(trim(content)) > 0),
     certainty     TEXT NOT NULL CHECK (certainty IN ('fact', 'speculation')),
     reliability   TEXT NOT NULL CHECK (reliability IN ('low', 'medium', 'high')),

@@ -1919,7 +1919,7 @@ export type ContactHit = {
 export type ContactId = string & { readonly __brand: "ContactId" };
 
 /**  What kind of contact it was. */
-export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "message" | "other";
+export type ContactKind = "visit" | "phone" | "letter" | "email" | "meeting" | "complaint" | "negotiation" | "service" | "message" | "training" | "other";
 
 /**  The newest contacts of a card, and how many it has in all. */
 export type ContactPage = ContactPage_Serialize | ContactPage_Deserialize;
@@ -3313,7 +3313,7 @@ export type NoteHit = {
 export type NoteId = string & { readonly __brand: "NoteId" };
 
 /**  How the rep learned it. */
-export type NoteMeans = "face_to_face" | "phone" | "document" | "web" | "other";
+export type NoteMeans = "face_to_face" | "phone" | "document" | "web" | "questionnaire" | "observation" | "other";
 
 /**  The notes that matched, and how many there are in all. */
 export type NotePage = NotePage_Serialize | NotePage_Deserialize;

@@ -29,6 +29,7 @@ export const CONTACT_KINDS: readonly ContactKind[] = [
   "negotiation",
   "service",
   "message",
+  "training",
   "other",
 ];
 export const COMPLAINT_STATES: readonly ComplaintState[] = ["open", "in_progress", "resolved"];

@@ -3,7 +3,7 @@ import type { Certainty, Grade, NoteCategory, NoteMeans } from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const CATEGORIES: readonly NoteCategory[] = ["company", "person", "needs", "competitor", "market", "credit", "other"];
-export const MEANS: readonly NoteMeans[] = ["face_to_face", "phone", "document", "web", "other"];
+export const MEANS: readonly NoteMeans[] = ["face_to_face", "phone", "document", "web", "questionnaire", "observation", "other"];
 export const CERTAINTIES: readonly Certainty[] = ["fact", "speculation"];
 export const GRADES: readonly Grade[] = ["low", "medium", "high"];
 

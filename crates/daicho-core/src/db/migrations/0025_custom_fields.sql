@@ -2,8 +2,9 @@
 -- your own customer card), each a text, number, date or choice, shown on the card, as a column
 -- of the list, in its filters, in import and in the reports.
 -- Append-only: never edit this file once landed.
--- With it, `db::widen_batch_actions` lets an import record `custom_added` (a value it gave a card
--- it merged into, for undo) by editing change_batch_cards' CHECK in place.
+-- With it, `db::widen_batch_actions` edits three CHECKs in place: an import records
+-- `custom_added` (a value it gave a card it merged into, for undo), a contact can be a
+-- `training` (000 教育), a note's means `questionnaire` or `observation` (001 文字询问法, 观察法).
 CREATE TABLE custom_fields (
     id         TEXT NOT NULL PRIMARY KEY,
     label      TEXT NOT NULL UNIQUE CHECK (length(label) BETWEEN 1 AND 40),
