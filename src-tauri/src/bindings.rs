@@ -75,6 +75,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         cards::key_person_delete,
         contacts::contacts_list,
         contacts::contact_add,
+        contacts::contact_add_many,
         contacts::contact_update,
         contacts::contact_delete,
         contacts::contact_set_done,

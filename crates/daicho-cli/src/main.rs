@@ -77,6 +77,7 @@ mod backup;
 mod bench;
 mod classify;
 mod competitor;
+mod contact;
 mod daily;
 mod erase;
 mod export;
@@ -213,6 +214,9 @@ enum Command {
     /// Customers linked to a card: who referred it, whom it referred, its group or household
     /// with their sales; `--set KIND --to CODE [--note TEXT]` links it, `--clear KIND` unlinks.
     Links(links::LinksArgs),
+    /// Records a contact with a customer (`--code C`), or the same one with several (`--code`
+    /// repeated: a meeting or event they came to), all or none.
+    Contact(contact::ContactArgs),
     /// The customers using a competitor's products, the least satisfied first (`--name NAME`).
     Competitor(competitor::CompetitorArgs),
     /// Fields of your own on every card: list them, `--add LABEL --kind KIND` defines one,
@@ -464,6 +468,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), ErrorReport> {
         Command::Links(args) => links::run(args, lang)?,
         Command::Fields(args) => fields::run(args, lang)?,
         Command::Competitor(args) => competitor::run(args, lang)?,
+        Command::Contact(args) => contact::run(args)?,
         Command::Payment(args) => payments::run(args, lang)?,
         Command::Hints { file, code, json } => {
             let ledger = open_ledger(&file).map_err(|e| e.report())?;

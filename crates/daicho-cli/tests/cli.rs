@@ -1445,3 +1445,61 @@ fn a_competitors_customers_are_listed_the_least_satisfied_first_and_an_unknown_c
     let unknown = daicho(&["competitor", path, "--name", "どこにもない社"], "C");
     assert!(!unknown.status.success());
 }
+
+#[test]
+fn one_meeting_is_logged_with_several_customers_and_an_unknown_code_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.daicho");
+    let path = demo.to_str().unwrap();
+    assert!(daicho(&["demo", "--cards", "20", "--out", path], "C")
+        .status
+        .success());
+    // The contacts the search finds by the meeting's purpose.
+    let count = || -> usize {
+        let out = daicho(&["search", path, "取引先会議 2099", "--json"], "C");
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        found["contacts"].as_array().map_or(0, Vec::len)
+    };
+    let logged = daicho(
+        &[
+            "contact",
+            path,
+            "--code",
+            "C-000001",
+            "--code",
+            "C-000002",
+            "--code",
+            "C-000003",
+            "--kind",
+            "meeting",
+            "--at",
+            "2099-01-15T14:00",
+            "--purpose",
+            "取引先会議 2099",
+        ],
+        "C",
+    );
+    assert!(logged.status.success(), "{}", stderr(&logged));
+    assert_eq!(stdout(&logged).trim(), "3");
+    assert_eq!(count(), 3);
+    // One code the ledger does not have: refused, and none of the others is written.
+    let refused = daicho(
+        &[
+            "contact",
+            path,
+            "--code",
+            "C-000004",
+            "--code",
+            "C-999999",
+            "--kind",
+            "meeting",
+            "--at",
+            "2099-01-16T14:00",
+            "--purpose",
+            "取引先会議 2099",
+        ],
+        "C",
+    );
+    assert!(!refused.status.success());
+    assert_eq!(count(), 3);
+}

@@ -9,6 +9,9 @@ commands! {
 
     fn contact_add(card_id: CardId, fields: ContactFields) -> Contact => |l| l.add_contact(&card_id, &fields);
 
+    /// The same contact with each of the cards (a meeting or an event they came to), all or none.
+    fn contact_add_many(card_ids: Vec<CardId>, fields: ContactFields) -> u32 => |l| l.add_contact_to_cards(&card_ids, &fields);
+
     fn contact_update(id: ContactId, version: i32, fields: ContactFields) -> Contact => |l| l.update_contact(&id, version, &fields);
 
     /// Marks the contact's next action done, or open again.

@@ -217,6 +217,11 @@ impl Ledger {
         self.actor = actor.to_owned();
     }
 
+    /// Who the changes made through this ledger are recorded as.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
     /// The last-contact cue's thresholds from Settings (recent, getting old, cold).
     pub fn set_contact_thresholds(&mut self, thresholds: ContactThresholds) {
         self.contact_cue = thresholds;
@@ -359,6 +364,27 @@ impl Ledger {
         fields: &ContactFields,
     ) -> Result<Contact, ContactError> {
         self.write(|tx, edit| contact::store::insert(tx, card_id, fields, edit))
+    }
+
+    /// Records the same contact with each of `card_ids` in one step, all or none: a meeting or
+    /// an event many customers came to (000 ② 取引先会議), a training given to several. Key
+    /// persons are each card's own, so none is named as a participant. Returns how many.
+    pub fn add_contact_to_cards(
+        &mut self,
+        card_ids: &[CardId],
+        fields: &ContactFields,
+    ) -> Result<u32, ContactError> {
+        let fields = ContactFields {
+            participants: Vec::new(),
+            ..fields.clone()
+        };
+        let mut seen = std::collections::HashSet::new();
+        self.write(|tx, edit| {
+            for id in card_ids.iter().filter(|id| seen.insert(id.as_str())) {
+                contact::store::insert(tx, id, &fields, edit)?;
+            }
+            Ok(seen.len() as u32)
+        })
     }
 
     /// Saves an edit made on version `version` of the contact; refused if it changed since.

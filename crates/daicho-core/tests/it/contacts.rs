@@ -385,3 +385,39 @@ fn the_list_shows_days_since_the_last_contact_and_finds_customers_going_cold() {
     });
     assert_eq!(cues(&ledger), ["cold", "ageing", "ageing"]);
 }
+
+/// 000 ② 取引先会議: one meeting many customers came to is logged on each card in one step,
+/// without key persons (each card has its own); a card in the trash refuses it and nothing is
+/// written.
+#[test]
+fn one_meeting_is_logged_on_each_card_that_came_or_on_none() {
+    use daicho_core::contact::{ContactFields, ContactKind};
+    let mut l = ledger();
+    let a = l.create_card(&organisation("青葉精機", "")).unwrap();
+    let b = l.create_card(&organisation("千葉商会", "")).unwrap();
+    let c = l.create_card(&organisation("坂本物産", "")).unwrap();
+    let person = l.add_key_person(&a.id, &person("田中 一郎")).unwrap();
+    let meeting = ContactFields {
+        kind: ContactKind::Meeting,
+        at: "2026-11-20T15:00".into(),
+        purpose: "取引先会議（秋）".into(),
+        participants: vec![person.id],
+        ..ContactFields::default()
+    };
+    assert_eq!(
+        l.add_contact_to_cards(&[a.id.clone(), b.id.clone(), a.id.clone()], &meeting)
+            .unwrap(),
+        2
+    );
+    for id in [&a.id, &b.id] {
+        let logged = l.contacts(id).unwrap();
+        assert_eq!(logged.len(), 1);
+        assert_eq!(logged[0].fields.purpose, "取引先会議（秋）");
+        assert!(logged[0].fields.participants.is_empty());
+    }
+    l.trash_card(&c.id).unwrap();
+    assert!(l
+        .add_contact_to_cards(&[b.id.clone(), c.id.clone()], &meeting)
+        .is_err());
+    assert_eq!(l.contacts(&b.id).unwrap().len(), 1, "nothing written");
+}

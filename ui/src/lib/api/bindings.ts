@@ -274,6 +274,8 @@ export const commands = {
 	/**  The card's `limit` newest contacts and how many it has. */
 	contactsList: (cardId: CardId, limit: number) => typedError<ContactPage_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contacts_list", { cardId, limit })),
 	contactAdd: (cardId: CardId, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add", { cardId, fields })),
+	/**  The same contact with each of the cards (a meeting or an event they came to), all or none. */
+	contactAddMany: (cardIds: CardId[], fields: ContactFields_Deserialize) => typedError<number, ErrorReport_Serialize>(__TAURI_INVOKE("contact_add_many", { cardIds, fields })),
 	contactUpdate: (id: ContactId, version: number, fields: ContactFields_Deserialize) => typedError<Contact_Serialize, ErrorReport_Serialize>(__TAURI_INVOKE("contact_update", { id, version, fields })),
 	/**  Deletes a contact; with `erase`, its text goes from the history and the search index too. */
 	contactDelete: (id: ContactId, erase: boolean) => typedError<null, ErrorReport_Serialize>(__TAURI_INVOKE("contact_delete", { id, erase })),

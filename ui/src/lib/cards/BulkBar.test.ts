@@ -21,6 +21,7 @@ describe("the bulk bar", () => {
       if (cmd === "cards_bulk") return { id: "b1", changed: 2 };
       if (cmd === "bulk_undo") return 2;
       if (cmd === "cards_ids") return ["c1", "c2", "c3"];
+      if (cmd === "contact_add_many") return 2;
       return null;
     });
   });
@@ -56,5 +57,24 @@ describe("the bulk bar", () => {
     render(BulkBar, { list });
     await user.click(screen.getByTestId("bulk-select-all"));
     await waitFor(() => expect(list.selected.size).toBe(3));
+  });
+
+  it("logs one meeting with every ticked customer", async () => {
+    const user = userEvent.setup();
+    const list = new CardList(false, async () => ({ total: 3, offset: 0, rows: [] }));
+    list.total = 3;
+    list.selected.add(cardId("c1"));
+    list.selected.add(cardId("c3"));
+    render(BulkBar, { list });
+    await user.click(screen.getByTestId("bulk-log-contact"));
+    expect(await screen.findByTestId("many-contact-dialog")).toHaveTextContent("選択した 2 社との接触を記録");
+    const purpose = screen.getByTestId("many-contact-dialog").querySelector('[data-field="purpose"] input') as HTMLInputElement;
+    await user.type(purpose, "取引先会議（秋）");
+    await user.click(screen.getByTestId("save-contact"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "contact_add_many")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "contact_add_many")!.args as { cardIds: string[]; fields: { kind: string; purpose: string } };
+    expect(sent.cardIds).toEqual(["c1", "c3"]);
+    expect(sent.fields.kind).toBe("meeting");
+    expect(sent.fields.purpose).toBe("取引先会議（秋）");
   });
 });

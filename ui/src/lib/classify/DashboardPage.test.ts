@@ -195,6 +195,23 @@ describe("the dashboard", () => {
     expect(app.listRequest).toEqual({ owner: null, ids: [cardId("0196d0c4-0000-7000-8000-000000000401"), cardId("0196d0c4-0000-7000-8000-000000000402")] });
   });
 
+  it("asks for a re-classification when the classes are a month old, and not before", async () => {
+    const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    for (const [at, stale] of [
+      [old, true],
+      [recent, false],
+    ] as const) {
+      mockIPC((cmd) => (cmd === "dashboard_get" ? { ...dashboard(true), last_classified: { at, from: "2025-12-01", to: "2026-11-30" } } : null));
+      render(DashboardPage);
+      await screen.findByTestId("last-run");
+      await screen.findByTestId("pareto-panel");
+      if (stale) expect(screen.getByTestId("classes-stale")).toHaveTextContent("45 日前");
+      else expect(screen.queryByTestId("classes-stale")).toBeNull();
+      cleanup();
+    }
+  });
+
   it("opens a class's customers in the card list", async () => {
     render(DashboardPage);
     await userEvent.click(await screen.findByTestId("abc-a"));
