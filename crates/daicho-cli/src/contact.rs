@@ -1,10 +1,11 @@
 //! `daicho contact`: records a contact with one customer or, with `--code` repeated, the same
 //! contact with several (a meeting or event they came to, a training given to them all), all or
-//! none: a refused contact or an unknown code exits 1 and nothing is written.
+//! none: a refused contact or an unknown code exits 1 and nothing is written. A negotiation takes
+//! its stage, amount and, once decided, its result (won or lost) with why.
 
 use std::path::PathBuf;
 
-use daicho_core::contact::{ContactFields, ContactKind};
+use daicho_core::contact::{ContactFields, ContactKind, DealResult, Negotiation};
 use daicho_core::error::Coded;
 use daicho_core::ErrorReport;
 
@@ -29,6 +30,22 @@ pub struct ContactArgs {
     /// Who had the contact (default: you).
     #[arg(long)]
     rep: Option<String>,
+    /// A negotiation's stage.
+    #[arg(long, default_value = "")]
+    stage: String,
+    /// A negotiation's amount in play.
+    #[arg(long)]
+    amount: Option<i64>,
+    /// How a negotiation ended: won | lost.
+    #[arg(long, value_parser = parse_result)]
+    result: Option<DealResult>,
+    /// Why it was won or lost (to whom, the contract's number).
+    #[arg(long, default_value = "")]
+    result_note: String,
+}
+
+fn parse_result(s: &str) -> Result<DealResult, String> {
+    DealResult::parse(s).ok_or_else(|| format!("unknown result \"{s}\": won or lost"))
 }
 
 fn parse_kind(s: &str) -> Result<ContactKind, String> {
@@ -50,6 +67,13 @@ pub fn run(args: ContactArgs) -> Result<(), ErrorReport> {
         content: args.content,
         outcome: args.outcome,
         rep: args.rep.unwrap_or_else(|| ledger.actor().to_owned()),
+        negotiation: (args.kind == ContactKind::Negotiation).then(|| Negotiation {
+            stage: args.stage,
+            amount: args.amount,
+            result: args.result,
+            result_note: args.result_note,
+            ..Negotiation::default()
+        }),
         ..ContactFields::default()
     };
     let logged = ledger

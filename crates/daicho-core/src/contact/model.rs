@@ -98,7 +98,16 @@ pub struct Negotiation {
     #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub amount: Option<i64>,
     pub decision_date: Option<String>,
+    /// How the deal ended (001 促进成交: 签约成交); none while it is still open.
+    pub result: Option<DealResult>,
+    /// Why it was won or lost, and to whom (the contract's number when signed).
+    pub result_note: String,
 }
+
+api_enum!(
+    /// How a negotiation ended.
+    DealResult { Won = "won", Lost = "lost" }
+);
 
 /// A stored contact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -120,5 +120,7 @@ fn negotiation(input: Option<&Negotiation>, i: &mut Vec<FieldIssue>) -> Negotiat
         stage: line("negotiation.stage", &n.stage, i),
         amount: non_negative("negotiation.amount", n.amount, i),
         decision_date: date("negotiation.decision_date", &n.decision_date, i),
+        result: n.result,
+        result_note: line("negotiation.result_note", &n.result_note, i),
     }
 }

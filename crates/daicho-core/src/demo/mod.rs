@@ -23,7 +23,8 @@ use crate::card::{
     LeadSource, OrganisationProfile,
 };
 use crate::contact::{
-    self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, Negotiation,
+    self, Complaint, ComplaintChannel, ComplaintState, ContactFields, ContactKind, DealResult,
+    Negotiation,
 };
 use crate::error::DemoError;
 use crate::i18n::Lang;
@@ -823,14 +824,27 @@ pub(crate) fn contact(
             });
         }
         ContactKind::Negotiation => {
+            let decision = at.date() + Duration::days(rng.random_range(14..90));
+            // A deal whose decision day has passed was mostly decided, one way or the other.
+            let result = (decision < today.date())
+                .then(|| {
+                    *pick(
+                        rng,
+                        &[
+                            Some(DealResult::Won),
+                            Some(DealResult::Won),
+                            Some(DealResult::Lost),
+                            None,
+                        ],
+                    )
+                })
+                .flatten();
             fields.negotiation = Some(Negotiation {
                 stage: (*pick(rng, m.negotiation_stages)).to_owned(),
                 amount: Some(rng.random_range(5..500) * 100_000),
-                decision_date: Some(
-                    (at.date() + Duration::days(rng.random_range(14..90)))
-                        .format("%Y-%m-%d")
-                        .to_string(),
-                ),
+                decision_date: Some(decision.format("%Y-%m-%d").to_string()),
+                result,
+                result_note: String::new(),
             });
         }
         _ => {}

@@ -115,7 +115,8 @@ pub fn summary(
         Some(limit) => conn
             .prepare_cached(
                 "SELECT count(*) FROM contacts WHERE card_id = ?1 AND kind = 'negotiation'
-                   AND substr(at, 1, 10) BETWEEN ?2 AND ?3 AND json_extract(negotiation, '$.amount') > ?4",
+                   AND substr(at, 1, 10) BETWEEN ?2 AND ?3 AND json_extract(negotiation, '$.amount') > ?4
+                   AND json_extract(negotiation, '$.result') IS NULL",
             )?
             .query_row(params![card_id, period.from_text(), period.to_text(), limit], |r| r.get(0))?,
         None => 0,

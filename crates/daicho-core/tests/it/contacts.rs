@@ -156,6 +156,7 @@ fn complaints_and_negotiations_keep_their_own_details() {
             stage: "見積提示".into(),
             amount: Some(3_500_000),
             decision_date: Some("2026-12-15".into()),
+            ..Negotiation::default()
         }),
         ..visit("2026-11-02T14:00")
     };
@@ -420,4 +421,43 @@ fn one_meeting_is_logged_on_each_card_that_came_or_on_none() {
         .add_contact_to_cards(&[b.id.clone(), c.id.clone()], &meeting)
         .is_err());
     assert_eq!(l.contacts(&b.id).unwrap().len(), 1, "nothing written");
+}
+
+/// 001 促进成交 (签约成交): a negotiation ends won or lost with why; a decided deal no longer
+/// counts among those open beyond the customer's credit limit.
+#[test]
+fn a_negotiation_ends_won_or_lost_and_a_decided_deal_is_no_longer_open() {
+    use daicho_core::contact::{ContactFields, ContactKind, DealResult, Negotiation};
+    let mut l = ledger();
+    let mut fields = organisation("東洋商事", "");
+    fields.standing.credit_limit = Some(1_000_000);
+    let card = l.create_card(&fields).unwrap();
+    let deal = |result: Option<DealResult>, note: &str| ContactFields {
+        kind: ContactKind::Negotiation,
+        at: "2026-11-10T10:00".into(),
+        negotiation: Some(Negotiation {
+            stage: "見積提示".into(),
+            amount: Some(3_500_000),
+            result,
+            result_note: note.into(),
+            ..Negotiation::default()
+        }),
+        ..ContactFields::default()
+    };
+    l.add_contact(&card.id, &deal(None, "")).unwrap();
+    let won = l
+        .add_contact(&card.id, &deal(Some(DealResult::Won), "契約番号 K-2611-04"))
+        .unwrap();
+    let saved = won.fields.negotiation.unwrap();
+    assert_eq!(
+        (saved.result, saved.result_note.as_str()),
+        (Some(DealResult::Won), "契約番号 K-2611-04")
+    );
+    let summary = l.card_sales(&card.id, None).unwrap().summary;
+    assert_eq!(summary.negotiations_over_limit, 1, "only the open one");
+    // The note is a line like any other.
+    let long = "長".repeat(501);
+    assert!(l
+        .add_contact(&card.id, &deal(Some(DealResult::Lost), &long))
+        .is_err());
 }

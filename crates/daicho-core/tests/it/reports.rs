@@ -611,6 +611,7 @@ fn the_weekly_reports_facts_are_gathered_before_a_cell_is_written() {
             stage: "見積".into(),
             amount: Some(480_000),
             decision_date: None,
+            ..Negotiation::default()
         }),
         ..ContactFields::default()
     };

@@ -2282,6 +2282,9 @@ export type Dashboard_Serialize = {
 	retention: CustomerRetention,
 };
 
+/**  How a negotiation ended. */
+export type DealResult = "won" | "lost";
+
 /**  What to do with a row that looks like a card already there. */
 export type DuplicateChoice = "skip" | "merge" | "keep_both";
 
@@ -3221,6 +3224,10 @@ export type Negotiation_Deserialize = {
 	/**  The amount in play. */
 	amount?: number | null,
 	decision_date?: string | null,
+	/**  How the deal ended (001 促进成交: 签约成交); none while it is still open. */
+	result?: DealResult | null,
+	/**  Why it was won or lost, and to whom (the contract's number when signed). */
+	result_note?: string,
 };
 
 export type Negotiation_Serialize = {
@@ -3228,6 +3235,10 @@ export type Negotiation_Serialize = {
 	/**  The amount in play. */
 	amount: number | null,
 	decision_date: string | null,
+	/**  How the deal ended (001 促进成交: 签约成交); none while it is still open. */
+	result: DealResult | null,
+	/**  Why it was won or lost, and to whom (the contract's number when signed). */
+	result_note: string,
 };
 
 /**  A stored note. */

@@ -206,6 +206,7 @@ export type {
   CompetitorUsers,
   ProductUser,
   CustomerRetention,
+  DealResult,
   LostCustomer,
   GroupSales,
 } from "./bindings";

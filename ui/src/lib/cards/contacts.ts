@@ -32,6 +32,6 @@ export function withKindDetails(fields: ContactFields): ContactFields {
   return {
     ...fields,
     complaint: fields.kind === "complaint" ? (fields.complaint ?? { channel: null, state: "open", action_taken: "", resolved_on: null }) : null,
-    negotiation: fields.kind === "negotiation" ? (fields.negotiation ?? { stage: "", amount: null, decision_date: null }) : null,
+    negotiation: fields.kind === "negotiation" ? (fields.negotiation ?? { stage: "", amount: null, decision_date: null, result: null, result_note: "" }) : null,
   };
 }

@@ -1,5 +1,5 @@
 // The fixed choices of a card, in the order the UI offers them, and their labels.
-import type { CardKind, CardStatus, ComplaintChannel, ComplaintState, ContactKind, HistoryEntity, InfoSource, KeyRole, LeadSource } from "../api";
+import type { CardKind, CardStatus, ComplaintChannel, ComplaintState, ContactKind, DealResult, HistoryEntity, InfoSource, KeyRole, LeadSource } from "../api";
 import { t } from "../i18n/i18n.svelte";
 
 export const STATUSES: readonly CardStatus[] = ["prospect", "active", "dormant", "lost"];
@@ -33,6 +33,8 @@ export const CONTACT_KINDS: readonly ContactKind[] = [
   "other",
 ];
 export const COMPLAINT_STATES: readonly ComplaintState[] = ["open", "in_progress", "resolved"];
+export const DEAL_RESULTS: readonly DealResult[] = ["won", "lost"];
+export const dealResultLabel = (r: DealResult) => t(`deal_result.${r}`);
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ["visit", "letter", "hotline", "other"];
 
 export const contactKindLabel = (k: ContactKind) => t(`contact_kind.${k}`);
