@@ -236,6 +236,9 @@ pub struct OrganisationProfile {
     pub needs: String,
     /// What troubles them most now (002 今一番困っていること): where a proposal starts.
     pub main_trouble: String,
+    /// Where mail goes when it is not the card's address (a head office's purchasing
+    /// department, a PO box), as it is to be written on the envelope, one line each.
+    pub mailing_address: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -254,6 +257,8 @@ pub struct IndividualProfile {
     pub income_band: String,
     pub interests: String,
     pub circumstances: String,
+    /// Where mail goes when it is not the card's address, one line each.
+    pub mailing_address: String,
     pub needs: String,
     pub info_sources: Vec<InfoSource>,
 }

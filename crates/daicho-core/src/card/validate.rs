@@ -137,6 +137,7 @@ fn organisation(
         decision_meeting_on: date(&f("decision_meeting_on"), &p.decision_meeting_on, i),
         needs: multiline(&f("needs"), &p.needs, i),
         main_trouble: multiline(&f("main_trouble"), &p.main_trouble, i),
+        mailing_address: line_block(&f("mailing_address"), &p.mailing_address, i),
     }
 }
 
@@ -159,6 +160,7 @@ fn individual(input: Option<&IndividualProfile>, i: &mut Vec<FieldIssue>) -> Ind
         income_band: line(&f("income_band"), &p.income_band, i),
         interests: multiline(&f("interests"), &p.interests, i),
         circumstances: multiline(&f("circumstances"), &p.circumstances, i),
+        mailing_address: line_block(&f("mailing_address"), &p.mailing_address, i),
         needs: multiline(&f("needs"), &p.needs, i),
         info_sources: sources,
     }
@@ -241,4 +243,17 @@ fn composed(input: &CardFields) -> (String, String) {
         reading
     };
     (name, reading)
+}
+
+/// A few lines, as an envelope has them: line breaks kept, at most a line's length in all.
+fn line_block(field: &str, value: &str, issues: &mut Vec<FieldIssue>) -> String {
+    let kept = multiline(field, value, issues);
+    if kept.chars().count() > crate::text::MAX_LINE {
+        issues.push(FieldIssue::with_limit(
+            field,
+            "too_long",
+            crate::text::MAX_LINE as i32,
+        ));
+    }
+    kept.trim().to_owned()
 }

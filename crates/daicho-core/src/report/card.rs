@@ -186,6 +186,17 @@ fn write_card(
         ("field.email", t(&f.email)),
         ("field.messaging", V::T(messaging(ctx, &f.messaging, " · "))),
         ("report.address", V::T(address)),
+        (
+            "field.mailing_address",
+            V::T(
+                f.organisation
+                    .as_ref()
+                    .map(|o| o.mailing_address.clone())
+                    .or_else(|| f.individual.as_ref().map(|p| p.mailing_address.clone()))
+                    .unwrap_or_default()
+                    .replace('\n', " / "),
+            ),
+        ),
         ("field.territory", t(&f.territory)),
         ("field.route", t(&f.route)),
         ("field.tags", V::T(f.tags.join(", "))),

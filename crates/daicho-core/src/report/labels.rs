@@ -69,10 +69,35 @@ fn join(parts: &[&str], sep: &str) -> String {
         .join(sep)
 }
 
-/// The lines of the card's address label, top to bottom.
+/// Where the card's mail goes when it is not its address, as typed for the envelope.
+fn mailing_address(f: &CardFields) -> &str {
+    f.organisation
+        .as_ref()
+        .map(|o| o.mailing_address.as_str())
+        .or_else(|| f.individual.as_ref().map(|p| p.mailing_address.as_str()))
+        .unwrap_or_default()
+        .trim()
+}
+
+/// The lines of the card's address label, top to bottom: its mailing address when it has one
+/// (as typed, the name where the country's envelopes put it), else its address.
 pub fn label_lines(f: &CardFields) -> Vec<String> {
     let order = address_order(f);
     let name = join(&[&f.name, &honorific(f, order)], " ");
+    let mailing = mailing_address(f);
+    if !mailing.is_empty() {
+        let mut lines: Vec<String> = mailing
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        match order {
+            AddressOrder::Western => lines.insert(0, name),
+            _ => lines.push(name),
+        }
+        return lines;
+    }
     let lines = match order {
         AddressOrder::Japan => vec![
             if f.postal_code.is_empty() {

@@ -754,6 +754,33 @@ fn labels_put_each_address_in_its_countrys_order() {
         )),
         ["Keystone Foods", "350 Fifth Avenue", "New York, NY 10001"]
     );
+    // 003 우편 주소: a mailing address apart from the premises goes on the label as typed, the
+    // name where the country's envelopes have it.
+    let mut branch = card(
+        CardKind::Organisation,
+        "青木工業株式会社 大阪工場",
+        "550-0001",
+        "大阪府",
+        "大阪市西区",
+        "土佐堀1-1",
+    );
+    branch.organisation.as_mut().unwrap().mailing_address =
+        "〒105-0011\n東京都港区芝公園1-1\n本社 購買部\n".into();
+    assert_eq!(
+        label_lines(&branch),
+        [
+            "〒105-0011",
+            "東京都港区芝公園1-1",
+            "本社 購買部",
+            "青木工業株式会社 大阪工場 御中"
+        ]
+    );
+    let mut person = card(CardKind::Individual, "Mary Jones", "", "", "", "");
+    person.individual.as_mut().unwrap().mailing_address = "PO Box 120\nAustin, TX 78701".into();
+    assert_eq!(
+        label_lines(&person),
+        ["Mary Jones", "PO Box 120", "Austin, TX 78701"]
+    );
 
     let (l, ids) = sample();
     let dir = tempfile::tempdir().unwrap();

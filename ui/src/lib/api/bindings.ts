@@ -2980,6 +2980,8 @@ export type IndividualProfile_Deserialize = {
 	income_band?: string,
 	interests?: string,
 	circumstances?: string,
+	/**  Where mail goes when it is not the card's address, one line each. */
+	mailing_address?: string,
 	needs?: string,
 	info_sources?: InfoSource[],
 };
@@ -2997,6 +2999,8 @@ export type IndividualProfile_Serialize = {
 	income_band: string,
 	interests: string,
 	circumstances: string,
+	/**  Where mail goes when it is not the card's address, one line each. */
+	mailing_address: string,
 	needs: string,
 	info_sources: InfoSource[],
 };
@@ -3473,6 +3477,11 @@ export type OrganisationProfile_Deserialize = {
 	needs?: string,
 	/**  What troubles them most now (002 今一番困っていること): where a proposal starts. */
 	main_trouble?: string,
+	/**
+	 *  Where mail goes when it is not the card's address (a head office's purchasing
+	 *  department, a PO box), as it is to be written on the envelope, one line each.
+	 */
+	mailing_address?: string,
 };
 
 /**  Whole numbers are below 2^53 (the core checks), so TypeScript sees them as plain numbers. */
@@ -3514,6 +3523,11 @@ export type OrganisationProfile_Serialize = {
 	needs: string,
 	/**  What troubles them most now (002 今一番困っていること): where a proposal starts. */
 	main_trouble: string,
+	/**
+	 *  Where mail goes when it is not the card's address (a head office's purchasing
+	 *  department, a PO box), as it is to be written on the envelope, one line each.
+	 */
+	mailing_address: string,
 };
 
 /**

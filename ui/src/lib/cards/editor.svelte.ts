@@ -62,6 +62,7 @@ export function emptyFields(kind: CardKind): CardFields {
             decision_meeting_on: null,
             needs: "",
             main_trouble: "",
+            mailing_address: "",
           }
         : null,
     individual:
@@ -79,6 +80,7 @@ export function emptyFields(kind: CardKind): CardFields {
             income_band: "",
             interests: "",
             circumstances: "",
+            mailing_address: "",
             needs: "",
             info_sources: [],
           }
