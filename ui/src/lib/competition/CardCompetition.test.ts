@@ -131,6 +131,27 @@ describe("what to propose to the customer", () => {
     expect(hints[0]).toHaveTextContent("<i>24時間</i>対応");
     expect(hints[0].querySelector("i")).toBeNull();
   });
+
+  it("records a case study given to the customer as a contact naming it", async () => {
+    const sent: { cardId: string; fields: { kind: string; purpose: string } }[] = [];
+    let changed = 0;
+    mockIPC((cmd, args) => {
+      if (cmd === "card_competition") return side();
+      if (cmd === "products_list") return [theirs, ours];
+      if (cmd === "contact_add") {
+        sent.push(args as (typeof sent)[number]);
+        return null;
+      }
+      return null;
+    });
+    render(CardCompetition, { card, onchange: () => changed++ });
+    await userEvent.click(await screen.findByTestId("case-given"));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].cardId).toBe(card.id);
+    expect(sent[0].fields.kind).toBe("other");
+    expect(sent[0].fields.purpose).toBe("事例を提供：複合機の集約で印刷コストを3割削減");
+    await waitFor(() => expect(changed).toBe(1));
+  });
 });
 
 describe("the card's products in use", () => {
