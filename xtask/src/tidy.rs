@@ -110,7 +110,7 @@ mod tests {
         ),
         (
             "0025_custom_fields.sql",
-            "47f3debdbec8ceb524eee08a714070580cd1832dc9720fdf312c626a9e8a7260",
+            "7e818fb23a69d10e8e0b3329c098c8960afce3420662159ee34260d47bbfb6c6",
         ),
     ];
 

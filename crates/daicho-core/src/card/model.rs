@@ -186,6 +186,8 @@ pub struct Standing {
     pub cooperation: Option<i32>,
     /// How far their word carries with other customers.
     pub influence: Option<i32>,
+    /// How far they promote our brand to their own customers (003 브랜드 육성 능력), 1–5.
+    pub brand_support: Option<i32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -193,7 +193,7 @@ pub fn load(conn: &Connection, id: &str) -> Result<Card, CardError> {
                 owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website,
                 notes, organisation, individual, first_deal_on, first_deal_trigger,
                 credit_rating, credit_score, credit_limit, loyalty, cooperation, influence, messaging,
-                territory, route
+                territory, route, brand_support
              FROM cards WHERE id = ?1",
         )?
         .query_row([id], card_from_row)
@@ -262,6 +262,7 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<Card> {
                     .and_then(Loyalty::parse),
                 cooperation: r.get(31)?,
                 influence: r.get(32)?,
+                brand_support: r.get(36)?,
             },
             organisation: r.get::<_, Option<Json<_>>>(23)?.map(|j| j.0),
             individual: r.get::<_, Option<Json<_>>>(24)?.map(|j| j.0),
@@ -506,7 +507,8 @@ fn person_stamp<'a>(card_id: &'a str, id: &'a str, name: &'a str, edit: &Edit<'a
 const EDITED_COLUMNS: &str = "code, status, name, reading, honorific, owner, lead_source, industry,
     postal_code, region, city, street, building, phones, email, website, notes, organisation,
     individual, sort_key, search_text, updated_at, first_deal_on, first_deal_trigger, credit_rating,
-    credit_score, credit_limit, loyalty, cooperation, influence, messaging, territory, route";
+    credit_score, credit_limit, loyalty, cooperation, influence, messaging, territory, route,
+    brand_support";
 
 fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Vec<Value> {
     let text = |s: &str| Value::Text(s.to_owned());
@@ -553,6 +555,7 @@ fn column_values(fields: &CardFields, key_persons: &[KeyPerson], at: &str) -> Ve
         messaging_json(&fields.messaging).map_or(Value::Null, Value::Text),
         text(&fields.territory),
         text(&fields.route),
+        opt_int(st.brand_support.map(i64::from)),
     ]
 }
 

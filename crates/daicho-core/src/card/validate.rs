@@ -212,6 +212,7 @@ fn standing(input: &Standing, i: &mut Vec<FieldIssue>) -> Standing {
         loyalty: input.loyalty,
         cooperation: in_range("standing.cooperation", input.cooperation, 1, 5, i),
         influence: in_range("standing.influence", input.influence, 1, 5, i),
+        brand_support: in_range("standing.brand_support", input.brand_support, 1, 5, i),
     }
 }
 

@@ -160,6 +160,7 @@ pub fn value_score(ind: &Indicators, config: &ClassConfig) -> i32 {
         (ind.influence, w.influence),
         (ind.tenure, w.tenure),
         (ind.loyalty, w.loyalty),
+        (ind.brand_support, w.brand_support),
     ];
     let (sum, weight) = parts
         .iter()
@@ -303,6 +304,7 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
                 input.standing.loyalty,
                 loyalty_hint(input.makers_in_a_category),
             ),
+            brand_support: judgement(input.standing.brand_support),
         };
         let before = was[at as usize];
         out.push(card_class(

@@ -42,6 +42,9 @@ pub struct ValueWeights {
     pub tenure: i32,
     /// Loyalty, set by the rep or suggested by what they buy.
     pub loyalty: i32,
+    /// How far they promote our brand (set by the rep; 003 브랜드 육성 능력). Weighed only when
+    /// the manager gives it a weight, so that a ledger's classes stay as they were.
+    pub brand_support: i32,
 }
 
 impl Default for ValueWeights {
@@ -54,6 +57,7 @@ impl Default for ValueWeights {
             influence: 10,
             tenure: 10,
             loyalty: 10,
+            brand_support: 0,
         }
     }
 }
@@ -336,6 +340,7 @@ impl ClassConfig {
             ("weights.influence", w.influence),
             ("weights.tenure", w.tenure),
             ("weights.loyalty", w.loyalty),
+            ("weights.brand_support", w.brand_support),
         ];
         weights_ok(&weights, "weights", i);
         for (field, v) in [

@@ -165,6 +165,16 @@ fn makers(conn: &Connection, period: Period) -> rusqlite::Result<HashMap<String,
 }
 
 /// When each live card that records it first dealt with us, from its partial index.
+/// The brand support the reps judged, from its partial index (schema 25).
+fn brand_supports(conn: &Connection) -> rusqlite::Result<HashMap<String, i32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, brand_support FROM cards INDEXED BY cards_brand_support
+         WHERE brand_support IS NOT NULL AND deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
 fn first_deals(conn: &Connection) -> rusqlite::Result<HashMap<String, NaiveDate>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, first_deal_on FROM cards INDEXED BY cards_first_deal
@@ -223,6 +233,7 @@ pub fn inputs(
     )?;
     let makers = makers(conn, period)?;
     let first_deals = first_deals(conn)?;
+    let brand = brand_supports(conn)?;
     let mut stmt = conn.prepare_cached(CARD_FACTS)?;
     let mut rows = stmt.query([])?;
     let mut inputs = Vec::new();
@@ -239,6 +250,7 @@ pub fn inputs(
             loyalty: Loyalty::parse(word(9)?),
             cooperation: r.get(10)?,
             influence: r.get(11)?,
+            brand_support: brand.get(&id).copied(),
         };
         let flag = |i: usize| -> rusqlite::Result<bool> { r.get(i) };
         let people = key_persons.get(&id).copied().unwrap_or(0);

@@ -85,6 +85,8 @@ pub struct Indicators {
     pub tenure: Option<i32>,
     /// Loyal 100, switcher 40, no loyalty 0.
     pub loyalty: Option<i32>,
+    /// How far they promote our brand, as the rep judged it.
+    pub brand_support: Option<i32>,
 }
 
 /// One card's classes and the figures they come from.

@@ -79,6 +79,13 @@ pub fn standing(rng: &mut ChaCha8Rng, kind: CardKind, status: CardStatus) -> Sta
     if rng.random_bool(0.3) {
         s.influence = Some(rng.random_range(1..=5));
     }
+    // A company that works with us willingly tends to put our brand forward as well (no draw of
+    // its own: the sales that follow stay those of the seed).
+    if kind == CardKind::Organisation {
+        s.brand_support = s
+            .cooperation
+            .map(|c| (c + s.influence.unwrap_or(c) + 1) / 2);
+    }
     s
 }
 

@@ -354,6 +354,7 @@ fn write_card(
         ("field.standing.credit_score", judgement(st.credit_score)),
         ("field.standing.cooperation", judgement(st.cooperation)),
         ("field.standing.influence", judgement(st.influence)),
+        ("field.standing.brand_support", judgement(st.brand_support)),
         (
             "class.grade",
             V::T(

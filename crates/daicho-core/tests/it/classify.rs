@@ -121,6 +121,7 @@ fn settings_out_of_order_overlapping_gapped_or_all_zero_are_refused() {
             influence: 0,
             tenure: 0,
             loyalty: 0,
+            brand_support: 0,
         },
         ..ClassConfig::default()
     };
@@ -165,8 +166,32 @@ fn the_value_score_weighs_the_indicators_there_are_and_places_the_tier() {
         influence: Some(100),
         tenure: Some(100),
         loyalty: Some(100),
+        brand_support: Some(100),
     };
     assert_eq!(value_score(&all, &config), 100);
+    // 003 브랜드 육성 능력 counts once the manager gives it a weight: a store pushing our brand
+    // scores higher than one that does not, all else equal.
+    let weighing_brand = ClassConfig {
+        weights: ValueWeights {
+            brand_support: 20,
+            ..ValueWeights::default()
+        },
+        ..ClassConfig::default()
+    };
+    let pushes = Indicators {
+        contribution: Some(50),
+        brand_support: Some(100),
+        ..Indicators::default()
+    };
+    let does_not = Indicators {
+        brand_support: Some(0),
+        ..pushes.clone()
+    };
+    assert_eq!(
+        value_score(&pushes, &config),
+        value_score(&does_not, &config)
+    );
+    assert!(value_score(&pushes, &weighing_brand) > value_score(&does_not, &weighing_brand));
     // Only contribution (25) and growth (20) known: (25*80 + 20*40) / 45 = 62.2 → 62.
     let some = Indicators {
         contribution: Some(80),
@@ -1268,4 +1293,23 @@ fn the_dashboard_counts_last_periods_buyers_kept_and_lost() {
     let names: Vec<&str> = r.biggest_lost.iter().map(|k| k.name.as_str()).collect();
     assert_eq!(names, ["離反物産", "小口商店"]);
     assert_eq!(r.lost_ids, [lost_big, lost_small]);
+}
+
+/// 003 브랜드 육성 능력: the rep's judgement of how far a store promotes our brand is saved on
+/// the card (1–5, anything else refused) and read by classification as a value indicator.
+#[test]
+fn a_stores_brand_support_is_judged_on_the_card_and_read_as_an_indicator() {
+    let mut l = ledger();
+    let mut f = organisation("코리아마트 강남점", "");
+    f.standing.brand_support = Some(5);
+    let store = l.create_card(&f).unwrap();
+    assert_eq!(
+        l.card(&store.id).unwrap().fields.standing.brand_support,
+        Some(5)
+    );
+    f.standing.brand_support = Some(6);
+    assert!(l.create_card(&f).is_err());
+    let c = l.classification(year()).unwrap();
+    let k = c.cards.iter().find(|k| k.card_id == store.id).unwrap();
+    assert_eq!(k.indicators.brand_support, Some(100));
 }

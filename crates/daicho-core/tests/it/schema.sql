@@ -37,6 +37,10 @@ CREATE INDEX card_products_renewal ON card_products (renewal_on) WHERE renewal_o
 -- index card_tags_tag
 CREATE INDEX card_tags_tag ON card_tags (tag, card_id);
 
+-- index cards_brand_support
+CREATE INDEX cards_brand_support ON cards (id, brand_support)
+    WHERE brand_support IS NOT NULL AND deleted_at IS NULL;
+
 -- index cards_classify_facts
 CREATE INDEX cards_classify_facts ON cards (
     deleted_at, id, code, name, owner, kind, status, credit_rating, credit_score, credit_limit,
@@ -365,7 +369,7 @@ CREATE TABLE cards (
     updated_at      TEXT NOT NULL,
     deleted_at      TEXT,                               -- set when in the trash
     version         INTEGER NOT NULL DEFAULT 1          -- optimistic concurrency
-, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100), messaging TEXT, territory TEXT NOT NULL DEFAULT '', route TEXT NOT NULL DEFAULT '') STRICT;
+, last_contact_at TEXT, first_deal_on TEXT, first_deal_trigger TEXT NOT NULL DEFAULT '', last_visit_at TEXT, credit_rating TEXT NOT NULL DEFAULT '', credit_score INTEGER CHECK (credit_score BETWEEN 0 AND 100), credit_limit INTEGER CHECK (credit_limit >= 0), loyalty TEXT CHECK (loyalty IN ('loyal', 'switcher', 'no_loyalty')), cooperation INTEGER CHECK (cooperation BETWEEN 1 AND 5), influence INTEGER CHECK (influence BETWEEN 1 AND 5), completeness INTEGER CHECK (completeness BETWEEN 0 AND 100), messaging TEXT, territory TEXT NOT NULL DEFAULT '', route TEXT NOT NULL DEFAULT '', brand_support INTEGER CHECK (brand_support BETWEEN 1 AND 5)) STRICT;
 
 -- table case_studies
 CREATE TABLE case_studies (
@@ -890,6 +894,13 @@ END;
 
 -- trigger cards_handed_over
 CREATE TRIGGER cards_handed_over BEFORE UPDATE OF code, kind, status, name, reading, honorific, owner, lead_source, industry, postal_code, region, city, street, building, phones, email, website, notes, organisation, individual, deleted_at, first_deal_on, first_deal_trigger, credit_rating, credit_score, credit_limit, loyalty, cooperation, influence ON cards
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
+-- trigger cards_handed_over_brand_support
+CREATE TRIGGER cards_handed_over_brand_support BEFORE UPDATE OF brand_support ON cards
     WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.id)
 BEGIN
     SELECT RAISE(ABORT, 'daicho:handed_over');

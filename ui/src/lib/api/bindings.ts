@@ -2950,6 +2950,8 @@ export type Indicators_Deserialize = {
 	tenure?: number | null,
 	/**  Loyal 100, switcher 40, no loyalty 0. */
 	loyalty?: number | null,
+	/**  How far they promote our brand, as the rep judged it. */
+	brand_support?: number | null,
 };
 
 /**  The value indicators, each 0–100; none where the card gives nothing to judge by. */
@@ -2963,6 +2965,8 @@ export type Indicators_Serialize = {
 	tenure: number | null,
 	/**  Loyal 100, switcher 40, no loyalty 0. */
 	loyalty: number | null,
+	/**  How far they promote our brand, as the rep judged it. */
+	brand_support: number | null,
 };
 
 export type IndividualProfile = IndividualProfile_Serialize | IndividualProfile_Deserialize;
@@ -4873,6 +4877,8 @@ export type Standing_Deserialize = {
 	cooperation?: number | null,
 	/**  How far their word carries with other customers. */
 	influence?: number | null,
+	/**  How far they promote our brand to their own customers (003 브랜드 육성 능력), 1–5. */
+	brand_support?: number | null,
 };
 
 /**  A customer's credit and how the rep judges them. Scores run 1 (weak) to 5 (strong). */
@@ -4888,6 +4894,8 @@ export type Standing_Serialize = {
 	cooperation: number | null,
 	/**  How far their word carries with other customers. */
 	influence: number | null,
+	/**  How far they promote our brand to their own customers (003 브랜드 육성 능력), 1–5. */
+	brand_support: number | null,
 };
 
 export type StatusCount = {
@@ -5190,6 +5198,11 @@ export type ValueWeights_Deserialize = {
 	tenure?: number,
 	/**  Loyalty, set by the rep or suggested by what they buy. */
 	loyalty?: number,
+	/**
+	 *  How far they promote our brand (set by the rep; 003 브랜드 육성 능력). Weighed only when
+	 *  the manager gives it a weight, so that a ledger's classes stay as they were.
+	 */
+	brand_support?: number,
 };
 
 /**  Weights of the value indicators (any scale; only their ratios count). */
@@ -5208,6 +5221,11 @@ export type ValueWeights_Serialize = {
 	tenure: number,
 	/**  Loyalty, set by the rep or suggested by what they buy. */
 	loyalty: number,
+	/**
+	 *  How far they promote our brand (set by the rep; 003 브랜드 육성 능력). Weighed only when
+	 *  the manager gives it a weight, so that a ledger's classes stay as they were.
+	 */
+	brand_support: number,
 };
 
 /**  Our strengths and weaknesses against one competitor product. */

@@ -29,7 +29,7 @@ export function emptyFields(kind: CardKind): CardFields {
     first_deal_on: null,
     first_deal_trigger: "",
     notes: "",
-    standing: { credit_rating: "", credit_score: null, credit_limit: null, loyalty: null, cooperation: null, influence: null },
+    standing: { credit_rating: "", credit_score: null, credit_limit: null, loyalty: null, cooperation: null, influence: null, brand_support: null },
     organisation:
       kind === "organisation"
         ? {

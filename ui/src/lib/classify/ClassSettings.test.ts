@@ -17,7 +17,7 @@ const CONFIG: ClassConfig = {
   ],
   credit_scale: ["A", "B", "C"],
   weak_credit_below: 40,
-  weights: { contribution: 30, cooperation: 15, credit: 15, growth: 25, influence: 15, tenure: 10, loyalty: 10 },
+  weights: { contribution: 30, cooperation: 15, credit: 15, growth: 25, influence: 15, tenure: 10, loyalty: 10, brand_support: 0 },
   high_value_from: 65,
   secondary_from: 45,
   potential_from: 65,

@@ -28,7 +28,7 @@ function problemCustomer(name: string, reasons: CardClass["reasons"]): CardClass
     monthly_volume: 0,
     grade: null,
     growth_percent: null,
-    indicators: { contribution: null, cooperation: null, credit: null, growth: null, influence: null, tenure: null, loyalty: null },
+    indicators: { contribution: null, cooperation: null, credit: null, growth: null, influence: null, tenure: null, loyalty: null, brand_support: null },
     value_score: 0,
     value_tier: "low",
     loyalty: null,

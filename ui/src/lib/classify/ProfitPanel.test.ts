@@ -24,7 +24,7 @@ function customer(name: string, amount: number, profit: number | null, abc: "a" 
     monthly_volume: 0,
     grade: null,
     growth_percent: null,
-    indicators: { contribution: null, cooperation: null, credit: null, growth: null, influence: null, tenure: null, loyalty: null },
+    indicators: { contribution: null, cooperation: null, credit: null, growth: null, influence: null, tenure: null, loyalty: null, brand_support: null },
     value_score: 0,
     value_tier: "low",
     loyalty: null,

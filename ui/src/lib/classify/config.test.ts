@@ -17,7 +17,7 @@ describe("the classification settings form", () => {
       ],
       credit_scale: ["A"],
       weak_credit_below: 40,
-      weights: { contribution: null, cooperation: 1, credit: 1, growth: 1, influence: 1, tenure: 1, loyalty: 1 },
+      weights: { contribution: null, cooperation: 1, credit: 1, growth: 1, influence: 1, tenure: 1, loyalty: 1, brand_support: 1 },
       high_value_from: 65,
       secondary_from: 45,
       potential_from: 65,

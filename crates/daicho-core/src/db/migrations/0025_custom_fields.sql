@@ -29,6 +29,17 @@ CREATE TABLE card_custom_values (
 -- The list's filter by a field's value.
 CREATE INDEX card_custom_values_field ON card_custom_values (field_id, value);
 
+-- 003 브랜드 육성 능력: how far the customer (a store) promotes our brand, 1–5, judged by the rep
+-- and weighed in the value score; read by classification from its own partial index.
+ALTER TABLE cards ADD COLUMN brand_support INTEGER CHECK (brand_support BETWEEN 1 AND 5);
+CREATE INDEX cards_brand_support ON cards (id, brand_support)
+    WHERE brand_support IS NOT NULL AND deleted_at IS NULL;
+CREATE TRIGGER cards_handed_over_brand_support BEFORE UPDATE OF brand_support ON cards
+    WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = old.id)
+BEGIN
+    SELECT RAISE(ABORT, 'daicho:handed_over');
+END;
+
 -- A card handed over to a successor keeps its values as they were.
 CREATE TRIGGER card_custom_values_handed_over_insert BEFORE INSERT ON card_custom_values
     WHEN EXISTS (SELECT 1 FROM handed_over WHERE card_id = new.card_id)
