@@ -60,6 +60,35 @@ pub struct OwnSegments {
     pub segments: Vec<SegmentSales>,
 }
 
+api_enum!(
+    /// Where a buyer's average unit price falls among the period's buyers: the cheapest third,
+    /// the middle third or the dearest third (003 판매 구조: what their purchases are made of).
+    PriceBand { Low = "low", Mid = "mid", High = "high" }
+);
+
+/// One cell of the scale × price-mix grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScaleCell {
+    pub size: SizeBand,
+    pub price: PriceBand,
+    pub customers: u32,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub amount: i64,
+}
+
+/// 003 운영 규모 × 판매 구조: the period's buyers classed two ways at once, by their size and
+/// by the price mix of what they buy, with the average unit prices that part the thirds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScaleGrid {
+    /// The average unit price from which a buyer is in the middle third, and in the top third.
+    #[cfg_attr(feature = "specta", specta(type = [i32; 2]))]
+    pub price_from: [i64; 2],
+    /// Only the cells with buyers, by size then price band.
+    pub cells: Vec<ScaleCell>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Segments {
@@ -69,6 +98,8 @@ pub struct Segments {
     pub sizes: Vec<SegmentSales>,
     /// One breakdown per choice field of the rep's own.
     pub own: Vec<OwnSegments>,
+    /// Buyers by size × price mix.
+    pub scale_grid: ScaleGrid,
 }
 
 /// The breakdowns of the classification's cards (the Dashboard's: one rep's when narrowed),
@@ -121,13 +152,87 @@ pub fn segments(conn: &Connection, c: &Classification) -> rusqlite::Result<Segme
         });
         v
     });
+    let sizes_by_card: HashMap<String, SizeBand> = facts
+        .iter()
+        .map(|(id, f)| {
+            (
+                id.clone(),
+                SizeBand::parse(&f[3]).unwrap_or(SizeBand::Unknown),
+            )
+        })
+        .collect();
     Ok(Segments {
         territories,
         routes,
         industries,
         sizes,
         own: own_segments(conn, c)?,
+        scale_grid: scale_grid(conn, c, &sizes_by_card)?,
     })
+}
+
+/// Each buyer's size and the price band of its average unit price over the period.
+fn scale_grid(
+    conn: &Connection,
+    c: &Classification,
+    sizes: &HashMap<String, SizeBand>,
+) -> rusqlite::Result<ScaleGrid> {
+    let shown: std::collections::HashSet<&str> = c
+        .cards
+        .iter()
+        .filter(|k| k.amount > 0)
+        .map(|k| k.card_id.as_str())
+        .collect();
+    // From the covering index of a card's sales (schema 23): the period's sales and units.
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, sum(amount), sum(quantity) FROM transactions
+         WHERE kind = 'sale' AND dated_on BETWEEN ?1 AND ?2 GROUP BY card_id",
+    )?;
+    let mut buyers: Vec<(SizeBand, i64, i64)> = Vec::new();
+    let mut rows = stmt.query([&c.from, &c.to])?;
+    while let Some(r) = rows.next()? {
+        let id: &str = r.get_ref(0)?.as_str()?;
+        if !shown.contains(id) {
+            continue;
+        }
+        let (amount, quantity): (i64, i64) = (r.get(1)?, r.get(2)?);
+        if amount <= 0 || quantity <= 0 {
+            continue;
+        }
+        let size = sizes.get(id).copied().unwrap_or(SizeBand::Unknown);
+        buyers.push((size, amount, amount / quantity));
+    }
+    if buyers.is_empty() {
+        return Ok(ScaleGrid::default());
+    }
+    let mut prices: Vec<i64> = buyers.iter().map(|b| b.2).collect();
+    prices.sort_unstable();
+    let third = |n: usize| prices[(prices.len() * n / 3).min(prices.len() - 1)];
+    let price_from = [third(1), third(2)];
+    let mut cells: Vec<ScaleCell> = Vec::new();
+    for (size, amount, price) in buyers {
+        let band = if price >= price_from[1] {
+            PriceBand::High
+        } else if price >= price_from[0] {
+            PriceBand::Mid
+        } else {
+            PriceBand::Low
+        };
+        match cells.iter_mut().find(|x| x.size == size && x.price == band) {
+            Some(cell) => {
+                cell.customers += 1;
+                cell.amount += amount;
+            }
+            None => cells.push(ScaleCell {
+                size,
+                price: band,
+                customers: 1,
+                amount,
+            }),
+        }
+    }
+    cells.sort_by_key(|x| (x.size, x.price));
+    Ok(ScaleGrid { price_from, cells })
 }
 
 /// The breakdowns by each choice field of the rep's own, from the values' index.

@@ -1115,6 +1115,25 @@ fn the_dashboard_breaks_sales_down_by_territory_route_industry_and_size() {
         [("首都圏".to_string(), 1, 1, 100_000)]
     );
 
+    // 003 운영 규모 × 판매 구조: the buyers classed by size and by the price mix of what they
+    // buy at once (one unit each: 300,000, 100,000 and 50,000 a unit, a third each).
+    use daicho_core::segments::{PriceBand, SizeBand};
+    let grid = &s.scale_grid;
+    assert_eq!(grid.price_from, [100_000, 300_000]);
+    let cells: Vec<(SizeBand, PriceBand, u32, i64)> = grid
+        .cells
+        .iter()
+        .map(|x| (x.size, x.price, x.customers, x.amount))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (SizeBand::Micro, PriceBand::Mid, 1, 100_000),
+            (SizeBand::Medium, PriceBand::High, 1, 300_000),
+            (SizeBand::Unknown, PriceBand::Low, 1, 50_000)
+        ]
+    );
+
     // 003's 도시/농촌 as the rep defines it: a choice field of their own breaks sales down too,
     // its choices in their order, then the customers without one.
     use daicho_core::custom_fields::{CustomFieldDef, CustomFieldKind, CustomValue};

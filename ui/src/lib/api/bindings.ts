@@ -3919,6 +3919,12 @@ export type PreviewCard_Serialize = {
  */
 export type PreviewStatus = "new" | "duplicate" | "already_here" | "returning";
 
+/**
+ *  Where a buyer's average unit price falls among the period's buyers: the cheapest third,
+ *  the middle third or the dearest third (003 판매 구조: what their purchases are made of).
+ */
+export type PriceBand = "low" | "mid" | "high";
+
 export type Product = Product_Serialize | Product_Deserialize;
 
 /**  A product in the catalogue: ours when `competitor_id` is empty. */
@@ -4608,6 +4614,25 @@ export type SavedMapping_Serialize = {
 	mapping: Mapping_Serialize,
 };
 
+/**  One cell of the scale × price-mix grid. */
+export type ScaleCell = {
+	size: SizeBand,
+	price: PriceBand,
+	customers: number,
+	amount: number,
+};
+
+/**
+ *  003 운영 규모 × 판매 구조: the period's buyers classed two ways at once, by their size and
+ *  by the price mix of what they buy, with the average unit prices that part the thirds.
+ */
+export type ScaleGrid = {
+	/**  The average unit price from which a buyer is in the middle third, and in the top third. */
+	price_from: [number, number],
+	/**  Only the cells with buyers, by size then price band. */
+	cells: ScaleCell[],
+};
+
 /**
  *  One product's change per criterion of the later assessment, on its scale; none where either
  *  assessment has no score (or the earlier one lacks the criterion).
@@ -4666,6 +4691,8 @@ export type Segments = {
 	sizes: SegmentSales[],
 	/**  One breakdown per choice field of the rep's own. */
 	own: OwnSegments[],
+	/**  Buyers by size × price mix. */
+	scale_grid: ScaleGrid,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -4848,6 +4875,9 @@ export type Sheet_Serialize = {
 	version: number,
 	fields: SheetFields_Serialize,
 };
+
+/**  A customer's size by its staff: an individual, or an organisation's employees. */
+export type SizeBand = "individual" | "micro" | "small" | "medium" | "large" | "unknown";
 
 /**  How a file was read. */
 export type SourceInfo = {

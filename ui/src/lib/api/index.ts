@@ -207,6 +207,8 @@ export type {
   ProductUser,
   CustomerRetention,
   DealResult,
+  SizeBand,
+  PriceBand,
   LostCustomer,
   GroupSales,
 } from "./bindings";

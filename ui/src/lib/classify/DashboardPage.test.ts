@@ -99,6 +99,13 @@ function dashboard(withSales: boolean): Dashboard {
           ],
         },
       ],
+      scale_grid: {
+        price_from: [20_000, 90_000],
+        cells: [
+          { size: "small", price: "low", customers: 4, amount: 600_000 },
+          { size: "medium", price: "high", customers: 2, amount: 2_400_000 },
+        ],
+      },
     },
     retention: {
       previous_buyers: 20,
@@ -182,6 +189,13 @@ describe("the dashboard", () => {
     const own = await screen.findAllByTestId("segment-row");
     expect(own.map((r) => r.textContent)).toEqual([expect.stringContaining("郊外"), expect.stringContaining("（未設定）")]);
     expect(screen.getByTestId("segments-table")).toHaveTextContent("立地");
+    // 003 운영 규모 × 판매 구조: size and price mix at once, as a grid.
+    await userEvent.click(screen.getByTestId("segment-scale"));
+    const grid = await screen.findByTestId("scale-grid");
+    expect(grid).toHaveTextContent("高価格帯（90,000 以上）");
+    const gridRows = screen.getAllByTestId("scale-row");
+    expect(gridRows[0]).toHaveTextContent("4 社・600,000");
+    expect(gridRows[1]).toHaveTextContent("2 社・2,400,000");
   });
 
   it("counts last period's buyers kept and lost, and lists the lost in the card list", async () => {
