@@ -91,7 +91,8 @@ describe("follow-ups, intelligence and the visit plan in the real window", () =>
     await goTo("notes");
     await choose('[data-testid="notes-filter-certainty"]', "speculation");
     await choose('[data-testid="notes-filter-urgency"]', "high");
-    await byTestId("notes-search").setValue("北斗運輸");
+    // By the note's own words: the demo's other notes on the card are not this test's.
+    await byTestId("notes-search").setValue("物流センターを新設");
     await browser.waitUntil(
       async () => (await $$('[data-testid="note-row"]').length) === 1,
       {
