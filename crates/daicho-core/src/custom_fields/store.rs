@@ -131,19 +131,33 @@ pub fn add(
     }
     label_free(conn, &def.label, None)?;
     let id = CustomFieldId::new();
+    save(conn, &id, &def, edit.at)?;
+    get(conn, &id)
+}
+
+/// Writes a checked definition: a new field after the others, or a field's new definition
+/// (its place and creation kept).
+fn save(
+    conn: &Connection,
+    id: &CustomFieldId,
+    def: &CustomFieldDef,
+    at: &str,
+) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO custom_fields (id, label, kind, choices, in_list, position, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), 0) + 1 FROM custom_fields), ?6, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), 0) + 1 FROM custom_fields), ?6, ?6)
+         ON CONFLICT (id) DO UPDATE SET label = excluded.label, kind = excluded.kind,
+            choices = excluded.choices, in_list = excluded.in_list, updated_at = excluded.updated_at",
         params![
             id,
             def.label,
             def.kind.as_str(),
             choices_json(&def.choices),
             def.in_list,
-            edit.at
+            at
         ],
     )?;
-    get(conn, &id)
+    Ok(())
 }
 
 /// Changes a field. Its kind changes only while no card has a value, and a choice stays while
@@ -173,17 +187,7 @@ pub fn update(
             return Err(CustomFieldError::ChoiceInUse { value, cards });
         }
     }
-    conn.execute(
-        "UPDATE custom_fields SET label = ?2, kind = ?3, choices = ?4, in_list = ?5, updated_at = ?6 WHERE id = ?1",
-        params![
-            id,
-            def.label,
-            def.kind.as_str(),
-            choices_json(&def.choices),
-            def.in_list,
-            edit.at
-        ],
-    )?;
+    save(conn, id, &def, edit.at)?;
     get(conn, id)
 }
 
