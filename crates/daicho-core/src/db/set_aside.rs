@@ -26,9 +26,11 @@ pub(crate) const LIST_INDEXES: &[&str] = &[
     "cards_list_updated",
     "cards_live_last_visit",
     "cards_owner",
+    "cards_reminder_dates",
     "card_tags_tag",
     "contacts_open_actions",
     "contacts_open_complaints",
+    "key_persons_birthdays",
     "notes_noted",
     "transactions_open",
 ];

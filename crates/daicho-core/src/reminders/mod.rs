@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use error::ReminderError;
 pub use occurs::Greeting;
 
+use crate::card::CardKind;
 use crate::i18n::Lang;
 use occurs::{each_year_between, yearly_in};
 
@@ -286,42 +287,61 @@ fn card_subject(r: &rusqlite::Row<'_>) -> rusqlite::Result<Subject> {
 /// Live cards not lost.
 const LIVE: &str = "c.deleted_at IS NULL AND c.status <> 'lost'";
 
+/// The dates kept on live cards that reminders come from, and what a reminder shows of the
+/// card: read from the index of schema 26 alone (its expressions and condition must stay those
+/// of the index, letter for letter).
+pub const CARD_DATES: &str = "SELECT id, name, code, kind, first_deal_on,
+        CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END,
+        CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END,
+        CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END,
+        CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END
+    FROM cards INDEXED BY cards_reminder_dates
+    WHERE deleted_at IS NULL AND status <> 'lost' AND (first_deal_on IS NOT NULL
+        OR (CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END) IS NOT NULL
+        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END) IS NOT NULL
+        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END) IS NOT NULL
+        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL)";
+
 /// The dates kept on cards and key persons that reminders come from.
 fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, String)>> {
     let mut out = Vec::new();
-    let card_dates = format!(
-        "SELECT c.id, c.name, c.code, 'birthday', c.individual ->> '$.birthday'
-           FROM cards c WHERE c.kind = 'individual' AND {LIVE} AND c.individual ->> '$.birthday' IS NOT NULL
-         UNION ALL
-         SELECT c.id, c.name, c.code, 'anniversary', c.first_deal_on
-           FROM cards c WHERE c.first_deal_on IS NOT NULL AND {LIVE}
-         UNION ALL
-         SELECT c.id, c.name, c.code, 'licence_review', c.organisation ->> '$.licence_review_on'
-           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.licence_review_on' IS NOT NULL
-         UNION ALL
-         SELECT c.id, c.name, c.code, 'contract_renewal', c.organisation ->> '$.contract_renews_on'
-           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.contract_renews_on' IS NOT NULL
-         UNION ALL
-         SELECT c.id, c.name, c.code, 'decision_meeting', c.organisation ->> '$.decision_meeting_on'
-           FROM cards c WHERE c.kind = 'organisation' AND {LIVE} AND c.organisation ->> '$.decision_meeting_on' IS NOT NULL"
-    );
-    let mut statement = conn.prepare_cached(&card_dates)?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(3)?,
-            card_subject(r)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (kind, subject, date) = row?;
-        if let Some(kind) = ReminderKind::parse(&kind) {
-            out.push((kind, subject, date));
+    let mut statement = conn.prepare_cached(CARD_DATES)?;
+    let mut rows = statement.query([])?;
+    while let Some(r) = rows.next()? {
+        let kind = CardKind::parse(&r.get::<_, String>(3)?);
+        // Which dates count depends on the kind of card, as on its form.
+        let kept = [
+            (
+                ReminderKind::Birthday,
+                5,
+                kind == Some(CardKind::Individual),
+            ),
+            (ReminderKind::Anniversary, 4, true),
+            (
+                ReminderKind::LicenceReview,
+                6,
+                kind == Some(CardKind::Organisation),
+            ),
+            (
+                ReminderKind::ContractRenewal,
+                7,
+                kind == Some(CardKind::Organisation),
+            ),
+            (
+                ReminderKind::DecisionMeeting,
+                8,
+                kind == Some(CardKind::Organisation),
+            ),
+        ];
+        for (reminder, column, counts) in kept {
+            if let Some(date) = r.get::<_, Option<String>>(column)?.filter(|_| counts) {
+                out.push((reminder, card_subject(r)?, date));
+            }
         }
     }
     let persons = format!(
         "SELECT k.id, k.name, k.birthday, c.id, c.name, c.code
-           FROM key_persons k JOIN cards c ON c.id = k.card_id
+           FROM key_persons k INDEXED BY key_persons_birthdays JOIN cards c ON c.id = k.card_id
           WHERE k.birthday IS NOT NULL AND {LIVE}"
     );
     let mut statement = conn.prepare_cached(&persons)?;
@@ -349,10 +369,10 @@ fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, Stri
 /// closes in March), so every organisation's would bury the rest.
 fn fiscal_months(conn: &Connection) -> rusqlite::Result<Vec<(Subject, u32)>> {
     let sql = format!(
-        "SELECT c.id, c.name, c.code, c.organisation ->> '$.fiscal_year_end_month'
+        "SELECT c.id, c.name, c.code, CASE WHEN json_valid(c.organisation) THEN c.organisation ->> '$.fiscal_year_end_month' END
            FROM cards c JOIN card_classes k ON k.card_id = c.id AND k.abc = 'a'
           WHERE c.kind = 'organisation' AND {LIVE}
-            AND c.organisation ->> '$.fiscal_year_end_month' BETWEEN 1 AND 12"
+            AND CASE WHEN json_valid(c.organisation) THEN c.organisation ->> '$.fiscal_year_end_month' END BETWEEN 1 AND 12"
     );
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement.query_map([], |r| Ok((card_subject(r)?, r.get::<_, i64>(3)?)))?;

@@ -265,3 +265,55 @@ fn a_card_in_the_trash_brings_no_reminder() {
     l.trash_card(&card.id).unwrap();
     assert!(l.reminders(&query(&[])).unwrap().items.is_empty());
 }
+
+#[test]
+fn a_card_whose_stored_profile_is_damaged_brings_no_reminder_and_hides_none() {
+    let mut l = with_dates();
+    let before = l.reminders(&query(&[])).unwrap().items.len();
+    let card = l
+        .create_card(&company(
+            "壊れ商事",
+            OrganisationProfile {
+                contract_renews_on: Some("2026-12-01".into()),
+                ..OrganisationProfile::default()
+            },
+        ))
+        .unwrap();
+    assert_eq!(l.reminders(&query(&[])).unwrap().items.len(), before + 1);
+    // Damaged on disk (written here by SQL): the other reminders still come.
+    l.connection()
+        .execute(
+            "UPDATE cards SET organisation = '{\"contract_renews_on\": [broken' WHERE id = ?1",
+            [&card.id],
+        )
+        .unwrap();
+    assert_eq!(l.reminders(&query(&[])).unwrap().items.len(), before);
+}
+
+#[test]
+fn reminders_read_the_dates_of_a_ledger_from_their_own_indexes() {
+    let l = ledger();
+    let plan = |sql: &str| -> Vec<String> {
+        l.connection()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let cards = plan(daicho_core::reminders::CARD_DATES);
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert!(
+        cards[0].contains("USING COVERING INDEX cards_reminder_dates"),
+        "{cards:?}"
+    );
+    let overdue =
+        plan(&daicho_core::contact::followup::OVERDUE_COUNT.replace("?1", "'2026-11-24'"));
+    assert!(
+        overdue
+            .iter()
+            .any(|step| step.contains("USING COVERING INDEX contacts_open_actions")),
+        "{overdue:?}"
+    );
+}

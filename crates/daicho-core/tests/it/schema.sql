@@ -108,6 +108,20 @@ CREATE INDEX cards_live_last_visit ON cards (deleted_at, last_visit_at, id);
 -- index cards_owner
 CREATE INDEX cards_owner        ON cards (owner);
 
+-- index cards_reminder_dates
+CREATE INDEX cards_reminder_dates ON cards (
+    first_deal_on,
+    CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END,
+    CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END,
+    CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END,
+    CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END,
+    kind, name, code, id, status, deleted_at)
+WHERE deleted_at IS NULL AND status <> 'lost' AND (first_deal_on IS NOT NULL
+    OR (CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END) IS NOT NULL
+    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END) IS NOT NULL
+    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END) IS NOT NULL
+    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL);
+
 -- index cards_territory
 CREATE INDEX cards_territory ON cards (territory) WHERE territory <> '';
 
@@ -130,7 +144,7 @@ CREATE INDEX contacts_at ON contacts (at);
 CREATE INDEX contacts_card_at ON contacts (card_id, at DESC);
 
 -- index contacts_open_actions
-CREATE INDEX contacts_open_actions ON contacts (next_action_due)
+CREATE INDEX contacts_open_actions ON contacts (next_action_due, card_id, next_action_done_at)
     WHERE next_action_due IS NOT NULL AND next_action_done_at IS NULL;
 
 -- index contacts_open_complaints
@@ -142,6 +156,10 @@ CREATE INDEX copies_log_at ON copies_log (at);
 
 -- index handed_over_bundle
 CREATE INDEX handed_over_bundle ON handed_over (bundle_id);
+
+-- index key_persons_birthdays
+CREATE INDEX key_persons_birthdays ON key_persons (card_id, birthday, id, name)
+    WHERE birthday IS NOT NULL;
 
 -- index key_persons_card
 CREATE INDEX key_persons_card ON key_persons (card_id, position);
