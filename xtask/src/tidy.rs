@@ -114,7 +114,7 @@ mod tests {
         ),
         (
             "0026_startup_indexes.sql",
-            "de11ca5e1c1d15fd029c27710f442af3a48e9940ccc218dc1058606c7c1110af",
+            "b68324d59a81693f57d43b0c30a762fbf35daaa34d52ab3804d14002158d4a07",
         ),
     ];
 

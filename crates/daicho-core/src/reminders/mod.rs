@@ -179,7 +179,8 @@ pub fn list(
     let years_since = |start: NaiveDate, on: NaiveDate| {
         u32::try_from(chrono::Datelike::year(&on) - chrono::Datelike::year(&start)).ok()
     };
-    for (kind, s, date) in dated(conn)? {
+    let dated = dated(conn)?;
+    for (kind, s, date) in dated.dates {
         let Some(date) = day(&date) else { continue };
         match kind {
             ReminderKind::Birthday => {
@@ -216,7 +217,7 @@ pub fn list(
             _ => {}
         }
     }
-    for (s, month) in fiscal_months(conn)? {
+    for (s, month) in fiscal_months(conn, dated.fiscal_months)? {
         let found = each_year_between(from, until(leads.fiscal_year_end), |y| {
             NaiveDate::from_ymd_opt(y, month, 1)
         });
@@ -287,28 +288,43 @@ fn card_subject(r: &rusqlite::Row<'_>) -> rusqlite::Result<Subject> {
 /// Live cards not lost.
 const LIVE: &str = "c.deleted_at IS NULL AND c.status <> 'lost'";
 
-/// The dates kept on live cards that reminders come from, and what a reminder shows of the
-/// card: read from the index of schema 26 alone (its expressions and condition must stay those
-/// of the index, letter for letter).
+/// The dates kept on live cards that reminders come from (and the month a fiscal year ends),
+/// with what a reminder shows of the card: read from the index of schema 26 alone (its
+/// expressions and condition must stay those of the index, letter for letter).
 pub const CARD_DATES: &str = "SELECT id, name, code, kind, first_deal_on,
         CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END,
         CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END,
         CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END,
-        CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END
+        CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END,
+        CASE WHEN json_valid(organisation) THEN organisation ->> '$.fiscal_year_end_month' END
     FROM cards INDEXED BY cards_reminder_dates
     WHERE deleted_at IS NULL AND status <> 'lost' AND (first_deal_on IS NOT NULL
         OR (CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END) IS NOT NULL
         OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END) IS NOT NULL
         OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END) IS NOT NULL
-        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL)";
+        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL
+        OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.fiscal_year_end_month' END) IS NOT NULL)";
 
-/// The dates kept on cards and key persons that reminders come from.
-fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, String)>> {
-    let mut out = Vec::new();
+/// Key persons' birthdays on live cards not lost: the few persons with one lead, each card is
+/// looked up by its id.
+pub const PERSON_BIRTHDAYS: &str = "SELECT k.id, k.name, k.birthday, c.id, c.name, c.code
+    FROM key_persons k INDEXED BY key_persons_birthdays CROSS JOIN cards c ON c.id = k.card_id
+    WHERE k.birthday IS NOT NULL AND c.deleted_at IS NULL AND c.status <> 'lost'";
+
+/// What reminders come from: dates on cards and key persons, and organisations' fiscal months.
+#[derive(Default)]
+struct Dated {
+    dates: Vec<(ReminderKind, Subject, String)>,
+    fiscal_months: Vec<(Subject, u32)>,
+}
+
+fn dated(conn: &Connection) -> rusqlite::Result<Dated> {
+    let mut out = Dated::default();
     let mut statement = conn.prepare_cached(CARD_DATES)?;
     let mut rows = statement.query([])?;
     while let Some(r) = rows.next()? {
         let kind = CardKind::parse(&r.get::<_, String>(3)?);
+        let organisation = kind == Some(CardKind::Organisation);
         // Which dates count depends on the kind of card, as on its form.
         let kept = [
             (
@@ -317,37 +333,27 @@ fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, Stri
                 kind == Some(CardKind::Individual),
             ),
             (ReminderKind::Anniversary, 4, true),
-            (
-                ReminderKind::LicenceReview,
-                6,
-                kind == Some(CardKind::Organisation),
-            ),
-            (
-                ReminderKind::ContractRenewal,
-                7,
-                kind == Some(CardKind::Organisation),
-            ),
-            (
-                ReminderKind::DecisionMeeting,
-                8,
-                kind == Some(CardKind::Organisation),
-            ),
+            (ReminderKind::LicenceReview, 6, organisation),
+            (ReminderKind::ContractRenewal, 7, organisation),
+            (ReminderKind::DecisionMeeting, 8, organisation),
         ];
         for (reminder, column, counts) in kept {
             if let Some(date) = r.get::<_, Option<String>>(column)?.filter(|_| counts) {
-                out.push((reminder, card_subject(r)?, date));
+                out.dates.push((reminder, card_subject(r)?, date));
             }
         }
+        // A month kept as text or out of range is no month.
+        let month = match r.get_ref(9)? {
+            rusqlite::types::ValueRef::Integer(m) => u32::try_from(m).ok(),
+            _ => None,
+        };
+        if let Some(month) = month.filter(|m| organisation && (1..=12).contains(m)) {
+            out.fiscal_months.push((card_subject(r)?, month));
+        }
     }
-    let persons = format!(
-        "SELECT k.id, k.name, k.birthday, c.id, c.name, c.code
-           FROM key_persons k INDEXED BY key_persons_birthdays JOIN cards c ON c.id = k.card_id
-          WHERE k.birthday IS NOT NULL AND {LIVE}"
-    );
-    let mut statement = conn.prepare_cached(&persons)?;
+    let mut statement = conn.prepare_cached(PERSON_BIRTHDAYS)?;
     let rows = statement.query_map([], |r| {
         Ok((
-            ReminderKind::Birthday,
             Subject {
                 id: r.get(0)?,
                 person: r.get(1)?,
@@ -359,31 +365,30 @@ fn dated(conn: &Connection) -> rusqlite::Result<Vec<(ReminderKind, Subject, Stri
         ))
     })?;
     for row in rows {
-        out.push(row?);
+        let (subject, date) = row?;
+        out.dates.push((ReminderKind::Birthday, subject, date));
     }
     Ok(out)
 }
 
-/// Organisations of class A with a fiscal year-end month: the customers whose budget is worth a
-/// visit before it is set. Year ends fall on a few months for everyone (a quarter of a ledger
-/// closes in March), so every organisation's would bury the rest.
-fn fiscal_months(conn: &Connection) -> rusqlite::Result<Vec<(Subject, u32)>> {
-    let sql = format!(
-        "SELECT c.id, c.name, c.code, CASE WHEN json_valid(c.organisation) THEN c.organisation ->> '$.fiscal_year_end_month' END
-           FROM cards c JOIN card_classes k ON k.card_id = c.id AND k.abc = 'a'
-          WHERE c.kind = 'organisation' AND {LIVE}
-            AND CASE WHEN json_valid(c.organisation) THEN c.organisation ->> '$.fiscal_year_end_month' END BETWEEN 1 AND 12"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], |r| Ok((card_subject(r)?, r.get::<_, i64>(3)?)))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (subject, month) = row?;
-        if let Ok(month) = u32::try_from(month) {
-            out.push((subject, month));
-        }
+/// Of the organisations with a fiscal year-end month, those of class A: the customers whose
+/// budget is worth a visit before it is set. Year ends fall on a few months for everyone (a
+/// quarter of a ledger closes in March), so every organisation's would bury the rest.
+fn fiscal_months(
+    conn: &Connection,
+    months: Vec<(Subject, u32)>,
+) -> rusqlite::Result<Vec<(Subject, u32)>> {
+    if months.is_empty() {
+        return Ok(months);
     }
-    Ok(out)
+    let mut statement = conn.prepare_cached("SELECT card_id FROM card_classes WHERE abc = 'a'")?;
+    let class_a = statement
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<std::collections::HashSet<String>>>()?;
+    Ok(months
+        .into_iter()
+        .filter(|(s, _)| class_a.contains(&s.card_id))
+        .collect())
 }
 
 /// Contracts for products in use at live customers renewing between `from` and `to`: ours

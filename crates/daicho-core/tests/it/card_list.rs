@@ -162,6 +162,44 @@ fn filters_by_status_kind_tag_and_owner() {
 }
 
 #[test]
+fn the_filters_offer_the_owners_of_live_cards_and_every_tag_without_reading_each_card() {
+    let mut ledger = Ledger::open_in_memory().unwrap();
+    let mut card = |name: &str, owner: &str, tags: &[&str]| {
+        let mut fields = CardFields::new(CardKind::Organisation, name);
+        fields.owner = owner.into();
+        fields.tags = tags.iter().map(|t| t.to_string()).collect();
+        ledger.create_card(&fields).unwrap()
+    };
+    card("株式会社東洋商事", "佐藤", &["重点", "新規"]);
+    card("東洋物産", "佐藤", &["重点"]);
+    card("(주)한빛상사", "김민준", &[]);
+    card("Harbor Foods", "", &["Key account"]);
+    let gone = card("アオバ食品", "Alex Brown", &["休眠"]);
+    ledger.trash_card(&gone.id).unwrap();
+    let facets = ledger.facets().unwrap();
+    // Alex Brown's only card is in the trash; a tag stays offered while any card keeps it.
+    assert_eq!(facets.owners, ["佐藤", "김민준"]);
+    assert_eq!(facets.tags, ["Key account", "休眠", "新規", "重点"]);
+    for sql in [
+        daicho_core::card_list::FACET_OWNERS,
+        daicho_core::card_list::FACET_TAGS,
+    ] {
+        let plan: Vec<String> = ledger
+            .connection()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            !plan.iter().any(|step| step.starts_with("SCAN card")),
+            "{plan:?}"
+        );
+    }
+}
+
+#[test]
 fn sorts_by_reading_name_or_last_update() {
     let mut ledger = sample();
     let by_reading = names(&ledger, CardQuery::default());

@@ -308,6 +308,16 @@ fn reminders_read_the_dates_of_a_ledger_from_their_own_indexes() {
         cards[0].contains("USING COVERING INDEX cards_reminder_dates"),
         "{cards:?}"
     );
+    // The few key persons with a birthday lead; their cards are looked up one by one.
+    let persons = plan(daicho_core::reminders::PERSON_BIRTHDAYS);
+    assert!(
+        persons[0].contains("INDEX key_persons_birthdays"),
+        "{persons:?}"
+    );
+    assert!(
+        persons[1..].iter().all(|step| step.contains("id=?)")),
+        "{persons:?}"
+    );
     let overdue =
         plan(&daicho_core::contact::followup::OVERDUE_COUNT.replace("?1", "'2026-11-24'"));
     assert!(

@@ -115,12 +115,14 @@ CREATE INDEX cards_reminder_dates ON cards (
     CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END,
     CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END,
     CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END,
+    CASE WHEN json_valid(organisation) THEN organisation ->> '$.fiscal_year_end_month' END,
     kind, name, code, id, status, deleted_at)
 WHERE deleted_at IS NULL AND status <> 'lost' AND (first_deal_on IS NOT NULL
     OR (CASE WHEN json_valid(individual) THEN individual ->> '$.birthday' END) IS NOT NULL
     OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.licence_review_on' END) IS NOT NULL
     OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.contract_renews_on' END) IS NOT NULL
-    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL);
+    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.decision_meeting_on' END) IS NOT NULL
+    OR (CASE WHEN json_valid(organisation) THEN organisation ->> '$.fiscal_year_end_month' END) IS NOT NULL);
 
 -- index cards_territory
 CREATE INDEX cards_territory ON cards (territory) WHERE territory <> '';
