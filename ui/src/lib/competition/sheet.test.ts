@@ -4,7 +4,7 @@ import { productId } from "../api/test-ids";
 import { describe, expect, it } from "vitest";
 import type { AssessmentFields } from "../api";
 import { setLang } from "../i18n/i18n.svelte";
-import { addCriterion, best, defaultCriteria, removeCriterion, signed } from "./sheet";
+import { addCriterion, best, defaultCriteria, makerAfterProduct, removeCriterion, signed } from "./sheet";
 
 const fields: AssessmentFields = {
   assessed_on: "2026-11-24",
@@ -51,5 +51,14 @@ describe("changes since an earlier assessment", () => {
   it("mark every highest score of a row", () => {
     expect([...best([4, 5, 5])]).toEqual([1, 2]);
     expect([...best([null, null])]).toEqual([]);
+  });
+});
+
+describe("a maker after its product", () => {
+  it("is put in brackets unless its name already holds some", () => {
+    expect(makerAfterProduct("アルファ事務機株式会社")).toBe("(アルファ事務機株式会社)");
+    expect(makerAfterProduct("Alpha Office Systems")).toBe("(Alpha Office Systems)");
+    expect(makerAfterProduct("(주)알파사무기기")).toBe("· (주)알파사무기기");
+    expect(makerAfterProduct("アルファ事務機（株）")).toBe("· アルファ事務機（株）");
   });
 });

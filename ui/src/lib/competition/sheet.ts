@@ -69,3 +69,9 @@ export function signed(value: number): string {
   if (value === 0) return "±0";
   return value > 0 ? `+${value}` : `−${Math.abs(value)}`;
 }
+
+/** A maker shown after its product: "(アルファ事務機)", or "· (주)알파사무기기" when the maker's
+ * name already holds brackets (a Korean (주) or a Japanese (株)), which would double them. */
+export function makerAfterProduct(maker: string): string {
+  return /[()（）]/.test(maker) ? `· ${maker}` : `(${maker})`;
+}
