@@ -295,15 +295,40 @@ fn matched_elsewhere(
         }))
 }
 
+/// The card's key persons as the search box shows them: "Michael Smith (Smith Michael) ·
+/// Purchasing · Purchasing Manager", each person's fields apart, the reading only where it is
+/// not the name itself, persons apart by " / ".
 fn key_person_text(conn: &Connection, card_id: &str) -> rusqlite::Result<String> {
-    conn.prepare_cached(
-        "SELECT group_concat(trim(name || ' ' || reading || ' ' || department || ' ' || title || ' '
-                || phone || ' ' || email), ' / ')
-         FROM key_persons WHERE card_id = ?1",
-    )?
-    .query_row([card_id], |r| r.get::<_, Option<String>>(0))
-    .optional()
-    .map(|v| v.flatten().unwrap_or_default())
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, reading, department, title, phone, email FROM key_persons
+         WHERE card_id = ?1 ORDER BY rowid",
+    )?;
+    let persons = stmt.query_map([card_id], |r| {
+        let field = |i: usize| -> rusqlite::Result<String> {
+            Ok(r.get::<_, Option<String>>(i)?
+                .unwrap_or_default()
+                .trim()
+                .to_owned())
+        };
+        let name = field(0)?;
+        let reading = field(1)?;
+        let mut parts = Vec::new();
+        match (name.is_empty(), reading.is_empty() || reading == name) {
+            (false, false) => parts.push(format!("{name} ({reading})")),
+            (false, true) => parts.push(name),
+            (true, false) => parts.push(reading),
+            (true, true) => {}
+        }
+        for i in 2..=5 {
+            let value = field(i)?;
+            if !value.is_empty() {
+                parts.push(value);
+            }
+        }
+        Ok(parts.join(" · "))
+    })?;
+    let persons = persons.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(persons.join(" / "))
 }
 
 fn contact_hits(

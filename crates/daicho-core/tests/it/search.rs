@@ -158,6 +158,43 @@ fn email_address_tags_and_key_persons_say_where_they_matched() {
 }
 
 #[test]
+fn a_key_persons_name_reading_department_and_title_are_shown_apart() {
+    let mut ledger = ledger();
+    let harbor = ledger
+        .create_card(&organisation("Harbor Foods Inc.", ""))
+        .unwrap();
+    for (name, reading, department, title) in [
+        (
+            "Michael Smith",
+            "Smith Michael",
+            "Purchasing",
+            "Purchasing Manager",
+        ),
+        ("Emily Chen", "Emily Chen", "", "Buyer"),
+    ] {
+        let mut p = person(name);
+        p.reading = reading.into();
+        p.department = department.into();
+        p.title = title.into();
+        ledger.add_key_person(&harbor.id, &p).unwrap();
+    }
+    let results = find(&ledger, "Purchasing");
+    let matched = results.cards[0].matched.as_ref().unwrap();
+    assert_eq!(matched.field, "key_persons");
+    let shown: String = matched.text.iter().map(|s| s.text.as_str()).collect();
+    // The reading only where it is not the name itself; no field run into the next.
+    assert!(
+        "Michael Smith (Smith Michael) · Purchasing · Purchasing Manager / Emily Chen · Buyer"
+            .contains(shown.trim_matches('…')),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Michael) · Purchasing · Purchasing Manager /"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn contacts_and_notes_are_found_by_their_text_with_a_snippet() {
     let s = sample();
     let results = find(&s.ledger, "納期");
