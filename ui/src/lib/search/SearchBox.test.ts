@@ -125,6 +125,20 @@ describe("the search box", () => {
     expect(app.listRequest).toEqual({ text: "佐藤", sort: "relevance" });
   });
 
+  it("keeps the search on the card it opened and empties it on any other page", async () => {
+    const user = userEvent.setup();
+    render(SearchBox);
+    const box = screen.getByTestId("search") as HTMLInputElement;
+    await user.type(box, "佐藤");
+    await screen.findAllByTestId("search-card");
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(app.route).toEqual({ page: "card", id: "c1" });
+    expect(box.value).toBe("佐藤");
+    app.route = { page: "dashboard" };
+    await waitFor(() => expect(box.value).toBe(""));
+    expect(screen.queryByTestId("search-results")).toBeNull();
+  });
+
   it("says so when nothing matches", async () => {
     const user = userEvent.setup();
     render(SearchBox);
