@@ -56,9 +56,9 @@ describe("changes since an earlier assessment", () => {
 
 describe("a maker after its product", () => {
   it("is put in brackets unless its name already holds some", () => {
-    expect(makerAfterProduct("アルファ事務機株式会社")).toBe("(アルファ事務機株式会社)");
-    expect(makerAfterProduct("Alpha Office Systems")).toBe("(Alpha Office Systems)");
-    expect(makerAfterProduct("(주)알파사무기기")).toBe("· (주)알파사무기기");
-    expect(makerAfterProduct("アルファ事務機（株）")).toBe("· アルファ事務機（株）");
+    expect(makerAfterProduct("アルファ事務機株式会社")).toBe(" (アルファ事務機株式会社)");
+    expect(makerAfterProduct("Alpha Office Systems")).toBe(" (Alpha Office Systems)");
+    expect(makerAfterProduct("(주)알파사무기기")).toBe(" · (주)알파사무기기");
+    expect(makerAfterProduct("アルファ事務機（株）")).toBe(" · アルファ事務機（株）");
   });
 });

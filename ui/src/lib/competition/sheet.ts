@@ -70,8 +70,9 @@ export function signed(value: number): string {
   return value > 0 ? `+${value}` : `−${Math.abs(value)}`;
 }
 
-/** A maker shown after its product: "(アルファ事務機)", or "· (주)알파사무기기" when the maker's
- * name already holds brackets (a Korean (주) or a Japanese (株)), which would double them. */
+/** A maker shown after its product: " (アルファ事務機)", or " · (주)알파사무기기" when the maker's
+ * name already holds brackets (a Korean (주) or a Japanese (株)), which would double them. The
+ * space before is part of it: markup trims the one typed there. */
 export function makerAfterProduct(maker: string): string {
-  return /[()（）]/.test(maker) ? `· ${maker}` : `(${maker})`;
+  return /[()（）]/.test(maker) ? ` · ${maker}` : ` (${maker})`;
 }
