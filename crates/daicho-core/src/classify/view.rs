@@ -56,7 +56,11 @@ pub struct ClassificationView {
     pub grades: Vec<ClassCount<String>>,
     /// Per brand loyalty, as the rep set it or else as suggested.
     pub loyalties: Vec<ClassCount<crate::card::Loyalty>>,
+    /// The first buyers, one bar each.
     pub pareto: Vec<ParetoBar>,
+    /// The buyers after them, together (said under the chart, not drawn: one bar of them all
+    /// would dwarf the top customer and hide the curve).
+    pub pareto_rest: Option<ParetoBar>,
     pub core_total: u32,
     pub problem_total: u32,
     pub core: Vec<CardClass>,
@@ -103,7 +107,7 @@ fn count<T: Clone + PartialEq>(
 pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> ClassificationView {
     let cards = &c.cards;
     let buyers: Vec<&CardClass> = cards.iter().filter(|k| k.amount > 0).collect();
-    let mut pareto: Vec<ParetoBar> = buyers
+    let pareto: Vec<ParetoBar> = buyers
         .iter()
         .take(PARETO_BARS)
         .map(|k| ParetoBar {
@@ -115,17 +119,17 @@ pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> Cl
             customers: 1,
         })
         .collect();
-    if buyers.len() > PARETO_BARS {
+    let pareto_rest = (buyers.len() > PARETO_BARS).then(|| {
         let rest = &buyers[PARETO_BARS..];
-        pareto.push(ParetoBar {
+        ParetoBar {
             card_id: CardId::default(),
             name: String::new(),
             amount: rest.iter().map(|k| k.amount).sum(),
             cumulative_percent: 100.0,
-            abc: rest.last().and_then(|k| k.abc),
+            abc: None,
             customers: rest.len() as u32,
-        });
-    }
+        }
+    });
     let core: Vec<&CardClass> = cards.iter().filter(|k| k.core).collect();
     let mut problem: Vec<&CardClass> = cards.iter().filter(|k| k.problem).collect();
     super::model::order_problems(&mut problem);
@@ -150,6 +154,7 @@ pub fn summarise(c: &Classification, grade_labels: &[String], week: usize) -> Cl
             k.loyalty.or(k.loyalty_hint)
         }),
         pareto,
+        pareto_rest,
         core_total: core.len() as u32,
         problem_total: problem.len() as u32,
         core: core.into_iter().take(LIST_LIMIT).cloned().collect(),

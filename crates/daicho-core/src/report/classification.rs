@@ -113,6 +113,8 @@ pub fn write_classification(
             .map_err(&failed)?;
             row += 1;
         }
+        // The chart is drawn over the customers alone: a bar of all the rest would dwarf them.
+        let last = row - 1;
         if buyers.len() > PARETO_BARS {
             let rest = &buyers[PARETO_BARS..];
             layout::text(
@@ -127,9 +129,7 @@ pub fn write_classification(
                 .map_err(&failed)?;
             ws.write_number_with_format(row, 3, 1.0, &s.percent)
                 .map_err(&failed)?;
-            row += 1;
         }
-        let last = row - 1;
         let mut bars = Chart::new(ChartType::Column);
         bars.add_series()
             .set_name(&ctx.t("class.amount"))

@@ -378,6 +378,25 @@ fn a_ledger_is_classified_by_purchases_with_core_and_problem_customers_and_their
     assert_eq!(v.pareto.last().unwrap().cumulative_percent, 100.0);
 }
 
+#[test]
+fn the_pareto_chart_draws_the_first_buyers_and_says_the_rest_apart() {
+    let mut l = ledger();
+    // 45 buyers of 45,000 down to 1,000: the chart draws 40, the last 5 (15,000) are told apart.
+    for n in (1..=45).rev() {
+        let id = card_with_limit(&mut l, &format!("顧客{n:02}"), None);
+        l.add_transaction(&id, &sale("2026-06-01", "部品", 1, n * 1_000))
+            .unwrap();
+    }
+    let v = l.classification_view(year()).unwrap();
+    assert_eq!(v.pareto.len(), daicho_core::classify::view::PARETO_BARS);
+    assert!(v.pareto.iter().all(|b| b.customers == 1 && b.abc.is_some()));
+    // The curve ends where the drawn customers end, not at a jump to 100%.
+    let last = v.pareto.last().unwrap().cumulative_percent;
+    assert!((98.0..100.0).contains(&last), "{last}");
+    let rest = v.pareto_rest.unwrap();
+    assert_eq!((rest.customers, rest.amount, rest.abc), (5, 15_000, None));
+}
+
 /// A card that bought (and paid) `last_year` last year and `this_year` this year.
 fn customer(l: &mut Ledger, name: &str, last_year: i64, this_year: i64) -> CardId {
     let id = card_with_limit(l, name, None);

@@ -1605,7 +1605,13 @@ export type ClassificationView_Deserialize = {
 	grades: ClassCount<string>[],
 	/**  Per brand loyalty, as the rep set it or else as suggested. */
 	loyalties: ClassCount<Loyalty>[],
+	/**  The first buyers, one bar each. */
 	pareto: ParetoBar_Deserialize[],
+	/**
+	 *  The buyers after them, together (said under the chart, not drawn: one bar of them all
+	 *  would dwarf the top customer and hide the curve).
+	 */
+	pareto_rest?: ParetoBar_Deserialize | null,
 	core_total: number,
 	problem_total: number,
 	core: CardClass_Deserialize[],
@@ -1640,7 +1646,13 @@ export type ClassificationView_Serialize = {
 	grades: ClassCount<string>[],
 	/**  Per brand loyalty, as the rep set it or else as suggested. */
 	loyalties: ClassCount<Loyalty>[],
+	/**  The first buyers, one bar each. */
 	pareto: ParetoBar_Serialize[],
+	/**
+	 *  The buyers after them, together (said under the chart, not drawn: one bar of them all
+	 *  would dwarf the top customer and hide the curve).
+	 */
+	pareto_rest: ParetoBar_Serialize | null,
 	core_total: number,
 	problem_total: number,
 	core: CardClass_Serialize[],

@@ -62,6 +62,7 @@ function dashboard(withSales: boolean): Dashboard {
       grades: [],
       loyalties: [],
       pareto: [],
+      pareto_rest: null,
       core_total: 0,
       problem_total: 0,
       core: [],
@@ -224,6 +225,17 @@ describe("the dashboard", () => {
       else expect(screen.queryByTestId("classes-stale")).toBeNull();
       cleanup();
     }
+  });
+
+  it("says what the buyers after the chart's bought together, instead of drawing them as one bar", async () => {
+    const rest = { card_id: cardId(""), name: "", amount: 380, cumulative_percent: 100, abc: null, customers: 1234 };
+    mockIPC((cmd) => {
+      if (cmd !== "dashboard_get") return null;
+      const d = dashboard(true);
+      return { ...d, classification: { ...d.classification, pareto_rest: rest } };
+    });
+    render(DashboardPage);
+    expect(await screen.findByTestId("pareto-rest")).toHaveTextContent("残り 1,234 社の購入額は合わせて 380（合計の 38%）です。");
   });
 
   it("opens a class's customers in the card list", async () => {

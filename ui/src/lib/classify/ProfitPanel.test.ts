@@ -55,6 +55,7 @@ function view(withCosts: boolean): ClassificationView {
     grades: [],
     loyalties: [],
     pareto: [],
+    pareto_rest: null,
     core_total: 0,
     problem_total: 0,
     core: [],
