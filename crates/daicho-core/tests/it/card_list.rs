@@ -184,14 +184,7 @@ fn the_filters_offer_the_owners_of_live_cards_and_every_tag_without_reading_each
         daicho_core::card_list::FACET_OWNERS,
         daicho_core::card_list::FACET_TAGS,
     ] {
-        let plan: Vec<String> = ledger
-            .connection()
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let plan = super::query_plan(&ledger, sql);
         assert!(
             !plan.iter().any(|step| step.starts_with("SCAN card")),
             "{plan:?}"

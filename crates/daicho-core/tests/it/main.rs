@@ -55,6 +55,18 @@ pub fn organisation(name: &str, reading: &str) -> CardFields {
     fields
 }
 
+/// How SQLite will run `sql` on `ledger`: the detail of each step of its query plan.
+pub fn query_plan(ledger: &Ledger, sql: &str) -> Vec<String> {
+    ledger
+        .connection()
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 pub fn person(name: &str) -> KeyPersonFields {
     KeyPersonFields {
         name: name.to_owned(),

@@ -293,15 +293,7 @@ fn a_card_whose_stored_profile_is_damaged_brings_no_reminder_and_hides_none() {
 #[test]
 fn reminders_read_the_dates_of_a_ledger_from_their_own_indexes() {
     let l = ledger();
-    let plan = |sql: &str| -> Vec<String> {
-        l.connection()
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
+    let plan = |sql: &str| super::query_plan(&l, sql);
     let cards = plan(daicho_core::reminders::CARD_DATES);
     assert_eq!(cards.len(), 1, "{cards:?}");
     assert!(
