@@ -17,6 +17,7 @@ use crate::error::CompetitionError;
 
 use super::pick;
 use super::rivals::{CompetitionWords, ProductWords};
+use super::sales::in_ledger_currency;
 
 /// What one market's catalogue holds, by id.
 pub struct Catalogue {
@@ -36,23 +37,26 @@ const SCORES_LAST_YEAR: [[i32; 6]; 3] =
     [[4, 3, 3, 4, 4, 4], [4, 3, 5, 4, 3, 3], [3, 5, 3, 3, 3, 4]];
 const SCORES_NOW: [[i32; 6]; 3] = [[4, 3, 3, 5, 5, 4], [4, 3, 5, 4, 3, 3], [3, 5, 3, 3, 2, 4]];
 
-/// What one of our products costs us: 55–76% of its lowest price, in the catalogue's units.
-pub fn unit_cost(words: &ProductWords) -> i64 {
-    words.price.0 * (55 + 7 * (words.name.len() as i64 % 4)) / 100
+/// What one of our products costs us: 55–76% of its lowest price, in the ledger's currency.
+pub fn unit_cost(words: &ProductWords, market: usize) -> i64 {
+    in_ledger_currency(market, words.price.0) * (55 + 7 * (words.name.len() as i64 % 4)) / 100
 }
 
+/// A product as the catalogue keeps it: its prices are the market's, in the ledger's one
+/// currency (a yen ledger does not list yuan, won and dollars side by side).
 fn product_fields(
     words: &ProductWords,
     categories: [&str; 2],
     maker: Option<&CompetitorId>,
+    market: usize,
 ) -> ProductFields {
     ProductFields {
         competitor_id: maker.cloned(),
         name: words.name.to_owned(),
         category: categories[words.category].to_owned(),
-        price_min: Some(words.price.0),
-        price_max: Some(words.price.1),
-        unit_cost: maker.is_none().then(|| unit_cost(words)),
+        price_min: Some(in_ledger_currency(market, words.price.0)),
+        price_max: Some(in_ledger_currency(market, words.price.1)),
+        unit_cost: maker.is_none().then(|| unit_cost(words, market)),
         features: words.features.to_owned(),
         selling_points: words.selling_points.to_owned(),
         notes: String::new(),
@@ -64,6 +68,7 @@ fn product_fields(
 pub fn catalogue(
     conn: &Connection,
     words: &'static CompetitionWords,
+    market: usize,
     today: NaiveDate,
     ten_point: bool,
     edit: &Edit<'_>,
@@ -74,7 +79,7 @@ pub fn catalogue(
             store::save_product(
                 conn,
                 None,
-                &product_fields(product, words.categories, None),
+                &product_fields(product, words.categories, None, market),
                 edit,
             )?
             .id,
@@ -92,7 +97,7 @@ pub fn catalogue(
         };
         let id = store::save_competitor(conn, None, &fields, edit)?.id;
         for product in rival.products {
-            let fields = product_fields(product, words.categories, Some(&id));
+            let fields = product_fields(product, words.categories, Some(&id), market);
             rival_products.push((
                 store::save_product(conn, None, &fields, edit)?.id,
                 product.category,

@@ -66,6 +66,14 @@ impl DemoMarkets {
     }
 }
 
+/// Where `market` stands in [`MARKETS`] (the order of each market's supplies and exchange rate).
+fn market_number(market: &Market) -> usize {
+    MARKETS
+        .iter()
+        .position(|m| std::ptr::eq(m.rivals, market.rivals))
+        .unwrap_or_default()
+}
+
 /// The market whose customers speak `lang`.
 fn market_of(lang: Lang) -> &'static Market {
     match lang {
@@ -154,6 +162,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             catalogues.push(competition::catalogue(
                 &tx,
                 market.rivals,
+                market_number(market),
                 day,
                 ten_point,
                 &edit,
@@ -226,7 +235,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 &tx,
                 &mut money,
                 &catalogues[catalogue],
-                catalogue,
+                market_number(market),
                 &card_id,
                 fields.kind,
                 fields.status,

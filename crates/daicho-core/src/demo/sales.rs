@@ -93,6 +93,12 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// An amount in market `market`'s own currency, in the ledger's one currency (yen).
+pub fn in_ledger_currency(market: usize, amount: i64) -> i64 {
+    let (num, den) = SUPPLIES[market % SUPPLIES.len()].rate;
+    amount * num / den
+}
+
 /// Orders from `from` to `to`, month by month, at `scale` times a small customer's volume.
 #[allow(clippy::too_many_arguments)]
 fn orders(
@@ -225,14 +231,13 @@ pub fn purchases(
     if kind == CardKind::Organisation && rng.random_bool(0.25) {
         let n = rng.random_range(0..catalogue.ours.len());
         let price = catalogue.words.ours[n].price;
-        let (num, den) = SUPPLIES[market].rate;
         let on = not_before(today - Duration::days(rng.random_range(20..700)));
         let machine = TransactionFields {
             kind: TransactionKind::Sale,
             dated_on: date(on),
             product_id: Some(catalogue.ours[n].clone()),
             quantity: rng.random_range(1..=3),
-            unit_price: (price.0 + price.1) / 2 * num / den,
+            unit_price: in_ledger_currency(market, (price.0 + price.1) / 2),
             invoice_no: format!("{}-M{:04}", on.format("%y%m"), rng.random_range(0..10_000)),
             due_on: Some(date(on + Duration::days(60))),
             ..TransactionFields::default()
@@ -240,7 +245,7 @@ pub fn purchases(
         let mut machine = machine;
         // The catalogue's cost in the same units as the price the customer paid.
         machine.cost = Some(
-            super::competition::unit_cost(&catalogue.words.ours[n]) * num / den * machine.quantity,
+            super::competition::unit_cost(&catalogue.words.ours[n], market) * machine.quantity,
         );
         let id = store::add_to_new_card(conn, card_id, &machine, edit)?;
         // A machine is paid in three parts, a month apart, as far as today has come.

@@ -500,3 +500,57 @@ fn the_demo_links_customers_and_its_sales_carry_their_cost() {
         view.thin_margin.len()
     );
 }
+
+#[test]
+fn a_demo_prices_its_catalogue_and_its_sales_in_the_ledgers_one_currency() {
+    use daicho_core::demo::DemoMarkets;
+    use daicho_core::i18n::Lang;
+    let mut ledger = ledger();
+    generate(&mut ledger, DemoConfig::default()).unwrap();
+    // Four markets' catalogues in one yen ledger: a machine in Seoul does not cost a thousand
+    // times one in Chicago (won and dollars taken for yen).
+    let (cheapest, dearest): (i64, i64) = ledger
+        .connection()
+        .query_row(
+            "SELECT min(price_min), max(price_max) FROM products WHERE competitor_id IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        dearest < cheapest * 20,
+        "our machines cost {cheapest}–{dearest}"
+    );
+    // A machine sold is priced from its catalogue entry, in the same units.
+    let outside: i64 = ledger
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM transactions t JOIN products p ON p.id = t.product_id
+             WHERE t.unit_price NOT BETWEEN p.price_min AND p.price_max",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(outside, 0);
+
+    // A Chinese rep's demo: customers order the Chinese market's supplies, not the Japanese.
+    let mut chinese = super::ledger();
+    generate(
+        &mut chinese,
+        DemoConfig {
+            cards: 60,
+            markets: DemoMarkets::Only(Lang::Zh),
+            ..DemoConfig::default()
+        },
+    )
+    .unwrap();
+    let items: Vec<String> = chinese
+        .connection()
+        .prepare("SELECT DISTINCT item FROM transactions WHERE product_id IS NULL ORDER BY item")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(items, ["A4 复印纸 5箱", "硒鼓", "维保服务（月费）"]);
+}
