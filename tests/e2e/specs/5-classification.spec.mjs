@@ -53,8 +53,9 @@ describe("sales, classification and the dashboard in the real window", () => {
     await byTestId("save-transaction").click();
     await byTestId("transaction-dialog").waitForDisplayed({ reverse: true });
 
-    await expect(byTestId("sales-amount")).toHaveText("120,000");
-    await expect(byTestId("sales-overdue")).toHaveText("120,000");
+    // In the ledger's currency: yen until another is chosen in Settings.
+    await expect(byTestId("sales-amount")).toHaveText("￥120,000");
+    await expect(byTestId("sales-overdue")).toHaveText("￥120,000");
     await expect(byTestId("payment")).toHaveText("40日遅延");
 
     // A credit limit below what is owed is flagged once the card is saved.

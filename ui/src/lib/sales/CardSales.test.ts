@@ -7,6 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import CardSales from "./CardSales.svelte";
 import { setLang } from "../i18n/i18n.svelte";
+import { setLedgerCurrency } from "../i18n/money.svelte";
 import { emptyFields } from "../cards/editor.svelte";
 import type { Card, CardSales as Sales, Transaction, TransactionFields } from "../api";
 
@@ -130,6 +131,20 @@ describe("the card's sales", () => {
     expect(within(rows[0]).getByTestId("transaction-profit")).toHaveTextContent("粗利 7,200");
     // Something is owed and nothing is planned: the collection plan is offered.
     expect(screen.getByTestId("card-plan")).toHaveTextContent("予定なし");
+  });
+
+  it("shows the amounts in the ledger's currency, and quantities without one", async () => {
+    setLedgerCurrency("JPY");
+    try {
+      render(CardSales, { card: CARD, onchange: () => {} });
+      expect(await screen.findByTestId("sales-amount")).toHaveTextContent("￥1,234,567");
+      expect(screen.getByTestId("sales-profit")).toHaveTextContent("￥370,370 (粗利率 30%)");
+      const rows = screen.getAllByTestId("transaction");
+      expect(rows[0]).toHaveTextContent(/ × ￥/);
+      expect(rows[0]).not.toHaveTextContent(/￥\d+ ×/);
+    } finally {
+      setLedgerCurrency(null);
+    }
   });
 
   it("offers a target for the year, and shows one set against what the customer bought", async () => {
