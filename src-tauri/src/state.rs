@@ -1,7 +1,7 @@
 //! What the app holds while it runs: the open ledger, the settings, and where files live.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use daicho_core::backup::{self, BackupInfo};
@@ -130,6 +130,9 @@ pub struct Shared {
     painted: Gate,
     /// Set when the app is closing: work beside the window that has not started is dropped.
     closing: AtomicBool,
+    /// The first start on this computer (no name given yet, opened without a ledger asked
+    /// for): the window welcomes the rep until they give their name or pass.
+    welcome: AtomicBool,
 }
 
 /// How long the work beside a window waits for its first list before it starts anyway.
@@ -228,6 +231,7 @@ impl AppState {
     /// own: the window paints at once, and the commands it sends wait for the ledger.
     pub fn start(dirs: Dirs, launch: Launch, events: Option<tauri::AppHandle>) -> AppState {
         let mut settings = Settings::load(dirs.settings_file());
+        let welcome = settings.user_name.is_empty() && matches!(launch, Launch::Remembered);
         if settings.user_name.is_empty() {
             // Until the user gives their name, history records their login name.
             settings.user_name = daicho_core::settings::login_name();
@@ -247,6 +251,7 @@ impl AppState {
             opening: Gate::default(),
             painted: Gate::default(),
             closing: AtomicBool::new(false),
+            welcome: AtomicBool::new(welcome),
             events,
             beside: Mutex::new(Vec::new()),
             beside_running: Default::default(),
@@ -332,6 +337,9 @@ impl AppState {
 
     pub fn save_settings(&self, new: Settings) -> Result<Settings, ErrorReport> {
         new.save(self.dirs.settings_file()).map_err(report)?;
+        if !new.user_name.trim().is_empty() {
+            self.welcome.store(false, Ordering::Relaxed);
+        }
         *locked(&self.settings) = new.clone();
         let config = self.dirs.0.backup_config(&new);
         let mut guard = locked(&self.ledger);
@@ -343,6 +351,11 @@ impl AppState {
             ledger.set_contact_thresholds(ContactThresholds::of(&new));
         }
         Ok(new)
+    }
+
+    /// Whether the window should welcome the rep (see [`Shared::welcome`]).
+    pub fn welcome(&self) -> bool {
+        self.welcome.load(Ordering::Relaxed)
     }
 
     /// Runs `f` on the open ledger, here and now; an error when none is open.
@@ -744,6 +757,33 @@ mod tests {
         assert!(cards > 0);
         assert!(state.take_startup_error().is_none());
         state.wait_beside();
+    }
+
+    #[test]
+    fn the_first_start_welcomes_the_rep_until_they_give_their_name_and_no_later_start_does() {
+        keychain::use_memory_only();
+        keychain::offer(Secret::Passphrase(Zeroizing::new(
+            "state test passphrase".into(),
+        )));
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = || Dirs(AppDirs::at(dir.path().to_owned()));
+        // Asked for the demo (the README's first command, the tests): straight to it.
+        let demo = AppState::start(dirs(), Launch::Demo, None);
+        assert!(!demo.welcome());
+        tauri::async_runtime::block_on(demo.apart(|s| Ok(s.ledger_path()))).unwrap();
+        demo.wait_beside();
+        let state = AppState::start(dirs(), Launch::Remembered, None);
+        assert!(state.welcome());
+        // A name of blanks is no name: still welcomed.
+        let mut settings = state.settings().unwrap();
+        settings.user_name = "  ".into();
+        state.save_settings(settings.clone()).unwrap();
+        assert!(state.welcome());
+        settings.user_name = "佐藤 花子".into();
+        state.save_settings(settings).unwrap();
+        assert!(!state.welcome());
+        state.wait_beside();
+        assert!(!AppState::start(dirs(), Launch::Remembered, None).welcome());
     }
 
     #[test]

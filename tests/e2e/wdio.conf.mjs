@@ -68,9 +68,11 @@ export const config = {
   },
 
   // A folder of its own for each spec's session (and the sessions it reloads).
-  beforeSession: (_config, capabilities) => {
+  // The first-start spec starts as a rep's first start does, with no ledger asked for.
+  beforeSession: (_config, capabilities, specs) => {
     const dataDir = mkdtempSync(path.join(root, "spec-"));
-    capabilities["tauri:options"] = { application, args: ["--demo", "--data-dir", dataDir] };
+    const firstStart = specs.some((spec) => spec.includes("first-start"));
+    capabilities["tauri:options"] = { application, args: [...(firstStart ? [] : ["--demo"]), "--data-dir", dataDir] };
   },
 
   // A failed test leaves a picture of the window behind, to see what the user would have seen.

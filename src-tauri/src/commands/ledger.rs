@@ -25,6 +25,9 @@ pub struct AppInfo {
     pub recovery_key: Option<String>,
     /// How the open ledger is protected.
     pub protection: Option<Protection>,
+    /// The first start on this computer: ask the rep's name and language, and offer to start
+    /// empty, import a list or look around the demo.
+    pub welcome: bool,
 }
 
 fn info(state: &AppState) -> Result<AppInfo, ErrorReport> {
@@ -34,6 +37,7 @@ fn info(state: &AppState) -> Result<AppInfo, ErrorReport> {
         startup_error: state.take_startup_error(),
         recovery_key: state.take_fresh_recovery_key(),
         protection: state.with_ledger(|l| l.protection()).ok(),
+        welcome: state.welcome(),
     })
 }
 

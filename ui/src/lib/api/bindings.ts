@@ -484,6 +484,11 @@ export type AppInfo_Deserialize = {
 	recovery_key?: string | null,
 	/**  How the open ledger is protected. */
 	protection?: Protection | null,
+	/**
+	 *  The first start on this computer: ask the rep's name and language, and offer to start
+	 *  empty, import a list or look around the demo.
+	 */
+	welcome: boolean,
 };
 
 /**  What the window needs to know at start and after a ledger changes. */
@@ -500,6 +505,11 @@ export type AppInfo_Serialize = {
 	recovery_key: string | null,
 	/**  How the open ledger is protected. */
 	protection: Protection | null,
+	/**
+	 *  The first start on this computer: ask the rep's name and language, and offer to start
+	 *  empty, import a list or look around the demo.
+	 */
+	welcome: boolean,
 };
 
 /**  An appointment's time, place and people, set on a planned visit. */
