@@ -1,6 +1,7 @@
 // The first start on a computer (the app started with no ledger asked for): the window welcomes
 // the rep in the language they pick, will not go on without their name, and uses that name as
-// the Rep of the contacts they log. Screenshots of the welcome in each language.
+// the Rep of the contacts they log; `?` lists the keyboard shortcuts. Screenshots of the welcome
+// in each language and of the shortcuts.
 import {
   byTestId,
   choose,
@@ -8,6 +9,7 @@ import {
   openFirstRow,
   openLedger,
   screenshot,
+  search,
 } from "./helpers.mjs";
 
 const TITLES = {
@@ -74,5 +76,27 @@ describe("the first start on a computer", () => {
     await browser.refresh();
     await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
     await expect(byTestId("welcome")).not.toBeExisting();
+  });
+
+  it("lists the keyboard shortcuts on ?, but not while the rep types one", async () => {
+    const box = await byTestId("list-search");
+    await box.click();
+    await browser.keys("?");
+    await expect(box).toHaveValue("?");
+    await expect(byTestId("shortcuts")).not.toBeExisting();
+    await search("");
+    await $("h1, h2").click();
+    await browser.keys("?");
+    await byTestId("shortcuts").waitForDisplayed();
+    await expect(byTestId("shortcuts")).toHaveText(
+      expect.stringContaining("カードを保存"),
+    );
+    await screenshot("ja-shortcuts");
+    await browser.keys("Escape");
+    await byTestId("shortcuts").waitForExist({ reverse: true });
+    await byTestId("shortcuts-open").click();
+    await byTestId("shortcuts").waitForDisplayed();
+    await browser.keys("Escape");
+    await byTestId("shortcuts").waitForExist({ reverse: true });
   });
 });
