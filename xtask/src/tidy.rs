@@ -116,6 +116,10 @@ mod tests {
             "0026_startup_indexes.sql",
             "b68324d59a81693f57d43b0c30a762fbf35daaa34d52ab3804d14002158d4a07",
         ),
+        (
+            "0027_korean_sort.sql",
+            "68172db5d52090c17097a1b9c147d06577d7ed22f0a8ec5ae206583c6d5587a1",
+        ),
     ];
 
     fn root() -> PathBuf {

@@ -120,10 +120,13 @@ pub fn run(args: ExportArgs, lang: Lang) -> Result<(), ErrorReport> {
         Some(pair) => Some(crate::fields::filter(&ledger, pair)?),
         None => None,
     };
+    let lang = args.lang.unwrap_or(lang);
     let request = ReportRequest {
         kind: args.report,
-        lang: args.lang.unwrap_or(lang),
+        lang,
         query: CardQuery {
+            // By reading, the report's language's own script first, as in its window.
+            reader: Some(lang),
             text: args.text.unwrap_or_default(),
             status: args.status,
             owner: args.owner.clone(),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::card::{CardKind, CardStatus};
 use crate::classify::{Abc, ValueTier};
 use crate::contact::ContactKind;
+use crate::reading_order::{self, Script};
 use crate::sales::AgeBucket;
 use crate::search::{card_marks, CardMarks, FtsQuery, Needles};
 use crate::text::{like_pattern, normalize};
@@ -118,6 +119,8 @@ pub struct CardQuery {
     /// Cards by the value of a field of the rep's own.
     pub custom: Option<crate::custom_fields::CustomFilter>,
     pub sort: CardSort,
+    /// The reader's language: by reading, names in its own script come first.
+    pub reader: Option<crate::i18n::Lang>,
     /// The trash instead of the live cards.
     pub in_trash: bool,
     /// Only these cards (a selection, e.g. to export it).
@@ -197,9 +200,57 @@ pub(crate) struct Selection {
     pub filter: String,
     pub args: Vec<Value>,
     pub order: &'static str,
+    /// By reading: the scripts in the reader's order, each a range of `order`'s first key.
+    scripts: Option<[Script; 4]>,
+    reader: Option<crate::i18n::Lang>,
 }
 
 impl Selection {
+    /// The ORDER BY of a read of the whole selection (an export, "select all").
+    pub fn full_order(&self) -> String {
+        match self.scripts {
+            Some(_) => format!("{}, {}", reading_order::rank_sql(self.reader), self.order),
+            None => self.order.to_owned(),
+        }
+    }
+
+    /// The keys of a window of the selection in order. By reading, the window is taken from
+    /// each script's range in the reader's order, so that each part still walks the index.
+    fn window_keys(&self, conn: &Connection, limit: u32, offset: u32) -> rusqlite::Result<(u32, Vec<i64>)> {
+        let params = || rusqlite::params_from_iter(&self.args);
+        let keys = |sql: String| -> rusqlite::Result<Vec<i64>> {
+            conn.prepare(&sql)?.query_map(params(), |r| r.get(0))?.collect()
+        };
+        let Some(scripts) = self.scripts else {
+            let total: u32 = conn.query_row(
+                &format!("SELECT count(*) FROM {} WHERE {}", self.keys_from, self.filter),
+                params(),
+                |r| r.get(0),
+            )?;
+            return Ok((total, keys(self.window_sql(limit, offset))?));
+        };
+        let (mut total, mut out) = (0u32, Vec::new());
+        for script in scripts {
+            let range = format!("{} AND {}", self.filter, script.range_sql());
+            let count: u32 = conn.query_row(
+                &format!("SELECT count(*) FROM {} WHERE {range}", self.keys_from),
+                params(),
+                |r| r.get(0),
+            )?;
+            // The part of the window in this script: from `offset` (counted from its start)
+            // for as many rows as the window still wants.
+            let (start, wanted) = (offset.saturating_sub(total), limit - out.len() as u32);
+            if wanted > 0 && start < count {
+                out.extend(keys(format!(
+                    "SELECT cards.rowid FROM {} WHERE {range} ORDER BY {} LIMIT {wanted} OFFSET {start}",
+                    self.keys_from, self.order
+                ))?);
+            }
+            total += count;
+        }
+        Ok((total, out))
+    }
+
     /// The keys (rowids) of a window of the selection, in order.
     fn window_sql(&self, limit: u32, offset: u32) -> String {
         format!(
@@ -329,6 +380,11 @@ pub(crate) fn selection(
     // which also gives each order an index led by the status), so that a window deep in
     // 100,000 cards reads no table rows it skips. SQLite puts NULL first: cards never contacted
     // come first by last contact; cards never classified come last by completeness.
+    let by_reading = match query.sort {
+        CardSort::Reading => true,
+        CardSort::Relevance => !searching,
+        _ => false,
+    };
     let order = match query.sort {
         CardSort::Relevance if searching => "m.tier, sort_key, name, id",
         CardSort::Reading | CardSort::Relevance => "sort_key, name, id",
@@ -349,6 +405,8 @@ pub(crate) fn selection(
         filter,
         args,
         order,
+        scripts: by_reading.then(|| reading_order::scripts_for(query.reader)),
+        reader: query.reader,
     })
 }
 
@@ -359,7 +417,11 @@ pub fn window_plan(
     query: &CardQuery,
     today: NaiveDate,
 ) -> rusqlite::Result<Vec<String>> {
-    let s = selection(conn, query, today)?;
+    let mut s = selection(conn, query, today)?;
+    // By reading, each script's part of a window is read alike: the first's stands for all.
+    if let Some(scripts) = s.scripts {
+        s.filter = format!("{} AND {}", s.filter, scripts[0].range_sql());
+    }
     conn.prepare(&format!("EXPLAIN QUERY PLAN {}", s.window_sql(200, 50_000)))?
         .query_map(rusqlite::params_from_iter(&s.args), |r| {
             r.get::<_, String>(3)
@@ -375,17 +437,9 @@ pub fn list(
     thresholds: ContactThresholds,
 ) -> rusqlite::Result<CardPage> {
     let s = selection(conn, query, today)?;
-    let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM {} WHERE {}", s.keys_from, s.filter),
-        rusqlite::params_from_iter(&s.args),
-        |r| r.get(0),
-    )?;
     let limit = query.limit.clamp(1, MAX_LIMIT);
     // First the window's cards, in order, from the index alone; then only their rows.
-    let keys: Vec<i64> = conn
-        .prepare(&s.window_sql(limit, query.offset))?
-        .query_map(rusqlite::params_from_iter(&s.args), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let (total, keys) = s.window_keys(conn, limit, query.offset)?;
     let mut stmt = conn.prepare_cached(
         "SELECT cards.id, code, kind, status, name, reading, owner, city,
             coalesce(json_extract(phones, '$[0]'), ''), updated_at, deleted_at, last_contact_at,

@@ -33,6 +33,7 @@ pub mod many_cards;
 pub mod names;
 pub mod notes;
 pub mod output;
+pub mod reading_order;
 pub mod reminders;
 pub mod report;
 pub mod sales;

@@ -11,20 +11,27 @@ use crate::text::normalize;
 /// - Japanese by the フリガナ in gojūon order (voiced after voiceless, small kana as large, ー as
 ///   the vowel before it);
 /// - Chinese by pinyin (a name in hanzi without a reading is read in pinyin);
-/// - Korean by the hangul of the name (its romanisation, if any, is not the order Koreans use);
+/// - Korean by the hangul of the name (its romanisation, if any, is not the order Koreans use),
+///   a company under its own name: (주)대성건설 with the ㄷ, not every company under 주;
 /// - others by letters, case and width folded.
 ///
 /// Ties keep a stable order by the full normal form after a separator that sorts first.
 pub fn sort_key(name: &str, reading: &str) -> String {
-    let basis = if name.chars().any(is_hangul) || reading.trim().is_empty() {
+    let korean = name.chars().any(is_hangul);
+    let basis = if korean || reading.trim().is_empty() {
         name
     } else {
         reading
     };
     let normal = normalize(basis.trim());
-    let mut primary = String::with_capacity(normal.len() * 2);
+    let read = if korean {
+        without_korean_legal_form(&normal)
+    } else {
+        normal.clone()
+    };
+    let mut primary = String::with_capacity(read.len() * 2);
     let mut previous_vowel = None;
-    for c in normal.chars() {
+    for c in read.chars() {
         if let Some(kana) = gojuon(c) {
             let base = kana.unwrap_or(c);
             primary.push(if c == 'ー' {
@@ -45,6 +52,21 @@ pub fn sort_key(name: &str, reading: &str) -> String {
         }
     }
     format!("{}\u{1}{normal}", primary.trim_end())
+}
+
+/// A Korean name in the normal form without 주식회사, (주) (also ㈜) or their 유한회사 kin,
+/// wherever they stand; the name itself when nothing else is left.
+fn without_korean_legal_form(normal: &str) -> String {
+    let mut text = normal.to_owned();
+    for form in ["주식회사", "(주)", "유한회사", "(유)"] {
+        text = text.replace(form, " ");
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        normal.to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn is_hangul(c: char) -> bool {
@@ -237,6 +259,17 @@ mod tests {
             ]),
             ["김민준", "박지훈", "이서연"],
             "ㄱ ㅂ ㅇ, not K L P"
+        );
+        assert_eq!(
+            sorted(vec![
+                ("(주)세진식품", "Sejin Sikpum"),
+                ("㈜대성건설", ""),
+                ("주식회사 한빛", ""),
+                ("미래산업(유)", ""),
+                ("주원상사", ""),
+            ]),
+            ["㈜대성건설", "미래산업(유)", "(주)세진식품", "주원상사", "주식회사 한빛"],
+            "a company under its own name, not under 주"
         );
         assert_eq!(
             sorted(vec![("Zeta Ltd.", ""), ("acme", "")]),

@@ -43,6 +43,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0024_payments.sql"),
     include_str!("migrations/0025_custom_fields.sql"),
     include_str!("migrations/0026_startup_indexes.sql"),
+    include_str!("migrations/0027_korean_sort.sql"),
 ];
 
 /// Migrations that also change a table's CHECK in place, by their index in [`MIGRATION_SQL`].

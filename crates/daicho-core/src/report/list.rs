@@ -315,7 +315,7 @@ pub fn write_list(
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
             {tags}, {values}
          FROM {} WHERE {} ORDER BY {}",
-        selection.from, selection.filter, selection.order
+        selection.from, selection.filter, selection.full_order()
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
     let mut n: u32 = 0;

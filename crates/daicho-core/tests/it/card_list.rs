@@ -2,6 +2,7 @@
 
 use daicho_core::card::{CardFields, CardKind, CardStatus};
 use daicho_core::card_list::{CardQuery, CardSort};
+use daicho_core::i18n::Lang;
 use daicho_core::Ledger;
 
 use super::{ledger, organisation, person};
@@ -403,6 +404,38 @@ fn sorting_by_reading_follows_each_languages_order() {
         names(&ledger, CardQuery::default()),
         ["李娜", "张伟", "加藤工業", "ｶﾞﾘﾚｵ", "後藤商店", "김민준", "박지훈"],
         "pinyin (li, zhang) with the Latin letters, then gojūon (か, が after it only on a tie), then hangul"
+    );
+    // Each reader's own script first: a Japanese rep does not page through every foreign
+    // customer before the first Japanese one, nor a Korean rep; a block boundary inside a
+    // script does not lose or repeat a card.
+    let in_order = |lang| {
+        let query = |offset, limit| CardQuery {
+            reader: Some(lang),
+            offset,
+            limit,
+            ..CardQuery::default()
+        };
+        let window = |offset, limit| -> Vec<String> {
+            let page = ledger.list_cards(&query(offset, limit)).unwrap();
+            assert_eq!(page.total, 7);
+            page.rows.into_iter().map(|r| r.name).collect()
+        };
+        let whole = window(0, 100);
+        let blocks: Vec<String> = (0..7).step_by(3).flat_map(|at| window(at, 3)).collect();
+        assert_eq!(blocks, whole, "{lang:?} in blocks of three");
+        whole
+    };
+    assert_eq!(
+        in_order(Lang::Ja),
+        ["加藤工業", "ｶﾞﾘﾚｵ", "後藤商店", "李娜", "张伟", "김민준", "박지훈"]
+    );
+    assert_eq!(
+        in_order(Lang::Ko),
+        ["김민준", "박지훈", "李娜", "张伟", "加藤工業", "ｶﾞﾘﾚｵ", "後藤商店"]
+    );
+    assert_eq!(
+        in_order(Lang::Zh),
+        ["李娜", "张伟", "加藤工業", "ｶﾞﾘﾚｵ", "後藤商店", "김민준", "박지훈"]
     );
 }
 

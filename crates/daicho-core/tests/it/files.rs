@@ -279,6 +279,7 @@ const FIXTURE_COUNTS: &[(u32, u32, u32, u32, u32, u32)] = &[
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
     (20, 28, 433, 34, 6, 285),
+    (20, 28, 433, 34, 6, 285),
 ];
 
 /// Each committed ledger made by an earlier schema version opens, is upgraded to the latest

@@ -1165,6 +1165,8 @@ export type CardQuery_Deserialize = {
 	/**  Cards by the value of a field of the rep's own. */
 	custom?: CustomFilter_Deserialize | null,
 	sort?: CardSort,
+	/**  The reader's language: by reading, names in its own script come first. */
+	reader?: Lang | null,
 	/**  The trash instead of the live cards. */
 	in_trash?: boolean,
 	/**  Only these cards (a selection, e.g. to export it). */
@@ -1204,6 +1206,8 @@ export type CardQuery_Serialize = {
 	/**  Cards by the value of a field of the rep's own. */
 	custom: CustomFilter_Serialize | null,
 	sort: CardSort,
+	/**  The reader's language: by reading, names in its own script come first. */
+	reader: Lang | null,
 	/**  The trash instead of the live cards. */
 	in_trash: boolean,
 	/**  Only these cards (a selection, e.g. to export it). */

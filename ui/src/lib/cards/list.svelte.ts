@@ -2,6 +2,7 @@
 // blocks of rows that are on screen, so 100,000 cards scroll as smoothly as 100.
 import { SvelteSet } from "svelte/reactivity";
 import { call, commands, type CardId, type CardQuery, type CardRow } from "../api";
+import { lang } from "../i18n/i18n.svelte";
 
 export const BLOCK = 200;
 
@@ -28,6 +29,8 @@ export function emptyFilters(inTrash = false): ListFilters {
     contacted: null,
     custom: null,
     sort: "reading",
+    // By reading, the window's language's own script first (kana for Japanese, hangul for Korean).
+    reader: lang(),
     in_trash: inTrash,
     ids: null,
   };

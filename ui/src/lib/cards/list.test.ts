@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cardId } from "../api/test-ids";
 import type { CardQuery, CardRow } from "../api";
-import { BLOCK, CardList } from "./list.svelte";
+import { BLOCK, CardList, emptyFilters } from "./list.svelte";
+import { setLang } from "../i18n/i18n.svelte";
 
 function fakeLedger(count: number) {
   const queries: CardQuery[] = [];
@@ -69,5 +70,15 @@ describe("the card list", () => {
     const list = new CardList(true, ledger.fetch);
     await list.reload();
     expect(ledger.queries[0].in_trash).toBe(true);
+  });
+});
+
+describe("the order by reading", () => {
+  it("asks for the window's language's own script first", async () => {
+    await setLang("ja");
+    expect(emptyFilters()).toMatchObject({ sort: "reading", reader: "ja" });
+    await setLang("ko");
+    expect(emptyFilters().reader).toBe("ko");
+    await setLang("en");
   });
 });
