@@ -214,39 +214,52 @@ impl Selection {
         }
     }
 
-    /// The keys of a window of the selection in order. By reading, the window is taken from
-    /// each script's range in the reader's order, so that each part still walks the index.
-    fn window_keys(&self, conn: &Connection, limit: u32, offset: u32) -> rusqlite::Result<(u32, Vec<i64>)> {
+    /// The keys of a window of the selection in order, with how many cards it holds. By
+    /// reading, the window is taken from each script's range in the reader's order, so that
+    /// each part still walks the index; a script's cards are counted only when the window
+    /// starts beyond them (a window that finds rows in a script knows where it ended).
+    fn window_keys(
+        &self,
+        conn: &Connection,
+        limit: u32,
+        offset: u32,
+    ) -> rusqlite::Result<(u32, Vec<i64>)> {
         let params = || rusqlite::params_from_iter(&self.args);
         let keys = |sql: String| -> rusqlite::Result<Vec<i64>> {
-            conn.prepare(&sql)?.query_map(params(), |r| r.get(0))?.collect()
+            conn.prepare(&sql)?
+                .query_map(params(), |r| r.get(0))?
+                .collect()
         };
-        let Some(scripts) = self.scripts else {
-            let total: u32 = conn.query_row(
-                &format!("SELECT count(*) FROM {} WHERE {}", self.keys_from, self.filter),
+        let count = |filter: &str| -> rusqlite::Result<u32> {
+            conn.query_row(
+                &format!("SELECT count(*) FROM {} WHERE {filter}", self.keys_from),
                 params(),
                 |r| r.get(0),
-            )?;
+            )
+        };
+        let total = count(&self.filter)?;
+        let Some(scripts) = self.scripts else {
             return Ok((total, keys(self.window_sql(limit, offset))?));
         };
-        let (mut total, mut out) = (0u32, Vec::new());
+        let (mut skip, mut out) = (offset, Vec::new());
         for script in scripts {
-            let range = format!("{} AND {}", self.filter, script.range_sql());
-            let count: u32 = conn.query_row(
-                &format!("SELECT count(*) FROM {} WHERE {range}", self.keys_from),
-                params(),
-                |r| r.get(0),
-            )?;
-            // The part of the window in this script: from `offset` (counted from its start)
-            // for as many rows as the window still wants.
-            let (start, wanted) = (offset.saturating_sub(total), limit - out.len() as u32);
-            if wanted > 0 && start < count {
-                out.extend(keys(format!(
-                    "SELECT cards.rowid FROM {} WHERE {range} ORDER BY {} LIMIT {wanted} OFFSET {start}",
-                    self.keys_from, self.order
-                ))?);
+            let wanted = limit.saturating_sub(out.len() as u32);
+            if wanted == 0 || skip >= total {
+                break;
             }
-            total += count;
+            let range = format!("{} AND {}", self.filter, script.range_sql());
+            let part = keys(format!(
+                "SELECT cards.rowid FROM {} WHERE {range} ORDER BY {} LIMIT {wanted} OFFSET {skip}",
+                self.keys_from, self.order
+            ))?;
+            // Rows found: the window starts here and takes what follows. None: the window
+            // starts after this script's cards, however many they are.
+            skip = if part.is_empty() {
+                skip - count(&range)?.min(skip)
+            } else {
+                0
+            };
+            out.extend(part);
         }
         Ok((total, out))
     }

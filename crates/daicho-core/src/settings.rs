@@ -41,7 +41,26 @@ pub struct Settings {
     pub reminder_leads: crate::reminders::ReminderLeads,
     /// The markets whose season's greetings come up; none: the window's language's.
     pub greeting_markets: Vec<Lang>,
+    /// The card list's columns and rows as the rep arranged them.
+    pub list_view: ListView,
 }
+
+/// How the rep arranged the card list: the columns they hid, the widths they dragged (in
+/// pixels, by column), and compact rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct ListView {
+    pub hidden: Vec<String>,
+    pub widths: std::collections::BTreeMap<String, u32>,
+    pub compact: bool,
+}
+
+/// The narrowest and widest a column may be dragged.
+pub const LIST_COLUMN_MIN: u32 = 40;
+pub const LIST_COLUMN_MAX: u32 = 800;
+/// More columns than any list has: a file holding more was not written by the window.
+const LIST_COLUMNS_AT_MOST: usize = 100;
 
 /// An import's columns as the user set them, for files whose header row is `headers`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +94,7 @@ impl Default for Settings {
             auto_lock_minutes: 0,
             reminder_leads: Default::default(),
             greeting_markets: Vec::new(),
+            list_view: ListView::default(),
         }
     }
 }
@@ -201,6 +221,19 @@ impl Settings {
                 });
             }
         }
+        let view = &self.list_view;
+        if view.hidden.len() > LIST_COLUMNS_AT_MOST
+            || view.widths.len() > LIST_COLUMNS_AT_MOST
+            || view
+                .widths
+                .values()
+                .any(|w| !(LIST_COLUMN_MIN..=LIST_COLUMN_MAX).contains(w))
+        {
+            return Err(SettingsError::OutOfRange {
+                field: "list_view",
+                max: LIST_COLUMN_MAX,
+            });
+        }
         if self.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
             return Err(SettingsError::OutOfRange {
                 field: "auto_lock_minutes",
@@ -245,6 +278,22 @@ mod tests {
         assert_eq!(Settings::load(&path), settings);
         std::fs::write(&path, r#"{"user_name": "李"}"#).unwrap();
         assert_eq!(Settings::load(&path).contact_ageing_days, 30);
+    }
+
+    #[test]
+    fn the_card_lists_columns_are_kept_as_arranged_and_a_width_out_of_reach_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        let mut arranged = Settings::default();
+        arranged.list_view.hidden = vec!["phone".into(), "reading".into()];
+        arranged.list_view.widths.insert("name".into(), 320);
+        arranged.list_view.compact = true;
+        arranged.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).list_view, arranged.list_view);
+        let mut wild = arranged.clone();
+        wild.list_view.widths.insert("owner".into(), 20_000);
+        assert!(wild.save(&path).is_err());
+        assert_eq!(Settings::load(&path), arranged, "nothing written");
     }
 
     #[test]

@@ -78,6 +78,79 @@ describe("the first start on a computer", () => {
     await expect(byTestId("welcome")).not.toBeExisting();
   });
 
+  it("arranges the list's columns: hidden, widened, compact, and kept for the next start", async () => {
+    await search("");
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="card-row"]').length) > 5,
+    );
+    const nameHeading = await $(
+      '[data-testid="card-table"] [data-column="name"]',
+    );
+    const before = (await nameHeading.getSize()).width;
+    await byTestId("columns-open").click();
+    await byTestId("column-phone").click();
+    await byTestId("column-reading").click();
+    await byTestId("list-compact").click();
+    await browser.waitUntil(
+      async () =>
+        !(await $(
+          '[data-testid="card-table"] [data-column="phone"]',
+        ).isExisting()),
+    );
+    await browser.keys("Escape");
+    // The name's column dragged 120 px wider by the grip at its heading's edge.
+    const grip = await byTestId("resize-name");
+    await browser
+      .action("pointer")
+      .move({ origin: grip })
+      .down()
+      .move({ origin: "pointer", x: 60, y: 0 })
+      .move({ origin: "pointer", x: 60, y: 0 })
+      .up()
+      .perform();
+    await browser.waitUntil(
+      async () => (await nameHeading.getSize()).width > before + 60,
+      { timeoutMsg: "the name column did not widen" },
+    );
+    await screenshot("ja-cards-arranged");
+
+    await browser.refresh();
+    await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="card-row"]').length) > 5,
+    );
+    await expect(
+      $('[data-testid="card-table"] [data-column="phone"]'),
+    ).not.toBeExisting();
+    await expect(
+      $('[data-testid="card-table"] [data-column="reading"]'),
+    ).not.toBeExisting();
+    const row = await $('[data-testid="card-row"]');
+    await expect((await row.getSize()).height).toBe(30);
+    await browser.waitUntil(
+      async () =>
+        (await $('[data-testid="card-table"] [data-column="name"]').getSize())
+          .width >
+        before + 60,
+    );
+
+    // All put back: every column, its own width, comfortable rows.
+    await byTestId("columns-open").click();
+    await byTestId("column-phone").click();
+    await byTestId("column-reading").click();
+    await byTestId("list-compact").click();
+    await byTestId("reset-widths").click();
+    await browser.keys("Escape");
+    await $('[data-testid="card-table"] [data-column="phone"]').waitForExist();
+    await browser.waitUntil(
+      async () =>
+        Math.abs(
+          (await $('[data-testid="card-table"] [data-column="name"]').getSize())
+            .width - before,
+        ) < 2,
+    );
+  });
+
   it("lists the keyboard shortcuts on ?, but not while the rep types one", async () => {
     const box = await byTestId("list-search");
     await box.click();

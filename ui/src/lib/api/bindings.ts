@@ -3137,6 +3137,32 @@ export type LinkedCard = {
 /**  A column of the customer list. */
 export type ListColumn = "code" | "name" | "reading" | "kind" | "status" | "owner" | "industry" | "phone" | "email" | "postal_code" | "address" | "tags" | "last_contact" | "abc" | "value_tier" | "completeness" | "updated";
 
+/**
+ *  How the rep arranged the card list: the columns they hid, the widths they dragged (in
+ *  pixels, by column), and compact rows.
+ */
+export type ListView = ListView_Serialize | ListView_Deserialize;
+
+/**
+ *  How the rep arranged the card list: the columns they hid, the widths they dragged (in
+ *  pixels, by column), and compact rows.
+ */
+export type ListView_Deserialize = {
+	hidden?: string[],
+	widths?: { [key in string]: number },
+	compact?: boolean,
+};
+
+/**
+ *  How the rep arranged the card list: the columns they hid, the widths they dragged (in
+ *  pixels, by column), and compact rows.
+ */
+export type ListView_Serialize = {
+	hidden: string[],
+	widths: { [key in string]: number },
+	compact: boolean,
+};
+
 /**  A customer who bought in the previous period and nothing in this one. */
 export type LostCustomer = {
 	card_id: CardId,
@@ -4758,6 +4784,8 @@ export type Settings_Deserialize = {
 	reminder_leads?: ReminderLeads_Deserialize,
 	/**  The markets whose season's greetings come up; none: the window's language's. */
 	greeting_markets?: Lang[],
+	/**  The card list's columns and rows as the rep arranged them. */
+	list_view?: ListView_Deserialize,
 };
 
 export type Settings_Serialize = {
@@ -4795,6 +4823,8 @@ export type Settings_Serialize = {
 	reminder_leads: ReminderLeads_Serialize,
 	/**  The markets whose season's greetings come up; none: the window's language's. */
 	greeting_markets: Lang[],
+	/**  The card list's columns and rows as the rep arranged them. */
+	list_view: ListView_Serialize,
 };
 
 /**

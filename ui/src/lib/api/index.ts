@@ -136,6 +136,7 @@ export type {
   InfoSource,
   KeyRole,
   Lang as ApiLang,
+  ListView_Serialize as ListView,
   LeadSource,
   OrganisationProfile_Serialize as OrganisationProfile,
   Receipt_Serialize as Receipt,
