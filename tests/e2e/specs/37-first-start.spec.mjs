@@ -97,6 +97,7 @@ describe("the first start on a computer", () => {
           '[data-testid="card-table"] [data-column="phone"]',
         ).isExisting()),
     );
+    await screenshot("ja-columns-menu");
     await browser.keys("Escape");
     // The name's column dragged 120 px wider by the grip at its heading's edge.
     const grip = await byTestId("resize-name");
