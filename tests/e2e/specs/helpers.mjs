@@ -1,9 +1,14 @@
 // Small steps shared by the specs. Every wait is for a condition, never a fixed time.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
+const artifacts = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../artifacts",
+);
 
 export const byTestId = (id) => $(`[data-testid="${id}"]`);
 
@@ -27,7 +32,9 @@ export async function chooseText(selector, text) {
   await select.waitForExist();
   const found = await browser.execute(
     (el, wanted) => {
-      const option = [...el.options].find((o) => o.textContent.trim() === wanted);
+      const option = [...el.options].find(
+        (o) => o.textContent.trim() === wanted,
+      );
       if (!option) return false;
       el.value = option.value;
       el.dispatchEvent(new Event("change", { bubbles: true }));
@@ -60,14 +67,24 @@ export async function goTo(page) {
 export async function setLanguage(lang, cardsLabel) {
   await goTo("settings");
   await choose('[data-testid="language"]', lang);
-  await browser.waitUntil(async () => (await byTestId("nav-cards").getText()).includes(cardsLabel), {
-    timeoutMsg: `the sidebar did not switch to ${lang}`,
-  });
-  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)).startsWith(lang));
+  await browser.waitUntil(
+    async () => (await byTestId("nav-cards").getText()).includes(cardsLabel),
+    {
+      timeoutMsg: `the sidebar did not switch to ${lang}`,
+    },
+  );
+  await browser.waitUntil(async () =>
+    (await browser.execute(() => document.documentElement.lang)).startsWith(
+      lang,
+    ),
+  );
 }
 
 /** The input of field `path` inside the element with test id `scope`. */
-export const field = (scope, fieldPath) => $(`[data-testid="${scope}"] [data-field="${fieldPath}"] input, [data-testid="${scope}"] [data-field="${fieldPath}"] textarea`);
+export const field = (scope, fieldPath) =>
+  $(
+    `[data-testid="${scope}"] [data-field="${fieldPath}"] input, [data-testid="${scope}"] [data-field="${fieldPath}"] textarea`,
+  );
 
 export async function typeInto(scope, fieldPath, text) {
   const input = await field(scope, fieldPath);
@@ -92,9 +109,12 @@ export async function search(text) {
   }
   const page = await byTestId("cards-page");
   await page.waitForDisplayed();
-  await browser.waitUntil(async () => (await page.getAttribute("data-shown-text")) === text, {
-    timeoutMsg: `the list did not show the results for "${text}"`,
-  });
+  await browser.waitUntil(
+    async () => (await page.getAttribute("data-shown-text")) === text,
+    {
+      timeoutMsg: `the list did not show the results for "${text}"`,
+    },
+  );
 }
 
 /** Types into the search box at the top and waits for its results panel. */
@@ -106,23 +126,32 @@ export async function searchBox(text) {
   await box.setValue(text);
   const panel = await byTestId("search-results");
   await panel.waitForDisplayed();
-  await browser.waitUntil(async () => (await panel.getAttribute("data-answered")) === text.trim(), {
-    timeoutMsg: `the search box did not answer "${text}"`,
-  });
+  await browser.waitUntil(
+    async () => (await panel.getAttribute("data-answered")) === text.trim(),
+    {
+      timeoutMsg: `the search box did not answer "${text}"`,
+    },
+  );
 }
 
 /** The search box's result for the customer named `name` (the name may be marked in parts). */
 export const searchHit = (name) =>
-  $(`//button[@data-testid="search-card"][.//span[contains(concat(" ", @class, " "), " name ")][normalize-space(.)="${name}"]]`);
+  $(
+    `//button[@data-testid="search-card"][.//span[contains(concat(" ", @class, " "), " name ")][normalize-space(.)="${name}"]]`,
+  );
 
 /** Waits until the list shows exactly the cards named `names` (in any order). */
 export async function expectRows(names) {
   await browser.waitUntil(
     async () => {
       const shown = await browser.execute(() =>
-        [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map((e) => e.textContent.trim()),
+        [
+          ...document.querySelectorAll('[data-testid="card-row"] .name .link'),
+        ].map((e) => e.textContent.trim()),
       );
-      return shown.length === names.length && names.every((n) => shown.includes(n));
+      return (
+        shown.length === names.length && names.every((n) => shown.includes(n))
+      );
     },
     { timeoutMsg: `the list did not show ${JSON.stringify(names)}` },
   );
@@ -131,7 +160,12 @@ export async function expectRows(names) {
 /** A picture of the real window, taken from the X display (WebKitWebDriver's own screenshot
  * can wait forever for a repaint under Xvfb). */
 export async function screenshot(name) {
-  await browser.execute(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await browser.execute(
+    () =>
+      new Promise((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(done)),
+      ),
+  );
   grabScreen(path.join(artifacts, `${name}.png`));
 }
 
@@ -145,7 +179,10 @@ export async function dismissNotices() {
   // clicking it would leave WebDriver holding a stale element.
   await browser.waitUntil(async () =>
     browser.execute(() => {
-      for (const close of document.querySelectorAll('[data-testid="notice"] .close')) close.click();
+      for (const close of document.querySelectorAll(
+        '[data-testid="notice"] .close',
+      ))
+        close.click();
       return document.querySelectorAll('[data-testid="notice"]').length === 0;
     }),
   );
@@ -156,14 +193,17 @@ export async function dismissNotices() {
 export async function openFirstRow() {
   const button = () => $('[data-testid="card-row"] .name button');
   await button().waitForDisplayed();
-  await browser.waitUntil(async () => {
-    try {
-      await button().click();
-      return true;
-    } catch {
-      return false;
-    }
-  }, { timeoutMsg: "could not open the first card of the list" });
+  await browser.waitUntil(
+    async () => {
+      try {
+        await button().click();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { timeoutMsg: "could not open the first card of the list" },
+  );
   await byTestId("card-page").waitForDisplayed();
 }
 
@@ -171,7 +211,11 @@ export async function openFirstRow() {
  * DOM's scrollIntoView: WebdriverIO's scrolls the window, which shifts the whole shell). */
 export async function reveal(id) {
   await byTestId(id).waitForExist();
-  await browser.execute((testid) => document.querySelector(`[data-testid="${testid}"]`).scrollIntoView(), id);
+  await browser.execute(
+    (testid) =>
+      document.querySelector(`[data-testid="${testid}"]`).scrollIntoView(),
+    id,
+  );
 }
 
 /** A day `days` from today in the window's local time, as the core stores dates. */
@@ -187,7 +231,9 @@ export const dayFromToday = (days) =>
 export const drawnPixels = (id) =>
   browser.execute((testid) => {
     const canvas = document.querySelector(`[data-testid="${testid}"]`);
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    const data = canvas
+      .getContext("2d")
+      .getImageData(0, 0, canvas.width, canvas.height).data;
     let drawn = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
     return drawn;
@@ -197,10 +243,13 @@ export const drawnPixels = (id) =>
 export async function openCard(name) {
   await goTo("cards");
   await choose('[data-testid="filter-abc"]', "");
-  if (await byTestId("clear-chart-filter").isExisting()) await byTestId("clear-chart-filter").click();
+  if (await byTestId("clear-chart-filter").isExisting())
+    await byTestId("clear-chart-filter").click();
   await searchBox(name);
   const hit = await searchHit(name);
-  await hit.waitForDisplayed({ timeoutMsg: `the search box did not offer "${name}"` });
+  await hit.waitForDisplayed({
+    timeoutMsg: `the search box did not offer "${name}"`,
+  });
   await hit.click();
   await byTestId("card-page").waitForDisplayed();
 }
@@ -211,14 +260,22 @@ export const PASSPHRASE = "e2e ledger passphrase";
 /** Waits for the window to start: the lock screen (answered with PASSPHRASE, chosen on the
  * first start) or the card list; a recovery key shown for a new ledger is acknowledged. */
 export async function openLedger() {
-  const started = await $('[data-testid="lock-screen"], [data-testid="cards-page"]');
-  await started.waitForExist({ timeout: 30000, timeoutMsg: "neither the lock screen nor the card list appeared" });
+  const started = await $(
+    '[data-testid="lock-screen"], [data-testid="cards-page"]',
+  );
+  await started.waitForExist({
+    timeout: 30000,
+    timeoutMsg: "neither the lock screen nor the card list appeared",
+  });
   if ((await started.getAttribute("data-testid")) === "lock-screen") {
     await byTestId("lock-passphrase").setValue(PASSPHRASE);
     const repeat = await $$('[data-testid="lock-repeat"]');
     if (repeat.length > 0) await repeat[0].setValue(PASSPHRASE);
     await byTestId("lock-submit").click();
-    await byTestId("lock-screen").waitForExist({ reverse: true, timeout: 40000 });
+    await byTestId("lock-screen").waitForExist({
+      reverse: true,
+      timeout: 40000,
+    });
   }
   await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
   const recovery = await $$('[data-testid="recovery-done"]');
@@ -231,7 +288,10 @@ export async function openLedgerAt(file, create) {
   await goTo("settings");
   await byTestId("ledger-typed").setValue(file);
   await byTestId(create ? "ledger-create-typed" : "ledger-open-typed").click();
-  await browser.waitUntil(async () => (await byTestId("ledger-path").getText()) === file, { timeoutMsg: `${file} did not open` });
+  await browser.waitUntil(
+    async () => (await byTestId("ledger-path").getText()) === file,
+    { timeoutMsg: `${file} did not open` },
+  );
   if (create) {
     await byTestId("recovery-dialog").waitForDisplayed();
     await byTestId("recovery-done").click();
@@ -247,6 +307,44 @@ export async function startInJapanese(folder) {
   const ledger = await byTestId("ledger-path").getText();
   await byTestId("report-folder").setValue(folder);
   await byTestId("save-report-folder").click();
-  await browser.waitUntil(async () => !(await byTestId("save-report-folder").isEnabled()));
+  await browser.waitUntil(
+    async () => !(await byTestId("save-report-folder").isEnabled()),
+  );
   return ledger;
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 A and AA rules),
+ * each with the first few elements it found it on. */
+export async function accessibilityViolations() {
+  if (!(await browser.execute(() => typeof window.axe !== "undefined")))
+    await browser.execute(`${axeSource}; return true;`);
+  return browser.executeAsync((done) => {
+    window.axe
+      .run(document, {
+        resultTypes: ["violations"],
+        runOnly: {
+          type: "tag",
+          values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+        },
+      })
+      .then(
+        (result) =>
+          done(
+            result.violations
+              .filter((v) => v.impact === "serious" || v.impact === "critical")
+              .map((v) => ({
+                rule: v.id,
+                impact: v.impact,
+                help: v.help,
+                on: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+              })),
+          ),
+        (error) => done([{ rule: "axe-failed", help: String(error) }]),
+      );
+  });
 }
