@@ -37,6 +37,8 @@ describe("customer cards in the real window", () => {
   it("switches the window to Japanese", async () => {
     await setLanguage("ja", "顧客カード");
     await expect(byTestId("nav-trash")).toHaveText(expect.stringContaining("ごみ箱"));
+    // The notice says so in the language just chosen, not in the one left.
+    await expect(byTestId("notice")).toHaveText(expect.stringContaining("設定を保存しました"));
   });
 
   it("creates an organisation card with its フリガナ", async () => {
