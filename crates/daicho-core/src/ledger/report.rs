@@ -209,7 +209,9 @@ impl Ledger {
         let selection = crate::card_list::selection(self.connection(), query, self.today())?;
         let mut stmt = self.connection().prepare(&format!(
             "SELECT cards.id FROM {} WHERE {} ORDER BY {}",
-            selection.keys_from, selection.filter, selection.full_order()
+            selection.keys_from,
+            selection.filter,
+            selection.full_order()
         ))?;
         let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
         ids.collect()
