@@ -82,14 +82,16 @@ fn the_window_has_only_the_powers_it_needs() {
         .as_array()
         .map(|a| a.iter().filter_map(|p| p.as_str()).collect())
         .unwrap_or_default();
-    // The file dialogs, closing the window, and Tauri's core defaults. Opening files and links
-    // is done by the app's own command, for reports it wrote (no opener or shell permission).
+    // The file dialogs, closing the window, zooming itself (Ctrl+= / Ctrl+-), and Tauri's core
+    // defaults. Opening files and links is done by the app's own command, for reports it wrote
+    // (no opener or shell permission).
     let allowed: BTreeSet<&str> = [
         "core:default",
         "dialog:allow-open",
         "dialog:allow-save",
         "dialog:allow-ask",
         "core:window:allow-destroy",
+        "core:webview:allow-set-webview-zoom",
     ]
     .into();
     assert_eq!(granted, allowed);
