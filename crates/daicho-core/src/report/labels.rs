@@ -24,23 +24,52 @@ pub enum AddressOrder {
 
 /// Kana or a prefecture (都道府県) is Japanese; Hangul is Korean; other Han is Chinese.
 pub fn address_order(f: &CardFields) -> AddressOrder {
-    let text = format!("{}{}{}{}", f.region, f.city, f.street, f.name);
-    let any = |range: &[(u32, u32)]| {
-        text.chars()
-            .any(|c| range.iter().any(|(a, b)| (*a..=*b).contains(&(c as u32))))
-    };
-    if any(&[(0xAC00, 0xD7AF), (0x1100, 0x11FF)]) {
-        AddressOrder::Korea
-    } else if any(&[(0x3040, 0x30FF)])
-        || ["都", "道", "府", "県"]
-            .iter()
-            .any(|s| f.region.ends_with(s))
-    {
-        AddressOrder::Japan
-    } else if any(&[(0x4E00, 0x9FFF)]) {
-        AddressOrder::China
-    } else {
-        AddressOrder::Western
+    AddressOrder::of(&f.region, &f.city, &f.street, &f.name)
+}
+
+impl AddressOrder {
+    /// The order of an address from its own words and its addressee's name.
+    pub fn of(region: &str, city: &str, street: &str, name: &str) -> AddressOrder {
+        let text = format!("{region}{city}{street}{name}");
+        let any = |range: &[(u32, u32)]| {
+            text.chars()
+                .any(|c| range.iter().any(|(a, b)| (*a..=*b).contains(&(c as u32))))
+        };
+        if any(&[(0xAC00, 0xD7AF), (0x1100, 0x11FF)]) {
+            AddressOrder::Korea
+        } else if any(&[(0x3040, 0x30FF)])
+            || ["都", "道", "府", "県"].iter().any(|s| region.ends_with(s))
+        {
+            AddressOrder::Japan
+        } else if any(&[(0x4E00, 0x9FFF)]) {
+            AddressOrder::China
+        } else {
+            AddressOrder::Western
+        }
+    }
+}
+
+/// An address on one line as its country writes it: in Japan, China and Korea from the postal
+/// code and the largest place down; a western one from the street up, the city line last
+/// ("2426 Congress Avenue, Austin, Texas 78701", not "78701 Texas Austin 2426 Congress Avenue").
+pub fn address_line(
+    order: AddressOrder,
+    postal: &str,
+    region: &str,
+    city: &str,
+    street: &str,
+    building: &str,
+) -> String {
+    match order {
+        AddressOrder::Western => join(
+            &[
+                street,
+                building,
+                &join(&[&join(&[city, region], ", "), postal], " "),
+            ],
+            ", ",
+        ),
+        _ => join(&[postal, region, city, street, building], " "),
     }
 }
 
@@ -232,4 +261,40 @@ pub fn write_labels(
     }
     super::save(&mut workbook, path)?;
     Ok(cards.len() as u32)
+}
+
+#[cfg(test)]
+mod one_line {
+    use super::{address_line, AddressOrder};
+
+    #[test]
+    fn an_address_on_one_line_reads_in_its_countrys_order() {
+        let us = AddressOrder::of(
+            "Texas",
+            "Austin",
+            "2426 Congress Avenue",
+            "Summit Industries",
+        );
+        assert_eq!(us, AddressOrder::Western);
+        assert_eq!(
+            address_line(
+                us,
+                "78701",
+                "Texas",
+                "Austin",
+                "2426 Congress Avenue",
+                "Suite 300"
+            ),
+            "2426 Congress Avenue, Suite 300, Austin, Texas 78701"
+        );
+        assert_eq!(
+            address_line(us, "", "", "London", "1 King Street", ""),
+            "1 King Street, London"
+        );
+        let jp = AddressOrder::of("東京都", "港区", "芝1-2-3", "株式会社青葉");
+        assert_eq!(
+            address_line(jp, "105-0014", "東京都", "港区", "芝1-2-3", ""),
+            "105-0014 東京都 港区 芝1-2-3"
+        );
+    }
 }

@@ -144,6 +144,8 @@ pub struct VisitCandidate {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct VisitBrief {
     pub card: Card,
+    /// The card's address on one line, as its country writes it.
+    pub address: String,
     /// The latest three contacts, newest first.
     pub recent_contacts: Vec<Contact>,
     pub open_complaints: Vec<Contact>,

@@ -11,6 +11,7 @@ use crate::notes;
 use crate::text::{date, like_pattern, line};
 
 use crate::classify::Abc;
+use crate::report::labels::{address_line, address_order, AddressOrder};
 
 use super::model::{Appointment, PlannedVisit, VisitBrief, VisitCandidate, VisitCandidateQuery};
 
@@ -25,12 +26,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PlannedVisit> {
     let region: String = r.get(4)?;
     let city: String = r.get(5)?;
     let (street, building): (String, String) = (r.get(12)?, r.get(13)?);
-    let address = [region.as_str(), &city, &street, &building]
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name: String = r.get(2)?;
+    let order = AddressOrder::of(&region, &city, &street, &name);
+    let address = address_line(order, "", &region, &city, &street, &building);
     Ok(PlannedVisit {
         id: r.get(0)?,
         card_id: r.get(1)?,
@@ -405,7 +403,17 @@ pub fn brief(conn: &Connection, card_id: &str, today: NaiveDate) -> Result<Visit
     let last_visit_at = conn
         .prepare_cached("SELECT max(at) FROM contacts WHERE card_id = ?1 AND kind = 'visit'")?
         .query_row([card_id], |r| r.get(0))?;
+    let f = &card.fields;
+    let address = address_line(
+        address_order(f),
+        &f.postal_code,
+        &f.region,
+        &f.city,
+        &f.street,
+        &f.building,
+    );
     Ok(VisitBrief {
+        address,
         recent_contacts: contact::store::recent(conn, card_id, 3, "")?,
         open_complaints: contact::store::recent(
             conn,

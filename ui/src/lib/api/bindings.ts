@@ -5337,6 +5337,8 @@ export type VisitBrief = VisitBrief_Serialize | VisitBrief_Deserialize;
 /**  The page to read before a visit. */
 export type VisitBrief_Deserialize = {
 	card: Card_Deserialize,
+	/**  The card's address on one line, as its country writes it. */
+	address: string,
 	/**  The latest three contacts, newest first. */
 	recent_contacts: Contact_Deserialize[],
 	open_complaints: Contact_Deserialize[],
@@ -5354,6 +5356,8 @@ export type VisitBrief_Deserialize = {
 /**  The page to read before a visit. */
 export type VisitBrief_Serialize = {
 	card: Card_Serialize,
+	/**  The card's address on one line, as its country writes it. */
+	address: string,
 	/**  The latest three contacts, newest first. */
 	recent_contacts: Contact_Serialize[],
 	open_complaints: Contact_Serialize[],

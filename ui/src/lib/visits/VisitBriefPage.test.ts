@@ -26,6 +26,7 @@ describe("the brief before a visit", () => {
     void setLang("ja");
     const brief: VisitBrief = {
       card: CARD,
+      address: "2426 Congress Avenue, Austin, Texas 78701",
       recent_contacts: [],
       open_complaints: [],
       open_actions: [],
@@ -51,6 +52,8 @@ describe("the brief before a visit", () => {
     for (const part of ["brief-people", "brief-recent", "brief-complaints", "brief-actions", "brief-hints", "brief-unverified"]) {
       expect(screen.queryByTestId(part)).toBeNull();
     }
+    // The address as the core wrote it for its country.
+    expect(screen.getByTestId("brief-address")).toHaveTextContent("2426 Congress Avenue, Austin, Texas 78701");
     // Each phone number whole on its line.
     expect(screen.getByText("090-1111-2222")).toHaveClass("phone");
   });
