@@ -123,7 +123,8 @@ describe("linked customers and profit in the real window", () => {
   it("shows profit by customer on the dashboard", async () => {
     await goTo("dashboard");
     await byTestId("profit-panel").waitForExist();
-    await expect(byTestId("profit-total")).toHaveText(expect.stringMatching(/粗利 [\d,]+・粗利率 [\d.]+%/));
+    // Money in the ledger's currency (yen until another is chosen).
+    await expect(byTestId("profit-total")).toHaveText(expect.stringMatching(/粗利 ￥[\d,]+・粗利率 [\d.]+%/));
     await reveal("profit-panel");
     await screenshot("ja-dashboard-profit");
   });
