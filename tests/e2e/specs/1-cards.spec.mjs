@@ -1,7 +1,20 @@
 // A salesperson's first session: a card in Japanese with its フリガナ, a key person, an edit
 // seen in history, search by reading, trash and restore, other languages, hostile text.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, choose, dismissNotices, expectRows, field, goTo, screenshot, search, setLanguage, typeInto, PASSPHRASE } from "./helpers.mjs";
+import {
+  openFirstRow,
+  byTestId,
+  choose,
+  dismissNotices,
+  expectRows,
+  field,
+  goTo,
+  screenshot,
+  search,
+  setLanguage,
+  typeInto,
+  PASSPHRASE,
+} from "./helpers.mjs";
 
 const NAME = "株式会社テスト精工";
 const READING = "テストセイコウ";
@@ -18,7 +31,9 @@ describe("customer cards in the real window", () => {
     await expect(byTestId("lock-submit")).toBeDisabled();
     await byTestId("lock-repeat").setValue("short");
     await byTestId("lock-submit").click();
-    await expect(byTestId("lock-error")).toHaveText(expect.stringContaining("8"));
+    await expect(byTestId("lock-error")).toHaveText(
+      expect.stringContaining("8"),
+    );
     await screenshot("en-lock-choose");
     await byTestId("lock-passphrase").setValue(PASSPHRASE);
     await byTestId("lock-repeat").setValue(PASSPHRASE);
@@ -29,16 +44,23 @@ describe("customer cards in the real window", () => {
     await screenshot("en-recovery-key");
     await byTestId("recovery-done").click();
     await byTestId("cards-page").waitForDisplayed({ timeout: 30000 });
-    await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) > 0, {
-      timeoutMsg: "the demo ledger's cards did not appear",
-    });
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="card-row"]').length) > 0,
+      {
+        timeoutMsg: "the demo ledger's cards did not appear",
+      },
+    );
   });
 
   it("switches the window to Japanese", async () => {
     await setLanguage("ja", "顧客カード");
-    await expect(byTestId("nav-trash")).toHaveText(expect.stringContaining("ごみ箱"));
+    await expect(byTestId("nav-trash")).toHaveText(
+      expect.stringContaining("ごみ箱"),
+    );
     // The notice says so in the language just chosen, not in the one left.
-    await expect(byTestId("notice")).toHaveText(expect.stringContaining("設定を保存しました"));
+    await expect(byTestId("notice")).toHaveText(
+      expect.stringContaining("設定を保存しました"),
+    );
   });
 
   it("creates an organisation card with its フリガナ", async () => {
@@ -49,9 +71,12 @@ describe("customer cards in the real window", () => {
     await typeInto("card-form", "name", NAME);
     await typeInto("card-form", "reading", READING);
     await byTestId("save-card").click();
-    await browser.waitUntil(async () => (await $$('[data-testid="history-entry"]').length) === 1, {
-      timeoutMsg: "the new card has no 'created' history entry",
-    });
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="history-entry"]').length) === 1,
+      {
+        timeoutMsg: "the new card has no 'created' history entry",
+      },
+    );
     await expect(byTestId("card-title")).toHaveText(NAME);
     await expect(byTestId("card-reading")).toHaveText(READING);
   });
@@ -60,35 +85,74 @@ describe("customer cards in the real window", () => {
     await byTestId("add-key-person").click();
     await typeInto("key-person-form", "name", "山田 花子");
     await typeInto("key-person-form", "title", "購買部長");
-    await choose('[data-testid="key-person-form"] [data-field="role"] select', "decision_maker");
+    await choose(
+      '[data-testid="key-person-form"] [data-field="role"] select',
+      "decision_maker",
+    );
     await byTestId("save-key-person").click();
-    await expect(byTestId("key-person")).toHaveText(expect.stringContaining("山田 花子"));
-    await expect(byTestId("key-person")).toHaveText(expect.stringContaining("決裁者"));
+    await expect(byTestId("key-person")).toHaveText(
+      expect.stringContaining("山田 花子"),
+    );
+    await expect(byTestId("key-person")).toHaveText(
+      expect.stringContaining("決裁者"),
+    );
   });
 
   it("logs a visit with a next action, then marks the action done", async () => {
-    const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const due = new Date(Date.now() + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await byTestId("add-contact").click();
     await expect(field("contact-form", "rep")).toHaveValue(expect.any(String));
     await typeInto("contact-form", "purpose", "新製品のご紹介");
     await typeInto("contact-form", "next_action", "見積書を送付する");
-    await typeInto("contact-form", "next_action_due", due);
+    // The rep picks the due day from the calendar, which speaks the window's language.
+    const dueField =
+      '[data-testid="contact-form"] [data-field="next_action_due"]';
+    await $(`${dueField} [data-testid="date-pick"]`).click();
+    await byTestId("calendar").waitForDisplayed();
+    await screenshot("ja-calendar");
+    if (
+      !(await $(
+        `[data-testid="calendar"] [data-bits-day][data-value="${due}"]`,
+      ).isExisting())
+    ) {
+      await $('[data-testid="calendar"] [data-calendar-next-button]').click();
+    }
+    await $(
+      `[data-testid="calendar"] [data-bits-day][data-value="${due}"]`,
+    ).click();
+    await byTestId("calendar").waitForDisplayed({ reverse: true });
+    await expect($(`${dueField} input`)).toHaveValue(due.replaceAll("-", "/"));
     await byTestId("save-contact").click();
     const contact = byTestId("contact");
     await expect(contact).toHaveText(expect.stringContaining("訪問"));
-    await expect(contact).toHaveText(expect.stringContaining("山田 花子"), { message: "the decision maker took part by default" });
-    await expect(byTestId("next-action")).toHaveText(expect.stringContaining("見積書を送付する"));
+    await expect(contact).toHaveText(expect.stringContaining("山田 花子"), {
+      message: "the decision maker took part by default",
+    });
+    await expect(byTestId("next-action")).toHaveText(
+      expect.stringContaining("見積書を送付する"),
+    );
     await byTestId("toggle-done").click();
-    await expect(byTestId("next-action")).toHaveText(expect.stringContaining("完了"));
-    await $('[data-testid="history-entry"][data-field="next_action_done_at"]').waitForDisplayed();
+    await expect(byTestId("next-action")).toHaveText(
+      expect.stringContaining("完了"),
+    );
+    await $(
+      '[data-testid="history-entry"][data-field="next_action_done_at"]',
+    ).waitForDisplayed();
   });
 
   it("logs an open complaint and sees it on the card's header", async () => {
     await byTestId("add-contact").click();
-    await choose('[data-testid="contact-form"] [data-field="kind"] select', "complaint");
+    await choose(
+      '[data-testid="contact-form"] [data-field="kind"] select',
+      "complaint",
+    );
     await typeInto("contact-form", "content", "納品が2日遅れた");
     await byTestId("save-contact").click();
-    await expect(byTestId("open-complaints")).toHaveText(expect.stringContaining("1"));
+    await expect(byTestId("open-complaints")).toHaveText(
+      expect.stringContaining("1"),
+    );
   });
 
   it("edits a field and sees the change in the history", async () => {
@@ -104,7 +168,9 @@ describe("customer cards in the real window", () => {
   it("refuses a bad email beside the field and saves nothing", async () => {
     await typeInto("card-form", "email", "info@");
     await byTestId("save-card").click();
-    await expect(byTestId("error-email")).toHaveText("メールアドレスの形式が正しくありません");
+    await expect(byTestId("error-email")).toHaveText(
+      "メールアドレスの形式が正しくありません",
+    );
     await expect(byTestId("unsaved")).toBeDisplayed();
     await typeInto("card-form", "email", "info@test-seiko.example");
     await byTestId("save-card").click();
@@ -133,15 +199,37 @@ describe("customer cards in the real window", () => {
   it("finds customers going cold, with the colour cue from Settings", async () => {
     await search("");
     await choose('[data-testid="filter-silent"]', "180");
-    const cues = () => browser.execute(() => [...document.querySelectorAll(".contact-cue")].map((e) => e.dataset.cue));
-    await browser.waitUntil(async () => {
-      const shown = await cues();
-      return shown.length > 0 && shown.every((cue) => cue === "cold");
-    }, { timeoutMsg: "customers not contacted for 180 days should all be marked cold" });
+    const cues = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll(".contact-cue")].map(
+          (e) => e.dataset.cue,
+        ),
+      );
+    await browser.waitUntil(
+      async () => {
+        const shown = await cues();
+        return shown.length > 0 && shown.every((cue) => cue === "cold");
+      },
+      {
+        timeoutMsg:
+          "customers not contacted for 180 days should all be marked cold",
+      },
+    );
     await choose('[data-testid="filter-silent"]', "");
-    await browser.waitUntil(async () => (await browser.execute(() => new Set([...document.querySelectorAll(".contact-cue")].map((e) => e.dataset.cue)).size)) > 1, {
-      timeoutMsg: "without the filter, recent customers are listed again",
-    });
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(
+          () =>
+            new Set(
+              [...document.querySelectorAll(".contact-cue")].map(
+                (e) => e.dataset.cue,
+              ),
+            ).size,
+        )) > 1,
+      {
+        timeoutMsg: "without the filter, recent customers are listed again",
+      },
+    );
   });
 
   it("moves the card to the trash and restores it", async () => {
@@ -175,13 +263,15 @@ describe("customer cards in the real window", () => {
     await byTestId("new-card").click();
     await byTestId("new-organisation").click();
     await typeInto("card-form", "name", hostile);
-    for (const [path, text] of Object.entries(payloads)) await typeInto("card-form", path, text);
+    for (const [path, text] of Object.entries(payloads))
+      await typeInto("card-form", path, text);
     await byTestId("save-card").click();
     await byTestId("history-entry").waitForDisplayed();
     await expect(byTestId("card-title")).toHaveText(hostile);
     await expect($('[data-testid="card-title"] img')).not.toExist();
     // Kept exactly as typed, as text.
-    for (const [path, text] of Object.entries(payloads)) await expect(field("card-form", path)).toHaveValue(text);
+    for (const [path, text] of Object.entries(payloads))
+      await expect(field("card-form", path)).toHaveValue(text);
     await goTo("cards");
     await search("onerror");
     await expectRows([hostile]);
@@ -190,12 +280,16 @@ describe("customer cards in the real window", () => {
     // The page holds no element, script or link that any of it made, and none of it ran.
     const found = await browser.execute(() => ({
       pwned: window.__pwned ?? null,
-      injected: document.querySelectorAll("main img, main script, main svg[onload], main iframe, a[href^='javascript:']").length,
+      injected: document.querySelectorAll(
+        "main img, main script, main svg[onload], main iframe, a[href^='javascript:']",
+      ).length,
     }));
     expect(found).toEqual({ pwned: null, injected: 0 });
     // The `javascript:` website makes no link: asking to open it says so and opens nothing.
     await byTestId("link-website").click();
-    await expect(byTestId("notice")).toHaveText(expect.stringContaining("javascript:"));
+    await expect(byTestId("notice")).toHaveText(
+      expect.stringContaining("javascript:"),
+    );
     await expect(byTestId("link-dialog")).not.toExist();
     expect(await browser.execute(() => window.__pwned ?? null)).toBeNull();
     await dismissNotices();
@@ -204,12 +298,18 @@ describe("customer cards in the real window", () => {
   it("shows where a card's website goes before opening it, and cancelling opens nothing", async () => {
     await typeInto("card-form", "website", "www.suzuki-shoten.co.jp");
     await byTestId("link-website").click();
-    await expect(byTestId("link-target")).toHaveText("https://www.suzuki-shoten.co.jp/");
+    await expect(byTestId("link-target")).toHaveText(
+      "https://www.suzuki-shoten.co.jp/",
+    );
     await screenshot("ja-link-confirm");
     await browser.keys("Escape");
     await expect(byTestId("link-dialog")).not.toExist();
     // Back as it was saved: nothing unsaved is left for the next step.
-    await typeInto("card-form", "website", "javascript:window.__pwned='website'");
+    await typeInto(
+      "card-form",
+      "website",
+      "javascript:window.__pwned='website'",
+    );
   });
 
   it("empties the trash only after asking", async () => {
@@ -218,14 +318,20 @@ describe("customer cards in the real window", () => {
     await expectRows(["<img src=x onerror=alert(1)>"]);
     await byTestId("empty-trash").click();
     await byTestId("confirm-empty").waitForDisplayed();
-    await expect(byTestId("confirm-empty")).toHaveText(expect.stringContaining("1 件"));
+    await expect(byTestId("confirm-empty")).toHaveText(
+      expect.stringContaining("1 件"),
+    );
     // Erased for real: the dialog says the backups made before still hold it.
-    await expect(byTestId("confirm-empty")).toHaveText(expect.stringContaining("バックアップ"));
+    await expect(byTestId("confirm-empty")).toHaveText(
+      expect.stringContaining("バックアップ"),
+    );
     await byTestId("erase-choice").click();
     await screenshot("ja-trash-erase");
     await byTestId("confirm-empty-trash").click();
     await byTestId("trash-empty").waitForDisplayed();
-    await expect(byTestId("notice")).toHaveText(expect.stringContaining("内容を消去しました"));
+    await expect(byTestId("notice")).toHaveText(
+      expect.stringContaining("内容を消去しました"),
+    );
     await dismissNotices();
     await search("onerror");
     await byTestId("list-empty").waitForDisplayed();
@@ -238,18 +344,29 @@ describe("customer cards in the real window", () => {
     await browser.keys("Escape");
     await byTestId("new-card-dialog").waitForDisplayed({ reverse: true });
     await browser.keys(["Control", "k"]);
-    await browser.waitUntil(async () => browser.execute(() => document.activeElement?.getAttribute("data-testid") === "search"), {
-      timeoutMsg: "Ctrl+K did not focus the search box",
-    });
+    await browser.waitUntil(
+      async () =>
+        browser.execute(
+          () =>
+            document.activeElement?.getAttribute("data-testid") === "search",
+        ),
+      {
+        timeoutMsg: "Ctrl+K did not focus the search box",
+      },
+    );
   });
 
   it("switches to Korean and to Chinese and the labels change", async () => {
     await setLanguage("ko", "고객카드");
     await goTo("cards");
-    await expect(byTestId("new-card")).toHaveText(expect.stringContaining("새 카드"));
+    await expect(byTestId("new-card")).toHaveText(
+      expect.stringContaining("새 카드"),
+    );
     await setLanguage("zh", "客户卡");
     await goTo("cards");
-    await expect(byTestId("new-card")).toHaveText(expect.stringContaining("新建客户卡"));
+    await expect(byTestId("new-card")).toHaveText(
+      expect.stringContaining("新建客户卡"),
+    );
     await search("");
   });
 });
