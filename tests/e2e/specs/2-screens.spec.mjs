@@ -1,7 +1,18 @@
 // A screenshot of each main screen in each language, kept as test artefacts
 // (tests/e2e/artifacts/<lang>-<screen>.png) to look at.
 import { expect } from "@wdio/globals";
-import { openFirstRow, byTestId, choose, dismissNotices, goTo, openLedger, screenshot, search, setLanguage, PASSPHRASE } from "./helpers.mjs";
+import {
+  openFirstRow,
+  byTestId,
+  choose,
+  dismissNotices,
+  goTo,
+  openLedger,
+  screenshot,
+  search,
+  setLanguage,
+  PASSPHRASE,
+} from "./helpers.mjs";
 
 const LANGUAGES = [
   ["ja", "顧客カード"],
@@ -21,7 +32,9 @@ describe("every main screen in every language", () => {
     await expect(byTestId("lock-repeat")).not.toBeExisting();
     await byTestId("lock-passphrase").setValue("not the passphrase");
     await byTestId("lock-submit").click();
-    await expect(byTestId("lock-error")).toHaveText(expect.stringContaining("口令"));
+    await expect(byTestId("lock-error")).toHaveText(
+      expect.stringContaining("口令"),
+    );
     await screenshot("zh-lock-wrong");
     await byTestId("lock-toggle").click();
     await expect(byTestId("lock-recovery")).toBeDisplayed();
@@ -31,7 +44,9 @@ describe("every main screen in every language", () => {
 
   it("opens in the language chosen last time", async () => {
     // The session before the restart ended in Chinese.
-    await expect(byTestId("nav-cards")).toHaveText(expect.stringContaining("客户卡"));
+    await expect(byTestId("nav-cards")).toHaveText(
+      expect.stringContaining("客户卡"),
+    );
   });
 
   for (const [lang, cardsLabel] of LANGUAGES) {
@@ -44,16 +59,23 @@ describe("every main screen in every language", () => {
       await screenshot(`${lang}-lock`);
       await byTestId("lock-passphrase").setValue(PASSPHRASE);
       await byTestId("lock-submit").click();
-      await byTestId("lock-screen").waitForExist({ reverse: true, timeout: 30000 });
+      await byTestId("lock-screen").waitForExist({
+        reverse: true,
+        timeout: 30000,
+      });
       await goTo("settings");
       await expect(byTestId("protection-state")).toBeDisplayed();
       await screenshot(`${lang}-settings`);
       if (lang === "ja") {
         // The idle lock is chosen here and kept in Settings.
         await choose('[data-testid="idle-lock"]', "15");
-        await expect(byTestId("notice")).toHaveText(expect.stringContaining("保存"));
+        await expect(byTestId("notice")).toHaveText(
+          expect.stringContaining("保存"),
+        );
         await dismissNotices();
-        const kept = await browser.execute(() => window.__TAURI_INTERNALS__.invoke("app_info"));
+        const kept = await browser.execute(() =>
+          window.__TAURI_INTERNALS__.invoke("app_info"),
+        );
         expect(kept.settings.auto_lock_minutes).toBe(15);
         await $('[data-testid="protection"]').scrollIntoView();
         await screenshot("ja-settings-idle-lock");
@@ -65,7 +87,9 @@ describe("every main screen in every language", () => {
 
       await goTo("cards");
       await search("");
-      await browser.waitUntil(async () => (await $$('[data-testid="card-row"]').length) > 5);
+      await browser.waitUntil(
+        async () => (await $$('[data-testid="card-row"]').length) > 5,
+      );
       await screenshot(`${lang}-cards`);
 
       await search("株式会社");

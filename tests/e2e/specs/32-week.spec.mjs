@@ -51,7 +51,8 @@ describe("the rep's week in the real window", () => {
       planned.push(await candidate.$("button.link").getText());
       await add.click();
     }
-    if (planned.length !== 2) throw new Error(`two candidates to plan, found ${planned.length}`);
+    if (planned.length !== 2)
+      throw new Error(`two candidates to plan, found ${planned.length}`);
     for (const [n, name] of planned.entries()) {
       await row(name).waitForDisplayed();
       await row(name).$('[data-testid="edit-appointment"]').click();
@@ -61,17 +62,30 @@ describe("the rep's week in the real window", () => {
       await byTestId("appointment-save").click();
       await byTestId("appointment-dialog").waitForDisplayed({ reverse: true });
     }
-    await expect(row(planned[0]).$('[data-testid="visit-confirmed"]')).toHaveAttribute("data-confirmed", "true");
-    await expect(row(planned[1]).$('[data-testid="visit-confirmed"]')).toHaveAttribute("data-confirmed", "false");
+    await expect(
+      row(planned[0]).$('[data-testid="visit-confirmed"]'),
+    ).toHaveAttribute("data-confirmed", "true");
+    await expect(
+      row(planned[1]).$('[data-testid="visit-confirmed"]'),
+    ).toHaveAttribute("data-confirmed", "false");
     for (const name of planned) {
       await row(name).$('[data-testid="visit-overlap"]').waitForDisplayed();
     }
     const texts = await browser.execute(() =>
-      [...document.querySelectorAll('[data-testid="schedule-block"]')].map((b) => b.textContent),
+      [...document.querySelectorAll('[data-testid="schedule-block"]')].map(
+        (b) => b.textContent,
+      ),
     );
-    const overlapping = texts.filter((text) => planned.some((name) => text.includes(name)));
-    if (overlapping.length !== 2 || !overlapping.every((t) => t.includes("時間が重複"))) {
-      throw new Error(`both blocks marked as overlapping: ${JSON.stringify(overlapping)}`);
+    const overlapping = texts.filter((text) =>
+      planned.some((name) => text.includes(name)),
+    );
+    if (
+      overlapping.length !== 2 ||
+      !overlapping.every((t) => t.includes("時間が重複"))
+    ) {
+      throw new Error(
+        `both blocks marked as overlapping: ${JSON.stringify(overlapping)}`,
+      );
     }
     await byTestId("order-by-area").click();
     for (const name of planned) await row(name).waitForDisplayed();
@@ -79,7 +93,9 @@ describe("the rep's week in the real window", () => {
     await row(planned[0]).$('[data-testid="open-brief"]').click();
     const appointment = byTestId("brief-appointment");
     await appointment.waitForDisplayed();
-    await expect(appointment).toHaveText(expect.stringContaining("10:00–11:00"));
+    await expect(appointment).toHaveText(
+      expect.stringContaining("10:00–11:00"),
+    );
     await expect(byTestId("brief-ics")).toBeEnabled();
     await screenshot("ja-brief-appointment");
   });
@@ -93,15 +109,21 @@ describe("the rep's week in the real window", () => {
     await links.waitForDisplayed();
     await expect(links).toHaveText(expect.stringContaining("aoba_sales01"));
     await links.$('[data-testid="messaging-open"]').click();
-    await expect(byTestId("link-target")).toHaveText("https://line.me/R/ti/p/~aoba_sales01");
+    await expect(byTestId("link-target")).toHaveText(
+      "https://line.me/R/ti/p/~aoba_sales01",
+    );
     await browser.keys("Escape");
     await byTestId("link-dialog").waitForDisplayed({ reverse: true });
     // The superior's weekly check of the card, by name, today.
     await byTestId("card-check-open").click();
     await byTestId("card-check-checker").setValue("佐藤 課長");
-    await byTestId("card-check-comment").setValue("キーパーソンの役職を更新すること");
+    await byTestId("card-check-comment").setValue(
+      "キーパーソンの役職を更新すること",
+    );
     await byTestId("card-check-save").click();
-    await expect(byTestId("card-check")).toHaveText(expect.stringContaining("佐藤 課長"));
+    await expect(byTestId("card-check")).toHaveText(
+      expect.stringContaining("佐藤 課長"),
+    );
     await reveal("card-checks");
     await screenshot("ja-card-check");
   });
@@ -110,10 +132,16 @@ describe("the rep's week in the real window", () => {
     await goTo("daily");
     await byTestId("daily-figures").waitForDisplayed();
     await byTestId("daily-reviewer").setValue("佐藤 課長");
-    await byTestId("daily-comment-input").setValue("回答期限を確認してください");
+    await byTestId("daily-comment-input").setValue(
+      "回答期限を確認してください",
+    );
     await byTestId("daily-review-save").click();
-    await expect(byTestId("daily-reviewed")).toHaveText(expect.stringContaining("佐藤 課長"));
-    await expect(byTestId("daily-comment")).toHaveText("回答期限を確認してください");
+    await expect(byTestId("daily-reviewed")).toHaveText(
+      expect.stringContaining("佐藤 課長"),
+    );
+    await expect(byTestId("daily-comment")).toHaveText(
+      "回答期限を確認してください",
+    );
   });
 
   it("sends notes to the superior's queue and records the judgement", async () => {
@@ -122,11 +150,15 @@ describe("the rep's week in the real window", () => {
     await byTestId("notes-filter-awaiting").click();
     const first = $('[data-testid="note-row"]');
     await first.$('[data-testid="note-judge"]').click();
-    await first.$('[data-testid="note-judgement-input"]').setValue("次回の訪問で確認すること");
+    await first
+      .$('[data-testid="note-judgement-input"]')
+      .setValue("次回の訪問で確認すること");
     await first.$('[data-testid="note-judge-save"]').click();
     // Judged, it leaves the queue; without the filter it shows its judgement.
     await byTestId("notes-filter-awaiting").click();
-    const judged = $(`//*[@data-testid="note-judgement"][contains(., "次回の訪問で確認すること")]`);
+    const judged = $(
+      `//*[@data-testid="note-judgement"][contains(., "次回の訪問で確認すること")]`,
+    );
     await judged.waitForDisplayed();
     await screenshot("ja-notes-judged");
   });

@@ -22,11 +22,14 @@ const out = mkdtempSync(path.join(os.tmpdir(), "daicho-links-"));
 /** The names of the first rows of the card list. */
 const rowNames = () =>
   browser.execute(() =>
-    [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map((e) => e.textContent.trim()),
+    [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map(
+      (e) => e.textContent.trim(),
+    ),
   );
 
 /** Clicked in the page: WebDriver's click scrolls the whole shell out of the window first. */
-const click = (selector) => browser.execute((s) => document.querySelector(s).click(), selector);
+const click = (selector) =>
+  browser.execute((s) => document.querySelector(s).click(), selector);
 
 /** Opens the card of the list's row named `name`. */
 async function openRow(name) {
@@ -36,14 +39,18 @@ async function openRow(name) {
   await browser.waitUntil(
     () =>
       browser.execute((n) => {
-        const link = [...document.querySelectorAll('[data-testid="card-row"] .name .link')].find((e) => e.textContent.trim() === n);
+        const link = [
+          ...document.querySelectorAll('[data-testid="card-row"] .name .link'),
+        ].find((e) => e.textContent.trim() === n);
         link?.click();
         return Boolean(link);
       }, name),
     { timeoutMsg: `the list did not show ${name}` },
   );
   await byTestId("card-page").waitForDisplayed();
-  await browser.waitUntil(async () => (await byTestId("card-title").getText()).includes(name));
+  await browser.waitUntil(async () =>
+    (await byTestId("card-title").getText()).includes(name),
+  );
 }
 
 /** Links the open card to the card named `other` with the link of `kind`. */
@@ -57,14 +64,19 @@ async function linkTo(kind, other, note) {
   }
   await click(`[data-testid="link-set-${kind}"]`);
   await byTestId("link.other-search").setValue(other);
-  const option = $(`//button[@data-testid="link.other-option"][.//span[normalize-space(.)="${other}"]]`);
+  const option = $(
+    `//button[@data-testid="link.other-option"][.//span[normalize-space(.)="${other}"]]`,
+  );
   await option.waitForDisplayed();
   await browser.execute((el) => el.click(), await option.getElement());
   await byTestId("link-note").setValue(note);
   await click('[data-testid="link-save"]');
-  await browser.waitUntil(async () => (await byTestId(`link-${kind}`).getText()).includes(other), {
-    timeoutMsg: `the ${kind} link to ${other} did not show`,
-  });
+  await browser.waitUntil(
+    async () => (await byTestId(`link-${kind}`).getText()).includes(other),
+    {
+      timeoutMsg: `the ${kind} link to ${other} did not show`,
+    },
+  );
 }
 
 describe("linked customers and profit in the real window", () => {
@@ -87,15 +99,21 @@ describe("linked customers and profit in the real window", () => {
     const [referrer, customer] = names;
     await openRow(customer);
     await linkTo("referred_by", referrer, "展示会で紹介された");
-    await expect(byTestId("link-referred_by")).toHaveText(expect.stringContaining("展示会で紹介された"));
+    await expect(byTestId("link-referred_by")).toHaveText(
+      expect.stringContaining("展示会で紹介された"),
+    );
     await dismissNotices();
     await reveal("card-links");
     await screenshot("ja-card-links");
     // The referrer's name opens its card, which lists the customer it brought.
     await click('[data-testid="link-referred_by"] button.link');
-    await browser.waitUntil(async () => (await byTestId("card-title").getText()).includes(referrer));
+    await browser.waitUntil(async () =>
+      (await byTestId("card-title").getText()).includes(referrer),
+    );
     await byTestId("link-referred").waitForExist();
-    await expect(byTestId("link-referred")).toHaveText(expect.stringContaining(customer));
+    await expect(byTestId("link-referred")).toHaveText(
+      expect.stringContaining(customer),
+    );
     // The change is in the customer's history.
   });
 
@@ -111,10 +129,14 @@ describe("linked customers and profit in the real window", () => {
     await screenshot("ja-card-group");
     await click('[data-testid="link-group-list"]');
     await byTestId("cards-page").waitForDisplayed();
-    await expect(byTestId("chart-filter")).toHaveText(expect.stringContaining("2件"));
+    await expect(byTestId("chart-filter")).toHaveText(
+      expect.stringContaining("2件"),
+    );
     await browser.waitUntil(async () => {
       const shown = await rowNames();
-      return shown.length === 2 && shown.includes(head) && shown.includes(branch);
+      return (
+        shown.length === 2 && shown.includes(head) && shown.includes(branch)
+      );
     });
     await screenshot("ja-cards-group");
     await click('[data-testid="clear-chart-filter"]');
@@ -124,7 +146,9 @@ describe("linked customers and profit in the real window", () => {
     await goTo("dashboard");
     await byTestId("profit-panel").waitForExist();
     // Money in the ledger's currency (yen until another is chosen).
-    await expect(byTestId("profit-total")).toHaveText(expect.stringMatching(/粗利 ￥[\d,]+・粗利率 [\d.]+%/));
+    await expect(byTestId("profit-total")).toHaveText(
+      expect.stringMatching(/粗利 ￥[\d,]+・粗利率 [\d.]+%/),
+    );
     await reveal("profit-panel");
     await screenshot("ja-dashboard-profit");
   });
@@ -134,7 +158,9 @@ describe("linked customers and profit in the real window", () => {
     await goTo("collection");
     await browser.waitUntil(() =>
       browser.execute(() => {
-        const link = document.querySelector('[data-testid="collection-page"] tbody button.link');
+        const link = document.querySelector(
+          '[data-testid="collection-page"] tbody button.link',
+        );
         link?.click();
         return Boolean(link);
       }),
@@ -143,30 +169,48 @@ describe("linked customers and profit in the real window", () => {
     await byTestId("transactions").waitForExist();
     // The first sale not yet paid in full.
     const opened = await browser.execute(() => {
-      for (const row of document.querySelectorAll('[data-testid="transaction"]')) {
+      for (const row of document.querySelectorAll(
+        '[data-testid="transaction"]',
+      )) {
         const state = row.querySelector('[data-testid="payment"]');
         const button = row.querySelector('[data-testid="open-payments"]');
-        if (button && state && !state.classList.contains("ok") && !state.classList.contains("none")) {
+        if (
+          button &&
+          state &&
+          !state.classList.contains("ok") &&
+          !state.classList.contains("none")
+        ) {
           button.click();
           return true;
         }
       }
       return false;
     });
-    if (!opened) throw new Error("the customer owing most has no sale to pay towards");
+    if (!opened)
+      throw new Error("the customer owing most has no sale to pay towards");
     await byTestId("payments-dialog").waitForDisplayed();
     const before = (await $$('[data-testid="payment-row"]')).length;
     const owed = await byTestId("payment-owed").getText();
-    const amount = await $('[data-testid="payments-dialog"] [data-field="payment.amount"] input');
+    const amount = await $(
+      '[data-testid="payments-dialog"] [data-field="payment.amount"] input',
+    );
     await amount.setValue("1000");
     await click('[data-testid="payment-save"]');
-    await browser.waitUntil(async () => (await $$('[data-testid="payment-row"]')).length === before + 1, {
-      timeoutMsg: "the payment did not appear",
-    });
-    await browser.waitUntil(async () => (await byTestId("payment-owed").getText()) !== owed);
+    await browser.waitUntil(
+      async () =>
+        (await $$('[data-testid="payment-row"]')).length === before + 1,
+      {
+        timeoutMsg: "the payment did not appear",
+      },
+    );
+    await browser.waitUntil(
+      async () => (await byTestId("payment-owed").getText()) !== owed,
+    );
     await dismissNotices();
     await screenshot("ja-payments");
-    await click('[data-testid="payments-dialog"] .form-actions button:not(.primary)');
+    await click(
+      '[data-testid="payments-dialog"] .form-actions button:not(.primary)',
+    );
     await byTestId("payments-dialog").waitForDisplayed({ reverse: true });
   });
 

@@ -6,13 +6,25 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, dismissNotices, goTo, reveal, screenshot, setLanguage, startInJapanese } from "./helpers.mjs";
+import {
+  byTestId,
+  dismissNotices,
+  goTo,
+  reveal,
+  screenshot,
+  setLanguage,
+  startInJapanese,
+} from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-review-"));
 
 /** Clicked in the page: WebDriver's click scrolls the whole shell out of the window first. */
-const click = (selector) => browser.execute((s) => document.querySelector(s).click(), selector);
-const rowCount = () => browser.execute(() => document.querySelectorAll('[data-testid="card-row"]').length);
+const click = (selector) =>
+  browser.execute((s) => document.querySelector(s).click(), selector);
+const rowCount = () =>
+  browser.execute(
+    () => document.querySelectorAll('[data-testid="card-row"]').length,
+  );
 
 async function openCompetitor() {
   await goTo("competition");
@@ -32,15 +44,24 @@ describe("the manager's review in the real window", () => {
   it("counts last period's buyers kept and lost, and opens the lost in the card list", async () => {
     await goTo("dashboard");
     await byTestId("retention-panel").waitForExist();
-    await browser.waitUntil(async () => await byTestId("retention-lost").isExisting(), { timeoutMsg: "no buyers to compare" });
-    const lost = Number((await byTestId("retention-lost").getText()).match(/\d[\d,]*/)[0].replace(/,/g, ""));
+    await browser.waitUntil(
+      async () => await byTestId("retention-lost").isExisting(),
+      { timeoutMsg: "no buyers to compare" },
+    );
+    const lost = Number(
+      (await byTestId("retention-lost").getText())
+        .match(/\d[\d,]*/)[0]
+        .replace(/,/g, ""),
+    );
     await dismissNotices();
     await reveal("retention-panel");
     await screenshot("ja-dashboard-retention");
     await click('[data-testid="retention-list"]');
     await byTestId("cards-page").waitForDisplayed();
     await browser.waitUntil(async () => (await rowCount()) > 0);
-    const total = Number((await byTestId("card-count").getText()).replace(/[^\d]/g, ""));
+    const total = Number(
+      (await byTestId("card-count").getText()).replace(/[^\d]/g, ""),
+    );
     expect(total).toBe(lost);
     await click('[data-testid="clear-chart-filter"]');
   });
@@ -65,7 +86,9 @@ describe("the manager's review in the real window", () => {
     await goTo("cards");
     await browser.waitUntil(async () => (await rowCount()) >= 3);
     const ticked = await browser.execute(() => {
-      const boxes = [...document.querySelectorAll('[data-testid="card-select"]')].slice(0, 3);
+      const boxes = [
+        ...document.querySelectorAll('[data-testid="card-select"]'),
+      ].slice(0, 3);
       boxes.forEach((b) => b.click());
       return boxes.length;
     });
@@ -73,14 +96,26 @@ describe("the manager's review in the real window", () => {
     await byTestId("bulk-log-contact").waitForDisplayed();
     await click('[data-testid="bulk-log-contact"]');
     await byTestId("many-contact-dialog").waitForDisplayed();
-    const purpose = await $('[data-testid="many-contact-dialog"] [data-field="purpose"] input');
+    const purpose = await $(
+      '[data-testid="many-contact-dialog"] [data-field="purpose"] input',
+    );
     await purpose.setValue("取引先会議（冬）");
     await screenshot("ja-bulk-meeting");
-    await click('[data-testid="many-contact-dialog"] [data-testid="save-contact"]');
+    await click(
+      '[data-testid="many-contact-dialog"] [data-testid="save-contact"]',
+    );
     await byTestId("many-contact-dialog").waitForDisplayed({ reverse: true });
-    await browser.waitUntil(() => browser.execute(() => [...document.querySelectorAll(".notice, [role=status]")].some((n) => n.textContent.includes("3 枚"))), {
-      timeoutMsg: "no notice of the three cards",
-    });
+    await browser.waitUntil(
+      () =>
+        browser.execute(() =>
+          [...document.querySelectorAll(".notice, [role=status]")].some((n) =>
+            n.textContent.includes("3 枚"),
+          ),
+        ),
+      {
+        timeoutMsg: "no notice of the three cards",
+      },
+    );
     await click('[data-testid="bulk-clear"]');
   });
 

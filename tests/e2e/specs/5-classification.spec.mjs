@@ -3,7 +3,20 @@
 // the core and problem lists, click charts to filter the card list, and have overlapping grade
 // bands refused. Then every new screen in each language.
 import { expect } from "@wdio/globals";
-import { byTestId, dayFromToday, dismissNotices, drawnPixels, fill, goTo, openCard, reveal, screenshot, setLanguage, typeInto, openLedger } from "./helpers.mjs";
+import {
+  byTestId,
+  dayFromToday,
+  dismissNotices,
+  drawnPixels,
+  fill,
+  goTo,
+  openCard,
+  reveal,
+  screenshot,
+  setLanguage,
+  typeInto,
+  openLedger,
+} from "./helpers.mjs";
 
 const CUSTOMER = "つばさ精機株式会社";
 
@@ -11,16 +24,25 @@ const CUSTOMER = "つばさ精機株式会社";
 async function clickChart(testid, index) {
   await reveal(testid);
   const canvas = await byTestId(testid);
-  await browser.waitUntil(async () => Boolean(await canvas.getAttribute("data-points")));
+  await browser.waitUntil(async () =>
+    Boolean(await canvas.getAttribute("data-points")),
+  );
   const points = JSON.parse(await canvas.getAttribute("data-points"));
   const size = await canvas.getSize();
   const [x, y] = points[index];
   // Offsets count from the element's centre; a column's middle picks its category.
-  await canvas.click({ x: Math.round(x - size.width / 2), y: Math.round(Math.min(y + 4, size.height - 30) - size.height / 2) });
+  await canvas.click({
+    x: Math.round(x - size.width / 2),
+    y: Math.round(Math.min(y + 4, size.height - 30) - size.height / 2),
+  });
 }
 
 const shownNames = () =>
-  browser.execute(() => [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map((e) => e.textContent.trim()));
+  browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="card-row"] .name .link')].map(
+      (e) => e.textContent.trim(),
+    ),
+  );
 
 describe("sales, classification and the dashboard in the real window", () => {
   before(async () => {
@@ -38,18 +60,57 @@ describe("sales, classification and the dashboard in the real window", () => {
 
     // Ten units at 12,000, sold 70 days ago and due 40 days ago: overdue.
     await byTestId("add-transaction").click();
-    await typeInto("transaction-dialog", "transaction.dated_on", await dayFromToday(-70));
+    await typeInto(
+      "transaction-dialog",
+      "transaction.dated_on",
+      await dayFromToday(-70),
+    );
     await typeInto("transaction-dialog", "transaction.item", "精密ベアリング");
-    await fill(await $('[data-testid="transaction-dialog"] [data-field="transaction.quantity"] input'), "10");
-    await fill(await $('[data-testid="transaction-dialog"] [data-field="transaction.unit_price"] input'), "12000");
-    await typeInto("transaction-dialog", "transaction.due_on", await dayFromToday(-40));
+    await fill(
+      await $(
+        '[data-testid="transaction-dialog"] [data-field="transaction.quantity"] input',
+      ),
+      "10",
+    );
+    await fill(
+      await $(
+        '[data-testid="transaction-dialog"] [data-field="transaction.unit_price"] input',
+      ),
+      "12000",
+    );
+    await typeInto(
+      "transaction-dialog",
+      "transaction.due_on",
+      await dayFromToday(-40),
+    );
     // Paid more than is due: refused beside the field, nothing saved.
-    await fill(await $('[data-testid="transaction-dialog"] [data-field="transaction.paid_amount"] input'), "500000");
-    await typeInto("transaction-dialog", "transaction.paid_on", await dayFromToday(-30));
+    await fill(
+      await $(
+        '[data-testid="transaction-dialog"] [data-field="transaction.paid_amount"] input',
+      ),
+      "500000",
+    );
+    await typeInto(
+      "transaction-dialog",
+      "transaction.paid_on",
+      await dayFromToday(-30),
+    );
     await byTestId("save-transaction").click();
-    await expect(byTestId("error-transaction.paid_amount")).toHaveText("入金額が請求額を超えています");
-    await fill(await $('[data-testid="transaction-dialog"] [data-field="transaction.paid_amount"] input'), "");
-    await fill(await $('[data-testid="transaction-dialog"] [data-field="transaction.paid_on"] input'), "");
+    await expect(byTestId("error-transaction.paid_amount")).toHaveText(
+      "入金額が請求額を超えています",
+    );
+    await fill(
+      await $(
+        '[data-testid="transaction-dialog"] [data-field="transaction.paid_amount"] input',
+      ),
+      "",
+    );
+    await fill(
+      await $(
+        '[data-testid="transaction-dialog"] [data-field="transaction.paid_on"] input',
+      ),
+      "",
+    );
     await byTestId("save-transaction").click();
     await byTestId("transaction-dialog").waitForDisplayed({ reverse: true });
 
@@ -59,7 +120,12 @@ describe("sales, classification and the dashboard in the real window", () => {
     await expect(byTestId("payment")).toHaveText("40日遅延");
 
     // A credit limit below what is owed is flagged once the card is saved.
-    await fill(await $('[data-testid="standing"] [data-field="standing.credit_limit"] input'), "100000");
+    await fill(
+      await $(
+        '[data-testid="standing"] [data-field="standing.credit_limit"] input',
+      ),
+      "100000",
+    );
     await byTestId("save-card").click();
     await byTestId("over-limit").waitForDisplayed();
 
@@ -68,17 +134,24 @@ describe("sales, classification and the dashboard in the real window", () => {
     await typeInto("plan-dialog", "plan.person", "経理部 山本様");
     await byTestId("save-plan").click();
     await byTestId("plan-dialog").waitForDisplayed({ reverse: true });
-    await expect(byTestId("card-plan")).toHaveText(expect.stringContaining("経理部 山本様"));
+    await expect(byTestId("card-plan")).toHaveText(
+      expect.stringContaining("経理部 山本様"),
+    );
 
     await goTo("collection");
-    const row = $(`//*[@data-testid="receivable"][.//button[text()="${CUSTOMER}"]]`);
+    const row = $(
+      `//*[@data-testid="receivable"][.//button[text()="${CUSTOMER}"]]`,
+    );
     await row.waitForDisplayed();
     await expect(row).toHaveText(expect.stringContaining("40日遅延"));
     await expect(row).toHaveText(expect.stringContaining("経理部 山本様"));
     // The age opens its customers in the card list.
     await byTestId("age-days_31_60").click();
     await byTestId("chart-filter").waitForDisplayed();
-    await browser.waitUntil(async () => (await shownNames()).includes(CUSTOMER), { timeoutMsg: "the overdue customer is not listed" });
+    await browser.waitUntil(
+      async () => (await shownNames()).includes(CUSTOMER),
+      { timeoutMsg: "the overdue customer is not listed" },
+    );
     await byTestId("clear-chart-filter").click();
     await byTestId("chart-filter").waitForDisplayed({ reverse: true });
   });
@@ -86,39 +159,63 @@ describe("sales, classification and the dashboard in the real window", () => {
   it("re-classifies, draws the Pareto chart, lists core and problem customers with reasons, and filters the list from a chart", async () => {
     await goTo("dashboard");
     await byTestId("reclassify").click();
-    await expect(byTestId("last-run")).toHaveText(expect.stringContaining("前回の再分類"));
+    await expect(byTestId("last-run")).toHaveText(
+      expect.stringContaining("前回の再分類"),
+    );
     await byTestId("pareto-chart").waitForDisplayed();
-    await browser.waitUntil(async () => (await drawnPixels("pareto-chart")) > 3000, { timeoutMsg: "the Pareto chart was not drawn" });
+    await browser.waitUntil(
+      async () => (await drawnPixels("pareto-chart")) > 3000,
+      { timeoutMsg: "the Pareto chart was not drawn" },
+    );
     expect(await $$('[data-testid="core-entry"]').length).toBeGreaterThan(0);
-    const problem = $(`//*[@data-testid="problem-entry"][.//button[text()="${CUSTOMER}"]]`);
+    const problem = $(
+      `//*[@data-testid="problem-entry"][.//button[text()="${CUSTOMER}"]]`,
+    );
     await problem.waitForDisplayed();
-    await expect(problem).toHaveText(expect.stringContaining("支払遅延 120,000"));
-    await expect(problem).toHaveText(expect.stringContaining("与信限度額を 20,000 超過"));
+    await expect(problem).toHaveText(
+      expect.stringContaining("支払遅延 120,000"),
+    );
+    await expect(problem).toHaveText(
+      expect.stringContaining("与信限度額を 20,000 超過"),
+    );
     // Volume grades and brand loyalty are charted too, and a grade opens its customers.
     for (const chart of ["grades-chart", "loyalty-chart"]) {
-      await browser.waitUntil(async () => (await drawnPixels(chart)) > 500, { timeoutMsg: `${chart} was not drawn` });
+      await browser.waitUntil(async () => (await drawnPixels(chart)) > 500, {
+        timeoutMsg: `${chart} was not drawn`,
+      });
     }
     // This week's few: the most severe, each with what to do, never the whole problem list.
     const week = await $$('[data-testid="problem-week-entry"]');
-    if (week.length < 1 || week.length > 10) throw new Error(`this week's problems: ${week.length}, not 1 to 10`);
-    for (const entry of week) await entry.$('[data-testid="problem-action"]').waitForDisplayed();
+    if (week.length < 1 || week.length > 10)
+      throw new Error(`this week's problems: ${week.length}, not 1 to 10`);
+    for (const entry of week)
+      await entry.$('[data-testid="problem-action"]').waitForDisplayed();
 
     // The receivables chart: the 31–60 days column holds this customer.
     await clickChart("receivables-chart", 2);
     await byTestId("cards-page").waitForDisplayed();
-    await expect(byTestId("chart-filter")).toHaveText(expect.stringContaining("31〜60日遅延"));
-    await browser.waitUntil(async () => (await shownNames()).includes(CUSTOMER), { timeoutMsg: "the chart's customers are not listed" });
+    await expect(byTestId("chart-filter")).toHaveText(
+      expect.stringContaining("31〜60日遅延"),
+    );
+    await browser.waitUntil(
+      async () => (await shownNames()).includes(CUSTOMER),
+      { timeoutMsg: "the chart's customers are not listed" },
+    );
 
     // The Pareto chart's first bar is a class A customer.
     await goTo("dashboard");
     await clickChart("pareto-chart", 0);
     await byTestId("cards-page").waitForDisplayed();
-    await browser.waitUntil(async () => (await byTestId("filter-abc").getValue()) === "a");
+    await browser.waitUntil(
+      async () => (await byTestId("filter-abc").getValue()) === "a",
+    );
     // Every row shown is of class A once the list has reloaded.
     await browser.waitUntil(
       async () => {
         const classes = await browser.execute(() =>
-          [...document.querySelectorAll('[data-testid="card-row-class"]')].map((e) => e.querySelector(".abc")?.textContent ?? ""),
+          [...document.querySelectorAll('[data-testid="card-row-class"]')].map(
+            (e) => e.querySelector(".abc")?.textContent ?? "",
+          ),
         );
         return classes.length > 0 && classes.every((c) => c === "A");
       },
@@ -128,7 +225,9 @@ describe("sales, classification and the dashboard in the real window", () => {
     // The card shows its classes and why it is a problem customer.
     await openCard(CUSTOMER);
     await expect(byTestId("card-problem")).toHaveText("問題顧客");
-    await expect(byTestId("card-reasons")).toHaveText(expect.stringContaining("支払遅延"));
+    await expect(byTestId("card-reasons")).toHaveText(
+      expect.stringContaining("支払遅延"),
+    );
   });
 
   it("refuses grade bands that overlap, beside the bands, and keeps the settings", async () => {
@@ -136,7 +235,9 @@ describe("sales, classification and the dashboard in the real window", () => {
     await reveal("grade-bands");
     await fill(await $$('[data-testid="band-to"]')[0], "30000");
     await byTestId("save-class-settings").click();
-    await expect(byTestId("error-classify.grades")).toHaveText("ランクの範囲が重なっています");
+    await expect(byTestId("error-classify.grades")).toHaveText(
+      "ランクの範囲が重なっています",
+    );
     await goTo("dashboard");
     await goTo("settings");
     await expect($$('[data-testid="band-to"]')[0]).toHaveValue("20000");
@@ -163,7 +264,9 @@ describe("sales, classification and the dashboard in the real window", () => {
       await screenshot(`${lang}-collection`);
       await goTo("dashboard");
       await byTestId("pareto-chart").waitForDisplayed();
-      await browser.waitUntil(async () => (await drawnPixels("pareto-chart")) > 3000);
+      await browser.waitUntil(
+        async () => (await drawnPixels("pareto-chart")) > 3000,
+      );
       await screenshot(`${lang}-dashboard`);
       // The chart draws the first buyers; what the rest bought is said under it.
       await byTestId("pareto-rest").waitForExist();

@@ -6,7 +6,18 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, goTo, screenshot, search, setLanguage, typeInto, openLedgerAt, startInJapanese } from "./helpers.mjs";
+import {
+  byTestId,
+  choose,
+  dismissNotices,
+  goTo,
+  screenshot,
+  search,
+  setLanguage,
+  typeInto,
+  openLedgerAt,
+  startInJapanese,
+} from "./helpers.mjs";
 
 const out = mkdtempSync(path.join(os.tmpdir(), "daicho-lending-"));
 const OWNER = "貸出 一郎";
@@ -37,7 +48,9 @@ async function handOver(owner, to, lendUntil) {
   await byTestId("handover-write").click();
   const written = await byTestId("handover-written");
   await written.waitForDisplayed();
-  const signer = (await byTestId("handover-signed").getText()).match(/[0-9A-F]{4}( [0-9A-F]{4}){7}/)[0];
+  const signer = (await byTestId("handover-signed").getText()).match(
+    /[0-9A-F]{4}( [0-9A-F]{4}){7}/,
+  )[0];
   const file = (await written.getText()).split("：").slice(1).join("：").trim();
   return { file, signer };
 }
@@ -53,7 +66,9 @@ async function previewFile(file) {
 async function openTheCard() {
   await goTo("cards");
   await search(CARD);
-  await $(`//*[@data-testid="card-row"]//button[contains(., "${CARD}")]`).click();
+  await $(
+    `//*[@data-testid="card-row"]//button[contains(., "${CARD}")]`,
+  ).click();
   await byTestId("card-page").waitForDisplayed();
 }
 
@@ -76,10 +91,16 @@ describe("lending a card for a leave and taking it back", () => {
     await byTestId("save-card").click();
     await expect(byTestId("card-title")).toHaveText(CARD);
     lent = await handOver(OWNER, COLLEAGUE, until);
-    await expect(byTestId("handover-given-lent")).toHaveText(expect.stringContaining("まで"));
+    await expect(byTestId("handover-given-lent")).toHaveText(
+      expect.stringContaining("まで"),
+    );
     await openTheCard();
-    await expect(byTestId("handed-over-banner")).toHaveText(expect.stringContaining(COLLEAGUE));
-    await expect(byTestId("handed-over-banner")).toHaveText(expect.stringContaining("まで貸し出し中"));
+    await expect(byTestId("handed-over-banner")).toHaveText(
+      expect.stringContaining(COLLEAGUE),
+    );
+    await expect(byTestId("handed-over-banner")).toHaveText(
+      expect.stringContaining("まで貸し出し中"),
+    );
     await screenshot("ja-card-lent-until");
     await search("");
   });
@@ -95,7 +116,9 @@ describe("lending a card for a leave and taking it back", () => {
     await dismissNotices();
     await openTheCard();
     // The colleague's card says whose it is and until when.
-    await expect(byTestId("borrowed-banner")).toHaveText(expect.stringContaining(OWNER));
+    await expect(byTestId("borrowed-banner")).toHaveText(
+      expect.stringContaining(OWNER),
+    );
     await screenshot("ja-card-borrowed");
     await byTestId("add-contact").click();
     await typeInto("contact-form", "content", "代理で訪問、見積もりを約束");
@@ -132,7 +155,10 @@ describe("lending a card for a leave and taking it back", () => {
       await byTestId("return-conflicts").scrollIntoView();
       await screenshot(`${lang}-handover-return`);
     }
-    await expect(byTestId("handover-card")).toHaveAttribute("data-status", "returning");
+    await expect(byTestId("handover-card")).toHaveAttribute(
+      "data-status",
+      "returning",
+    );
     const conflict = await byTestId("return-conflict");
     await expect(conflict).toHaveText(expect.stringContaining("函館市"));
     await expect(conflict).toHaveText(expect.stringContaining("旭川市"));
@@ -142,11 +168,15 @@ describe("lending a card for a leave and taking it back", () => {
     await byTestId("conflict-theirs").click();
     await byTestId("handover-take-over").click();
     await byTestId("handover-import").waitForDisplayed();
-    await expect($('[data-testid="notice"]')).toHaveText(expect.stringContaining(COLLEAGUE));
+    await expect($('[data-testid="notice"]')).toHaveText(
+      expect.stringContaining(COLLEAGUE),
+    );
     await dismissNotices();
     await openTheCard();
     await expect(byTestId("handed-over-banner")).not.toBeDisplayed();
-    await expect(byTestId("contacts")).toHaveText(expect.stringContaining("代理で訪問、見積もりを約束"));
+    await expect(byTestId("contacts")).toHaveText(
+      expect.stringContaining("代理で訪問、見積もりを約束"),
+    );
     await expect(byTestId("add-contact")).toBeEnabled();
     await screenshot("ja-card-came-back");
     await search("");

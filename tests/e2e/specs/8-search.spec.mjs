@@ -2,7 +2,17 @@
 // hiragana, a single kanji, a phone number fragment typed with other punctuation, words in a
 // contact; every matching customer in the list, best match first, with the match marked.
 import { expect } from "@wdio/globals";
-import { byTestId, dismissNotices, goTo, screenshot, searchBox, searchHit, setLanguage, typeInto, openLedger } from "./helpers.mjs";
+import {
+  byTestId,
+  dismissNotices,
+  goTo,
+  screenshot,
+  searchBox,
+  searchHit,
+  setLanguage,
+  typeInto,
+  openLedger,
+} from "./helpers.mjs";
 
 const NAME = "鷲尾精機株式会社";
 const READING = "ワシオセイキ";
@@ -10,7 +20,10 @@ const PHONE = "03-5550-7788";
 
 /** The texts marked in an element (the parts that matched). */
 const marks = (element) =>
-  browser.execute((el) => [...el.querySelectorAll("mark")].map((m) => m.textContent), element);
+  browser.execute(
+    (el) => [...el.querySelectorAll("mark")].map((m) => m.textContent),
+    element,
+  );
 
 describe("search from the real window", () => {
   before(async () => {
@@ -25,9 +38,15 @@ describe("search from the real window", () => {
     await typeInto("card-form", "phones", PHONE);
     await browser.keys("Enter");
     await byTestId("save-card").click();
-    await browser.waitUntil(async () => (await $$('[data-testid="history-entry"]').length) === 1);
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="history-entry"]').length) === 1,
+    );
     await byTestId("add-contact").click();
-    await typeInto("contact-form", "content", "試作ラインの納期調整について鷲尾部長と相談");
+    await typeInto(
+      "contact-form",
+      "content",
+      "試作ラインの納期調整について鷲尾部長と相談",
+    );
     await byTestId("save-contact").click();
     await byTestId("contact").waitForDisplayed();
     await dismissNotices();
@@ -62,7 +81,9 @@ describe("search from the real window", () => {
 
   it("finds the contact by its words, and opens its customer", async () => {
     await searchBox("納期調整");
-    const contact = await $(`//button[@data-testid="search-contact"][contains(., "${NAME}")]`);
+    const contact = await $(
+      `//button[@data-testid="search-contact"][contains(., "${NAME}")]`,
+    );
     await contact.waitForDisplayed();
     expect(await marks(contact)).toContain("納期調整");
     await screenshot("ja-search-contact");
@@ -75,7 +96,9 @@ describe("search from the real window", () => {
     await browser.keys("Enter");
     const page = await byTestId("cards-page");
     await page.waitForDisplayed();
-    await browser.waitUntil(async () => (await page.getAttribute("data-shown-text")) === "鷲尾");
+    await browser.waitUntil(
+      async () => (await page.getAttribute("data-shown-text")) === "鷲尾",
+    );
     await expect(byTestId("sort")).toHaveValue("relevance");
     const first = await $('[data-testid="card-row"] .name .link');
     await expect(first).toHaveText(NAME);
@@ -89,6 +112,30 @@ describe("search from the real window", () => {
     await byTestId("search-results").waitForDisplayed({ reverse: true });
   });
 
+  it("goes anywhere from the command palette: a customer by its reading, a page by its English name", async () => {
+    await browser.keys(["Control", "p"]);
+    await byTestId("palette").waitForDisplayed();
+    await byTestId("palette-input").setValue("わしお");
+    const customer = await byTestId("palette-customer");
+    await customer.waitForDisplayed();
+    await screenshot("ja-palette");
+    expect(await browser.execute((el) => el.textContent, customer)).toContain(
+      NAME,
+    );
+    await browser.keys("Enter");
+    await byTestId("palette").waitForDisplayed({ reverse: true });
+    await expect(byTestId("card-form")).toBeDisplayed();
+    await expect(
+      $('[data-testid="card-form"] [data-field="name"] input'),
+    ).toHaveValue(NAME);
+
+    await byTestId("palette-open").click();
+    await byTestId("palette-input").setValue("dashboard");
+    await byTestId("palette-page-dashboard").waitForDisplayed();
+    await browser.keys("Enter");
+    await byTestId("dashboard-page").waitForDisplayed();
+  });
+
   for (const [lang, cards, query] of [
     ["ja", "顧客カード", "鷲尾"],
     ["zh", "客户卡", "李"],
@@ -99,7 +146,9 @@ describe("search from the real window", () => {
       await setLanguage(lang, cards);
       await goTo("cards");
       await searchBox(query);
-      await browser.waitUntil(async () => (await $$('[data-testid="search-card"]').length) > 0);
+      await browser.waitUntil(
+        async () => (await $$('[data-testid="search-card"]').length) > 0,
+      );
       await dismissNotices();
       await screenshot(`${lang}-search`);
       await browser.keys("Escape");

@@ -5,9 +5,26 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { byTestId, choose, dismissNotices, field, goTo, openCard, reveal, screenshot, search, searchBox, searchHit, setLanguage, openLedger } from "./helpers.mjs";
+import {
+  byTestId,
+  choose,
+  dismissNotices,
+  field,
+  goTo,
+  openCard,
+  reveal,
+  screenshot,
+  search,
+  searchBox,
+  searchHit,
+  setLanguage,
+  openLedger,
+} from "./helpers.mjs";
 
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
+const fixtures = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../fixtures",
+);
 const CSV = path.join(fixtures, "customers-sjis.csv");
 const XLSX = path.join(fixtures, "customers.xlsx");
 const HISTORY = path.join(fixtures, "contact-history.csv");
@@ -24,9 +41,13 @@ async function read(file) {
 async function startAndWait() {
   const before = await $$('[data-testid="import-batch"]').length;
   await byTestId("import-start").click();
-  await browser.waitUntil(async () => (await $$('[data-testid="import-batch"]').length) === before + 1, {
-    timeoutMsg: "the import did not finish",
-  });
+  await browser.waitUntil(
+    async () =>
+      (await $$('[data-testid="import-batch"]').length) === before + 1,
+    {
+      timeoutMsg: "the import did not finish",
+    },
+  );
 }
 
 describe("importing lists in the real window", () => {
@@ -37,19 +58,32 @@ describe("importing lists in the real window", () => {
 
   it("reads a Shift_JIS CSV, guesses its columns and reports every row", async () => {
     await read(CSV);
-    await expect(byTestId("import-source")).toHaveText(expect.stringContaining("Shift_JIS"));
+    await expect(byTestId("import-source")).toHaveText(
+      expect.stringContaining("Shift_JIS"),
+    );
     const fields = await $$('[data-testid="import-field"]');
     const mapped = [];
     for (const f of fields) mapped.push(await f.getValue());
-    expect(mapped).toEqual(["code", "name", "reading", "phone", "email", "street"]);
-    await expect(byTestId("import-summary")).toHaveText(expect.stringContaining("4 行: 取り込み可能 3、問題あり 1、重複の候補 1"));
+    expect(mapped).toEqual([
+      "code",
+      "name",
+      "reading",
+      "phone",
+      "email",
+      "street",
+    ]);
+    await expect(byTestId("import-summary")).toHaveText(
+      expect.stringContaining("4 行: 取り込み可能 3、問題あり 1、重複の候補 1"),
+    );
     const problem = await byTestId("import-problem");
     await expect(problem).toHaveText(expect.stringContaining("5 行目"));
     await expect(problem).toHaveText(expect.stringContaining("会社名"));
     const duplicate = await byTestId("import-duplicate");
     await expect(duplicate).toHaveText(expect.stringContaining("2 行目と同じ"));
     await choose('[data-testid="import-choice"]', "merge");
-    await expect(byTestId("import-start")).toHaveText(expect.stringContaining("3 件を取り込む"));
+    await expect(byTestId("import-start")).toHaveText(
+      expect.stringContaining("3 件を取り込む"),
+    );
     await dismissNotices();
     await screenshot("ja-import-csv");
     await reveal("import-start");
@@ -58,13 +92,19 @@ describe("importing lists in the real window", () => {
 
   it("imports it in one step, the repeated row merged into the first", async () => {
     await startAndWait();
-    await expect(byTestId("import-batch")).toHaveText(expect.stringContaining("2 件追加、1 件統合"));
+    await expect(byTestId("import-batch")).toHaveText(
+      expect.stringContaining("2 件追加、1 件統合"),
+    );
   });
 
   it("reads an .xlsx, finds the customer already in the ledger and merges it as chosen", async () => {
     await read(XLSX);
-    await expect(byTestId("import-summary")).toHaveText(expect.stringContaining("2 行: 取り込み可能 2、問題あり 0、重複の候補 1"));
-    await expect(byTestId("import-duplicate")).toHaveText(expect.stringContaining("有限会社鴎食品"));
+    await expect(byTestId("import-summary")).toHaveText(
+      expect.stringContaining("2 行: 取り込み可能 2、問題あり 0、重複の候補 1"),
+    );
+    await expect(byTestId("import-duplicate")).toHaveText(
+      expect.stringContaining("有限会社鴎食品"),
+    );
     await choose('[data-testid="import-choice"]', "merge");
     await startAndWait();
     await openCard("有限会社鴎食品");
@@ -87,7 +127,9 @@ describe("importing lists in the real window", () => {
     await goTo("import");
     await $('[data-testid="import-undo"]').click();
     await byTestId("import-confirm-undo").click();
-    await browser.waitUntil(async () => (await $$('[data-testid="import-undo"]').length) === 1);
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="import-undo"]').length) === 1,
+    );
     await searchBox("鷺ノ宮");
     await byTestId("search-nothing").waitForDisplayed();
     await browser.keys("Escape");
@@ -101,9 +143,13 @@ describe("importing lists in the real window", () => {
     await startAndWait();
     await goTo("cards");
     await byTestId("find-duplicates").click();
-    const pair = await $(`//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`);
+    const pair = await $(
+      `//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`,
+    );
     await pair.waitForDisplayed();
-    await expect(pair).toHaveText(expect.stringContaining("名前と電話番号が同じ"));
+    await expect(pair).toHaveText(
+      expect.stringContaining("名前と電話番号が同じ"),
+    );
     await dismissNotices();
     await screenshot("ja-duplicates");
     await pair.$('[data-testid="merge"]').click();
@@ -113,7 +159,9 @@ describe("importing lists in the real window", () => {
     await goTo("cards");
     await byTestId("find-duplicates").click();
     await byTestId("merge-undo").click();
-    await $(`//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`).waitForDisplayed();
+    await $(
+      `//section[@data-testid="duplicate-pair"][contains(., "有限会社鴎食品")]`,
+    ).waitForDisplayed();
   });
 
   it("changes the owner of two ticked cards in one step and undoes it", async () => {
@@ -121,18 +169,30 @@ describe("importing lists in the real window", () => {
     await $('[data-testid="card-select"]').click();
     await search("鷺ノ宮");
     await $('[data-testid="card-select"]').click();
-    await expect(byTestId("bulk-count")).toHaveText(expect.stringContaining("2 件を選択中"));
+    await expect(byTestId("bulk-count")).toHaveText(
+      expect.stringContaining("2 件を選択中"),
+    );
     await byTestId("bulk-owner").setValue("後任 花子");
     await byTestId("bulk-set-owner").click();
     await byTestId("bulk-undo").waitForDisplayed();
-    const rowText = () => browser.execute(() => document.querySelector('[data-testid="card-row"]')?.textContent ?? "");
-    await browser.waitUntil(async () => (await rowText()).includes("後任 花子"), { timeoutMsg: "the list does not show the new owner" });
+    const rowText = () =>
+      browser.execute(
+        () =>
+          document.querySelector('[data-testid="card-row"]')?.textContent ?? "",
+      );
+    await browser.waitUntil(
+      async () => (await rowText()).includes("後任 花子"),
+      { timeoutMsg: "the list does not show the new owner" },
+    );
     await dismissNotices();
     await screenshot("ja-bulk");
     await byTestId("bulk-undo").click();
-    await browser.waitUntil(async () => !(await rowText()).includes("後任 花子"), {
-      timeoutMsg: "the owner did not come back",
-    });
+    await browser.waitUntil(
+      async () => !(await rowText()).includes("後任 花子"),
+      {
+        timeoutMsg: "the owner did not come back",
+      },
+    );
     await byTestId("bulk-clear").click();
     await search("");
   });
@@ -156,10 +216,16 @@ describe("importing lists in the real window", () => {
     await dismissNotices();
     await screenshot("ja-import-history");
     await startAndWait();
-    await expect($('[data-testid="import-batch"]')).toHaveText(expect.stringContaining("2 件統合"));
+    await expect($('[data-testid="import-batch"]')).toHaveText(
+      expect.stringContaining("2 件統合"),
+    );
     await openCard("株式会社燕運輸");
-    await $('//li[@data-testid="contact"][contains(., "配車システム更新")]').waitForDisplayed();
-    await $('//li[@data-testid="contact"][contains(., "来月決裁")]').waitForDisplayed();
+    await $(
+      '//li[@data-testid="contact"][contains(., "配車システム更新")]',
+    ).waitForDisplayed();
+    await $(
+      '//li[@data-testid="contact"][contains(., "来月決裁")]',
+    ).waitForDisplayed();
   });
 
   it("imports a workbook's sheets in one step: customers first, then their visits and sales", async () => {
@@ -167,20 +233,38 @@ describe("importing lists in the real window", () => {
     const sheets = await byTestId("import-sheet");
     await expect(sheets).toBeDisplayed();
     await choose('[data-testid="import-sheet"]', "顧客一覧");
-    await browser.waitUntil(async () => (await $$('[data-testid="import-column"]').length) === 8, { timeoutMsg: "the customer sheet's columns did not show" });
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="import-column"]').length) === 8,
+      { timeoutMsg: "the customer sheet's columns did not show" },
+    );
     await byTestId("import-all-sheets").click();
-    await browser.waitUntil(async () => (await $$('[data-testid="import-plan-sheet"]').length) === 4, { timeoutMsg: "no plan of the sheets" });
-    await expect($$('[data-testid="import-plan-sheet"]')[1]).toHaveText(expect.stringContaining("顧客一覧"));
+    await browser.waitUntil(
+      async () => (await $$('[data-testid="import-plan-sheet"]').length) === 4,
+      { timeoutMsg: "no plan of the sheets" },
+    );
+    await expect($$('[data-testid="import-plan-sheet"]')[1]).toHaveText(
+      expect.stringContaining("顧客一覧"),
+    );
     await byTestId("import-sheets-plan").scrollIntoView();
     await dismissNotices();
     await screenshot("ja-import-workbook");
     const before = await $$('[data-testid="import-batch"]').length;
     await byTestId("import-all-confirm").click();
-    await browser.waitUntil(async () => (await $$('[data-testid="import-batch"]').length) === before + 1, { timeoutMsg: "the workbook was not imported" });
-    await expect($('[data-testid="import-batch"]')).toHaveText(expect.stringContaining("workbook.xlsx"));
+    await browser.waitUntil(
+      async () =>
+        (await $$('[data-testid="import-batch"]').length) === before + 1,
+      { timeoutMsg: "the workbook was not imported" },
+    );
+    await expect($('[data-testid="import-batch"]')).toHaveText(
+      expect.stringContaining("workbook.xlsx"),
+    );
     await openCard("株式会社白鷺電工");
-    await $('//li[@data-testid="contact"][contains(., "配電盤更新")]').waitForDisplayed();
-    await expect(byTestId("card-page")).toHaveText(expect.stringContaining("岡 さやか"));
+    await $(
+      '//li[@data-testid="contact"][contains(., "配電盤更新")]',
+    ).waitForDisplayed();
+    await expect(byTestId("card-page")).toHaveText(
+      expect.stringContaining("岡 さやか"),
+    );
   });
 
   for (const [lang, cards] of [

@@ -12,7 +12,10 @@ describe("the window's boundary", () => {
     const answer = await browser.executeAsync((done) => {
       window.__TAURI_INTERNALS__
         .invoke("report_open", { path: "/etc/passwd" })
-        .then(() => done("opened"), (error) => done(error?.code ?? String(error)));
+        .then(
+          () => done("opened"),
+          (error) => done(error?.code ?? String(error)),
+        );
     });
     expect(answer).toBe("report.open_refused");
   });
