@@ -152,6 +152,26 @@ describe("the first start on a computer", () => {
     );
   });
 
+  it("fits the columns to what they hold: no name on screen is cut", async () => {
+    const cutNames = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="card-row"] .name button')]
+          .filter(
+            (b) => b.scrollWidth > b.clientWidth + 1 && b.scrollWidth < 400,
+          )
+          .map((b) => b.textContent),
+      );
+    await byTestId("columns-open").click();
+    await byTestId("fit-widths").click();
+    await browser.waitUntil(async () => (await cutNames()).length === 0, {
+      timeoutMsg: "names still cut after fitting the columns",
+    });
+    await screenshot("ja-cards-fitted");
+    await byTestId("columns-open").click();
+    await byTestId("reset-widths").click();
+    await browser.keys("Escape");
+  });
+
   it("lists the keyboard shortcuts on ?, but not while the rep types one", async () => {
     const box = await byTestId("list-search");
     await box.click();

@@ -6,6 +6,7 @@ import {
   goTo,
   openFirstRow,
   openLedger,
+  screenshot,
   search,
   setLanguage,
 } from "./helpers.mjs";
@@ -56,4 +57,37 @@ describe("the window's accessibility, checked by axe-core", () => {
       expect(found).toEqual({});
     });
   }
+
+  it("keeps the list on the first screen at 200% zoom (a 640×400 page), sidebar as icons", async () => {
+    // Ctrl+= zooms the window as a rep with poor sight would (Tauri's zoom hotkeys).
+    await goTo("cards");
+    await search("");
+    const innerWidth = () => browser.execute(() => window.innerWidth);
+    let shown = await innerWidth();
+    for (let step = 0; step < 8 && shown > 660; step++) {
+      await browser.keys(["Control", "="]);
+      await browser.waitUntil(async () => (await innerWidth()) < shown);
+      shown = await innerWidth();
+    }
+    try {
+      await browser.waitUntil(
+        async () => (await browser.execute(() => window.innerWidth)) <= 660,
+      );
+      const firstRowTop = await browser.execute(
+        () =>
+          document
+            .querySelector('[data-testid="card-row"]')
+            ?.getBoundingClientRect().top ?? Infinity,
+      );
+      const viewport = await browser.execute(() => window.innerHeight);
+      expect(firstRowTop).toBeLessThan(viewport - 30);
+      expect((await byTestId("nav-cards").getSize()).width).toBeLessThan(60);
+      await screenshot("ja-cards-zoomed");
+    } finally {
+      await browser.keys(["Control", "0"]);
+      await browser.waitUntil(
+        async () => (await browser.execute(() => window.innerWidth)) > 1000,
+      );
+    }
+  });
 });

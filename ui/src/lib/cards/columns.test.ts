@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridTemplate, shownColumns, withHidden } from "./columns";
+import { fittedWidth, gridTemplate, gridTracks, shownColumns, withHidden } from "./columns";
 
 const view = (hidden: string[] = [], widths: Record<string, number> = {}, compact = false) => ({ hidden, widths, compact });
 
@@ -23,5 +23,20 @@ describe("the card list's columns as the rep arranged them", () => {
     const once = withHidden(view(["phone"], { name: 300 }, true), "city", true);
     expect(once).toEqual(view(["phone", "city"], { name: 300 }, true));
     expect(withHidden(once, "phone", false).hidden).toEqual(["city"]);
+  });
+});
+
+describe("columns fitted to their content", () => {
+  it("takes the widest content, within bounds a long name cannot break", () => {
+    expect(fittedWidth([88.2, 131.6, 97])).toBe(132);
+    expect(fittedWidth([])).toBe(40);
+    expect(fittedWidth([12])).toBe(40);
+    expect(fittedWidth([2400])).toBe(420);
+  });
+
+  it("keeps one track per shown column, in order", () => {
+    const tracks = gridTracks([], false, view(["reading"], { owner: 150 }), false);
+    expect(tracks).toHaveLength(7);
+    expect(tracks[3]).toBe("150px");
   });
 });

@@ -46,8 +46,9 @@ export function shownColumns(own: string[], lastContact: boolean, view: ListView
     .map((c) => c.id);
 }
 
-/** The grid's tracks: a dragged width in pixels, else the column's default. */
-export function gridTemplate(own: string[], lastContact: boolean, view: ListView | null, actions: boolean, dragging?: { id: ColumnId; width: number }): string {
+/** The grid's tracks, one per shown column (and the actions'): a dragged width in pixels,
+ * else the column's default. */
+export function gridTracks(own: string[], lastContact: boolean, view: ListView | null, actions: boolean, dragging?: { id: ColumnId; width: number }): string[] {
   const shown = new Set(shownColumns(own, lastContact, view));
   const tracks = allColumns(own, lastContact)
     .filter((c) => shown.has(c.id))
@@ -56,7 +57,19 @@ export function gridTemplate(own: string[], lastContact: boolean, view: ListView
       return width ? `${clampWidth(width)}px` : c.track;
     });
   if (actions) tracks.push(ACTIONS_TRACK);
-  return tracks.join(" ");
+  return tracks;
+}
+
+export function gridTemplate(own: string[], lastContact: boolean, view: ListView | null, actions: boolean, dragging?: { id: ColumnId; width: number }): string {
+  return gridTracks(own, lastContact, view, actions, dragging).join(" ");
+}
+
+/** The widest a column is fitted to its content: a long name must not push the rest away. */
+export const FIT_MAX = 420;
+
+/** The width that shows the widest of `contents` (measured widths) whole, within bounds. */
+export function fittedWidth(contents: number[]): number {
+  return clampWidth(Math.min(FIT_MAX, Math.ceil(Math.max(MIN_WIDTH, ...contents))));
 }
 
 export function clampWidth(width: number): number {

@@ -36,6 +36,11 @@ export function emptyFilters(inTrash = false): ListFilters {
   };
 }
 
+/** How many of the list's less used filters (behind "More filters") are set. */
+export function moreFiltersSet(f: ListFilters): number {
+  return [f.kind, f.territory, f.silent_days, f.unchanged_months, f.abc, f.value_tier, f.list, f.grade, f.loyalty, f.custom].filter((v) => v !== null).length;
+}
+
 /** The filters a dashboard chart sets, beyond the list's own selects. */
 export function chartFilterActive(f: ListFilters): boolean {
   return Boolean(f.receivable_age || f.overdue_follow_ups || f.visit_due || f.contacted || (f.ids && f.ids.length > 0));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cardId } from "../api/test-ids";
 import type { CardQuery, CardRow } from "../api";
-import { BLOCK, CardList, emptyFilters } from "./list.svelte";
+import { BLOCK, CardList, emptyFilters, moreFiltersSet } from "./list.svelte";
 import { setLang } from "../i18n/i18n.svelte";
 
 function fakeLedger(count: number) {
@@ -80,5 +80,14 @@ describe("the order by reading", () => {
     await setLang("ko");
     expect(emptyFilters().reader).toBe("ko");
     await setLang("en");
+  });
+});
+
+describe("the list's less used filters", () => {
+  it("counts those set, so the button says how many are at work while they are folded away", () => {
+    expect(moreFiltersSet(emptyFilters())).toBe(0);
+    // Text, status, tag, owner and the order are always in view: not counted.
+    expect(moreFiltersSet({ ...emptyFilters(), text: "青葉", status: "active", owner: "田中" })).toBe(0);
+    expect(moreFiltersSet({ ...emptyFilters(), abc: "a", silent_days: 90 })).toBe(2);
   });
 });
