@@ -9,6 +9,7 @@ import {
   screenshot,
   search,
   setLanguage,
+  tabOrderJumps,
 } from "./helpers.mjs";
 
 const PAGES = [
@@ -89,5 +90,22 @@ describe("the window's accessibility, checked by axe-core", () => {
         async () => (await browser.execute(() => window.innerWidth)) > 1000,
       );
     }
+  });
+
+  it("moves through every form in the order a rep reads it", async () => {
+    await setLanguage("ja", "顧客カード");
+    await search("");
+    await openFirstRow();
+    await byTestId("card-page").waitForDisplayed();
+    const jumps = { card: await tabOrderJumps('[data-testid="card-form"]') };
+    await byTestId("add-contact").click();
+    jumps.contact = await tabOrderJumps('[data-testid="contact-form"]');
+    await browser.keys("Escape");
+    await goTo("cards");
+    await byTestId("new-card").click();
+    await byTestId("new-organisation").click();
+    await byTestId("card-form").waitForDisplayed();
+    jumps.new_card = await tabOrderJumps('[data-testid="card-form"]');
+    expect(jumps).toEqual({ card: [], contact: [], new_card: [] });
   });
 });

@@ -348,3 +348,40 @@ export async function accessibilityViolations() {
       );
   });
 }
+
+/** Where the keyboard's order (the page's order: no positive tabindex) jumps against the
+ * reading order inside `selector`: back up the screen, or leftwards on the same line. Each
+ * jump names the two fields (their data-field, test id or text). */
+export async function tabOrderJumps(selector) {
+  return browser.execute((scope) => {
+    const root = document.querySelector(scope);
+    if (!root) return [`no ${scope}`];
+    const focusable = [
+      ...root.querySelectorAll(
+        "input, select, textarea, button, summary, [tabindex]",
+      ),
+    ].filter((el) => {
+      if (el.disabled || el.tabIndex < 0 || el.type === "hidden") return false;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
+    const name = (el) =>
+      el.closest("[data-field]")?.dataset.field ??
+      el.dataset.testid ??
+      (el.textContent || el.getAttribute("aria-label") || el.tagName)
+        .trim()
+        .slice(0, 20);
+    const jumps = [];
+    for (let i = 1; i < focusable.length; i++) {
+      // A field is read as one block (a list of phones may run over several lines).
+      const box = (el) => (el.closest("[data-field]") ?? el).getBoundingClientRect();
+      const a = box(focusable[i - 1]);
+      const b = box(focusable[i]);
+      if (focusable[i - 1].closest("[data-field]") && focusable[i - 1].closest("[data-field]") === focusable[i].closest("[data-field]")) continue;
+      const sameLine = b.top < a.bottom - 4 && a.top < b.bottom - 4;
+      if (b.bottom <= a.top + 4 || (sameLine && b.right <= a.left + 4))
+        jumps.push(`${name(focusable[i - 1])} → ${name(focusable[i])}`);
+    }
+    return jumps;
+  }, selector);
+}
