@@ -100,7 +100,7 @@ describe("every main screen in every language", () => {
       await byTestId("add-contact").click();
       await byTestId("contact-form").waitForDisplayed();
       await screenshot(`${lang}-contact-form`);
-      await $('[data-testid="contact-form"] button[type="button"]').click();
+      await byTestId("cancel-contact").click();
       await byTestId("contact-form").waitForDisplayed({ reverse: true });
 
       await goTo("cards");

@@ -374,10 +374,16 @@ export async function tabOrderJumps(selector) {
     const jumps = [];
     for (let i = 1; i < focusable.length; i++) {
       // A field is read as one block (a list of phones may run over several lines).
-      const box = (el) => (el.closest("[data-field]") ?? el).getBoundingClientRect();
+      const box = (el) =>
+        (el.closest("[data-field]") ?? el).getBoundingClientRect();
       const a = box(focusable[i - 1]);
       const b = box(focusable[i]);
-      if (focusable[i - 1].closest("[data-field]") && focusable[i - 1].closest("[data-field]") === focusable[i].closest("[data-field]")) continue;
+      if (
+        focusable[i - 1].closest("[data-field]") &&
+        focusable[i - 1].closest("[data-field]") ===
+          focusable[i].closest("[data-field]")
+      )
+        continue;
       const sameLine = b.top < a.bottom - 4 && a.top < b.bottom - 4;
       if (b.bottom <= a.top + 4 || (sameLine && b.right <= a.left + 4))
         jumps.push(`${name(focusable[i - 1])} → ${name(focusable[i])}`);

@@ -38,8 +38,9 @@ const SCORES_LAST_YEAR: [[i32; 6]; 3] =
 const SCORES_NOW: [[i32; 6]; 3] = [[4, 3, 3, 5, 5, 4], [4, 3, 5, 4, 3, 3], [3, 5, 3, 3, 2, 4]];
 
 /// What one of our products costs us: 55–76% of its lowest price, in the ledger's currency.
-pub fn unit_cost(words: &ProductWords, market: usize) -> i64 {
-    in_ledger_currency(market, words.price.0) * (55 + 7 * (words.name.len() as i64 % 4)) / 100
+pub fn unit_cost(words: &ProductWords, market: usize, ledger: usize) -> i64 {
+    in_ledger_currency(market, ledger, words.price.0) * (55 + 7 * (words.name.len() as i64 % 4))
+        / 100
 }
 
 /// A product as the catalogue keeps it: its prices are the market's, in the ledger's one
@@ -48,15 +49,15 @@ fn product_fields(
     words: &ProductWords,
     categories: [&str; 2],
     maker: Option<&CompetitorId>,
-    market: usize,
+    (market, ledger): (usize, usize),
 ) -> ProductFields {
     ProductFields {
         competitor_id: maker.cloned(),
         name: words.name.to_owned(),
         category: categories[words.category].to_owned(),
-        price_min: Some(in_ledger_currency(market, words.price.0)),
-        price_max: Some(in_ledger_currency(market, words.price.1)),
-        unit_cost: maker.is_none().then(|| unit_cost(words, market)),
+        price_min: Some(in_ledger_currency(market, ledger, words.price.0)),
+        price_max: Some(in_ledger_currency(market, ledger, words.price.1)),
+        unit_cost: maker.is_none().then(|| unit_cost(words, market, ledger)),
         features: words.features.to_owned(),
         selling_points: words.selling_points.to_owned(),
         notes: String::new(),
@@ -68,7 +69,7 @@ fn product_fields(
 pub fn catalogue(
     conn: &Connection,
     words: &'static CompetitionWords,
-    market: usize,
+    (market, ledger): (usize, usize),
     today: NaiveDate,
     ten_point: bool,
     edit: &Edit<'_>,
@@ -79,7 +80,7 @@ pub fn catalogue(
             store::save_product(
                 conn,
                 None,
-                &product_fields(product, words.categories, None, market),
+                &product_fields(product, words.categories, None, (market, ledger)),
                 edit,
             )?
             .id,
@@ -97,7 +98,7 @@ pub fn catalogue(
         };
         let id = store::save_competitor(conn, None, &fields, edit)?.id;
         for product in rival.products {
-            let fields = product_fields(product, words.categories, Some(&id), market);
+            let fields = product_fields(product, words.categories, Some(&id), (market, ledger));
             rival_products.push((
                 store::save_product(conn, None, &fields, edit)?.id,
                 product.category,

@@ -157,7 +157,8 @@ fn write_contacts(
         let m = MARKETS[card as usize % MARKETS.len()];
         let at = end - Duration::minutes(i64::from(minutes));
         let rep = *pick(rng, m.owners);
-        let mut c = contact(rng, m, rep, &[], at, end);
+        // A benchmark ledger keeps yen, as the demo of four markets does.
+        let mut c = contact(rng, m, rep, &[], at, end, 0);
         if c.content.is_empty() {
             c.content = format!("{} {}", c.purpose, pick(rng, m.outcomes));
         }

@@ -141,6 +141,13 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             DemoMarkets::Only(lang) | DemoMarkets::Mostly(lang) => lang,
             DemoMarkets::All => Lang::Ja,
         };
+        // The ledger keeps the rep's own market's currency (won for a Korean rep's demo); every
+        // other market's prices are converted into it.
+        let ledger = match config.markets {
+            DemoMarkets::Only(lang) | DemoMarkets::Mostly(lang) => market_number(market_of(lang)),
+            DemoMarkets::All => 0,
+        };
+        crate::report::currency::save(&tx, sales::ledger_currency(ledger))?;
         let own = own_fields::OwnFields::define(
             &tx,
             main_lang,
@@ -162,7 +169,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             catalogues.push(competition::catalogue(
                 &tx,
                 market.rivals,
-                market_number(market),
+                (market_number(market), ledger),
                 day,
                 ten_point,
                 &edit,
@@ -202,7 +209,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 fields.first_deal_trigger =
                     (*pick(&mut rng, market.first_deal_triggers)).to_owned();
             }
-            fields.standing = sales::standing(&mut money, fields.kind, fields.status);
+            fields.standing = sales::standing(&mut money, fields.kind, fields.status, ledger);
             let mut persons = Vec::new();
             if fields.kind == CardKind::Organisation {
                 for _ in 0..rng.random_range(1..=3) {
@@ -235,7 +242,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                 &tx,
                 &mut money,
                 &catalogues[catalogue],
-                market_number(market),
+                (market_number(market), ledger),
                 &card_id,
                 fields.kind,
                 fields.status,
@@ -277,6 +284,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         &people,
                         at.naive_utc(),
                         today.naive_utc(),
+                        ledger,
                     );
                     if contact.kind == ContactKind::Phone
                         && chat.random_bool(week::messages_instead_of_calls(market))
@@ -303,6 +311,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
                         &people,
                         at.naive_utc(),
                         today.naive_utc(),
+                        ledger,
                     );
                     if contact.kind == ContactKind::Phone
                         && chat.random_bool(week::messages_instead_of_calls(market))
@@ -390,7 +399,7 @@ pub fn generate(ledger: &mut Ledger, config: DemoConfig) -> Result<(), DemoError
             }
             let on = NaiveDate::parse_from_str(&planned.planned_on, "%Y-%m-%d").unwrap_or(day);
             let at = on.and_hms_opt(10, 0, 0).unwrap_or_default();
-            let mut made = contact(&mut chat, market, owner, &[], at, today.naive_utc());
+            let mut made = contact(&mut chat, market, owner, &[], at, today.naive_utc(), ledger);
             made.kind = ContactKind::Visit;
             made.complaint = None;
             made.negotiation = None;
@@ -765,6 +774,7 @@ pub(crate) fn contact(
     people: &[crate::ids::KeyPersonId],
     at: chrono::NaiveDateTime,
     today: chrono::NaiveDateTime,
+    ledger: usize,
 ) -> ContactFields {
     let kind = *pick(
         rng,
@@ -850,7 +860,11 @@ pub(crate) fn contact(
                 .flatten();
             fields.negotiation = Some(Negotiation {
                 stage: (*pick(rng, m.negotiation_stages)).to_owned(),
-                amount: Some(rng.random_range(5..500) * 100_000),
+                amount: Some(sales::in_ledger_currency(
+                    0,
+                    ledger,
+                    rng.random_range(5..500) * 100_000,
+                )),
                 decision_date: Some(decision.format("%Y-%m-%d").to_string()),
                 result,
                 result_note: String::new(),

@@ -66,12 +66,22 @@ fn size(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// The card's credit and the rep's judgement, set when the card is made.
-pub fn standing(rng: &mut ChaCha8Rng, kind: CardKind, status: CardStatus) -> Standing {
+pub fn standing(
+    rng: &mut ChaCha8Rng,
+    kind: CardKind,
+    status: CardStatus,
+    ledger: usize,
+) -> Standing {
     let mut s = Standing::default();
     let known = kind == CardKind::Organisation && status != CardStatus::Prospect;
     if known && rng.random_bool(0.8) {
         s.credit_rating = (*pick(rng, &["A", "B", "B", "B", "C", "C", "C", "D", "E"])).to_owned();
-        s.credit_limit = Some(rng.random_range(5..=60) * 100_000);
+        // Half a million to six million yen, in the ledger's currency.
+        s.credit_limit = Some(in_ledger_currency(
+            0,
+            ledger,
+            rng.random_range(5..=60) * 100_000,
+        ));
     }
     if rng.random_bool(0.45) {
         s.cooperation = Some(rng.random_range(1..=5));
@@ -93,10 +103,18 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// An amount in market `market`'s own currency, in the ledger's one currency (yen).
-pub fn in_ledger_currency(market: usize, amount: i64) -> i64 {
+/// An amount in market `market`'s own currency, in the ledger's one currency: that of market
+/// `ledger` (the rep's own: a Korean rep's demo keeps won).
+pub fn in_ledger_currency(market: usize, ledger: usize, amount: i64) -> i64 {
     let (num, den) = SUPPLIES[market % SUPPLIES.len()].rate;
-    amount * num / den
+    let (ledger_num, ledger_den) = SUPPLIES[ledger % SUPPLIES.len()].rate;
+    amount * num * ledger_den / (den * ledger_num)
+}
+
+/// The currency the demo's ledger keeps, by the index of its market.
+pub fn ledger_currency(ledger: usize) -> crate::report::Currency {
+    use crate::report::Currency;
+    [Currency::Jpy, Currency::Cny, Currency::Krw, Currency::Usd][ledger % SUPPLIES.len()]
 }
 
 /// Orders from `from` to `to`, month by month, at `scale` times a small customer's volume.
@@ -104,7 +122,7 @@ pub fn in_ledger_currency(market: usize, amount: i64) -> i64 {
 fn orders(
     conn: &Connection,
     rng: &mut ChaCha8Rng,
-    market: usize,
+    (market, ledger): (usize, usize),
     card_id: &str,
     (from, to): (NaiveDate, NaiveDate),
     scale: f64,
@@ -113,7 +131,6 @@ fn orders(
     edit: &Edit<'_>,
 ) -> Result<(), SalesError> {
     let supplies = &SUPPLIES[market];
-    let (num, den) = supplies.rate;
     let chance = (0.6 + 0.08 * scale).min(0.95);
     // Big buyers get the deepest discounts: supplies cost 58% of a small customer's price and
     // up to 88% of the largest's, so the best customers by sales are not all the best by profit.
@@ -125,7 +142,7 @@ fn orders(
             let quantity = ((scale * rng.random_range(0.6..1.6)).ceil() as i64).max(1);
             let due = on + Duration::days(30);
             let unpaid = due >= today || (late_payer && due + Duration::days(120) >= today);
-            let unit_price = price * num / den;
+            let unit_price = in_ledger_currency(market, ledger, price);
             let amount = quantity * unit_price;
             let sale = TransactionFields {
                 kind: TransactionKind::Sale,
@@ -173,7 +190,7 @@ pub fn purchases(
     conn: &Connection,
     rng: &mut ChaCha8Rng,
     catalogue: &Catalogue,
-    market: usize,
+    (market, ledger): (usize, usize),
     card_id: &str,
     kind: CardKind,
     status: CardStatus,
@@ -207,7 +224,7 @@ pub fn purchases(
     orders(
         conn,
         rng,
-        market,
+        (market, ledger),
         card_id,
         (not_before(two_years_ago), last_year_to),
         last_year_scale,
@@ -219,7 +236,7 @@ pub fn purchases(
         orders(
             conn,
             rng,
-            market,
+            (market, ledger),
             card_id,
             (not_before(year_ago + Duration::days(1)), to),
             scale,
@@ -237,7 +254,7 @@ pub fn purchases(
             dated_on: date(on),
             product_id: Some(catalogue.ours[n].clone()),
             quantity: rng.random_range(1..=3),
-            unit_price: in_ledger_currency(market, (price.0 + price.1) / 2),
+            unit_price: in_ledger_currency(market, ledger, (price.0 + price.1) / 2),
             invoice_no: format!("{}-M{:04}", on.format("%y%m"), rng.random_range(0..10_000)),
             due_on: Some(date(on + Duration::days(60))),
             ..TransactionFields::default()
@@ -245,7 +262,8 @@ pub fn purchases(
         let mut machine = machine;
         // The catalogue's cost in the same units as the price the customer paid.
         machine.cost = Some(
-            super::competition::unit_cost(&catalogue.words.ours[n], market) * machine.quantity,
+            super::competition::unit_cost(&catalogue.words.ours[n], market, ledger)
+                * machine.quantity,
         );
         let id = store::add_to_new_card(conn, card_id, &machine, edit)?;
         // A machine is paid in three parts, a month apart, as far as today has come.

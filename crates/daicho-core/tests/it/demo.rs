@@ -553,4 +553,67 @@ fn a_demo_prices_its_catalogue_and_its_sales_in_the_ledgers_one_currency() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(items, ["A4 复印纸 5箱", "硒鼓", "维保服务（月费）"]);
+    // ... in yuan: the ledger keeps the rep's own market's currency.
+    assert_eq!(
+        chinese.currency().unwrap(),
+        daicho_core::report::Currency::Cny
+    );
+    let toner: i64 = chinese
+        .connection()
+        .query_row(
+            "SELECT max(unit_price) FROM transactions WHERE item = '硒鼓'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(toner, 900);
+    // The whole demo of four markets stays in yen.
+    assert_eq!(
+        ledger.currency().unwrap(),
+        daicho_core::report::Currency::Jpy
+    );
+}
+
+#[test]
+fn a_korean_reps_demo_keeps_won_and_converts_the_other_markets_into_it() {
+    use daicho_core::demo::DemoMarkets;
+    use daicho_core::i18n::Lang;
+    use daicho_core::report::Currency;
+    let mut korean = ledger();
+    generate(
+        &mut korean,
+        DemoConfig {
+            cards: 200,
+            markets: DemoMarkets::Mostly(Lang::Ko),
+            ..DemoConfig::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(korean.currency().unwrap(), Currency::Krw);
+    let price = |item: &str| -> i64 {
+        korean
+            .connection()
+            .query_row(
+                "SELECT max(unit_price) FROM transactions WHERE item = ?1",
+                [item],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // A Korean toner at its won price; a Japanese one (18,000 yen) at ten won a yen.
+    assert_eq!(price("토너 카트리지"), 165_000);
+    assert_eq!(price("トナーカートリッジ"), 180_000);
+    // Credit limits in won too: half a million to six million yen's worth.
+    let (low, high): (i64, i64) = korean
+        .connection()
+        .query_row(
+            "SELECT min(credit_limit), max(credit_limit) FROM cards",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        low >= 5_000_000 && high <= 60_000_000,
+        "credit limits {low}–{high} won"
+    );
 }
