@@ -83,6 +83,10 @@ describe("the first start on a computer", () => {
     await browser.waitUntil(
       async () => (await $$('[data-testid="card-row"]').length) > 5,
     );
+    // The name's column is first fitted to the names on screen.
+    await $(
+      '[data-testid="card-table"][data-name-fitted="true"]',
+    ).waitForExist();
     const nameHeading = await $(
       '[data-testid="card-table"] [data-column="name"]',
     );
