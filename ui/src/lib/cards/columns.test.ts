@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fittedWidth, gridTemplate, gridTracks, shownColumns, withHidden } from "./columns";
+import { fittedWidth, gridTracks, shownColumns, withHidden } from "./columns";
+
+/** The grid's template as the card list writes it into `--columns`. */
+const gridTemplate = (...args: Parameters<typeof gridTracks>) => gridTracks(...args).join(" ");
 
 const view = (hidden: string[] = [], widths: Record<string, number> = {}, compact = false) => ({ hidden, widths, compact });
 

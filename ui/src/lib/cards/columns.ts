@@ -60,10 +60,6 @@ export function gridTracks(own: string[], lastContact: boolean, view: ListView |
   return tracks;
 }
 
-export function gridTemplate(own: string[], lastContact: boolean, view: ListView | null, actions: boolean, dragging?: { id: ColumnId; width: number }): string {
-  return gridTracks(own, lastContact, view, actions, dragging).join(" ");
-}
-
 /** The widest a column is fitted to its content: a long name must not push the rest away. */
 export const FIT_MAX = 420;
 
