@@ -1,8 +1,6 @@
 //! Keeping each card's latest classes: a re-classification writes only the cards whose classes
 //! moved, and records each move in the card's history under `classification`.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -178,15 +176,6 @@ pub fn save(
     period: Period,
     edit: &Edit<'_>,
 ) -> rusqlite::Result<usize> {
-    let mut before: HashMap<crate::ids::CardId, ClassRow> = HashMap::new();
-    {
-        let mut stmt =
-            conn.prepare_cached(&format!("SELECT {COLUMNS}, card_id FROM card_classes"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            before.insert(r.get(10)?, ClassRow::read(r)?);
-        }
-    }
     conn.execute_batch(STAGING)?;
     let mut stage_class = conn.prepare_cached(
         "INSERT INTO temp.classes_to_store (card_id, abc, grade, value_tier, value_score, loyalty_hint,
@@ -200,9 +189,27 @@ pub fn save(
     // written front to back instead of a page here and there.
     let mut in_card_order: Vec<&CardClass> = classes.iter().collect();
     in_card_order.sort_unstable_by(|a, b| a.card_id.cmp(&b.card_id));
+    // The stored classes are read in the same order beside them (SQLite compares text as bytes,
+    // as Rust does): one pass, no map of every card's row.
+    let mut stored = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, card_id FROM card_classes ORDER BY card_id"
+    ))?;
+    let mut stored = stored.query([])?;
+    let mut next_stored = stored.next()?;
     for class in in_card_order {
+        let mut old = None;
+        while let Some(r) = next_stored {
+            let ordering = r.get_ref(10)?.as_str()?.cmp(class.card_id.as_str());
+            if ordering == std::cmp::Ordering::Greater {
+                break;
+            }
+            if ordering == std::cmp::Ordering::Equal {
+                old = Some(ClassRow::read(r)?);
+            }
+            next_stored = stored.next()?;
+        }
+        let old = old.as_ref();
         let now = ClassRow::of(class);
-        let old = before.get(&class.card_id);
         if old == Some(&now) {
             continue;
         }
@@ -234,6 +241,8 @@ pub fn save(
             now.reasons,
         ])?;
     }
+    // Done with reading the stored classes before they are written.
+    drop(stored);
     conn.prepare_cached(
         "INSERT INTO card_history (card_id, at, actor, entity, entity_id, entity_label, action, field, old_value, new_value)
          SELECT card_id, ?1, ?2, ?3, card_id, '', ?4, field, old_value, new_value FROM temp.class_moves ORDER BY rowid",

@@ -562,6 +562,25 @@ fn reclassifying_keeps_each_cards_classes_with_their_history_and_writes_nothing_
 }
 
 #[test]
+fn trashed_cards_classes_stored_among_the_others_change_nothing_when_the_rest_is_the_same() {
+    let mut l = ledger();
+    // Card ids grow with time: one card's stored classes come before the five, one after.
+    let before = card_with_limit(&mut l, "相田商店", None);
+    let ids = five(&mut l);
+    let after = card_with_limit(&mut l, "和田商店", None);
+    let (_, changed) = l.reclassify(year()).unwrap();
+    assert_eq!(changed, 7);
+    let recorded: Vec<usize> = ids.iter().map(|id| l.history(id).unwrap().len()).collect();
+    l.trash_card(&before).unwrap();
+    l.trash_card(&after).unwrap();
+    let (_, again) = l.reclassify(year()).unwrap();
+    assert_eq!(again, 0);
+    let now: Vec<usize> = ids.iter().map(|id| l.history(id).unwrap().len()).collect();
+    assert_eq!(now, recorded);
+    assert_eq!(l.card_class(&ids[0]).unwrap().unwrap().abc, Some(Abc::A));
+}
+
+#[test]
 fn loyalty_is_suggested_from_the_makers_a_customer_buys_from() {
     use daicho_core::competition::{CardProductFields, CompetitorFields, ProductFields};
     let mut l = ledger();
