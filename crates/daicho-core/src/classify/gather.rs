@@ -234,9 +234,13 @@ pub fn inputs(
     let makers = makers(conn, period)?;
     let first_deals = first_deals(conn)?;
     let brand = brand_supports(conn)?;
+    // Sized at once: a card's input is large, and growing the list copied it again and again.
+    let live: i64 = conn
+        .prepare_cached("SELECT count(*) FROM cards WHERE deleted_at IS NULL")?
+        .query_row([], |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(CARD_FACTS)?;
     let mut rows = stmt.query([])?;
-    let mut inputs = Vec::new();
+    let mut inputs = Vec::with_capacity(usize::try_from(live).unwrap_or(0));
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
         // Words the card's row holds are matched where they lie, not copied out first.
