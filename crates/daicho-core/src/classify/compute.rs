@@ -284,12 +284,11 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
             (a.code.cmp(&b.code)).then_with(|| a.card_id.cmp(&b.card_id))
         })
     });
-    let order: Vec<(i64, u32)> = order.into_iter().map(|(a, _, n)| (a, n)).collect();
     let parts = Parts {
         organisation: completeness_parts(CardKind::Organisation, &config.completeness),
         individual: completeness_parts(CardKind::Individual, &config.completeness),
     };
-    let amounts: Vec<i64> = order.iter().map(|(amount, _)| *amount).collect();
+    let amounts: Vec<i64> = order.iter().map(|(amount, _, _)| *amount).collect();
     let classes = abc(&amounts, config.a_percent, config.b_percent);
     let was = previous_classes(&inputs, config);
     let buyers = amounts.iter().filter(|a| **a > 0).count();
@@ -297,7 +296,7 @@ pub fn classify(mut inputs: Vec<CardInput>, config: &ClassConfig, months: f64) -
     let mut rank = 0usize;
     let mut last_amount = None;
     let mut out = Vec::with_capacity(inputs.len());
-    for (n, (&(_, at), (class, cumulative))) in order.iter().zip(classes).enumerate() {
+    for (n, (&(_, _, at), (class, cumulative))) in order.iter().zip(classes).enumerate() {
         // Each input is visited once: its texts are moved out, not copied.
         let input = &mut inputs[at as usize];
         if last_amount != Some(input.amount) {

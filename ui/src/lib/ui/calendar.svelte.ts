@@ -1,17 +1,10 @@
 // The date fields' calendar, loaded once for every field the first time a rep reaches for one:
 // bits-ui's calendar and popover are a fifth of the window's code, and the card page (with its
 // date fields) comes with the first screen.
-import type { Component } from "svelte";
+// Its type only: the module itself stays out of the first load.
+type CalendarPopover = typeof import("./CalendarPopover.svelte").default;
 
-type CalendarProps = {
-  open?: boolean;
-  value: string | null;
-  disabled?: boolean;
-  onpick: (day: string) => void;
-  onclose: () => void;
-};
-
-let loaded = $state<Component<CalendarProps, Record<string, never>, "open"> | null>(null);
+let loaded = $state<CalendarPopover | null>(null);
 let loading: Promise<void> | null = null;
 
 export function calendarPopover() {
