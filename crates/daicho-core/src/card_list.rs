@@ -264,6 +264,19 @@ impl Selection {
         Ok((total, out))
     }
 
+    /// The WHERE clauses of a read of the whole selection in `order`, one after the other: by
+    /// reading, one per script in the reader's order, so that each walks the reading index
+    /// (`full_order` sorts every card by a rank computed per row instead).
+    pub fn full_parts(&self) -> Vec<String> {
+        match self.scripts {
+            Some(scripts) => scripts
+                .iter()
+                .map(|script| format!("{} AND {}", self.filter, script.range_sql()))
+                .collect(),
+            None => vec![self.filter.clone()],
+        }
+    }
+
     /// The keys (rowids) of a window of the selection, in order.
     fn window_sql(&self, limit: u32, offset: u32) -> String {
         format!(

@@ -310,62 +310,66 @@ pub fn write_list(
     } else {
         "(SELECT json_group_object(field_id, value) FROM card_custom_values v WHERE v.card_id = cards.id)"
     };
-    let mut stmt = conn.prepare(&format!(
+    let mut n: u32 = 0;
+    // By reading, one statement per script: each walks the reading index, none sorts the cards.
+    for part in selection.full_parts() {
+        let mut stmt = conn.prepare(&format!(
         "SELECT code, name, reading, kind, status, owner, industry, phones, email, postal_code,
             region, city, street, building, last_contact_at, k.abc, k.value_tier, k.completeness, updated_at,
             {tags}, {values}
-         FROM {} WHERE {} ORDER BY {}",
-        selection.from, selection.filter, selection.full_order()
+         FROM {} WHERE {part} ORDER BY {}",
+        selection.from, selection.order
     ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
-    let mut n: u32 = 0;
-    while let Some(r) = rows.next()? {
-        let text = |i: usize| -> rusqlite::Result<&str> { Ok(text_at(r, i)?.unwrap_or_default()) };
-        let mut address = String::new();
-        for i in 10..=13 {
-            let part = text(i)?;
-            if !part.is_empty() {
-                if !address.is_empty() {
-                    address.push(' ');
+        let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
+        while let Some(r) = rows.next()? {
+            let text =
+                |i: usize| -> rusqlite::Result<&str> { Ok(text_at(r, i)?.unwrap_or_default()) };
+            let mut address = String::new();
+            for i in 10..=13 {
+                let part = text(i)?;
+                if !part.is_empty() {
+                    if !address.is_empty() {
+                        address.push(' ');
+                    }
+                    address.push_str(part);
                 }
-                address.push_str(part);
             }
-        }
-        let row = Row {
-            code: text(0)?,
-            name: text(1)?,
-            reading: text(2)?,
-            kind: text(3)?,
-            status: text(4)?,
-            owner: text(5)?,
-            industry: text(6)?,
-            phones: r.get::<_, Json<Vec<String>>>(7)?.0,
-            email: text(8)?,
-            postal_code: text(9)?,
-            address,
-            tags: text(19)?,
-            last_contact: text_at(r, 14)?,
-            abc: text_at(r, 15)?,
-            tier: text_at(r, 16)?,
-            completeness: r.get(17)?,
-            updated: text(18)?,
-        };
-        let at = 3 + n as RowNum;
-        for (col, column) in columns.iter().enumerate() {
-            cell(ws, at, col as ColNum, *column, &row, ctx, &labels, &s).map_err(&failed)?;
-        }
-        if !own.is_empty() {
-            let values: std::collections::HashMap<String, String> =
-                serde_json::from_str(text(20)?).unwrap_or_default();
-            for (n, field) in own.iter().enumerate() {
-                let col = (columns.len() + n) as ColNum;
-                let value = values.get(field.id.as_str()).map_or("", String::as_str);
-                own_cell(ws, at, col, field.kind, value).map_err(&failed)?;
+            let row = Row {
+                code: text(0)?,
+                name: text(1)?,
+                reading: text(2)?,
+                kind: text(3)?,
+                status: text(4)?,
+                owner: text(5)?,
+                industry: text(6)?,
+                phones: r.get::<_, Json<Vec<String>>>(7)?.0,
+                email: text(8)?,
+                postal_code: text(9)?,
+                address,
+                tags: text(19)?,
+                last_contact: text_at(r, 14)?,
+                abc: text_at(r, 15)?,
+                tier: text_at(r, 16)?,
+                completeness: r.get(17)?,
+                updated: text(18)?,
+            };
+            let at = 3 + n as RowNum;
+            for (col, column) in columns.iter().enumerate() {
+                cell(ws, at, col as ColNum, *column, &row, ctx, &labels, &s).map_err(&failed)?;
             }
-        }
-        n += 1;
-        if n.is_multiple_of(1000) {
-            progress(u64::from(n), total);
+            if !own.is_empty() {
+                let values: std::collections::HashMap<String, String> =
+                    serde_json::from_str(text(20)?).unwrap_or_default();
+                for (n, field) in own.iter().enumerate() {
+                    let col = (columns.len() + n) as ColNum;
+                    let value = values.get(field.id.as_str()).map_or("", String::as_str);
+                    own_cell(ws, at, col, field.kind, value).map_err(&failed)?;
+                }
+            }
+            n += 1;
+            if n.is_multiple_of(1000) {
+                progress(u64::from(n), total);
+            }
         }
     }
     if n == 0 {
@@ -412,14 +416,16 @@ fn last_contact(
     labels: &layout::Labels,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let days = crate::card_list::days_since(at, ctx.today);
+    let day = at.and_then(layout::parse_day);
+    // As `card_list::days_since` counts them, from the date read once.
+    let days = day.map(|day| u32::try_from((ctx.today - day).num_days()).unwrap_or(0));
     // A recent date takes its column's format; only the others are given theirs.
     let format = match ctx.contact_cue.cue(days) {
         ContactCue::Recent => None,
         ContactCue::Ageing => Some(&s.date_ageing),
         ContactCue::Cold => Some(&s.date_cold),
     };
-    match at.and_then(layout::parse_day) {
+    match day {
         Some(day) => match format {
             Some(format) => ws.write_datetime_with_format(row, col, day, format)?,
             None => ws.write_datetime(row, col, day)?,

@@ -861,3 +861,50 @@ fn a_report_saved_into_a_folder_never_replaces_an_earlier_one() {
     let second = unique_path(dir.path(), "顧客一覧-2026-11-24.xlsx");
     assert_eq!(second, dir.path().join("顧客一覧-2026-11-24 (2).xlsx"));
 }
+
+#[test]
+fn the_customer_list_by_reading_has_the_windows_order_for_every_reader() {
+    let mut l = ledger();
+    // Readings in each script, one with none (read from its name), and names that sort apart
+    // from their readings.
+    for (name, reading) in [
+        ("山田商店", "やまだしょうてん"),
+        ("Zeta Trading", ""),
+        ("대성산업", "대성산업"),
+        ("青木工業", "あおきこうぎょう"),
+        ("Acme Corp", ""),
+        ("가나상사", "가나상사"),
+        ("北京华光", ""),
+        ("123 Holdings", ""),
+        ("いろは物産", "いろはぶっさん"),
+    ] {
+        l.create_card(&organisation(name, reading)).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    for reader in [Lang::Ja, Lang::Ko, Lang::Zh, Lang::En] {
+        let query = CardQuery {
+            reader: Some(reader),
+            limit: 100,
+            ..CardQuery::default()
+        };
+        let window: Vec<String> = l
+            .list_cards(&query)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        let request = ReportRequest {
+            kind: ReportKind::List,
+            lang: reader,
+            query,
+            columns: vec![ListColumn::Name],
+            ..ReportRequest::default()
+        };
+        assert_eq!(export(&l, &request, &path).unwrap(), 9);
+        let (_, rows, _) = sheet(&path);
+        let exported: Vec<String> = rows[3..].iter().map(|r| text(&r[0])).collect();
+        assert_eq!(exported, window, "reader {reader:?}");
+    }
+}
