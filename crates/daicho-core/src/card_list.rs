@@ -202,18 +202,9 @@ pub(crate) struct Selection {
     pub order: &'static str,
     /// By reading: the scripts in the reader's order, each a range of `order`'s first key.
     scripts: Option<[Script; 4]>,
-    reader: Option<crate::i18n::Lang>,
 }
 
 impl Selection {
-    /// The ORDER BY of a read of the whole selection (an export, "select all").
-    pub fn full_order(&self) -> String {
-        match self.scripts {
-            Some(_) => format!("{}, {}", reading_order::rank_sql(self.reader), self.order),
-            None => self.order.to_owned(),
-        }
-    }
-
     /// The keys of a window of the selection in order, with how many cards it holds. By
     /// reading, the window is taken from each script's range in the reader's order, so that
     /// each part still walks the index; a script's cards are counted only when the window
@@ -266,7 +257,7 @@ impl Selection {
 
     /// The WHERE clauses of a read of the whole selection in `order`, one after the other: by
     /// reading, one per script in the reader's order, so that each walks the reading index
-    /// (`full_order` sorts every card by a rank computed per row instead).
+    /// instead of every card being sorted by its script's rank (an export, "select all").
     pub fn full_parts(&self) -> Vec<String> {
         match self.scripts {
             Some(scripts) => scripts
@@ -432,7 +423,6 @@ pub(crate) fn selection(
         args,
         order,
         scripts: by_reading.then(|| reading_order::scripts_for(query.reader)),
-        reader: query.reader,
     })
 }
 

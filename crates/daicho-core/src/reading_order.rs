@@ -47,21 +47,6 @@ pub fn scripts_for(reader: Option<Lang>) -> [Script; 4] {
     }
 }
 
-/// An ORDER BY term that ranks the scripts for `reader` (for reads of the whole selection,
-/// such as an export; a window of the list walks the ranges instead).
-pub fn rank_sql(reader: Option<Lang>) -> String {
-    let scripts = scripts_for(reader);
-    let rank = |s: Script| scripts.iter().position(|x| *x == s).unwrap_or_default();
-    format!(
-        "CASE WHEN sort_key < '{READ_FROM}' THEN {} WHEN sort_key < '{KANA_FROM}' THEN {} \
-         WHEN sort_key < '{HANGUL_FROM}' THEN {} ELSE {} END",
-        rank(Script::Unread),
-        rank(Script::Latin),
-        rank(Script::Kana),
-        rank(Script::Hangul),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,13 +207,16 @@ impl Ledger {
         query: &crate::card_list::CardQuery,
     ) -> rusqlite::Result<Vec<crate::ids::CardId>> {
         let selection = crate::card_list::selection(self.connection(), query, self.today())?;
-        let mut stmt = self.connection().prepare(&format!(
-            "SELECT cards.id FROM {} WHERE {} ORDER BY {}",
-            selection.keys_from,
-            selection.filter,
-            selection.full_order()
-        ))?;
-        let ids = stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))?;
-        ids.collect()
+        let mut ids = Vec::new();
+        for part in selection.full_parts() {
+            let mut stmt = self.connection().prepare(&format!(
+                "SELECT cards.id FROM {} WHERE {part} ORDER BY {}",
+                selection.keys_from, selection.order
+            ))?;
+            for id in stmt.query_map(rusqlite::params_from_iter(&selection.args), |r| r.get(0))? {
+                ids.push(id?);
+            }
+        }
+        Ok(ids)
     }
 }

@@ -208,6 +208,40 @@ fn cell<'a>(
     layout::column_text(ws, row, col, &value)
 }
 
+/// A card as `write_list`'s statement returns it (its columns in that order).
+fn read_row<'r>(r: &'r rusqlite::Row<'_>) -> rusqlite::Result<Row<'r>> {
+    let text = |i: usize| -> rusqlite::Result<&str> { Ok(text_at(r, i)?.unwrap_or_default()) };
+    let mut address = String::new();
+    for i in 10..=13 {
+        let part = text(i)?;
+        if !part.is_empty() {
+            if !address.is_empty() {
+                address.push(' ');
+            }
+            address.push_str(part);
+        }
+    }
+    Ok(Row {
+        code: text(0)?,
+        name: text(1)?,
+        reading: text(2)?,
+        kind: text(3)?,
+        status: text(4)?,
+        owner: text(5)?,
+        industry: text(6)?,
+        phones: r.get::<_, Json<Vec<String>>>(7)?.0,
+        email: text(8)?,
+        postal_code: text(9)?,
+        address,
+        tags: text(19)?,
+        last_contact: text_at(r, 14)?,
+        abc: text_at(r, 15)?,
+        tier: text_at(r, 16)?,
+        completeness: r.get(17)?,
+        updated: text(18)?,
+    })
+}
+
 /// Writes the list of the cards `query` selects (all of them, in its order) to `path`.
 pub fn write_list(
     conn: &Connection,
@@ -322,44 +356,14 @@ pub fn write_list(
     ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(&selection.args))?;
         while let Some(r) = rows.next()? {
-            let text =
-                |i: usize| -> rusqlite::Result<&str> { Ok(text_at(r, i)?.unwrap_or_default()) };
-            let mut address = String::new();
-            for i in 10..=13 {
-                let part = text(i)?;
-                if !part.is_empty() {
-                    if !address.is_empty() {
-                        address.push(' ');
-                    }
-                    address.push_str(part);
-                }
-            }
-            let row = Row {
-                code: text(0)?,
-                name: text(1)?,
-                reading: text(2)?,
-                kind: text(3)?,
-                status: text(4)?,
-                owner: text(5)?,
-                industry: text(6)?,
-                phones: r.get::<_, Json<Vec<String>>>(7)?.0,
-                email: text(8)?,
-                postal_code: text(9)?,
-                address,
-                tags: text(19)?,
-                last_contact: text_at(r, 14)?,
-                abc: text_at(r, 15)?,
-                tier: text_at(r, 16)?,
-                completeness: r.get(17)?,
-                updated: text(18)?,
-            };
+            let row = read_row(r)?;
             let at = 3 + n as RowNum;
             for (col, column) in columns.iter().enumerate() {
                 cell(ws, at, col as ColNum, *column, &row, ctx, &labels, &s).map_err(&failed)?;
             }
             if !own.is_empty() {
                 let values: std::collections::HashMap<String, String> =
-                    serde_json::from_str(text(20)?).unwrap_or_default();
+                    serde_json::from_str(text_at(r, 20)?.unwrap_or_default()).unwrap_or_default();
                 for (n, field) in own.iter().enumerate() {
                     let col = (columns.len() + n) as ColNum;
                     let value = values.get(field.id.as_str()).map_or("", String::as_str);
