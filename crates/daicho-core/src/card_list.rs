@@ -229,16 +229,15 @@ impl Selection {
             )
         };
         let total = count(&self.filter)?;
-        let Some(scripts) = self.scripts else {
+        if self.scripts.is_none() {
             return Ok((total, keys(self.window_sql(limit, offset))?));
-        };
+        }
         let (mut skip, mut out) = (offset, Vec::new());
-        for script in scripts {
+        for range in self.full_parts() {
             let wanted = limit.saturating_sub(out.len() as u32);
             if wanted == 0 || skip >= total {
                 break;
             }
-            let range = format!("{} AND {}", self.filter, script.range_sql());
             let part = keys(format!(
                 "SELECT cards.rowid FROM {} WHERE {range} ORDER BY {} LIMIT {wanted} OFFSET {skip}",
                 self.keys_from, self.order
